@@ -1,0 +1,37 @@
+"""Shared fixtures: the real spaCy pipeline (loaded once) and the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_PUBLISHED = dt.date(2022, 1, 21)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from communique.config import Settings
+    from communique.nlp import build_pipeline
+
+    return build_pipeline(Settings())
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (FIXTURES / "seed_article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from communique.config import Settings
+    from communique.pipeline import Pipeline
+
+    return Pipeline(Settings())
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(pipeline, seed_text):
+    return pipeline.analyze(seed_text, published=SEED_PUBLISHED)
