@@ -34,6 +34,15 @@ class Settings:
     places: bool = True
     # store
     db: str = "communique.db"
+    # fetching (URLs, feeds): private/loopback/link-local addresses are refused unless allowed
+    allow_private: bool = False
+    fetch_timeout: float = 20.0  # seconds per request
+    fetch_max_bytes: int = 5_000_000  # larger responses are refused
+    fetch_delay: float = 1.0  # minimum seconds between two requests to one host
+    fetch_retries: int = 2
+    respect_robots: bool = True
+    # story clustering (near-duplicate detection)
+    dedup_threshold: float = 0.5  # estimated Jaccard of word 5-shingles for "same story"
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
