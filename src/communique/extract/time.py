@@ -1,50 +1,174 @@
-"""Dates: temporal expressions resolved against the publication date.
+"""Dates: temporal expressions found in the parse and resolved against the publication date.
 
-Minimal version: DATE entities; explicit ISO dates and weekday names resolve; an event or
-quote gets the publication date. (Deepened by the when-and-where work.)
+``extract_dates(doc, ctx) -> DateTable``. Expressions come from spaCy DATE (and dated
+TIME) entities plus a small pattern matcher for what the statistical model misses
+(weekday names, "Jan. 28", "yesterday", "earlier this month", "in recent days").
+Each is resolved by :mod:`.date_rules` with the tense of the clause it modifies.
+
+``DateTable.date_for(token)`` gives the date of the expression that governs ``token``
+(an event verb, an event noun, a speech verb): a temporal modifier of the token itself
+(npadvmod/tmod, "on"/"at"/"in"/"during" + date, a possessive "Thursday's"), else of the
+verbs above it in the parse; else the publication date with precision "publication".
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..models import TimeRef
 from .context import ExtractionContext
+from .date_rules import Tense, resolve
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Dependency labels by which a date expression modifies a verb or an event noun.
+TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "obl:tmod", "nmod:tmod", "advmod", "obl",
+                           "poss", "compound", "nmod", "dobj"})
+# Prepositions that introduce a point in time ("on Thursday", "in recent days").
+TEMPORAL_PREPS = frozenset({"on", "at", "in", "during", "since", "by", "until", "till",
+                            "over", "from", "as", "earlier", "later", "through"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+_FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "due", "set", "go", "intend", "aim",
+                           "prepare", "hope", "promise", "vow", "pledge", "agree", "want"})
+
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|"
+        r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+# Expressions the NER sometimes misses. Proper nouns are case-sensitive; the rest not.
+_PATTERN = re.compile(
+    rf"(?:(?i:last|next|this|this coming|early|late|earlier|later)\s+)?{_WD}"
+    rf"(?:\s+(?i:morning|afternoon|evening|night))?"
+    rf"|{_MON}\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b"
+    rf"|[0-3]?\d\s+{_MON}(?:\s+(?:19|20)\d\d)?\b"
+    r"|(?i:\b(?:yesterday|today|tomorrow|tonight|last night)\b)"
+    r"|(?i:\b(?:(?:earlier|later)\s+)?(?:last|next|this|this past|the past|the coming)\s+"
+    r"(?:week|month|year|weekend)\b)"
+    r"|(?i:\brecent\s+(?:days|weeks)\b)"
+    r"|(?i:\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago\b)"
+)
 
 
 @dataclass(frozen=True)
 class DateTable:
+    """The resolved temporal expressions of one document and the publication date."""
+
     refs: tuple[TimeRef, ...]
     published: dt.date | None
+    by_token: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def empty(cls, ctx: ExtractionContext) -> DateTable:
         return cls((), ctx.article.published)
 
+    def ref_for_token(self, i: int) -> TimeRef | None:
+        k = self.by_token.get(i)
+        return self.refs[k] if k is not None else None
+
+    def governing_ref(self, token: Token) -> TimeRef | None:
+        """The resolved expression that governs ``token``, or None."""
+        own = self.ref_for_token(token.i)
+        if own is not None and own.value is not None:
+            return own
+        seen: set[int] = set()
+        t: Token | None = token
+        while t is not None and t.i not in seen:
+            seen.add(t.i)
+            ref = self._modifier_of(t)
+            if ref is not None:
+                return ref
+            t = None if t.head.i == t.i else t.head
+        return None
+
     def date_for(self, token: Token) -> tuple[dt.date | None, str]:
         """Date and precision of what ``token`` (a verb or event noun) states."""
+        ref = self.governing_ref(token)
+        if ref is not None:
+            return ref.value, ref.precision
         return self.published, "publication"
 
+    def _modifier_of(self, t: Token) -> TimeRef | None:
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ in TEMPORAL_PREPS:
+                for obj in child.children:
+                    if obj.dep_ in ("pobj", "pcomp"):
+                        ref = self.ref_for_token(obj.i)
+                        if ref is not None and ref.value is not None:
+                            return ref
+            elif child.dep_ in TEMPORAL_DEPS:
+                if child.dep_ in ("poss", "compound", "nmod", "dobj") and t.pos_ not in ("NOUN", "PROPN", "VERB"):
+                    continue
+                ref = self.ref_for_token(child.i)
+                if ref is not None and ref.value is not None:
+                    return ref
+        return None
 
-def _resolve(text: str, published: dt.date | None) -> tuple[dt.date | None, str]:
-    low = text.lower().strip()
-    if published is not None:
-        for n, name in enumerate(_WEEKDAYS):
-            if low == name:
-                return published - dt.timedelta(days=(published.weekday() - n) % 7), "day"
-    return None, "day"
+
+def clause_tense(token: Token) -> Tense:
+    """The tense of the clause ``token`` sits in: past, present or future."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "past"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if any(a.lower_ == "to" for a in auxes) and verb.head.i != verb.i:
+        head = verb.head
+        if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ == "going":
+            return "future"
+        return clause_tense(head) if head.pos_ in ("VERB", "AUX") else "past"
+    if verb.tag_ in ("VBD", "VBN") or any(a.tag_ in ("VBD", "VBN") for a in auxes):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
+        return "present"
+    return "past"
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of temporal expressions: entities, then pattern matches."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" or (ent.label_ == "TIME" and _PATTERN.search(ent.text)):
+            spans.append((ent.start_char, ent.end_char))
+    for m in _PATTERN.finditer(doc.text):
+        s, e = m.span()
+        overlapping = [sp for sp in spans if sp[0] < e and s < sp[1]]
+        if not overlapping:
+            spans.append((s, e))
+        elif all(e - s > sp[1] - sp[0] and sp[0] >= s and sp[1] <= e for sp in overlapping):
+            for sp in overlapping:
+                spans.remove(sp)
+            spans.append((s, e))
+    return sorted(spans)
+
+
+def _trim(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    # "on Thursday" from the pattern: keep the expression, not a leading preposition
+    while len(span) > 1 and span[0].pos_ == "ADP":
+        span = span[1:]
+    return span
 
 
 def extract_dates(doc: Doc, ctx: ExtractionContext) -> DateTable:
     pub = ctx.article.published
-    refs = []
-    for ent in doc.ents:
-        if ent.label_ == "DATE":
-            value, precision = _resolve(ent.text, pub)
-            refs.append(TimeRef(ent.start_char, ent.end_char, ent.text, value, precision))
-    return DateTable(tuple(refs), pub)
+    refs: list[TimeRef] = []
+    by_token: dict[int, int] = {}
+    for start, end in _candidate_spans(doc):
+        span = _trim(doc, start, end)
+        if span is None:
+            continue
+        value, precision = resolve(span.text, pub, clause_tense(span.root))
+        k = len(refs)
+        refs.append(TimeRef(span.start_char, span.end_char, span.text, value, precision))
+        for tok in span:
+            by_token[tok.i] = k
+    return DateTable(tuple(refs), pub, by_token)
