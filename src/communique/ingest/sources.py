@@ -1,0 +1,243 @@
+"""Turn command-line sources (files, directories, ``-`` for stdin, ...) into Articles.
+
+``iter_articles(paths, settings)`` yields an :class:`~communique.models.Article` for each
+article read and a :class:`Skip` for each input that could not be read; it never raises
+for one bad input. Which reader handles a source is decided by a small registry of
+``(name, predicate, reader)`` entries, tried in order:
+
+* ``predicate(source: str, settings) -> bool`` says whether the reader takes the source;
+* ``reader(source: str, settings, published) -> Iterable[Article | Skip | InputError]``.
+
+Other source kinds (RSS feeds, URLs, WARC files) plug in from their own modules: list the
+module in :data:`READER_MODULES`; it is imported on first use (only if it exists) and its
+``register(registry)`` is called, which adds entries with ``registry.add(...)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import io
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from ..config import Settings
+from ..errors import CommuniqueError, InputError, UnsupportedInputError
+from ..models import Article
+from .files import TEXT_SUFFIXES, decode_utf8, read_text_file, text_article
+from .html import HTML_SUFFIXES, html_article, read_html_file
+from .jsonl import JSONL_SUFFIXES, iter_jsonl
+
+log = logging.getLogger(__name__)
+
+STDIN = "-"
+
+# Modules that add readers (imported lazily, skipped when absent), in priority order.
+READER_MODULES: tuple[str, ...] = (
+    "communique.ingest.feeds",
+    "communique.ingest.urls",
+    "communique.ingest.warc",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input that was not analysed, and why (recorded, never fatal)."""
+
+    source: str
+    reason: str
+    code: str = InputError.code
+    line: int | None = None
+
+    @classmethod
+    def from_error(cls, source: str, exc: CommuniqueError) -> Skip:
+        line = exc.details.get("line")
+        return cls(source=source, reason=exc.message, code=exc.code,
+                   line=int(line) if line is not None else None)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"source": self.source, "reason": self.reason, "code": self.code, "line": self.line}
+
+
+Predicate = Callable[[str, Settings], bool]
+Reader = Callable[[str, Settings, "dt.date | str | None"], Iterable["Article | Skip | InputError"]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderEntry:
+    name: str
+    predicate: Predicate
+    reader: Reader
+
+
+@dataclass
+class ReaderRegistry:
+    """Ordered ``(predicate, reader)`` pairs; the first predicate that says yes wins."""
+
+    entries: list[ReaderEntry] = field(default_factory=list)
+    _plugins_loaded: bool = False
+
+    def add(self, name: str, predicate: Predicate, reader: Reader, *, first: bool = False) -> None:
+        """Register a reader (replacing one of the same name). ``first`` puts it before the built-ins."""
+        self.entries = [e for e in self.entries if e.name != name]
+        entry = ReaderEntry(name, predicate, reader)
+        if first:
+            self.entries.insert(0, entry)
+        else:
+            self.entries.append(entry)
+
+    def find(self, source: str, settings: Settings) -> ReaderEntry | None:
+        self.load_plugins()
+        for entry in self.entries:
+            if entry.predicate(source, settings):
+                return entry
+        return None
+
+    def load_plugins(self) -> None:
+        if self._plugins_loaded:
+            return
+        self._plugins_loaded = True
+        for name in READER_MODULES:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name in (name, name.rpartition(".")[0]):
+                    continue
+                raise
+            register = getattr(module, "register", None)
+            if register is not None:
+                # plug-ins go before the generic file readers, so they can claim e.g. URLs
+                before = list(self.entries)
+                register(self)
+                added = [e for e in self.entries if e not in before]
+                self.entries = added + [e for e in self.entries if e not in added]
+
+
+# --- built-in readers -------------------------------------------------------------------
+
+
+def _suffix(source: str) -> str:
+    return Path(source).suffix.lower()
+
+
+def _is_file_with(suffixes: tuple[str, ...]) -> Predicate:
+    return lambda source, settings: _suffix(source) in suffixes and not Path(source).is_dir()
+
+
+def _read_txt(source: str, settings: Settings, published) -> Iterator[Article]:
+    yield read_text_file(Path(source), published=published)
+
+
+def _read_html(source: str, settings: Settings, published) -> Iterator[Article]:
+    yield read_html_file(Path(source), published=published)
+
+
+def _read_jsonl(source: str, settings: Settings, published) -> Iterator[Article | InputError]:
+    path = Path(source)
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc}", source=source) from exc
+    with fh:
+        yield from iter_jsonl(fh, name=source, published=published)
+
+
+def _is_dir(source: str, settings: Settings) -> bool:
+    return source != STDIN and Path(source).is_dir()
+
+
+def _read_dir(source: str, settings: Settings, published) -> Iterator[Article | Skip | InputError]:
+    """Every file under the directory (recursively, sorted) that a file reader takes."""
+    files = sorted(p for p in Path(source).rglob("*") if p.is_file() and not p.name.startswith("."))
+    for path in files:
+        entry = REGISTRY.find(str(path), settings)
+        if entry is None or entry.name == "directory":
+            log.debug("ignoring %s (no reader for its extension)", path)
+            continue
+        yield from _run_reader(entry, str(path), settings, published)
+
+
+def _is_stdin(source: str, settings: Settings) -> bool:
+    return source == STDIN
+
+
+def read_stream(stream: BinaryIO, settings: Settings, published=None,
+                name: str = "<stdin>") -> Iterator[Article | InputError]:
+    """A byte stream: JSONL when its first line is a JSON object, HTML when it starts with
+    a tag, plain text otherwise."""
+    data = stream.read()
+    first = data.lstrip()[:1]
+    if first == b"{":
+        head = data.lstrip().split(b"\n", 1)[0]
+        try:
+            if isinstance(json.loads(head), dict):
+                yield from iter_jsonl(io.BytesIO(data), name=name, published=published)
+                return
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            pass
+    text = decode_utf8(data, name)
+    if first == b"<" and "<html" in text[:2000].lower() or text.lstrip()[:9].lower() == "<!doctype":
+        yield html_article(text, source_name=name, published=published)
+        return
+    yield text_article(text, source_name=name, published=published)
+
+
+def _read_stdin(source: str, settings: Settings, published) -> Iterator[Article | InputError]:
+    yield from read_stream(sys.stdin.buffer, settings, published)
+
+
+REGISTRY = ReaderRegistry()
+REGISTRY.add("stdin", _is_stdin, _read_stdin)
+REGISTRY.add("directory", _is_dir, _read_dir)
+REGISTRY.add("text", _is_file_with(TEXT_SUFFIXES), _read_txt)
+REGISTRY.add("html", _is_file_with(HTML_SUFFIXES), _read_html)
+REGISTRY.add("jsonl", _is_file_with(JSONL_SUFFIXES), _read_jsonl)
+
+
+def register_reader(name: str, predicate: Predicate, reader: Reader, *, first: bool = True) -> None:
+    """Add a reader to the process-wide registry (before the built-ins unless ``first=False``)."""
+    REGISTRY.add(name, predicate, reader, first=first)
+
+
+def _run_reader(entry: ReaderEntry, source: str, settings: Settings,
+                published) -> Iterator[Article | Skip]:
+    try:
+        for item in entry.reader(source, settings, published):
+            if isinstance(item, CommuniqueError):
+                yield Skip.from_error(source, item)
+            else:
+                yield item
+    except CommuniqueError as exc:
+        yield Skip.from_error(source, exc)
+
+
+def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None, *,
+                  published: str | dt.date | None = None) -> Iterator[Article | Skip]:
+    """Articles from every source in order; a :class:`Skip` for each input that fails.
+
+    ``published`` is the publication date for articles whose source gives none
+    (e.g. ``.txt`` files).
+    """
+    settings = settings or Settings()
+    for raw in paths:
+        source = str(raw)
+        entry = REGISTRY.find(source, settings)
+        if entry is None:
+            if source != STDIN and not Path(source).exists():
+                exc: CommuniqueError = InputError(f"{source}: no such file or directory")
+            else:
+                exc = UnsupportedInputError(
+                    f"{source}: unsupported input (expected .txt, .html, .htm, .jsonl, "
+                    f"a directory or - for stdin)")
+            yield Skip.from_error(source, exc)
+            continue
+        yield from _run_reader(entry, source, settings, published)
+
+
+__all__ = ["Skip", "iter_articles", "register_reader", "read_stream", "REGISTRY", "READER_MODULES",
+           "ReaderRegistry", "ReaderEntry", "STDIN"]

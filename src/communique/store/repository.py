@@ -1,0 +1,444 @@
+"""The repository: the only code that writes SQL.
+
+It works on any DB-API connection plus a :class:`~communique.store.dialect.Dialect`
+(plain SQL with ``?`` parameters), so SQLite today and PostgreSQL later share it. Callers
+open write transactions with :meth:`Repository.transaction`; every write method below
+expects to run inside one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from ..errors import MigrationError, StoreError
+from ..models import Actor, Analysis, Article, Event, Quote
+from .dialect import Dialect
+from .migrations import Migration
+from .rows import ActorRow, EventRow, QuoteRow
+
+log = logging.getLogger(__name__)
+
+COUNTED_TABLES = ("articles", "actors", "quotes", "events", "places", "dates", "skips")
+
+
+def _json(d: dict[str, Any]) -> str:
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _iso(value: dt.date | str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere (wildcards in ``text`` escaped)."""
+    esc = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{esc}%"
+
+
+class Repository:
+    def __init__(self, conn: Any, dialect: Dialect) -> None:
+        self.conn = conn
+        self.dialect = dialect
+        self._depth = 0
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    def _exec(self, query: str, params: Sequence[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self.dialect.sql(query), tuple(params))
+        return cur
+
+    def _all(self, query: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self._exec(query, params).fetchall()
+
+    def _one(self, query: str, params: Sequence[Any] = ()) -> tuple | None:
+        return self._exec(query, params).fetchone()
+
+    def configure(self) -> None:
+        """Per-connection settings (WAL, foreign keys, busy timeout for SQLite)."""
+        for statement in self.dialect.setup:
+            self._exec(statement)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (nested calls join the outer one); rolled back on error."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._exec(self.dialect.begin)
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._exec("ROLLBACK")
+            raise
+        self._depth = 0
+        self._exec("COMMIT")
+
+    # --- migrations -------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        try:
+            row = self._one("SELECT MAX(version) FROM schema_migrations")
+        except Exception:  # table missing: a new database  # noqa: BLE001
+            return 0
+        return int(row[0] or 0) if row else 0
+
+    def migrate(self, migrations: Sequence[Migration]) -> list[int]:
+        """Apply the migrations newer than the database, each in its own transaction."""
+        with self.transaction():
+            self._exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                       "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        current = self.schema_version()
+        known = max((m.version for m in migrations), default=0)
+        if current > known:
+            raise MigrationError(f"the database schema is version {current}, newer than this "
+                                 f"communique knows ({known}); upgrade communique")
+        applied = []
+        for mig in migrations:
+            if mig.version <= current:
+                continue
+            try:
+                with self.transaction():
+                    for statement in mig.statements:
+                        self._exec(statement)
+                    self._exec("INSERT INTO schema_migrations (version, name, applied_at) "
+                               "VALUES (?, ?, ?)", (mig.version, mig.name, _now()))
+            except MigrationError:
+                raise
+            except Exception as exc:
+                raise MigrationError(f"migration {mig.version:04d}_{mig.name} failed: {exc}") from exc
+            log.info("applied migration %04d_%s", mig.version, mig.name)
+            applied.append(mig.version)
+        return applied
+
+    def migrations_applied(self) -> list[tuple[int, str]]:
+        return [(int(v), n) for v, n in
+                self._all("SELECT version, name FROM schema_migrations ORDER BY version")]
+
+    # --- writes -----------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(r[0] for r in self._all(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def add_analysis(self, analysis: Analysis) -> bool:
+        """Insert one analysis; ``False`` (and nothing changed) if its article is stored already."""
+        art = analysis.article
+        if self.has_article(art.id):
+            return False
+        text = art.text
+        article_data = art.to_dict()
+        if analysis.meta:
+            article_data["meta"] = dict(analysis.meta)
+        self._exec(
+            "INSERT INTO articles (id, title, url, source, published, language, n_actors, n_quotes, "
+            "n_events, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (art.id, art.title, art.url, art.source, _iso(art.published), art.language,
+             len(analysis.actors), len(analysis.quotes), len(analysis.events), _now(),
+             _json(article_data)))
+        for seq, actor in enumerate(analysis.actors):
+            self._add_actor(art.id, seq, actor)
+        names = {a.id: a.name for a in analysis.actors}
+        for seq, quote in enumerate(analysis.quotes):
+            self._add_quote(art, seq, quote, names)
+        for seq, event in enumerate(analysis.events):
+            self._add_event(art, seq, event, text, names)
+        for seq, place in enumerate(analysis.places):
+            self._exec(
+                "INSERT INTO places (article_id, seq, start_char, end_char, text, name, country, "
+                "admin1, lat, lon, geonameid, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (art.id, seq, place.start, place.end, place.text, place.name, place.country,
+                 place.admin1, place.lat, place.lon, place.geonameid, _json(place.to_dict())))
+        for seq, ref in enumerate(analysis.dates):
+            self._exec(
+                "INSERT INTO dates (article_id, seq, start_char, end_char, text, value, "
+                "date_precision, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (art.id, seq, ref.start, ref.end, ref.text, _iso(ref.value), ref.precision,
+                 _json(ref.to_dict())))
+        return True
+
+    def _add_actor(self, article_id: str, seq: int, actor: Actor) -> None:
+        summary = actor.to_dict()
+        summary["mentions"] = []  # mentions live per article
+        n = len(actor.mentions)
+        self._exec(
+            "INSERT INTO actors (id, name, kind, country, sector, n_articles, n_mentions, data) "
+            "VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "n_articles = actors.n_articles + 1, n_mentions = actors.n_mentions + excluded.n_mentions",
+            (actor.id, actor.name, actor.kind, actor.country, actor.sector, n, _json(summary)))
+        self._exec(
+            "INSERT INTO article_actors (article_id, actor_id, seq, name, n_mentions, data) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, actor.id, seq, actor.name, n, _json(actor.to_dict())))
+        for mseq, m in enumerate(actor.mentions):
+            self._exec(
+                "INSERT INTO mentions (article_id, actor_id, seq, start_char, end_char, text) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (article_id, actor.id, mseq, m.start, m.end, m.text))
+
+    def _known_actor(self, actor_id: str | None, names: dict[str, str]) -> str | None:
+        return actor_id if actor_id in names else None
+
+    def _add_quote(self, art: Article, seq: int, quote: Quote, names: dict[str, str]) -> None:
+        content = " … ".join(c.text for c in quote.content)
+        self._exec(
+            "INSERT INTO quotes (article_id, seq, speaker_actor, speaker_text, kind, medium, "
+            "quote_date, start_char, end_char, content_text, confidence, rule, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (art.id, seq, self._known_actor(quote.speaker_actor, names),
+             quote.speaker.text if quote.speaker else None, quote.kind, quote.medium,
+             _iso(quote.date or art.published), quote.start, quote.end, content,
+             quote.confidence, quote.rule, _json(quote.to_dict())))
+
+    def _add_event(self, art: Article, seq: int, event: Event, text: str,
+                   names: dict[str, str]) -> None:
+        loc = event.location
+        self._exec(
+            "INSERT INTO events (article_id, seq, type, mode, cameo, quad_class, goldstein, "
+            "actor_text, recipient_text, trigger_text, sentence_text, event_date, date_precision, "
+            "location_name, location_country, modality, confidence, rule, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (art.id, seq, event.type, event.mode, event.cameo, event.quad_class, event.goldstein,
+             event.actor.text if event.actor else None,
+             event.recipient.text if event.recipient else None,
+             event.trigger.text, text[event.sentence.start:event.sentence.end],
+             _iso(event.date or art.published), event.date_precision,
+             loc.name if loc else None, loc.country if loc else None, event.modality,
+             event.confidence, event.rule, _json(event.to_dict())))
+        for role, party in (("actor", event.actor), ("recipient", event.recipient)):
+            if party is None:
+                continue
+            for actor_id in dict.fromkeys(party.actors):
+                if actor_id in names:
+                    self._exec("INSERT INTO event_parties (article_id, seq, role, actor_id) "
+                               "VALUES (?, ?, ?, ?)", (art.id, seq, role, actor_id))
+
+    def record_skip(self, source: str, reason: str, code: str, line: int | None = None) -> bool:
+        """Record an input that was not analysed (once per source, line and reason)."""
+        cur = self._exec(
+            "INSERT INTO skips (source, line, code, reason, recorded_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (source, line, reason) DO NOTHING",
+            (source, line or 0, code, reason, _now()))
+        return bool(cur.rowcount)
+
+    # --- reads ------------------------------------------------------------------------
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        row = self._one("SELECT data FROM articles WHERE id = ?", (article_id,))
+        if row is None:
+            return None
+        d = json.loads(row[0])
+
+        def records(table: str) -> list[dict]:
+            return [json.loads(r[0]) for r in
+                    self._all(f"SELECT data FROM {table} WHERE article_id = ? ORDER BY seq", (article_id,))]
+
+        d["actors"] = records("article_actors")
+        d["quotes"] = records("quotes")
+        d["events"] = records("events")
+        d["places"] = records("places")
+        d["dates"] = records("dates")
+        return Analysis.from_dict(d)
+
+    def articles(self, *, since: dt.date | str | None = None, until: dt.date | str | None = None,
+                 limit: int | None = None) -> list[Article]:
+        where, params = ["1 = 1"], []
+        if since:
+            where.append("published >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("published <= ?")
+            params.append(_iso(until))
+        q = f"SELECT data FROM articles WHERE {' AND '.join(where)} ORDER BY published, id"
+        if limit:
+            q += " LIMIT ?"
+            params.append(int(limit))
+        return [Article.from_dict(json.loads(r[0])) for r in self._all(q, params)]
+
+    def _actor_ids_matching(self, needle: str) -> tuple[str, list[Any]]:
+        """SQL (and params) of the ids of actors whose id is ``needle`` or whose name contains it."""
+        return (f"SELECT id FROM actors WHERE id = ? OR name {self.dialect.ilike} ? ESCAPE '\\'",
+                [needle, _like(needle)])
+
+    def quotes(self, *, actor: str | None = None, since: dt.date | str | None = None,
+               until: dt.date | str | None = None, kind: str | None = None,
+               text: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> list[QuoteRow]:
+        like = self.dialect.ilike
+        where, params = ["1 = 1"], []
+        if actor:
+            sub, sub_params = self._actor_ids_matching(actor)
+            where.append(f"(q.speaker_actor IN ({sub}) OR q.speaker_text {like} ? ESCAPE '\\')")
+            params += sub_params + [_like(actor)]
+        if since:
+            where.append("q.quote_date >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("q.quote_date <= ?")
+            params.append(_iso(until))
+        if kind:
+            where.append("q.kind = ?")
+            params.append(kind)
+        if text:
+            where.append(f"q.content_text {like} ? ESCAPE '\\'")
+            params.append(_like(text))
+        if article_id:
+            where.append("q.article_id = ?")
+            params.append(article_id)
+        query = ("SELECT q.article_id, q.seq, q.data, act.name, q.speaker_text, a.title, a.published "
+                 "FROM quotes q JOIN articles a ON a.id = q.article_id "
+                 "LEFT JOIN actors act ON act.id = q.speaker_actor "
+                 f"WHERE {' AND '.join(where)} ORDER BY q.quote_date, a.published, q.article_id, q.seq")
+        if limit:
+            query += " LIMIT ?"
+            params.append(int(limit))
+        return [QuoteRow(article_id=r[0], index=int(r[1]), quote=Quote.from_dict(json.loads(r[2])),
+                         speaker_name=r[3] or r[4], title=r[5], published=_date(r[6]))
+                for r in self._all(query, params)]
+
+    def events(self, *, actor: str | None = None, type: str | None = None,
+               since: dt.date | str | None = None, until: dt.date | str | None = None,
+               modality: str | None = None, text: str | None = None,
+               article_id: str | None = None, limit: int | None = None) -> list[EventRow]:
+        like = self.dialect.ilike
+        where, params = ["1 = 1"], []
+        if actor:
+            sub, sub_params = self._actor_ids_matching(actor)
+            where.append(
+                "(EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = e.article_id "
+                f"AND p.seq = e.seq AND p.actor_id IN ({sub})) "
+                f"OR e.actor_text {like} ? ESCAPE '\\' OR e.recipient_text {like} ? ESCAPE '\\')")
+            params += sub_params + [_like(actor), _like(actor)]
+        if type:
+            where.append("UPPER(e.type) = ?")
+            params.append(type.upper())
+        if since:
+            where.append("e.event_date >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("e.event_date <= ?")
+            params.append(_iso(until))
+        if modality:
+            where.append("e.modality = ?")
+            params.append(modality)
+        if text:
+            where.append(f"e.sentence_text {like} ? ESCAPE '\\'")
+            params.append(_like(text))
+        if article_id:
+            where.append("e.article_id = ?")
+            params.append(article_id)
+        query = ("SELECT e.article_id, e.seq, e.data, e.sentence_text, a.title, a.published "
+                 "FROM events e JOIN articles a ON a.id = e.article_id "
+                 f"WHERE {' AND '.join(where)} ORDER BY e.event_date, a.published, e.article_id, e.seq")
+        if limit:
+            query += " LIMIT ?"
+            params.append(int(limit))
+        rows = self._all(query, params)
+        events = [Event.from_dict(json.loads(r[2])) for r in rows]
+        ids = sorted({i for ev in events for p in (ev.actor, ev.recipient) if p for i in p.actors})
+        names = self._actor_names(ids)
+
+        def party_names(party) -> tuple[str, ...]:
+            if party is None:
+                return ()
+            known = tuple(names[i] for i in party.actors if i in names)
+            return known or (party.text,)
+
+        return [EventRow(article_id=r[0], index=int(r[1]), event=ev,
+                         actor_names=party_names(ev.actor), recipient_names=party_names(ev.recipient),
+                         sentence=r[3], title=r[4], published=_date(r[5]))
+                for r, ev in zip(rows, events)]
+
+    def _actor_names(self, ids: Sequence[str]) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i:i + 500])
+            marks = ", ".join("?" for _ in chunk)
+            names.update((r[0], r[1]) for r in
+                         self._all(f"SELECT id, name FROM actors WHERE id IN ({marks})", chunk))
+        return names
+
+    def actors(self, *, name: str | None = None, kind: str | None = None,
+               country: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> list[ActorRow]:
+        like = self.dialect.ilike
+        where, params = ["1 = 1"], []
+        if name:
+            where.append(f"(act.id = ? OR act.name {like} ? ESCAPE '\\')")
+            params += [name, _like(name)]
+        if kind:
+            where.append("act.kind = ?")
+            params.append(kind)
+        if country:
+            where.append("UPPER(act.country) = ?")
+            params.append(country.upper())
+        if article_id:
+            where.append("EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = act.id "
+                         "AND aa.article_id = ?)")
+            params.append(article_id)
+        query = ("SELECT act.id, act.name, act.kind, act.country, act.sector, act.n_articles, "
+                 f"act.n_mentions FROM actors act WHERE {' AND '.join(where)} "
+                 "ORDER BY act.n_mentions DESC, act.n_articles DESC, act.name, act.id")
+        if limit:
+            query += " LIMIT ?"
+            params.append(int(limit))
+        rows = self._all(query, params)
+        links: dict[str, list[str]] = {}
+        ids = [r[0] for r in rows]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for actor_id, art_id in self._all(
+                    f"SELECT actor_id, article_id FROM article_actors WHERE actor_id IN ({marks}) "
+                    "ORDER BY article_id", chunk):
+                links.setdefault(actor_id, []).append(art_id)
+        return [ActorRow(id=r[0], name=r[1], kind=r[2], country=r[3], sector=r[4],
+                         articles=int(r[5]), mentions=int(r[6]), article_ids=tuple(links.get(r[0], ())))
+                for r in rows]
+
+    def skips(self, limit: int | None = None) -> list[dict[str, Any]]:
+        q = "SELECT source, line, code, reason, recorded_at FROM skips ORDER BY recorded_at, source, line"
+        params: list[Any] = []
+        if limit:
+            q += " LIMIT ?"
+            params.append(int(limit))
+        return [{"source": r[0], "line": r[1] or None, "code": r[2], "reason": r[3], "recorded_at": r[4]}
+                for r in self._all(q, params)]
+
+    def stats(self) -> dict[str, int]:
+        out = {}
+        for table in COUNTED_TABLES:
+            row = self._one(f"SELECT COUNT(*) FROM {table}")
+            out[table] = int(row[0]) if row else 0
+        return out
+
+
+__all__ = ["Repository", "StoreError"]

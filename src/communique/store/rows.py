@@ -1,0 +1,65 @@
+"""Typed rows returned by store queries: a record plus where it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Event, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    article_id: str
+    index: int  # position in the article's quotes
+    quote: Quote
+    speaker_name: str | None  # canonical actor name, or the speaker text
+    title: str | None
+    published: dt.date | None
+
+    @property
+    def text(self) -> str:
+        return " … ".join(c.text for c in self.quote.content)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "index": self.index, "speaker_name": self.speaker_name,
+                "title": self.title,
+                "published": self.published.isoformat() if self.published else None,
+                **self.quote.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    article_id: str
+    index: int  # position in the article's events
+    event: Event
+    actor_names: tuple[str, ...]
+    recipient_names: tuple[str, ...]
+    sentence: str
+    title: str | None
+    published: dt.date | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "index": self.index,
+                "actor_names": list(self.actor_names), "recipient_names": list(self.recipient_names),
+                "sentence_text": self.sentence, "title": self.title,
+                "published": self.published.isoformat() if self.published else None,
+                **self.event.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    articles: int  # number of articles that mention the actor
+    mentions: int  # mentions over all articles
+    article_ids: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
+                "sector": self.sector, "articles": self.articles, "mentions": self.mentions,
+                "article_ids": list(self.article_ids)}

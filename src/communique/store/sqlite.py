@@ -1,0 +1,130 @@
+"""``Store``: the SQLite-backed store of analyses (WAL mode, foreign keys, migrations)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..models import Analysis, Article
+from .dialect import SQLITE
+from .migrations import load_migrations
+from .repository import Repository
+from .rows import ActorRow, EventRow, QuoteRow
+
+log = logging.getLogger(__name__)
+
+
+class Store:
+    """A local database of analyses. Adding is idempotent: ids are content hashes.
+
+    >>> with Store("communique.db") as store:          # doctest: +SKIP
+    ...     store.add(analysis)
+    ...     rows = store.quotes(actor="Lavrov", since="2022-01-01")
+    """
+
+    def __init__(self, path: str | Path = "communique.db") -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:" and not self.path.parent.exists():
+            raise StoreError(f"cannot create database {path}: folder {self.path.parent} does not exist")
+        try:
+            # autocommit mode: the repository opens every write transaction explicitly
+            self.conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            self.repo = Repository(self.conn, SQLITE)
+            self.repo.configure()
+            self.repo.migrate(load_migrations())
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {path}: {exc}", path=str(path)) from exc
+
+    # --- lifecycle --------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # --- writes -----------------------------------------------------------------------
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store one analysis; ``False`` if the article was stored already (nothing changes)."""
+        return self.add_many([analysis]) == 1
+
+    def add_many(self, analyses: Iterable[Analysis]) -> int:
+        """Store many analyses in one transaction; returns how many were new."""
+        try:
+            with self.repo.transaction():
+                return sum(1 for a in analyses if self.repo.add_analysis(a))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+
+    def record_skip(self, source: str, reason: str, code: str = "E200", line: int | None = None) -> bool:
+        """Record an input that was not analysed, with the reason."""
+        with self.repo.transaction():
+            return self.repo.record_skip(source, reason, code, line)
+
+    # --- reads ------------------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        return self.repo.has_article(article_id)
+
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self.has(article_id)
+
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ``ids`` already stored."""
+        return self.repo.existing_ids(ids)
+
+    def get(self, article_id: str) -> Analysis:
+        found = self.repo.get_analysis(article_id)
+        if found is None:
+            raise KeyError(article_id)
+        return found
+
+    def articles(self, *, since: dt.date | str | None = None, until: dt.date | str | None = None,
+                 limit: int | None = None) -> list[Article]:
+        return self.repo.articles(since=since, until=until, limit=limit)
+
+    def quotes(self, *, actor: str | None = None, since: dt.date | str | None = None,
+               until: dt.date | str | None = None, kind: str | None = None,
+               text: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> list[QuoteRow]:
+        """Quotes, filtered by speaker (actor id or part of a name), date range, kind, text."""
+        return self.repo.quotes(actor=actor, since=since, until=until, kind=kind, text=text,
+                                article_id=article_id, limit=limit)
+
+    def events(self, *, actor: str | None = None, type: str | None = None,
+               since: dt.date | str | None = None, until: dt.date | str | None = None,
+               modality: str | None = None, text: str | None = None,
+               article_id: str | None = None, limit: int | None = None) -> list[EventRow]:
+        """Events, filtered by either party (actor id or part of a name), PLOVER type,
+        date range, modality and text of the sentence."""
+        return self.repo.events(actor=actor, type=type, since=since, until=until,
+                                modality=modality, text=text, article_id=article_id, limit=limit)
+
+    def actors(self, *, name: str | None = None, kind: str | None = None,
+               country: str | None = None, article_id: str | None = None,
+               limit: int | None = None) -> list[ActorRow]:
+        """Actors across articles (one row per actor id), most mentioned first."""
+        return self.repo.actors(name=name, kind=kind, country=country, article_id=article_id,
+                                limit=limit)
+
+    def skips(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return self.repo.skips(limit)
+
+    def stats(self) -> dict[str, int]:
+        """Row counts: articles, actors, quotes, events, places, dates, skips."""
+        return self.repo.stats()
+
+    def schema_version(self) -> int:
+        return self.repo.schema_version()
