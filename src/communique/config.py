@@ -44,6 +44,20 @@ class Settings:
     # story clustering (near-duplicate detection)
     dedup_threshold: float = 0.5  # estimated Jaccard of word 5-shingles for "same story"
 
+    # escalation alerts (communique.analysis.alerts): change detection on the per-period
+    # conflict score of each dyad
+    alert_method: str = "zscore"  # "zscore" (rolling z-score) or "cusum" (one-sided CUSUM)
+    alert_period: str = "week"  # day | week | month
+    alert_window: int = 8  # baseline: this many periods before the one tested
+    alert_min_periods: int = 4  # no alert before the baseline has this many periods
+    alert_threshold: float = 3.0  # z-score (zscore) or decision interval h in std units (cusum)
+    alert_min_std: float = 1.0  # floor on the baseline standard deviation
+    alert_min_conflict: float = 5.0  # a period scoring less never alerts
+    alert_cusum_k: float = 0.5  # CUSUM slack, in baseline std units
+    # web / REST API
+    api_key: str | None = None  # required by POST routes; None disables writing over HTTP
+    page_size: int = 50  # default page size of lists (max 500)
+
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
@@ -81,6 +95,12 @@ class Settings:
             raise ConfigError("batch_size must be >= 1")
         if s.max_chars < 1:
             raise ConfigError("max_chars must be >= 1")
+        if s.alert_method not in ("zscore", "cusum"):
+            raise ConfigError("alert_method must be 'zscore' or 'cusum'")
+        if s.alert_period not in ("day", "week", "month"):
+            raise ConfigError("alert_period must be day, week or month")
+        if s.alert_window < 2 or s.alert_min_periods < 2 or s.alert_min_periods > s.alert_window:
+            raise ConfigError("need 2 <= alert_min_periods <= alert_window")
         return s
 
 
