@@ -1,0 +1,217 @@
+"""Event tables for other tools: a PLOVER/POLECAT-style table and a GDELT-style table,
+written as CSV, TSV, JSONL or Parquet. Columns are documented in ``docs/formats.md``.
+
+The PLOVER table has one row per extracted event (each with its own evidence). The
+GDELT table has one row per *incident* (events sharing story cluster, type, actor,
+recipient and date are merged, GDELT's NumMentions/NumArticles/NumSources counting them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..models import Analysis, Article, Event, Party
+from .facts import event_day, event_id, story_of
+
+FORMATS = ("csv", "tsv", "jsonl", "parquet")
+TABLES = ("plover", "gdelt")
+
+PLOVER_COLUMNS = (
+    "event_id", "story_id", "article_id", "event_date", "date_precision", "event_type",
+    "event_mode", "event_context", "quad_class", "cameo", "goldstein", "intensity", "modality",
+    "actor_name", "actor_ids", "actor_country", "actor_sector", "actor_text",
+    "recipient_name", "recipient_ids", "recipient_country", "recipient_sector", "recipient_text",
+    "placename", "location_country", "lat", "lon", "geonameid",
+    "trigger", "trigger_start", "trigger_end", "sentence", "quote_id",
+    "confidence", "rule", "publication_date", "title", "url", "source",
+)
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
+    "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
+    "PLOVERType", "Modality", "EvidenceEventIDs",
+)
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """An event with the article it came from and its parties' names."""
+
+    article: Article
+    index: int
+    event: Event
+    sentence: str
+    actor_names: tuple[str, ...] = ()
+    recipient_names: tuple[str, ...] = ()
+
+
+def records_of(analyses: Iterable[Analysis]) -> list[EventRecord]:
+    out = []
+    for a in analyses:
+        names = {x.id: x.name for x in a.actors}
+        for i, e in enumerate(a.events):
+            out.append(EventRecord(a.article, i, e, a.text[e.sentence.start:e.sentence.end],
+                                   _names(e.actor, names), _names(e.recipient, names)))
+    return out
+
+
+def _names(party: Party | None, names: dict[str, str]) -> tuple[str, ...]:
+    if party is None:
+        return ()
+    return tuple(names[i] for i in party.actors if i in names) or (party.text,)
+
+
+def _join(values: Sequence[str]) -> str | None:
+    return ";".join(values) if values else None
+
+
+def plover_rows(records: Iterable[EventRecord]) -> list[dict[str, Any]]:
+    rows = []
+    for r in records:
+        e, art = r.event, r.article
+        day = event_day(e, art)
+        loc = e.location
+        rows.append({
+            "event_id": event_id(art.id, r.index), "story_id": story_of(art), "article_id": art.id,
+            "event_date": day.isoformat() if day else None, "date_precision": e.date_precision,
+            "event_type": e.type, "event_mode": e.mode, "event_context": _join(e.contexts),
+            "quad_class": e.quad_class, "cameo": e.cameo, "goldstein": e.goldstein,
+            "intensity": e.intensity, "modality": e.modality,
+            "actor_name": _join(r.actor_names), "actor_ids": _join(e.actor.actors) if e.actor else None,
+            "actor_country": e.actor.country if e.actor else None,
+            "actor_sector": e.actor.sector if e.actor else None,
+            "actor_text": e.actor.text if e.actor else None,
+            "recipient_name": _join(r.recipient_names),
+            "recipient_ids": _join(e.recipient.actors) if e.recipient else None,
+            "recipient_country": e.recipient.country if e.recipient else None,
+            "recipient_sector": e.recipient.sector if e.recipient else None,
+            "recipient_text": e.recipient.text if e.recipient else None,
+            "placename": loc.name if loc else None, "location_country": loc.country if loc else None,
+            "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+            "geonameid": loc.geonameid if loc else None,
+            "trigger": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
+            "sentence": r.sentence,
+            "quote_id": f"{art.id}:q{e.quote}" if e.quote is not None else None,
+            "confidence": e.confidence, "rule": e.rule,
+            "publication_date": art.published.isoformat() if art.published else None,
+            "title": art.title, "url": art.url, "source": art.source,
+        })
+    return rows
+
+
+def _actor_code(party: Party | None) -> str | None:
+    if party is None:
+        return None
+    code = (party.country or "") + (party.sector or "")
+    return code or None
+
+
+def gdelt_rows(records: Iterable[EventRecord]) -> list[dict[str, Any]]:
+    groups: dict[tuple[Any, ...], list[EventRecord]] = {}
+    for r in records:
+        e = r.event
+        key = (story_of(r.article), e.type, _actor_code(e.actor) or (e.actor.text if e.actor else None),
+               _actor_code(e.recipient) or (e.recipient.text if e.recipient else None),
+               event_day(e, r.article))
+        groups.setdefault(key, []).append(r)
+    rows = []
+    for members in groups.values():
+        members.sort(key=lambda r: (-r.event.confidence, r.article.id, r.index))
+        r = members[0]
+        e, art = r.event, r.article
+        day = event_day(e, art)
+        loc = e.location
+        cameo = e.cameo or ""
+        rows.append({
+            "GLOBALEVENTID": event_id(art.id, r.index),
+            "SQLDATE": day.strftime("%Y%m%d") if day else None,
+            "MonthYear": day.strftime("%Y%m") if day else None,
+            "Year": day.year if day else None,
+            "FractionDate": round(day.year + (day.timetuple().tm_yday - 1) / 365.0, 4) if day else None,
+            "Actor1Code": _actor_code(e.actor), "Actor1Name": _join(r.actor_names),
+            "Actor1CountryCode": e.actor.country if e.actor else None,
+            "Actor1Type1Code": e.actor.sector if e.actor else None,
+            "Actor2Code": _actor_code(e.recipient), "Actor2Name": _join(r.recipient_names),
+            "Actor2CountryCode": e.recipient.country if e.recipient else None,
+            "Actor2Type1Code": e.recipient.sector if e.recipient else None,
+            "IsRootEvent": 1 if e.trigger.start - e.sentence.start < 200 else 0,
+            "EventCode": cameo or None, "EventBaseCode": cameo[:3] or None,
+            "EventRootCode": cameo[:2] or None, "QuadClass": e.quad_class,
+            "GoldsteinScale": e.goldstein,
+            "NumMentions": len(members), "NumSources": len({m.article.source for m in members}),
+            "NumArticles": len({m.article.id for m in members}), "AvgTone": None,
+            "ActionGeo_Type": (4 if loc.geonameid else 1) if loc else 0,
+            "ActionGeo_FullName": loc.name if loc else None,
+            "ActionGeo_CountryCode": loc.country if loc else None,
+            "ActionGeo_Lat": loc.lat if loc else None, "ActionGeo_Long": loc.lon if loc else None,
+            "ActionGeo_FeatureID": loc.geonameid if loc else None,
+            "DATEADDED": art.published.strftime("%Y%m%d") if art.published else None,
+            "SOURCEURL": art.url,
+            "PLOVERType": e.type, "Modality": e.modality,
+            "EvidenceEventIDs": ";".join(event_id(m.article.id, m.index) for m in members),
+        })
+    rows.sort(key=lambda row: (row["SQLDATE"] or "", row["GLOBALEVENTID"]))
+    return rows
+
+
+def table_rows(records: Iterable[EventRecord], table: str) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    if table == "plover":
+        return PLOVER_COLUMNS, plover_rows(records)
+    if table == "gdelt":
+        return GDELT_COLUMNS, gdelt_rows(records)
+    raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")
+
+
+def to_pandas(records: Iterable[EventRecord], table: str = "plover"):
+    import pandas as pd
+
+    columns, rows = table_rows(records, table)
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+def render(records: Iterable[EventRecord], table: str = "plover", fmt: str = "csv") -> bytes:
+    """The table as bytes in ``fmt`` (csv, tsv, jsonl, parquet)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    columns, rows = table_rows(records, table)
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        arrays = {c: [r[c] for r in rows] for c in columns}
+        tbl = pa.table(arrays) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
+        buf = io.BytesIO()
+        pq.write_table(tbl, buf)
+        return buf.getvalue()
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(columns), delimiter="\t" if fmt == "tsv" else ",",
+                       lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for r in rows:
+        if fmt == "tsv":
+            r = {k: (str(v).replace("\t", " ").replace("\n", " ") if v is not None else "")
+                 for k, v in r.items()}
+        w.writerow(r)
+    return out.getvalue().encode("utf-8")
+
+
+def write(records: Iterable[EventRecord], path: str | Path, table: str = "plover",
+          fmt: str | None = None) -> Path:
+    """Write the table to ``path``; the format defaults to the file's suffix."""
+    path = Path(path)
+    fmt = fmt or path.suffix.lstrip(".").lower()
+    path.write_bytes(render(records, table, fmt))
+    return path
