@@ -185,6 +185,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    region: str | None = None  # part of the place: "east" for "eastern Ukraine"
 
     @property
     def location(self) -> Location:
@@ -201,6 +202,7 @@ class Place:
             "lat": self.lat,
             "lon": self.lon,
             "geonameid": self.geonameid,
+            "region": self.region,
         }
 
     @classmethod
@@ -215,6 +217,7 @@ class Place:
             lat=d.get("lat"),
             lon=d.get("lon"),
             geonameid=d.get("geonameid"),
+            region=d.get("region"),
         )
 
 
@@ -382,9 +385,10 @@ class Article:
     published: _dt.date | None = None
     language: str = "en"
     author: str | None = None
+    story_id: str | None = None  # story cluster (ingest/dedup.py); serialised only when set
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "id": self.id,
             "text": self.text,
             "title": self.title,
@@ -394,6 +398,9 @@ class Article:
             "language": self.language,
             "author": self.author,
         }
+        if self.story_id is not None:
+            d["story_id"] = self.story_id
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
@@ -406,6 +413,7 @@ class Article:
             published=_date_from_str(d.get("published")),
             language=d.get("language") or "en",
             author=d.get("author"),
+            story_id=d.get("story_id"),
         )
 
 

@@ -1,42 +1,288 @@
-"""Places: toponyms in the text, geocoded offline.
+"""Places: toponyms in the text, geocoded offline, and the place of each event.
 
-Minimal version: GPE/LOC/FAC entities that are not acting as actors, unresolved.
-(Deepened by the when-and-where work: gazetteer, disambiguation, event locations.)
+``extract_places(doc, ctx, actors) -> PlaceTable``.
+
+1. Toponyms are GPE/LOC/FAC entities. A toponym acting as an actor ("Moscow said",
+   "warned Washington", "talks with Moscow", "the Kyiv government", "Ukraine's
+   membership bid") is a metonym, not a place, and is left out (:mod:`.place_roles`).
+2. Each toponym is looked up in the gazetteer (:mod:`communique.kb.gazetteer`) and its
+   candidates scored: kind (a country before a town of the same name), population, an
+   explicit qualifier ("Paris, Texas"), and the countries the article names
+   (two passes: the unambiguous toponyms first, then the rest in their light).
+3. ``PlaceTable.location_for(token)`` returns the place an event happened at: a
+   locative modifier of the event word ("talks in Geneva", "met in Berlin", "After
+   meeting with Baerbock in Berlin", "the Geneva talks"), else of the verbs above it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections import Counter
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from ..kb.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, REGION, Candidate, Gazetteer, \
+    curated, load_gazetteer
 from ..models import Location, Place
 from .actors import ActorTable
 from .context import ExtractionContext
+from .place_roles import is_actor_use, person_name_tokens
+
+TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions that locate an event ("in Geneva", "near Kharkiv").
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
+                            "around", "off", "within", "into", "along", "over"})
+# Clause boundaries that a search for a locative modifier does not cross downward.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "csubj", "parataxis", "conj",
+                          "acl", "pcomp"})
+QUALIFIER_BONUS = 200.0
+CONTEXT_BONUS = 6.0
+SENTENCE_BONUS = 8.0
 
 
 @dataclass(frozen=True)
 class PlaceTable:
     places: tuple[Place, ...]
+    by_token: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def empty(cls) -> PlaceTable:
         return cls(())
 
+    def place_for_token(self, i: int) -> Place | None:
+        k = self.by_token.get(i)
+        return self.places[k] if k is not None else None
+
     def location_for(self, token: Token) -> Location | None:
-        """Where the event named by ``token`` happened ("talks in Geneva")."""
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
-                for obj in child.children:
-                    for p in self.places:
-                        if p.start <= obj.idx < p.end:
-                            return p.location
+        """Where the event named by ``token`` happened ("talks in Geneva"), or None."""
+        place = self.place_of_event(token)
+        return place.location if place is not None else None
+
+    def place_of_event(self, token: Token) -> Place | None:
+        seen: set[int] = set()
+        t: Token | None = token
+        while t is not None and t.i not in seen:
+            seen.add(t.i)
+            place = self._located(t)
+            if place is not None:
+                return place
+            # an event noun takes the place of its verb; a verb does not borrow another's
+            if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+                break
+            t = t.head
+        return None
+
+    def _located(self, t: Token) -> Place | None:
+        """A locative modifier of ``t`` or of its arguments, nearest first."""
+        frontier = [t]
+        direct: Place | None = None
+        for _depth in range(3):
+            nxt: list[Token] = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                        for obj in child.children:
+                            if obj.dep_ == "pobj":
+                                p = self._place_in(obj)
+                                if p is not None:
+                                    return p
+                    elif child.dep_ in ("compound", "nmod", "poss") and node.pos_ in ("NOUN", "PROPN"):
+                        p = self.place_for_token(child.i)
+                        if p is not None and node.i == t.i:
+                            return p
+                    elif child.dep_ in ("dobj",) and direct is None and node.i == t.i:
+                        direct = self.place_for_token(child.i)
+                    if child.dep_ not in _CLAUSE_DEPS or (child.dep_ == "pcomp" and node.i == t.i):
+                        nxt.append(child)
+            frontier = nxt
+        return direct
+
+    def _place_in(self, obj: Token) -> Place | None:
+        """The place a preposition's object names: "Berlin", "the city of Kharkiv"."""
+        p = self.place_for_token(obj.i)
+        if p is not None:
+            return p
+        for child in obj.children:
+            if child.dep_ in ("compound", "appos", "nmod"):
+                p = self.place_for_token(child.i)
+                if p is not None:
+                    return p
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for g in child.children:
+                    p = self.place_for_token(g.i)
+                    if p is not None:
+                        return p
         return None
 
 
-def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable) -> PlaceTable:
-    places = []
+# -- toponyms -------------------------------------------------------------------------------
+
+@dataclass
+class _Toponym:
+    span: Span
+    name: str  # the text looked up
+    region: str | None
+    start: int  # offsets of the whole toponym ("eastern Ukraine")
+    candidates: list[Candidate]
+    chosen: Candidate | None = None
+    qualifier: _Toponym | None = None  # "Texas" in "Paris, Texas"
+    qualifies: _Toponym | None = None  # "Paris" for "Texas"
+
+
+def _strip(span: Span, directions: dict[str, str]) -> tuple[Span, str | None]:
+    """Drop a leading article or direction word and a trailing possessive."""
+    region = None
+    while len(span) > 1 and (span[0].lower_ in ("the",) or span[0].lower_ in directions):
+        if span[0].lower_ in directions:
+            region = directions[span[0].lower_]
+        span = span[1:]
+    while len(span) > 1 and span[-1].tag_ == "POS" or (len(span) > 1 and span[-1].lower_ in ("'s", "\u2019s")):
+        span = span[:-1]
+    return span, region
+
+
+def _direction_before(span: Span, directions: dict[str, str]) -> str | None:
+    if span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    if prev.lower_ in directions and prev.pos_ in ("ADJ", "PROPN", "NOUN") and prev.head.i >= span.start:
+        return directions[prev.lower_]
+    return None
+
+
+def _base_score(c: Candidate) -> float:
+    r = c.record
+    if r.kind == COUNTRY:
+        s = 110.0
+    elif r.kind == REGION:
+        s = 95.0
+    elif r.kind == CONTINENT:
+        s = 90.0
+    elif r.kind == ADMIN1:
+        s = 55.0 if r.country == "USA" else 40.0
+    else:
+        s = 30.0 + 10.0 * math.log10(r.population + 1)
+    return s + (5.0 if c.primary else 0.0)
+
+
+def _contains(outer: Candidate, inner: Candidate) -> bool:
+    """Is ``inner`` inside ``outer`` (a city in its state or country)?"""
+    o, i = outer.record, inner.record
+    if o.country is None or i.country != o.country or o is i:
+        return False
+    if o.kind == COUNTRY:
+        return i.kind != COUNTRY
+    if o.kind == ADMIN1 and i.kind == CITY and o.admin1 and i.admin1:
+        return i.admin1 == o.admin1 or i.admin1.split(".")[0] == o.admin1  # US-TX / ISO
+    return False
+
+
+def _score(t: _Toponym, c: Candidate, countries: Counter, near: frozenset = frozenset()) -> float:
+    s = _base_score(c)
+    if t.qualifier is not None and any(_contains(q, c) for q in t.qualifier.candidates):
+        s += QUALIFIER_BONUS
+    if t.qualifies is not None and any(_contains(c, q) for q in t.qualifies.candidates):
+        s += QUALIFIER_BONUS
+    if c.record.country and countries.get(c.record.country):
+        s += CONTEXT_BONUS
+    if c.record.country in near:
+        s += SENTENCE_BONUS
+    return s
+
+
+def _qualified_pairs(tops: list[_Toponym]) -> None:
+    """"Paris, Texas": the second toponym qualifies the first when it can contain it."""
+    for a, b in zip(tops, tops[1:]):
+        between = a.span.doc.text[a.span.end_char:b.start]
+        if between.strip() == "," and any(_contains(q, c) for q in b.candidates for c in a.candidates):
+            a.qualifier = b
+            b.qualifies = a
+
+
+def _resolve(tops: list[_Toponym], extra_countries: Counter) -> None:
+    _qualified_pairs(tops)
+    countries = Counter(extra_countries)
+    firm: dict[int, str] = {}  # toponym position -> country, for the unambiguous ones
+    # pass 1: toponyms that need no context (a country, or one clear winner)
+    for t in tops:
+        if not t.candidates:
+            continue
+        ranked = sorted(t.candidates, key=lambda c: _score(t, c, Counter()), reverse=True)
+        best = ranked[0]
+        margin = _score(t, best, Counter()) - (_score(t, ranked[1], Counter()) if len(ranked) > 1 else 0)
+        if best.record.kind in (COUNTRY, REGION) or margin >= 15 or t.qualifier is not None:
+            if best.record.country:
+                countries[best.record.country] += 1
+                if best.record.kind != COUNTRY or _locative(t.span.root):
+                    firm[id(t)] = best.record.country
+    # pass 2: every toponym in the light of the article's and the sentence's countries
+    for t in tops:
+        if t.candidates:
+            sent = t.span.sent
+            near = frozenset(c for o in tops if o is not t and id(o) in firm
+                             and o.span.sent.start == sent.start for c in (firm[id(o)],))
+            t.chosen = max(t.candidates, key=lambda c: (_score(t, c, countries, near), c.record.population))
+
+
+def _locative(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
+def _lookup(g: Gazetteer, span: Span) -> list[Candidate]:
+    cands = g.lookup(span.text)
+    if not cands and len(span) > 1 and span[-1].lower_ in ("region", "province", "oblast", "state",
+                                                          "city", "area", "county", "district"):
+        cands = g.lookup(span[:-1].text)
+    return [c for c in cands if not c.record.actor_only]
+
+
+def toponyms(doc: Doc, actors: ActorTable | None = None) -> list[Span]:
+    """GPE/LOC/FAC entities used as places (not as actors, not person names)."""
+    persons = person_name_tokens(doc)
+    out = []
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ not in ("nsubj", "nsubjpass"):
-            places.append(Place(ent.start_char, ent.end_char, ent.text, name=ent.text))
-    return PlaceTable(tuple(places))
+        if ent.label_ not in TOPONYM_LABELS:
+            continue
+        if ent.text in persons or is_actor_use(ent):
+            continue
+        out.append(ent)
+    return out
+
+
+def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable) -> PlaceTable:
+    cache_dir = getattr(ctx.settings, "cache_dir", None)
+    g = load_gazetteer(cache_dir)
+    directions = curated()["directions"]
+    tops: list[_Toponym] = []
+    for ent in toponyms(doc, actors):
+        span, region = _strip(ent, directions)
+        start = ent.start_char
+        if region is None and (region := _direction_before(ent, directions)) is not None:
+            start = doc[ent.start - 1].idx
+        tops.append(_Toponym(span, span.text, region, start, _lookup(g, span)))
+    # countries named as actors or demonyms still tell us what the article is about
+    extra = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "GPE":
+            for c in g.lookup(ent.text):
+                if c.record.kind == COUNTRY:
+                    extra[c.record.country] += 1
+    _resolve(tops, extra)
+    places: list[Place] = []
+    by_token: dict[int, int] = {}
+    for t in tops:
+        end = t.span.end_char
+        if t.chosen is None and t.span.root.pos_ == "ADJ":
+            continue  # a demonym tagged GPE ("Ukrainian claims")
+        if t.chosen is None:
+            place = Place(t.start, end, doc.text[t.start:end], name=t.name, region=t.region)
+        else:
+            r = t.chosen.record
+            place = Place(t.start, end, doc.text[t.start:end], name=r.name, country=r.country,
+                          admin1=r.admin1, lat=r.lat, lon=r.lon, geonameid=r.geonameid,
+                          region=t.region)
+        for tok in t.span.doc[t.span.start:t.span.end]:
+            by_token[tok.i] = len(places)
+        places.append(place)
+    return PlaceTable(tuple(places), by_token)
