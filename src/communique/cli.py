@@ -1,0 +1,498 @@
+"""The ``communique`` command line: thin commands over the library (typer + rich).
+
+User errors (any :class:`~communique.errors.CommuniqueError`) print one red line with
+their code and exit with status 2; there are no tracebacks for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import importlib
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+from typer.core import TyperGroup
+
+from . import __version__
+from .config import Settings
+from .errors import CommuniqueError, EmptyInputError, InputError
+from .ingest.article import parse_date
+from .models import Analysis, Article
+
+# Modules that add commands with ``register(app)`` when they exist (imported lazily).
+PLUGIN_MODULES: tuple[str, ...] = ("communique.batch.cli", "communique.web.cli", "communique.learn.cli")
+
+EXIT_USER_ERROR = 2
+
+
+def _stdout() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def print_error(exc: CommuniqueError) -> None:
+    """One red line on stderr: ``error [E200]: message``."""
+    _stderr().print(Text(f"error [{exc.code}]: {exc.message}", style="bold red"))
+
+
+class CommuniqueGroup(TyperGroup):
+    """Turns CommuniqueError from any command (plug-ins included) into exit status 2."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CommuniqueError as exc:
+            print_error(exc)
+            raise typer.Exit(EXIT_USER_ERROR) from None
+
+
+app = typer.Typer(
+    name="communique", cls=CommuniqueGroup, no_args_is_help=True, add_completion=False,
+    pretty_exceptions_enable=False,
+    help="Turn news into sourced records: who said what, who did what to whom, when and where.",
+)
+eval_app = typer.Typer(cls=CommuniqueGroup, no_args_is_help=True,
+                       help="Evaluate extraction against annotated data.")
+app.add_typer(eval_app, name="eval")
+
+
+class OutputFormat(str, enum.Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class ListFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"communique {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Turn news into sourced records: who said what, who did what to whom, when and where."""
+
+
+# --- options shared by several commands --------------------------------------------------
+
+PathsArg = Annotated[list[str], typer.Argument(
+    help="Files (.txt, .html, .htm, .jsonl), directories (read recursively) or - for stdin.",
+    show_default=False)]
+PublishedOpt = Annotated[Optional[str], typer.Option(
+    "--published", metavar="YYYY-MM-DD",
+    help="Publication date for articles whose source gives none (anchors relative dates).")]
+ModelOpt = Annotated[Optional[str], typer.Option(
+    "--model", help="spaCy pipeline to use (default: setting spacy_model).")]
+DbOpt = Annotated[Path, typer.Option("--db", help="SQLite database file.", dir_okay=False)]
+LimitOpt = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD",
+                                                 help="Only on or after this date.")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD",
+                                                 help="Only on or before this date.")]
+ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Actor id or part of its name.")]
+SearchOpt = Annotated[Optional[str], typer.Option("--search", help="Text the record contains.")]
+ListFormatOpt = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
+
+
+def _date_opt(value: str | None, name: str) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc.message}") from None
+
+
+def _settings(model: str | None = None, **overrides: Any) -> Settings:
+    return Settings.load({"spacy_model": model, **overrides})
+
+
+def _read(paths: Sequence[str], settings: Settings, published: dt.date | None,
+          skips: list) -> Iterator[Article]:
+    from .ingest.sources import Skip, iter_articles
+
+    for item in iter_articles(paths, settings, published=published):
+        if isinstance(item, Skip):
+            skips.append(item)
+        else:
+            yield item
+
+
+# --- analyze -------------------------------------------------------------------------------
+
+
+@app.command()
+def analyze(
+    paths: PathsArg,
+    format: Annotated[OutputFormat, typer.Option(
+        "--format", help="json: one object per article (JSONL when several); jsonl; table.")
+    ] = OutputFormat.json,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Analyse articles and print quotes, events, actors, dates and places."""
+    from .pipeline import Pipeline
+
+    settings = _settings(model)
+    pub = _date_opt(published, "--published")
+    skips: list = []
+    articles = list(_read(paths, settings, pub, skips))
+    if not articles:
+        if len(skips) == 1:
+            raise InputError(skips[0].reason)
+        reasons = "; ".join(s.reason for s in skips[:3]) + ("; …" if len(skips) > 3 else "")
+        raise EmptyInputError("no article to analyse" + (f" ({reasons})" if skips else ""))
+    err = _stderr()
+    for skip in skips:
+        err.print(Text(f"skipped [{skip.code}] {skip.reason}", style="yellow"))
+    pipeline = Pipeline(settings)
+    failed = 0
+    results = pipeline.analyze_stream(articles)
+    for i, result in enumerate(results):
+        if isinstance(result, CommuniqueError):
+            failed += 1
+            err.print(Text(f"failed [{result.code}] {result.message}", style="yellow"))
+            continue
+        if format is OutputFormat.table:
+            _print_analysis_table(result, first=i == 0)
+        elif format is OutputFormat.json and len(articles) == 1:
+            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+    if failed == len(articles):
+        raise EmptyInputError("no article could be analysed")
+
+
+def _party_name(analysis: Analysis, party) -> str:
+    if party is None:
+        return ""
+    names = [a.name for a in (analysis.actor(i) for i in party.actors) if a is not None]
+    return ", ".join(names) or party.text
+
+
+def _print_analysis_table(analysis: Analysis, *, first: bool) -> None:
+    out = _stdout()
+    art = analysis.article
+    if not first:
+        out.print()
+    head = art.title or art.text.strip().split("\n", 1)[0][:80]
+    out.print(Text(head, style="bold"))
+    out.print(Text(f"id {art.id} · published {art.published or 'unknown'} · {len(analysis.actors)} actors, "
+                   f"{len(analysis.quotes)} quotes, {len(analysis.events)} events, "
+                   f"{len(analysis.places)} places, {len(analysis.dates)} dates", style="dim"))
+    quotes = []
+    for q in analysis.quotes:
+        actor = analysis.actor(q.speaker_actor)
+        speaker = actor.name if actor else (q.speaker.text if q.speaker else "")
+        quotes.append((speaker, " … ".join(c.text for c in q.content), q.kind, q.date))
+    out.print(_quotes_table(quotes))
+    events = [(e, _party_name(analysis, e.actor), _party_name(analysis, e.recipient))
+              for e in analysis.events]
+    out.print(_events_table(events))
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _quotes_table(rows: Iterable[tuple[str, str, str, dt.date | None]], *,
+                  articles: Sequence[str] | None = None) -> Table:
+    table = Table(title="Quotes", title_justify="left", show_lines=False, expand=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Speaker", style="cyan", max_width=28)
+    table.add_column("Quote", max_width=90)
+    table.add_column("Kind")
+    table.add_column("Date", no_wrap=True)
+    if articles is not None:
+        table.add_column("Article", style="dim", no_wrap=True)
+    for i, (speaker, text, kind, date) in enumerate(rows, start=1):
+        cells = [str(i), escape(speaker or "?"), escape(_clip(text, 240)), kind, str(date or "")]
+        if articles is not None:
+            cells.append(articles[i - 1][:8])
+        table.add_row(*cells)
+    return table
+
+
+def _events_table(rows: Iterable[tuple[Any, str, str]], *,
+                  articles: Sequence[str] | None = None) -> Table:
+    table = Table(title="Events", title_justify="left", expand=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Type", style="magenta", no_wrap=True)
+    table.add_column("Actor", style="cyan", max_width=26)
+    table.add_column("Action", max_width=18)
+    table.add_column("Recipient", style="cyan", max_width=26)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Place", max_width=18)
+    table.add_column("Modality")
+    if articles is not None:
+        table.add_column("Article", style="dim", no_wrap=True)
+    for i, (ev, actor, recipient) in enumerate(rows, start=1):
+        kind = ev.type + (f" ({ev.cameo})" if ev.cameo else "")
+        when = str(ev.date or "") + (f" ~{ev.date_precision}" if ev.date and ev.date_precision != "day" else "")
+        cells = [str(i), kind, escape(actor or ""), escape(ev.trigger.text), escape(recipient or ""),
+                 when, escape(ev.location.name if ev.location else ""), ev.modality]
+        if articles is not None:
+            cells.append(articles[i - 1][:8])
+        table.add_row(*cells)
+    return table
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = Path("communique.db"),
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    batch_size: Annotated[Optional[int], typer.Option(
+        "--batch-size", min=1, help="Articles per batch (default: setting batch_size).")] = None,
+) -> None:
+    """Analyse articles and store them with all extracted records in a database.
+
+    Articles already stored are skipped, so an interrupted run can simply be rerun.
+    Inputs that cannot be read are recorded with the reason and the run goes on.
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .pipeline import Pipeline
+    from .store import Store
+
+    settings = _settings(model, batch_size=batch_size)
+    pub = _date_opt(published, "--published")
+    skips: list = []
+    counts = {"new": 0, "stored": 0, "skipped": 0}
+    seen: set[str] = set()
+    pipeline: Pipeline | None = None
+    started = time.perf_counter()
+    with Store(db) as store:
+        progress = Progress(
+            SpinnerColumn(), TextColumn("[bold]ingest"),
+            TextColumn("{task.completed} articles"), TextColumn("{task.fields[rate]:.1f} articles/s"),
+            TextColumn("{task.fields[already]} already stored"), TextColumn("{task.fields[skipped]} skipped"),
+            TimeElapsedColumn(), console=_stderr(), transient=False)
+        with progress:
+            task = progress.add_task("ingest", total=None, rate=0.0, already=0, skipped=0)
+
+            def flush_skips() -> None:
+                while skips:
+                    skip = skips.pop(0)
+                    store.record_skip(skip.source, skip.reason, skip.code, skip.line)
+                    counts["skipped"] += 1
+
+            for batch in _batches(_read(paths, settings, pub, skips), settings.batch_size):
+                flush_skips()
+                present = store.existing(a.id for a in batch)
+                todo = []
+                for art in batch:
+                    if art.id in present or art.id in seen:
+                        counts["stored"] += 1
+                    else:
+                        seen.add(art.id)
+                        todo.append(art)
+                if todo:
+                    pipeline = pipeline or Pipeline(settings)
+                    analyses = []
+                    for art, result in zip(todo, pipeline.analyze_stream(todo)):
+                        if isinstance(result, CommuniqueError):
+                            store.record_skip(art.url or f"article {art.id}", result.message, result.code)
+                            counts["skipped"] += 1
+                        else:
+                            analyses.append(result)
+                    counts["new"] += store.add_many(analyses)
+                elapsed = max(time.perf_counter() - started, 1e-9)
+                progress.update(task, advance=len(batch), rate=(counts["new"] / elapsed),
+                                already=counts["stored"], skipped=counts["skipped"])
+            flush_skips()
+            elapsed = max(time.perf_counter() - started, 1e-9)
+            progress.update(task, rate=counts["new"] / elapsed, already=counts["stored"],
+                            skipped=counts["skipped"])
+        totals = store.stats()
+    elapsed = time.perf_counter() - started
+    out = _stdout()
+    out.print(Text(
+        f"{counts['new']} new articles stored in {elapsed:.1f} s ({counts['new'] / max(elapsed, 1e-9):.1f} "
+        f"articles/s); {counts['stored']} already stored; {counts['skipped']} skipped", style="bold"))
+    out.print(f"{db}: {totals['articles']} articles, {totals['actors']} actors, {totals['quotes']} quotes, "
+              f"{totals['events']} events, {totals['places']} places, {totals['dates']} dates, "
+              f"{totals['skips']} recorded skips", markup=False)
+
+
+# --- listing from the store ----------------------------------------------------------------
+
+
+def _open_store(db: Path):
+    from .errors import StoreError
+    from .store import Store
+
+    if not db.exists():
+        raise StoreError(f"database not found: {db} (create it with `communique ingest PATH --db {db}`)")
+    return Store(db)
+
+
+def _emit_rows(rows: Sequence[Any], format: ListFormat) -> bool:
+    """Print rows as JSON / JSONL; ``False`` for the table format (caller draws it)."""
+    if format is ListFormat.json:
+        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        return True
+    if format is ListFormat.jsonl:
+        for r in rows:
+            typer.echo(json.dumps(r.to_dict(), ensure_ascii=False))
+        return True
+    return False
+
+
+@app.command()
+def quotes(
+    db: DbOpt = Path("communique.db"),
+    actor: ActorOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="direct, indirect or mixed.")] = None,
+    search: SearchOpt = None,
+    limit: LimitOpt = 100,
+    format: ListFormatOpt = ListFormat.table,
+) -> None:
+    """List stored quotes with their speakers."""
+    s, u = _date_opt(since, "--since"), _date_opt(until, "--until")
+    with _open_store(db) as store:
+        rows = store.quotes(actor=actor, since=s, until=u, kind=kind, text=search, limit=limit or None)
+    if not _emit_rows(rows, format):
+        table = _quotes_table(((r.speaker_name or "", r.text, r.quote.kind, r.quote.date or r.published)
+                               for r in rows), articles=[r.article_id for r in rows])
+        _stdout().print(table)
+        _stdout().print(Text(f"{len(rows)} quotes", style="dim"))
+
+
+@app.command()
+def events(
+    db: DbOpt = Path("communique.db"),
+    actor: ActorOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
+    modality: Annotated[Optional[str], typer.Option(
+        "--modality", help="asserted, negated, hypothetical, future, denied or demanded.")] = None,
+    search: SearchOpt = None,
+    limit: LimitOpt = 100,
+    format: ListFormatOpt = ListFormat.table,
+) -> None:
+    """List stored events with actors, dates and places."""
+    s, u = _date_opt(since, "--since"), _date_opt(until, "--until")
+    with _open_store(db) as store:
+        rows = store.events(actor=actor, type=type, since=s, until=u, modality=modality, text=search,
+                            limit=limit or None)
+    if not _emit_rows(rows, format):
+        table = _events_table(((r.event, ", ".join(r.actor_names), ", ".join(r.recipient_names))
+                               for r in rows), articles=[r.article_id for r in rows])
+        _stdout().print(table)
+        _stdout().print(Text(f"{len(rows)} events", style="dim"))
+
+
+@app.command()
+def actors(
+    db: DbOpt = Path("communique.db"),
+    name: Annotated[Optional[str], typer.Option("--actor", "--name", help="Actor id or part of its name.")] = None,
+    kind: Annotated[Optional[str], typer.Option(
+        "--kind", help="person, organization, country or group.")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", help="ISO 3166-1 alpha-3 code.")] = None,
+    limit: LimitOpt = 100,
+    format: ListFormatOpt = ListFormat.table,
+) -> None:
+    """List stored actors across articles, most mentioned first."""
+    with _open_store(db) as store:
+        rows = store.actors(name=name, kind=kind, country=country, limit=limit or None)
+    if _emit_rows(rows, format):
+        return
+    table = Table(title="Actors", title_justify="left")
+    for col, style in (("Name", "cyan"), ("Kind", None), ("Country", None), ("Sector", None),
+                       ("Articles", None), ("Mentions", None), ("Id", "dim")):
+        table.add_column(col, style=style, justify="right" if col in ("Articles", "Mentions") else "left")
+    for r in rows:
+        table.add_row(escape(r.name), r.kind, r.country or "", r.sector or "", str(r.articles),
+                      str(r.mentions), r.id)
+    _stdout().print(table)
+    _stdout().print(Text(f"{len(rows)} actors", style="dim"))
+
+
+@app.command()
+def stats(db: DbOpt = Path("communique.db"),
+          skips: Annotated[bool, typer.Option("--skips", help="Also list the recorded skips.")] = False) -> None:
+    """Show what a database holds (and the inputs that were skipped, with reasons)."""
+    with _open_store(db) as store:
+        counts = store.stats()
+        skipped = store.skips() if skips else []
+    out = _stdout()
+    out.print(", ".join(f"{v} {k}" for k, v in counts.items()), markup=False)
+    for s in skipped:
+        where = f"{s['source']}:{s['line']}" if s["line"] else s["source"]
+        out.print(Text(f"[{s['code']}] {where}: {s['reason']}"))
+
+
+# --- plug-ins --------------------------------------------------------------------------------
+
+
+def _register_plugins() -> None:
+    from .evaluation import register_all
+
+    register_all(eval_app)
+    for name in PLUGIN_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            parts = name.split(".")
+            if exc.name in {".".join(parts[:i]) for i in range(2, len(parts) + 1)}:
+                continue
+            raise
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+
+
+_register_plugins()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point (``communique``)."""
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="communique")
+    except CommuniqueError as exc:  # raised outside a command (e.g. while parsing)
+        print_error(exc)
+        sys.exit(EXIT_USER_ERROR)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
