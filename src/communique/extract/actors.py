@@ -1,46 +1,71 @@
-"""Actors: who takes part, from named entities, with in-document resolution.
+"""Actors: who takes part, resolved against the knowledge base.
 
-Minimal version: named entities become actors; later surname mentions join the person
-introduced earlier. (Deepened by the actors-and-events work: kb, roles, coref.)
+Named mentions come from the KB lexicon (countries, demonyms, metonyms, IGOs,
+collectives, institutions), from PERSON entities and from surnames of people named in
+the article; titles and appositives give people a role, a country and a sector; common
+nouns give sectors ("Russian officials" -> Russia, GOV). ``coref.py`` then links
+definite descriptions ("the U.S. leader"), pronouns and plural references ("each
+side") to those actors. The result is an :class:`ActorTable`: every resolved token
+points to an actor id, and any character span can be resolved to one actor, to a tuple
+of actors (compound references) or to a :class:`~communique.models.Party`.
 """
 
 from __future__ import annotations
 
-import hashlib
+import logging
 from dataclasses import dataclass, field
+from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..kb import KBEntry, KnowledgeBase, actor_id, country_actor_id, load_kb
+from ..kb.names import normalize_name
 from ..models import Actor, Party, Span
 from .context import ExtractionContext
 
-_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+log = logging.getLogger(__name__)
+
+__all__ = ["ActorTable", "extract_actors", "actor_id"]
+
+# dependency labels under which a place-like name (a capital, a platform) acts as an actor
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "dative", "attr"})
+ARG_PREPS = frozenset({"with", "to", "against", "from", "by", "between", "toward", "towards",
+                       "among"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+NOT_NAME_WORDS = frozenset({"the", "a", "an", "and", "or", "said", "says"})
+HEAD_PRIORITY = ("appos", "compound", "poss", "nmod", "amod", "pobj", "conj")
 
 
-def actor_id(kind: str, name: str) -> str:
-    """Stable id of an actor from its kind and canonical name."""
-    return hashlib.sha1(f"{kind}:{name.lower()}".encode()).hexdigest()[:12]
+@dataclass
+class _Record:
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    roles: list[str] = field(default_factory=list)
+    families: set[str] = field(default_factory=set)
+    gender: str | None = None
+    known: Any = None  # the KB record (PersonRecord) when the KB knows this actor
 
 
 @dataclass(frozen=True)
 class ActorTable:
-    """The actors of one document and a map from token index to actor id."""
+    """The actors of one document and maps from token index to actor ids."""
 
     actors: tuple[Actor, ...] = ()
     by_token: dict[int, str] = field(default_factory=dict)
+    plural_by_token: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    sector_by_token: dict[int, str] = field(default_factory=dict)
 
+    # -- single tokens ----------------------------------------------------------
     def actor_for_token(self, i: int) -> str | None:
         return self.by_token.get(i)
 
-    def actor_at(self, doc: Doc, start: int, end: int) -> str | None:
-        """The actor a character span refers to (its last resolved token wins)."""
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return None
-        for tok in reversed(span):
-            if tok.i in self.by_token:
-                return self.by_token[tok.i]
-        return None
+    def actors_for_token(self, i: int) -> tuple[str, ...]:
+        if i in self.plural_by_token:
+            return self.plural_by_token[i]
+        aid = self.by_token.get(i)
+        return (aid,) if aid else ()
 
     def get(self, actor_id_: str | None) -> Actor | None:
         for a in self.actors:
@@ -48,37 +73,336 @@ class ActorTable:
                 return a
         return None
 
-    def party(self, doc: Doc, start: int, end: int) -> Party | None:
-        aid = self.actor_at(doc, start, end)
-        if aid is None:
+    # -- spans --------------------------------------------------------------------
+    def _span(self, doc: Doc, start: int, end: int):
+        if end <= start:
             return None
-        a = self.get(aid)
-        return Party((aid,), doc.text[start:end], start, end,
-                     a.country if a else None, a.sector if a else None)
+        return doc.char_span(start, end, alignment_mode="expand")
+
+    def _head(self, span) -> Token | None:
+        if not span.doc.has_annotation("DEP"):
+            return None
+        return span.root
+
+    def _from_token(self, tok: Token, span, seen: set[int]) -> tuple[str, ...]:
+        """Actors named by ``tok`` or, if it names none, by its nearest modifiers."""
+        if tok.i in seen or not (span.start <= tok.i < span.end):
+            return ()
+        seen.add(tok.i)
+        ids = self.actors_for_token(tok.i)
+        if not ids:
+            kids = sorted((c for c in tok.children if span.start <= c.i < span.end),
+                          key=lambda c: (HEAD_PRIORITY.index(c.dep_) if c.dep_ in HEAD_PRIORITY
+                                         else len(HEAD_PRIORITY), c.i))
+            for c in kids:
+                if c.dep_ in ("conj", "cc", "punct", "relcl", "acl", "det"):
+                    continue
+                if c.dep_ == "prep" and c.lower_ != "of":
+                    continue
+                ids = self._from_token(c, span, seen)
+                if ids:
+                    break
+        out = list(ids)
+        for c in tok.children:
+            if c.dep_ == "conj" and span.start <= c.i < span.end:
+                for a in self._from_token(c, span, seen):
+                    if a not in out:
+                        out.append(a)
+        return tuple(out)
+
+    def actors_at(self, doc: Doc, start: int, end: int) -> tuple[str, ...]:
+        """All actors a character span names: ``("U.S. and Russian officials")`` ->
+        (USA, RUS); ``"each side"`` -> both sides; one actor -> a 1-tuple."""
+        span = self._span(doc, start, end)
+        if span is None:
+            return ()
+        head = self._head(span)
+        if head is not None:
+            ids = self._from_token(head, span, set())
+            if ids:
+                return ids
+        out: list[str] = []
+        for tok in span:
+            for a in self.actors_for_token(tok.i):
+                if a not in out:
+                    out.append(a)
+        if head is None and out:
+            # without a parse the last named actor is the head of an English noun phrase
+            last = next(self.actors_for_token(t.i) for t in reversed(span) if self.actors_for_token(t.i))
+            if len(last) > 1:
+                return last
+            if len(out) > 1 and not any(t.lower_ in ("and", "&") for t in span):
+                return (last[0],)
+        return tuple(out)
+
+    def actor_at(self, doc: Doc, start: int, end: int) -> str | None:
+        """The actor a character span refers to (names, pronouns, descriptions, metonyms)."""
+        ids = self.actors_at(doc, start, end)
+        return ids[0] if ids else None
+
+    def party(self, doc: Doc, start: int, end: int) -> Party | None:
+        """One side of an event: every actor of the span as one Party."""
+        ids = self.actors_at(doc, start, end)
+        if not ids:
+            return None
+        span = self._span(doc, start, end)
+        sector = None
+        if span is not None:
+            head = self._head(span)
+            if head is not None and head.i in self.sector_by_token:
+                sector = self.sector_by_token[head.i]
+            if sector is None:
+                sector = next((self.sector_by_token[t.i] for t in span if t.i in self.sector_by_token), None)
+        actors = [self.get(a) for a in ids]
+        countries = {a.country for a in actors if a is not None}
+        country = countries.pop() if len(countries) == 1 else None
+        if sector is None and len(ids) == 1 and actors[0] is not None:
+            sector = actors[0].sector
+        return Party(tuple(ids), doc.text[start:end], start, end, country, sector)
+
+    def party_for_token(self, doc: Doc, tok: Token) -> Party | None:
+        """The Party named by the phrase headed by ``tok`` (its subtree, without relative
+        clauses or trailing appositive commas)."""
+        left, right = tok.left_edge.i, tok.right_edge.i
+        for c in tok.children:
+            if c.dep_ in ("relcl", "acl", "punct", "appos") and c.i > tok.i:
+                right = min(right, c.left_edge.i - 1)
+        while right > tok.i and doc[right].is_punct:
+            right -= 1
+        span = doc[left: right + 1]
+        return self.party(doc, span.start_char, span.end_char)
+
+
+# --------------------------------------------------------------------------- building
+class _Builder:
+    """Mutable state while one document's actors are resolved (internal)."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, published: Any) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.published = published
+        self.has_dep = doc.has_annotation("DEP")
+        self.records: dict[str, _Record] = {}
+        self.by_token: dict[int, str] = {}
+        self.plural: dict[int, tuple[str, ...]] = {}
+        self.sector_by_token: dict[int, str] = {}
+        self.locked: set[int] = set()  # tokens of people (names, titles): not overwritten
+
+    def add(self, kind: str, name: str, *, country: str | None = None,
+            sector: str | None = None, key: str | None = None) -> str:
+        aid = country_actor_id(country) if kind == "country" and country else actor_id(kind, key or name)
+        rec = self.records.get(aid)
+        if rec is None:
+            self.records[aid] = _Record(kind, name, country, sector)
+        return aid
+
+    def assign(self, start: int, end: int, aid: str, *, lock: bool = False) -> None:
+        for i in range(start, end):
+            if i in self.locked and not lock:
+                continue
+            if self.doc[i].is_space:
+                continue
+            self.by_token[i] = aid
+            self.plural.pop(i, None)
+            if lock:
+                self.locked.add(i)
+
+    def in_arg_position(self, start: int, end: int) -> bool:
+        if not self.has_dep:
+            return True
+        root = self.doc[start:end].root
+        dep = root.dep_
+        while dep in ("conj", "appos") and root.head is not root:
+            root = root.head
+            dep = root.dep_
+        if dep in ARG_DEPS:
+            return True
+        if dep == "pobj" and root.head.lower_ in ARG_PREPS:
+            return True
+        if dep in ("compound", "nmod") and (root.head.lower_ in self.kb.sector_nouns
+                                            or self.kb.title((root.head.lower_,)) is not None):
+            return True
+        return False
+
+
+def _scan(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Any]]:
+    """Longest KB phrase matches, left to right: (start, end, KBEntry | ("inst", sector))."""
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        best = None
+        key = ""
+        for j in range(i, min(n, i + kb.max_tokens)):
+            tok = doc[j]
+            if tok.is_space or (j > i and tok.is_punct and tok.text not in ("-", "'", "’", "&")):
+                break
+            key += tok.text.replace(".", "").replace("’", "'")
+            entry = kb.phrases.get(key)
+            if entry is not None:
+                best = (i, j + 1, entry)
+            inst = kb.institutions.get(key.lower())
+            if inst is not None and (best is None or best[1] < j + 1):
+                best = (i, j + 1, ("inst", inst))
+        if best is not None:
+            out.append(best)
+            i = best[1]
+        else:
+            i += 1
+    return out
+
+
+def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
+    """Countries, organisations and groups named in the text. Returns institution
+    matches (start, end, sector) that still need a country."""
+    doc, kb = b.doc, b.kb
+    matches = _scan(doc, kb)
+    person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    named = {m[2].name for m in matches if isinstance(m[2], KBEntry) and not m[2].description}
+    institutions = []
+    for start, end, entry in matches:
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in person_ents):
+            continue
+        if isinstance(entry, tuple):
+            institutions.append((start, end, entry[1]))
+            continue
+        if entry.description and entry.name not in named:
+            continue
+        if entry.place_like and not b.in_arg_position(start, end):
+            continue
+        if entry.kind == "country":
+            aid = b.add("country", entry.name, country=entry.country)
+        else:
+            aid = b.add(entry.kind, entry.name, sector=entry.sector)
+        b.assign(start, end, aid)
+        if entry.source == "metonym" and entry.sector:
+            b.sector_by_token[end - 1] = entry.sector
+    return institutions
+
+
+def _country_near(b: _Builder, start: int, end: int) -> str | None:
+    """A country actor right before a phrase ("Russian", "Russia's") or after it ("of Russia")."""
+    doc = b.doc
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in ("'s", "’s", "the"):
+        j -= 1
+    if j >= 0 and j in b.by_token and b.records[b.by_token[j]].kind == "country":
+        return b.by_token[j]
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        if k < len(doc) and k in b.by_token and b.records[b.by_token[k]].kind == "country":
+            return b.by_token[k]
+    return None
+
+
+def _apply_institutions(b: _Builder, institutions: list[tuple[int, int, str]]) -> None:
+    for start, end, sector in institutions:
+        aid = _country_near(b, start, end)
+        if aid is None:
+            continue
+        b.assign(start, end, aid)
+        b.sector_by_token[end - 1] = sector
+
+
+from . import coref as _coref  # noqa: E402  (coref uses the builder defined above)
+from .people import apply_people  # noqa: E402
+
+
+def _apply_sector_nouns(b: _Builder) -> None:
+    doc, kb = b.doc, b.kb
+    for tok in doc:
+        sector = kb.sector_nouns.get(tok.lower_)
+        if sector is None or tok.pos_ not in ("NOUN", "PROPN") or tok.i in b.locked:
+            continue
+        if tok.i in b.by_token:  # an institution already resolved
+            continue
+        ids: list[str] = []
+        if b.has_dep:
+            for c in tok.children:
+                if c.dep_ in MODIFIER_DEPS and c.i in b.by_token:
+                    for a in [b.by_token[c.i]] + [b.by_token[x.i] for x in c.conjuncts if x.i in b.by_token]:
+                        if a not in ids and b.records[a].kind in ("country", "organization", "group"):
+                            ids.append(a)
+        else:
+            j = tok.i - 1
+            if j >= 0 and j in b.by_token:
+                ids.append(b.by_token[j])
+        if ids:
+            b.by_token[tok.i] = ids[0]
+            if len(ids) > 1:
+                b.plural[tok.i] = tuple(ids)
+            b.sector_by_token[tok.i] = sector
+        elif tok.lower_ != tok.lemma_ or tok.tag_ in ("NNS", "NNPS"):
+            if any(c.dep_ == "poss" for c in tok.children):
+                continue  # "its troops": coref resolves the owner
+            if b.in_arg_position(tok.i, tok.i + 1):
+                aid = b.add("group", tok.lower_, sector=sector, key=f"{sector}:{tok.lower_}")
+                b.records[aid].sector = sector
+                b.by_token[tok.i] = aid
+                b.sector_by_token[tok.i] = sector
+
+
+def _runs(b: _Builder) -> dict[str, list[tuple[int, int]]]:
+    """Maximal runs of consecutive tokens resolved to the same actor -> char spans."""
+    doc = b.doc
+    out: dict[str, list[tuple[int, int]]] = {}
+    prev_aid, run_start, run_end = None, 0, 0
+    for i in sorted(b.by_token):
+        aid = b.by_token[i]
+        if aid == prev_aid and i == run_end:
+            run_end = i + 1
+            continue
+        if prev_aid is not None:
+            out.setdefault(prev_aid, []).append((run_start, run_end))
+        prev_aid, run_start, run_end = aid, i, i + 1
+    if prev_aid is not None:
+        out.setdefault(prev_aid, []).append((run_start, run_end))
+    prev: tuple[int, int, tuple[str, ...]] | None = None
+    plural_runs = []
+    for i in sorted(b.plural):
+        ids = b.plural[i]
+        if prev is not None and prev[1] == i and prev[2] == ids:
+            prev = (prev[0], i + 1, ids)
+            plural_runs[-1] = prev
+        else:
+            prev = (i, i + 1, ids)
+            plural_runs.append(prev)
+    for s, e, ids in plural_runs:
+        for aid in ids:
+            out.setdefault(aid, []).append((s, e))
+    chars: dict[str, list[tuple[int, int]]] = {}
+    for aid, runs in out.items():
+        spans = set()
+        for s, e in runs:
+            sp = doc[s:e]
+            spans.add((sp.start_char, sp.end_char))
+        chars[aid] = sorted(spans)
+    return chars
 
 
 def extract_actors(doc: Doc, ctx: ExtractionContext) -> ActorTable:
-    names: dict[str, tuple[str, str]] = {}  # id -> (kind, name)
-    mentions: dict[str, list[Span]] = {}
-    by_token: dict[int, str] = {}
-    surnames: dict[str, str] = {}
-    for ent in doc.ents:
-        kind = _KIND.get(ent.label_)
-        if kind is None:
+    """Resolve every actor mention of ``doc`` (names, titles, descriptions, pronouns)."""
+    kb = load_kb(tuple(getattr(ctx.settings, "actor_dictionaries", ()) or ()))
+    b = _Builder(doc, kb, ctx.article.published)
+    institutions = _apply_lexicon(b)
+    apply_people(b)
+    _apply_institutions(b, institutions)
+    _apply_sector_nouns(b)
+    _coref.resolve(b)
+    spans = _runs(b)
+    actors = []
+    for aid, rec in b.records.items():
+        if aid not in spans:
             continue
-        name = ent.text.strip()
-        if kind == "person" and " " not in name and name in surnames:
-            aid = surnames[name]
-        else:
-            aid = actor_id(kind, name)
-            names.setdefault(aid, (kind, name))
-            if kind == "person":
-                surnames[name.split()[-1]] = aid
-        mentions.setdefault(aid, []).append(Span.of(doc.text, ent.start_char, ent.end_char))
-        for tok in ent:
-            by_token[tok.i] = aid
-    actors = tuple(
-        Actor(id=aid, name=name, kind=kind, mentions=tuple(mentions[aid]))
-        for aid, (kind, name) in names.items()
-    )
-    return ActorTable(actors, by_token)
+        mentions = tuple(Span.of(doc.text, s, e) for s, e in spans[aid])
+        actors.append(Actor(id=aid, name=rec.name, kind=rec.kind, country=rec.country,
+                            sector=rec.sector, roles=tuple(dict.fromkeys(rec.roles)),
+                            mentions=mentions))
+    actors.sort(key=lambda a: a.mentions[0].start)
+    return ActorTable(tuple(actors), dict(b.by_token), dict(b.plural), dict(b.sector_by_token))
+
+
+def normalized(name: str) -> str:
+    return normalize_name(name)

@@ -1,0 +1,254 @@
+"""In-document reference resolution for actors.
+
+After names are resolved (``extract/actors.py``, ``extract/people.py``), this links:
+
+- definite descriptions through roles: "the U.S. leader" -> the person introduced as
+  U.S. President; "the Russian foreign minister" -> Lavrov (or the KB's holder of that
+  role on the publication date when the article named nobody);
+- pronouns: he/she -> the most salient compatible person (same sentence: the nearest;
+  earlier sentences: subjects first), it/its -> a country or organisation, they/their ->
+  a plural or group actor;
+- plural references: "each side", "both sides", "the two sides" -> the last two people
+  (or countries) of the preceding sentences;
+- owned groups: "its troops" -> the owner with sector MIL, "its allies" -> a group
+  actor "allies of X".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .actors import _Builder
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+SIDES = (("each", "side"), ("both", "sides"), ("the", "two", "sides"), ("both", "countries"),
+         ("the", "two", "countries"), ("both", "men"), ("the", "two", "men"), ("both", "leaders"),
+         ("the", "two", "leaders"), ("the", "two", "ministers"), ("the", "two", "diplomats"),
+         ("both", "sides"), ("each", "other"))
+OWNED_GROUPS = frozenset({"allies", "partners"})
+WINDOW = 3  # sentences back
+
+
+def _sent_numbers(doc) -> list[int]:
+    out = []
+    n = -1
+    has = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    for tok in doc:
+        if not has:
+            out.append(0)
+            continue
+        if tok.is_sent_start or n < 0:
+            n += 1
+        out.append(n)
+    return out
+
+
+class _Seen:
+    """Mentions in text order: (start token, actor ids, is_subject, sentence)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, tuple[str, ...], bool, int]] = []
+
+    def add(self, start: int, ids: tuple[str, ...], subject: bool, sent: int) -> None:
+        self.items.append((start, ids, subject, sent))
+
+    def candidates(self, before: int, sent: int):
+        for item in reversed(self.items):
+            if item[0] >= before:
+                continue
+            if sent - item[3] > WINDOW:
+                break
+            yield item
+
+
+def _is_subject(b: "_Builder", start: int, end: int) -> bool:
+    if not b.has_dep:
+        return False
+    return any(b.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(start, end))
+
+
+def _pick(b, seen, i, sent, ok) -> str | None:
+    best = None
+    best_key = None
+    for start, ids, subject, s in seen.candidates(i, sent):
+        if len(ids) != 1 or not ok(ids[0]):
+            continue
+        dist = sent - s
+        key = (dist, 0 if dist == 0 or subject else 1, -start)
+        if best_key is None or key < best_key:
+            best, best_key = ids[0], key
+    return best
+
+
+def _pick_plural(b, seen, i, sent) -> tuple[str, ...] | None:
+    for start, ids, subject, s in seen.candidates(i, sent):
+        if len(ids) > 1:
+            return ids
+        if b.records[ids[0]].kind == "group":
+            return ids
+    return None
+
+
+def _pick_sides(b, seen, i, sent) -> tuple[str, ...] | None:
+    for kind in ("person", "country"):
+        found: list[str] = []
+        for start, ids, subject, s in seen.candidates(i, sent):
+            if s == sent and start < i and kind == "person":
+                pass
+            for a in ids:
+                if b.records[a].kind == kind and a not in found:
+                    found.append(a)
+            if len(found) >= 2:
+                break
+        if len(found) >= 2:
+            return tuple(reversed(found[:2]))
+    return None
+
+
+def _description(b: "_Builder", tok, sents: list[int], seen_people: dict[str, int]) -> None:
+    """'the U.S. leader' -> the U.S. president named earlier."""
+    doc, kb = b.doc, b.kb
+    i = tok.i
+    title = None
+    for k in range(max(0, i - 3), i + 1):
+        found = kb.title(tuple(doc[x].lower_ for x in range(k, i + 1)))
+        if found is not None and all(x not in b.locked for x in range(k, i + 1)):
+            title = (k, found)
+            break
+    if title is None:
+        return
+    # a determiner before the title (with optional country/adjective modifiers)
+    j = title[0] - 1
+    country = None
+    while j >= 0 and doc[j].lower_ not in ("the",) and i - j <= 5:
+        other = b.by_token.get(j)
+        if other is not None and b.records[other].kind == "country":
+            country = b.records[other].country
+        elif not (doc[j].pos_ in ("ADJ", "PROPN", "NOUN") or doc[j].is_title or doc[j].is_upper):
+            return
+        j -= 1
+    if j < 0 or doc[j].lower_ != "the":
+        return
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and (nxt.i in b.locked or (nxt.pos_ == "PROPN" and nxt.is_title)):
+        return  # a title before a name, handled with the name
+    family = title[1][1]
+    best = None
+    for aid, pos in seen_people.items():
+        rec = b.records[aid]
+        if pos >= i or family not in rec.families:
+            continue
+        if country is not None and rec.country != country:
+            continue
+        if best is None or pos > seen_people[best]:
+            best = aid
+    if best is None and country is not None and b.published is not None:
+        for known in kb.registry_records():
+            role = known.role_on(b.published)
+            if known.kind == "person" and role and role.country == country:
+                t = kb.title(tuple(role.role.lower().split()))
+                if t and t[1] == family:
+                    best = b.add("person", known.name)
+                    rec = b.records[best]
+                    rec.known, rec.country, rec.sector = known, known.country, role.sector
+                    rec.gender = known.gender
+                    rec.roles.append(role.role)
+                    rec.families.add(family)
+                    break
+    if best is not None:
+        b.assign(j, i + 1, best, lock=True)
+
+
+def resolve(b: "_Builder") -> None:
+    doc = b.doc
+    sents = _sent_numbers(doc)
+    # 1. definite descriptions, in text order, against people seen before
+    first_seen: dict[str, int] = {}
+    for tok in doc:
+        aid = b.by_token.get(tok.i)
+        if aid is not None and b.records[aid].kind == "person":
+            first_seen.setdefault(aid, tok.i)
+            first_seen[aid] = min(first_seen[aid], tok.i)
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and b.kb.title((tok.lower_,)) is not None and tok.i not in b.by_token:
+            last_seen = {a: p for a, p in _last_positions(b, tok.i).items()}
+            _description(b, tok, sents, last_seen)
+    # 2. pronouns and plural references, left to right
+    seen = _Seen()
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        sent = sents[i]
+        low = tok.lower_
+        side = next((p for p in SIDES if tuple(t.lower_ for t in doc[i:i + len(p)]) == p), None)
+        if side is not None and i not in b.by_token:
+            ids = _pick_sides(b, seen, i, sent)
+            if ids:
+                for k in range(i, i + len(side)):
+                    b.plural[k] = ids
+                    b.by_token[k] = ids[0]
+                seen.add(i, ids, _is_subject(b, i, i + len(side)), sent)
+            i += len(side)
+            continue
+        if i in b.by_token:
+            aid = b.by_token[i]
+            end = i
+            while end + 1 < n and b.by_token.get(end + 1) == aid and (end + 1) not in b.plural:
+                end += 1
+            ids = b.plural.get(i) or (aid,)
+            seen.add(i, ids, _is_subject(b, i, end + 1), sent)
+            i = end + 1
+            continue
+        if tok.pos_ == "PRON" or low in MALE | FEMALE | NEUTER | PLURAL:
+            found: str | tuple[str, ...] | None = None
+            if low in MALE or low in FEMALE:
+                g = "m" if low in MALE else "f"
+                found = _pick(b, seen, i, sent, lambda a: b.records[a].kind == "person"
+                              and b.records[a].gender in (None, g))
+            elif low in NEUTER:
+                found = _pick(b, seen, i, sent, lambda a: b.records[a].kind in ("country", "organization"))
+            elif low in PLURAL:
+                found = _pick_plural(b, seen, i, sent)
+            if isinstance(found, tuple):
+                b.plural[i] = found
+                b.by_token[i] = found[0]
+                seen.add(i, found, _is_subject(b, i, i + 1), sent)
+            elif found:
+                b.by_token[i] = found
+                seen.add(i, (found,), _is_subject(b, i, i + 1), sent)
+        i += 1
+    _owned(b)
+
+
+def _last_positions(b: "_Builder", before: int) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, aid in b.by_token.items():
+        if i < before and b.records[aid].kind == "person":
+            out[aid] = max(out.get(aid, -1), i)
+    return out
+
+
+def _owned(b: "_Builder") -> None:
+    """'its troops' -> owner with the noun's sector; 'its allies' -> allies of the owner."""
+    if not b.has_dep:
+        return
+    for tok in b.doc:
+        if tok.i in b.by_token:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.i in b.by_token), None)
+        if poss is None:
+            continue
+        owner = b.by_token[poss.i]
+        if tok.lower_ in OWNED_GROUPS:
+            rec = b.records[owner]
+            aid = b.add("group", f"allies of {rec.name}", key=f"allies:{owner}")
+            b.records[aid].country = None
+            b.by_token[tok.i] = aid
+        elif tok.lower_ in b.kb.sector_nouns and tok.pos_ == "NOUN":
+            b.by_token[tok.i] = owner
+            b.sector_by_token[tok.i] = b.kb.sector_nouns[tok.lower_]

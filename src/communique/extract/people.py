@@ -1,0 +1,205 @@
+"""People in an article: PERSON names and surnames joined into one actor per person,
+with roles, country and sector from titles ("U.S. Secretary of State Antony Blinken"),
+appositives ("Maria Zakharova, Russia's foreign ministry spokesperson") and the KB's
+dated roles. Internal to ``extract/actors.py``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..kb.names import normalize_name
+
+if TYPE_CHECKING:
+    from .actors import _Builder
+
+_DETS = frozenset({"the", "a", "an"})
+
+
+def _title_words(kb) -> frozenset[str]:
+    return frozenset(w for key in kb.titles for w in key)
+
+
+def _name_spans(b: "_Builder") -> list[tuple[int, int, str]]:
+    doc, kb = b.doc, b.kb
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = ent.start, ent.end
+        while s < e and (doc[s].lower_ in _DETS or kb.title((doc[s].lower_,)) is not None):
+            s += 1
+        while e > s and (doc[e - 1].lower_ in ("'s", "’s") or doc[e - 1].is_punct or doc[e - 1].is_space):
+            e -= 1
+        if s >= e:
+            continue
+        text = " ".join(t.text for t in doc[s:e])
+        if kb.lookup(text) is not None and kb.person(text) is None:
+            continue  # "Twitter", a country mislabelled PERSON
+        out.append((s, e, text))
+    return out
+
+
+def _add_person(b: "_Builder", canonical: str, rec=None) -> str:
+    aid = b.add("person", canonical)
+    r = b.records[aid]
+    if rec is not None:
+        r.gender = r.gender or rec.gender
+    if r.gender is None:
+        r.gender = b.kb.gender_of(canonical)
+    return aid
+
+
+def _cluster(b: "_Builder", names: list[tuple[int, int, str]]) -> dict[str, str]:
+    kb = b.kb
+    surnames: dict[str, str] = {}
+    for s, e, text in names:
+        if e - s < 2:
+            continue
+        rec = kb.person(text)
+        canonical = rec.name if rec else text
+        aid = _add_person(b, canonical, rec)
+        b.records[aid].known = b.records[aid].known or rec
+        for n in (canonical, text, *(rec.aliases if rec else ())):
+            parts = normalize_name(n).split()
+            if parts:
+                surnames.setdefault(parts[-1], aid)
+        b.assign(s, e, aid, lock=True)
+    for s, e, text in names:
+        if e - s >= 2:
+            continue
+        key = normalize_name(text)
+        aid = surnames.get(key)
+        if aid is None:
+            rec = kb.person(text) or kb.person_by_surname(text)
+            canonical = rec.name if rec else text
+            aid = _add_person(b, canonical, rec)
+            b.records[aid].known = b.records[aid].known or rec
+            surnames.setdefault(normalize_name(canonical).split()[-1], aid)
+            surnames.setdefault(key, aid)
+        b.assign(s, e, aid, lock=True)
+    return surnames
+
+
+def _sweep_surnames(b: "_Builder", surnames: dict[str, str]) -> None:
+    """Surnames the NER labelled otherwise ("Blinken" as GPE) or missed, anywhere in the text."""
+    doc = b.doc
+    for tok in doc:
+        if tok.i in b.locked or not tok.text[:1].isupper() or tok.is_sent_start and tok.lower_ in _DETS:
+            continue
+        aid = surnames.get(normalize_name(tok.text))
+        if aid is not None and (tok.pos_ in ("PROPN", "NOUN", "") or tok.ent_type_):
+            b.assign(tok.i, tok.i + 1, aid, lock=True)
+
+
+def _title_before(b: "_Builder", s: int, aid: str, words: frozenset[str]) -> None:
+    doc, kb = b.doc, b.kb
+    lo = doc[s].sent.start if b.doc.has_annotation("SENT_START") or b.has_dep else 0
+    j = s - 1
+    while j >= lo and s - j <= 8:
+        t = doc[j]
+        if t.is_space or (t.is_punct and t.text != "-") or t.lower_ in _DETS:
+            break
+        if b.by_token.get(j) == aid:
+            break
+        if not (t.is_title or t.is_upper or t.lower_.rstrip(".") in words or t.lower_ in ("of", "'s", "’s")
+                or (j in b.by_token and b.records[b.by_token[j]].kind != "person")):
+            break
+        j -= 1
+    first = j + 1
+    if first >= s:
+        return
+    role = None
+    for k in range(first, s):
+        found = kb.title(tuple(doc[x].lower_ for x in range(k, s)))
+        if found is not None:
+            role = (k, doc[k:s].text, found)
+            break
+    country = None
+    country_at = s
+    for x in range(first, role[0] if role else s):
+        other = b.by_token.get(x)
+        if other is not None and b.records[other].kind == "country":
+            country, country_at = b.records[other].country, x
+            break
+    if role is None and country is None:
+        return
+    _give_role(b, aid, role, country)
+    start = min(country_at, role[0] if role else s)
+    b.assign(start, s, aid, lock=True)
+
+
+def _give_role(b: "_Builder", aid: str, role, country: str | None) -> None:
+    rec = b.records[aid]
+    if role is not None:
+        _, text, (sector, family) = role
+        rec.roles.append(text)
+        rec.families.add(family)
+        if rec.sector is None or rec.sector == "GOV" and sector != "GOV":
+            rec.sector = sector
+        if "spokeswoman" in text.lower():
+            rec.gender = "f"
+    if country and rec.country is None:
+        rec.country = country
+
+
+def _appositive(b: "_Builder", head_i: int, aid: str) -> None:
+    doc, kb = b.doc, b.kb
+    head = doc[head_i]
+    for c in head.children:
+        if c.dep_ != "appos" or c.i < head_i:
+            continue
+        role = None
+        for k in range(c.left_edge.i, c.i + 1):
+            found = kb.title(tuple(doc[x].lower_ for x in range(k, c.i + 1)))
+            if found is not None:
+                role = (k, doc[k:c.i + 1].text, found)
+                break
+        if role is None:
+            continue
+        country = None
+        for x in range(c.left_edge.i, c.right_edge.i + 1):
+            other = b.by_token.get(x)
+            if other is not None and b.records[other].kind == "country":
+                country = b.records[other].country
+                break
+        _give_role(b, aid, role, country)
+        end = c.right_edge.i
+        while end > c.i and doc[end].is_punct:
+            end -= 1
+        b.assign(c.left_edge.i, end + 1, aid, lock=True)
+
+
+def apply_people(b: "_Builder") -> None:
+    names = _name_spans(b)
+    surnames = _cluster(b, names)
+    _sweep_surnames(b, surnames)
+    words = _title_words(b.kb)
+    # titles and appositives around every name mention
+    starts = sorted(i for i in b.locked if b.records[b.by_token[i]].kind == "person"
+                    and (i - 1 not in b.locked or b.by_token.get(i - 1) != b.by_token[i]))
+    for s in starts:
+        aid = b.by_token[s]
+        e = s
+        while e + 1 in b.by_token and b.by_token[e + 1] == aid:
+            e += 1
+        _title_before(b, s, aid, words)
+        if b.has_dep:
+            _appositive(b, e, aid)
+    # the KB's dated roles for people the text gave none
+    for aid, rec in b.records.items():
+        if rec.kind != "person":
+            continue
+        known = rec.known or b.kb.person(rec.name)
+        if known is None:
+            continue
+        role = known.role_on(b.published) if b.published else None
+        if role is not None:
+            if not rec.roles:
+                rec.roles.append(role.role)
+            title = b.kb.title(tuple(role.role.lower().split()))
+            if title:
+                rec.families.add(title[1])
+                rec.sector = rec.sector or role.sector or title[0]
+            rec.sector = rec.sector or role.sector
+        rec.country = rec.country or known.country
+        rec.gender = rec.gender or known.gender

@@ -1,0 +1,141 @@
+"""User actor dictionaries: a simple CSV / YAML format and the PETRARCH/CAMEO
+``.actors.txt`` format, so existing event-data dictionaries work unchanged.
+
+CSV columns (header required): ``name, kind, country, sector, aliases, role, start, end,
+gender`` (aliases ``|``-separated; only ``name`` is required). YAML: a list (or a mapping
+with ``people:`` / ``actors:``) of entries shaped like ``data/kb/people.yaml``.
+
+PETRARCH ``.actors.txt``: a primary phrase in upper case with ``_`` between words, its
+codes in brackets on the same or following lines, and synonyms on ``+`` lines::
+
+    VLADIMIR_PUTIN_   [RUSELI] [RUSGOV >000507]
+    +PUTIN_
+    BARACK_OBAMA_  [USAELI 080603-090120] [USAGOV >090120]
+
+Date restrictions: ``>YYMMDD`` (from), ``<YYMMDD`` (until), ``YYMMDD-YYMMDD``.
+Codes split into an ISO3-like country (first three letters) and a sector (the rest).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+from .registry import PersonRecord, RoleRecord, person_from_dict
+
+# CAMEO actor-type codes that PLOVER names differently
+_CAMEO_SECTOR = {"MED": "JRN", "ELI": "GOV", "IGO": "IGO", "NGO": "NGO", "HLH": "MED"}
+_CODE = re.compile(r"\[([^\]]+)\]")
+
+
+def load_dictionary(path: str | Path) -> list[PersonRecord]:
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"actor dictionary not found: {p}")
+    text = p.read_text(encoding="utf-8")
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        return parse_csv(text, source=p.name)
+    if suffix in (".yaml", ".yml"):
+        return parse_yaml(text, source=p.name)
+    return parse_petrarch(text, source=p.name)
+
+
+def parse_csv(text: str, source: str = "csv") -> list[PersonRecord]:
+    rows = csv.DictReader(text.splitlines())
+    out = []
+    for row in rows:
+        row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        if not row.get("name"):
+            continue
+        d: dict[str, Any] = {
+            "name": row["name"], "kind": row.get("kind") or "person",
+            "country": row.get("country") or None, "sector": row.get("sector") or None,
+            "gender": row.get("gender") or None,
+            "aliases": [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()],
+        }
+        if row.get("role"):
+            d["roles"] = [{"role": row["role"], "country": d["country"], "sector": d["sector"],
+                           "start": row.get("start") or None, "end": row.get("end") or None}]
+        out.append(person_from_dict(d, source=source))
+    return out
+
+
+def parse_yaml(text: str, source: str = "yaml") -> list[PersonRecord]:
+    data = yaml.safe_load(text) or []
+    if isinstance(data, dict):
+        data = data.get("people") or data.get("actors") or []
+    if not isinstance(data, list):
+        raise ConfigError(f"actor dictionary {source}: expected a list of entries")
+    return [person_from_dict(d, source=source) for d in data if isinstance(d, dict) and d.get("name")]
+
+
+def _phrase(raw: str) -> str:
+    words = [w for w in raw.strip().strip("+").split("_") if w]
+    return " ".join(w if len(w) <= 3 and w.isupper() and not w.isalpha() else w.title()
+                    if w.isupper() else w for w in words)
+
+
+def _yymmdd(s: str) -> dt.date:
+    s = s.strip()
+    y, m, d = int(s[0:2]), int(s[2:4]), int(s[4:6])
+    return dt.date(2000 + y if y < 50 else 1900 + y, m, d)
+
+
+def parse_code(raw: str) -> RoleRecord:
+    """``RUSGOV >080508`` -> RoleRecord(country RUS, sector GOV, start 2008-05-08)."""
+    parts = raw.split()
+    code = parts[0].upper() if parts else ""
+    start = end = None
+    for restriction in parts[1:]:
+        if restriction.startswith(">"):
+            start = _yymmdd(restriction[1:])
+        elif restriction.startswith("<"):
+            end = _yymmdd(restriction[1:])
+        elif "-" in restriction:
+            a, b = restriction.split("-", 1)
+            start, end = _yymmdd(a), _yymmdd(b)
+    country = code[:3] if len(code) >= 3 else None
+    sector = code[3:6] or None
+    if country in ("IGO", "NGO", "MNC"):
+        sector, country = country, None
+    sector = _CAMEO_SECTOR.get(sector or "", sector)
+    return RoleRecord(role=code, country=country, sector=sector, start=start, end=end, code=code)
+
+
+def parse_petrarch(text: str, source: str = "actors.txt") -> list[PersonRecord]:
+    entries: list[dict[str, Any]] = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip() or line.lstrip().startswith(("<", "=")):
+            continue
+        stripped = line.strip()
+        codes = [parse_code(c) for c in _CODE.findall(stripped)]
+        head = _CODE.sub("", stripped).strip()
+        if stripped.startswith("+"):
+            if entries and head:
+                entries[-1]["aliases"].append(_phrase(head))
+            continue
+        if head and not line[:1].isspace():
+            entries.append({"name": _phrase(head), "aliases": [], "codes": codes})
+        elif entries:
+            entries[-1]["codes"].extend(codes)
+    out = []
+    for e in entries:
+        codes: list[RoleRecord] = e["codes"]
+        undated = [c for c in codes if c.start is None and c.end is None]
+        kind = "person" if any(c.start or c.end for c in codes) or not undated or undated[0].sector else "country"
+        country = next((c.country for c in codes if c.country), None)
+        sector = next((c.sector for c in undated if c.sector), None) or next(
+            (c.sector for c in codes if c.sector), None)
+        if kind == "country" and not sector and len(e["name"].split()) > 3:
+            kind = "organization"
+        out.append(PersonRecord(name=e["name"], aliases=tuple(e["aliases"]), country=country,
+                                sector=sector, roles=tuple(codes), kind=kind, source=source))
+    return out

@@ -1,0 +1,259 @@
+"""The knowledge base behind actor resolution, built from package data and user
+dictionaries, once per process (``load_kb`` is cached on the dictionary paths)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import yaml
+
+from .names import normalize_name, phrase_key
+
+log = logging.getLogger(__name__)
+
+DATA = "communique.data.kb"
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """A phrase that names a country, an organisation or a group actor."""
+
+    kind: str  # country | organization | group
+    name: str  # canonical name (ISO3 for countries lives in ``country``)
+    country: str | None = None
+    sector: str | None = None
+    source: str = "name"  # name | alias | demonym | metonym | igo | collective | user
+    description: bool = False  # a description ("the military alliance"): needs its name in the doc
+    place_like: bool = False  # a city or region: an actor only in argument positions
+
+
+@dataclass(frozen=True)
+class RoleRecord:
+    role: str
+    country: str | None = None
+    organization: str | None = None
+    sector: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    code: str | None = None  # the source code (e.g. PETRARCH "RUSGOV")
+
+    def active(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "country": self.country, "organization": self.organization,
+                "sector": self.sector, "start": self.start.isoformat() if self.start else None,
+                "end": self.end.isoformat() if self.end else None, "code": self.code}
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """A named actor of the registry (usually a person) with its aliases and dated roles."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    sector: str | None = None
+    gender: str | None = None
+    roles: tuple[RoleRecord, ...] = ()
+    kind: str = "person"
+    source: str = "builtin"
+
+    def role_on(self, day: dt.date | None) -> RoleRecord | None:
+        active = [r for r in self.roles if r.active(day)]
+        if active:
+            return active[0]
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "aliases": list(self.aliases),
+                "country": self.country, "sector": self.sector, "gender": self.gender,
+                "roles": [r.to_dict() for r in self.roles], "source": self.source}
+
+
+def _date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def role_from_dict(d: dict[str, Any]) -> RoleRecord:
+    return RoleRecord(role=str(d.get("role") or ""), country=d.get("country"),
+                      organization=d.get("organization"), sector=d.get("sector"),
+                      start=_date(d.get("start")), end=_date(d.get("end")), code=d.get("code"))
+
+
+def person_from_dict(d: dict[str, Any], source: str = "builtin") -> PersonRecord:
+    roles = tuple(role_from_dict(r) for r in d.get("roles") or ())
+    sector = d.get("sector") or next((r.sector for r in roles if r.sector), None)
+    country = d.get("country") or next((r.country for r in roles if r.country), None)
+    return PersonRecord(name=str(d["name"]), aliases=tuple(str(a) for a in d.get("aliases") or ()),
+                        country=country, sector=sector, gender=d.get("gender"), roles=roles,
+                        kind=d.get("kind") or "person", source=source)
+
+
+@dataclass
+class KnowledgeBase:
+    version: str = ""
+    phrases: dict[str, KBEntry] = field(default_factory=dict)
+    institutions: dict[str, str] = field(default_factory=dict)  # lower phrase key -> sector
+    titles: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    sector_nouns: dict[str, str] = field(default_factory=dict)
+    people: dict[str, PersonRecord] = field(default_factory=dict)  # normalised name/alias -> record
+    surnames: dict[str, list[PersonRecord]] = field(default_factory=dict)
+    given_names: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
+    max_tokens: int = 1
+
+    # -- building ---------------------------------------------------------------
+    def add_phrase(self, phrase: str, entry: KBEntry, *, override: bool = False) -> None:
+        variants = [phrase]
+        if phrase.startswith("the "):
+            variants.append("The " + phrase[4:])
+        for v in variants:
+            key = phrase_key(v)
+            if not key:
+                continue
+            if override or key not in self.phrases:
+                self.phrases[key] = entry
+            self.max_tokens = max(self.max_tokens, len(v.replace(".", ". ").split()) + 2)
+
+    def add_person(self, rec: PersonRecord) -> None:
+        for n in (rec.name, *rec.aliases):
+            self.people[normalize_name(n)] = rec
+            parts = normalize_name(n).split()
+            if len(parts) >= 2 or n in rec.aliases:
+                self.surnames.setdefault(parts[-1], [])
+                if rec not in self.surnames[parts[-1]]:
+                    self.surnames[parts[-1]].append(rec)
+        if rec.kind != "person":
+            entry = KBEntry(kind=rec.kind, name=rec.name, country=rec.country, sector=rec.sector,
+                            source="user")
+            for n in (rec.name, *rec.aliases):
+                self.add_phrase(n, entry, override=True)
+
+    # -- lookups ----------------------------------------------------------------
+    def lookup(self, text: str) -> KBEntry | None:
+        return self.phrases.get(phrase_key(text))
+
+    def person(self, name: str) -> PersonRecord | None:
+        return self.people.get(normalize_name(name))
+
+    def person_by_surname(self, surname: str) -> PersonRecord | None:
+        recs = self.surnames.get(normalize_name(surname))
+        return recs[0] if recs and len(recs) == 1 else None
+
+    def gender_of(self, name: str) -> str | None:
+        rec = self.person(name)
+        if rec and rec.gender:
+            return rec.gender
+        first = name.split()[0] if name.split() else ""
+        return self.given_names.get(first.lower())
+
+    def title(self, words: tuple[str, ...]) -> tuple[str, str] | None:
+        return self.titles.get(tuple(w.lower().rstrip(".") for w in words))
+
+    def registry_records(self) -> list[PersonRecord]:
+        """Every named actor with aliases and dated roles (for the store's actor registry)."""
+        seen: dict[str, PersonRecord] = {}
+        for rec in self.people.values():
+            seen.setdefault(rec.name, rec)
+        return sorted(seen.values(), key=lambda r: r.name)
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    return yaml.safe_load(resources.files(DATA).joinpath(name).read_text(encoding="utf-8"))
+
+
+def _place_like(phrase: str) -> bool:
+    return " " not in phrase.strip() or not phrase.startswith("the ")
+
+
+def build_builtin() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    generated = json.loads(resources.files(DATA).joinpath("countries.json").read_text(encoding="utf-8"))
+    curated = _read_yaml("countries_curated.yaml")
+    orgs = _read_yaml("organizations.yaml")
+    roles = _read_yaml("roles.yaml")
+    people = _read_yaml("people.yaml")
+    kb.version = "kb-" + ".".join(str(x.get("version")) for x in (generated, curated, orgs, roles, people))
+    names: dict[str, str] = {iso: c["name"] for iso, c in generated["countries"].items()}
+    for iso, c in (curated.get("countries") or {}).items():
+        names[iso] = c.get("name") or names.get(iso, iso)
+    kb.countries = names
+    # curated first: they win over generated aliases
+    for iso, c in (curated.get("countries") or {}).items():
+        name = names[iso]
+        kb.add_phrase(name, KBEntry("country", name, iso))
+        kb.add_phrase("the " + name, KBEntry("country", name, iso))
+        for a in c.get("aliases") or ():
+            kb.add_phrase(a, KBEntry("country", name, iso, source="alias"))
+            if not a.startswith("the "):
+                kb.add_phrase("the " + a, KBEntry("country", name, iso, source="alias"))
+        for d in c.get("demonyms") or ():
+            kb.add_phrase(d, KBEntry("country", name, iso, source="demonym"))
+        for m, sector in (c.get("metonyms") or {}).items():
+            kb.add_phrase(m, KBEntry("country", name, iso, sector=sector, source="metonym",
+                                     place_like=_place_like(m)))
+    for iso, c in generated["countries"].items():
+        name = names[iso]
+        for a in (c["name"], *c.get("aliases", ())):
+            kb.add_phrase(a, KBEntry("country", name, iso, source="alias"))
+    for name, aliases in (orgs.get("igos") or {}).items():
+        for a in (name, *aliases):
+            desc = any(w[:1].islower() for w in a.split() if w not in ("the", "of", "and", "for", "in"))
+            kb.add_phrase(a, KBEntry("organization", name, None, "IGO", "igo", description=desc))
+    for name, aliases in (orgs.get("collectives") or {}).items():
+        for a in (name, *aliases):
+            kb.add_phrase(a, KBEntry("group", name, None, None, "collective"))
+    for name, aliases in (orgs.get("media") or {}).items():
+        for a in (name, *aliases):
+            kb.add_phrase(a, KBEntry("organization", name, None, "JRN", "media", place_like=True))
+    for phrase, sector in (orgs.get("institutions") or {}).items():
+        kb.institutions[phrase_key(phrase).lower()] = sector
+    for title, (sector, family) in (roles.get("titles") or {}).items():
+        kb.titles[tuple(title.split())] = (sector, family)
+    kb.sector_nouns = {k.lower(): v for k, v in (roles.get("sector_nouns") or {}).items()}
+    for p in people.get("people") or ():
+        kb.add_person(person_from_dict(p))
+    for gender, firsts in (people.get("given_names") or {}).items():
+        for f in firsts:
+            kb.given_names.setdefault(f.lower(), gender)
+    return kb
+
+
+@lru_cache(maxsize=1)
+def _builtin_cached() -> KnowledgeBase:
+    return build_builtin()
+
+
+@lru_cache(maxsize=8)
+def load_kb(dictionaries: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The built-in knowledge base plus the user dictionaries (CSV, YAML, PETRARCH
+    ``.actors.txt``), built once per process and tuple of paths."""
+    if not dictionaries:
+        return _builtin_cached()
+    from .dictionaries import load_dictionary
+
+    kb = build_builtin()
+    for path in dictionaries:
+        records = load_dictionary(path)
+        for rec in records:
+            kb.add_person(rec)
+        log.info("actor dictionary %s: %d records", path, len(records))
+    kb.version += "+" + str(len(dictionaries))
+    return kb
+
+
+def iter_people(kb: KnowledgeBase) -> Iterable[PersonRecord]:
+    return kb.registry_records()
