@@ -34,19 +34,30 @@ def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
         raise InputError(f"not a date (expected YYYY-MM-DD): {value!r}") from exc
 
 
+def dateline_date(text: str) -> dt.date | None:
+    """The date of a dateline with a year ("KYIV, Jan. 21, 2022 (AP) -"); never today's date."""
+    from ..extract.dateline import parse_dateline
+
+    dl = parse_dateline(text)
+    return dl.date if dl is not None else None
+
+
 def make_article(text: str, *, id: str | None = None, title: str | None = None,
                  url: str | None = None, source: str | None = None,
                  published: str | dt.date | None = None, author: str | None = None,
                  language: str = "en") -> Article:
     if not isinstance(text, str):
         raise InputError(f"article text must be str, not {type(text).__name__}")
+    pub = parse_date(published)
+    if pub is None:
+        pub = dateline_date(text)
     return Article(
         id=id or article_id(text, url),
         text=text,
         title=title,
         url=url,
         source=source,
-        published=parse_date(published),
+        published=pub,
         language=language,
         author=author,
     )
