@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import MigrationError, StoreError
 from ..models import Actor, Analysis, Article, Event, Quote
+from .analytics import AnalyticsQueries
 from .dialect import Dialect
 from .migrations import Migration
 from .rows import ActorRow, EventRow, QuoteRow
@@ -50,7 +51,7 @@ def _like(text: str) -> str:
     return f"%{esc}%"
 
 
-class Repository:
+class Repository(AnalyticsQueries):
     def __init__(self, conn: Any, dialect: Dialect) -> None:
         self.conn = conn
         self.dialect = dialect
@@ -184,6 +185,7 @@ class Repository:
                 "date_precision, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (art.id, seq, ref.start, ref.end, ref.text, _iso(ref.value), ref.precision,
                  _json(ref.to_dict())))
+        self._index_analytics(analysis)  # dyad index + full-text search (store/analytics.py)
         return True
 
     def _add_actor(self, article_id: str, seq: int, actor: Actor) -> None:

@@ -27,6 +27,14 @@ class Store:
     ...     rows = store.quotes(actor="Lavrov", since="2022-01-01")
     """
 
+    def __new__(cls, path: str | Path = "communique.db", *args: Any, **kwargs: Any) -> Store:
+        # "postgresql://..." opens the PostgreSQL backend (store/postgres.py)
+        if cls is Store and isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+            from .postgres import PostgresStore
+
+            return super().__new__(PostgresStore)
+        return super().__new__(cls)
+
     def __init__(self, path: str | Path = "communique.db") -> None:
         self.path = Path(path)
         if str(path) != ":memory:" and not self.path.parent.exists():
@@ -128,3 +136,16 @@ class Store:
 
     def schema_version(self) -> int:
         return self.repo.schema_version()
+
+    # --- analytics (store/analytics.py, communique.analysis) -------------------------------
+
+    def dyad_facts(self, a: str, b: str | None = None, **kwargs: Any) -> list:
+        """Dyad facts of ``a -> b`` (``directed``, ``since``, ``until``): see communique.analysis."""
+        return self.repo.dyad_facts(a, b, **kwargs)
+
+    @property
+    def frames(self):
+        """pandas DataFrames: ``store.frames.events(...)``, ``.quotes``, ``.actors``, ``.dyad``."""
+        from ..analysis.frames import Frames
+
+        return Frames(self)

@@ -1,5 +1,8 @@
 """Numbered schema migrations: ``NNNN_name.sql`` files applied in order, recorded in
-the ``schema_migrations`` table. Never edit a released file; add the next number."""
+the ``schema_migrations`` table. Never edit a released file; add the next number.
+
+Where SQL must differ between backends, one number has a file per dialect instead:
+``NNNN_name.sqlite.sql`` and ``NNNN_name.postgresql.sql`` (same version and name)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)(?:\.(sqlite|postgresql))?\.sql$")
 
 
 @dataclass(frozen=True)
@@ -24,12 +27,12 @@ def split_statements(sql: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in "\n".join(lines).split(";") if s.strip())
 
 
-@lru_cache(maxsize=1)
-def load_migrations() -> tuple[Migration, ...]:
+@lru_cache(maxsize=4)
+def load_migrations(dialect: str = "sqlite") -> tuple[Migration, ...]:
     found = []
     for entry in resources.files(__name__).iterdir():
         m = _NAME.match(entry.name)
-        if m:
+        if m and m.group(3) in (None, dialect):
             found.append(Migration(int(m.group(1)), m.group(2),
                                    split_statements(entry.read_text(encoding="utf-8"))))
     found.sort(key=lambda mig: mig.version)

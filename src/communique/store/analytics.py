@@ -1,0 +1,365 @@
+"""Repository queries for analytics and the web: the dyad index, full-text search,
+cursor-paginated lists, network aggregates and event locations.
+
+A mixin of :class:`~communique.store.repository.Repository` (same connection, same
+dialect layer; still the repository writing SQL). Full-text search is FTS5 on SQLite and
+``tsvector`` with GIN indexes on PostgreSQL (migration 0002).
+
+The dyad index (``event_dyads``) has one row per event and actor pair (actor id -> actor
+id) and per country pair (ISO3 -> ISO3): see :mod:`communique.analysis.facts`.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..analysis.facts import DyadFact, party_keys, story_of
+from ..models import Analysis, Event, Location, Quote
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    try:
+        pad = "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(cursor + pad))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValueError(f"invalid cursor: {cursor!r}") from exc
+    if not isinstance(values, list):
+        raise ValueError(f"invalid cursor: {cursor!r}")
+    return values
+
+
+def _iso(value: dt.date | str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def fts_terms(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _split_keys(party) -> tuple[list[str], list[str]]:
+    keys = party_keys(party)
+    return ([k for k in keys if not (len(k) == 3 and k.isupper())],
+            [k for k in keys if len(k) == 3 and k.isupper()])
+
+
+class AnalyticsQueries:
+    """Mixed into ``Repository``: needs ``_exec``, ``_all``, ``_one``, ``dialect``."""
+
+    # --- writes (called by add_analysis inside its transaction) ------------------------
+
+    def _index_analytics(self, analysis: Analysis) -> None:
+        art = analysis.article
+        story = story_of(art)
+        for seq, event in enumerate(analysis.events):
+            self._index_event(art.id, story, art.published, seq, event)
+        if self.dialect.name == "sqlite":
+            for seq, q in enumerate(analysis.quotes):
+                self._exec("INSERT INTO quotes_fts (content_text, speaker_text, article_id, seq) "
+                           "VALUES (?, ?, ?, ?)",
+                           (" ".join(c.text for c in q.content), q.speaker.text if q.speaker else "",
+                            art.id, seq))
+            self._exec("INSERT INTO articles_fts (title, body, article_id) VALUES (?, ?, ?)",
+                       (art.title or "", art.text, art.id))
+        else:
+            self._exec("INSERT INTO articles_fts (article_id, tsv) VALUES "
+                       "(?, to_tsvector('english', ?)) ON CONFLICT (article_id) DO NOTHING",
+                       (art.id, f"{art.title or ''} {art.text}"))
+
+    def _index_event(self, article_id: str, story: str, published: dt.date | None, seq: int,
+                     event: Event) -> None:
+        if event.actor is None or event.recipient is None:
+            return
+        day = _iso(event.date or published) or ""
+        sa, sc = _split_keys(event.actor)
+        ta, tc = _split_keys(event.recipient)
+        pairs = {(s, t) for s in sa for t in ta if s != t} | {(s, t) for s in sc for t in tc if s != t}
+        for s, t in sorted(pairs):
+            self._exec(
+                "INSERT INTO event_dyads (source, target, day, article_id, seq, story, type, "
+                "quad_class, goldstein, intensity, modality, confidence, quote_seq) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (s, t, day, article_id, seq, story, event.type, event.quad_class, event.goldstein,
+                 event.intensity, event.modality, event.confidence, event.quote))
+
+    # --- the dyad index ---------------------------------------------------------------
+
+    _FACT_COLS = ("article_id, seq, story, day, source, target, type, quad_class, goldstein, "
+                  "intensity, modality, confidence, quote_seq")
+
+    def dyad_facts(self, a: str, b: str | None = None, *, directed: bool = True,
+                   since: dt.date | str | None = None, until: dt.date | str | None = None,
+                   quad_classes: Sequence[int] | None = None) -> list[DyadFact]:
+        """Facts of dyad ``a -> b`` (both ways unless ``directed``; ``b=None``: with anyone)."""
+        parts, params = [], []
+        extra, extra_params = "", []
+        if since:
+            extra += " AND day >= ?"
+            extra_params.append(_iso(since))
+        if until:
+            extra += " AND day <= ?"
+            extra_params.append(_iso(until))
+        if quad_classes:
+            extra += f" AND quad_class IN ({', '.join('?' for _ in quad_classes)})"
+            extra_params += [int(q) for q in quad_classes]
+        sel = f"SELECT {self._FACT_COLS} FROM event_dyads WHERE "
+        if b is None:
+            parts.append(sel + "source = ?" + extra)
+            params += [a] + extra_params
+            if not directed:
+                parts.append(sel + "target = ?" + extra)
+                params += [a] + extra_params
+        else:
+            parts.append(sel + "source = ? AND target = ?" + extra)
+            params += [a, b] + extra_params
+            if not directed:
+                parts.append(sel + "source = ? AND target = ?" + extra)
+                params += [b, a] + extra_params
+        return [self._fact(r) for r in self._all(" UNION ALL ".join(parts), params)]
+
+    def all_facts(self, *, since=None, until=None, keys: str = "country",
+                  quad_classes: Sequence[int] | None = None, limit: int = 500_000) -> list[DyadFact]:
+        where, params = ["1 = 1"], []
+        if since:
+            where.append("day >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("day <= ?")
+            params.append(_iso(until))
+        if keys == "country":
+            where.append("LENGTH(source) = 3")
+        elif keys == "actor":
+            where.append("LENGTH(source) <> 3")
+        if quad_classes:
+            where.append(f"quad_class IN ({', '.join('?' for _ in quad_classes)})")
+            params += [int(q) for q in quad_classes]
+        q = f"SELECT {self._FACT_COLS} FROM event_dyads WHERE {' AND '.join(where)} LIMIT ?"
+        return [self._fact(r) for r in self._all(q, params + [int(limit)])]
+
+    @staticmethod
+    def _fact(r: Sequence[Any]) -> DyadFact:
+        return DyadFact(article_id=r[0], index=int(r[1]), story=r[2],
+                        day=dt.date.fromisoformat(r[3]) if r[3] else None, source=r[4], target=r[5],
+                        type=r[6], quad_class=int(r[7]), goldstein=r[8], intensity=r[9],
+                        modality=r[10], confidence=float(r[11] if r[11] is not None else 0.5),
+                        quote=r[12])
+
+    def top_dyads(self, *, keys: str = "country", quad_classes: Sequence[int] = (3, 4),
+                  since=None, until=None, limit: int = 20) -> list[tuple[str, str, int]]:
+        """Directed dyads with the most (story-counted) events of the quad classes."""
+        where = ["modality = 'asserted'", f"quad_class IN ({', '.join('?' for _ in quad_classes)})"]
+        params: list[Any] = [int(q) for q in quad_classes]
+        where.append("LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3")
+        if since:
+            where.append("day >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("day <= ?")
+            params.append(_iso(until))
+        q = ("SELECT source, target, COUNT(*) AS n FROM (SELECT DISTINCT source, target, story, "
+             f"type, day FROM event_dyads WHERE {' AND '.join(where)}) x "
+             "GROUP BY source, target ORDER BY n DESC, source, target LIMIT ?")
+        return [(r[0], r[1], int(r[2])) for r in self._all(q, params + [int(limit)])]
+
+    def network_rows(self, *, keys: str = "country", since=None, until=None,
+                     types: Sequence[str] | None = None, quad_classes: Sequence[int] | None = None,
+                     modalities: Sequence[str] | None = ("asserted",)) -> list[tuple]:
+        """(source, target, type, quad_class, incidents, goldstein_sum) over incidents."""
+        where, params = ["LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3"], []
+        for col, vals in (("type", types), ("quad_class", quad_classes), ("modality", modalities)):
+            if vals:
+                where.append(f"{col} IN ({', '.join('?' for _ in vals)})")
+                params += list(vals)
+        if since:
+            where.append("day >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("day <= ?")
+            params.append(_iso(until))
+        q = ("SELECT source, target, type, quad_class, COUNT(*), SUM(COALESCE(g, 0)) FROM "
+             "(SELECT source, target, story, type, day, MAX(quad_class) AS quad_class, "
+             f"MAX(goldstein) AS g FROM event_dyads WHERE {' AND '.join(where)} "
+             "GROUP BY source, target, story, type, day) x "
+             "GROUP BY source, target, type, quad_class ORDER BY source, target, type")
+        return [tuple(r) for r in self._all(q, params)]
+
+    # --- paginated lists --------------------------------------------------------------
+
+    def events_page(self, *, actor: str | None = None, country: str | None = None,
+                    type: str | None = None, quad_class: int | None = None,
+                    since=None, until=None, modality: str | None = None,
+                    article_id: str | None = None, cursor: str | None = None,
+                    limit: int = 50) -> tuple[list[tuple[str, int, dict, str | None]], str | None]:
+        """Events newest first: ``[(article_id, seq, event dict, title)], next_cursor``."""
+        where, params = ["1 = 1"], []
+        if actor:
+            sub, sub_params = self._actor_ids_matching(actor)
+            where.append("EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = e.article_id "
+                         f"AND p.seq = e.seq AND p.actor_id IN ({sub}))")
+            params += sub_params
+        if country:
+            where.append("(e.location_country = ? OR EXISTS (SELECT 1 FROM event_parties p "
+                         "JOIN actors act ON act.id = p.actor_id WHERE p.article_id = e.article_id "
+                         "AND p.seq = e.seq AND act.country = ?))")
+            params += [country.upper(), country.upper()]
+        for col, val in (("UPPER(e.type)", type.upper() if type else None),
+                         ("e.quad_class", quad_class), ("e.modality", modality),
+                         ("e.article_id", article_id)):
+            if val is not None and val != "":
+                where.append(f"{col} = ?")
+                params.append(val)
+        if since:
+            where.append("e.event_date >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("e.event_date <= ?")
+            params.append(_iso(until))
+        if cursor:
+            d, aid, seq = decode_cursor(cursor)
+            where.append("(COALESCE(e.event_date, ''), e.article_id, e.seq) < (?, ?, ?)")
+            params += [d, aid, int(seq)]
+        q = ("SELECT e.article_id, e.seq, e.data, a.title, COALESCE(e.event_date, '') "
+             "FROM events e JOIN articles a ON a.id = e.article_id "
+             f"WHERE {' AND '.join(where)} "
+             "ORDER BY COALESCE(e.event_date, '') DESC, e.article_id DESC, e.seq DESC LIMIT ?")
+        rows = self._all(q, params + [int(limit) + 1])
+        nxt = encode_cursor([rows[limit - 1][4], rows[limit - 1][0], rows[limit - 1][1]]) \
+            if len(rows) > limit else None
+        return [(r[0], int(r[1]), json.loads(r[2]), r[3]) for r in rows[:limit]], nxt
+
+    def quotes_page(self, *, q: str | None = None, speaker: str | None = None, since=None,
+                    until=None, article_id: str | None = None, cursor: str | None = None,
+                    limit: int = 50) -> tuple[list[tuple[str, int, dict, str | None, str | None]], str | None]:
+        """Quotes newest first, full-text searched: ``[(article_id, seq, quote, speaker, title)]``."""
+        where, params = ["1 = 1"], []
+        if q:
+            terms = fts_terms(q)
+            if terms:
+                if self.dialect.name == "sqlite":
+                    match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
+                    where.append("EXISTS (SELECT 1 FROM quotes_fts f WHERE quotes_fts MATCH ? "
+                                 "AND f.article_id = qt.article_id AND f.seq = qt.seq)")
+                    params.append(match)
+                else:
+                    where.append("qt.tsv @@ plainto_tsquery('english', ?)")
+                    params.append(" ".join(terms))
+        if speaker:
+            sub, sub_params = self._actor_ids_matching(speaker)
+            where.append(f"(qt.speaker_actor IN ({sub}) OR qt.speaker_text {self.dialect.ilike} ? "
+                         "ESCAPE '\\')")
+            esc = speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params += sub_params + [f"%{esc}%"]
+        if since:
+            where.append("qt.quote_date >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("qt.quote_date <= ?")
+            params.append(_iso(until))
+        if article_id:
+            where.append("qt.article_id = ?")
+            params.append(article_id)
+        if cursor:
+            d, aid, seq = decode_cursor(cursor)
+            where.append("(COALESCE(qt.quote_date, ''), qt.article_id, qt.seq) < (?, ?, ?)")
+            params += [d, aid, int(seq)]
+        sql = ("SELECT qt.article_id, qt.seq, qt.data, COALESCE(act.name, qt.speaker_text), a.title, "
+               "COALESCE(qt.quote_date, '') FROM quotes qt JOIN articles a ON a.id = qt.article_id "
+               "LEFT JOIN actors act ON act.id = qt.speaker_actor "
+               f"WHERE {' AND '.join(where)} "
+               "ORDER BY COALESCE(qt.quote_date, '') DESC, qt.article_id DESC, qt.seq DESC LIMIT ?")
+        rows = self._all(sql, params + [int(limit) + 1])
+        nxt = encode_cursor([rows[limit - 1][5], rows[limit - 1][0], rows[limit - 1][1]]) \
+            if len(rows) > limit else None
+        return [(r[0], int(r[1]), json.loads(r[2]), r[3], r[4]) for r in rows[:limit]], nxt
+
+    def articles_page(self, *, q: str | None = None, since=None, until=None,
+                      cursor: str | None = None, limit: int = 50) -> tuple[list[dict], str | None]:
+        where, params = ["1 = 1"], []
+        if q and fts_terms(q):
+            terms = fts_terms(q)
+            if self.dialect.name == "sqlite":
+                where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
+                params.append(" ".join('"' + t + '"' for t in terms))
+            else:
+                where.append("a.id IN (SELECT article_id FROM articles_fts WHERE "
+                             "tsv @@ plainto_tsquery('english', ?))")
+                params.append(" ".join(terms))
+        if since:
+            where.append("a.published >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("a.published <= ?")
+            params.append(_iso(until))
+        if cursor:
+            d, aid = decode_cursor(cursor)
+            where.append("(COALESCE(a.published, ''), a.id) < (?, ?)")
+            params += [d, aid]
+        sql = ("SELECT a.id, a.title, a.url, a.source, COALESCE(a.published, ''), a.n_actors, "
+               f"a.n_quotes, a.n_events FROM articles a WHERE {' AND '.join(where)} "
+               "ORDER BY COALESCE(a.published, '') DESC, a.id DESC LIMIT ?")
+        rows = self._all(sql, params + [int(limit) + 1])
+        nxt = encode_cursor([rows[limit - 1][4], rows[limit - 1][0]]) if len(rows) > limit else None
+        out = [{"id": r[0], "title": r[1], "url": r[2], "source": r[3], "published": r[4] or None,
+                "actors": int(r[5]), "quotes": int(r[6]), "events": int(r[7])} for r in rows[:limit]]
+        return out, nxt
+
+    # --- single records and locations ------------------------------------------------
+
+    def record_data(self, table: str, article_id: str, seq: int) -> dict | None:
+        if table not in ("events", "quotes"):
+            raise ValueError(table)
+        row = self._one(f"SELECT data FROM {table} WHERE article_id = ? AND seq = ?", (article_id, int(seq)))
+        return json.loads(row[0]) if row else None
+
+    def actor_record(self, actor_id: str) -> dict | None:
+        row = self._one("SELECT id, name, kind, country, sector, n_articles, n_mentions, data "
+                        "FROM actors WHERE id = ?", (actor_id,))
+        if row is None:
+            return None
+        d = json.loads(row[7])
+        aliases = sorted({r[0] for r in self._all(
+            "SELECT DISTINCT text FROM mentions WHERE actor_id = ? LIMIT 200", (actor_id,))})
+        return {"id": row[0], "name": row[1], "kind": row[2], "country": row[3], "sector": row[4],
+                "articles": int(row[5]), "mentions": int(row[6]), "roles": d.get("roles") or [],
+                "aliases": aliases}
+
+    def event_locations(self, *, since=None, until=None, limit: int = 5000) -> list[dict]:
+        where, params = ["e.location_name IS NOT NULL"], []
+        if since:
+            where.append("e.event_date >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("e.event_date <= ?")
+            params.append(_iso(until))
+        out = []
+        for aid, seq, data in self._all(
+                f"SELECT e.article_id, e.seq, e.data FROM events e WHERE {' AND '.join(where)} "
+                "ORDER BY e.event_date DESC, e.article_id, e.seq LIMIT ?", params + [int(limit)]):
+            ev = Event.from_dict(json.loads(data))
+            loc: Location | None = ev.location
+            if loc and loc.lat is not None and loc.lon is not None:
+                out.append({"event_id": f"{aid}:e{seq}", "article_id": aid, "type": ev.type,
+                            "quad_class": ev.quad_class, "name": loc.name, "country": loc.country,
+                            "lat": loc.lat, "lon": loc.lon,
+                            "date": ev.date.isoformat() if ev.date else None})
+        return out
+
+    def quote_records(self, ids: Sequence[tuple[str, int]]) -> list[tuple[str, int, Quote]]:
+        out = []
+        for aid, seq in ids:
+            d = self.record_data("quotes", aid, seq)
+            if d is not None:
+                out.append((aid, seq, Quote.from_dict(d)))
+        return out

@@ -1,0 +1,72 @@
+"""A throwaway PostgreSQL server for tests: initdb + pg_ctl from Debian's postgresql
+package in a temporary folder, on a free local port; skipped (with the reason) only
+when the binaries are not installed. As root the server runs as the ``postgres`` user."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+
+def _bindir() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _run(cmd: list[str], as_postgres: bool) -> None:
+    if as_postgres:
+        cmd = ["runuser", "-u", "postgres", "--"] + cmd
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The base URL (``postgresql://postgres@127.0.0.1:PORT``) of a fresh server."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'communique[postgres]')")
+    bindir = _bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not found: apt-get install postgresql")
+    as_postgres = os.geteuid() == 0
+    root = Path(tempfile.mkdtemp(prefix="communique-pg-"))
+    data = root / "data"
+    if as_postgres:
+        shutil.chown(root, user="postgres")
+    port = _free_port()
+    _run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+          "--no-sync"], as_postgres)
+    _run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
+          f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+          "-c synchronous_commit=off -c full_page_writes=off", "start"], as_postgres)
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], as_postgres)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture()
+def pg_url(pg_server):
+    """A new, empty database on the test server for one test."""
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_server + "/postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield f"{pg_server}/{name}"
