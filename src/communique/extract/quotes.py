@@ -1,43 +1,190 @@
-"""Quotes: who said what. Minimal version: a speech verb with a clausal complement
-(indirect) or quotation marks in its sentence (direct/mixed). (Deepened by the quotes work.)
+"""Quotes: who said what — direct, indirect and mixed quotes with speakers.
+
+``extract_quotes(doc, ctx, actors, dates)`` scans quotation marks
+(:mod:`.quote_marks`), runs the cue rules (:mod:`.quote_rules`), keeps the outermost
+attribution where one report contains another (the PolNeAR convention), carries the
+speaker over to a paragraph that continues a quote, and builds :class:`Quote` records:
+character spans of speaker, cue and content, the kind, the canonical speaker actor
+(resolved by the :class:`ActorTable`; several actors for "each side said" give one quote
+each), the medium ("on Twitter", "in a statement", "told reporters"), the date of the
+cue, a confidence and the rule that fired.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+
+from spacy.tokens import Doc, Token
 
 from ..models import Quote, Span
 from .actors import ActorTable
 from .context import ExtractionContext
+from .lexicons import cue_lexicon, media_lexicon
+from .quote_marks import QuoteRegion, paragraph_ids, region_index, scan_quotes
+from .quote_rules import Candidate, Seg, according_to_candidates, cue_candidates
 from .time import DateTable
 
-_SPEECH = {"say", "tell", "add", "vow", "allege", "deny", "warn", "claim", "hope", "insist"}
-_QUOTE_CHARS = "\"“”"
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_quotes", "find_candidates", "quote_kind", "medium_of"]
+
+
+def find_candidates(doc: Doc) -> tuple[list[Candidate], tuple[QuoteRegion, ...], list[int]]:
+    """All selected candidates of ``doc`` (rule logic only; no actors, no dates)."""
+    lex = cue_lexicon()
+    para = paragraph_ids(doc)
+    regions = scan_quotes(doc, para)
+    reg_of = region_index(regions, len(doc))
+    cands = cue_candidates(doc, lex, regions, reg_of, para)
+    cands += according_to_candidates(doc, regions, reg_of)
+    chosen = _outermost(cands)
+    chosen += _continued(doc, chosen, regions, para)
+    chosen.sort(key=lambda c: (c.content[0][0], c.head))
+    return chosen, regions, reg_of
+
+
+def _size(c: Candidate) -> int:
+    return sum(b - a + 1 for a, b in c.content)
+
+
+def _inside(i: int, segs: tuple[Seg, ...]) -> bool:
+    return any(a <= i <= b for a, b in segs)
+
+
+def _outermost(cands: list[Candidate]) -> list[Candidate]:
+    """Drop attributions whose cue lies inside the content of another (outermost wins),
+    and duplicates of the same content."""
+    kept: list[Candidate] = []
+    seen: set[tuple[Seg, ...]] = set()
+    for c in sorted(cands, key=lambda c: (-_size(c), -c.confidence, c.head)):
+        if c.content in seen:
+            continue
+        if any(_inside(c.head, k.content) for k in kept):
+            continue
+        kept.append(c)
+        seen.add(c.content)
+    return kept
+
+
+def _continued(doc: Doc, chosen: list[Candidate], regions: tuple[QuoteRegion, ...],
+               para: list[int]) -> list[Candidate]:
+    """A paragraph that opens a quote with no cue of its own continues the speaker of
+    the quote in the paragraph before."""
+    covered = set()
+    for c in chosen:
+        for a, b in c.content:
+            covered.update(range(a, b + 1))
+    by_para: dict[int, Candidate] = {}
+    for c in chosen:
+        p = para[c.content[-1][1]]
+        prev = by_para.get(p)
+        if prev is None or prev.content[-1][1] < c.content[-1][1]:
+            by_para[p] = c
+    cue_paras = {para[c.head] for c in chosen}
+    first_of: dict[int, int] = {}
+    for t in doc:
+        if not t.is_space:
+            first_of.setdefault(para[t.i], t.i)
+    nonempty = sorted(first_of)
+    out = []
+    for r in regions:
+        if r.start in covered or r.n_words(doc) < 3:
+            continue
+        p = para[r.start]
+        if p in cue_paras or first_of.get(p) != r.start:
+            continue
+        q = max((x for x in nonempty if x < p), default=-1)
+        prev = by_para.get(q)
+        if prev is None or prev.speaker is None:
+            continue
+        conf = 0.6 if r.closed else 0.45
+        cand = Candidate("direct.continued", conf, (), prev.head, r.segments, prev.speaker,
+                         prev.speaker_ref, r.closed)
+        out.append(cand)
+        by_para[para[r.end]] = cand
+    return out
+
+
+def quote_kind(content: tuple[Seg, ...], reg_of: list[int], doc: Doc) -> str:
+    """direct: all words quoted; mixed: some; indirect: none."""
+    quoted = unquoted = 0
+    for a, b in content:
+        for i in range(a, b + 1):
+            if doc[i].is_punct or doc[i].is_space:
+                continue
+            if reg_of[i] >= 0:
+                quoted += 1
+            else:
+                unquoted += 1
+    if quoted and not unquoted:
+        return "direct"
+    if quoted:
+        return "mixed"
+    return "indirect"
+
+
+def _phrase(tok: Token) -> str:
+    parts = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.lemma_.lower()]
+    return " ".join(parts)
+
+
+def medium_of(doc: Doc, head: Token) -> str | None:
+    """The channel of a statement named around its cue, from the media lexicon."""
+    media = media_lexicon()
+    lemma = head.lemma_.lower()
+    verbs = [head]
+    if head.dep_ in ("advcl", "xcomp", "conj") and head.head is not head:
+        verbs.append(head.head)
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "via", "through", "to"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        for key in (_phrase(g), g.lemma_.lower(), g.lower_):
+                            if key in media.prep_objects:
+                                return media.prep_objects[key]
+            if v.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative"):
+                key = c.lemma_.lower()
+                if key in media.listeners:
+                    return media.listeners[key]
+    if lemma in media.verbs:
+        return media.verbs[lemma]
+    return None
+
+
+def _span(doc: Doc, seg: Seg) -> Span:
+    a, b = seg
+    return Span.of(doc.text, doc[a].idx, doc[b].idx + len(doc[b].text))
+
+
+def _actors_for(doc: Doc, actors: ActorTable, seg: Seg | None) -> tuple[str | None, ...]:
+    if seg is None:
+        return (None,)
+    sp = _span(doc, seg)
+    many = getattr(actors, "actors_at", None)
+    if many is not None:
+        ids = tuple(many(doc, sp.start, sp.end))
+        if ids:
+            return ids
+    one = actors.actor_at(doc, sp.start, sp.end)
+    return (one,)
 
 
 def extract_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
                    dates: DateTable) -> tuple[Quote, ...]:
-    quotes = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_ not in _SPEECH:
-            continue
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
-        if subj is None or comp is None:
-            continue
-        sub = doc[subj.left_edge.i: subj.right_edge.i + 1]
-        content = doc[comp.left_edge.i: comp.right_edge.i + 1]
-        has_marks = any(ch in content.text for ch in _QUOTE_CHARS)
-        speaker = Span.of(doc.text, sub.start_char, sub.end_char)
-        date, _ = dates.date_for(tok)
-        quotes.append(Quote(
-            content=(Span.of(doc.text, content.start_char, content.end_char),),
-            kind="mixed" if has_marks else "indirect",
-            speaker=speaker,
-            speaker_actor=actors.actor_at(doc, speaker.start, speaker.end),
-            cue=Span.of(doc.text, tok.idx, tok.idx + len(tok.text)),
-            date=date,
-            confidence=0.6,
-            rule="minimal.speech-verb-ccomp",
-        ))
+    cands, _regions, reg_of = find_candidates(doc)
+    quotes: list[Quote] = []
+    for c in cands:
+        content = tuple(_span(doc, s) for s in c.content)
+        kind = quote_kind(c.content, reg_of, doc)
+        cue = _span(doc, (c.cue[0], c.cue[-1])) if c.cue else None
+        speaker = _span(doc, c.speaker) if c.speaker is not None else None
+        head = doc[c.head]
+        date, _precision = dates.date_for(head)
+        medium = medium_of(doc, head) if c.cue else None
+        for actor in _actors_for(doc, actors, c.speaker_ref or c.speaker):
+            quotes.append(Quote(
+                content=content, kind=kind, speaker=speaker, speaker_actor=actor, cue=cue,
+                medium=medium, date=date, confidence=round(c.confidence, 2), rule=c.rule,
+            ))
     return tuple(quotes)

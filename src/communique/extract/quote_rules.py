@@ -1,0 +1,376 @@
+"""Quote rules: find (cue, speaker span, content) candidates in a parsed Doc.
+
+Every rule works on token indices and returns :class:`Candidate` records naming the
+rule that fired. ``extract/quotes.py`` turns them into :class:`~communique.models.Quote`
+records (character offsets, kind, actor, medium, date).
+
+Rules (rule id -> what fires it):
+
+- ``direct.after``      a cue followed (after its own modifiers, a comma or a colon,
+                        possibly across a paragraph break) by a quoted stretch:
+                        ``Blinken said, "We're at a decisive juncture,"``
+- ``direct.before``     a quoted stretch right before the cue and its subject:
+                        ``"They may have ...," Zakharova said.``
+- ``direct.split``      quoted stretches on both sides: ``"A," she said, "B."``
+- ``indirect.ccomp``    a cue verb governing a clausal complement (``said he hoped ...``);
+                        the verb is in the cue lexicon, or (``indirect.learned``) any
+                        non-light verb whose subject is a person or an organisation.
+- ``indirect.parataxis`` a parenthetical cue inside the reported clause
+                        (``The plan, he said, is dead``): content on both sides.
+- ``indirect.according-to``  ``according to X`` attached to a clause.
+- ``direct.continued``  (quotes.py) a paragraph that opens a quote without any cue
+                        continues the previous speaker's quote.
+
+Speakers: the subject of the cue (the whole noun phrase), the agent of a passive cue,
+or, for a subjectless cue (participial ``..., saying ...``, coordinated ``... but said``,
+``refused to say``), the subject of the verb that governs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicons import CueLexicon
+from .quote_marks import QuoteRegion, is_double_mark
+
+Seg = tuple[int, int]  # inclusive token range
+
+SUBJ_DEPS = ("nsubj", "csubj", "expl")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+CLAUSE_DEPS = ("ccomp",)
+CLIMB_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "relcl")
+# dependents of a cue that may stand between it and the quote it introduces
+BRIDGE_DEPS = frozenset({"prep", "pobj", "det", "amod", "compound", "npadvmod", "advmod", "dobj",
+                         "dative", "prt", "nsubj", "poss", "nummod", "pcomp", "case", "nmod",
+                         "appos", "cc", "quantmod", "neg", "agent", "aux"})
+HUMAN_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one", "someone",
+                            "somebody", "everyone", "everybody", "nobody", "anyone", "anybody"})
+HUMAN_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+MAX_BRIDGE = 12
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rule: str
+    confidence: float
+    cue: tuple[int, ...]            # token indices of the cue (verb + auxiliaries + particles)
+    head: int                       # the cue's head token
+    content: tuple[Seg, ...]        # token segments, inclusive
+    speaker: Seg | None = None      # surface mention, inclusive token range
+    speaker_ref: Seg | None = None  # what to resolve to an actor (antecedent of "who")
+    closed: bool = True
+
+
+def trim(doc: Doc, a: int, b: int, keep_quotes: bool = True) -> Seg | None:
+    """Strip punctuation and spaces at both ends (quotation marks stay when asked)."""
+    def strip(t: Token) -> bool:
+        if t.is_space:
+            return True
+        if keep_quotes and is_double_mark(t):
+            return False
+        return t.is_punct and t.text not in ("$", "%", "[", "]")
+
+    while a <= b and strip(doc[a]):
+        a += 1
+    while b >= a and strip(doc[b]):
+        b -= 1
+    return (a, b) if a <= b else None
+
+
+def subtree_seg(tok: Token) -> Seg:
+    return tok.left_edge.i, tok.right_edge.i
+
+
+def cue_tokens(verb: Token) -> tuple[int, ...]:
+    """The cue: the verb with its auxiliaries, negation and particles (contiguous stretch)."""
+    idx = {verb.i}
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3:
+            idx.add(c.i)
+    lo, hi = min(idx), max(idx)
+    return tuple(range(lo, hi + 1))
+
+
+def is_human(tok: Token, lex: CueLexicon) -> bool:
+    """Could this subject head speak or think (person, organisation, country, group)?"""
+    if tok.ent_type_ in HUMAN_ENTS:
+        return True
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        return low in HUMAN_PRONOUNS
+    return tok.lemma_.lower() in lex.source_nouns or low in lex.source_nouns
+
+
+def noun_phrase(doc: Doc, tok: Token) -> Seg | None:
+    """The whole noun phrase headed by ``tok`` (subtree), trimmed of punctuation."""
+    a, b = subtree_seg(tok)
+    return trim(doc, a, b, keep_quotes=False)
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def find_subject(verb: Token) -> tuple[Token | None, Token | None]:
+    """(speaker head, token to resolve to an actor) of a cue verb, climbing to the
+    governing verb for participial, coordinated and infinitival cues."""
+    seen = 0
+    v = verb
+    while seen < 4:
+        seen += 1
+        agent = _passive_agent(v)
+        if agent is not None:
+            return agent, agent
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in RELATIVE and v.dep_ == "relcl":
+                    return c, v.head
+                return c, c
+        if v.dep_ == "relcl" and v is verb:
+            return None, None
+        if v.dep_ in CLIMB_DEPS and v.head is not v:
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                # "a statement saying ...": the noun is where the words come from
+                return v.head, v.head
+            v = v.head
+            continue
+        return None, None
+    return None, None
+
+
+def _is_cue_verb(verb: Token, lex: CueLexicon) -> str | None:
+    lemma = verb.lemma_.lower()
+    if lemma in lex.verbs:
+        return "lexicon"
+    return None
+
+
+def _bridge_end(doc: Doc, verb: Token, start: int, stop: Seg | None,
+                para: list[int]) -> int | None:
+    """From ``start``, skip the cue's own modifiers, commas, colons and line breaks; the
+    index of the first other token (or None)."""
+    j = start
+    n = len(doc)
+    steps = 0
+    while j < n and steps < MAX_BRIDGE:
+        t = doc[j]
+        if stop is not None and stop[0] <= j <= stop[1]:
+            return j
+        if is_double_mark(t):
+            return j
+        if t.is_space or t.text in (",", ":", "—", "–", "-"):
+            j += 1
+            steps += 1
+            continue
+        if t.dep_ in BRIDGE_DEPS and _governed_by(t, verb):
+            j += 1
+            steps += 1
+            continue
+        return j
+    return None
+
+
+def _governed_by(t: Token, verb: Token) -> bool:
+    h = t
+    for _ in range(6):
+        if h.head is h:
+            return False
+        if h.head.i == verb.i:
+            return h.dep_ not in CLAUSE_DEPS
+        h = h.head
+    return False
+
+
+def _region_starting(regions: tuple[QuoteRegion, ...], reg_of: list[int], i: int) -> QuoteRegion | None:
+    k = reg_of[i] if 0 <= i < len(reg_of) else -1
+    if k >= 0 and regions[k].start == i:
+        return regions[k]
+    return None
+
+
+def _region_ending(regions: tuple[QuoteRegion, ...], reg_of: list[int], i: int) -> QuoteRegion | None:
+    k = reg_of[i] if 0 <= i < len(reg_of) else -1
+    if k >= 0 and regions[k].end == i:
+        return regions[k]
+    return None
+
+
+def direct_for_cue(doc: Doc, verb: Token, cue: tuple[int, ...], speaker: Seg | None,
+                   regions: tuple[QuoteRegion, ...], reg_of: list[int],
+                   para: list[int]) -> tuple[str, list[QuoteRegion]] | None:
+    """Quoted stretches introduced by the cue: after it, before it, or both (split)."""
+    after = None
+    j = _bridge_end(doc, verb, cue[-1] + 1, None, para)
+    if j is not None:
+        after = _region_starting(regions, reg_of, j)
+    # before: left of the cue and of its subject (when the subject is adjacent)
+    left = cue[0]
+    if speaker is not None and speaker[1] < cue[0] and cue[0] - speaker[1] <= 3:
+        left = min(left, speaker[0])
+    k = left - 1
+    while k >= 0 and (doc[k].text in (",", "—", "–") or doc[k].is_space):
+        k -= 1
+    before = _region_ending(regions, reg_of, k) if k >= 0 else None
+    if before is None and k >= 1 and doc[k].text in (",", "?", "!", "."):
+        before = None
+    if before is not None and para[before.end] != para[cue[0]] and before.closed:
+        before = None
+    if before is not None and after is not None:
+        return "direct.split", [before, after]
+    if after is not None:
+        return "direct.after", [after]
+    if before is not None:
+        return "direct.before", [before]
+    return None
+
+
+def expand_to_regions(segs: list[Seg], regions: tuple[QuoteRegion, ...], reg_of: list[int]) -> list[Seg]:
+    """Grow content so that a quoted stretch it cuts into is wholly inside it."""
+    out = []
+    for a, b in segs:
+        ka = reg_of[a]
+        if ka >= 0 and regions[ka].start < a:
+            a = regions[ka].start
+        kb = reg_of[b]
+        if kb >= 0 and regions[kb].end > b:
+            b = regions[kb].end
+        out.append((a, b))
+    return out
+
+
+def content_of_clause(doc: Doc, clause: Token, regions: tuple[QuoteRegion, ...],
+                      reg_of: list[int], exclude: Seg | None = None) -> list[Seg]:
+    a, b = subtree_seg(clause)
+    segs: list[Seg] = []
+    if exclude is not None and a <= exclude[0] and exclude[1] <= b:
+        for x, y in ((a, exclude[0] - 1), (exclude[1] + 1, b)):
+            s = trim(doc, x, y)
+            if s:
+                segs.append(s)
+    else:
+        s = trim(doc, a, b)
+        if s:
+            segs.append(s)
+    segs = expand_to_regions(segs, regions, reg_of)
+    return segs
+
+
+def _clause_child(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in CLAUSE_DEPS:
+            return c
+    return None
+
+
+def cue_candidates(doc: Doc, lex: CueLexicon, regions: tuple[QuoteRegion, ...],
+                   reg_of: list[int], para: list[int]) -> list[Candidate]:
+    """Candidates from cue verbs (direct, split, indirect, parataxis)."""
+    out: list[Candidate] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or reg_of[verb.i] >= 0:
+            continue
+        lemma = verb.lemma_.lower()
+        in_lex = lemma in lex.verbs
+        clause = _clause_child(verb)
+        if not in_lex and clause is None:
+            continue
+        if lemma in lex.weak and not in_lex:
+            continue
+        subj, ref = find_subject(verb)
+        speaker = noun_phrase(doc, subj) if subj is not None else None
+        speaker_ref = noun_phrase(doc, ref) if ref is not None and ref is not subj else speaker
+        if ref is not None and ref is not subj:
+            speaker_ref = (ref.i, ref.i) if ref.pos_ == "PROPN" else noun_phrase(doc, ref)
+            if speaker_ref is not None and ref.dep_ != "ROOT":
+                speaker_ref = _head_np(doc, ref)
+        cue = cue_tokens(verb)
+        human = subj is not None and is_human(subj, lex)
+        if speaker is not None and (speaker[0] <= verb.i <= speaker[1]):
+            speaker = speaker_ref = None
+        if in_lex or human:
+            found = direct_for_cue(doc, verb, cue, speaker, regions, reg_of, para)
+        else:
+            found = None
+        if found is not None and (in_lex or human):
+            rule, regs = found
+            segs = tuple(s for r in regs for s in r.segments)
+            conf = 0.9 if in_lex else 0.7
+            closed = all(r.closed for r in regs)
+            if not closed:
+                conf -= 0.2
+            out.append(Candidate(rule, conf, cue, verb.i, segs, speaker, speaker_ref, closed))
+            continue
+        if clause is not None:
+            if not in_lex and not human:
+                continue
+            segs = content_of_clause(doc, clause, regions, reg_of)
+            segs = [s for s in segs if not (s[0] <= verb.i <= s[1])]
+            if not segs:
+                continue
+            rule = "indirect.ccomp" if in_lex else "indirect.learned"
+            conf = 0.8 if in_lex else 0.55
+            if speaker is None:
+                conf -= 0.1
+            out.append(Candidate(rule, conf, cue, verb.i, tuple(segs), speaker, speaker_ref))
+            continue
+        if verb.dep_ == "parataxis" and in_lex and subj is not None and subj.i > verb.head.i - 50:
+            host = verb.head
+            segs = content_of_clause(doc, host, regions, reg_of, exclude=subtree_seg(verb))
+            if segs:
+                out.append(Candidate("indirect.parataxis", 0.65, cue, verb.i, tuple(segs),
+                                     speaker, speaker_ref))
+    return out
+
+
+def _head_np(doc: Doc, tok: Token) -> Seg:
+    """The noun phrase of ``tok`` without its relative clauses and appositions."""
+    a = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "det", "poss", "nummod", "nmod"):
+            a = min(a, c.left_edge.i)
+    return a, tok.i
+
+
+def according_to_candidates(doc: Doc, regions: tuple[QuoteRegion, ...],
+                            reg_of: list[int]) -> list[Candidate]:
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        if reg_of[tok.i] >= 0:
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        speaker = noun_phrase(doc, pobj) if pobj is not None else None
+        phrase = subtree_seg(tok)
+        if speaker is not None:
+            phrase = (min(phrase[0], speaker[0]), max(phrase[1], speaker[1]))
+        host = tok.head if tok.head is not tok else None
+        sent = tok.sent
+        if host is None or host.dep_ == "ROOT" or host.pos_ not in ("VERB", "AUX"):
+            host_seg = (sent.start, sent.end - 1)
+        else:
+            host_seg = subtree_seg(host)
+            if host_seg[0] > phrase[0] or host_seg[1] < phrase[1]:
+                host_seg = (sent.start, sent.end - 1)
+        segs = []
+        for x, y in ((host_seg[0], phrase[0] - 1), (phrase[1] + 1, host_seg[1])):
+            s = trim(doc, x, y)
+            if s:
+                segs.append(s)
+        segs = expand_to_regions(segs, regions, reg_of)
+        if not segs:
+            continue
+        out.append(Candidate("indirect.according-to", 0.8, (tok.i, tok.i + 1), tok.i, tuple(segs),
+                             speaker, speaker))
+    return out
