@@ -159,7 +159,9 @@ def analyze(
     articles = list(_read(paths, settings, pub, skips))
     if not articles:
         if len(skips) == 1:
-            raise InputError(skips[0].reason)
+            exc = InputError(skips[0].reason)
+            exc.code = skips[0].code  # keep the specific code (e.g. E201 unsupported input)
+            raise exc
         reasons = "; ".join(s.reason for s in skips[:3]) + ("; …" if len(skips) > 3 else "")
         raise EmptyInputError("no article to analyse" + (f" ({reasons})" if skips else ""))
     err = _stderr()
