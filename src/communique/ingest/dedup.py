@@ -1,0 +1,260 @@
+"""Story clustering: one ``story_id`` for all copies of a story across outlets.
+
+Three signals, strongest first:
+
+1. **canonical URL** (:func:`canonical_url`): scheme and host lower-cased, ``www.`` and
+   default ports dropped, fragment dropped, tracking parameters (``utm_*``, ``fbclid``,
+   ``gclid``, ...) removed, remaining parameters sorted. The same page fetched twice is
+   one story even if its text was updated.
+2. **exact content hash** (:func:`content_hash`) of the normalised text (Unicode NFKC,
+   case-folded, punctuation and spacing ignored).
+3. **near duplicates**: MinHash signatures of word 5-shingles indexed with LSH
+   (datasketch). A candidate joins a story when its estimated Jaccard similarity with a
+   member is at least ``threshold`` (default 0.5), or when one text is (estimatedly) at
+   least ``containment`` (0.8) contained in the other — wire copies are often cut short.
+
+The clusterer is streaming: :meth:`StoryClusterer.assign` gives each article its story as
+it arrives (the first article of a story names it: ``story_id`` is that article's id), and
+keeps at most ``window`` recent signatures (syndicated copies appear within days), so its
+memory is bounded.
+
+Counting by story (:class:`StoryCounts`): a wire story copied by fifty sites is one story
+with fifty articles; events and quotes of any copy carry ``story_articles`` (articles in
+the cluster) and ``story_sources`` (distinct outlets in the cluster), so analyses can
+count stories, not copies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from ..models import Article
+
+log = logging.getLogger(__name__)
+
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
+    "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "hsctatracking", "mkt_tok",
+    "ref", "ref_src", "ref_url", "referrer", "src", "source", "cmpid", "cmp", "ncid", "ocid",
+    "icid", "smid", "sr_share", "share", "s_cid", "spm", "at_medium", "at_campaign",
+    "rss", "feed", "soc_src", "soc_trk", "ito", "xtor", "wt.mc_id", "assetType",
+    "outputtype", "amp", "guccounter", "guce_referrer", "guce_referrer_sig",
+})
+TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "oly_", "vero_", "trk_", "ga_", "__")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+# --- URLs and exact hashes ---------------------------------------------------------------------
+
+
+def _is_tracking(name: str) -> bool:
+    low = name.lower()
+    return low in TRACKING_PARAMS or low.startswith(TRACKING_PREFIXES)
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL without what does not change the page: tracking parameters, fragment,
+    default port, ``www.``, case of scheme and host, a trailing ``/`` and parameter order."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if not parts.scheme or not parts.netloc:
+        return url.strip()
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    if scheme in ("http", "https"):
+        scheme = "https"  # the same page is served on both
+    path = re.sub(r"/{2,}", "/", parts.path or "/")
+    if len(path) > 1:
+        path = path.rstrip("/")
+        if path.endswith(("/amp", "/amp.html")):  # AMP variants of the same article
+            path = path.rsplit("/", 1)[0] or "/"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    query.sort()
+    return urlunsplit((scheme, host, path, urlencode(query, doseq=True), ""))
+
+
+def normalize_text(text: str) -> str:
+    """Text reduced to its words: NFKC, case-folded, one space between words."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def content_hash(text: str) -> str:
+    """Exact-duplicate key: a hash of the normalised text (formatting differences ignored)."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()[:32]
+
+
+def shingles(text: str, k: int = 5) -> set[bytes]:
+    """Word ``k``-shingles of the normalised text (the whole text when it is shorter)."""
+    words = normalize_text(text).split()
+    if len(words) <= k:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+def source_key(article: Article) -> str:
+    """Who published the article: its source name, else its URL's host, else its own id."""
+    if article.source:
+        return article.source.strip().casefold()
+    if article.url:
+        host = (urlsplit(article.url).hostname or "").lower()
+        return host[4:] if host.startswith("www.") else host
+    return f"article:{article.id}"
+
+
+# --- clustering ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Story:
+    articles: int = 0
+    sources: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    story_id: str
+    reason: str            # "new", "url", "hash", "near"
+    similarity: float = 1.0
+    match: str | None = None  # the article it was matched to
+
+
+class StoryClusterer:
+    """Streaming story clustering (see the module docstring)."""
+
+    def __init__(self, threshold: float = 0.5, *, containment: float = 0.8, num_perm: int = 128,
+                 shingle: int = 5, window: int = 200_000, seed: int = 1) -> None:
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.containment = containment
+        self.num_perm = num_perm
+        self.k = shingle
+        self.window = window
+        self.seed = seed
+        # candidates at a lower threshold than the decision, so truncated copies are found
+        self._lsh = MinHashLSH(threshold=min(threshold, 0.3), num_perm=num_perm)
+        self._sigs: OrderedDict[str, tuple[object, int, str]] = OrderedDict()  # id -> (minhash, n, story)
+        self._by_url: dict[str, str] = {}
+        self._by_hash: dict[str, str] = {}
+        self._story_of: dict[str, str] = {}
+        self.stories: dict[str, _Story] = {}
+
+    def _minhash(self, sh: set[bytes]):
+        from datasketch import MinHash
+
+        m = MinHash(num_perm=self.num_perm, seed=self.seed)
+        m.update_batch(sh)
+        return m
+
+    def assign(self, article: Article) -> Assignment:
+        """The story of ``article`` (registering the article as a member)."""
+        if article.id in self._story_of:
+            return Assignment(self._story_of[article.id], "seen")
+        url = canonical_url(article.url)
+        digest = content_hash(article.text)
+        found: Assignment | None = None
+        if url and url in self._by_url:
+            found = Assignment(self._by_url[url], "url")
+        elif digest in self._by_hash:
+            found = Assignment(self._by_hash[digest], "hash")
+        sh = shingles(article.text, self.k)
+        mh = self._minhash(sh) if sh else None
+        if found is None and mh is not None:
+            found = self._near(mh, len(sh))
+        result = found or Assignment(article.id, "new")
+        self._remember(article, result.story_id, url, digest, mh, len(sh))
+        return result
+
+    def add(self, article: Article) -> Article:
+        """``article`` with its ``story_id`` set."""
+        return replace(article, story_id=self.assign(article).story_id)
+
+    def cluster(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            yield self.add(article)
+
+    def _near(self, mh, n: int) -> Assignment | None:
+        best: Assignment | None = None
+        best_score = 0.0
+        for key in self._lsh.query(mh):
+            other, other_n, story = self._sigs[key]
+            j = mh.jaccard(other)
+            inter = j * (n + other_n) / (1.0 + j)
+            contained = inter / max(1, min(n, other_n))
+            if j >= self.threshold or contained >= self.containment:
+                score = max(j, contained)
+                if score > best_score:
+                    best, best_score = Assignment(story, "near", round(j, 4), key), score
+        return best
+
+    def _remember(self, article: Article, story: str, url: str | None, digest: str, mh, n: int) -> None:
+        self._story_of[article.id] = story
+        if url:
+            self._by_url.setdefault(url, story)
+        self._by_hash.setdefault(digest, story)
+        st = self.stories.setdefault(story, _Story())
+        st.articles += 1
+        st.sources.add(source_key(article))
+        if mh is not None:
+            self._lsh.insert(article.id, mh)
+            self._sigs[article.id] = (mh, n, story)
+            while len(self._sigs) > self.window:
+                old, _ = self._sigs.popitem(last=False)
+                self._lsh.remove(old)
+
+    def counts(self, story_id: str) -> tuple[int, int]:
+        """``(articles, distinct sources)`` of a story seen so far."""
+        st = self.stories.get(story_id)
+        return (st.articles, len(st.sources)) if st else (0, 0)
+
+    def story_counts(self) -> StoryCounts:
+        return StoryCounts({sid: (st.articles, len(st.sources)) for sid, st in self.stories.items()})
+
+
+@dataclass(frozen=True)
+class StoryCounts:
+    """``story_id -> (articles, distinct sources)``; what events and quotes carry."""
+
+    by_story: dict[str, tuple[int, int]]
+
+    @classmethod
+    def of(cls, articles: Iterable[Article]) -> StoryCounts:
+        """Counts from articles that already have a ``story_id``."""
+        stories: dict[str, _Story] = {}
+        for a in articles:
+            st = stories.setdefault(a.story_id or a.id, _Story())
+            st.articles += 1
+            st.sources.add(source_key(a))
+        return cls({sid: (st.articles, len(st.sources)) for sid, st in stories.items()})
+
+    def for_article(self, article: Article) -> dict[str, int | str]:
+        """``{"story_id", "story_articles", "story_sources"}`` for the records of ``article``."""
+        sid = article.story_id or article.id
+        n_articles, n_sources = self.by_story.get(sid, (1, 1))
+        return {"story_id": sid, "story_articles": n_articles, "story_sources": n_sources}
+
+
+def cluster_articles(articles: Iterable[Article], threshold: float = 0.5, **kw) -> list[Article]:
+    """Convenience: cluster a finite collection; each returned article has ``story_id``."""
+    clusterer = StoryClusterer(threshold, **kw)
+    return [clusterer.add(a) for a in articles]
+
+
+__all__ = ["canonical_url", "content_hash", "normalize_text", "shingles", "source_key",
+           "StoryClusterer", "StoryCounts", "Assignment", "cluster_articles", "TRACKING_PARAMS"]
