@@ -95,7 +95,7 @@ def weekday_date(weekday: int, published: dt.date, tense: Tense = "past",
         return published - dt.timedelta(days=delta_back or 7)
     if delta_back == 0:
         return published
-    if tense == "future":
+    if tense in ("future", "present"):  # "the envoy arrives on Sunday"
         return published + dt.timedelta(days=delta_fwd)
     return published - dt.timedelta(days=delta_back)
 
@@ -193,6 +193,10 @@ def _relative(s: str, pub: dt.date, tense: Tense) -> Resolution | None:
     if (m := re.search(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?!\s*,?\s*\d{{4}})", s)) or \
             (m := re.search(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:\s|$|[,.])", s)):
         d = _year_for(MONTHS[m["month"]], int(m["day"]), pub, tense)
+        if d is not None and re.search(r"\blast year\b", s):
+            d = _safe_date(pub.year - 1, d.month, d.day)
+        elif d is not None and re.search(r"\bnext year\b", s):
+            d = _safe_date(pub.year + 1, d.month, d.day)
         if d is not None:
             return d, "day"
     if re.search(r"\b(the )?day before yesterday\b", s):

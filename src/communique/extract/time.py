@@ -33,6 +33,8 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "due", "set", "go", "intend", "aim",
                            "prepare", "hope", "promise", "vow", "pledge", "agree", "want"})
 
+_SCHEDULE_VERBS = frozenset({"schedule", "plan", "expect", "set", "slate", "due"})
+
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|"
         r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
@@ -42,10 +44,13 @@ _PATTERN = re.compile(
     rf"(?:\s+(?i:morning|afternoon|evening|night))?"
     rf"|{_MON}\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b"
     rf"|[0-3]?\d\s+{_MON}(?:\s+(?:19|20)\d\d)?\b"
-    r"|(?i:\b(?:yesterday|today|tomorrow|tonight|last night)\b)"
+    r"|(?i:\b(?:(?:earlier|later)\s+)?(?:yesterday|today|tomorrow|tonight|last night)\b)"
+    r"|(?i:\bthis\s+(?:morning|afternoon|evening)\b)"
+    r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
     r"|(?i:\b(?:(?:earlier|later)\s+)?(?:last|next|this|this past|the past|the coming)\s+"
     r"(?:week|month|year|weekend)\b)"
     r"|(?i:\brecent\s+(?:days|weeks)\b)"
+    r"|(?i:\b(?:over\s+)?the\s+weekend\b)"
     r"|(?i:\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b)"
 )
@@ -72,6 +77,8 @@ class DateTable:
         own = self.ref_for_token(token.i)
         if own is not None and own.value is not None:
             return own
+        if (ref := self._subject_date(token)) is not None:
+            return ref
         seen: set[int] = set()
         t: Token | None = token
         while t is not None and t.i not in seen:
@@ -88,6 +95,25 @@ class DateTable:
         if ref is not None:
             return ref.value, ref.precision
         return self.published, "publication"
+
+    def _subject_date(self, token: Token) -> TimeRef | None:
+        """"Thursday's meeting ended": the date of the event noun that is the subject."""
+        if token.pos_ not in ("VERB", "AUX") or self._modifier_of(token) is not None:
+            return None
+        for child in token.children:
+            # "announced an evacuation on Sunday", "forced thousands to flee on Oct. 28"
+            subjectless = not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in child.children)
+            if child.dep_ in ("dobj", "xcomp", "oprd") or (child.dep_ == "ccomp" and subjectless):
+                ref = self._modifier_of(child)
+                if ref is not None:
+                    return ref
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                for g in child.children:
+                    if g.dep_ in ("poss", "compound", "nmod", "npadvmod"):
+                        ref = self.ref_for_token(g.i)
+                        if ref is not None and ref.value is not None:
+                            return ref
+        return None
 
     def _modifier_of(self, t: Token) -> TimeRef | None:
         for child in t.children:
@@ -116,6 +142,8 @@ def clause_tense(token: Token) -> Tense:
     if verb.pos_ not in ("VERB", "AUX"):
         return "past"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_.lower() in _SCHEDULE_VERBS:  # "talks are scheduled for Wednesday"
+        return "future"
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
         return "future"
     if any(a.lower_ == "to" for a in auxes) and verb.head.i != verb.i:
@@ -148,12 +176,16 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+_LEADING_PREPS = frozenset({"on", "in", "at", "by", "during", "since", "until", "from", "over",
+                            "through", "for"})
+
+
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     # "on Thursday" from the pattern: keep the expression, not a leading preposition
-    while len(span) > 1 and span[0].pos_ == "ADP":
+    while len(span) > 1 and span[0].lower_ in _LEADING_PREPS:
         span = span[1:]
     return span
 
