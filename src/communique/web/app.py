@@ -1,0 +1,347 @@
+"""The FastAPI app: a JSON API under ``/api`` and server-rendered pages, one view
+function behind each pair (``/events`` and ``/api/events`` give the same data).
+
+Errors have one JSON shape everywhere under ``/api`` (and for any non-HTML client)::
+
+    {"error": {"code": "W404", "type": "NotFound", "message": "...", "details": {...}},
+     "status": 404}
+
+Lists are newest first with stable keyset cursors: pass ``next_cursor`` back as ``cursor``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..config import Settings
+from ..errors import CommuniqueError, InputError
+from . import views
+from .svg import network_chart, series_chart, world_map
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+
+
+class Unauthorized(CommuniqueError):
+    code = "W401"
+    status = 401
+
+
+class WritingDisabled(CommuniqueError):
+    code = "W403"
+    status = 403
+
+
+class StorePool:
+    """One store connection per worker thread (SQLite WAL readers run in parallel)."""
+
+    def __init__(self, db: str) -> None:
+        from ..store import Store
+
+        self.db = db
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._lock = threading.Lock()
+        self._factory = Store
+        self.get()  # open (and migrate) once up front
+
+    def get(self):
+        s = getattr(self._local, "store", None)
+        if s is None:
+            s = self._factory(self.db)
+            self._local.store = s
+            with self._lock:
+                self._all.append(s)
+        return s
+
+    def close(self) -> None:
+        with self._lock:
+            for s in self._all:
+                try:
+                    s.close()
+                except Exception:  # noqa: BLE001 - closing other threads' connections
+                    log.debug("closing a store failed", exc_info=True)
+            self._all.clear()
+
+
+class ArticleIn(BaseModel):
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+
+
+def _error_body(code: str, type_: str, message: str, status: int, details: dict | None = None) -> dict:
+    return {"error": {"code": code, "type": type_, "message": message, "details": details or {}},
+            "status": status}
+
+
+def create_app(db: str, settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.load()
+    pool = StorePool(str(db))
+    app = FastAPI(title="communique", version=__version__,
+                  description="Quotes with speakers and PLOVER/CAMEO events from news, "
+                              "with dyad time series, escalation alerts and evidence.",
+                  docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    app.state.pool = pool
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["version"] = __version__
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    def store():
+        return pool.get()
+
+    def wants_html(request: Request) -> bool:
+        return not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", "")
+
+    def error_response(request: Request, status: int, body: dict) -> Response:
+        if wants_html(request):
+            return templates.TemplateResponse(request, "error.html", {"e": body["error"], "status": status,
+                                                                      "twin": None}, status_code=status)
+        return JSONResponse(body, status_code=status)
+
+    @app.exception_handler(CommuniqueError)
+    async def _communique_error(request: Request, exc: CommuniqueError):
+        status = getattr(exc, "status", None) or (422 if isinstance(exc, InputError) else 500)
+        d = exc.to_dict()
+        return error_response(request, status, _error_body(d["code"], d["type"], d["message"], status,
+                                                           d["details"]))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        names = {404: "NotFound", 405: "MethodNotAllowed"}
+        return error_response(request, exc.status_code, _error_body(
+            f"W{exc.status_code}", names.get(exc.status_code, "HTTPError"), str(exc.detail), exc.status_code))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError):
+        details = {".".join(str(x) for x in e.get("loc", ())): e.get("msg", "") for e in exc.errors()}
+        return error_response(request, 422, _error_body("W422", "BadRequest", "invalid request", 422, details))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        return error_response(request, 500, _error_body("W500", type(exc).__name__, "internal error", 500))
+
+    def page(request: Request, template: str, data: dict[str, Any], **extra: Any) -> HTMLResponse:
+        twin = "/api" + request.url.path + (("?" + request.url.query) if request.url.query else "")
+        if request.url.path == "/":
+            twin = "/api/stats"
+        return templates.TemplateResponse(request, template, {"d": data, "twin": twin, **extra})
+
+    # --- JSON API -------------------------------------------------------------------------
+
+    @app.get("/api/stats", tags=["read"])
+    def api_stats(s=Depends(store)):
+        return views.home_view(s, settings)
+
+    @app.get("/api/articles", tags=["read"])
+    def api_articles(q: str | None = None, since: str | None = None, until: str | None = None,
+                     cursor: str | None = None, limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
+        return views.articles_view(s, settings, q=q, since=since, until=until, cursor=cursor, limit=limit)
+
+    @app.get("/api/articles/{article_id}", tags=["read"])
+    def api_article(article_id: str, s=Depends(store)):
+        return views.article_view(s, settings, article_id)
+
+    @app.post("/api/articles", tags=["write"], status_code=201)
+    def api_post_article(body: ArticleIn, x_api_key: str | None = Header(None), s=Depends(store)):
+        if not settings.api_key:
+            raise WritingDisabled("writing over HTTP is disabled: set api_key (COMMUNIQUE_API_KEY)")
+        if x_api_key != settings.api_key:
+            raise Unauthorized("missing or wrong X-API-Key header")
+        article = _article_from(body, settings)
+        from ..pipeline import Pipeline
+
+        pipe = getattr(app.state, "pipeline", None)
+        if pipe is None:
+            pipe = app.state.pipeline = Pipeline(settings)
+        analysis = pipe.analyze_article(article)
+        created = s.add(analysis)
+        return {"id": article.id, "created": created, "quotes": len(analysis.quotes),
+                "events": len(analysis.events), "url": f"/articles/{article.id}"}
+
+    @app.get("/api/quotes", tags=["read"])
+    def api_quotes(q: str | None = None, speaker: str | None = None, since: str | None = None,
+                   until: str | None = None, cursor: str | None = None,
+                   limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
+        return views.quotes_view(s, settings, q=q, speaker=speaker, since=since, until=until,
+                                 cursor=cursor, limit=limit)
+
+    @app.get("/api/events", tags=["read"])
+    def api_events(actor: str | None = None, country: str | None = None, type: str | None = None,
+                   quad_class: str | None = None, since: str | None = None, until: str | None = None,
+                   modality: str | None = None, cursor: str | None = None,
+                   limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
+        return views.events_view(s, settings, actor=actor, country=country, type=type,
+                                 quad_class=quad_class, since=since, until=until, modality=modality,
+                                 cursor=cursor, limit=limit)
+
+    @app.get("/api/records/{record_id}", tags=["read"])
+    def api_record(record_id: str, s=Depends(store)):
+        return views.record_view(s, settings, record_id)
+
+    @app.get("/api/actors", tags=["read"])
+    def api_actors(name: str | None = None, kind: str | None = None, country: str | None = None,
+                   limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
+        return views.actors_view(s, settings, name=name, kind=kind, country=country, limit=limit)
+
+    @app.get("/api/actors/{actor_id}", tags=["read"])
+    def api_actor(actor_id: str, s=Depends(store)):
+        return views.actor_view(s, settings, actor_id)
+
+    @app.get("/api/dyads/{source}/{target}", tags=["analytics"])
+    def api_dyad(source: str, target: str, period: str = "week", directed: bool = True,
+                 since: str | None = None, until: str | None = None, s=Depends(store)):
+        return views.dyad_view(s, settings, source, target, period=period, directed=directed,
+                               since=since, until=until)
+
+    @app.get("/api/alerts", tags=["analytics"])
+    def api_alerts(keys: str = "country", since: str | None = None, until: str | None = None,
+                   s=Depends(store)):
+        return views.alerts_view(s, settings, keys=keys, since=since, until=until)
+
+    @app.get("/api/network", tags=["analytics"])
+    def api_network(keys: str = "country", since: str | None = None, until: str | None = None,
+                    type: str | None = None, quad_class: int | None = Query(None, ge=1, le=4),
+                    s=Depends(store)):
+        return views.network_view(s, settings, keys=keys, since=since, until=until, type=type,
+                                  quad_class=quad_class)
+
+    @app.get("/api/map", tags=["analytics"])
+    def api_map(since: str | None = None, until: str | None = None, s=Depends(store)):
+        return views.map_view(s, settings, since=since, until=until)
+
+    @app.get("/api/export", tags=["analytics"])
+    def api_export(table: str = Query("plover", pattern="^(plover|gdelt)$"),
+                   format: str = Query("csv", pattern="^(csv|tsv|jsonl|parquet)$"),
+                   actor: str | None = None, type: str | None = None, since: str | None = None,
+                   until: str | None = None, s=Depends(store)):
+        from ..analysis.exports import render
+        from ..analysis.frames import event_records
+
+        data = render(event_records(s, actor=actor, type=type, since=since, until=until), table, format)
+        media = {"csv": "text/csv", "tsv": "text/tab-separated-values",
+                 "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}[format]
+        return Response(data, media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="communique-{table}.{format}"'})
+
+    # --- pages ------------------------------------------------------------------------------
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        """The OpenAPI reference rendered server-side (no CDN scripts); raw at /openapi.json."""
+        spec = app.openapi()
+        ops = [{"path": path, "method": method.upper(), "summary": op.get("summary", ""),
+                "tags": op.get("tags", []), "params": op.get("parameters", []),
+                "body": "requestBody" in op}
+               for path, item in spec["paths"].items() for method, op in item.items()]
+        return templates.TemplateResponse(request, "docs.html", {"ops": ops, "twin": "/openapi.json",
+                                                                 "spec": spec})
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, s=Depends(store)):
+        return page(request, "home.html", views.home_view(s, settings))
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    def articles_page(request: Request, q: str | None = None, since: str | None = None,
+                      until: str | None = None, cursor: str | None = None, s=Depends(store)):
+        return page(request, "articles.html", views.articles_view(s, settings, q=q, since=since,
+                                                                   until=until, cursor=cursor))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str, s=Depends(store)):
+        return page(request, "article.html", views.article_view(s, settings, article_id))
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(request: Request, q: str | None = None, speaker: str | None = None,
+                    since: str | None = None, until: str | None = None, cursor: str | None = None,
+                    s=Depends(store)):
+        return page(request, "quotes.html", views.quotes_view(s, settings, q=q, speaker=speaker,
+                                                               since=since, until=until, cursor=cursor))
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request, actor: str | None = None, country: str | None = None,
+                    type: str | None = None, quad_class: str | None = None, since: str | None = None,
+                    until: str | None = None, modality: str | None = None, cursor: str | None = None,
+                    s=Depends(store)):
+        return page(request, "events.html", views.events_view(
+            s, settings, actor=actor, country=country, type=type, quad_class=quad_class,
+            since=since, until=until, modality=modality, cursor=cursor))
+
+    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
+    def actors_page(request: Request, name: str | None = None, kind: str | None = None,
+                    country: str | None = None, s=Depends(store)):
+        return page(request, "actors.html", views.actors_view(s, settings, name=name, kind=kind,
+                                                               country=country))
+
+    @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, actor_id: str, s=Depends(store)):
+        d = views.actor_view(s, settings, actor_id)
+        return page(request, "actor.html", d, chart=series_chart(d["timeline"]["points"], []))
+
+    @app.get("/dyads/{source}/{target}", response_class=HTMLResponse, include_in_schema=False)
+    def dyad_page(request: Request, source: str, target: str, period: str = "week",
+                  directed: bool = True, since: str | None = None, until: str | None = None,
+                  s=Depends(store)):
+        d = views.dyad_view(s, settings, source, target, period=period, directed=directed,
+                            since=since, until=until)
+        return page(request, "dyad.html", d, chart=series_chart(d["series"]["points"], d["alerts"]))
+
+    @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
+    def alerts_page(request: Request, keys: str = "country", s=Depends(store)):
+        return page(request, "alerts.html", views.alerts_view(s, settings, keys=keys))
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(request: Request, keys: str = "country", since: str | None = None,
+                     until: str | None = None, type: str | None = None, quad_class: int | None = None,
+                     s=Depends(store)):
+        d = views.network_view(s, settings, keys=keys, since=since, until=until, type=type,
+                               quad_class=quad_class)
+        return page(request, "network.html", d, chart=network_chart(d["nodes"], d["edges"]))
+
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def map_page(request: Request, since: str | None = None, until: str | None = None, s=Depends(store)):
+        d = views.map_view(s, settings, since=since, until=until)
+        return page(request, "map.html", d, chart=world_map(d["points"]))
+
+    @app.on_event("shutdown")
+    def _close() -> None:
+        pool.close()
+
+    return app
+
+
+def _article_from(body: ArticleIn, settings: Settings):
+    from ..ingest.article import make_article
+
+    given = [k for k in ("text", "html", "url") if getattr(body, k)]
+    if len(given) != 1:
+        raise views.BadRequest("give exactly one of text, html or url")
+    meta = {"title": body.title, "source": body.source}
+    if body.text:
+        return make_article(body.text, published=body.published, **meta)
+    if body.html:
+        from ..ingest.html import html_article
+
+        return html_article(body.html, source_name="POST /api/articles", published=body.published,
+                            **{k: v for k, v in meta.items() if v})
+    from ..ingest.fetch import fetch_article, fetcher_for
+
+    return fetch_article(body.url, fetcher_for(settings), published=body.published,
+                         **{k: v for k, v in meta.items() if v})

@@ -1,0 +1,35 @@
+"""``communique serve``: the web UI and REST API over a store (plug-in of the CLI)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(db: str = typer.Option("communique.db", "--db", help="SQLite file or postgresql:// URL"),
+              host: str = typer.Option("127.0.0.1", "--host", help="interface to listen on"),
+              port: int = typer.Option(8000, "--port", help="TCP port"),
+              api_key: str = typer.Option(None, "--api-key", envvar="COMMUNIQUE_API_KEY",
+                                          help="key required by POST /api/articles (unset: read-only)"),
+              workers_threads: int = typer.Option(None, "--threads", help="worker threads (default: anyio's 40)"),
+              ) -> None:
+        """Serve the web UI and the REST API (OpenAPI at /docs) over the database."""
+        try:
+            import uvicorn
+
+            from ..config import Settings
+            from .app import create_app
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise typer.BadParameter(f"the web extra is not installed ({exc}): pip install 'communique[web]'")
+        settings = Settings.load({"api_key": api_key, "db": db})
+        web = create_app(db, settings)
+        typer.echo(f"communique UI: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+        if workers_threads:
+            import anyio.to_thread
+
+            @web.on_event("startup")
+            async def _threads() -> None:
+                anyio.to_thread.current_default_thread_limiter().total_tokens = workers_threads
+
+        uvicorn.run(web, host=host, port=port, log_level="warning")

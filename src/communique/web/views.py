@@ -1,0 +1,243 @@
+"""View functions: one per page, each returning the JSON-able dict that is both the
+page's JSON twin (``/api/...``) and the context its template renders. Thin: the work is
+in the store and in :mod:`communique.analysis`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..analysis import build_network, detect_alerts, dyad_series
+from ..analysis.alerts import is_country_key
+from ..analysis.facts import QUAD_NAMES, parse_record_id
+from ..analysis.network import Edge, Network
+from ..config import Settings
+from ..errors import CommuniqueError
+from ..models import Quote
+
+
+class NotFound(CommuniqueError):
+    code = "W404"
+    status = 404
+
+
+class BadRequest(CommuniqueError):
+    code = "W422"
+    status = 422
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadRequest(f"{name} must be a date YYYY-MM-DD, not {value!r}", parameter=name) from exc
+
+
+def _limit(limit: int | None, settings: Settings) -> int:
+    n = settings.page_size if limit is None else limit
+    if not 1 <= n <= 500:
+        raise BadRequest("limit must be between 1 and 500", parameter="limit")
+    return n
+
+
+def _cursor_call(fn, **kw):
+    try:
+        return fn(**kw)
+    except ValueError as exc:
+        raise BadRequest(str(exc), parameter="cursor") from exc
+
+
+def actor_names(store, keys: set[str]) -> dict[str, str]:
+    names = {k: k for k in keys if is_country_key(k)}
+    ids = [k for k in keys if not is_country_key(k)]
+    if ids:
+        names.update(store.repo._actor_names(ids))
+    return names
+
+
+# --- lists ---------------------------------------------------------------------------
+
+def articles_view(store, settings: Settings, *, q=None, since=None, until=None, cursor=None,
+                  limit=None) -> dict[str, Any]:
+    rows, nxt = _cursor_call(store.repo.articles_page, q=q, since=_date(since, "since"),
+                             until=_date(until, "until"), cursor=cursor, limit=_limit(limit, settings))
+    return {"filters": {"q": q, "since": since, "until": until}, "items": rows, "next_cursor": nxt}
+
+
+def quotes_view(store, settings: Settings, *, q=None, speaker=None, since=None, until=None,
+                cursor=None, limit=None) -> dict[str, Any]:
+    rows, nxt = _cursor_call(store.repo.quotes_page, q=q, speaker=speaker,
+                             since=_date(since, "since"), until=_date(until, "until"),
+                             cursor=cursor, limit=_limit(limit, settings))
+    items = []
+    for aid, seq, d, speaker_name, title in rows:
+        quote = Quote.from_dict(d)
+        items.append({"id": f"{aid}:q{seq}", "article_id": aid, "index": seq, "title": title,
+                      "speaker_name": speaker_name, "text": " … ".join(c.text for c in quote.content),
+                      "evidence": f"/articles/{aid}#ev-q{seq}", **d})
+    return {"filters": {"q": q, "speaker": speaker, "since": since, "until": until},
+            "items": items, "next_cursor": nxt}
+
+
+def events_view(store, settings: Settings, *, actor=None, country=None, type=None, quad_class=None,
+                since=None, until=None, modality=None, cursor=None, limit=None) -> dict[str, Any]:
+    if quad_class not in (None, "") and str(quad_class) not in ("1", "2", "3", "4"):
+        raise BadRequest("quad_class must be 1, 2, 3 or 4", parameter="quad_class")
+    rows, nxt = _cursor_call(store.repo.events_page, actor=actor, country=country, type=type,
+                             quad_class=int(quad_class) if quad_class not in (None, "") else None,
+                             since=_date(since, "since"), until=_date(until, "until"),
+                             modality=modality or None, cursor=cursor, limit=_limit(limit, settings))
+    keys = {k for _, _, d, _ in rows for side in ("actor", "recipient") if d.get(side)
+            for k in d[side]["actors"]}
+    names = actor_names(store, keys)
+    items = []
+    for aid, seq, d, title in rows:
+        items.append({"id": f"{aid}:e{seq}", "article_id": aid, "index": seq, "title": title,
+                      "actor_names": [names.get(i, i) for i in (d.get("actor") or {}).get("actors", [])]
+                      or ([d["actor"]["text"]] if d.get("actor") else []),
+                      "recipient_names": [names.get(i, i) for i in (d.get("recipient") or {}).get("actors", [])]
+                      or ([d["recipient"]["text"]] if d.get("recipient") else []),
+                      "evidence": f"/articles/{aid}#ev-e{seq}", **d})
+    return {"filters": {"actor": actor, "country": country, "type": type, "quad_class": quad_class,
+                        "since": since, "until": until, "modality": modality},
+            "quad_names": QUAD_NAMES, "items": items, "next_cursor": nxt}
+
+
+def actors_view(store, settings: Settings, *, name=None, kind=None, country=None, limit=None) -> dict[str, Any]:
+    rows = store.actors(name=name or None, kind=kind or None, country=country or None,
+                        limit=_limit(limit, settings))
+    return {"filters": {"name": name, "kind": kind, "country": country},
+            "items": [{k: v for k, v in r.to_dict().items() if k != "article_ids"} for r in rows]}
+
+
+# --- single records --------------------------------------------------------------------
+
+def article_view(store, settings: Settings, article_id: str) -> dict[str, Any]:
+    from .highlight import highlight
+
+    try:
+        analysis = store.get(article_id)
+    except KeyError:
+        raise NotFound(f"no article {article_id!r}", article=article_id) from None
+    d = analysis.to_dict()
+    names = {a.id: a.name for a in analysis.actors}
+    for i, q in enumerate(d["quotes"]):
+        q["id"] = f"{article_id}:q{i}"
+        q["anchor"] = f"ev-q{i}"
+        q["speaker_name"] = names.get(q["speaker_actor"]) or (q["speaker"] or {}).get("text")
+    for i, e in enumerate(d["events"]):
+        e["id"] = f"{article_id}:e{i}"
+        e["anchor"] = f"ev-e{i}"
+        for side in ("actor", "recipient"):
+            if e[side]:
+                e[side]["names"] = [names.get(x, x) for x in e[side]["actors"]] or [e[side]["text"]]
+    return {"article": d, "html": highlight(analysis)}
+
+
+def record_view(store, settings: Settings, record_id: str) -> dict[str, Any]:
+    try:
+        aid, kind, seq = parse_record_id(record_id)
+    except ValueError as exc:
+        raise BadRequest(str(exc), parameter="id") from None
+    data = store.repo.record_data("events" if kind == "e" else "quotes", aid, seq)
+    if data is None:
+        raise NotFound(f"no record {record_id!r}")
+    return {"id": record_id, "article_id": aid, "evidence": f"/articles/{aid}#ev-{kind}{seq}", **data}
+
+
+def actor_view(store, settings: Settings, actor_id: str) -> dict[str, Any]:
+    rec = store.repo.actor_record(actor_id)
+    if rec is None:
+        raise NotFound(f"no actor {actor_id!r}", actor=actor_id)
+    quotes = quotes_view(store, settings, speaker=actor_id, limit=20)["items"]
+    events = events_view(store, settings, actor=actor_id, limit=20)["items"]
+    series = dyad_series(store.dyad_facts(actor_id, None, directed=False), actor_id, None,
+                         directed=False, period="month")
+    return {"actor": rec, "quotes": quotes, "events": events, "timeline": series.to_dict()}
+
+
+# --- analytics -------------------------------------------------------------------------
+
+def dyad_view(store, settings: Settings, source: str, target: str, *, period="week",
+              directed: bool = True, since=None, until=None) -> dict[str, Any]:
+    if period not in ("day", "week", "month"):
+        raise BadRequest("period must be day, week or month", parameter="period")
+    s, u = _date(since, "since"), _date(until, "until")
+    facts = store.dyad_facts(source, target, directed=directed, since=s, until=u)
+    series = dyad_series(facts, source, target, period=period, directed=directed, start=s, end=u)
+    alerts = detect_alerts(series, settings.replace(alert_period=period))
+    names = actor_names(store, {source, target})
+    quote_ids = [qid for a in alerts for qid in a.quote_ids][:50]
+    quotes = []
+    for aid, seq, q in store.repo.quote_records([(i.rsplit(":q", 1)[0], int(i.rsplit(":q", 1)[1]))
+                                                 for i in quote_ids]):
+        quotes.append({"id": f"{aid}:q{seq}", "text": " … ".join(c.text for c in q.content),
+                       "speaker": q.speaker.text if q.speaker else None,
+                       "evidence": f"/articles/{aid}#ev-q{seq}"})
+    d = series.to_dict()
+    d["names"] = names
+    return {"series": d, "alerts": [a.to_dict() for a in alerts], "alert_quotes": quotes,
+            "method": {"name": settings.alert_method, "window": settings.alert_window,
+                       "threshold": settings.alert_threshold,
+                       "min_conflict": settings.alert_min_conflict}}
+
+
+def alerts_view(store, settings: Settings, *, keys="country", since=None, until=None,
+                dyads: int = 20) -> dict[str, Any]:
+    s, u = _date(since, "since"), _date(until, "until")
+    out = []
+    for a, b, _n in store.repo.top_dyads(keys=keys, since=s, until=u, limit=dyads):
+        series = dyad_series(store.dyad_facts(a, b, since=s, until=u), a, b,
+                             period=settings.alert_period)
+        out.extend(detect_alerts(series, settings))
+    out.sort(key=lambda al: (al.start, al.score), reverse=True)
+    names = actor_names(store, {x for al in out for x in (al.source, al.target) if x})
+    return {"method": settings.alert_method, "period": settings.alert_period,
+            "names": names, "items": [a.to_dict() for a in out]}
+
+
+def network_view(store, settings: Settings, *, keys="country", since=None, until=None, type=None,
+                 quad_class=None, max_edges: int = 150) -> dict[str, Any]:
+    if keys not in ("country", "actor"):
+        raise BadRequest("keys must be country or actor", parameter="keys")
+    rows = store.repo.network_rows(keys=keys, since=_date(since, "since"), until=_date(until, "until"),
+                                   types=[type.upper()] if type else None,
+                                   quad_classes=[int(quad_class)] if quad_class else None)
+    edges: dict[tuple[str, str], Edge] = {}
+    for src, tgt, typ, quad, n, gsum in rows:
+        e = edges.setdefault((src, tgt), Edge(src, tgt))
+        e.weight += int(n)
+        e.conflict += int(n) if int(quad) >= 3 else 0
+        e.cooperation += int(n) if int(quad) <= 2 else 0
+        e.goldstein_sum += float(gsum or 0)
+        e.types[typ] = e.types.get(typ, 0) + int(n)
+    ordered = sorted(edges.values(), key=lambda e: (-e.weight, e.source, e.target))[:max_edges]
+    degree: dict[str, int] = {}
+    for e in ordered:
+        for k in (e.source, e.target):
+            degree[k] = degree.get(k, 0) + e.weight
+    names = actor_names(store, set(degree))
+    nodes = tuple({"id": k, "name": names.get(k, k), "weight": w}
+                  for k, w in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0])))
+    net = Network(nodes, tuple(ordered), _date(since, "since"), _date(until, "until"),
+                  (type.upper(),) if type else None)
+    d = net.to_dict()
+    d["filters"] = {"keys": keys, "since": since, "until": until, "type": type, "quad_class": quad_class}
+    return d
+
+
+def map_view(store, settings: Settings, *, since=None, until=None, limit: int = 5000) -> dict[str, Any]:
+    pts = store.repo.event_locations(since=_date(since, "since"), until=_date(until, "until"),
+                                     limit=limit)
+    return {"filters": {"since": since, "until": until}, "points": pts}
+
+
+def home_view(store, settings: Settings) -> dict[str, Any]:
+    return {"stats": store.stats(), "top_dyads": [
+        {"source": a, "target": b, "conflict_incidents": n}
+        for a, b, n in store.repo.top_dyads(limit=10)]}
+
+
+__all__ = ["NotFound", "BadRequest", "build_network"]
