@@ -98,14 +98,14 @@ def _root(
 # --- options shared by several commands --------------------------------------------------
 
 PathsArg = Annotated[list[str], typer.Argument(
-    help="Files (.txt, .html, .htm, .jsonl), directories (read recursively) or - for stdin.",
+    metavar="PATH...", help="Files (.txt, .html, .htm, .jsonl), directories (read recursively) or - for stdin.",
     show_default=False)]
 PublishedOpt = Annotated[Optional[str], typer.Option(
     "--published", metavar="YYYY-MM-DD",
     help="Publication date for articles whose source gives none (anchors relative dates).")]
 ModelOpt = Annotated[Optional[str], typer.Option(
     "--model", help="spaCy pipeline to use (default: setting spacy_model).")]
-DbOpt = Annotated[Path, typer.Option("--db", help="SQLite database file.", dir_okay=False)]
+DbOpt = Annotated[Path, typer.Option("--db", metavar="FILE", help="SQLite database file.", dir_okay=False)]
 LimitOpt = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD",
                                                  help="Only on or after this date.")]
@@ -241,9 +241,9 @@ def _events_table(rows: Iterable[tuple[Any, str, str]], *,
     table = Table(title="Events", title_justify="left", expand=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("Type", style="magenta", no_wrap=True)
-    table.add_column("Actor", style="cyan", max_width=26)
-    table.add_column("Action", max_width=18)
-    table.add_column("Recipient", style="cyan", max_width=26)
+    table.add_column("Actor", style="cyan", min_width=10, max_width=26)
+    table.add_column("Action", min_width=8, max_width=18)
+    table.add_column("Recipient", style="cyan", min_width=10, max_width=26)
     table.add_column("Date", no_wrap=True)
     table.add_column("Place", max_width=18)
     table.add_column("Modality")
@@ -251,7 +251,9 @@ def _events_table(rows: Iterable[tuple[Any, str, str]], *,
         table.add_column("Article", style="dim", no_wrap=True)
     for i, (ev, actor, recipient) in enumerate(rows, start=1):
         kind = ev.type + (f" ({ev.cameo})" if ev.cameo else "")
-        when = str(ev.date or "") + (f" ~{ev.date_precision}" if ev.date and ev.date_precision != "day" else "")
+        when = str(ev.date or "")
+        if ev.date and ev.date_precision != "day":
+            when += " (pub.)" if ev.date_precision == "publication" else f" ({ev.date_precision})"
         cells = [str(i), kind, escape(actor or ""), escape(ev.trigger.text), escape(recipient or ""),
                  when, escape(ev.location.name if ev.location else ""), ev.modality]
         if articles is not None:
