@@ -33,6 +33,7 @@ class CueLexicon:
     speech: frozenset[str]
     cognition: frozenset[str]
     report: frozenset[str]
+    stance: frozenset[str]
     weak: frozenset[str]
     phrasal: Mapping[str, frozenset[str]]
     noun_cues: frozenset[str]
@@ -67,6 +68,7 @@ def cue_lexicon() -> CueLexicon:
         speech=frozenset(v["speech"]),
         cognition=frozenset(v["cognition"]),
         report=frozenset(v["report"]),
+        stance=frozenset(v.get("stance", ())),
         weak=frozenset(d["weak_verbs"]),
         phrasal=MappingProxyType({k: frozenset(p) for k, p in d["phrasal"].items()}),
         noun_cues=frozenset(d["noun_cues"]),

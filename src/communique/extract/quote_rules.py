@@ -119,7 +119,7 @@ def _passive_agent(verb: Token) -> Token | None:
     return None
 
 
-def find_subject(verb: Token) -> tuple[Token | None, Token | None]:
+def find_subject(verb: Token, lex: CueLexicon | None = None) -> tuple[Token | None, Token | None]:
     """(speaker head, token to resolve to an actor) of a cue verb, climbing to the
     governing verb for participial, coordinated and infinitival cues."""
     seen = 0
@@ -136,6 +136,13 @@ def find_subject(verb: Token) -> tuple[Token | None, Token | None]:
                 return c, c
         if v.dep_ == "relcl" and v is verb:
             return None, None
+        if (lex is not None and v.dep_ == "conj" and v.head.dep_ in CLAUSE_DEPS
+                and v.lemma_.lower() in lex.verbs and v.head.head.lemma_.lower() in lex.verbs):
+            v = v.head.head  # "X vowed that A but said B": the parse hangs "said" on A
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
+            v = v.head.head  # "resolute in saying that ...": the subject of "resolute"
+            continue
         if v.dep_ in CLIMB_DEPS and v.head is not v:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 # "a statement saying ...": the noun is where the words come from
@@ -247,20 +254,69 @@ def expand_to_regions(segs: list[Seg], regions: tuple[QuoteRegion, ...], reg_of:
 
 
 def content_of_clause(doc: Doc, clause: Token, regions: tuple[QuoteRegion, ...],
-                      reg_of: list[int], exclude: Seg | None = None) -> list[Seg]:
+                      reg_of: list[int], exclude: Seg | None = None,
+                      para: list[int] | None = None, lex: CueLexicon | None = None,
+                      extend_conj: Token | None = None) -> list[Seg]:
+    """Content of a reported clause: its subtree, trimmed, cut around ``exclude`` and
+    around coordinated subjectless cue verbs (``... but said ...``), grown over the
+    quoted stretches it cuts into, limited to the paragraph of the clause."""
     a, b = subtree_seg(clause)
-    segs: list[Seg] = []
+    if extend_conj is not None:
+        b = max(b, extend_conj.right_edge.i)
+    holes: list[Seg] = []
     if exclude is not None and a <= exclude[0] and exclude[1] <= b:
-        for x, y in ((a, exclude[0] - 1), (exclude[1] + 1, b)):
-            s = trim(doc, x, y)
-            if s:
-                segs.append(s)
-    else:
-        s = trim(doc, a, b)
+        holes.append(exclude)
+    if lex is not None:
+        for t in doc[a:b + 1]:
+            if (t.dep_ == "conj" and t.i > clause.i and t.lemma_.lower() in lex.verbs
+                    and not any(c.dep_ in SUBJ_DEPS + PASSIVE_SUBJ for c in t.children)):
+                lo = t.i
+                for c in t.lefts:
+                    lo = min(lo, c.left_edge.i)
+                prev = doc[lo - 1] if lo > a else None
+                if prev is not None and prev.dep_ == "cc" and prev.head.i == t.head.i:
+                    lo = prev.i
+                holes.append((lo, t.right_edge.i))
+    holes.sort()
+    segs: list[Seg] = []
+    x = a
+    for h0, h1 in holes:
+        if h0 < x:
+            continue
+        s = trim(doc, x, h0 - 1)
         if s:
             segs.append(s)
+        x = h1 + 1
+    s = trim(doc, x, b)
+    if s:
+        segs.append(s)
     segs = expand_to_regions(segs, regions, reg_of)
+    if para is not None:
+        p = para[clause.i]
+        clipped = []
+        for x, y in segs:
+            k = reg_of[x]
+            if para[x] != p and not (k >= 0 and regions[k].contains(clause.i)):
+                while x <= y and para[x] != p:
+                    x += 1
+            while y >= x and para[y] != p and not (reg_of[y] >= 0 and reg_of[y] == reg_of[x]):
+                y -= 1
+            s = trim(doc, x, y) if x <= y else None
+            if s:
+                clipped.append(s)
+        segs = clipped
     return segs
+
+
+def _conj_clause(verb: Token, clause: Token, lex: CueLexicon) -> Token | None:
+    """A clause coordinated with the reported one under the same cue (``said A, but B``)."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > clause.i and c.pos_ in ("VERB", "AUX"):
+            if c.lemma_.lower() in lex.verbs or _clause_child(c) is not None:
+                return None
+            if any(g.dep_ in SUBJ_DEPS for g in c.children):
+                return c
+    return None
 
 
 def _clause_child(verb: Token) -> Token | None:
@@ -279,12 +335,13 @@ def cue_candidates(doc: Doc, lex: CueLexicon, regions: tuple[QuoteRegion, ...],
             continue
         lemma = verb.lemma_.lower()
         in_lex = lemma in lex.verbs
+        in_stance = lemma in lex.stance
         clause = _clause_child(verb)
-        if not in_lex and clause is None:
+        if not in_lex and not in_stance and clause is None:
             continue
         if lemma in lex.weak and not in_lex:
             continue
-        subj, ref = find_subject(verb)
+        subj, ref = find_subject(verb, lex)
         speaker = noun_phrase(doc, subj) if subj is not None else None
         speaker_ref = noun_phrase(doc, ref) if ref is not None and ref is not subj else speaker
         if ref is not None and ref is not subj:
@@ -311,7 +368,8 @@ def cue_candidates(doc: Doc, lex: CueLexicon, regions: tuple[QuoteRegion, ...],
         if clause is not None:
             if not in_lex and not human:
                 continue
-            segs = content_of_clause(doc, clause, regions, reg_of)
+            segs = content_of_clause(doc, clause, regions, reg_of, para=para, lex=lex,
+                                     extend_conj=_conj_clause(verb, clause, lex))
             segs = [s for s in segs if not (s[0] <= verb.i <= s[1])]
             if not segs:
                 continue
@@ -323,11 +381,62 @@ def cue_candidates(doc: Doc, lex: CueLexicon, regions: tuple[QuoteRegion, ...],
             continue
         if verb.dep_ == "parataxis" and in_lex and subj is not None and subj.i > verb.head.i - 50:
             host = verb.head
-            segs = content_of_clause(doc, host, regions, reg_of, exclude=subtree_seg(verb))
+            segs = content_of_clause(doc, host, regions, reg_of, exclude=subtree_seg(verb),
+                                     para=para)
             if segs:
                 out.append(Candidate("indirect.parataxis", 0.65, cue, verb.i, tuple(segs),
                                      speaker, speaker_ref))
+                continue
+        if in_stance and clause is None and human and verb.dep_ not in ("amod", "compound"):
+            found_obj = object_content(doc, verb, regions, reg_of, para)
+            if found_obj is not None:
+                segs, extra = found_obj
+                cue2 = tuple(range(min(cue + extra), max(cue + extra) + 1))
+                out.append(Candidate("indirect.object", 0.5, cue2, verb.i, tuple(segs),
+                                     speaker, speaker_ref))
     return out
+
+
+OBJECT_DEPS = ("dobj", "dative", "xcomp", "oprd")
+OBJECT_PREPS = frozenset({"for", "of", "about", "to", "with", "against", "as", "on", "over", "in"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+def object_content(doc: Doc, verb: Token, regions: tuple[QuoteRegion, ...], reg_of: list[int],
+                   para: list[int]) -> tuple[list[Seg], tuple[int, ...]] | None:
+    """``endorsed Sanders``, ``called for a ban``, ``accused him of lying``: the verb's
+    objects (after it) as content; a leading preposition joins the cue."""
+    comps = []
+    for c in verb.rights:
+        if c.dep_ in OBJECT_DEPS:
+            comps.append(c)
+        elif c.dep_ == "prep" and c.lower_ in OBJECT_PREPS:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None or pobj.ent_type_ in TIME_ENTS:
+                continue
+            if c.lower_ == "in" and comps:
+                continue
+            comps.append(c)
+        elif c.dep_ in ("punct", "cc", "conj", "advcl") and comps:
+            break
+    if not comps:
+        return None
+    extra: tuple[int, ...] = ()
+    first = comps[0]
+    start = first.left_edge.i
+    if first.dep_ == "prep":
+        if first.i != verb.i + 1 and not all(doc[k].dep_ in ("prt", "advmod") for k in range(verb.i + 1, first.i)):
+            return None
+        extra = (first.i,)
+        start = first.i + 1
+    end = max(c.right_edge.i for c in comps)
+    seg = trim(doc, start, end)
+    if seg is None or any(doc[k].is_space and "\n" in doc[k].text for k in range(seg[0], seg[1] + 1)):
+        return None
+    segs = expand_to_regions([seg], regions, reg_of)
+    if para[segs[0][0]] != para[verb.i] or para[segs[-1][1]] != para[verb.i]:
+        return None
+    return segs, extra
 
 
 def _head_np(doc: Doc, tok: Token) -> Seg:

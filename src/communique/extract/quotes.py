@@ -38,6 +38,7 @@ def find_candidates(doc: Doc) -> tuple[list[Candidate], tuple[QuoteRegion, ...],
     cands = cue_candidates(doc, lex, regions, reg_of, para)
     cands += according_to_candidates(doc, regions, reg_of)
     chosen = _outermost(cands)
+    chosen = _absorb_following(doc, chosen, regions, reg_of, para)
     chosen += _continued(doc, chosen, regions, para)
     chosen.sort(key=lambda c: (c.content[0][0], c.head))
     return chosen, regions, reg_of
@@ -64,6 +65,52 @@ def _outermost(cands: list[Candidate]) -> list[Candidate]:
         kept.append(c)
         seen.add(c.content)
     return kept
+
+
+def _absorb_following(doc: Doc, chosen: list[Candidate], regions: tuple[QuoteRegion, ...],
+                      reg_of: list[int], para: list[int]) -> list[Candidate]:
+    """``"A," she said. "B."``: a quoted stretch that follows a direct quote in the same
+    paragraph, with nothing but the cue, its speaker and punctuation between, and no cue
+    of its own, continues that quote."""
+    covered = set()
+    for c in chosen:
+        for a, b in c.content:
+            covered.update(range(a, b + 1))
+    out = []
+    for c in chosen:
+        if not c.rule.startswith("direct.") or not c.cue:
+            out.append(c)
+            continue
+        own = set(c.cue)
+        verb = doc[c.head]
+        own.update(range(verb.left_edge.i, verb.right_edge.i + 1))
+        if c.speaker is not None:
+            own.update(range(c.speaker[0], c.speaker[1] + 1))
+        segs = list(c.content)
+        j = segs[-1][1] + 1
+        p = para[segs[-1][1]]
+        closed = c.closed
+        while j < len(doc) and para[j] == p:
+            t = doc[j]
+            k = reg_of[j]
+            if k >= 0 and regions[k].start == j:
+                if j in covered:
+                    break
+                r = regions[k]
+                segs.extend(r.segments)
+                covered.update(range(r.start, r.end + 1))
+                closed = closed and r.closed
+                j = r.end + 1
+                continue
+            if (j in own and k < 0) or t.is_punct or t.is_space:
+                j += 1
+                continue
+            break
+        if len(segs) > len(c.content):
+            c = Candidate(c.rule, c.confidence, c.cue, c.head, tuple(segs), c.speaker,
+                          c.speaker_ref, closed)
+        out.append(c)
+    return out
 
 
 def _continued(doc: Doc, chosen: list[Candidate], regions: tuple[QuoteRegion, ...],
