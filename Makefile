@@ -14,7 +14,7 @@ $(BIN)/python:
 
 # Installs are redone when pyproject.toml changes (the stamp files are older then).
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -e .
+	$(BIN)/python -m pip install -e '.[web]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
@@ -29,6 +29,8 @@ demo: $(VENV)/.installed
 	$(BIN)/communique ingest $(EXAMPLES) --db $(DB)
 	$(BIN)/communique quotes --db $(DB)
 	$(BIN)/communique events --db $(DB)
+	@echo
+	@echo "Web UI: $(BIN)/communique serve --db $(DB)  ->  http://127.0.0.1:8000/"
 
 ## test: install with the dev extras and run the whole test suite
 test: $(VENV)/.installed-dev

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,13 @@ def _error_body(code: str, type_: str, message: str, status: int, details: dict 
 def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.load()
     pool = StorePool(str(db))
-    app = FastAPI(title="communique", version=__version__,
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        pool.close()
+
+    app = FastAPI(lifespan=lifespan, title="communique", version=__version__,
                   description="Quotes with speakers and PLOVER/CAMEO events from news, "
                               "with dyad time series, escalation alerts and evidence.",
                   docs_url=None, redoc_url=None)
@@ -319,10 +326,6 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     def map_page(request: Request, since: str | None = None, until: str | None = None, s=Depends(store)):
         d = views.map_view(s, settings, since=since, until=until)
         return page(request, "map.html", d, chart=world_map(d["points"]))
-
-    @app.on_event("shutdown")
-    def _close() -> None:
-        pool.close()
 
     return app
 

@@ -12,7 +12,6 @@ def register(app: typer.Typer) -> None:
               port: int = typer.Option(8000, "--port", help="TCP port"),
               api_key: str = typer.Option(None, "--api-key", envvar="COMMUNIQUE_API_KEY",
                                           help="key required by POST /api/articles (unset: read-only)"),
-              workers_threads: int = typer.Option(None, "--threads", help="worker threads (default: anyio's 40)"),
               ) -> None:
         """Serve the web UI and the REST API (OpenAPI at /docs) over the database."""
         try:
@@ -25,11 +24,4 @@ def register(app: typer.Typer) -> None:
         settings = Settings.load({"api_key": api_key, "db": db})
         web = create_app(db, settings)
         typer.echo(f"communique UI: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
-        if workers_threads:
-            import anyio.to_thread
-
-            @web.on_event("startup")
-            async def _threads() -> None:
-                anyio.to_thread.current_default_thread_limiter().total_tokens = workers_threads
-
         uvicorn.run(web, host=host, port=port, log_level="warning")
