@@ -29,6 +29,9 @@ class Settings:
     max_chars: int = 1_000_000  # longer texts are skipped with a recorded reason
     # extraction switches
     quotes: bool = True
+    quote_rules: bool = True   # rule-based quotes (extract/quotes.py)
+    quote_model: bool = True   # trained attribution tagger (learn/); spans linked by rules
+    quote_model_path: str | None = None  # None: the model shipped in the package
     events: bool = True
     dates: bool = True
     places: bool = True

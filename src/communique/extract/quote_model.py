@@ -1,0 +1,183 @@
+"""The trained attribution tagger inside the quote stage.
+
+``model_quotes`` turns the tagger's linked spans (:mod:`communique.learn`) into
+:class:`Quote` records, with the quote stage's own kind, medium, date and speaker
+resolution. ``combine`` merges them with the rule quotes: where both found the same
+content (token-Jaccard >= 0.5), one quote with the model's spans and the rules'
+speaker resolution, medium and date; the rest of each side as found. Every quote says
+which produced it: ``model.crf-attribution@<version>``, a rule id, or both joined by ``+``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..config import Settings
+from ..errors import ModelNotInstalledError
+from ..models import Quote, Span
+from .actors import ActorTable
+from .context import ExtractionContext
+from .time import DateTable
+
+log = logging.getLogger(__name__)
+
+__all__ = ["model_quotes", "combine", "attributions_to_quotes", "CombineOptions"]
+
+
+@dataclass(frozen=True)
+class CombineOptions:
+    keep_unmatched_rules: bool = True   # rule quotes the model did not find
+    keep_unmatched_model: bool = True   # model quotes the rules did not find
+    spans_from: str = "model"           # "model" | "rules": spans of a quote both found
+    jaccard: float = 0.5
+
+
+@lru_cache(maxsize=8)
+def _warn_once(path: str, message: str) -> None:
+    log.warning("attribution model unavailable (%s): %s; quotes from rules only", path, message)
+
+
+def _model_for(settings: Settings):
+    from ..learn.model import load_model
+
+    try:
+        return load_model(settings.quote_model_path)
+    except ModelNotInstalledError as exc:
+        if settings.quote_model_path:  # a model the user asked for explicitly: an error
+            raise
+        _warn_once(str(settings.quote_model_path), exc.message)
+        return None
+
+
+def _token_segs(doc: Doc, segs: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out = []
+    for a, b in segs:
+        sp = doc.char_span(a, b, alignment_mode="expand")
+        if sp is not None and len(sp):
+            out.append((sp.start, sp.end - 1))
+    return tuple(out)
+
+
+def _actor_ids(doc: Doc, actors: ActorTable, span: Span | None) -> tuple[str | None, ...]:
+    if span is None:
+        return (None,)
+    many = getattr(actors, "actors_at", None)
+    if many is not None:
+        ids = tuple(many(doc, span.start, span.end))
+        if ids:
+            return ids
+    return (actors.actor_at(doc, span.start, span.end),)
+
+
+def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable,
+                           dates: DateTable | None = None) -> tuple[Quote, ...]:
+    """``Quote`` records of predicted attributions (source, cue, content segments, confidence)."""
+    from .quote_marks import paragraph_ids, region_index, scan_quotes
+    from .quotes import medium_of, quote_kind
+
+    text = doc.text
+    reg_of = region_index(scan_quotes(doc, paragraph_ids(doc)), len(doc))
+    out: list[Quote] = []
+    for att in attributions:
+        content = tuple(Span.of(text, a, b) for a, b in att.content)
+        speaker = Span.of(text, att.source[0][0], att.source[-1][1]) if att.source else None
+        cue = Span.of(text, att.cue[0][0], att.cue[-1][1]) if att.cue else None
+        date = medium = None
+        if cue is not None:
+            head = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+            if head is not None and len(head):
+                if dates is not None:
+                    date, _ = dates.date_for(head.root)
+                medium = medium_of(doc, head.root)
+        kind = quote_kind(_token_segs(doc, att.content), reg_of, doc)
+        for actor in _actor_ids(doc, actors, speaker):
+            out.append(Quote(content=content, kind=kind, speaker=speaker, speaker_actor=actor,
+                             cue=cue, medium=medium, date=date,
+                             confidence=round(float(att.confidence), 2), rule=rule))
+    return tuple(out)
+
+
+def model_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
+                 dates: DateTable) -> tuple[Quote, ...]:
+    """Quotes from the trained tagger alone (empty when no model is available)."""
+    from ..learn.linking import predict_attributions
+
+    model = _model_for(ctx.settings)
+    if model is None:
+        return ()
+    return attributions_to_quotes(doc, predict_attributions(doc, model), model.rule_id, actors, dates)
+
+
+def _tokens(doc: Doc, q: Quote) -> frozenset[int]:
+    out: set[int] = set()
+    for c in q.content:
+        sp = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if sp is not None:
+            out.update(t.i for t in sp if not t.is_punct and not t.is_space)
+    return frozenset(out)
+
+
+def _overlap(a: Span | None, b: Span | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
+            options: CombineOptions = CombineOptions()) -> tuple[Quote, ...]:
+    """Merge rule quotes and model quotes (see the module docstring)."""
+    if not learned:
+        return tuple(rule_quotes)
+    if not rule_quotes:
+        return tuple(learned)
+    # quotes with the same content (one per actor of "each side") move together
+    def groups(qs: Sequence[Quote]) -> list[list[Quote]]:
+        by: dict[tuple, list[Quote]] = {}
+        for q in qs:
+            by.setdefault(tuple((c.start, c.end) for c in q.content), []).append(q)
+        return list(by.values())
+
+    rg, mg = groups(rule_quotes), groups(learned)
+    rt = [_tokens(doc, g[0]) for g in rg]
+    mt = [_tokens(doc, g[0]) for g in mg]
+    pairs = []
+    for i, a in enumerate(mt):
+        for j, b in enumerate(rt):
+            inter = len(a & b)
+            if inter and inter / len(a | b) >= options.jaccard:
+                pairs.append((inter / len(a | b), i, j))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_m: set[int] = set()
+    used_r: set[int] = set()
+    out: list[Quote] = []
+    for _jac, i, j in pairs:
+        if i in used_m or j in used_r:
+            continue
+        used_m.add(i)
+        used_r.add(j)
+        out.extend(_merge(mg[i], rg[j], options))
+    if options.keep_unmatched_model:
+        out.extend(q for i, g in enumerate(mg) if i not in used_m for q in g)
+    if options.keep_unmatched_rules:
+        out.extend(q for j, g in enumerate(rg) if j not in used_r for q in g)
+    out.sort(key=lambda q: (q.content[0].start, q.rule))
+    return tuple(out)
+
+
+def _merge(model_group: list[Quote], rule_group: list[Quote], options: CombineOptions) -> list[Quote]:
+    m, r = model_group[0], rule_group[0]
+    rule = f"{m.rule}+{r.rule}"
+    conf = round(min(1.0, max(m.confidence, r.confidence) + 0.1), 2)
+    if options.spans_from == "rules":
+        return [replace(q, rule=rule, confidence=conf) for q in rule_group]
+    speaker = m.speaker
+    # the rules' speaker resolution (pronouns, roles, "each side") when they agree on who
+    if speaker is None or _overlap(speaker, r.speaker):
+        speaker = speaker or r.speaker
+        return [replace(m, speaker=speaker, speaker_actor=q.speaker_actor, medium=q.medium or m.medium,
+                        date=q.date or m.date, rule=rule, confidence=conf) for q in rule_group]
+    return [replace(q, medium=q.medium or r.medium, date=q.date or r.date, rule=rule, confidence=conf)
+            for q in model_group]

@@ -1,0 +1,39 @@
+"""``communique train attribution``: train the attribution tagger on PolNeAR (thin command)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+
+def register(app: typer.Typer) -> None:
+    train_app = typer.Typer(no_args_is_help=True, help="Train communique's statistical models.")
+
+    @train_app.command("attribution")
+    def attribution(
+        polnear: Annotated[Path, typer.Option("--polnear", help="PolNeAR root (train/ and dev/ folders).")],
+        out: Annotated[Path, typer.Option("--out", help="Folder the trained model is written to.")],
+        config: Annotated[Optional[Path], typer.Option("--config", help="Training config (TOML); "
+                          "default: the built-in one, as in configs/attribution.toml.")] = None,
+        seed: Annotated[Optional[int], typer.Option("--seed", help="Overrides the config's seed.")] = None,
+        cache: Annotated[Optional[Path], typer.Option("--cache", help="Folder for cached parses.")] = None,
+        limit: Annotated[Optional[int], typer.Option("--limit", help="Use only the first N articles of each split.")] = None,
+    ) -> None:
+        """Train on PolNeAR train, tune on dev, write the best model to --out."""
+        from .train import load_config, train_attribution
+
+        console = Console(stderr=True, highlight=False)
+        logging.getLogger("communique").setLevel(logging.INFO)
+        meta = train_attribution(polnear, out, load_config(config), seed=seed, cache_dir=cache,
+                                 limit=limit, progress=lambda m: console.print(m))
+        dev = meta["dev"]
+        console.print(f"[bold]model {meta['version']} written to {out}[/bold] "
+                      f"(c1={meta['c1']} c2={meta['c2']}, {meta['total_seconds']:.0f} s)")
+        typer.echo(json.dumps({"dev": dev, "train_seconds": meta["train_seconds"]}, indent=1))
+
+    app.add_typer(train_app, name="train")

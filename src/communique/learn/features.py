@@ -1,0 +1,196 @@
+"""Token features for the attribution tagger, computed from one spaCy parse.
+
+Everything here is a pure function of the ``Doc`` and a cue lexicon (lemmas that
+often head a cue, learned from the training data and shipped with the model). Features
+are returned as one ``dict`` per token, the input format of python-crfsuite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+FEATURES_VERSION = 1
+
+_OPEN_QUOTES = {"“", "«", "‘"}
+_CLOSE_QUOTES = {"”", "»", "’"}
+_TOGGLE_QUOTES = {'"', "''", "``"}
+_COMP_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def _bucket(n: int) -> str:
+    if n <= 3:
+        return str(n)
+    if n <= 6:
+        return "4-6"
+    if n <= 12:
+        return "7-12"
+    if n <= 25:
+        return "13-25"
+    return "26+"
+
+
+def quote_state(doc: Doc) -> list[int]:
+    """1 for tokens inside quotation marks (marks included), else 0; resets per paragraph."""
+    state = [0] * len(doc)
+    inside = False
+    for tok in doc:
+        t = tok.text
+        if "\n" in tok.whitespace_ or tok.is_space and "\n" in t:
+            after_reset = True
+        else:
+            after_reset = False
+        if t in _OPEN_QUOTES or (t in _TOGGLE_QUOTES and not inside):
+            inside = True
+            state[tok.i] = 1
+        elif t in _CLOSE_QUOTES or (t in _TOGGLE_QUOTES and inside):
+            state[tok.i] = 1
+            inside = False
+        else:
+            state[tok.i] = 1 if inside else 0
+        if after_reset:
+            inside = False
+    return state
+
+
+def _is_quote(tok: Token) -> bool:
+    return tok.text in _OPEN_QUOTES or tok.text in _CLOSE_QUOTES or tok.text in _TOGGLE_QUOTES
+
+
+def _governing_cue(tok: Token, cues: frozenset[str]) -> tuple[str, str] | None:
+    """(clause dep, cue lemma) when ``tok`` sits in a clause governed by a cue word."""
+    node = tok
+    for _ in range(12):
+        head = node.head
+        if head is node:
+            return None
+        if head.lemma_.lower() in cues and node.dep_ in _COMP_DEPS | {"dobj", "pobj", "prep", "mark"}:
+            return node.dep_, head.lemma_.lower()
+        node = head
+    return None
+
+
+def _subject_of_cue(tok: Token, cues: frozenset[str]) -> str | None:
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head is node:
+            return None
+        if node.dep_ in _SUBJ_DEPS or node.dep_ == "agent":
+            return head.lemma_.lower() if head.lemma_.lower() in cues else None
+        node = head
+    return None
+
+
+def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
+    """One feature dict per token of ``doc``."""
+    cues = cues if isinstance(cues, frozenset) else frozenset(cues)
+    inq = quote_state(doc)
+    n = len(doc)
+    base: list[dict[str, object]] = []
+    lowers = [t.lower_ for t in doc]
+    poss = [t.pos_ for t in doc]
+    deps = [t.dep_ for t in doc]
+    cuelex = [t.lemma_.lower() in cues for t in doc]
+    # per sentence facts
+    sent_of = [0] * n
+    sent_info: list[tuple[int, int, int | None, bool, bool]] = []
+    for si, sent in enumerate(doc.sents):
+        first_cue = next((t.i for t in sent if cuelex[t.i] and t.pos_ in ("VERB", "NOUN", "AUX")), None)
+        has_q = any(_is_quote(t) for t in sent)
+        has_colon = any(t.text == ":" for t in sent)
+        sent_info.append((sent.start, sent.end, first_cue, has_q, has_colon))
+        for t in sent:
+            sent_of[t.i] = si
+    para_start = True
+    according = set()
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < n and lowers[tok.i + 1] == "to":
+            according.add(tok.i)
+            according.add(tok.i + 1)
+            for t in doc[tok.i + 1].subtree:
+                if t.i > tok.i + 1:
+                    according.add(-t.i - 1)  # marker: inside the "according to" object
+    for tok in doc:
+        i = tok.i
+        s_start, s_end, first_cue, has_q, has_colon = sent_info[sent_of[i]]
+        pos_in = i - s_start
+        to_end = s_end - 1 - i
+        f: dict[str, object] = {
+            "bias": 1.0,
+            "w": lowers[i],
+            "lem": tok.lemma_.lower(),
+            "pos": poss[i],
+            "tag": tok.tag_,
+            "dep": deps[i],
+            "shape": tok.shape_[:4],
+            "title": tok.is_title,
+            "punct": tok.is_punct,
+            "ent": tok.ent_type_ or "-",
+            "ent_iob": tok.ent_iob_,
+            "h_lem": tok.head.lemma_.lower(),
+            "h_pos": tok.head.pos_,
+            "h_dep": tok.head.dep_,
+            "dep_hlem": f"{deps[i]}|{tok.head.lemma_.lower()}",
+            "dep_hpos": f"{deps[i]}|{tok.head.pos_}",
+            "inq": inq[i],
+            "qmark": _is_quote(tok),
+            "cuelex": cuelex[i],
+            "cuelex_pos": f"{cuelex[i]}|{poss[i]}",
+            "h_cuelex": cuelex[tok.head.i],
+            "sent_first": pos_in == 0,
+            "sent_last": to_end == 0,
+            "sent_pos": _bucket(pos_in),
+            "sent_rem": _bucket(to_end),
+            "para_first": para_start,
+            "s_q": has_q,
+            "s_colon": has_colon,
+            "nkids": _bucket(sum(1 for _ in tok.children)),
+            "is_root": tok.dep_ == "ROOT",
+            "acc": i in according,
+            "in_acc": (-i - 1) in according,
+        }
+        if first_cue is None:
+            f["cue_rel"] = "none"
+        else:
+            d = i - first_cue
+            f["cue_rel"] = "at" if d == 0 else ("before" if d < 0 else "after")
+            f["cue_dist"] = ("-" if d < 0 else "+") + _bucket(abs(d))
+        gov = _governing_cue(tok, cues)
+        if gov is not None:
+            f["gov_dep"] = gov[0]
+            f["gov_cue"] = gov[1]
+            f["gov_inq"] = f"{gov[0]}|{inq[i]}"
+        subj = _subject_of_cue(tok, cues)
+        if subj is not None:
+            f["subj_of_cue"] = subj
+            f["subj_of_cue_b"] = True
+        if tok.dep_ in _SUBJ_DEPS:
+            f["subj_h_cuelex"] = cuelex[tok.head.i]
+        base.append(f)
+        para_start = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+    # neighbour features
+    out = []
+    keys_near = ("w", "pos", "dep", "inq", "qmark", "cuelex", "punct")
+    for i in range(n):
+        f = dict(base[i])
+        for off in (-3, -2, -1, 1, 2, 3):
+            j = i + off
+            if 0 <= j < n:
+                g = base[j]
+                if abs(off) == 1:
+                    for k in keys_near:
+                        f[f"{off}:{k}"] = g[k]
+                    f[f"{off}:lem"] = g["lem"]
+                    f[f"{off}:same_sent"] = sent_of[j] == sent_of[i]
+                    f[f"{off}:w|w"] = f"{g['w']}|{lowers[i]}"
+                else:
+                    f[f"{off}:w"] = g["w"]
+                    f[f"{off}:pos"] = g["pos"]
+                    f[f"{off}:cuelex"] = g["cuelex"]
+            else:
+                f[f"{off}:edge"] = True
+        out.append(f)
+    return out

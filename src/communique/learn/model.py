@@ -1,0 +1,133 @@
+"""The trained attribution tagger: loading, tagging and span decoding.
+
+A model directory holds ``model.crfsuite`` (python-crfsuite weights) and ``meta.json``
+(version, feature version, the cue lexicon learned from the training data, labels and the
+dev metrics). :func:`load_model` loads one directory once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..errors import ModelNotInstalledError
+from .features import FEATURES_VERSION, doc_features
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "model.crfsuite"
+META_FILE = "meta.json"
+
+
+def default_model_path() -> Path:
+    """The model shipped as package data."""
+    return Path(str(resources.files("communique") / "data" / "models" / "attribution"))
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    """A decoded span: role (SOURCE, CUE, CONTENT), token range [start, end), confidence."""
+
+    role: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class AttributionModel:
+    path: Path
+    meta: dict[str, Any]
+    cues: frozenset[str]
+    tagger: Any = field(repr=False, compare=False)
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", "0"))
+
+    @property
+    def rule_id(self) -> str:
+        return f"model.crf-attribution@{self.version}"
+
+    def tag(self, doc: Doc) -> tuple[list[str], list[float]]:
+        """Best label per token and its marginal probability."""
+        if len(doc) == 0:
+            return [], []
+        import pycrfsuite
+
+        feats = doc_features(doc, self.cues)
+        self.tagger.set(pycrfsuite.ItemSequence(feats))
+        labels = self.tagger.tag()
+        probs = [self.tagger.marginal(y, i) for i, y in enumerate(labels)]
+        return labels, probs
+
+    def spans(self, doc: Doc) -> list[TaggedSpan]:
+        labels, probs = self.tag(doc)
+        return decode_spans(doc, labels, probs)
+
+
+def decode_spans(doc: Doc, labels: list[str], probs: list[float] | None = None) -> list[TaggedSpan]:
+    """BIO labels -> spans; an ``I-`` after another role starts a span; edge spaces trimmed."""
+    out: list[TaggedSpan] = []
+    probs = probs or [1.0] * len(labels)
+    cur: list[Any] | None = None  # [role, start, end]
+
+    def close() -> None:
+        if cur is None:
+            return
+        role, a, b = cur
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if b > a:
+            out.append(TaggedSpan(role, a, b, sum(probs[a:b]) / (b - a)))
+
+    for i, lab in enumerate(labels):
+        if lab == "O":
+            close()
+            cur = None
+            continue
+        bio, role = lab.split("-", 1)
+        if bio == "B" or cur is None or cur[0] != role:
+            close()
+            cur = [role, i, i + 1]
+        else:
+            cur[2] = i + 1
+    close()
+    return out
+
+
+def load_model(path: str | Path | None = None) -> AttributionModel:
+    """Load the model in ``path`` (default: the shipped one); cached per process."""
+    return _load(str(Path(path) if path else default_model_path()))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> AttributionModel:
+    p = Path(path)
+    weights, meta_file = p / MODEL_FILE, p / META_FILE
+    if not weights.is_file() or not meta_file.is_file():
+        raise ModelNotInstalledError(f"no attribution model in {p} (needs {MODEL_FILE} and {META_FILE}); "
+                                     "train one with `communique train attribution`", model=str(p))
+    try:
+        import pycrfsuite
+    except ImportError as exc:  # pragma: no cover - dependency of the default install
+        raise ModelNotInstalledError("the attribution model needs python-crfsuite: "
+                                     "`pip install python-crfsuite`", model=str(p)) from exc
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    if meta.get("features_version") != FEATURES_VERSION:
+        raise ModelNotInstalledError(
+            f"attribution model in {p} uses features v{meta.get('features_version')}, "
+            f"this code computes v{FEATURES_VERSION}: retrain it", model=str(p))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(weights))
+    log.debug("attribution model %s loaded from %s", meta.get("version"), p)
+    return AttributionModel(p, meta, frozenset(meta.get("cue_lexicon", ())), tagger)

@@ -1,0 +1,173 @@
+"""Training the attribution tagger on PolNeAR (train split), tuned on dev.
+
+``train_attribution(polnear_dir, out_dir, config)`` parses both splits once (cached),
+learns the cue lexicon from train, trains one CRF per (c1, c2) of the config grid, scores
+each on dev (exact-span F1 per role, end-to-end attribution F1) and writes the best to
+``out_dir`` with ``meta.json``. Progress goes through ``logging``; the CLI shows it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import shutil
+import tempfile
+import time
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from .corpus import Example, parse_split
+from .features import FEATURES_VERSION, doc_features
+from .linking import LinkOptions, link_spans
+from .model import META_FILE, MODEL_FILE, _load, decode_spans
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONFIG: dict[str, Any] = {
+    "model": {"version": "1.0"},
+    "training": {"seed": 13, "algorithm": "lbfgs", "max_iterations": 150, "feature_minfreq": 2,
+                 "grid": [[0.05, 0.01]]},
+    "lexicon": {"min_count": 3, "min_ratio": 0.1},
+    "link": {"max_sentence_gap": 1, "keep_orphans": False, "min_confidence": 0.0},
+}
+
+
+def load_config(path: str | Path | None) -> dict[str, Any]:
+    """The defaults updated, section by section, from a TOML file."""
+    cfg = {k: dict(v) for k, v in DEFAULT_CONFIG.items()}
+    if path is not None:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        for section, values in data.items():
+            cfg.setdefault(section, {}).update(values)
+    return cfg
+
+
+def learn_cue_lexicon(examples: Sequence[Example], min_count: int, min_ratio: float) -> list[str]:
+    """Lemmas that head gold cues often enough (syntactic head of each cue span)."""
+    total: Counter[str] = Counter()
+    as_cue: Counter[str] = Counter()
+    for ex in examples:
+        for tok in ex.doc:
+            total[tok.lemma_.lower()] += 1
+        for span in decode_spans(ex.doc, list(ex.labels)):
+            if span.role == "CUE":
+                for tok in ex.doc[span.start:span.end]:
+                    if not tok.is_punct or tok.text == ":":
+                        as_cue[tok.lemma_.lower()] += 1
+    return sorted(lem for lem, c in as_cue.items()
+                  if c >= min_count and c / total[lem] >= min_ratio)
+
+
+def evaluate(model_dir: Path, examples: Sequence[Example], link: LinkOptions) -> dict[str, Any]:
+    """Dev scores of the model in ``model_dir`` (the quote evaluation's metrics)."""
+    from ..evaluation.attribution_metrics import Counts
+
+    model = _load(str(model_dir))
+    counts = Counts()
+    for ex in examples:
+        counts.add(ex.doc.text, ex.gold, link_spans(ex.doc, model.spans(ex.doc), link))
+    return counts.summary()
+
+
+def headline(m: dict[str, Any]) -> dict[str, float]:
+    """Exact-span F1 per role and end-to-end attribution F1 of a summary."""
+    out = {r: round(m["exact"][r]["f1"], 4) for r in ("source", "cue", "content")}
+    out["attribution"] = round(m["e2e"]["all"]["attribution"]["f1"], 4)
+    out["quote"] = round(m["e2e"]["all"]["quote"]["f1"], 4)
+    return out
+
+
+def _objective(m: dict[str, Any]) -> float:
+    h = headline(m)
+    return (h["source"] + h["cue"] + h["content"]) / 3 + h["attribution"]
+
+
+def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict[str, Any] | None = None,
+                      *, seed: int | None = None, settings: Settings | None = None,
+                      cache_dir: str | Path | None = None, limit: int | None = None,
+                      progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Train, tune on dev, write the best model to ``out_dir``; returns its meta."""
+    import pycrfsuite
+
+    from ..nlp import build_pipeline
+
+    cfg = config or load_config(None)
+    tr = cfg["training"]
+    seed = tr.get("seed", 13) if seed is None else seed
+    random.seed(seed)
+    say = progress or log.info
+    t0 = time.perf_counter()
+    nlp = build_pipeline(settings)
+    train = parse_split(polnear_dir, "train", nlp, cache_dir, limit=limit)
+    dev = parse_split(polnear_dir, "dev", nlp, cache_dir, limit=limit)
+    t_parse = time.perf_counter() - t0
+    say(f"parsed {len(train)} train / {len(dev)} dev articles in {t_parse:.0f} s")
+    lex = cfg["lexicon"]
+    cues = learn_cue_lexicon(train, int(lex["min_count"]), float(lex["min_ratio"]))
+    say(f"cue lexicon: {len(cues)} lemmas")
+    cueset = frozenset(cues)
+    order = list(range(len(train)))
+    random.Random(seed).shuffle(order)
+    trainer = pycrfsuite.Trainer(algorithm=tr.get("algorithm", "lbfgs"), verbose=False)
+    t1 = time.perf_counter()
+    for k in order:
+        ex = train[k]
+        if len(ex.doc):
+            trainer.append(pycrfsuite.ItemSequence(doc_features(ex.doc, cueset)), list(ex.labels))
+    say(f"features for {sum(len(e.doc) for e in train)} train tokens in {time.perf_counter() - t1:.0f} s")
+    link = LinkOptions(**cfg.get("link", {}))
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    meta_base = {
+        "version": str(cfg["model"]["version"]),
+        "features_version": FEATURES_VERSION,
+        "labels": sorted({lab for e in train for lab in e.labels}),
+        "cue_lexicon": cues,
+        "link": asdict(link),
+        "spacy_pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+        "seed": seed,
+        "config": cfg,
+        "data": {"corpus": "PolNeAR v1.0.0", "train_articles": len(train), "dev_articles": len(dev),
+                 "annotator": "lexicographically smallest per article"},
+        "trained": date.today().isoformat(),
+    }
+    best: tuple[float, dict[str, Any], Path] | None = None
+    tmp_root = Path(tempfile.mkdtemp(prefix="attribution-"))
+    try:
+        for c1, c2 in tr.get("grid", [[0.05, 0.01]]):
+            cand = tmp_root / f"c1={c1}-c2={c2}"
+            cand.mkdir()
+            trainer.set_params({"c1": float(c1), "c2": float(c2),
+                                "max_iterations": int(tr.get("max_iterations", 150)),
+                                "feature.minfreq": float(tr.get("feature_minfreq", 1)),
+                                "feature.possible_transitions": True})
+            t2 = time.perf_counter()
+            trainer.train(str(cand / MODEL_FILE))
+            secs = time.perf_counter() - t2
+            meta = dict(meta_base, c1=c1, c2=c2, train_seconds=round(secs, 1))
+            (cand / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+            m = evaluate(cand, dev, link)
+            h = headline(m)
+            say(f"c1={c1} c2={c2}: {secs:.0f} s, dev exact F1 source {h['source']:.3f} "
+                f"cue {h['cue']:.3f} content {h['content']:.3f}; attribution F1 {h['attribution']:.3f}")
+            meta["dev"] = h
+            meta["dev_full"] = m
+            (cand / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+            if best is None or _objective(m) > best[0]:
+                best = (_objective(m), meta, cand)
+        assert best is not None
+        _, meta, cand = best
+        meta["total_seconds"] = round(time.perf_counter() - t0, 1)
+        shutil.copyfile(cand / MODEL_FILE, out / MODEL_FILE)
+        (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        _load.cache_clear()
+        return meta
+    finally:
+        shutil.rmtree(tmp_root, ignore_errors=True)

@@ -1,0 +1,168 @@
+"""The trained attribution tagger: labels, decoding, linking, training on a tiny
+hand-written corpus, the shipped model, and the quote-stage switches."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from communique.evaluation.polnear import GoldAttribution
+from communique.learn.corpus import token_labels
+from communique.learn.features import doc_features, quote_state
+from communique.learn.linking import LinkOptions, link_spans
+from communique.learn.model import TaggedSpan, decode_spans
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "polnear_mini"
+
+
+def _doc(words, heads, deps, pos=None, sent_starts=None):
+    """A hand-built parsed Doc (heads as absolute indices)."""
+    n = len(words)
+    return Doc(Vocab(), words=words, spaces=[True] * (n - 1) + [False], heads=heads, deps=deps,
+               pos=pos or ["X"] * n, lemmas=[w.lower() for w in words],
+               sent_starts=sent_starts)
+
+
+@pytest.fixture()
+def said_doc():
+    # Lopez said she expected a vote .
+    words = ["Lopez", "said", "she", "expected", "a", "vote", "."]
+    heads = [1, 1, 3, 1, 5, 3, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "VERB", "DET", "NOUN", "PUNCT"]
+    return _doc(words, heads, deps, pos, [True] + [False] * 6)
+
+
+def test_learn_token_labels_bio(said_doc):
+    text = said_doc.text
+    gold = [GoldAttribution(source=((0, 5),), cue=((6, 10),),
+                            content=((11, text.index(".")),))]
+    assert token_labels(said_doc, gold) == (
+        "B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT", "O")
+
+
+@pytest.mark.parametrize("labels, expected", [
+    (["B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT", "O"],
+     [("SOURCE", 0, 1), ("CUE", 1, 2), ("CONTENT", 2, 6)]),
+    (["O", "I-CUE", "I-CONTENT", "I-CONTENT", "O", "B-CONTENT", "I-CONTENT"],
+     [("CUE", 1, 2), ("CONTENT", 2, 4), ("CONTENT", 5, 7)]),
+    (["O"] * 7, []),
+])
+def test_learn_decode_spans(said_doc, labels, expected):
+    got = decode_spans(said_doc, labels)
+    assert [(s.role, s.start, s.end) for s in got] == expected
+
+
+def test_learn_link_spans_subject_and_clause(said_doc):
+    spans = [TaggedSpan("SOURCE", 0, 1, 0.9), TaggedSpan("CUE", 1, 2, 0.8),
+             TaggedSpan("CONTENT", 2, 6, 0.7)]
+    (att,) = link_spans(said_doc, spans)
+    text = said_doc.text
+    assert [text[a:b] for a, b in att.source] == ["Lopez"]
+    assert [text[a:b] for a, b in att.cue] == ["said"]
+    assert [text[a:b] for a, b in att.content] == ["she expected a vote"]
+    assert att.confidence == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize("keep_orphans, expected", [(False, 0), (True, 1)])
+def test_learn_link_spans_orphan_content(said_doc, keep_orphans, expected):
+    spans = [TaggedSpan("CONTENT", 2, 6, 0.7)]
+    assert len(link_spans(said_doc, spans, LinkOptions(keep_orphans=keep_orphans))) == expected
+
+
+def test_learn_link_spans_split_quote_joins_segments():
+    # " We won , " she said , " and we will win again . "
+    words = ['"', "We", "won", ",", '"', "she", "said", ",", '"', "and", "we", "will", "win", '"']
+    heads = [2, 2, 6, 2, 2, 6, 6, 6, 12, 12, 12, 12, 6, 12]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct", "punct", "cc",
+            "nsubj", "aux", "ccomp", "punct"]
+    doc = _doc(words, heads, deps, sent_starts=[True] + [False] * 13)
+    spans = [TaggedSpan("CONTENT", 0, 5, 0.9), TaggedSpan("SOURCE", 5, 6, 0.9),
+             TaggedSpan("CUE", 6, 7, 0.9), TaggedSpan("CONTENT", 8, 14, 0.9)]
+    (att,) = link_spans(doc, spans)
+    assert len(att.content) == 2
+    assert doc.text[att.source[0][0]:att.source[0][1]] == "she"
+
+
+def test_learn_quote_state_marks_quoted_tokens():
+    doc = _doc(['"', "We", "won", '"', "she", "said"], [2, 2, 5, 2, 5, 5],
+               ["punct", "nsubj", "ccomp", "punct", "nsubj", "ROOT"])
+    assert quote_state(doc) == [1, 1, 1, 1, 0, 0]
+
+
+def test_learn_features_one_dict_per_token(said_doc):
+    feats = doc_features(said_doc, frozenset({"said"}))  # hand-built lemmas: the lower-cased words
+    assert len(feats) == len(said_doc)
+    assert feats[1]["cuelex"] is True
+    assert feats[0]["subj_of_cue"] == "said"
+    assert feats[3]["gov_cue"] == "said"
+
+
+@pytest.mark.model
+def test_learn_train_mini_corpus_writes_loadable_model(tmp_path, nlp):
+    from communique.learn.linking import predict_attributions
+    from communique.learn.model import load_model
+    from communique.learn.train import load_config, train_attribution
+
+    cfg = load_config(None)
+    cfg["training"].update(max_iterations=30, feature_minfreq=1, grid=[[0.0, 0.01]])
+    cfg["lexicon"].update(min_count=1, min_ratio=0.0)
+    meta = train_attribution(MINI, tmp_path / "m", cfg, seed=7)
+    assert (tmp_path / "m" / "model.crfsuite").is_file()
+    saved = json.loads((tmp_path / "m" / "meta.json").read_text())
+    assert saved["seed"] == 7 and saved["data"]["train_articles"] == 3
+    assert set(meta["dev"]) >= {"source", "cue", "content", "attribution"}
+    assert "say" in saved["cue_lexicon"]
+    model = load_model(tmp_path / "m")
+    doc = nlp("Hillary Clinton said on Monday that she was ready for the debate.")
+    atts = predict_attributions(doc, model)
+    assert all(a.content and 0.0 <= a.confidence <= 1.0 for a in atts)
+
+
+@pytest.mark.model
+def test_learn_training_is_reproducible(tmp_path):
+    from communique.learn.train import load_config, train_attribution
+
+    cfg = load_config(None)
+    cfg["training"].update(max_iterations=15, feature_minfreq=1, grid=[[0.0, 0.01]])
+    cfg["lexicon"].update(min_count=1, min_ratio=0.0)
+    train_attribution(MINI, tmp_path / "a", cfg, seed=3)
+    train_attribution(MINI, tmp_path / "b", cfg, seed=3)
+    assert (tmp_path / "a" / "model.crfsuite").read_bytes() == (tmp_path / "b" / "model.crfsuite").read_bytes()
+
+
+@pytest.mark.model
+def test_learn_shipped_model_tags_a_sentence(nlp):
+    from communique.learn.linking import predict_attributions
+    from communique.learn.model import load_model
+
+    model = load_model()
+    assert model.rule_id.startswith("model.crf-attribution@")
+    doc = nlp("Senator Maria Lopez said on Tuesday that she expected the House to pass the bill.")
+    atts = predict_attributions(doc, model)
+    assert len(atts) == 1
+    (att,) = atts
+    text = doc.text
+    assert text[att.cue[0][0]:att.cue[0][1]] == "said"
+    assert "Lopez" in text[att.source[0][0]:att.source[0][1]]
+    assert "House to pass the bill" in text[att.content[0][0]:att.content[-1][1]]
+
+
+@pytest.mark.model
+def test_learn_cli_train_attribution(tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    cfg = tmp_path / "cfg.toml"
+    cfg.write_text("[training]\nmax_iterations = 10\nfeature_minfreq = 1\ngrid = [[0.0, 0.01]]\n"
+                   "[lexicon]\nmin_count = 1\nmin_ratio = 0.0\n")
+    res = CliRunner().invoke(app, ["train", "attribution", "--polnear", str(MINI),
+                                   "--out", str(tmp_path / "m"), "--config", str(cfg), "--seed", "5"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "m" / "meta.json").is_file()
