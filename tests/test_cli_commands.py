@@ -169,3 +169,9 @@ def test_cli_commands_console_script_runs():
         pytest.skip("console script not installed in this environment")
     proc = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == f"communique {__version__}"
+
+
+def test_cli_commands_db_defaults_to_the_db_setting(examples_db):
+    db, _ = examples_db
+    result = CliRunner().invoke(app, ["stats"], env={**ENV, "COMMUNIQUE_DB": str(db)})
+    assert result.exit_code == 0 and "5 articles" in result.stdout

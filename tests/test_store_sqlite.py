@@ -249,3 +249,13 @@ def test_store_sqlite_round_trips_the_seed_analysis(tmp_path, seed_analysis):
         assert s.stats()["quotes"] == len(seed_analysis.quotes) > 0
         assert s.stats()["events"] == len(seed_analysis.events) > 0
         assert len(s.quotes()) == len(seed_analysis.quotes)
+
+
+def test_store_sqlite_is_usable_from_several_threads(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    analyses = [Analysis(article=make_article(f"Article number {i}.")) for i in range(20)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        added = list(pool.map(store.add, analyses))
+        counts = list(pool.map(lambda _: store.stats()["articles"], range(10)))
+    assert all(added) and store.stats()["articles"] == 20 and max(counts) <= 20

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import importlib
+import itertools
 import json
 import sys
 import time
@@ -105,7 +106,9 @@ PublishedOpt = Annotated[Optional[str], typer.Option(
     help="Publication date for articles whose source gives none (anchors relative dates).")]
 ModelOpt = Annotated[Optional[str], typer.Option(
     "--model", help="spaCy pipeline to use (default: setting spacy_model).")]
-DbOpt = Annotated[Path, typer.Option("--db", metavar="FILE", help="SQLite database file.", dir_okay=False)]
+DbOpt = Annotated[Optional[Path], typer.Option(
+    "--db", metavar="FILE", dir_okay=False,
+    help="SQLite database file (default: setting db, env COMMUNIQUE_DB, else communique.db).")]
 LimitOpt = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD",
                                                  help="Only on or after this date.")]
@@ -156,32 +159,42 @@ def analyze(
     settings = _settings(model)
     pub = _date_opt(published, "--published")
     skips: list = []
-    articles = list(_read(paths, settings, pub, skips))
-    if not articles:
+    err = _stderr()
+
+    def articles() -> Iterator[Article]:
+        for art in _read(paths, settings, pub, skips):
+            while skips:
+                skip = skips.pop(0)
+                err.print(Text(f"skipped [{skip.code}] {skip.reason}", style="yellow"))
+            yield art
+
+    stream = articles()
+    head = list(itertools.islice(stream, 2))  # one article: one JSON object; several: JSONL
+    if not head:
         if len(skips) == 1:
             exc = InputError(skips[0].reason)
             exc.code = skips[0].code  # keep the specific code (e.g. E201 unsupported input)
             raise exc
         reasons = "; ".join(s.reason for s in skips[:3]) + ("; …" if len(skips) > 3 else "")
         raise EmptyInputError("no article to analyse" + (f" ({reasons})" if skips else ""))
-    err = _stderr()
-    for skip in skips:
-        err.print(Text(f"skipped [{skip.code}] {skip.reason}", style="yellow"))
+    single = len(head) == 1
     pipeline = Pipeline(settings)
-    failed = 0
-    results = pipeline.analyze_stream(articles)
-    for i, result in enumerate(results):
+    done = failed = 0
+    for result in pipeline.analyze_stream(itertools.chain(head, stream)):
         if isinstance(result, CommuniqueError):
             failed += 1
             err.print(Text(f"failed [{result.code}] {result.message}", style="yellow"))
             continue
         if format is OutputFormat.table:
-            _print_analysis_table(result, first=i == 0)
-        elif format is OutputFormat.json and len(articles) == 1:
+            _print_analysis_table(result, first=done == 0)
+        elif format is OutputFormat.json and single:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         else:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
-    if failed == len(articles):
+        done += 1
+    for skip in skips:
+        err.print(Text(f"skipped [{skip.code}] {skip.reason}", style="yellow"))
+    if not done:
         raise EmptyInputError("no article could be analysed")
 
 
@@ -279,7 +292,7 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 @app.command()
 def ingest(
     paths: PathsArg,
-    db: DbOpt = Path("communique.db"),
+    db: DbOpt = None,
     published: PublishedOpt = None,
     model: ModelOpt = None,
     batch_size: Annotated[Optional[int], typer.Option(
@@ -295,7 +308,8 @@ def ingest(
     from .pipeline import Pipeline
     from .store import Store
 
-    settings = _settings(model, batch_size=batch_size)
+    settings = _settings(model, batch_size=batch_size, db=str(db) if db is not None else None)
+    db = Path(settings.db)
     pub = _date_opt(published, "--published")
     skips: list = []
     counts = {"new": 0, "stored": 0, "skipped": 0}
@@ -358,10 +372,15 @@ def ingest(
 # --- listing from the store ----------------------------------------------------------------
 
 
-def _open_store(db: Path):
+def _db_path(db: Path | None) -> Path:
+    return db if db is not None else Path(Settings.load().db)
+
+
+def _open_store(db: Path | None):
     from .errors import StoreError
     from .store import Store
 
+    db = _db_path(db)
     if not db.exists():
         raise StoreError(f"database not found: {db} (create it with `communique ingest PATH --db {db}`)")
     return Store(db)
@@ -381,7 +400,7 @@ def _emit_rows(rows: Sequence[Any], format: ListFormat) -> bool:
 
 @app.command()
 def quotes(
-    db: DbOpt = Path("communique.db"),
+    db: DbOpt = None,
     actor: ActorOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -403,7 +422,7 @@ def quotes(
 
 @app.command()
 def events(
-    db: DbOpt = Path("communique.db"),
+    db: DbOpt = None,
     actor: ActorOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -428,7 +447,7 @@ def events(
 
 @app.command()
 def actors(
-    db: DbOpt = Path("communique.db"),
+    db: DbOpt = None,
     name: Annotated[Optional[str], typer.Option("--actor", "--name", help="Actor id or part of its name.")] = None,
     kind: Annotated[Optional[str], typer.Option(
         "--kind", help="person, organization, country or group.")] = None,
@@ -453,7 +472,7 @@ def actors(
 
 
 @app.command()
-def stats(db: DbOpt = Path("communique.db"),
+def stats(db: DbOpt = None,
           skips: Annotated[bool, typer.Option("--skips", help="Also list the recorded skips.")] = False) -> None:
     """Show what a database holds (and the inputs that were skipped, with reasons)."""
     with _open_store(db) as store:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ class Store:
 
     def __init__(self, path: str | Path = "communique.db") -> None:
         self.path = Path(path)
+        self._lock = threading.RLock()  # one connection, usable from several threads in turn
         if str(path) != ":memory:" and not self.path.parent.exists():
             raise StoreError(f"cannot create database {path}: folder {self.path.parent} does not exist")
         try:
@@ -71,45 +73,50 @@ class Store:
     def add_many(self, analyses: Iterable[Analysis]) -> int:
         """Store many analyses in one transaction; returns how many were new."""
         try:
-            with self.repo.transaction():
+            with self._lock, self.repo.transaction():
                 return sum(1 for a in analyses if self.repo.add_analysis(a))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
     def record_skip(self, source: str, reason: str, code: str = "E200", line: int | None = None) -> bool:
         """Record an input that was not analysed, with the reason."""
-        with self.repo.transaction():
+        with self._lock, self.repo.transaction():
             return self.repo.record_skip(source, reason, code, line)
 
     # --- reads ------------------------------------------------------------------------
 
     def has(self, article_id: str) -> bool:
-        return self.repo.has_article(article_id)
+        with self._lock:
+            return self.repo.has_article(article_id)
 
     def __contains__(self, article_id: object) -> bool:
         return isinstance(article_id, str) and self.has(article_id)
 
     def existing(self, ids: Iterable[str]) -> set[str]:
         """The subset of ``ids`` already stored."""
-        return self.repo.existing_ids(ids)
+        with self._lock:
+            return self.repo.existing_ids(ids)
 
     def get(self, article_id: str) -> Analysis:
-        found = self.repo.get_analysis(article_id)
+        with self._lock:
+            found = self.repo.get_analysis(article_id)
         if found is None:
             raise KeyError(article_id)
         return found
 
     def articles(self, *, since: dt.date | str | None = None, until: dt.date | str | None = None,
                  limit: int | None = None) -> list[Article]:
-        return self.repo.articles(since=since, until=until, limit=limit)
+        with self._lock:
+            return self.repo.articles(since=since, until=until, limit=limit)
 
     def quotes(self, *, actor: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, kind: str | None = None,
                text: str | None = None, article_id: str | None = None,
                limit: int | None = None) -> list[QuoteRow]:
         """Quotes, filtered by speaker (actor id or part of a name), date range, kind, text."""
-        return self.repo.quotes(actor=actor, since=since, until=until, kind=kind, text=text,
-                                article_id=article_id, limit=limit)
+        with self._lock:
+            return self.repo.quotes(actor=actor, since=since, until=until, kind=kind, text=text,
+                                    article_id=article_id, limit=limit)
 
     def events(self, *, actor: str | None = None, type: str | None = None,
                since: dt.date | str | None = None, until: dt.date | str | None = None,
@@ -117,31 +124,37 @@ class Store:
                article_id: str | None = None, limit: int | None = None) -> list[EventRow]:
         """Events, filtered by either party (actor id or part of a name), PLOVER type,
         date range, modality and text of the sentence."""
-        return self.repo.events(actor=actor, type=type, since=since, until=until,
-                                modality=modality, text=text, article_id=article_id, limit=limit)
+        with self._lock:
+            return self.repo.events(actor=actor, type=type, since=since, until=until,
+                                    modality=modality, text=text, article_id=article_id, limit=limit)
 
     def actors(self, *, name: str | None = None, kind: str | None = None,
                country: str | None = None, article_id: str | None = None,
                limit: int | None = None) -> list[ActorRow]:
         """Actors across articles (one row per actor id), most mentioned first."""
-        return self.repo.actors(name=name, kind=kind, country=country, article_id=article_id,
-                                limit=limit)
+        with self._lock:
+            return self.repo.actors(name=name, kind=kind, country=country, article_id=article_id,
+                                    limit=limit)
 
     def skips(self, limit: int | None = None) -> list[dict[str, Any]]:
-        return self.repo.skips(limit)
+        with self._lock:
+            return self.repo.skips(limit)
 
     def stats(self) -> dict[str, int]:
         """Row counts: articles, actors, quotes, events, places, dates, skips."""
-        return self.repo.stats()
+        with self._lock:
+            return self.repo.stats()
 
     def schema_version(self) -> int:
-        return self.repo.schema_version()
+        with self._lock:
+            return self.repo.schema_version()
 
     # --- analytics (store/analytics.py, communique.analysis) -------------------------------
 
     def dyad_facts(self, a: str, b: str | None = None, **kwargs: Any) -> list:
         """Dyad facts of ``a -> b`` (``directed``, ``since``, ``until``): see communique.analysis."""
-        return self.repo.dyad_facts(a, b, **kwargs)
+        with self._lock:
+            return self.repo.dyad_facts(a, b, **kwargs)
 
     @property
     def frames(self):
