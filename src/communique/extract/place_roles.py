@@ -84,10 +84,10 @@ def is_actor_use(ent: Span) -> bool:
 
 
 def person_name_tokens(doc: Doc) -> set[str]:
-    """Words of PERSON entities: a "GPE" that is someone's surname is not a place."""
+    """Words of full-name PERSON entities: a "GPE" that is someone's surname is not a place."""
     words: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and len(ent) > 1:
             for tok in ent:
                 if tok.is_title and len(tok) > 2:
                     words.add(tok.text)

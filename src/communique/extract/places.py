@@ -27,9 +27,9 @@ from ..kb.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, REGION, Candidate, 
 from ..models import Location, Place
 from .actors import ActorTable
 from .context import ExtractionContext
-from .place_roles import is_actor_use, person_name_tokens
+from .toponyms import find_toponyms
 
-TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ADMIN_CUES = frozenset({"governor", "state", "legislature", "province", "premier", "voters"})
 # Prepositions that locate an event ("in Geneva", "near Kharkiv").
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
                             "around", "off", "within", "into", "along", "over"})
@@ -116,39 +116,18 @@ class PlaceTable:
         return None
 
 
-# -- toponyms -------------------------------------------------------------------------------
+# -- disambiguation ---------------------------------------------------------------------------
 
 @dataclass
 class _Toponym:
-    span: Span
-    name: str  # the text looked up
+    span: Span  # the words looked up
+    start: int  # start of the whole mention ("eastern Ukraine")
     region: str | None
-    start: int  # offsets of the whole toponym ("eastern Ukraine")
     candidates: list[Candidate]
     chosen: Candidate | None = None
     qualifier: _Toponym | None = None  # "Texas" in "Paris, Texas"
     qualifies: _Toponym | None = None  # "Paris" for "Texas"
-
-
-def _strip(span: Span, directions: dict[str, str]) -> tuple[Span, str | None]:
-    """Drop a leading article or direction word and a trailing possessive."""
-    region = None
-    while len(span) > 1 and (span[0].lower_ in ("the",) or span[0].lower_ in directions):
-        if span[0].lower_ in directions:
-            region = directions[span[0].lower_]
-        span = span[1:]
-    while len(span) > 1 and span[-1].tag_ == "POS" or (len(span) > 1 and span[-1].lower_ in ("'s", "\u2019s")):
-        span = span[:-1]
-    return span, region
-
-
-def _direction_before(span: Span, directions: dict[str, str]) -> str | None:
-    if span.start == 0:
-        return None
-    prev = span.doc[span.start - 1]
-    if prev.lower_ in directions and prev.pos_ in ("ADJ", "PROPN", "NOUN") and prev.head.i >= span.start:
-        return directions[prev.lower_]
-    return None
+    admin_cue: bool = False  # "the governor of New York"
 
 
 def _base_score(c: Candidate) -> float:
@@ -160,10 +139,10 @@ def _base_score(c: Candidate) -> float:
     elif r.kind == CONTINENT:
         s = 90.0
     elif r.kind == ADMIN1:
-        s = 55.0 if r.country == "USA" else 40.0
+        s = 85.0
     else:
         s = 30.0 + 10.0 * math.log10(r.population + 1)
-    return s + (5.0 if c.primary else 0.0)
+    return s + (5.0 if c.primary else -10.0)
 
 
 def _contains(outer: Candidate, inner: Candidate) -> bool:
@@ -174,12 +153,20 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
     if o.kind == COUNTRY:
         return i.kind != COUNTRY
     if o.kind == ADMIN1 and i.kind == CITY and o.admin1 and i.admin1:
-        return i.admin1 == o.admin1 or i.admin1.split(".")[0] == o.admin1  # US-TX / ISO
+        if o.admin1.startswith("US-"):
+            return i.admin1 == o.admin1
+        return True  # GeoNames admin1 keys of other countries do not map to ISO 3166-2
     return False
 
 
 def _score(t: _Toponym, c: Candidate, countries: Counter, near: frozenset = frozenset()) -> float:
     s = _base_score(c)
+    if c.record.kind == ADMIN1:
+        if t.admin_cue:
+            s += 30.0
+        elif any(o.record.kind == CITY and o.record.country == c.record.country
+                 and o.record.population >= 100_000 for o in t.candidates):
+            s -= 20.0  # "Idlib", "New York": the city unless the province is meant
     if t.qualifier is not None and any(_contains(q, c) for q in t.qualifier.candidates):
         s += QUALIFIER_BONUS
     if t.qualifies is not None and any(_contains(c, q) for q in t.qualifies.candidates):
@@ -189,6 +176,12 @@ def _score(t: _Toponym, c: Candidate, countries: Counter, near: frozenset = froz
     if c.record.country in near:
         s += SENTENCE_BONUS
     return s
+
+
+def _admin_cue(span: Span) -> bool:
+    """"the governor of New York": the state, not the city."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ADMIN_CUES
 
 
 def _qualified_pairs(tops: list[_Toponym]) -> None:
@@ -229,38 +222,12 @@ def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
-def _lookup(g: Gazetteer, span: Span) -> list[Candidate]:
-    cands = g.lookup(span.text)
-    if not cands and len(span) > 1 and span[-1].lower_ in ("region", "province", "oblast", "state",
-                                                          "city", "area", "county", "district"):
-        cands = g.lookup(span[:-1].text)
-    return [c for c in cands if not c.record.actor_only]
-
-
-def toponyms(doc: Doc, actors: ActorTable | None = None) -> list[Span]:
-    """GPE/LOC/FAC entities used as places (not as actors, not person names)."""
-    persons = person_name_tokens(doc)
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in TOPONYM_LABELS:
-            continue
-        if ent.text in persons or is_actor_use(ent):
-            continue
-        out.append(ent)
-    return out
-
-
 def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable) -> PlaceTable:
     cache_dir = getattr(ctx.settings, "cache_dir", None)
     g = load_gazetteer(cache_dir)
     directions = curated()["directions"]
-    tops: list[_Toponym] = []
-    for ent in toponyms(doc, actors):
-        span, region = _strip(ent, directions)
-        start = ent.start_char
-        if region is None and (region := _direction_before(ent, directions)) is not None:
-            start = doc[ent.start - 1].idx
-        tops.append(_Toponym(span, span.text, region, start, _lookup(g, span)))
+    tops = [_Toponym(t.span, t.start, t.region, list(t.candidates), admin_cue=_admin_cue(t.span))
+            for t in find_toponyms(doc, g, directions)]
     # countries named as actors or demonyms still tell us what the article is about
     extra = Counter()
     for ent in doc.ents:

@@ -37,13 +37,20 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 CITY_FILE = "cities5000.json"
 # Alternate names are kept for cities at least this big (exonyms of small towns are noise).
 ALT_NAME_MIN_POPULATION = 20_000
 
 COUNTRY, CONTINENT, REGION, ADMIN1, CITY = "country", "continent", "region", "admin1", "city"
 
+GENERIC_SUBDIVISION_NAMES = frozenset({
+    "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
+    "capital", "centre", "center", "coast", "upper", "lower", "islands", "interior", "lakes",
+    "north east", "north west", "south east", "south west", "northeast", "northwest",
+    "southeast", "southwest", "midlands", "highlands", "lowlands", "plateau", "littoral",
+    "mountain", "valley", "national capital", "federal", "city", "atlantic", "pacific",
+})
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .,\-()]+$")
 
 
@@ -221,6 +228,8 @@ def build() -> Gazetteer:
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.country_code == "US":
             continue
+        if sub.name.casefold() in GENERIC_SUBDIVISION_NAMES:
+            continue  # "Western" (Fiji), "Central" (Ghana): words first, places rarely
         iso3 = iso2to3.get(sub.country_code)
         add((sub.name, ADMIN1, iso3, sub.code, None, None, None, 0), [sub.name])
     for c in cities.values():
