@@ -173,9 +173,11 @@ def resolve(text: str, published: dt.date | None, tense: Tense = "past") -> Reso
     # year alone: "in 2014", "2021"
     if m := re.fullmatch(rf"(?:(?:in|since|by|during|of|the year)\s+)?(?:early|late|mid-?)?\s*{_YEAR_RE}", s):
         return dt.date(int(m["year"]), 1, 1), "year"
-    if published is None:
-        return None, _precision_hint(s)
-    return _relative(s, published, tense) or (None, _precision_hint(s))
+    if published is not None and (rel := _relative(s, published, tense)) is not None:
+        return rel
+    if m := re.search(rf"\b{_YEAR_RE}\b", s):  # "the first quarter of 2021", "early 2019"
+        return dt.date(int(m["year"]), 1, 1), "year"
+    return None, _precision_hint(s)
 
 
 def _precision_hint(s: str) -> str:

@@ -243,7 +243,7 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable) -> Plac
         if t.chosen is None and t.span.root.pos_ == "ADJ":
             continue  # a demonym tagged GPE ("Ukrainian claims")
         if t.chosen is None:
-            place = Place(t.start, end, doc.text[t.start:end], name=t.name, region=t.region)
+            place = Place(t.start, end, doc.text[t.start:end], name=t.span.text, region=t.region)
         else:
             r = t.chosen.record
             place = Place(t.start, end, doc.text[t.start:end], name=r.name, country=r.country,
