@@ -119,3 +119,19 @@ def test_dedup_short_texts():
     a = c.add(make_article("Brief note."))
     b = c.add(make_article("Brief note!"))
     assert a.story_id == b.story_id  # exact hash after normalisation
+
+
+def test_dedup_bridging_article_merges_stories():
+    """Two partial copies that do not match each other are joined by the full text later."""
+    words = WIRE.split()
+    half = len(words) // 2
+    first = make_article(" ".join(words[:half]) + " " + OTHER[:60], url="https://a.example/1")
+    second = make_article(OTHER[60:120] + " " + " ".join(words[half:]), url="https://b.example/1")
+    full = make_article(WIRE, url="https://c.example/1")
+    c = StoryClusterer()
+    s1, s2 = c.assign(first).story_id, c.assign(second).story_id
+    assert s1 != s2
+    s3 = c.assign(full).story_id
+    assert s3 == s1 and c.resolve(s2) == s1 and c.aliases() == {s2: s1}
+    assert c.counts(s2) == (3, 3)
+    assert [a.story_id for a in cluster_articles([first, second, full])] == [s1] * 3

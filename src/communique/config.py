@@ -45,7 +45,7 @@ class Settings:
     fetch_retries: int = 2
     respect_robots: bool = True
     # story clustering (near-duplicate detection)
-    dedup_threshold: float = 0.5  # estimated Jaccard of word 5-shingles for "same story"
+    dedup_threshold: float = 0.3  # estimated Jaccard of word 5-shingles for "same story"
 
     # escalation alerts (communique.analysis.alerts): change detection on the per-period
     # conflict score of each dyad

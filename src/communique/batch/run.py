@@ -167,8 +167,10 @@ def run_batch(articles: Iterable[Article], out: str | Path, *, settings: Setting
                 stories[sid] = (1, 1)
     import pyarrow as pa
 
+    aliases = clusterer.aliases() if clusterer else {}
     pq.write_table(pa.Table.from_pylist(
-        [{"story_id": s, "story_articles": a, "story_sources": n} for s, (a, n) in stories.items()],
+        [{"story_id": s, "canonical_story_id": aliases.get(s, s), "story_articles": a,
+          "story_sources": n} for s, (a, n) in stories.items()],
         schema=schema("stories")), out / "stories.parquet")
     skipped = [s.to_dict() if hasattr(s, "to_dict") else dict(s) for s in (skips or [])]
     (out / "errors").mkdir(exist_ok=True)

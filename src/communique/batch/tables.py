@@ -5,7 +5,8 @@ One partition of a batch is one Parquet file per table: ``articles``, ``quotes``
 record's full JSON (``data``) next to flat columns for querying, so
 :func:`analyses_from_tables` rebuilds each :class:`~communique.models.Analysis` exactly
 (``Analysis.from_dict`` of the same dictionaries). Story counts are per story in
-``stories.parquet`` (join on ``story_id``).
+``stories.parquet`` (join on ``story_id``; ``canonical_story_id`` is the story a story id
+was merged into when a later article joined two clusters).
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def _schemas():
                              ("geonameid", i), ("data", s)]),
         "errors": pa.schema([("article_id", s), ("url", s), ("source", s), ("code", s),
                              ("type", s), ("message", s)]),
-        "stories": pa.schema([("story_id", s), ("story_articles", i), ("story_sources", i)]),
+        "stories": pa.schema([("story_id", s), ("canonical_story_id", s), ("story_articles", i),
+                              ("story_sources", i)]),
     }
 
 

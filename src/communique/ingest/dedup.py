@@ -10,8 +10,10 @@ Three signals, strongest first:
    case-folded, punctuation and spacing ignored).
 3. **near duplicates**: MinHash signatures of word 5-shingles indexed with LSH
    (datasketch). A candidate joins a story when its estimated Jaccard similarity with a
-   member is at least ``threshold`` (default 0.5), or when one text is (estimatedly) at
-   least ``containment`` (0.8) contained in the other — wire copies are often cut short.
+   member is at least ``threshold`` (default 0.3), or when one text is (estimatedly) at
+   least ``containment`` (0.6) contained in the other — wire copies are often cut short.
+   When an article matches several stories, they are merged (the oldest names the
+   merge; :meth:`StoryClusterer.resolve` maps an earlier story id to its merged story).
 
 The clusterer is streaming: :meth:`StoryClusterer.assign` gives each article its story as
 it arrives (the first article of a story names it: ``story_id`` is that article's id), and
@@ -137,7 +139,7 @@ class Assignment:
 class StoryClusterer:
     """Streaming story clustering (see the module docstring)."""
 
-    def __init__(self, threshold: float = 0.5, *, containment: float = 0.8, num_perm: int = 128,
+    def __init__(self, threshold: float = 0.3, *, containment: float = 0.6, num_perm: int = 128,
                  shingle: int = 5, window: int = 200_000, seed: int = 1) -> None:
         from datasketch import MinHashLSH
 
@@ -148,11 +150,13 @@ class StoryClusterer:
         self.window = window
         self.seed = seed
         # candidates at a lower threshold than the decision, so truncated copies are found
-        self._lsh = MinHashLSH(threshold=min(threshold, 0.3), num_perm=num_perm)
+        self._lsh = MinHashLSH(threshold=min(threshold, 0.2), num_perm=num_perm)
         self._sigs: OrderedDict[str, tuple[object, int, str]] = OrderedDict()  # id -> (minhash, n, story)
         self._by_url: dict[str, str] = {}
         self._by_hash: dict[str, str] = {}
         self._story_of: dict[str, str] = {}
+        self._parent: dict[str, str] = {}   # merged story -> the story it joined
+        self._order: dict[str, int] = {}    # story -> creation order
         self.stories: dict[str, _Story] = {}
 
     def _minhash(self, sh: set[bytes]):
@@ -165,14 +169,14 @@ class StoryClusterer:
     def assign(self, article: Article) -> Assignment:
         """The story of ``article`` (registering the article as a member)."""
         if article.id in self._story_of:
-            return Assignment(self._story_of[article.id], "seen")
+            return Assignment(self.resolve(self._story_of[article.id]), "seen")
         url = canonical_url(article.url)
         digest = content_hash(article.text)
         found: Assignment | None = None
         if url and url in self._by_url:
-            found = Assignment(self._by_url[url], "url")
+            found = Assignment(self.resolve(self._by_url[url]), "url")
         elif digest in self._by_hash:
-            found = Assignment(self._by_hash[digest], "hash")
+            found = Assignment(self.resolve(self._by_hash[digest]), "hash")
         sh = shingles(article.text, self.k)
         mh = self._minhash(sh) if sh else None
         if found is None and mh is not None:
@@ -190,21 +194,55 @@ class StoryClusterer:
             yield self.add(article)
 
     def _near(self, mh, n: int) -> Assignment | None:
-        best: Assignment | None = None
-        best_score = 0.0
+        """The best-matching story; other matching stories are merged into it."""
+        matches: dict[str, tuple[float, float, str]] = {}  # root -> (score, jaccard, key)
         for key in self._lsh.query(mh):
             other, other_n, story = self._sigs[key]
             j = mh.jaccard(other)
             inter = j * (n + other_n) / (1.0 + j)
             contained = inter / max(1, min(n, other_n))
             if j >= self.threshold or contained >= self.containment:
+                root = self.resolve(story)
                 score = max(j, contained)
-                if score > best_score:
-                    best, best_score = Assignment(story, "near", round(j, 4), key), score
-        return best
+                if score > matches.get(root, (-1.0, 0.0, ""))[0]:
+                    matches[root] = (score, j, key)
+        if not matches:
+            return None
+        roots = sorted(matches, key=lambda r: self._order[r])  # the oldest story names the merge
+        keep = roots[0]
+        for other in roots[1:]:
+            self._merge(other, keep)
+        _score, j, key = max(matches.values())
+        return Assignment(keep, "near", round(j, 4), key)
+
+    def resolve(self, story_id: str) -> str:
+        """The story a (possibly merged) story id now belongs to."""
+        root = story_id
+        while root in self._parent:
+            root = self._parent[root]
+        while story_id != root:  # path compression
+            nxt = self._parent[story_id]
+            self._parent[story_id] = root
+            story_id = nxt
+        return root
+
+    def _merge(self, story: str, into: str) -> None:
+        self._parent[story] = into
+        st = self.stories.pop(story, None)
+        if st is not None:
+            target = self.stories.setdefault(into, _Story())
+            target.articles += st.articles
+            target.sources |= st.sources
+        log.debug("story %s merged into %s", story, into)
+
+    def aliases(self) -> dict[str, str]:
+        """``merged story id -> story id`` for stories joined after their first articles
+        were assigned (resolve earlier assignments with :meth:`resolve`)."""
+        return {s: self.resolve(s) for s in list(self._parent)}
 
     def _remember(self, article: Article, story: str, url: str | None, digest: str, mh, n: int) -> None:
         self._story_of[article.id] = story
+        self._order.setdefault(story, len(self._order))
         if url:
             self._by_url.setdefault(url, story)
         self._by_hash.setdefault(digest, story)
@@ -220,11 +258,15 @@ class StoryClusterer:
 
     def counts(self, story_id: str) -> tuple[int, int]:
         """``(articles, distinct sources)`` of a story seen so far."""
-        st = self.stories.get(story_id)
+        st = self.stories.get(self.resolve(story_id))
         return (st.articles, len(st.sources)) if st else (0, 0)
 
     def story_counts(self) -> StoryCounts:
-        return StoryCounts({sid: (st.articles, len(st.sources)) for sid, st in self.stories.items()})
+        """Counts for every story id handed out (merged ids carry their merged story's)."""
+        by_story = {sid: (st.articles, len(st.sources)) for sid, st in self.stories.items()}
+        for alias, root in self.aliases().items():
+            by_story[alias] = by_story.get(root, (0, 0))
+        return StoryCounts(by_story, self.aliases())
 
 
 @dataclass(frozen=True)
@@ -232,6 +274,7 @@ class StoryCounts:
     """``story_id -> (articles, distinct sources)``; what events and quotes carry."""
 
     by_story: dict[str, tuple[int, int]]
+    aliases: dict[str, str] = field(default_factory=dict)  # merged story -> its story
 
     @classmethod
     def of(cls, articles: Iterable[Article]) -> StoryCounts:
@@ -246,14 +289,17 @@ class StoryCounts:
     def for_article(self, article: Article) -> dict[str, int | str]:
         """``{"story_id", "story_articles", "story_sources"}`` for the records of ``article``."""
         sid = article.story_id or article.id
+        sid = self.aliases.get(sid, sid)
         n_articles, n_sources = self.by_story.get(sid, (1, 1))
         return {"story_id": sid, "story_articles": n_articles, "story_sources": n_sources}
 
 
-def cluster_articles(articles: Iterable[Article], threshold: float = 0.5, **kw) -> list[Article]:
-    """Convenience: cluster a finite collection; each returned article has ``story_id``."""
+def cluster_articles(articles: Iterable[Article], threshold: float = 0.3, **kw) -> list[Article]:
+    """Cluster a finite collection; each returned article has its final ``story_id``
+    (stories merged later in the stream resolved)."""
     clusterer = StoryClusterer(threshold, **kw)
-    return [clusterer.add(a) for a in articles]
+    assigned = [clusterer.add(a) for a in articles]
+    return [replace(a, story_id=clusterer.resolve(a.story_id)) for a in assigned]
 
 
 __all__ = ["canonical_url", "content_hash", "normalize_text", "shingles", "source_key",
