@@ -249,8 +249,8 @@ class AnalyticsQueries:
             if terms:
                 if self.dialect.name == "sqlite":
                     match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
-                    where.append("EXISTS (SELECT 1 FROM quotes_fts f WHERE quotes_fts MATCH ? "
-                                 "AND f.article_id = qt.article_id AND f.seq = qt.seq)")
+                    where.append("(qt.article_id, qt.seq) IN (SELECT article_id, seq FROM quotes_fts "
+                                 "WHERE quotes_fts MATCH ?)")
                     params.append(match)
                 else:
                     where.append("qt.tsv @@ plainto_tsquery('english', ?)")

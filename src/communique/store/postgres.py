@@ -8,6 +8,7 @@ with GIN indexes (migration ``0002_analytics.postgresql.sql``).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 
 from ..errors import ConfigError, StoreError
@@ -35,6 +36,7 @@ class PostgresStore(Store):
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise ConfigError("PostgreSQL needs psycopg: pip install 'communique[postgres]'") from exc
         self.path = path  # type: ignore[assignment]
+        self._lock = threading.RLock()
         self._errors = (psycopg.Error,)
         try:
             self.conn = psycopg.connect(path, autocommit=True)
@@ -49,7 +51,7 @@ class PostgresStore(Store):
 
     def add_many(self, analyses: Iterable[Analysis]) -> int:
         try:
-            with self.repo.transaction():
+            with self._lock, self.repo.transaction():
                 return sum(1 for a in analyses if self.repo.add_analysis(a))
         except self._errors as exc:
             raise StoreError(f"cannot write to {_redact(self.path)}: {exc}") from exc
