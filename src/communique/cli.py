@@ -11,6 +11,7 @@ import enum
 import importlib
 import itertools
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -37,7 +38,10 @@ EXIT_USER_ERROR = 2
 
 
 def _stdout() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = 120  # piped or logged output: wide enough for the tables
+    return console
 
 
 def _stderr() -> Console:
@@ -253,22 +257,22 @@ def _events_table(rows: Iterable[tuple[Any, str, str]], *,
                   articles: Sequence[str] | None = None) -> Table:
     table = Table(title="Events", title_justify="left", expand=False)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("Type", style="magenta", no_wrap=True)
-    table.add_column("Actor", style="cyan", min_width=10, max_width=26)
-    table.add_column("Action", min_width=8, max_width=18)
-    table.add_column("Recipient", style="cyan", min_width=10, max_width=26)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Place", max_width=18)
-    table.add_column("Modality")
+    table.add_column("Type", style="magenta")
+    table.add_column("Actor", style="cyan", max_width=26)
+    table.add_column("Action", max_width=22)
+    table.add_column("Recipient", style="cyan", max_width=26)
+    table.add_column("Date", min_width=10)
+    table.add_column("Place", max_width=20)
     if articles is not None:
         table.add_column("Article", style="dim", no_wrap=True)
     for i, (ev, actor, recipient) in enumerate(rows, start=1):
         kind = ev.type + (f" ({ev.cameo})" if ev.cameo else "")
+        action = ev.trigger.text + (f" [{ev.modality}]" if ev.modality != "asserted" else "")
         when = str(ev.date or "")
         if ev.date and ev.date_precision != "day":
             when += " (pub.)" if ev.date_precision == "publication" else f" ({ev.date_precision})"
-        cells = [str(i), kind, escape(actor or ""), escape(ev.trigger.text), escape(recipient or ""),
-                 when, escape(ev.location.name if ev.location else ""), ev.modality]
+        cells = [str(i), kind, escape(actor or ""), escape(action), escape(recipient or ""),
+                 when, escape(ev.location.name if ev.location else "")]
         if articles is not None:
             cells.append(articles[i - 1][:8])
         table.add_row(*cells)
@@ -414,10 +418,12 @@ def quotes(
     with _open_store(db) as store:
         rows = store.quotes(actor=actor, since=s, until=u, kind=kind, text=search, limit=limit or None)
     if not _emit_rows(rows, format):
+        out = _stdout()
+        wide = out.width >= 100  # the article column only when there is room for it
         table = _quotes_table(((r.speaker_name or "", r.text, r.quote.kind, r.quote.date or r.published)
-                               for r in rows), articles=[r.article_id for r in rows])
-        _stdout().print(table)
-        _stdout().print(Text(f"{len(rows)} quotes", style="dim"))
+                               for r in rows), articles=[r.article_id for r in rows] if wide else None)
+        out.print(table)
+        out.print(Text(f"{len(rows)} quotes", style="dim"))
 
 
 @app.command()
@@ -439,10 +445,12 @@ def events(
         rows = store.events(actor=actor, type=type, since=s, until=u, modality=modality, text=search,
                             limit=limit or None)
     if not _emit_rows(rows, format):
+        out = _stdout()
+        wide = out.width >= 100
         table = _events_table(((r.event, ", ".join(r.actor_names), ", ".join(r.recipient_names))
-                               for r in rows), articles=[r.article_id for r in rows])
-        _stdout().print(table)
-        _stdout().print(Text(f"{len(rows)} events", style="dim"))
+                               for r in rows), articles=[r.article_id for r in rows] if wide else None)
+        out.print(table)
+        out.print(Text(f"{len(rows)} events", style="dim"))
 
 
 @app.command()
