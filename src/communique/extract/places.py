@@ -222,7 +222,9 @@ def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
-def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable) -> PlaceTable:
+def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None = None) -> PlaceTable:
+    """Toponyms of ``doc`` geocoded, with the index ``location_for`` needs (``actors`` is
+    accepted for the stage interface; metonyms are recognised from the parse)."""
     cache_dir = getattr(ctx.settings, "cache_dir", None)
     g = load_gazetteer(cache_dir)
     directions = curated()["directions"]
