@@ -266,9 +266,9 @@ def content_of_clause(doc: Doc, clause: Token, regions: tuple[QuoteRegion, ...],
     holes: list[Seg] = []
     if exclude is not None and a <= exclude[0] and exclude[1] <= b:
         holes.append(exclude)
-    if lex is not None:
+    if lex is not None and clause.lemma_.lower() not in lex.verbs:
         for t in doc[a:b + 1]:
-            if (t.dep_ == "conj" and t.i > clause.i and t.lemma_.lower() in lex.verbs
+            if (t.dep_ == "conj" and t.head.i == clause.i and t.i > clause.i and t.lemma_.lower() in lex.verbs
                     and not any(c.dep_ in SUBJ_DEPS + PASSIVE_SUBJ for c in t.children)):
                 lo = t.i
                 for c in t.lefts:
@@ -367,6 +367,8 @@ def cue_candidates(doc: Doc, lex: CueLexicon, regions: tuple[QuoteRegion, ...],
             continue
         if clause is not None:
             if not in_lex and not human:
+                continue
+            if para[clause.i] != para[verb.i] and reg_of[clause.i] < 0:
                 continue
             segs = content_of_clause(doc, clause, regions, reg_of, para=para, lex=lex,
                                      extend_conj=_conj_clause(verb, clause, lex))

@@ -199,15 +199,15 @@ def medium_of(doc: Doc, head: Token) -> str | None:
     return None
 
 
-def _span(doc: Doc, seg: Seg) -> Span:
+def _span(doc: Doc, seg: Seg, text: str) -> Span:
     a, b = seg
-    return Span.of(doc.text, doc[a].idx, doc[b].idx + len(doc[b].text))
+    return Span.of(text, doc[a].idx, doc[b].idx + len(doc[b].text))
 
 
-def _actors_for(doc: Doc, actors: ActorTable, seg: Seg | None) -> tuple[str | None, ...]:
+def _actors_for(doc: Doc, actors: ActorTable, seg: Seg | None, text: str) -> tuple[str | None, ...]:
     if seg is None:
         return (None,)
-    sp = _span(doc, seg)
+    sp = _span(doc, seg, text)
     many = getattr(actors, "actors_at", None)
     if many is not None:
         ids = tuple(many(doc, sp.start, sp.end))
@@ -221,15 +221,16 @@ def extract_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
                    dates: DateTable) -> tuple[Quote, ...]:
     cands, _regions, reg_of = find_candidates(doc)
     quotes: list[Quote] = []
+    text = doc.text  # Doc.text is rebuilt on every access
     for c in cands:
-        content = tuple(_span(doc, s) for s in c.content)
+        content = tuple(_span(doc, s, text) for s in c.content)
         kind = quote_kind(c.content, reg_of, doc)
-        cue = _span(doc, (c.cue[0], c.cue[-1])) if c.cue else None
-        speaker = _span(doc, c.speaker) if c.speaker is not None else None
+        cue = _span(doc, (c.cue[0], c.cue[-1]), text) if c.cue else None
+        speaker = _span(doc, c.speaker, text) if c.speaker is not None else None
         head = doc[c.head]
         date, _precision = dates.date_for(head)
         medium = medium_of(doc, head) if c.cue else None
-        for actor in _actors_for(doc, actors, c.speaker_ref or c.speaker):
+        for actor in _actors_for(doc, actors, c.speaker_ref or c.speaker, text):
             quotes.append(Quote(
                 content=content, kind=kind, speaker=speaker, speaker_actor=actor, cue=cue,
                 medium=medium, date=date, confidence=round(c.confidence, 2), rule=c.rule,
