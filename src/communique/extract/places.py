@@ -184,17 +184,18 @@ def _admin_cue(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ADMIN_CUES
 
 
-def _qualified_pairs(tops: list[_Toponym]) -> None:
+def _qualified_pairs(tops: list[_Toponym], text: str) -> None:
     """"Paris, Texas": the second toponym qualifies the first when it can contain it."""
     for a, b in zip(tops, tops[1:]):
-        between = a.span.doc.text[a.span.end_char:b.start]
+        between = text[a.span.end_char:b.start]
         if between.strip() == "," and any(_contains(q, c) for q in b.candidates for c in a.candidates):
             a.qualifier = b
             b.qualifies = a
 
 
-def _resolve(tops: list[_Toponym], extra_countries: Counter) -> None:
-    _qualified_pairs(tops)
+def _resolve(tops: list[_Toponym], extra_countries: Counter, text: str) -> None:
+    _qualified_pairs(tops, text)
+    sent_of = {id(t): t.span.root.sent.start for t in tops}
     countries = Counter(extra_countries)
     firm: dict[int, str] = {}  # toponym position -> country, for the unambiguous ones
     # pass 1: toponyms that need no context (a country, or one clear winner)
@@ -212,9 +213,8 @@ def _resolve(tops: list[_Toponym], extra_countries: Counter) -> None:
     # pass 2: every toponym in the light of the article's and the sentence's countries
     for t in tops:
         if t.candidates:
-            sent = t.span.sent
-            near = frozenset(c for o in tops if o is not t and id(o) in firm
-                             and o.span.sent.start == sent.start for c in (firm[id(o)],))
+            near = frozenset(firm[id(o)] for o in tops if o is not t and id(o) in firm
+                             and sent_of[id(o)] == sent_of[id(t)])
             t.chosen = max(t.candidates, key=lambda c: (_score(t, c, countries, near), c.record.population))
 
 
@@ -237,7 +237,8 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None =
             for c in g.lookup(ent.text):
                 if c.record.kind == COUNTRY:
                     extra[c.record.country] += 1
-    _resolve(tops, extra)
+    text = doc.text
+    _resolve(tops, extra, text)
     places: list[Place] = []
     by_token: dict[int, int] = {}
     for t in tops:
@@ -245,10 +246,10 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None =
         if t.chosen is None and t.span.root.pos_ == "ADJ":
             continue  # a demonym tagged GPE ("Ukrainian claims")
         if t.chosen is None:
-            place = Place(t.start, end, doc.text[t.start:end], name=t.span.text, region=t.region)
+            place = Place(t.start, end, text[t.start:end], name=t.span.text, region=t.region)
         else:
             r = t.chosen.record
-            place = Place(t.start, end, doc.text[t.start:end], name=r.name, country=r.country,
+            place = Place(t.start, end, text[t.start:end], name=r.name, country=r.country,
                           admin1=r.admin1, lat=r.lat, lon=r.lon, geonameid=r.geonameid,
                           region=t.region)
         for tok in t.span.doc[t.span.start:t.span.end]:

@@ -42,6 +42,8 @@ CITY_FILE = "cities5000.json"
 # Alternate names are kept for cities at least this big (exonyms of small towns are noise).
 ALT_NAME_MIN_POPULATION = 20_000
 
+MEMO_SIZE = 50_000  # lookups remembered per process (names recur across articles)
+
 COUNTRY, CONTINENT, REGION, ADMIN1, CITY = "country", "continent", "region", "admin1", "city"
 
 GENERIC_SUBDIVISION_NAMES = frozenset({
@@ -81,8 +83,11 @@ class Candidate:
 
 def normalise(name: str) -> str:
     """Lookup key: no accents, case folded, no dots, hyphens as spaces, no leading "the"."""
-    s = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = name.replace("\u2019", "'")
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold()
     s = s.replace(".", "").replace("-", " ").replace("\u2010", " ")
     s = re.sub(r"[\s,]+", " ", s).strip()
     if s.startswith("the "):
@@ -100,6 +105,7 @@ class Gazetteer:
         self.meta = meta or {}
         self._by_gid: dict[int, int] | None = None
         self._countries: dict[str, int] | None = None
+        self._memo: dict[str, tuple[Candidate, ...]] = {}  # name as written -> candidates
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -114,10 +120,16 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place called ``name`` (after normalisation), best names first."""
-        keys = self._index.get(normalise(name), ())
-        out = [Candidate(self.record(k >> 1), k >> 1, bool(k & 1)) for k in keys]
-        out.sort(key=lambda c: (not c.primary,))
-        return out
+        hit = self._memo.get(name)
+        if hit is None:
+            keys = self._index.get(normalise(name), ())
+            out = [Candidate(self.record(k >> 1), k >> 1, bool(k & 1)) for k in keys]
+            out.sort(key=lambda c: (not c.primary,))
+            hit = tuple(out)
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[name] = hit
+        return list(hit)
 
     def by_geonameid(self, gid: int) -> GeoRecord | None:
         if self._by_gid is None:
@@ -302,9 +314,14 @@ def _read_cache(path: Path) -> Gazetteer | None:
     return Gazetteer(rows, index, meta)
 
 
+def load_gazetteer(cache_dir: str | Path | None = None) -> Gazetteer:
+    """The gazetteer, from the cache when it is there, else built (and cached); loaded
+    once per process and cache directory."""
+    return _load(str(cache_dir) if cache_dir else None)
+
+
 @lru_cache(maxsize=2)
-def load_gazetteer(cache_dir: str | None = None) -> Gazetteer:
-    """The gazetteer, from the cache when it is there, else built (and cached)."""
+def _load(cache_dir: str | None) -> Gazetteer:
     path = cache_path(cache_dir)
     g = _read_cache(path)
     if g is None:
