@@ -32,7 +32,8 @@ from .ingest.article import parse_date
 from .models import Analysis, Article
 
 # Modules that add commands with ``register(app)`` when they exist (imported lazily).
-PLUGIN_MODULES: tuple[str, ...] = ("communique.batch.cli", "communique.web.cli", "communique.learn.cli")
+PLUGIN_MODULES: tuple[str, ...] = ("communique.batch.cli", "communique.web.cli", "communique.learn.cli",
+                                   "communique.review.cli")
 
 EXIT_USER_ERROR = 2
 
@@ -113,6 +114,8 @@ ModelOpt = Annotated[Optional[str], typer.Option(
 DbOpt = Annotated[Optional[Path], typer.Option(
     "--db", metavar="FILE", dir_okay=False,
     help="SQLite database file (default: setting db, env COMMUNIQUE_DB, else communique.db).")]
+RawOpt = Annotated[bool, typer.Option(
+    "--raw", help="The machine output, ignoring reviews (default: the reviewed version).")]
 LimitOpt = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
 SinceOpt = Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD",
                                                  help="Only on or after this date.")]
@@ -412,11 +415,13 @@ def quotes(
     search: SearchOpt = None,
     limit: LimitOpt = 100,
     format: ListFormatOpt = ListFormat.table,
+    raw: RawOpt = False,
 ) -> None:
     """List stored quotes with their speakers."""
     s, u = _date_opt(since, "--since"), _date_opt(until, "--until")
     with _open_store(db) as store:
-        rows = store.quotes(actor=actor, since=s, until=u, kind=kind, text=search, limit=limit or None)
+        rows = store.quotes(actor=actor, since=s, until=u, kind=kind, text=search, limit=limit or None,
+                             raw=raw)
     if not _emit_rows(rows, format):
         out = _stdout()
         wide = out.width >= 100  # the article column only when there is room for it
@@ -438,12 +443,13 @@ def events(
     search: SearchOpt = None,
     limit: LimitOpt = 100,
     format: ListFormatOpt = ListFormat.table,
+    raw: RawOpt = False,
 ) -> None:
     """List stored events with actors, dates and places."""
     s, u = _date_opt(since, "--since"), _date_opt(until, "--until")
     with _open_store(db) as store:
         rows = store.events(actor=actor, type=type, since=s, until=u, modality=modality, text=search,
-                            limit=limit or None)
+                            limit=limit or None, raw=raw)
     if not _emit_rows(rows, format):
         out = _stdout()
         wide = out.width >= 100

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..analysis.facts import DyadFact, party_keys, story_of
 from ..models import Analysis, Event, Location, Quote
+from .reviews import variant_filter
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -101,10 +102,11 @@ class AnalyticsQueries:
 
     def dyad_facts(self, a: str, b: str | None = None, *, directed: bool = True,
                    since: dt.date | str | None = None, until: dt.date | str | None = None,
-                   quad_classes: Sequence[int] | None = None) -> list[DyadFact]:
-        """Facts of dyad ``a -> b`` (both ways unless ``directed``; ``b=None``: with anyone)."""
+                   quad_classes: Sequence[int] | None = None, raw: bool = False) -> list[DyadFact]:
+        """Facts of dyad ``a -> b`` (both ways unless ``directed``; ``b=None``: with anyone);
+        of the reviewed events, or of the machine output with ``raw``."""
         parts, params = [], []
-        extra, extra_params = "", []
+        extra, extra_params = f" AND {variant_filter('', raw)}", []
         if since:
             extra += " AND day >= ?"
             extra_params.append(_iso(since))
@@ -130,8 +132,9 @@ class AnalyticsQueries:
         return [self._fact(r) for r in self._all(" UNION ALL ".join(parts), params)]
 
     def all_facts(self, *, since=None, until=None, keys: str = "country",
-                  quad_classes: Sequence[int] | None = None, limit: int = 500_000) -> list[DyadFact]:
-        where, params = ["1 = 1"], []
+                  quad_classes: Sequence[int] | None = None, limit: int = 500_000,
+                  raw: bool = False) -> list[DyadFact]:
+        where, params = [variant_filter("", raw)], []
         if since:
             where.append("day >= ?")
             params.append(_iso(since))
@@ -157,9 +160,9 @@ class AnalyticsQueries:
                         quote=r[12])
 
     def top_dyads(self, *, keys: str = "country", quad_classes: Sequence[int] = (3, 4),
-                  since=None, until=None, limit: int = 20) -> list[tuple[str, str, int]]:
+                  since=None, until=None, limit: int = 20, raw: bool = False) -> list[tuple[str, str, int]]:
         """Directed dyads with the most (story-counted) events of the quad classes."""
-        where = ["modality = 'asserted'", f"quad_class IN ({', '.join('?' for _ in quad_classes)})"]
+        where = ["modality = 'asserted'", variant_filter("", raw), f"quad_class IN ({', '.join('?' for _ in quad_classes)})"]
         params: list[Any] = [int(q) for q in quad_classes]
         where.append("LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3")
         if since:
@@ -175,9 +178,10 @@ class AnalyticsQueries:
 
     def network_rows(self, *, keys: str = "country", since=None, until=None,
                      types: Sequence[str] | None = None, quad_classes: Sequence[int] | None = None,
-                     modalities: Sequence[str] | None = ("asserted",)) -> list[tuple]:
+                     modalities: Sequence[str] | None = ("asserted",), raw: bool = False) -> list[tuple]:
         """(source, target, type, quad_class, incidents, goldstein_sum) over incidents."""
-        where, params = ["LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3"], []
+        where, params = ["LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3",
+                         variant_filter("", raw)], []
         for col, vals in (("type", types), ("quad_class", quad_classes), ("modality", modalities)):
             if vals:
                 where.append(f"{col} IN ({', '.join('?' for _ in vals)})")
@@ -201,9 +205,10 @@ class AnalyticsQueries:
                     type: str | None = None, quad_class: int | None = None,
                     since=None, until=None, modality: str | None = None,
                     article_id: str | None = None, cursor: str | None = None,
-                    limit: int = 50) -> tuple[list[tuple[str, int, dict, str | None]], str | None]:
-        """Events newest first: ``[(article_id, seq, event dict, title)], next_cursor``."""
-        where, params = ["1 = 1"], []
+                    limit: int = 50, raw: bool = False) -> tuple[list[tuple[str, int, dict, str | None]], str | None]:
+        """Events newest first: ``[(article_id, seq, event dict, title)], next_cursor``
+        (the event dict says ``review``: None or its review status)."""
+        where, params = [variant_filter("e", raw)], []
         if actor:
             sub, sub_params = self._actor_ids_matching(actor)
             where.append("EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = e.article_id "
@@ -230,20 +235,21 @@ class AnalyticsQueries:
             d, aid, seq = decode_cursor(cursor)
             where.append("(COALESCE(e.event_date, ''), e.article_id, e.seq) < (?, ?, ?)")
             params += [d, aid, int(seq)]
-        q = ("SELECT e.article_id, e.seq, e.data, a.title, COALESCE(e.event_date, '') "
+        q = ("SELECT e.article_id, e.seq, e.data, a.title, COALESCE(e.event_date, ''), e.review_status "
              "FROM events e JOIN articles a ON a.id = e.article_id "
              f"WHERE {' AND '.join(where)} "
              "ORDER BY COALESCE(e.event_date, '') DESC, e.article_id DESC, e.seq DESC LIMIT ?")
         rows = self._all(q, params + [int(limit) + 1])
         nxt = encode_cursor([rows[limit - 1][4], rows[limit - 1][0], rows[limit - 1][1]]) \
             if len(rows) > limit else None
-        return [(r[0], int(r[1]), json.loads(r[2]), r[3]) for r in rows[:limit]], nxt
+        return [(r[0], int(r[1]), {**json.loads(r[2]), "review": r[5]}, r[3]) for r in rows[:limit]], nxt
 
     def quotes_page(self, *, q: str | None = None, speaker: str | None = None, since=None,
                     until=None, article_id: str | None = None, cursor: str | None = None,
-                    limit: int = 50) -> tuple[list[tuple[str, int, dict, str | None, str | None]], str | None]:
-        """Quotes newest first, full-text searched: ``[(article_id, seq, quote, speaker, title)]``."""
-        where, params = ["1 = 1"], []
+                    limit: int = 50, raw: bool = False) -> tuple[list[tuple[str, int, dict, str | None, str | None]], str | None]:
+        """Quotes newest first, full-text searched: ``[(article_id, seq, quote, speaker, title)]``
+        (the quote dict says ``review``: None or its review status)."""
+        where, params = [variant_filter("qt", raw)], []
         if q:
             terms = fts_terms(q)
             if terms:
@@ -275,14 +281,16 @@ class AnalyticsQueries:
             where.append("(COALESCE(qt.quote_date, ''), qt.article_id, qt.seq) < (?, ?, ?)")
             params += [d, aid, int(seq)]
         sql = ("SELECT qt.article_id, qt.seq, qt.data, COALESCE(act.name, qt.speaker_text), a.title, "
-               "COALESCE(qt.quote_date, '') FROM quotes qt JOIN articles a ON a.id = qt.article_id "
+               "COALESCE(qt.quote_date, ''), qt.review_status FROM quotes qt "
+               "JOIN articles a ON a.id = qt.article_id "
                "LEFT JOIN actors act ON act.id = qt.speaker_actor "
                f"WHERE {' AND '.join(where)} "
                "ORDER BY COALESCE(qt.quote_date, '') DESC, qt.article_id DESC, qt.seq DESC LIMIT ?")
         rows = self._all(sql, params + [int(limit) + 1])
         nxt = encode_cursor([rows[limit - 1][5], rows[limit - 1][0], rows[limit - 1][1]]) \
             if len(rows) > limit else None
-        return [(r[0], int(r[1]), json.loads(r[2]), r[3], r[4]) for r in rows[:limit]], nxt
+        return [(r[0], int(r[1]), {**json.loads(r[2]), "review": r[6]}, r[3], r[4])
+                for r in rows[:limit]], nxt
 
     def articles_page(self, *, q: str | None = None, since=None, until=None,
                       cursor: str | None = None, limit: int = 50) -> tuple[list[dict], str | None]:
@@ -335,8 +343,9 @@ class AnalyticsQueries:
                 "articles": int(row[5]), "mentions": int(row[6]), "roles": d.get("roles") or [],
                 "aliases": aliases}
 
-    def event_locations(self, *, since=None, until=None, limit: int = 5000) -> list[dict]:
-        where, params = ["e.location_name IS NOT NULL"], []
+    def event_locations(self, *, since=None, until=None, limit: int = 5000,
+                        raw: bool = False) -> list[dict]:
+        where, params = ["e.location_name IS NOT NULL", variant_filter("e", raw)], []
         if since:
             where.append("e.event_date >= ?")
             params.append(_iso(since))

@@ -20,6 +20,7 @@ from ..models import Actor, Analysis, Article, Event, Quote
 from .analytics import AnalyticsQueries
 from .dialect import Dialect
 from .migrations import Migration
+from .reviews import ReviewQueries, position_key, variant_filter
 from .rows import ActorRow, EventRow, QuoteRow
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def _like(text: str) -> str:
     return f"%{esc}%"
 
 
-class Repository(AnalyticsQueries):
+class Repository(AnalyticsQueries, ReviewQueries):
     def __init__(self, conn: Any, dialect: Dialect) -> None:
         self.conn = conn
         self.dialect = dialect
@@ -253,7 +254,8 @@ class Repository(AnalyticsQueries):
 
     # --- reads ------------------------------------------------------------------------
 
-    def get_analysis(self, article_id: str) -> Analysis | None:
+    def get_analysis(self, article_id: str, raw: bool = False) -> Analysis | None:
+        """The stored analysis: its reviewed version, or the machine output with ``raw``."""
         row = self._one("SELECT data FROM articles WHERE id = ?", (article_id,))
         if row is None:
             return None
@@ -263,9 +265,25 @@ class Repository(AnalyticsQueries):
             return [json.loads(r[0]) for r in
                     self._all(f"SELECT data FROM {table} WHERE article_id = ? ORDER BY seq", (article_id,))]
 
+        def versioned(table: str) -> list[tuple[int, dict]]:
+            rows = self._all(f"SELECT seq, data FROM {table} WHERE article_id = ? AND "
+                             f"{variant_filter('', raw)}", (article_id,))
+            return sorted(((int(r[0]), json.loads(r[1])) for r in rows), key=lambda x: position_key(x[0]))
+
         d["actors"] = records("article_actors")
-        d["quotes"] = records("quotes")
-        d["events"] = records("events")
+        quotes = versioned("quotes")
+        events = versioned("events")
+        if not raw:  # reviewed rows point at quotes by seq: back to positions
+            pos: dict[int, int] = {}
+            for i, (seq, _) in enumerate(quotes):
+                pos[seq] = i
+                if position_key(seq) != seq:
+                    pos[position_key(seq)] = i
+            for _, e in events:
+                if e.get("quote") is not None:
+                    e["quote"] = pos.get(int(e["quote"]))
+        d["quotes"] = [q for _, q in quotes]
+        d["events"] = [e for _, e in events]
         d["places"] = records("places")
         d["dates"] = records("dates")
         return Analysis.from_dict(d)
@@ -293,9 +311,9 @@ class Repository(AnalyticsQueries):
     def quotes(self, *, actor: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, kind: str | None = None,
                text: str | None = None, article_id: str | None = None,
-               limit: int | None = None) -> list[QuoteRow]:
+               limit: int | None = None, raw: bool = False) -> list[QuoteRow]:
         like = self.dialect.ilike
-        where, params = ["1 = 1"], []
+        where, params = [variant_filter("q", raw)], []
         if actor:
             sub, sub_params = self._actor_ids_matching(actor)
             where.append(f"(q.speaker_actor IN ({sub}) OR q.speaker_text {like} ? ESCAPE '\\')")
@@ -315,7 +333,8 @@ class Repository(AnalyticsQueries):
         if article_id:
             where.append("q.article_id = ?")
             params.append(article_id)
-        query = ("SELECT q.article_id, q.seq, q.data, act.name, q.speaker_text, a.title, a.published "
+        query = ("SELECT q.article_id, q.seq, q.data, act.name, q.speaker_text, a.title, a.published, "
+                 "q.review_status "
                  "FROM quotes q JOIN articles a ON a.id = q.article_id "
                  "LEFT JOIN actors act ON act.id = q.speaker_actor "
                  f"WHERE {' AND '.join(where)} ORDER BY q.quote_date, a.published, q.article_id, q.seq")
@@ -323,15 +342,16 @@ class Repository(AnalyticsQueries):
             query += " LIMIT ?"
             params.append(int(limit))
         return [QuoteRow(article_id=r[0], index=int(r[1]), quote=Quote.from_dict(json.loads(r[2])),
-                         speaker_name=r[3] or r[4], title=r[5], published=_date(r[6]))
+                         speaker_name=r[3] or r[4], title=r[5], published=_date(r[6]), review=r[7])
                 for r in self._all(query, params)]
 
     def events(self, *, actor: str | None = None, type: str | None = None,
                since: dt.date | str | None = None, until: dt.date | str | None = None,
                modality: str | None = None, text: str | None = None,
-               article_id: str | None = None, limit: int | None = None) -> list[EventRow]:
+               article_id: str | None = None, limit: int | None = None,
+               raw: bool = False) -> list[EventRow]:
         like = self.dialect.ilike
-        where, params = ["1 = 1"], []
+        where, params = [variant_filter("e", raw)], []
         if actor:
             sub, sub_params = self._actor_ids_matching(actor)
             where.append(
@@ -357,7 +377,8 @@ class Repository(AnalyticsQueries):
         if article_id:
             where.append("e.article_id = ?")
             params.append(article_id)
-        query = ("SELECT e.article_id, e.seq, e.data, e.sentence_text, a.title, a.published "
+        query = ("SELECT e.article_id, e.seq, e.data, e.sentence_text, a.title, a.published, "
+                 "e.review_status "
                  "FROM events e JOIN articles a ON a.id = e.article_id "
                  f"WHERE {' AND '.join(where)} ORDER BY e.event_date, a.published, e.article_id, e.seq")
         if limit:
@@ -376,7 +397,7 @@ class Repository(AnalyticsQueries):
 
         return [EventRow(article_id=r[0], index=int(r[1]), event=ev,
                          actor_names=party_names(ev.actor), recipient_names=party_names(ev.recipient),
-                         sentence=r[3], title=r[4], published=_date(r[5]))
+                         sentence=r[3], title=r[4], published=_date(r[5]), review=r[6])
                 for r, ev in zip(rows, events)]
 
     def _actor_names(self, ids: Sequence[str]) -> dict[str, str]:
@@ -438,7 +459,8 @@ class Repository(AnalyticsQueries):
     def stats(self) -> dict[str, int]:
         out = {}
         for table in COUNTED_TABLES:
-            row = self._one(f"SELECT COUNT(*) FROM {table}")
+            where = " WHERE variant <> 'raw'" if table in ("quotes", "events") else ""  # reviewed version
+            row = self._one(f"SELECT COUNT(*) FROM {table}{where}")
             out[table] = int(row[0]) if row else 0
         return out
 

@@ -17,6 +17,7 @@ class QuoteRow:
     speaker_name: str | None  # canonical actor name, or the speaker text
     title: str | None
     published: dt.date | None
+    review: str | None = None  # None (not reviewed), confirmed, corrected, added (communique.review)
 
     @property
     def text(self) -> str:
@@ -26,7 +27,7 @@ class QuoteRow:
         return {"article_id": self.article_id, "index": self.index, "speaker_name": self.speaker_name,
                 "title": self.title,
                 "published": self.published.isoformat() if self.published else None,
-                **self.quote.to_dict()}
+                "review": self.review, **self.quote.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +40,14 @@ class EventRow:
     sentence: str
     title: str | None
     published: dt.date | None
+    review: str | None = None  # None (not reviewed), confirmed, corrected, added (communique.review)
 
     def to_dict(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "index": self.index,
                 "actor_names": list(self.actor_names), "recipient_names": list(self.recipient_names),
                 "sentence_text": self.sentence, "title": self.title,
                 "published": self.published.isoformat() if self.published else None,
-                **self.event.to_dict()}
+                "review": self.review, **self.event.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,13 @@ from ..models import Analysis, Article
 from .dialect import SQLITE
 from .migrations import load_migrations
 from .repository import Repository
+from .reviews import ReviewStore
 from .rows import ActorRow, EventRow, QuoteRow
 
 log = logging.getLogger(__name__)
 
 
-class Store:
+class Store(ReviewStore):
     """A local database of analyses. Adding is idempotent: ids are content hashes.
 
     >>> with Store("communique.db") as store:          # doctest: +SKIP
@@ -97,9 +98,10 @@ class Store:
         with self._lock:
             return self.repo.existing_ids(ids)
 
-    def get(self, article_id: str) -> Analysis:
+    def get(self, article_id: str, raw: bool = False) -> Analysis:
+        """The article's analysis: reviewed (communique.review) unless ``raw``."""
         with self._lock:
-            found = self.repo.get_analysis(article_id)
+            found = self.repo.get_analysis(article_id, raw=raw)
         if found is None:
             raise KeyError(article_id)
         return found
@@ -112,21 +114,24 @@ class Store:
     def quotes(self, *, actor: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, kind: str | None = None,
                text: str | None = None, article_id: str | None = None,
-               limit: int | None = None) -> list[QuoteRow]:
-        """Quotes, filtered by speaker (actor id or part of a name), date range, kind, text."""
+               limit: int | None = None, raw: bool = False) -> list[QuoteRow]:
+        """Quotes, filtered by speaker (actor id or part of a name), date range, kind, text
+        (the reviewed version; the machine output with ``raw``)."""
         with self._lock:
             return self.repo.quotes(actor=actor, since=since, until=until, kind=kind, text=text,
-                                    article_id=article_id, limit=limit)
+                                    article_id=article_id, limit=limit, raw=raw)
 
     def events(self, *, actor: str | None = None, type: str | None = None,
                since: dt.date | str | None = None, until: dt.date | str | None = None,
                modality: str | None = None, text: str | None = None,
-               article_id: str | None = None, limit: int | None = None) -> list[EventRow]:
+               article_id: str | None = None, limit: int | None = None,
+               raw: bool = False) -> list[EventRow]:
         """Events, filtered by either party (actor id or part of a name), PLOVER type,
-        date range, modality and text of the sentence."""
+        date range, modality and text of the sentence (reviewed version unless ``raw``)."""
         with self._lock:
             return self.repo.events(actor=actor, type=type, since=since, until=until,
-                                    modality=modality, text=text, article_id=article_id, limit=limit)
+                                    modality=modality, text=text, article_id=article_id, limit=limit,
+                                    raw=raw)
 
     def actors(self, *, name: str | None = None, kind: str | None = None,
                country: str | None = None, article_id: str | None = None,

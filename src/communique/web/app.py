@@ -28,21 +28,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..config import Settings
 from ..errors import CommuniqueError, InputError
+from ..models import MODALITIES
 from . import views
 from .svg import network_chart, series_chart, world_map
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "SANCTION", "THREATEN", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT")
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 
 
-class Unauthorized(CommuniqueError):
-    code = "W401"
-    status = 401
-
-
-class WritingDisabled(CommuniqueError):
-    code = "W403"
-    status = 403
+from .reviews import Unauthorized, WritingDisabled, key_name, register_review_routes, reviewer  # noqa: E402
 
 
 class StorePool:
@@ -163,14 +160,14 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
         return views.articles_view(s, settings, q=q, since=since, until=until, cursor=cursor, limit=limit)
 
     @app.get("/api/articles/{article_id}", tags=["read"])
-    def api_article(article_id: str, s=Depends(store)):
-        return views.article_view(s, settings, article_id)
+    def api_article(article_id: str, raw: bool = False, s=Depends(store)):
+        return views.article_view(s, settings, article_id, raw=raw)
 
     @app.post("/api/articles", tags=["write"], status_code=201)
     def api_post_article(body: ArticleIn, x_api_key: str | None = Header(None), s=Depends(store)):
         if not settings.api_key:
             raise WritingDisabled("writing over HTTP is disabled: set api_key (COMMUNIQUE_API_KEY)")
-        if x_api_key != settings.api_key:
+        if key_name(settings, x_api_key) is None:
             raise Unauthorized("missing or wrong X-API-Key header")
         article = _article_from(body, settings)
         from ..pipeline import Pipeline
@@ -186,18 +183,18 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/api/quotes", tags=["read"])
     def api_quotes(q: str | None = None, speaker: str | None = None, since: str | None = None,
                    until: str | None = None, cursor: str | None = None,
-                   limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
+                   limit: int | None = Query(None, ge=1, le=500), raw: bool = False, s=Depends(store)):
         return views.quotes_view(s, settings, q=q, speaker=speaker, since=since, until=until,
-                                 cursor=cursor, limit=limit)
+                                 cursor=cursor, limit=limit, raw=raw)
 
     @app.get("/api/events", tags=["read"])
     def api_events(actor: str | None = None, country: str | None = None, type: str | None = None,
                    quad_class: str | None = None, since: str | None = None, until: str | None = None,
                    modality: str | None = None, cursor: str | None = None,
-                   limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
+                   limit: int | None = Query(None, ge=1, le=500), raw: bool = False, s=Depends(store)):
         return views.events_view(s, settings, actor=actor, country=country, type=type,
                                  quad_class=quad_class, since=since, until=until, modality=modality,
-                                 cursor=cursor, limit=limit)
+                                 cursor=cursor, limit=limit, raw=raw)
 
     @app.get("/api/records/{record_id}", tags=["read"])
     def api_record(record_id: str, s=Depends(store)):
@@ -214,39 +211,44 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/dyads/{source}/{target}", tags=["analytics"])
     def api_dyad(source: str, target: str, period: str = "week", directed: bool = True,
-                 since: str | None = None, until: str | None = None, s=Depends(store)):
+                 since: str | None = None, until: str | None = None, raw: bool = False,
+                 s=Depends(store)):
         return views.dyad_view(s, settings, source, target, period=period, directed=directed,
-                               since=since, until=until)
+                               since=since, until=until, raw=raw)
 
     @app.get("/api/alerts", tags=["analytics"])
     def api_alerts(keys: str = "country", since: str | None = None, until: str | None = None,
-                   s=Depends(store)):
-        return views.alerts_view(s, settings, keys=keys, since=since, until=until)
+                   raw: bool = False, s=Depends(store)):
+        return views.alerts_view(s, settings, keys=keys, since=since, until=until, raw=raw)
 
     @app.get("/api/network", tags=["analytics"])
     def api_network(keys: str = "country", since: str | None = None, until: str | None = None,
                     type: str | None = None, quad_class: int | None = Query(None, ge=1, le=4),
-                    s=Depends(store)):
+                    raw: bool = False, s=Depends(store)):
         return views.network_view(s, settings, keys=keys, since=since, until=until, type=type,
-                                  quad_class=quad_class)
+                                  quad_class=quad_class, raw=raw)
 
     @app.get("/api/map", tags=["analytics"])
-    def api_map(since: str | None = None, until: str | None = None, s=Depends(store)):
-        return views.map_view(s, settings, since=since, until=until)
+    def api_map(since: str | None = None, until: str | None = None, raw: bool = False,
+                s=Depends(store)):
+        return views.map_view(s, settings, since=since, until=until, raw=raw)
 
     @app.get("/api/export", tags=["analytics"])
     def api_export(table: str = Query("plover", pattern="^(plover|gdelt)$"),
                    format: str = Query("csv", pattern="^(csv|tsv|jsonl|parquet)$"),
                    actor: str | None = None, type: str | None = None, since: str | None = None,
-                   until: str | None = None, s=Depends(store)):
+                   until: str | None = None, raw: bool = False, s=Depends(store)):
         from ..analysis.exports import render
         from ..analysis.frames import event_records
 
-        data = render(event_records(s, actor=actor, type=type, since=since, until=until), table, format)
+        data = render(event_records(s, actor=actor, type=type, since=since, until=until, raw=raw),
+                      table, format)
         media = {"csv": "text/csv", "tsv": "text/tab-separated-values",
                  "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}[format]
         return Response(data, media_type=media, headers={
             "Content-Disposition": f'attachment; filename="communique-{table}.{format}"'})
+
+    register_review_routes(app, settings, store)
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -272,24 +274,27 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
                                                                    until=until, cursor=cursor))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(request: Request, article_id: str, s=Depends(store)):
-        return page(request, "article.html", views.article_view(s, settings, article_id))
+    def article_page(request: Request, article_id: str, raw: bool = False, s=Depends(store)):
+        d = views.article_view(s, settings, article_id, raw=raw)
+        return page(request, "article.html", d, reviewer=reviewer(settings, request),
+                    writable=bool(settings.api_key), plover_types=PLOVER_TYPES, modalities=MODALITIES)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, q: str | None = None, speaker: str | None = None,
                     since: str | None = None, until: str | None = None, cursor: str | None = None,
-                    s=Depends(store)):
+                    raw: bool = False, s=Depends(store)):
         return page(request, "quotes.html", views.quotes_view(s, settings, q=q, speaker=speaker,
-                                                               since=since, until=until, cursor=cursor))
+                                                               since=since, until=until, cursor=cursor,
+                                                               raw=raw))
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, actor: str | None = None, country: str | None = None,
                     type: str | None = None, quad_class: str | None = None, since: str | None = None,
                     until: str | None = None, modality: str | None = None, cursor: str | None = None,
-                    s=Depends(store)):
+                    raw: bool = False, s=Depends(store)):
         return page(request, "events.html", views.events_view(
             s, settings, actor=actor, country=country, type=type, quad_class=quad_class,
-            since=since, until=until, modality=modality, cursor=cursor))
+            since=since, until=until, modality=modality, cursor=cursor, raw=raw))
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(request: Request, name: str | None = None, kind: str | None = None,
@@ -305,9 +310,9 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/dyads/{source}/{target}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, source: str, target: str, period: str = "week",
                   directed: bool = True, since: str | None = None, until: str | None = None,
-                  s=Depends(store)):
+                  raw: bool = False, s=Depends(store)):
         d = views.dyad_view(s, settings, source, target, period=period, directed=directed,
-                            since=since, until=until)
+                            since=since, until=until, raw=raw)
         return page(request, "dyad.html", d, chart=series_chart(d["series"]["points"], d["alerts"]))
 
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)

@@ -9,6 +9,7 @@ their evidence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -24,10 +25,15 @@ class Mark:
     tip: str
 
 
-def marks_of(analysis: Analysis) -> list[Mark]:
+def marks_of(analysis: Analysis, quote_ids: Sequence[int] | None = None,
+             event_ids: Sequence[int] | None = None) -> list[Mark]:
+    """Marks of every record; quotes and events are named ``q<id>``/``e<id>`` with their ids
+    (store seqs, see communique.review) or, without ids, their positions."""
     out: list[Mark] = []
     names = {a.id: a.name for a in analysis.actors}
-    for i, q in enumerate(analysis.quotes):
+    qids = list(quote_ids) if quote_ids is not None else list(range(len(analysis.quotes)))
+    eids = list(event_ids) if event_ids is not None else list(range(len(analysis.events)))
+    for i, q in zip(qids, analysis.quotes):
         tip = f"quote q{i} · rule {q.rule} · confidence {q.confidence:.2f}"
         for c in q.content:
             out.append(Mark(c.start, c.end, "quote", f"q{i}", tip))
@@ -35,7 +41,7 @@ def marks_of(analysis: Analysis) -> list[Mark]:
             out.append(Mark(q.speaker.start, q.speaker.end, "speaker", f"q{i}", tip))
         if q.cue:
             out.append(Mark(q.cue.start, q.cue.end, "cue", f"q{i}", tip))
-    for i, e in enumerate(analysis.events):
+    for i, e in zip(eids, analysis.events):
         tip = f"event e{i} {e.type} · rule {e.rule} · confidence {e.confidence:.2f}"
         out.append(Mark(e.trigger.start, e.trigger.end, "trigger", f"e{i}", tip))
         for m in e.mentions:
@@ -53,10 +59,11 @@ def marks_of(analysis: Analysis) -> list[Mark]:
     return [m for m in out if 0 <= m.start < m.end <= n]
 
 
-def highlight(analysis: Analysis) -> str:
+def highlight(analysis: Analysis, quote_ids: Sequence[int] | None = None,
+              event_ids: Sequence[int] | None = None) -> str:
     """The article text as HTML with marked segments (newlines become ``<br>``)."""
     text = analysis.text
-    marks = marks_of(analysis)
+    marks = marks_of(analysis, quote_ids, event_ids)
     cuts = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
     first: dict[str, int] = {}
     for m in sorted(marks, key=lambda m: m.start):

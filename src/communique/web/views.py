@@ -67,10 +67,10 @@ def articles_view(store, settings: Settings, *, q=None, since=None, until=None, 
 
 
 def quotes_view(store, settings: Settings, *, q=None, speaker=None, since=None, until=None,
-                cursor=None, limit=None) -> dict[str, Any]:
+                cursor=None, limit=None, raw: bool = False) -> dict[str, Any]:
     rows, nxt = _cursor_call(store.repo.quotes_page, q=q, speaker=speaker,
                              since=_date(since, "since"), until=_date(until, "until"),
-                             cursor=cursor, limit=_limit(limit, settings))
+                             cursor=cursor, limit=_limit(limit, settings), raw=raw)
     items = []
     for aid, seq, d, speaker_name, title in rows:
         quote = Quote.from_dict(d)
@@ -78,17 +78,19 @@ def quotes_view(store, settings: Settings, *, q=None, speaker=None, since=None, 
                       "speaker_name": speaker_name, "text": " … ".join(c.text for c in quote.content),
                       "evidence": f"/articles/{aid}#ev-q{seq}", **d})
     return {"filters": {"q": q, "speaker": speaker, "since": since, "until": until},
-            "items": items, "next_cursor": nxt}
+            "raw": raw, "items": items, "next_cursor": nxt}
 
 
 def events_view(store, settings: Settings, *, actor=None, country=None, type=None, quad_class=None,
-                since=None, until=None, modality=None, cursor=None, limit=None) -> dict[str, Any]:
+                since=None, until=None, modality=None, cursor=None, limit=None,
+                raw: bool = False) -> dict[str, Any]:
     if quad_class not in (None, "") and str(quad_class) not in ("1", "2", "3", "4"):
         raise BadRequest("quad_class must be 1, 2, 3 or 4", parameter="quad_class")
     rows, nxt = _cursor_call(store.repo.events_page, actor=actor, country=country, type=type,
                              quad_class=int(quad_class) if quad_class not in (None, "") else None,
                              since=_date(since, "since"), until=_date(until, "until"),
-                             modality=modality or None, cursor=cursor, limit=_limit(limit, settings))
+                             modality=modality or None, cursor=cursor, limit=_limit(limit, settings),
+                             raw=raw)
     keys = {k for _, _, d, _ in rows for side in ("actor", "recipient") if d.get(side)
             for k in d[side]["actors"]}
     names = actor_names(store, keys)
@@ -102,7 +104,7 @@ def events_view(store, settings: Settings, *, actor=None, country=None, type=Non
                       "evidence": f"/articles/{aid}#ev-e{seq}", **d})
     return {"filters": {"actor": actor, "country": country, "type": type, "quad_class": quad_class,
                         "since": since, "until": until, "modality": modality},
-            "quad_names": QUAD_NAMES, "items": items, "next_cursor": nxt}
+            "raw": raw, "quad_names": QUAD_NAMES, "items": items, "next_cursor": nxt}
 
 
 def actors_view(store, settings: Settings, *, name=None, kind=None, country=None, limit=None) -> dict[str, Any]:
@@ -114,26 +116,34 @@ def actors_view(store, settings: Settings, *, name=None, kind=None, country=None
 
 # --- single records --------------------------------------------------------------------
 
-def article_view(store, settings: Settings, article_id: str) -> dict[str, Any]:
+def article_view(store, settings: Settings, article_id: str, raw: bool = False) -> dict[str, Any]:
+    """The article with its records: the reviewed version (``raw``: the machine output);
+    each record has its public id (``<article>:q<seq>``), ``review`` status and reviews."""
     from .highlight import highlight
 
     try:
-        analysis = store.get(article_id)
+        analysis = store.get(article_id, raw=raw)
     except KeyError:
         raise NotFound(f"no article {article_id!r}", article=article_id) from None
+    qseqs = store.repo.record_seqs(article_id, "quote", raw)
+    eseqs = store.repo.record_seqs(article_id, "event", raw)
     d = analysis.to_dict()
     names = {a.id: a.name for a in analysis.actors}
-    for i, q in enumerate(d["quotes"]):
-        q["id"] = f"{article_id}:q{i}"
-        q["anchor"] = f"ev-q{i}"
+    for q, (seq, status) in zip(d["quotes"], qseqs):
+        q["id"] = f"{article_id}:q{seq}"
+        q["anchor"] = f"ev-q{seq}"
+        q["review"] = status
         q["speaker_name"] = names.get(q["speaker_actor"]) or (q["speaker"] or {}).get("text")
-    for i, e in enumerate(d["events"]):
-        e["id"] = f"{article_id}:e{i}"
-        e["anchor"] = f"ev-e{i}"
+    for e, (seq, status) in zip(d["events"], eseqs):
+        e["id"] = f"{article_id}:e{seq}"
+        e["anchor"] = f"ev-e{seq}"
+        e["review"] = status
         for side in ("actor", "recipient"):
             if e[side]:
                 e[side]["names"] = [names.get(x, x) for x in e[side]["actors"]] or [e[side]["text"]]
-    return {"article": d, "html": highlight(analysis)}
+    reviews = [r.to_dict() for r in store.reviews(article_id=article_id)]
+    return {"article": d, "raw": raw, "reviews": reviews,
+            "html": highlight(analysis, quote_ids=[s for s, _ in qseqs], event_ids=[s for s, _ in eseqs])}
 
 
 def record_view(store, settings: Settings, record_id: str) -> dict[str, Any]:
@@ -161,11 +171,11 @@ def actor_view(store, settings: Settings, actor_id: str) -> dict[str, Any]:
 # --- analytics -------------------------------------------------------------------------
 
 def dyad_view(store, settings: Settings, source: str, target: str, *, period="week",
-              directed: bool = True, since=None, until=None) -> dict[str, Any]:
+              directed: bool = True, since=None, until=None, raw: bool = False) -> dict[str, Any]:
     if period not in ("day", "week", "month"):
         raise BadRequest("period must be day, week or month", parameter="period")
     s, u = _date(since, "since"), _date(until, "until")
-    facts = store.dyad_facts(source, target, directed=directed, since=s, until=u)
+    facts = store.dyad_facts(source, target, directed=directed, since=s, until=u, raw=raw)
     series = dyad_series(facts, source, target, period=period, directed=directed, start=s, end=u)
     alerts = detect_alerts(series, settings.replace(alert_period=period))
     names = actor_names(store, {source, target})
@@ -178,33 +188,33 @@ def dyad_view(store, settings: Settings, source: str, target: str, *, period="we
                        "evidence": f"/articles/{aid}#ev-q{seq}"})
     d = series.to_dict()
     d["names"] = names
-    return {"series": d, "alerts": [a.to_dict() for a in alerts], "alert_quotes": quotes,
+    return {"raw": raw, "series": d, "alerts": [a.to_dict() for a in alerts], "alert_quotes": quotes,
             "method": {"name": settings.alert_method, "window": settings.alert_window,
                        "threshold": settings.alert_threshold,
                        "min_conflict": settings.alert_min_conflict}}
 
 
 def alerts_view(store, settings: Settings, *, keys="country", since=None, until=None,
-                dyads: int = 20) -> dict[str, Any]:
+                dyads: int = 20, raw: bool = False) -> dict[str, Any]:
     s, u = _date(since, "since"), _date(until, "until")
     out = []
-    for a, b, _n in store.repo.top_dyads(keys=keys, since=s, until=u, limit=dyads):
-        series = dyad_series(store.dyad_facts(a, b, since=s, until=u), a, b,
+    for a, b, _n in store.repo.top_dyads(keys=keys, since=s, until=u, limit=dyads, raw=raw):
+        series = dyad_series(store.dyad_facts(a, b, since=s, until=u, raw=raw), a, b,
                              period=settings.alert_period)
         out.extend(detect_alerts(series, settings))
     out.sort(key=lambda al: (al.start, al.score), reverse=True)
     names = actor_names(store, {x for al in out for x in (al.source, al.target) if x})
-    return {"method": settings.alert_method, "period": settings.alert_period,
+    return {"raw": raw, "method": settings.alert_method, "period": settings.alert_period,
             "names": names, "items": [a.to_dict() for a in out]}
 
 
 def network_view(store, settings: Settings, *, keys="country", since=None, until=None, type=None,
-                 quad_class=None, max_edges: int = 150) -> dict[str, Any]:
+                 quad_class=None, max_edges: int = 150, raw: bool = False) -> dict[str, Any]:
     if keys not in ("country", "actor"):
         raise BadRequest("keys must be country or actor", parameter="keys")
     rows = store.repo.network_rows(keys=keys, since=_date(since, "since"), until=_date(until, "until"),
                                    types=[type.upper()] if type else None,
-                                   quad_classes=[int(quad_class)] if quad_class else None)
+                                   quad_classes=[int(quad_class)] if quad_class else None, raw=raw)
     edges: dict[tuple[str, str], Edge] = {}
     for src, tgt, typ, quad, n, gsum in rows:
         e = edges.setdefault((src, tgt), Edge(src, tgt))
@@ -228,9 +238,10 @@ def network_view(store, settings: Settings, *, keys="country", since=None, until
     return d
 
 
-def map_view(store, settings: Settings, *, since=None, until=None, limit: int = 5000) -> dict[str, Any]:
+def map_view(store, settings: Settings, *, since=None, until=None, limit: int = 5000,
+             raw: bool = False) -> dict[str, Any]:
     pts = store.repo.event_locations(since=_date(since, "since"), until=_date(until, "until"),
-                                     limit=limit)
+                                     limit=limit, raw=raw)
     return {"filters": {"since": since, "until": until}, "points": pts}
 
 
