@@ -175,3 +175,22 @@ def test_cli_commands_db_defaults_to_the_db_setting(examples_db):
     db, _ = examples_db
     result = CliRunner().invoke(app, ["stats"], env={**ENV, "COMMUNIQUE_DB": str(db)})
     assert result.exit_code == 0 and "5 articles" in result.stdout
+
+
+def test_cli_commands_broken_plugin_is_left_out_and_core_keeps_working(caplog):
+    import typer
+
+    from communique import cli
+
+    commands, groups = list(cli.app.registered_commands), list(cli.app.registered_groups)
+    broken = typer.Typer()
+
+    @broken.command("oops")
+    def oops(x: "NoSuchType" = None) -> None:  # noqa: F821 - the annotation cannot be resolved
+        """Broken."""
+
+    cli.app.add_typer(broken, name="broken")
+    cli._drop_broken("tests.broken_plugin", commands, groups)
+    assert cli.app.registered_commands == commands and cli.app.registered_groups == groups
+    assert "tests.broken_plugin left out" in caplog.text
+    assert run("--version").exit_code == 0

@@ -11,6 +11,7 @@ import enum
 import importlib
 import itertools
 import json
+import logging
 import os
 import sys
 import time
@@ -516,7 +517,36 @@ def _register_plugins() -> None:
             raise
         register = getattr(module, "register", None)
         if register is not None:
+            commands, groups = list(app.registered_commands), list(app.registered_groups)
             register(app)
+            _drop_broken(name, commands, groups)
+
+
+def _broken_callbacks(t: typer.Typer) -> list[str]:
+    """Commands of ``t`` (and its sub-typers) whose parameters typer cannot build."""
+    from typer.utils import get_params_from_function
+
+    bad = []
+    for info in t.registered_commands:
+        try:
+            get_params_from_function(info.callback)
+        except Exception as exc:  # noqa: BLE001 - any failure here would break the whole CLI
+            bad.append(f"{info.name or info.callback.__name__}: {type(exc).__name__}: {exc}")
+    for group in t.registered_groups:
+        bad += _broken_callbacks(group.typer_instance)
+    return bad
+
+
+def _drop_broken(module: str, commands: list, groups: list) -> None:
+    """A plug-in whose commands cannot be built is left out, so the core CLI keeps working."""
+    new_commands = [c for c in app.registered_commands if c not in commands]
+    new_groups = [g for g in app.registered_groups if g not in groups]
+    probe = typer.Typer()
+    probe.registered_commands, probe.registered_groups = new_commands, new_groups
+    problems = _broken_callbacks(probe)
+    if problems:
+        logging.getLogger(__name__).warning("plug-in %s left out: %s", module, "; ".join(problems))
+        app.registered_commands, app.registered_groups = commands, groups
 
 
 _register_plugins()
