@@ -16,6 +16,21 @@ DbOpt = Annotated[Optional[str], typer.Option("--db", help="Database (file or po
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Reviewer name (default: cli:$USER).")]
 CommentOpt = Annotated[Optional[str], typer.Option("--comment", help="Why (optional).")]
 
+Speaker = Annotated[Optional[str], typer.Option("--speaker", help="Quote: speaker actor id ('' clears).")]
+SpeakerSpan = Annotated[Optional[str], typer.Option("--speaker-span", help="Quote: speaker START-END.")]
+Kind = Annotated[Optional[str], typer.Option("--quote-kind", help="Quote: direct, indirect, mixed.")]
+Type = Annotated[Optional[str], typer.Option("--type", help="Event: PLOVER type.")]
+Mode = Annotated[Optional[str], typer.Option("--mode", help="Event: PLOVER mode.")]
+Modality = Annotated[Optional[str], typer.Option("--modality", help="Event: asserted, negated, ...")]
+Actor = Annotated[Optional[str], typer.Option("--actor", help="Event: actor id ('' clears).")]
+Recipient = Annotated[Optional[str], typer.Option("--recipient", help="Event: recipient actor id.")]
+ActorSpan = Annotated[Optional[str], typer.Option("--actor-span", help="Event: actor START-END.")]
+RecipientSpan = Annotated[Optional[str], typer.Option("--recipient-span", help="Event: recipient START-END.")]
+Date = Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD ('' clears).")]
+Place = Annotated[Optional[int], typer.Option("--place", help="Event: index of a place of the article.")]
+PlaceName = Annotated[Optional[str], typer.Option("--place-name", help="Event: place name.")]
+
+
 
 def _store(db: str | None):
     from ..config import Settings
@@ -79,20 +94,6 @@ def register(app: typer.Typer) -> None:
                 "recipient": recipient, "actor_span": _span(actor_span),
                 "recipient_span": _span(recipient_span), "date": date, "place": place,
                 "place_name": place_name}
-
-    Speaker = Annotated[Optional[str], typer.Option("--speaker", help="Quote: speaker actor id ('' clears).")]
-    SpeakerSpan = Annotated[Optional[str], typer.Option("--speaker-span", help="Quote: speaker START-END.")]
-    Kind = Annotated[Optional[str], typer.Option("--quote-kind", help="Quote: direct, indirect, mixed.")]
-    Type = Annotated[Optional[str], typer.Option("--type", help="Event: PLOVER type.")]
-    Mode = Annotated[Optional[str], typer.Option("--mode", help="Event: PLOVER mode.")]
-    Modality = Annotated[Optional[str], typer.Option("--modality", help="Event: asserted, negated, ...")]
-    Actor = Annotated[Optional[str], typer.Option("--actor", help="Event: actor id ('' clears).")]
-    Recipient = Annotated[Optional[str], typer.Option("--recipient", help="Event: recipient actor id.")]
-    ActorSpan = Annotated[Optional[str], typer.Option("--actor-span", help="Event: actor START-END.")]
-    RecipientSpan = Annotated[Optional[str], typer.Option("--recipient-span", help="Event: recipient START-END.")]
-    Date = Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD ('' clears).")]
-    Place = Annotated[Optional[int], typer.Option("--place", help="Event: index of a place of the article.")]
-    PlaceName = Annotated[Optional[str], typer.Option("--place-name", help="Event: place name.")]
 
     @rv.command("correct")
     def correct(record: Annotated[str, typer.Argument(help="Record key or id.")],
