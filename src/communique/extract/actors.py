@@ -170,7 +170,20 @@ class ActorTable:
         while right > tok.i and doc[right].is_punct:
             right -= 1
         span = doc[left: right + 1]
-        return self.party(doc, span.start_char, span.end_char)
+        ids = self._from_token(tok, span, set())
+        if not ids:
+            return None
+        if tok.i in self.actors_for_token(tok.i) or self.actors_for_token(tok.i):
+            own = doc[tok.i: tok.i + 1]
+            while own.start > left and self.by_token.get(own.start - 1) == self.by_token.get(tok.i):
+                own = doc[own.start - 1: own.end]
+            if not any(c.dep_ == "conj" for c in tok.children):
+                span = own
+        party = self.party(doc, span.start_char, span.end_char)
+        if party is not None and set(party.actors) != set(ids):
+            party = Party(ids, party.text, party.start, party.end, party.country if len(ids) == 1 else None,
+                          party.sector)
+        return party
 
 
 # --------------------------------------------------------------------------- building

@@ -1,49 +1,368 @@
-"""Events: who did what to whom. Minimal version: a handful of verbs coded to PLOVER.
-(Deepened by the actors-and-events work: ontology registries, verb-pattern lexicon,
-modality, nominal events.)
+"""Events: who did what to whom, coded in PLOVER and CAMEO, with modality and evidence.
+
+A trigger (verb or event noun) matches a pattern of the versioned lexicon
+(``data/events/patterns.yaml``; the pattern id is the event's ``rule``); its arguments
+come from the dependency parse (``event_args.py``); its modality from ``modality.py``.
+Triggers that only state a condition, the content of a denial or a demand, or a claim
+are not events of their own. Conflictual actions promised under a condition ("would
+inflict costs if it invades", "an invasion would draw sanctions") are coded as THREATEN.
+The same event mentioned twice is one event with two mentions.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+from dataclasses import dataclass
 
-from ..models import Event, Extent, Quote, Span
+from spacy.tokens import Doc, Token
+
+from ..models import Event, Extent, Party, Quote, Span
+from ..ontology import cameo as cameo_code
+from ..ontology import plover_for_cameo, plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
+from .event_args import HUMAN, actor_token, clause_subject, party_of, recipient_tokens
+from .event_lexicon import Lexicon, Pattern, load_lexicon
+from .modality import condition_of, modality_of
 from .places import PlaceTable
 from .time import DateTable
 
-# lemma -> (PLOVER type, CAMEO code, quad class, goldstein)
-_VERBS = {
-    "meet": ("CONSULT", "040", 1, 1.0),
-    "demand": ("REQUEST", "100", 3, -5.0),
-    "deny": ("REJECT", "120", 3, -4.0),
-    "allege": ("ACCUSE", "112", 3, -2.0),
-    "threaten": ("THREATEN", "130", 3, -4.4),
-    "deliver": ("AID", "070", 2, 7.0),
-}
+log = logging.getLogger(__name__)
+
+THREAT_SANCTION = frozenset({"sanction", "economic", "financial", "embargo", "tariff"})
+THREAT_FORCE = frozenset({"military", "force", "troop", "attack", "strike", "war"})
+CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+_POS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ANY": ("VERB", "NOUN", "PROPN", "ADJ")}
+
+
+@dataclass(frozen=True)
+class Match:
+    pattern: Pattern
+    cameo: str
+    score: int
+
+
+def _object_lemmas(tok: Token) -> set[str]:
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "mark", "advcl", "relcl"):
+            continue
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            continue
+        for t in c.subtree:
+            out.add(t.lemma_.lower())
+            out.add(t.lower_)
+    return out
+
+
+def _has_prep(tok: Token, words) -> bool:
+    for c in tok.children:
+        if c.lower_ in words and c.dep_ in ("prep", "mark", "dative", "agent"):
+            return True
+        if "that" in words and c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children):
+            return True
+    return False
+
+
+def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: set[str]) -> int | None:
+    """Number of satisfied conditions (>= 1), or None when one fails."""
+    score = 1
+    c = p.cond
+    objs: set[str] | None = None
+
+    def obj() -> set[str]:
+        nonlocal objs
+        if objs is None:
+            objs = _object_lemmas(tok)
+        return objs
+
+    for key in ("requires", "needs_object", "needs_object_or_particle"):
+        if key in c:
+            if not (obj() & set(c[key])):
+                return None
+            score += 1
+    for key in ("requires_not", "requires_context_not"):
+        if key in c and sent_lemmas & set(c[key]):
+            return None
+    if "requires_context" in c:
+        if not sent_lemmas & set(c["requires_context"]):
+            return None
+        score += 1
+    if "requires_prep" in c:
+        if not _has_prep(tok, set(c["requires_prep"])):
+            return None
+        score += 1
+    if "requires_head" in c:
+        if tok.head.lemma_ not in c["requires_head"]:
+            return None
+        score += 1
+    if "requires_prep_or_head" in c:
+        words = set(c["requires_prep_or_head"])
+        if not (_has_prep(tok, words) or tok.head.lemma_ in words or tok.head.lower_ in words):
+            return None
+        score += 1
+    deps = {ch.dep_ for ch in tok.children}
+    preps = {ch.lower_ for ch in tok.children if ch.dep_ == "prep"}
+    if c.get("needs_complement"):
+        for_clause = any(ch.dep_ == "advcl" and any(m.lower_ == "for" for m in ch.children) for ch in tok.children)
+        if not (deps & {"ccomp", "xcomp", "dobj"} or preps & {"for", "on"} or for_clause):
+            return None
+        score += 1
+    if c.get("needs_complement_or_object"):
+        if not (deps & {"ccomp", "xcomp", "dobj", "prep"}):
+            return None
+    if c.get("needs_xcomp_or_obj"):
+        if not (deps & {"xcomp", "dobj"}):
+            return None
+    if c.get("requires_person_object"):
+        o = next((ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")), None)
+        if o is None:
+            return None
+        aid = actors.actor_for_token(o.i) if actors is not None else None
+        person = aid is not None and (actors.get(aid) is not None and actors.get(aid).kind in ("person", "group"))
+        if not (person or o.lemma_.lower() in HUMAN or o.ent_type_ == "PERSON"):
+            return None
+        score += 1
+    return score
+
+
+def _refine(tok: Token, p: Pattern) -> str:
+    if not p.refine:
+        return p.cameo
+    words = _object_lemmas(tok) | {tok.lemma_.lower(), tok.lower_}
+    words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+    if tok.head is not tok:
+        words.add(tok.head.lemma_.lower())
+    for w, code in p.refine:
+        if words & w:
+            return code
+    return p.cameo
+
+
+def match_trigger(tok: Token, lex: Lexicon, actors: ActorTable | None = None, *,
+                  statements: bool = False, sent_lemmas: set[str] | None = None) -> Match | None:
+    """The best pattern of ``lex`` for ``tok`` (or None)."""
+    cands = lex.by_lemma.get(tok.lemma_.lower()) or lex.by_lemma.get(tok.lower_)
+    if not cands:
+        return None
+    if sent_lemmas is None:
+        sent_lemmas = {t.lemma_.lower() for t in tok.sent} if tok.doc.has_annotation("SENT_START") else set()
+    best = None
+    for p in cands:
+        if p.statement and not statements:
+            continue
+        if tok.pos_ not in _POS.get(p.pos, _POS["ANY"]):
+            continue
+        score = _conditions(tok, p, actors, sent_lemmas)
+        if score is None:
+            continue
+        if best is None or score > best.score:
+            best = Match(p, _refine(tok, p), score)
+    return best
+
+
+def _quote_index(quotes: tuple[Quote, ...], char: int) -> int | None:
+    for i, q in enumerate(quotes):
+        if any(c.start <= char < c.end for c in q.content):
+            return i
+    return None
+
+
+def _threat_code(tok: Token, default: str) -> str:
+    words = _object_lemmas(tok) | {tok.lemma_.lower()}
+    words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+    if words & THREAT_SANCTION:
+        return "1312"
+    if words & THREAT_FORCE:
+        return "138"
+    return default if default.startswith("13") else "130"
+
+
+def _condition_party(doc: Doc, tok: Token, cond: Token | None, actors: ActorTable,
+                     quotes, qi) -> Party | None:
+    if cond is not None:
+        subj = clause_subject(cond)
+        if subj is not None:
+            return party_of(doc, subj, actors, quotes, qi)
+    return None
+
+
+def _code(type_: str, cameo: str, pattern_type: str | None) -> tuple[str, str | None, tuple[str, ...]]:
+    cw = plover_for_cameo(cameo)
+    if cw is None:
+        return pattern_type or "REQUEST", None, ()
+    t, mode, ctxs = cw
+    if pattern_type:
+        t = pattern_type
+    return t, mode, ctxs
+
+
+def code_event(tok: Token, m: Match, modality: str, *, threat: bool) -> tuple[str, str, str | None, tuple[str, ...]]:
+    cameo = _threat_code(tok, m.cameo) if threat else m.cameo
+    type_, mode, ctxs = _code("", cameo, None if threat else m.pattern.type)
+    return type_, cameo, mode, ctxs
 
 
 def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
                    quotes: tuple[Quote, ...], dates: DateTable,
                    places: PlaceTable) -> tuple[Event, ...]:
-    events = []
-    for tok in doc:
-        code = _VERBS.get(tok.lemma_)
-        if code is None or tok.pos_ != "VERB":
-            continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        actor = None
-        if subj is not None:
-            s = doc[subj.left_edge.i: subj.right_edge.i + 1]
-            actor = actors.party(doc, s.start_char, s.end_char)
-        date, precision = dates.date_for(tok)
-        events.append(Event(
-            type=code[0], cameo=code[1], quad_class=code[2], goldstein=code[3],
-            trigger=Span.of(doc.text, tok.idx, tok.idx + len(tok.text)),
-            sentence=Extent(tok.sent.start_char, tok.sent.end_char),
-            actor=actor, date=date, date_precision=precision,
-            location=places.location_for(tok),
-            confidence=0.5, rule="minimal.verb",
-        ))
-    return tuple(events)
+    if not doc.has_annotation("DEP"):
+        return ()
+    lex = load_lexicon()
+    quotes = tuple(quotes)
+    found: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for sent in doc.sents:
+        sent_lemmas = {t.lemma_.lower() for t in sent}
+        for tok in sent:
+            m = match_trigger(tok, lex, actors, sent_lemmas=sent_lemmas)
+            if m is None:
+                continue
+            ev = _event(doc, tok, m, actors, quotes, dates, places)
+            if ev is None:
+                continue
+            key = _key(ev, m.pattern.symmetric)
+            if key in found:
+                prev = found[key]
+                found[key] = _merge(prev, ev)
+            else:
+                found[key] = ev
+                order.append(key)
+    return tuple(found[k] for k in order)
+
+
+def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quote, ...],
+           dates: DateTable, places: PlaceTable) -> Event | None:
+    p = m.pattern
+    modality, embedded = modality_of(tok)
+    cond = condition_of(tok)
+    type0, _, _ = _code("", m.cameo, p.type)
+    threat = False
+    if p.threat_only:
+        heads = set(p.cond.get("consequence_heads", ()))
+        gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+        if cond is None and not (modality in ("hypothetical", "future") and gov.lemma_ in heads):
+            return None
+        threat = True
+    if tok.pos_ in ("NOUN", "PROPN") and type0 in CONFLICT_TYPES | {"MOBILIZE"} and _subject_of_irrealis(tok):
+        return None  # "a Russian invasion would draw sanctions": the condition, not an event
+    if tok.pos_ == "VERB" and p.symmetric and any(c.dep_ == "nsubjpass" for c in tok.children):
+        return None  # "will be met with a response"
+    elif type0 in CONFLICT_TYPES and (cond is not None or modality == "hypothetical") and not embedded:
+        threat = True
+    if embedded and not threat:
+        return None
+    qi = _quote_index(quotes, tok.idx)
+    a_tok = actor_token(tok)
+    passive_target = None
+    if threat and p.pos == "NOUN" and a_tok is not None and a_tok.head.i != tok.i and a_tok.dep_ == "nsubjpass":
+        passive_target, a_tok = a_tok, None
+    if threat and a_tok is None or threat and p.pos == "NOUN" and a_tok is not None and a_tok.head.i != tok.i \
+            and a_tok.dep_ != "pobj":
+        # the one who promises the consequence: subject of the governing clause
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        a_tok = clause_subject(head) or a_tok
+        if a_tok is not None and a_tok.dep_ == "nsubjpass" and head.lemma_ in ("meet", "greet", "answer"):
+            passive_target = a_tok
+            up = head
+            while up.dep_ in ("ccomp", "conj", "xcomp") and up.head is not up:
+                up = up.head
+            a_tok = clause_subject(up) if up is not head else None
+        if a_tok is not None and a_tok.dep_ == "nsubj" and a_tok.pos_ == "NOUN" and actors.actor_for_token(a_tok.i) is None:
+            # "an invasion would draw sanctions": the reporter is the actor
+            up = head
+            while up.dep_ == "ccomp" or up.dep_ == "pcomp" or up.dep_ == "pobj":
+                up = up.head
+            a_tok = clause_subject(up) if up is not head else a_tok
+    actor = party_of(doc, a_tok, actors, quotes, qi) if a_tok is not None else None
+    if actor is None and tok.pos_ == "VERB":
+        actor = _left_actor(doc, tok, actors)
+    recipient = None
+    for r_tok in recipient_tokens(doc, tok, p.recipient):
+        recipient = party_of(doc, r_tok, actors, quotes, qi)
+        if recipient is not None:
+            break
+    if threat:
+        alt = _condition_party(doc, tok, cond, actors, quotes, qi)
+        if alt is None and tok.head.dep_ in ("ROOT", "ccomp", "conj") or alt is None:
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj" and c is not a_tok), None)
+            if subj is not None and subj.i != tok.i:
+                alt = party_of(doc, subj, actors, quotes, qi)
+        if alt is None and passive_target is not None:
+            alt = party_of(doc, passive_target, actors, quotes, qi)
+        recipient = recipient or alt
+        modality = "hypothetical" if cond is not None or modality == "hypothetical" else modality
+    if actor is not None and recipient is not None and set(actor.actors) == set(recipient.actors):
+        recipient = None
+    if actor is None and recipient is None:
+        return None
+    type_, cameo, mode, ctxs = code_event(tok, m, modality, threat=threat)
+    pt = plover_type(type_)
+    cc = cameo_code(cameo) or cameo_code(cameo[:3]) or cameo_code(cameo[:2])
+    date, precision = dates.date_for(tok)
+    conf = 0.45 + (0.2 if actor else 0) + (0.15 if recipient else 0) + (0.05 if m.score > 1 else 0)
+    conf -= 0.1 if modality not in ("asserted", "negated") else 0
+    rule = p.id + (".threat" if threat and not p.threat_only else "")
+    trig = Span.of(doc.text, tok.idx, tok.idx + len(tok.text))
+    return Event(
+        type=type_, mode=mode, contexts=ctxs, cameo=cameo,
+        quad_class=pt.quad_class if pt else (cc.quad_class if cc else 0),
+        goldstein=cc.goldstein if cc else None,
+        intensity=pt.intensity_for(mode) if pt else None,
+        actor=actor, recipient=recipient,
+        trigger=trig, sentence=Extent(tok.sent.start_char, tok.sent.end_char),
+        date=date, date_precision=precision, location=places.location_for(tok),
+        modality=modality, quote=qi, confidence=round(min(conf, 0.95), 2), rule=rule,
+        mentions=(trig,),
+    )
+
+
+def _left_actor(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
+    """The actor phrase right before a verb group ("... Antony Blinken is meeting"), for
+    clauses the parser attached elsewhere (headlines run into the first sentence)."""
+    j = tok.i - 1
+    while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART") and "\n" not in doc[j].text:
+        j -= 1
+    if j < 0 or actors.actor_for_token(j) is None:
+        return None
+    aid = actors.actor_for_token(j)
+    k = j
+    while k - 1 >= 0 and actors.actor_for_token(k - 1) == aid:
+        k -= 1
+    return actors.party(doc, doc[k].idx, doc[j].idx + len(doc[j].text))
+
+
+def _subject_of_irrealis(tok: Token) -> bool:
+    t = tok
+    while t.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "poss") and t.head is not t:
+        t = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    aux = {c.lower_ for c in t.head.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & {"would", "could", "might", "may", "will", "'ll", "should"})
+
+
+def _key(ev: Event, symmetric: bool) -> tuple:
+    a = tuple(sorted(ev.actor.actors)) if ev.actor else ()
+    r = tuple(sorted(ev.recipient.actors)) if ev.recipient else ()
+    if symmetric or ev.type == "CONSULT":
+        both = tuple(sorted(set(a) | set(r)))
+        return (ev.type, both, ev.modality == "negated")
+    return (ev.type, a, r, ev.modality == "negated")
+
+
+def _merge(prev: Event, new: Event) -> Event:
+    from dataclasses import replace
+
+    mentions = tuple(sorted(set(prev.mentions) | set(new.mentions), key=lambda s: s.start))
+    base = prev
+    # keep the most specific code and any location found
+    if new.cameo and prev.cameo and len(new.cameo) > len(prev.cameo):
+        base = replace(base, cameo=new.cameo, mode=new.mode or prev.mode, goldstein=new.goldstein)
+    if base.location is None and new.location is not None:
+        base = replace(base, location=new.location)
+    if base.recipient is None and new.recipient is not None:
+        base = replace(base, recipient=new.recipient)
+    return replace(base, mentions=mentions, confidence=max(prev.confidence, new.confidence))

@@ -1,0 +1,146 @@
+"""Arguments of an event trigger: who acts (actor) and who is acted on (recipient),
+from the dependency parse, as :class:`~communique.models.Party` records."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..models import Party, Quote
+from .actors import ActorTable
+
+SUBJ = ("nsubj", "nsubjpass")
+LIGHT_VERBS = frozenset({"hold", "engage", "begin", "conduct", "launch", "carry", "stage", "make",
+                         "have", "deliver", "issue", "impose", "inflict", "start", "resume", "open",
+                         "continue", "hold", "order", "announce", "step", "mount", "pursue", "lead",
+                         "give", "offer", "provide", "send", "express", "voice", "lodge", "deploy"})
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "me", "my"})
+HUMAN = frozenset({"people", "person", "civilian", "protester", "demonstrator", "journalist", "activist",
+                   "student", "man", "woman", "child", "soldier", "official", "diplomat", "worker",
+                   "prisoner", "hostage", "citizen", "resident", "leader", "member", "opponent",
+                   "suspect", "national", "tourist", "dissident", "villager", "refugee", "migrant",
+                   "police", "officer", "staff", "crew", "priest", "reporter", "critic"})
+
+
+def _quote_speaker(quotes: tuple[Quote, ...], idx: int | None) -> str | None:
+    if idx is None:
+        return None
+    return quotes[idx].speaker_actor
+
+
+def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...],
+             quote_idx: int | None) -> Party | None:
+    if tok.lower_ in FIRST_PERSON and quote_idx is not None:
+        sp = _quote_speaker(quotes, quote_idx)
+        if sp:
+            a = actors.get(sp)
+            return Party((sp,), tok.text, tok.idx, tok.idx + len(tok.text),
+                         a.country if a else None, a.sector if a else None)
+    return actors.party_for_token(doc, tok)
+
+
+def clause_subject(v: Token) -> Token | None:
+    """The subject of ``v``'s clause, inherited through conjunction, xcomp, participles."""
+    t = v
+    for _ in range(6):
+        subj = next((c for c in t.children if c.dep_ in SUBJ), None)
+        if subj is not None:
+            return subj
+        if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj") and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ in ("acl", "relcl") and t.head is not t:
+            return t.head
+        return None
+    return None
+
+
+def actor_token(tok: Token) -> Token | None:
+    if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"):
+        if tok.pos_ == "VERB":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+            if any(c.dep_ == "nsubjpass" for c in tok.children):
+                return None
+            if tok.tag_ == "VBG" and tok.i > 0:
+                prev = tok.doc[tok.i - 1]
+                if prev.dep_ in ("pobj", "dobj") and prev.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return prev  # "pointed to Britain delivering weapons"
+            return clause_subject(tok)
+    # nominal trigger
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and (
+                c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"):
+            return c
+    head = tok.head
+    if tok.dep_ in ("pobj",) and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ in ("VERB", "AUX") and (head.lemma_ in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj")):
+        return clause_subject(head)
+    if tok.dep_ in SUBJ:
+        return None
+    return None
+
+
+def recipient_token(doc: Doc, tok: Token, spec: tuple[str, ...]) -> Token | None:
+    for t in recipient_tokens(doc, tok, spec):
+        return t
+    return None
+
+
+def recipient_tokens(doc: Doc, tok: Token, spec: tuple[str, ...]):
+    for s in spec:
+        if s.startswith("prep:"):
+            word = s[5:]
+            for c in tok.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ == word:
+                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        yield pobj
+            # "pushing for NATO to curtail": object of a complement's preposition
+            continue
+        if s in ("dobj", "iobj", "dative", "nsubjpass", "attr"):
+            c = next((c for c in tok.children if c.dep_ == s), None)
+            if c is not None:
+                yield c
+        elif s == "ccomp_subject":
+            for c in tok.children:
+                if c.dep_ in ("ccomp",):
+                    subj = next((x for x in c.children if x.dep_ in SUBJ), None)
+                    if subj is not None:
+                        yield subj
+        elif s == "xcomp_subject":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        yield pobj
+                if c.dep_ == "xcomp" or c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.children):
+                    subj = next((x for x in c.children if x.dep_ in SUBJ), None)
+                    if subj is not None:
+                        yield subj
+        elif s == "head_subject":
+            head = tok.head
+            if tok.dep_ == "dobj" and head.pos_ == "VERB":
+                subj = next((x for x in head.children if x.dep_ in SUBJ), None)
+                if subj is not None:
+                    yield subj
+        elif s == "poss_of_object":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+                if poss is not None:
+                    yield poss

@@ -1,0 +1,62 @@
+"""The versioned verb/noun pattern lexicon of events (``data/events/patterns.yaml``)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA = "communique.data.events"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    lemmas: frozenset[str]
+    pos: str
+    cameo: str
+    type: str | None = None
+    statement: bool = False
+    symmetric: bool = False
+    threat_only: bool = False
+    recipient: tuple[str, ...] = ("dobj",)
+    refine: tuple[tuple[frozenset[str], str], ...] = ()
+    cond: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    version: int
+    patterns: tuple[Pattern, ...]
+    by_lemma: dict[str, tuple[Pattern, ...]]
+    fingerprint: str
+
+
+_KNOWN = {"id", "lemmas", "pos", "cameo", "type", "statement", "symmetric", "threat_only",
+          "recipient", "refine"}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    text = resources.files(DATA).joinpath("patterns.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    pats = []
+    for d in data["patterns"]:
+        pats.append(Pattern(
+            id=d["id"], lemmas=frozenset(d["lemmas"]), pos=d.get("pos", "ANY"), cameo=str(d["cameo"]),
+            type=d.get("type"), statement=bool(d.get("statement")), symmetric=bool(d.get("symmetric")),
+            threat_only=bool(d.get("threat_only")),
+            recipient=tuple(d.get("recipient") or ("dobj",)),
+            refine=tuple((frozenset(r["words"]), str(r["cameo"])) for r in d.get("refine") or ()),
+            cond={k: v for k, v in d.items() if k not in _KNOWN},
+        ))
+    by: dict[str, list[Pattern]] = {}
+    for p in pats:
+        for lemma in p.lemmas:
+            by.setdefault(lemma, []).append(p)
+    return Lexicon(int(data["version"]), tuple(pats), {k: tuple(v) for k, v in by.items()},
+                   hashlib.sha256(text.encode()).hexdigest()[:16])

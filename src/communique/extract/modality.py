@@ -1,0 +1,120 @@
+"""Modality of an event trigger from the dependency parse: asserted, negated,
+hypothetical (conditional, modal, alleged), future, denied or demanded.
+
+``modality_of(tok)`` returns (modality, embedded): ``embedded`` says the trigger is not
+an event the text states happened or will happen — it is the condition of something
+else ("if Russia invades"), the content of a denial ("denied it has intentions of
+invading") or of a demand ("demanding that Russia pull its troops"), or a claim
+("claims of an imminent attack"). Such triggers are not coded as events of their own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+DENY = frozenset({"deny", "refute", "dismiss", "rule", "disavow"})
+DEMAND = frozenset({"demand", "urge", "call", "insist", "ask", "push", "press", "want", "request",
+                    "order", "tell", "pressure", "appeal", "require"})
+CLAIM_NOUNS = frozenset({"claim", "allegation", "fear", "risk", "possibility", "prospect", "intention",
+                         "intent", "plan", "threat", "warning", "rumor", "rumour", "speculation",
+                         "event", "case", "concern", "accusation", "cover", "pretext"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
+                    "pledge", "promise", "want", "decide", "agree", "offer", "opt", "choose"})
+
+
+def _aux_of(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause holds ``tok`` (``tok`` itself for verbs)."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ in ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "acl"):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def is_negated(tok: Token) -> bool:
+    v = _clause_verb(tok)
+    for t in {tok, v}:
+        if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in t.children):
+            return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def conditional_clause(tok: Token) -> Token | None:
+    """The verb of the if-clause holding ``tok``, if any."""
+    t = tok
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
+            return t
+        if t.dep_ in ("ROOT",) or t.head is t:
+            return None
+        if t.dep_ == "ccomp" and t.head.lemma_ not in ("be",):
+            return None
+        t = t.head
+    return None
+
+
+def condition_of(tok: Token) -> Token | None:
+    """An if-clause attached to the clause of ``tok`` ("would inflict costs *if it invades*")."""
+    v = _clause_verb(tok)
+    seen = [tok, v]
+    t = v
+    for _ in range(3):
+        if t.head is t:
+            break
+        t = t.head
+        seen.append(t)
+        if t.dep_ in ("ROOT", "ccomp"):
+            break
+    for node in seen:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return c
+        if node.lower_ == "event" or any(c.lower_ == "event" for c in node.children):
+            continue
+    return None
+
+
+def modality_of(tok: Token) -> tuple[str, bool]:
+    # embedded contexts, walking up the tree
+    prev = tok
+    t = tok
+    for _ in range(10):
+        if t is not tok:
+            if t.lemma_ in DENY and prev.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "prep", "acl"):
+                return "denied", True
+            if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp"):
+                return "demanded", True
+            if t.lemma_ in INTEND and t.pos_ == "VERB" and prev.dep_ in ("dobj", "xcomp", "ccomp"):
+                return "hypothetical", True
+            if t.pos_ == "NOUN" and t.lemma_ in CLAIM_NOUNS and prev.dep_ in ("prep", "pobj", "pcomp", "acl", "compound", "amod"):
+                return "hypothetical", True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children) and t.dep_ in ("advcl", "ccomp", "pcomp", "pobj"):
+            return "hypothetical", True
+        if t.dep_ in ("ROOT", "advcl", "relcl", "conj", "parataxis") or t.head is t:
+            break
+        prev, t = t, t.head
+        if prev.dep_ == "ccomp" and t.lemma_ not in DENY | DEMAND:
+            # reported speech: the content keeps its own modality
+            break
+    if is_negated(tok):
+        return "negated", False
+    v = _clause_verb(tok)
+    aux = _aux_of(v) | (_aux_of(v.head) if tok.dep_ in ("nsubj", "dobj") else set())
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        aux |= _aux_of(tok.head)
+    if aux & HYPOTHETICAL_AUX:
+        return "hypothetical", False
+    if aux & FUTURE_AUX or (v.dep_ == "xcomp" and v.head.lemma_ in INTEND) or (
+            "going" in aux or any(c.lower_ == "going" for c in v.children)):
+        return "future", False
+    return "asserted", False
