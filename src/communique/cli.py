@@ -125,6 +125,9 @@ UntilOpt = Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD"
 ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Actor id or part of its name.")]
 SearchOpt = Annotated[Optional[str], typer.Option("--search", help="Text the record contains.")]
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
+AllowPrivateOpt = Annotated[bool, typer.Option(
+    "--allow-private", help="Allow fetching URLs on private, loopback and link-local addresses "
+    "(refused by default; setting allow_private).")]
 
 
 def _date_opt(value: str | None, name: str) -> dt.date | None:
@@ -160,11 +163,12 @@ def analyze(
     ] = OutputFormat.json,
     published: PublishedOpt = None,
     model: ModelOpt = None,
+    allow_private: AllowPrivateOpt = False,
 ) -> None:
     """Analyse articles and print quotes, events, actors, dates and places."""
     from .pipeline import Pipeline
 
-    settings = _settings(model)
+    settings = _settings(model, allow_private=allow_private or None)
     pub = _date_opt(published, "--published")
     skips: list = []
     err = _stderr()
@@ -239,18 +243,30 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _story_cell(counts: tuple[int, int]) -> str:
+    """``articles, sources`` of a record's story cluster (a wire story copied by fifty sites
+    is one story of fifty articles)."""
+    n_articles, n_sources = counts
+    return f"{n_articles} art, {n_sources} src"
+
+
 def _quotes_table(rows: Iterable[tuple[str, str, str, dt.date | None]], *,
-                  articles: Sequence[str] | None = None) -> Table:
+                  articles: Sequence[str] | None = None,
+                  stories: Sequence[tuple[int, int]] | None = None) -> Table:
     table = Table(title="Quotes", title_justify="left", show_lines=False, expand=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("Speaker", style="cyan", max_width=28)
     table.add_column("Quote", max_width=90)
     table.add_column("Kind")
     table.add_column("Date", no_wrap=True)
+    if stories is not None:
+        table.add_column("Story", no_wrap=True)
     if articles is not None:
         table.add_column("Article", style="dim", no_wrap=True)
     for i, (speaker, text, kind, date) in enumerate(rows, start=1):
         cells = [str(i), escape(speaker or "?"), escape(_clip(text, 240)), kind, str(date or "")]
+        if stories is not None:
+            cells.append(_story_cell(stories[i - 1]))
         if articles is not None:
             cells.append(articles[i - 1][:8])
         table.add_row(*cells)
@@ -258,7 +274,8 @@ def _quotes_table(rows: Iterable[tuple[str, str, str, dt.date | None]], *,
 
 
 def _events_table(rows: Iterable[tuple[Any, str, str]], *,
-                  articles: Sequence[str] | None = None) -> Table:
+                  articles: Sequence[str] | None = None,
+                  stories: Sequence[tuple[int, int]] | None = None) -> Table:
     table = Table(title="Events", title_justify="left", expand=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("Type", style="magenta")
@@ -267,6 +284,8 @@ def _events_table(rows: Iterable[tuple[Any, str, str]], *,
     table.add_column("Recipient", style="cyan", max_width=26)
     table.add_column("Date", min_width=10)
     table.add_column("Place", max_width=20)
+    if stories is not None:
+        table.add_column("Story", no_wrap=True)
     if articles is not None:
         table.add_column("Article", style="dim", no_wrap=True)
     for i, (ev, actor, recipient) in enumerate(rows, start=1):
@@ -277,6 +296,8 @@ def _events_table(rows: Iterable[tuple[Any, str, str]], *,
             when += " (pub.)" if ev.date_precision == "publication" else f" ({ev.date_precision})"
         cells = [str(i), kind, escape(actor or ""), escape(action), escape(recipient or ""),
                  when, escape(ev.location.name if ev.location else "")]
+        if stories is not None:
+            cells.append(_story_cell(stories[i - 1]))
         if articles is not None:
             cells.append(articles[i - 1][:8])
         table.add_row(*cells)
@@ -305,18 +326,27 @@ def ingest(
     model: ModelOpt = None,
     batch_size: Annotated[Optional[int], typer.Option(
         "--batch-size", min=1, help="Articles per batch (default: setting batch_size).")] = None,
+    allow_private: AllowPrivateOpt = False,
+    story_seed: Annotated[int, typer.Option(
+        "--story-seed", min=0, metavar="N",
+        help="Seed story clustering with the N articles stored last, so new copies join their "
+             "stories (0: only the stored articles met again in the inputs).")] = 1000,
 ) -> None:
     """Analyse articles and store them with all extracted records in a database.
 
-    Articles already stored are skipped, so an interrupted run can simply be rerun.
-    Inputs that cannot be read are recorded with the reason and the run goes on.
+    Syndicated copies (same canonical URL, same text, or near-duplicate text) share a story
+    id, so events and quotes are counted per story. Articles already stored are skipped, so
+    an interrupted run can simply be rerun. Inputs that cannot be read are recorded with the
+    reason and the run goes on.
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from .ingest.stories import StoreStories
     from .pipeline import Pipeline
     from .store import Store
 
-    settings = _settings(model, batch_size=batch_size, db=str(db) if db is not None else None)
+    settings = _settings(model, batch_size=batch_size, db=str(db) if db is not None else None,
+                         allow_private=allow_private or None)
     db = Path(settings.db)
     pub = _date_opt(published, "--published")
     skips: list = []
@@ -325,13 +355,16 @@ def ingest(
     pipeline: Pipeline | None = None
     started = time.perf_counter()
     with Store(db) as store:
+        stories = StoreStories(store, settings.dedup_threshold, seed=story_seed)
         progress = Progress(
             SpinnerColumn(), TextColumn("[bold]ingest"),
             TextColumn("{task.completed} articles"), TextColumn("{task.fields[rate]:.1f} articles/s"),
             TextColumn("{task.fields[already]} already stored"), TextColumn("{task.fields[skipped]} skipped"),
+            TextColumn("{task.fields[stories]} new stories, {task.fields[copies]} copies"),
             TimeElapsedColumn(), console=_stderr(), transient=False)
         with progress:
-            task = progress.add_task("ingest", total=None, rate=0.0, already=0, skipped=0)
+            task = progress.add_task("ingest", total=None, rate=0.0, already=0, skipped=0, stories=0,
+                                     copies=0)
 
             def flush_skips() -> None:
                 while skips:
@@ -343,12 +376,10 @@ def ingest(
                 flush_skips()
                 present = store.existing(a.id for a in batch)
                 todo = []
-                for art in batch:
-                    if art.id in present or art.id in seen:
-                        counts["stored"] += 1
-                    else:
-                        seen.add(art.id)
-                        todo.append(art)
+                for art in stories.assign(batch, present | seen):
+                    seen.add(art.id)
+                    todo.append(art)
+                counts["stored"] += len(batch) - len(todo)
                 if todo:
                     pipeline = pipeline or Pipeline(settings)
                     analyses = []
@@ -359,20 +390,25 @@ def ingest(
                         else:
                             analyses.append(result)
                     counts["new"] += store.add_many(analyses)
+                    stories.flush()  # stories joined by this batch: merged in the store too
                 elapsed = max(time.perf_counter() - started, 1e-9)
                 progress.update(task, advance=len(batch), rate=(counts["new"] / elapsed),
-                                already=counts["stored"], skipped=counts["skipped"])
+                                already=counts["stored"], skipped=counts["skipped"],
+                                stories=stories.new_stories, copies=stories.copies)
             flush_skips()
             elapsed = max(time.perf_counter() - started, 1e-9)
             progress.update(task, rate=counts["new"] / elapsed, already=counts["stored"],
                             skipped=counts["skipped"])
         totals = store.stats()
+        n_stories = store.story_count()
     elapsed = time.perf_counter() - started
     out = _stdout()
     out.print(Text(
         f"{counts['new']} new articles stored in {elapsed:.1f} s ({counts['new'] / max(elapsed, 1e-9):.1f} "
-        f"articles/s); {counts['stored']} already stored; {counts['skipped']} skipped", style="bold"))
-    out.print(f"{db}: {totals['articles']} articles, {totals['actors']} actors, {totals['quotes']} quotes, "
+        f"articles/s); {counts['stored']} already stored; {counts['skipped']} skipped; "
+        f"{stories.copies} copies of other stories", style="bold"))
+    out.print(f"{db}: {totals['articles']} articles in {n_stories} stories, {totals['actors']} actors, "
+              f"{totals['quotes']} quotes, "
               f"{totals['events']} events, {totals['places']} places, {totals['dates']} dates, "
               f"{totals['skips']} recorded skips", markup=False)
 
@@ -427,9 +463,10 @@ def quotes(
         out = _stdout()
         wide = out.width >= 100  # the article column only when there is room for it
         table = _quotes_table(((r.speaker_name or "", r.text, r.quote.kind, r.quote.date or r.published)
-                               for r in rows), articles=[r.article_id for r in rows] if wide else None)
+                               for r in rows), articles=[r.article_id for r in rows] if wide else None,
+                              stories=[(r.story_articles, r.story_sources) for r in rows])
         out.print(table)
-        out.print(Text(f"{len(rows)} quotes", style="dim"))
+        out.print(Text(f"{len(rows)} quotes from {len({r.story_id for r in rows})} stories", style="dim"))
 
 
 @app.command()
@@ -455,9 +492,10 @@ def events(
         out = _stdout()
         wide = out.width >= 100
         table = _events_table(((r.event, ", ".join(r.actor_names), ", ".join(r.recipient_names))
-                               for r in rows), articles=[r.article_id for r in rows] if wide else None)
+                               for r in rows), articles=[r.article_id for r in rows] if wide else None,
+                              stories=[(r.story_articles, r.story_sources) for r in rows])
         out.print(table)
-        out.print(Text(f"{len(rows)} events", style="dim"))
+        out.print(Text(f"{len(rows)} events from {len({r.story_id for r in rows})} stories", style="dim"))
 
 
 @app.command()

@@ -3,6 +3,10 @@
 Idempotent: articles already stored are left as they are (the store's ids are content
 hashes), so loading the same output twice, or two overlapping outputs, adds nothing twice.
 Failed documents and unreadable inputs of the batch become recorded skips.
+
+Story ids travel with the articles (``articles.story_id``); a story that was merged into
+another during the batch (``stories.parquet``: ``canonical_story_id``) is stored under the
+story it joined, and articles of it stored by an earlier load are moved there too.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from .run import read_manifest
@@ -32,14 +37,35 @@ def iter_partitions(out: str | Path):
         yield name, tables
 
 
+def story_aliases(out: str | Path) -> dict[str, str]:
+    """``story id -> the story it was merged into`` of a batch output (merged ones only)."""
+    import pyarrow.parquet as pq
+
+    path = Path(out) / "stories.parquet"
+    if not path.is_file():
+        return {}
+    table = pq.read_table(path, columns=["story_id", "canonical_story_id"]).to_pylist()
+    return {r["story_id"]: r["canonical_story_id"] for r in table
+            if r["canonical_story_id"] and r["canonical_story_id"] != r["story_id"]}
+
+
+def _canonical(analysis, aliases: dict[str, str]):
+    art = analysis.article
+    sid = aliases.get(art.story_id) if art.story_id else None
+    return replace(analysis, article=replace(art, story_id=sid)) if sid else analysis
+
+
 def load_batch(out: str | Path, store, *, on_partition: Callable[[dict], None] | None = None
                ) -> dict[str, Any]:
     """Add every analysis of the batch output ``out`` to ``store``; returns counts."""
     import pyarrow.parquet as pq
 
     counts = {"articles": 0, "new": 0, "already": 0, "errors": 0, "partitions": 0}
+    aliases = story_aliases(out)
+    if aliases:
+        store.merge_stories(aliases)
     for _name, tables in iter_partitions(out):
-        analyses = analyses_from_tables(tables)
+        analyses = [_canonical(a, aliases) for a in analyses_from_tables(tables)]
         present = store.existing(a.id for a in analyses)
         todo = [a for a in analyses if a.id not in present]
         new = store.add_many(todo)
@@ -59,4 +85,4 @@ def load_batch(out: str | Path, store, *, on_partition: Callable[[dict], None] |
     return counts
 
 
-__all__ = ["load_batch", "iter_partitions"]
+__all__ = ["load_batch", "iter_partitions", "story_aliases"]

@@ -185,6 +185,18 @@ class StoryClusterer:
         self._remember(article, result.story_id, url, digest, mh, len(sh))
         return result
 
+    def register(self, article: Article, story_id: str | None = None) -> str:
+        """Register an article whose story is already known (``story_id``, else its
+        ``story_id`` field, else its id) without searching: a stored article on a rerun, so
+        new articles join the stories they joined before. Returns the story (resolved)."""
+        if article.id in self._story_of:
+            return self.resolve(self._story_of[article.id])
+        story = self.resolve(story_id or article.story_id or article.id)
+        sh = shingles(article.text, self.k)
+        mh = self._minhash(sh) if sh else None
+        self._remember(article, story, canonical_url(article.url), content_hash(article.text), mh, len(sh))
+        return story
+
     def add(self, article: Article) -> Article:
         """``article`` with its ``story_id`` set."""
         return replace(article, story_id=self.assign(article).story_id)

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import MigrationError, StoreError
+from ..ingest.dedup import source_key
 from ..models import Actor, Analysis, Article, Event, Quote
 from .analytics import AnalyticsQueries
 from .dialect import Dialect
@@ -26,6 +27,10 @@ from .rows import ActorRow, EventRow, QuoteRow
 log = logging.getLogger(__name__)
 
 COUNTED_TABLES = ("articles", "actors", "quotes", "events", "places", "dates", "skips")
+
+# articles and distinct sources of the story of the article ``a`` (migration 0004)
+STORY_COUNTS = ("(SELECT COUNT(*) FROM articles sa WHERE sa.story_id = a.story_id), "
+                "(SELECT COUNT(DISTINCT sa.source_key) FROM articles sa WHERE sa.story_id = a.story_id)")
 
 
 def _json(d: dict[str, Any]) -> str:
@@ -44,6 +49,15 @@ def _iso(value: dt.date | str | None) -> str | None:
     if value is None or value == "":
         return None
     return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _with_story(row: tuple) -> dict[str, Any]:
+    """An article's JSON (``row[0]``) with the story id of its column (``row[1]``), which
+    follows story merges."""
+    d = json.loads(row[0])
+    if row[1] and (row[1] != d.get("id") or d.get("story_id")):  # its own story: left unset
+        d["story_id"] = row[1]
+    return d
 
 
 def _like(text: str) -> str:
@@ -163,10 +177,11 @@ class Repository(AnalyticsQueries, ReviewQueries):
             article_data["meta"] = dict(analysis.meta)
         self._exec(
             "INSERT INTO articles (id, title, url, source, published, language, n_actors, n_quotes, "
-            "n_events, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "n_events, added_at, data, story_id, source_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (art.id, art.title, art.url, art.source, _iso(art.published), art.language,
              len(analysis.actors), len(analysis.quotes), len(analysis.events), _now(),
-             _json(article_data)))
+             _json(article_data), art.story_id or art.id, source_key(art)))
         for seq, actor in enumerate(analysis.actors):
             self._add_actor(art.id, seq, actor)
         names = {a.id: a.name for a in analysis.actors}
@@ -244,6 +259,17 @@ class Repository(AnalyticsQueries, ReviewQueries):
                     self._exec("INSERT INTO event_parties (article_id, seq, role, actor_id) "
                                "VALUES (?, ?, ?, ?)", (art.id, seq, role, actor_id))
 
+    def merge_stories(self, aliases: dict[str, str]) -> int:
+        """Move the articles (and dyad facts) of each story ``old`` to ``aliases[old]``: a later
+        article joined two clusters. Returns the number of articles moved."""
+        moved = 0
+        for old, new in aliases.items():
+            if old == new:
+                continue
+            moved += self._exec("UPDATE articles SET story_id = ? WHERE story_id = ?", (new, old)).rowcount
+            self._exec("UPDATE event_dyads SET story = ? WHERE story = ?", (new, old))
+        return moved
+
     def record_skip(self, source: str, reason: str, code: str, line: int | None = None) -> bool:
         """Record an input that was not analysed (once per source, line and reason)."""
         cur = self._exec(
@@ -256,10 +282,10 @@ class Repository(AnalyticsQueries, ReviewQueries):
 
     def get_analysis(self, article_id: str, raw: bool = False) -> Analysis | None:
         """The stored analysis: its reviewed version, or the machine output with ``raw``."""
-        row = self._one("SELECT data FROM articles WHERE id = ?", (article_id,))
+        row = self._one("SELECT data, story_id FROM articles WHERE id = ?", (article_id,))
         if row is None:
             return None
-        d = json.loads(row[0])
+        d = _with_story(row)
 
         def records(table: str) -> list[dict]:
             return [json.loads(r[0]) for r in
@@ -297,11 +323,32 @@ class Repository(AnalyticsQueries, ReviewQueries):
         if until:
             where.append("published <= ?")
             params.append(_iso(until))
-        q = f"SELECT data FROM articles WHERE {' AND '.join(where)} ORDER BY published, id"
+        q = f"SELECT data, story_id FROM articles WHERE {' AND '.join(where)} ORDER BY published, id"
         if limit:
             q += " LIMIT ?"
             params.append(int(limit))
-        return [Article.from_dict(json.loads(r[0])) for r in self._all(q, params)]
+        return [Article.from_dict(_with_story(r)) for r in self._all(q, params)]
+
+    def story_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """``article id -> story id`` of the stored articles among ``ids``."""
+        ids = list(dict.fromkeys(ids))
+        found: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update((r[0], r[1] or r[0]) for r in
+                         self._all(f"SELECT id, story_id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def recent_articles(self, limit: int) -> list[Article]:
+        """The ``limit`` most recently added articles (with their story ids), oldest first."""
+        rows = self._all("SELECT data, story_id FROM articles ORDER BY added_at DESC, id DESC LIMIT ?",
+                         (int(limit),))
+        return [Article.from_dict(_with_story(r)) for r in reversed(rows)]
+
+    def story_count(self) -> int:
+        row = self._one("SELECT COUNT(DISTINCT story_id) FROM articles")
+        return int(row[0]) if row else 0
 
     def _actor_ids_matching(self, needle: str) -> tuple[str, list[Any]]:
         """SQL (and params) of the ids of actors whose id is ``needle`` or whose name contains it."""
@@ -334,7 +381,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
             where.append("q.article_id = ?")
             params.append(article_id)
         query = ("SELECT q.article_id, q.seq, q.data, act.name, q.speaker_text, a.title, a.published, "
-                 "q.review_status "
+                 f"q.review_status, a.story_id, {STORY_COUNTS} "
                  "FROM quotes q JOIN articles a ON a.id = q.article_id "
                  "LEFT JOIN actors act ON act.id = q.speaker_actor "
                  f"WHERE {' AND '.join(where)} ORDER BY q.quote_date, a.published, q.article_id, q.seq")
@@ -342,7 +389,8 @@ class Repository(AnalyticsQueries, ReviewQueries):
             query += " LIMIT ?"
             params.append(int(limit))
         return [QuoteRow(article_id=r[0], index=int(r[1]), quote=Quote.from_dict(json.loads(r[2])),
-                         speaker_name=r[3] or r[4], title=r[5], published=_date(r[6]), review=r[7])
+                         speaker_name=r[3] or r[4], title=r[5], published=_date(r[6]), review=r[7],
+                         story_id=r[8] or r[0], story_articles=int(r[9] or 1), story_sources=int(r[10] or 1))
                 for r in self._all(query, params)]
 
     def events(self, *, actor: str | None = None, type: str | None = None,
@@ -378,7 +426,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
             where.append("e.article_id = ?")
             params.append(article_id)
         query = ("SELECT e.article_id, e.seq, e.data, e.sentence_text, a.title, a.published, "
-                 "e.review_status "
+                 f"e.review_status, a.story_id, {STORY_COUNTS} "
                  "FROM events e JOIN articles a ON a.id = e.article_id "
                  f"WHERE {' AND '.join(where)} ORDER BY e.event_date, a.published, e.article_id, e.seq")
         if limit:
@@ -397,7 +445,8 @@ class Repository(AnalyticsQueries, ReviewQueries):
 
         return [EventRow(article_id=r[0], index=int(r[1]), event=ev,
                          actor_names=party_names(ev.actor), recipient_names=party_names(ev.recipient),
-                         sentence=r[3], title=r[4], published=_date(r[5]), review=r[6])
+                         sentence=r[3], title=r[4], published=_date(r[5]), review=r[6],
+                         story_id=r[7] or r[0], story_articles=int(r[8] or 1), story_sources=int(r[9] or 1))
                 for r, ev in zip(rows, events)]
 
     def _actor_names(self, ids: Sequence[str]) -> dict[str, str]:

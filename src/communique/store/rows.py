@@ -9,6 +9,11 @@ from typing import Any
 from ..models import Event, Quote
 
 
+def _story(row: QuoteRow | EventRow) -> dict[str, Any]:
+    return {"story_id": row.story_id, "story_articles": row.story_articles,
+            "story_sources": row.story_sources}
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteRow:
     article_id: str
@@ -18,6 +23,11 @@ class QuoteRow:
     title: str | None
     published: dt.date | None
     review: str | None = None  # None (not reviewed), confirmed, corrected, added (communique.review)
+    # the story cluster of the record's article (ingest/dedup.py): how many articles and
+    # distinct sources report it, so fifty copies of one wire story count as one story
+    story_id: str | None = None
+    story_articles: int = 1
+    story_sources: int = 1
 
     @property
     def text(self) -> str:
@@ -27,7 +37,7 @@ class QuoteRow:
         return {"article_id": self.article_id, "index": self.index, "speaker_name": self.speaker_name,
                 "title": self.title,
                 "published": self.published.isoformat() if self.published else None,
-                "review": self.review, **self.quote.to_dict()}
+                "review": self.review, **_story(self), **self.quote.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +51,16 @@ class EventRow:
     title: str | None
     published: dt.date | None
     review: str | None = None  # None (not reviewed), confirmed, corrected, added (communique.review)
+    story_id: str | None = None  # story cluster of the article (see QuoteRow)
+    story_articles: int = 1
+    story_sources: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "index": self.index,
                 "actor_names": list(self.actor_names), "recipient_names": list(self.recipient_names),
                 "sentence_text": self.sentence, "title": self.title,
                 "published": self.published.isoformat() if self.published else None,
-                "review": self.review, **self.event.to_dict()}
+                "review": self.review, **_story(self), **self.event.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,12 @@ class Store(ReviewStore):
         with self._lock, self.repo.transaction():
             return self.repo.record_skip(source, reason, code, line)
 
+    def merge_stories(self, aliases: dict[str, str]) -> int:
+        """Story clusters joined after their articles were stored: ``{old story: story}``
+        (``StoryClusterer.aliases()``); returns the number of articles moved."""
+        with self._lock, self.repo.transaction():
+            return self.repo.merge_stories(aliases)
+
     # --- reads ------------------------------------------------------------------------
 
     def has(self, article_id: str) -> bool:
@@ -97,6 +103,21 @@ class Store(ReviewStore):
         """The subset of ``ids`` already stored."""
         with self._lock:
             return self.repo.existing_ids(ids)
+
+    def story_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        """``article id -> story id`` for the stored articles among ``ids``."""
+        with self._lock:
+            return self.repo.story_ids(ids)
+
+    def recent_articles(self, limit: int) -> list[Article]:
+        """The ``limit`` articles added last (oldest first), with their story ids."""
+        with self._lock:
+            return self.repo.recent_articles(limit)
+
+    def story_count(self) -> int:
+        """Distinct story clusters among the stored articles."""
+        with self._lock:
+            return self.repo.story_count()
 
     def get(self, article_id: str, raw: bool = False) -> Analysis:
         """The article's analysis: reviewed (communique.review) unless ``raw``."""
