@@ -35,6 +35,8 @@ class Settings:
     events: bool = True
     dates: bool = True
     places: bool = True
+    # actor dictionaries (CSV, YAML or PETRARCH .actors.txt), loaded once per process
+    actor_dictionaries: tuple[str, ...] = ()
     # store
     db: str = "communique.db"
     # fetching (URLs, feeds): private/loopback/link-local addresses are refused unless allowed
@@ -60,6 +62,22 @@ class Settings:
     # web / REST API
     api_key: str | None = None  # required by POST routes; None disables writing over HTTP
     page_size: int = 50  # default page size of lists (max 500)
+
+    # hostile and broken input (communique.ingest.guards, communique.nlp.limits; docs/security.md)
+    max_bytes: int = 10_000_000  # files, stdin, one JSONL line or WARC record over this: skipped unread
+    max_control_ratio: float = 0.05  # more control/NUL/U+FFFD characters than this: skipped as binary
+    language_check: bool = True  # skip texts that do not look English (reason recorded)
+    min_english_ratio: float = 0.12  # share of English function words a text needs (news: ~0.4)
+    language_min_words: int = 20  # shorter texts are not judged
+    max_sentence_tokens: int = 200  # longer runs without a sentence end are split before parsing
+    # server hardening (communique.web.security)
+    read_only: bool = False  # refuse every write over HTTP (403), whatever the key
+    max_request_bytes: int = 2_000_000  # larger request bodies are refused (413)
+    rate_limit: float = 20.0  # requests per second per API key or client address (0: no limit)
+    rate_burst: int = 100  # token-bucket size: requests allowed at once
+    write_rate_limit: float = 2.0  # writes (POST) per second per key (0: no limit)
+    write_rate_burst: int = 20
+    cors_origins: tuple[str, ...] = ()  # origins allowed by CORS (empty: CORS off)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -104,6 +122,12 @@ class Settings:
             raise ConfigError("alert_period must be day, week or month")
         if s.alert_window < 2 or s.alert_min_periods < 2 or s.alert_min_periods > s.alert_window:
             raise ConfigError("need 2 <= alert_min_periods <= alert_window")
+        if s.max_bytes < 1 or s.max_request_bytes < 1 or s.max_sentence_tokens < 10:
+            raise ConfigError("max_bytes and max_request_bytes must be >= 1, max_sentence_tokens >= 10")
+        if not 0 <= s.max_control_ratio <= 1 or not 0 <= s.min_english_ratio <= 1:
+            raise ConfigError("max_control_ratio and min_english_ratio must be between 0 and 1")
+        if min(s.rate_limit, s.write_rate_limit) < 0 or min(s.rate_burst, s.write_rate_burst) < 1:
+            raise ConfigError("rate limits must be >= 0 and bursts >= 1")
         return s
 
 
@@ -133,6 +157,8 @@ def _coerce(name: str, type_: Any, raw: str) -> Any:
             return int(raw)
         if t.startswith("float"):
             return float(raw)
+        if t.startswith("tuple"):
+            return tuple(x.strip() for x in raw.split(",") if x.strip())
     except ValueError as exc:
         raise ConfigError(f"COMMUNIQUE_{name.upper()}={raw!r} is not a valid {t}") from exc
     return raw

@@ -74,9 +74,17 @@ class Pipeline:
                 yield ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", article=art.id)
 
     def _check(self, article: Article) -> None:
-        if len(article.text) > self.settings.max_chars:
-            raise InputError(f"article is {len(article.text)} characters, over the limit of "
-                             f"{self.settings.max_chars} (setting max_chars)", article=article.id)
+        """Too long, binary-looking or non-English text is refused with the reason
+        (:mod:`communique.ingest.guards`); the caller records it as a skip."""
+        from .ingest.guards import check_language_tag, check_text
+
+        where = f"article {article.id}"
+        try:
+            check_language_tag(article.language, where=where)
+            check_text(article.text, self.settings, where=where)
+        except InputError as exc:
+            exc.details.setdefault("article", article.id)
+            raise
 
 
 _default: Pipeline | None = None

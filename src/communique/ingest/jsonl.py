@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from ..errors import EmptyInputError, InputError, RecordError
 from ..models import Article
 from .article import make_article
+from .guards import InputTooLargeError, OversizedLine
 from .html import html_article
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -51,11 +52,18 @@ def parse_record(record: object, *, where: str,
         raise type(exc)(f"{where}: {exc.message}", **exc.details) from exc
 
 
-def iter_jsonl(lines: Iterable[bytes], *, name: str,
-               published: str | dt.date | None = None) -> Iterator[Article | InputError]:
-    """Yield an Article per good line and an :class:`InputError` per bad one (blank lines are ignored)."""
+def iter_jsonl(lines: Iterable[bytes | OversizedLine], *, name: str,
+               published: str | dt.date | None = None,
+               max_bytes: int | None = None) -> Iterator[Article | InputError]:
+    """Yield an Article per good line and an :class:`InputError` per bad one (blank lines are
+    ignored). ``lines`` may come from :func:`~communique.ingest.guards.bounded_lines`: a line
+    over ``max_bytes`` is then a recorded skip."""
     for lineno, raw in enumerate(lines, start=1):
         where = f"{name}:{lineno}"
+        if isinstance(raw, OversizedLine):
+            yield InputTooLargeError(f"{where}: line of {raw.size} bytes, over the limit of "
+                                     f"{max_bytes} bytes (setting max_bytes)", line=lineno)
+            continue
         if not raw.strip():
             continue
         try:
@@ -67,6 +75,9 @@ def iter_jsonl(lines: Iterable[bytes], *, name: str,
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield RecordError(f"{where}: invalid JSON: {exc.msg} (column {exc.colno})", line=lineno)
+            continue
+        except RecursionError:
+            yield RecordError(f"{where}: invalid JSON: nested too deeply", line=lineno)
             continue
         try:
             yield parse_record(record, where=where, published=published)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import io
+import itertools
 import json
 import logging
 import sys
@@ -30,6 +30,7 @@ from ..config import Settings
 from ..errors import CommuniqueError, InputError, UnsupportedInputError
 from ..models import Article
 from .files import TEXT_SUFFIXES, decode_utf8, read_text_file, text_article
+from .guards import InputTooLargeError, bounded_lines, read_stream_limited
 from .html import HTML_SUFFIXES, html_article, read_html_file
 from .jsonl import JSONL_SUFFIXES, iter_jsonl
 
@@ -130,11 +131,11 @@ def _is_file_with(suffixes: tuple[str, ...]) -> Predicate:
 
 
 def _read_txt(source: str, settings: Settings, published) -> Iterator[Article]:
-    yield read_text_file(Path(source), published=published)
+    yield read_text_file(Path(source), published=published, max_bytes=settings.max_bytes)
 
 
 def _read_html(source: str, settings: Settings, published) -> Iterator[Article]:
-    yield read_html_file(Path(source), published=published)
+    yield read_html_file(Path(source), published=published, max_bytes=settings.max_bytes)
 
 
 def _read_jsonl(source: str, settings: Settings, published) -> Iterator[Article | InputError]:
@@ -144,7 +145,8 @@ def _read_jsonl(source: str, settings: Settings, published) -> Iterator[Article 
     except OSError as exc:
         raise InputError(f"{source}: cannot read: {exc.strerror or exc}", source=source) from exc
     with fh:
-        yield from iter_jsonl(fh, name=source, published=published)
+        yield from iter_jsonl(bounded_lines(fh, settings.max_bytes), name=source,
+                              published=published, max_bytes=settings.max_bytes)
 
 
 def _is_dir(source: str, settings: Settings) -> bool:
@@ -168,18 +170,26 @@ def _is_stdin(source: str, settings: Settings) -> bool:
 
 def read_stream(stream: BinaryIO, settings: Settings, published=None,
                 name: str = "<stdin>") -> Iterator[Article | InputError]:
-    """A byte stream: JSONL when its first line is a JSON object, HTML when it starts with
-    a tag, plain text otherwise."""
-    data = stream.read()
-    first = data.lstrip()[:1]
-    if first == b"{":
-        head = data.lstrip().split(b"\n", 1)[0]
+    """A byte stream: JSONL when its first line is a JSON object (read line by line, any
+    length), HTML when it starts with a tag, plain text otherwise (at most ``max_bytes``)."""
+    max_bytes = settings.max_bytes
+    head = stream.readline(max_bytes + 1)
+    while head and not head.strip() and len(head) <= max_bytes:  # leading blank lines
+        head = stream.readline(max_bytes + 1)
+    first = head.lstrip()[:1]
+    if first == b"{" and len(head) <= max_bytes:
         try:
-            if isinstance(json.loads(head), dict):
-                yield from iter_jsonl(io.BytesIO(data), name=name, published=published)
-                return
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            pass
+            is_jsonl = isinstance(json.loads(head), dict)
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+            is_jsonl = False
+        if is_jsonl:
+            lines = itertools.chain([head], bounded_lines(stream, max_bytes))
+            yield from iter_jsonl(lines, name=name, published=published, max_bytes=max_bytes)
+            return
+    data = head + read_stream_limited(stream, max(0, max_bytes - len(head)), name)
+    if len(data) > max_bytes:
+        raise InputTooLargeError(f"{name}: over the limit of {max_bytes} bytes (setting max_bytes)",
+                                 source=name)
     text = decode_utf8(data, name)
     if first == b"<" and "<html" in text[:2000].lower() or text.lstrip()[:9].lower() == "<!doctype":
         yield html_article(text, source_name=name, published=published)

@@ -66,5 +66,8 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     name = resolve_model_name(settings)
     nlp = _load(name)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    from .limits import install as install_sentence_limit
+
+    install_sentence_limit(nlp, settings.max_sentence_tokens)  # run-on sentences split before parsing
     log.debug("spaCy pipeline %s loaded: %s", name, nlp.pipe_names)
     return nlp

@@ -1,0 +1,257 @@
+"""Input guards: limits and sanity checks that turn broken or hostile input into a clear,
+recorded :class:`~communique.errors.InputError` instead of a crash, a hang or a flood of
+memory. Every limit is a setting (:class:`~communique.config.Settings`):
+
+==========================  ========  =====================================================
+check                       code      setting(s)
+==========================  ========  =====================================================
+input too large             E204      ``max_bytes`` (files, stdin, one JSONL line, WARC
+                                      record), ``max_chars`` (decoded text of one article)
+binary or corrupted text    E205      ``max_control_ratio`` (share of control characters,
+                                      NULs, U+FFFD replacement characters)
+not English                 E206      ``language_check``, ``min_english_ratio``,
+                                      ``language_min_words``
+==========================  ========  =====================================================
+
+Sizes are checked *before* reading: a file over ``max_bytes`` is refused from its
+``stat`` size, a stream or a JSONL line is read at most ``max_bytes + 1`` bytes at a time,
+so a 50 MB document never sits in memory whole.
+
+The language check is a light, offline heuristic: the share of word tokens found in a
+small list of English function words (``data/lexicons/english_stopwords.json``; English
+news scores 0.35-0.50, other languages written in the Latin alphabet score below 0.05),
+plus the share of letters outside the Latin script. Texts shorter than
+``language_min_words`` words are not judged (too little evidence).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError
+
+_CHUNK = 1 << 20
+
+
+class InputTooLargeError(InputError):
+    """An input over the ``max_bytes`` / ``max_chars`` limits (skipped, never read whole)."""
+
+    code = "E204"
+
+
+class BinaryInputError(InputError):
+    """Bytes that are not text (a binary file) or text full of control characters."""
+
+    code = "E205"
+
+
+class LanguageError(InputError):
+    """Text that is not in English (the only language the pipeline analyses)."""
+
+    code = "E206"
+
+
+# --- sizes -----------------------------------------------------------------------------------
+
+
+def check_file_size(path: Path, max_bytes: int) -> int:
+    """The size of ``path``; :class:`InputTooLargeError` when it is over ``max_bytes``."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}", source=str(path)) from exc
+    if size > max_bytes:
+        raise InputTooLargeError(f"{path}: {size} bytes, over the limit of {max_bytes} bytes "
+                                 f"(setting max_bytes)", source=str(path), size=size)
+    return size
+
+
+def read_file_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, refused (without reading) when over ``max_bytes``; a file that
+    grows while it is read is cut off and refused too."""
+    check_file_size(path, max_bytes)
+    try:
+        with path.open("rb") as fh:
+            return read_stream_limited(fh, max_bytes, str(path))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}", source=str(path)) from exc
+
+
+def read_stream_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
+    """At most ``max_bytes`` from ``stream``; :class:`InputTooLargeError` when there is more
+    (only ``max_bytes + 1`` bytes are ever read)."""
+    pieces: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        piece = stream.read(min(max_bytes + 1 - size, _CHUNK))  # read(n) reserves n bytes
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    if size > max_bytes:
+        raise InputTooLargeError(f"{name}: over the limit of {max_bytes} bytes (setting max_bytes)",
+                                 source=name)
+    return b"".join(pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class OversizedLine:
+    """Stands for a line longer than the limit (its bytes were read and dropped in pieces)."""
+
+    size: int
+
+
+def bounded_lines(stream: BinaryIO, max_bytes: int,
+                  chunk: int = _CHUNK) -> Iterator[bytes | OversizedLine]:
+    """The lines of ``stream``; a line over ``max_bytes`` becomes an :class:`OversizedLine`
+    and is skipped piece by piece, never held in memory whole."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes or (len(line) == max_bytes + 1 and line.endswith(b"\n")):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(chunk)
+            if not line:
+                break
+            size += len(line)
+        yield OversizedLine(size)
+
+
+# --- decoding --------------------------------------------------------------------------------
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def bom_codec(data: bytes) -> str | None:
+    """The codec named by a UTF-16 / UTF-32 byte-order mark at the start of ``data``."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def looks_binary(data: bytes, sniff: int = 8192) -> bool:
+    """NUL bytes in the first ``sniff`` bytes of data without a UTF-16/32 byte-order mark."""
+    return bom_codec(data) is None and b"\x00" in data[:sniff]
+
+
+# --- text checks -------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_SAMPLE_CHARS = 20_000  # the checks read at most this much of a text (spread over it)
+
+
+@lru_cache(maxsize=1)
+def english_stopwords() -> frozenset[str]:
+    """The English function words of ``data/lexicons/english_stopwords.json`` (loaded once)."""
+    raw = resources.files("communique.data").joinpath("lexicons/english_stopwords.json")
+    return frozenset(json.loads(raw.read_text(encoding="utf-8"))["words"])
+
+
+def _sample(text: str) -> str:
+    if len(text) <= _SAMPLE_CHARS:
+        return text
+    third = _SAMPLE_CHARS // 3
+    mid = len(text) // 2
+    return text[:third] + "\n" + text[mid - third // 2: mid + third // 2] + "\n" + text[-third:]
+
+
+def bad_char_ratio(text: str) -> float:
+    """Share of characters that are control characters (other than whitespace), NULs,
+    U+FFFD replacement characters, unassigned or private-use code points, or surrogates."""
+    sample = _sample(text)
+    if not sample:
+        return 0.0
+    bad = 0
+    for ch in sample:
+        if ch in _ALLOWED_CONTROLS:
+            continue
+        if ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
+            bad += 1
+    return bad / len(sample)
+
+
+def _is_latin(ch: str) -> bool:
+    o = ord(ch)
+    return o < 0x250 or 0x1E00 <= o <= 0x1EFF or 0x2C60 <= o <= 0x2C7F or 0xA720 <= o <= 0xA7FF
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    words: int              # word tokens looked at
+    english_ratio: float    # share of them in the English function-word list
+    latin_ratio: float      # share of letters in the Latin script
+
+    def is_english(self, min_ratio: float) -> bool:
+        return self.latin_ratio >= 0.5 and self.english_ratio >= min_ratio
+
+
+def guess_language(text: str) -> LanguageGuess:
+    """Word count, English function-word share and Latin-script share of ``text``."""
+    words = _WORD.findall(_sample(text).lower())
+    if not words:
+        return LanguageGuess(0, 0.0, 0.0)
+    stop = english_stopwords()
+    letters = sum(len(w) for w in words)
+    latin = sum(1 for w in words for ch in w if _is_latin(ch))
+    return LanguageGuess(len(words), sum(1 for w in words if w in stop) / len(words),
+                         latin / letters if letters else 0.0)
+
+
+def check_text(text: str, settings, *, where: str = "article") -> None:
+    """Raise the :class:`InputError` that says why ``text`` must not be analysed, if any:
+    too long (E204), binary or corrupted (E205), not English (E206)."""
+    if len(text) > settings.max_chars:
+        raise InputTooLargeError(f"{where} is {len(text)} characters, over the limit of "
+                                 f"{settings.max_chars} (setting max_chars)")
+    if _SURROGATE.search(text):
+        raise BinaryInputError(f"{where} is not valid Unicode: it contains unpaired surrogate "
+                               f"code points")
+    ratio = bad_char_ratio(text)
+    if ratio > settings.max_control_ratio:
+        raise BinaryInputError(f"{where} looks binary or corrupted: {ratio:.0%} of its characters "
+                               f"are control, NUL or replacement characters (limit "
+                               f"{settings.max_control_ratio:.0%}, setting max_control_ratio)")
+    if not settings.language_check:
+        return
+    guess = guess_language(text)
+    if guess.words < settings.language_min_words:
+        return
+    if guess.latin_ratio < 0.5:
+        raise LanguageError(f"{where} is not in English: {1 - guess.latin_ratio:.0%} of its letters "
+                            f"are in a non-Latin script (setting language_check)")
+    if guess.english_ratio < settings.min_english_ratio:
+        raise LanguageError(f"{where} does not look English: {guess.english_ratio:.0%} of its "
+                            f"{guess.words} words are English function words (needs "
+                            f"{settings.min_english_ratio:.0%}; settings min_english_ratio, "
+                            f"language_check)")
+
+
+def check_language_tag(language: str | None, *, where: str = "article") -> None:
+    """A record that declares another language (``"language": "de"``) is not analysed."""
+    if language and language.lower().split("-", 1)[0].split("_", 1)[0] not in ("en", "eng", "english"):
+        raise LanguageError(f"{where} is declared as language {language!r}; only English is analysed")
+
+
+__all__ = ["InputTooLargeError", "BinaryInputError", "LanguageError", "OversizedLine",
+           "check_file_size", "read_file_limited", "read_stream_limited", "bounded_lines",
+           "bom_codec", "looks_binary", "bad_char_ratio", "guess_language", "LanguageGuess",
+           "check_text", "check_language_tag", "english_stopwords"]
