@@ -141,9 +141,19 @@ def incidents(facts: Iterable[DyadFact], a: str, b: str | None = None) -> list[D
         else:
             key = f.incident_key
         cur = best.get(key)
-        if cur is None or (f.confidence, -f.index) > (cur.confidence, -cur.index):
+        if cur is None or _better(f, cur):
             best[key] = f
     return list(best.values())
+
+
+def _better(f: DyadFact, cur: DyadFact) -> bool:
+    """Most confident first, then the lowest index, then the lowest article id (as the
+    store's SQL aggregation ranks them)."""
+    if f.confidence != cur.confidence:
+        return f.confidence > cur.confidence
+    if f.index != cur.index:
+        return f.index < cur.index
+    return f.article_id < cur.article_id
 
 
 def dyad_series(facts: Iterable[DyadFact], a: str, b: str | None = None, *, period: str = "week",
@@ -164,15 +174,25 @@ def dyad_series(facts: Iterable[DyadFact], a: str, b: str | None = None, *, peri
         raw.setdefault(period_start(f.day, period), []).append(f)  # type: ignore[arg-type]
     for f in incidents(chosen, a, b):
         buckets.setdefault(period_start(f.day, period), []).append(f)  # type: ignore[arg-type]
-    points: list[SeriesPoint] = []
-    if buckets or (start and end):
-        first = period_start(start, period) if start else min(buckets)
-        last = period_start(end, period) if end else max(buckets)
-        p = first
-        while p <= last:
-            points.append(_point(p, period, buckets.get(p, []), raw.get(p, [])))
-            p = next_period(p, period)
-    return DyadSeries(a, b, directed, period, tuple(points), modalities)
+    points = tuple(_point(p, period, buckets.get(p, []), raw.get(p, []))
+                   for p in period_starts(buckets, period, start, end))
+    return DyadSeries(a, b, directed, period, points, modalities)
+
+
+def period_starts(present: Iterable[dt.date], period: str, start: dt.date | None = None,
+                  end: dt.date | None = None) -> list[dt.date]:
+    """Every period start from the first to the last period (``start``/``end`` when given,
+    else those of ``present``), quiet periods included."""
+    present = list(present)
+    if not present and not (start and end):
+        return []
+    p = period_start(start, period) if start else min(present)
+    last = period_start(end, period) if end else max(present)
+    out = []
+    while p <= last:
+        out.append(p)
+        p = next_period(p, period)
+    return out
 
 
 def _point(start: dt.date, period: str, items: list[DyadFact], raw: list[DyadFact]) -> SeriesPoint:
@@ -192,4 +212,4 @@ def _point(start: dt.date, period: str, items: list[DyadFact], raw: list[DyadFac
         quote_ids=tuple(dict.fromkeys(quote_id(f.article_id, f.quote) for f in
                                       sorted(raw, key=lambda f: (f.article_id, f.index))
                                       if f.quote is not None)),
-    )
+    )  # communique.store.analytics.dyad_buckets / dyad_evidence compute the same in SQL

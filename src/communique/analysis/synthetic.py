@@ -8,6 +8,7 @@ exports can be exercised at any scale. Deterministic for a given seed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from collections.abc import Iterator
 
@@ -34,6 +35,7 @@ VERBS = (
 CONFLICT_VERBS = tuple(v for v in VERBS if v[2] >= 3)
 
 
+@functools.lru_cache(maxsize=None)
 def country_actor_id(iso3: str) -> str:
     from ..extract.actors import actor_id
 

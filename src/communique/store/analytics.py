@@ -159,6 +159,100 @@ class AnalyticsQueries:
                         modality=r[10], confidence=float(r[11] if r[11] is not None else 0.5),
                         quote=r[12])
 
+    # --- dyad time series aggregated in SQL (communique.analysis.stored) ----------------
+
+    def _incident_rows(self, a: str, b: str | None, *, period: str, directed: bool,
+                       since, until, modalities: Sequence[str] | None,
+                       types: Sequence[str] | None, raw: bool) -> tuple[str, list[Any]]:
+        """SQL (and params) of the dated facts of a dyad, each with its period ``bucket`` and
+        ``rn`` = 1 on the one fact kept per incident (the most confident, then the lowest
+        index, then the lowest article id: :func:`communique.analysis.series.incidents`)."""
+        extra, extra_params = f" AND day <> '' AND {variant_filter('', raw)}", []
+        if since:
+            extra += " AND day >= ?"
+            extra_params.append(_iso(since))
+        if until:
+            extra += " AND day <= ?"
+            extra_params.append(_iso(until))
+        for col, vals in (("modality", modalities), ("type", types)):
+            if vals is not None:
+                extra += f" AND {col} IN ({', '.join('?' for _ in vals)})" if vals else " AND 1 = 0"
+                extra_params += list(vals)
+        cols = ("article_id, seq, story, day, source, target, type, quad_class, goldstein, "
+                "intensity, COALESCE(confidence, 0.5) AS confidence, quote_seq")
+        parts, params = [], []
+        if b is None:  # "a with anyone": one incident per (story, type, day, side)
+            parts.append(f"SELECT {cols}, 1 AS side FROM event_dyads WHERE source = ?{extra}")
+            params += [a] + extra_params
+            if not directed:
+                parts.append(f"SELECT {cols}, 0 AS side FROM event_dyads WHERE target = ?{extra}")
+                params += [a] + extra_params
+            key = "story, type, day, side"
+        else:
+            parts.append(f"SELECT {cols}, 1 AS side FROM event_dyads WHERE source = ? AND target = ?{extra}")
+            params += [a, b] + extra_params
+            if not directed:
+                parts.append(f"SELECT {cols}, 0 AS side FROM event_dyads "
+                             f"WHERE source = ? AND target = ?{extra}")
+                params += [b, a] + extra_params
+            key = "story, type, source, target, day"
+        sql = (f"SELECT f.*, {self.dialect.period_start('f.day', period)} AS bucket, "
+               f"ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY confidence DESC, seq, article_id) AS rn "
+               f"FROM ({' UNION ALL '.join(parts)}) f")
+        return sql, params
+
+    _CONFLICT_SQL = ("CASE WHEN quad_class IN (3, 4) THEN CASE WHEN goldstein < 0 THEN -goldstein "
+                     "WHEN intensity < 0 THEN -intensity WHEN quad_class = 3 THEN 1.0 ELSE 2.0 END "
+                     "ELSE 0.0 END")  # facts.conflict_score
+
+    def dyad_buckets(self, a: str, b: str | None = None, *, period: str = "week",
+                     directed: bool = True, since=None, until=None,
+                     modalities: Sequence[str] | None = ("asserted",),
+                     types: Sequence[str] | None = None, raw: bool = False) -> list[tuple]:
+        """The dyad series aggregated in the database, one row per period with incidents:
+        ``(start ISO, events, q1, q2, q3, q4, goldstein_sum, goldstein_n, intensity_sum,
+        intensity_n, conflict, articles, stories)``, oldest first."""
+        inner, params = self._incident_rows(a, b, period=period, directed=directed, since=since,
+                                            until=until, modalities=modalities, types=types, raw=raw)
+        one = "CASE WHEN rn = 1 THEN {} END"
+        quads = ", ".join(f"SUM(CASE WHEN rn = 1 AND quad_class = {q} THEN 1 ELSE 0 END)" for q in (1, 2, 3, 4))
+        inten = one.format("COALESCE(intensity, goldstein)")
+        sql = (f"SELECT bucket, SUM(CASE WHEN rn = 1 THEN 1 ELSE 0 END), {quads}, "
+               f"SUM({one.format('goldstein')}), COUNT({one.format('goldstein')}), "
+               f"SUM({inten}), COUNT({inten}), SUM({one.format(self._CONFLICT_SQL)}), "
+               "COUNT(DISTINCT article_id), COUNT(DISTINCT story) "
+               f"FROM ({inner}) r GROUP BY bucket ORDER BY bucket")
+        return [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]),
+                 float(r[6] or 0.0), int(r[7]), float(r[8] or 0.0), int(r[9]), float(r[10] or 0.0),
+                 int(r[11]), int(r[12])) for r in self._all(sql, params)]
+
+    def dyad_evidence(self, a: str, b: str | None = None, *, period: str = "week",
+                      directed: bool = True, since=None, until=None,
+                      modalities: Sequence[str] | None = ("asserted",),
+                      types: Sequence[str] | None = None, raw: bool = False,
+                      limit: int | None = None) -> dict[str, tuple[list[tuple[str, int]], list[tuple[str, int]]]]:
+        """Per period start (ISO): the events behind it (one per incident, by day, article,
+        index) and the quotes they were reported in (by article, event index), at most
+        ``limit`` of each per period (``None``: all): ``{start: ([(article, seq)], [(article, quote seq)])}``."""
+        inner, params = self._incident_rows(a, b, period=period, directed=directed, since=since,
+                                            until=until, modalities=modalities, types=types, raw=raw)
+        cap, cap_params = ("", []) if limit is None else (" WHERE k <= ?", [int(limit)])
+        sql = (f"WITH r AS ({inner}) "
+               "SELECT 'e', bucket, article_id, seq, k FROM (SELECT bucket, article_id, seq, "
+               "ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY day, article_id, seq) AS k "
+               f"FROM r WHERE rn = 1) x{cap} "
+               "UNION ALL "
+               "SELECT 'q', bucket, article_id, quote_seq, k FROM (SELECT bucket, article_id, quote_seq, "
+               "ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY article_id, first_seq) AS k FROM "
+               "(SELECT bucket, article_id, quote_seq, MIN(seq) AS first_seq FROM r "
+               "WHERE quote_seq IS NOT NULL GROUP BY bucket, article_id, quote_seq) y) z"
+               f"{cap} ORDER BY 1, 2, 5")
+        out: dict[str, tuple[list[tuple[str, int]], list[tuple[str, int]]]] = {}
+        for kind, bucket, aid, seq, _k in self._all(sql, params + cap_params + cap_params):
+            ev, qs = out.setdefault(bucket, ([], []))
+            (ev if kind == "e" else qs).append((aid, int(seq)))
+        return out
+
     def top_dyads(self, *, keys: str = "country", quad_classes: Sequence[int] = (3, 4),
                   since=None, until=None, limit: int = 20, raw: bool = False) -> list[tuple[str, str, int]]:
         """Directed dyads with the most (story-counted) events of the quad classes."""
