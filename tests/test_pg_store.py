@@ -82,3 +82,22 @@ def test_pg_store_same_results_as_sqlite(pg_url, tmp_path):
     finally:
         lite.close()
         pg.close()
+
+
+def test_pg_store_story_counts_and_merges_agree_across_backends(store):
+    """Events and quotes carry articles and distinct sources of their story cluster;
+    merging a story moves its articles and dyad facts (migration 0004)."""
+    day = dt.date(2022, 2, 24)
+    copies = [make_analysis(day, [("RUS", "ASSAULT", "UKR")], quote="We will respond firmly",
+                            speaker_iso="UKR", story="wire-1", source=src, salt=str(i))
+              for i, src in enumerate(["Wire", "Daily", "Daily"])]
+    late = make_analysis(day, [("RUS", "ASSAULT", "UKR")], story="late-1", source="Herald", salt="x")
+    store.add_many(copies + [late])
+    assert {(r.story_id, r.story_articles, r.story_sources) for r in store.events()} == {
+        ("wire-1", 3, 2), ("late-1", 1, 1)}
+    assert {(r.story_articles, r.story_sources) for r in store.quotes()} == {(3, 2)}
+    assert store.story_count() == 2
+    assert store.merge_stories({"late-1": "wire-1"}) == 1
+    assert {(r.story_id, r.story_articles, r.story_sources) for r in store.events()} == {("wire-1", 4, 3)}
+    assert store.get(late.id).article.story_id == "wire-1"
+    assert {f.story for f in store.dyad_facts("RUS", "UKR")} == {"wire-1"}
