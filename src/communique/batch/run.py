@@ -35,6 +35,7 @@ from .worker import analyze_partition, pipeline_for
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
+MARKER = ".communique-batch"  # written first: an interrupted run's folder can be reused
 FORMAT_VERSION = 1
 
 
@@ -67,12 +68,15 @@ def _preload_plugin(settings: Settings):
 
 
 def _clean_output(out: Path) -> None:
-    """Refuse to mix runs: the output folder must be new, empty, or a previous batch."""
-    if out.exists() and any(out.iterdir()) and not (out / MANIFEST).exists():
+    """Refuse to mix runs: the output folder must be new, empty, or a previous batch (finished,
+    or interrupted: the marker file is written before any partition)."""
+    if out.exists() and any(out.iterdir()) and not (out / MANIFEST).exists() \
+            and not (out / MARKER).exists():
         raise ConfigError(f"{out} exists and is not a communique batch output; choose a new --out")
     for table in TABLES:
-        for f in (out / table).glob("part-*.parquet") if (out / table).is_dir() else ():
-            f.unlink()
+        for pattern in ("part-*.parquet", ".part-*.parquet.tmp"):
+            for f in (out / table).glob(pattern) if (out / table).is_dir() else ():
+                f.unlink()
     for name in ("stories.parquet", MANIFEST):
         if (out / name).exists():
             (out / name).unlink()
@@ -96,6 +100,9 @@ def run_batch(articles: Iterable[Article], out: str | Path, *, settings: Setting
     out = Path(out)
     _clean_output(out)
     out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("communique batch output: the run is finished when manifest.json "
+                              "exists; rerun the same command after an interruption\n",
+                              encoding="utf-8")
     started = time.perf_counter()
     clusterer = StoryClusterer(settings.dedup_threshold) if dedup else None
 

@@ -49,7 +49,8 @@ class Store(ReviewStore):
             self.repo.configure()
             self.repo.migrate(load_migrations())
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open database {path}: {exc}", path=str(path)) from exc
+            raise StoreError(f"cannot open database {path}: {exc}{_why_not_writable(self.path)}",
+                             path=str(path)) from exc
 
     # --- lifecycle --------------------------------------------------------------------
 
@@ -77,12 +78,17 @@ class Store(ReviewStore):
             with self._lock, self.repo.transaction():
                 return sum(1 for a in analyses if self.repo.add_analysis(a))
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+            raise StoreError(f"cannot write to {self.path}: {exc}{_why_not_writable(self.path)}",
+                             path=str(self.path)) from exc
 
     def record_skip(self, source: str, reason: str, code: str = "E200", line: int | None = None) -> bool:
         """Record an input that was not analysed, with the reason."""
-        with self._lock, self.repo.transaction():
-            return self.repo.record_skip(source, reason, code, line)
+        try:
+            with self._lock, self.repo.transaction():
+                return self.repo.record_skip(source, reason, code, line)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}{_why_not_writable(self.path)}",
+                             path=str(self.path)) from exc
 
     def merge_stories(self, aliases: dict[str, str]) -> int:
         """Story clusters joined after their articles were stored: ``{old story: story}``
@@ -188,3 +194,26 @@ class Store(ReviewStore):
         from ..analysis.frames import Frames
 
         return Frames(self)
+
+
+def _why_not_writable(path: Path) -> str:
+    """A hint when the database file or its folder cannot be written (read-only file system,
+    permissions, full disk): SQLite's own messages do not say which."""
+    import os
+
+    if str(path) == ":memory:":
+        return ""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return " (the file system is read-only)"
+        if path.exists() and not os.access(path, os.W_OK):
+            return " (the database file is read-only)"
+        if not os.access(folder, os.W_OK):
+            return " (its folder is not writable: SQLite needs it for the -wal and -shm files)"
+        stat = os.statvfs(folder)
+        if stat.f_bavail * stat.f_frsize < 1 << 20:
+            return " (the disk is full)"
+    except OSError:
+        return ""
+    return ""
