@@ -225,7 +225,7 @@ class _Builder:
             return True
         root = self.doc[start:end].root
         dep = root.dep_
-        while dep in ("conj", "appos") and root.head is not root:
+        while dep in ("conj", "appos") and root.head.i != root.i:
             root = root.head
             dep = root.dep_
         if dep in ARG_DEPS:

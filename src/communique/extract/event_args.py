@@ -45,10 +45,10 @@ def clause_subject(v: Token) -> Token | None:
         subj = next((c for c in t.children if c.dep_ in SUBJ), None)
         if subj is not None:
             return subj
-        if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj") and t.head is not t:
+        if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj") and t.head.i != t.i:
             t = t.head
             continue
-        if t.dep_ in ("acl", "relcl") and t.head is not t:
+        if t.dep_ in ("acl", "relcl") and t.head.i != t.i:
             return t.head
         return None
     return None

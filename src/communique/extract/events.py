@@ -131,7 +131,7 @@ def _refine(tok: Token, p: Pattern) -> str:
         return p.cameo
     words = _object_lemmas(tok) | {tok.lemma_.lower(), tok.lower_}
     words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
-    if tok.head is not tok:
+    if tok.head.i != tok.i:
         words.add(tok.head.lemma_.lower())
     for w, code in p.refine:
         if words & w:
@@ -261,21 +261,21 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             and a_tok.dep_ != "pobj":
         # the one who promises the consequence: subject of the governing clause
         head = tok.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         a_tok = clause_subject(head) or a_tok
         if a_tok is not None and a_tok.dep_ == "nsubjpass" and head.lemma_ in ("meet", "greet", "answer"):
             passive_target = a_tok
             up = head
-            while up.dep_ in ("ccomp", "conj", "xcomp") and up.head is not up:
+            while up.dep_ in ("ccomp", "conj", "xcomp") and up.head.i != up.i:
                 up = up.head
-            a_tok = clause_subject(up) if up is not head else None
+            a_tok = clause_subject(up) if up.i != head.i else None
         if a_tok is not None and a_tok.dep_ == "nsubj" and a_tok.pos_ == "NOUN" and actors.actor_for_token(a_tok.i) is None:
             # "an invasion would draw sanctions": the reporter is the actor
             up = head
             while up.dep_ == "ccomp" or up.dep_ == "pcomp" or up.dep_ == "pobj":
                 up = up.head
-            a_tok = clause_subject(up) if up is not head else a_tok
+            a_tok = clause_subject(up) if up.i != head.i else a_tok
     actor = party_of(doc, a_tok, actors, quotes, qi) if a_tok is not None else None
     if actor is None and tok.pos_ == "VERB":
         actor = _left_actor(doc, tok, actors)
@@ -287,7 +287,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if threat:
         alt = _condition_party(doc, tok, cond, actors, quotes, qi)
         if alt is None and tok.head.dep_ in ("ROOT", "ccomp", "conj") or alt is None:
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj" and c is not a_tok), None)
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj" and (a_tok is None or c.i != a_tok.i)), None)
             if subj is not None and subj.i != tok.i:
                 alt = party_of(doc, subj, actors, quotes, qi)
         if alt is None and passive_target is not None:
@@ -336,7 +336,7 @@ def _left_actor(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
 
 def _subject_of_irrealis(tok: Token) -> bool:
     t = tok
-    while t.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "poss") and t.head is not t:
+    while t.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "poss") and t.head.i != t.i:
         t = t.head
     if t.dep_ not in ("nsubj", "nsubjpass"):
         return False

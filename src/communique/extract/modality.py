@@ -35,7 +35,7 @@ def _clause_verb(tok: Token) -> Token:
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") or t.dep_ in ("ROOT", "ccomp", "xcomp", "advcl", "relcl", "pcomp", "acl"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -55,7 +55,7 @@ def conditional_clause(tok: Token) -> Token | None:
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
             return t
-        if t.dep_ in ("ROOT",) or t.head is t:
+        if t.dep_ in ("ROOT",) or t.head.i == t.i:
             return None
         if t.dep_ == "ccomp" and t.head.lemma_ not in ("be",):
             return None
@@ -69,7 +69,7 @@ def condition_of(tok: Token) -> Token | None:
     seen = [tok, v]
     t = v
     for _ in range(3):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
         seen.append(t)
@@ -89,7 +89,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     prev = tok
     t = tok
     for _ in range(10):
-        if t is not tok:
+        if t.i != tok.i:
             if t.lemma_ in DENY and prev.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "prep", "acl"):
                 return "denied", True
             if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp"):
@@ -100,7 +100,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
                 return "hypothetical", True
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children) and t.dep_ in ("advcl", "ccomp", "pcomp", "pobj"):
             return "hypothetical", True
-        if t.dep_ in ("ROOT", "advcl", "relcl", "conj", "parataxis") or t.head is t:
+        if t.dep_ in ("ROOT", "advcl", "relcl", "conj", "parataxis") or t.head.i == t.i:
             break
         prev, t = t, t.head
         if prev.dep_ == "ccomp" and t.lemma_ not in DENY | DEMAND:

@@ -102,6 +102,7 @@ def _title_before(b: "_Builder", s: int, aid: str, words: frozenset[str]) -> Non
         if b.by_token.get(j) == aid:
             break
         if not (t.is_title or t.is_upper or t.lower_.rstrip(".") in words or t.lower_ in ("of", "'s", "’s")
+                or (t.pos_ == "ADJ" and j + 1 < s and doc[j + 1].lower_.rstrip(".") in words)
                 or (j in b.by_token and b.records[b.by_token[j]].kind != "person")):
             break
         j -= 1

@@ -31,6 +31,7 @@ from .registry import PersonRecord, RoleRecord, person_from_dict
 
 # CAMEO actor-type codes that PLOVER names differently
 _CAMEO_SECTOR = {"MED": "JRN", "ELI": "GOV", "IGO": "IGO", "NGO": "NGO", "HLH": "MED"}
+_ORG_SECTORS = frozenset({"REB", "PTY", "NGO", "IGO", "MNC", "BUS", "JRN", "UAF", "INS", "SEP"})
 _CODE = re.compile(r"\[([^\]]+)\]")
 
 
@@ -78,6 +79,8 @@ def parse_yaml(text: str, source: str = "yaml") -> list[PersonRecord]:
 
 def _phrase(raw: str) -> str:
     words = [w for w in raw.strip().strip("+").split("_") if w]
+    if len(words) == 1 and len(words[0]) <= 4 and words[0].isupper():
+        return words[0]  # an acronym: ALF, NATO
     return " ".join(w if len(w) <= 3 and w.isupper() and not w.isalpha() else w.title()
                     if w.isupper() else w for w in words)
 
@@ -130,7 +133,14 @@ def parse_petrarch(text: str, source: str = "actors.txt") -> list[PersonRecord]:
     for e in entries:
         codes: list[RoleRecord] = e["codes"]
         undated = [c for c in codes if c.start is None and c.end is None]
-        kind = "person" if any(c.start or c.end for c in codes) or not undated or undated[0].sector else "country"
+        if any(c.start or c.end for c in codes) or not undated:
+            kind = "person"
+        elif undated[0].sector in _ORG_SECTORS:
+            kind = "organization"
+        elif undated[0].sector:
+            kind = "person"
+        else:
+            kind = "country"
         country = next((c.country for c in codes if c.country), None)
         sector = next((c.sector for c in undated if c.sector), None) or next(
             (c.sector for c in codes if c.sector), None)

@@ -136,7 +136,7 @@ class KnowledgeBase:
                 self.surnames.setdefault(parts[-1], [])
                 if rec not in self.surnames[parts[-1]]:
                     self.surnames[parts[-1]].append(rec)
-        if rec.kind != "person":
+        if rec.kind != "person" or rec.source != "builtin":
             entry = KBEntry(kind=rec.kind, name=rec.name, country=rec.country, sector=rec.sector,
                             source="user")
             for n in (rec.name, *rec.aliases):

@@ -1,0 +1,56 @@
+"""Modality and conditional threats on sentences of our own (real model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def analyze(pipeline):
+    def run(text):
+        return pipeline.analyze(text, published=dt.date(2022, 1, 21))
+    return run
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Russia has denied it has intentions of invading Ukraine.",
+    "Moscow denied that its troops had attacked the village.",
+])
+def test_events_denial_is_reject_without_the_denied_act(analyze, text):
+    types = {e.type for e in analyze(text).events}
+    assert "REJECT" in types
+    assert not types & {"ASSAULT", "MOBILIZE"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The United States would inflict severe costs on Russia if it invades Ukraine.",
+    "Britain will impose sanctions on Iran if it enriches more uranium.",
+])
+def test_events_conditional_consequence_is_hypothetical_threat(analyze, text):
+    events = analyze(text).events
+    assert any(e.type == "THREATEN" and e.modality == "hypothetical" for e in events)
+    assert not any(e.type in ("SANCTION", "COERCE", "ASSAULT") for e in events)
+
+
+@pytest.mark.model
+def test_events_two_mentions_one_event(analyze):
+    a = analyze("Germany and France held talks in Paris on Monday. The talks lasted three hours.")
+    consult = [e for e in a.events if e.type == "CONSULT"]
+    assert len(consult) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,type_,cameo", [
+    ("Germany sent weapons to Ukraine.", "AID", "072"),
+    ("The president condemned Russia.", "ACCUSE", "111"),
+    ("Israel rejected the proposal of Egypt.", "REJECT", "125"),
+])
+def test_events_basic_coding(analyze, text, type_, cameo):
+    events = analyze(text).events
+    assert any(e.type == type_ and e.cameo == cameo for e in events), events

@@ -1,0 +1,38 @@
+"""PLOVER/CAMEO registries and the event lexicon, pinned by counts and hashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.event_lexicon import load_lexicon
+from communique.ontology import cameo, cameo_codes, contexts, ontology_fingerprint, plover_for_cameo, plover_type
+
+
+@pytest.mark.parametrize("code,expected", [
+    ("040", ("CONSULT", None, ())), ("1123", ("ACCUSE", "allege", ("military",))),
+    ("0361", ("AGREE", None, ("diplomatic",))),  # through its prefix 036
+    ("163", ("COERCE", "restrict", ("diplomatic",))), ("072", ("AID", None, ("military",))),
+])
+def test_ontology_registry_crosswalk(code, expected):
+    assert plover_for_cameo(code) == expected
+
+
+def test_ontology_registry_cameo_and_plover_tables():
+    assert cameo("190").goldstein == -10.0 and cameo("190").quad_class == 4
+    assert plover_type("CONSULT").intensity_for("visit") == 4.0
+    assert plover_type("ASSAULT").quad_class == 4
+    assert len(contexts()) == 37
+
+
+def test_ontology_registry_golden():
+    assert len(cameo_codes()) == 312
+    assert ontology_fingerprint() == "d3d768ed05dcba97"
+
+
+def test_ontology_event_lexicon_golden():
+    lex = load_lexicon()
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 98
+    assert lex.version == 3
+    assert lex.fingerprint == "b3beff8516457c85"
+    for p in lex.patterns:
+        assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
