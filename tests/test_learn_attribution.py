@@ -103,6 +103,60 @@ def test_learn_features_one_dict_per_token(said_doc):
     assert feats[3]["gov_cue"] == "said"
 
 
+@pytest.fixture(scope="module")
+def mini_model(tmp_path_factory):
+    """A tiny model trained on the hand-written corpus (exercises the training path)."""
+    from communique.learn.train import load_config, train_attribution
+
+    cfg = load_config(None)
+    cfg["training"].update(max_iterations=30, feature_minfreq=1, grid=[[0.0, 0.01]])
+    cfg["lexicon"].update(min_count=1, min_ratio=0.0)
+    out = tmp_path_factory.mktemp("mini") / "model"
+    train_attribution(MINI, out, cfg, seed=11)
+    return out
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("switches, allowed", [
+    ({"quote_model": False}, "rules"),
+    ({"quote_rules": False}, "model"),
+    ({}, "any"),
+])
+def test_learn_quote_stage_switches(mini_model, switches, allowed):
+    from communique.config import Settings
+    from communique.pipeline import Pipeline
+
+    settings = Settings(quote_model_path=str(mini_model), **switches)
+    text = (FIXTURES / "polnear_mini" / "train" / "text" / "mini_2016-09-03_debate-prep_e5f6.txt").read_text()
+    quotes = Pipeline(settings).analyze(text).quotes
+    assert quotes
+    for q in quotes:
+        from_model = [part.startswith("model.crf-attribution@") for part in q.rule.split("+")]
+        if allowed == "rules":
+            assert not any(from_model)
+        elif allowed == "model":
+            assert q.rule.startswith("model.crf-attribution@") and "+" not in q.rule
+        assert q.rule and 0.0 <= q.confidence <= 1.0
+
+
+def test_learn_combine_merges_same_content(said_doc):
+    from communique.extract.quote_model import combine
+    from communique.models import Quote, Span
+
+    text = said_doc.text
+    content = (Span.of(text, 11, text.index(".")),)
+    rule_q = Quote(content=content, kind="indirect", speaker=Span.of(text, 0, 5), speaker_actor="a1",
+                   cue=Span.of(text, 6, 10), medium="statement", confidence=0.7, rule="rules.ccomp")
+    model_q = Quote(content=content, kind="indirect", speaker=Span.of(text, 0, 5), speaker_actor=None,
+                    cue=Span.of(text, 6, 10), confidence=0.6, rule="model.crf-attribution@1")
+    other = Quote(content=(Span.of(text, 0, 10),), kind="indirect", rule="model.crf-attribution@1")
+    out = combine(said_doc, [rule_q], [model_q, other])
+    assert len(out) == 2 and other in out
+    (merged,) = [q for q in out if q is not other]
+    assert merged.rule == "model.crf-attribution@1+rules.ccomp"
+    assert merged.speaker_actor == "a1" and merged.medium == "statement"
+
+
 @pytest.mark.model
 def test_learn_train_mini_corpus_writes_loadable_model(tmp_path, nlp):
     from communique.learn.linking import predict_attributions

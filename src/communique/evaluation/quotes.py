@@ -56,7 +56,7 @@ def _runs(indices: Iterable[int], doc: Doc) -> Segments:
 # --- systems ----------------------------------------------------------------------------
 
 
-def communique_system(doc: Doc, item: PolnearDoc) -> list[Attribution]:
+def communique_system(doc: Doc, item: PolnearDoc, settings=None) -> list[Attribution]:
     """communique's quote stage (with its actor and date stages) on a parsed Doc."""
     from ..extract.actors import extract_actors
     from ..extract.context import ExtractionContext
@@ -65,7 +65,7 @@ def communique_system(doc: Doc, item: PolnearDoc) -> list[Attribution]:
     from ..ingest.article import make_article
 
     article = make_article(item.text, published=item.published)
-    ctx = ExtractionContext(article)
+    ctx = ExtractionContext(article, settings) if settings is not None else ExtractionContext(article)
     actors = extract_actors(doc, ctx)
     dates = extract_dates(doc, ctx)
     seen = set()
@@ -126,8 +126,19 @@ def naive_system(doc: Doc, item: PolnearDoc) -> list[Attribution]:
     return out
 
 
+def _communique_with(**switches) -> System:
+    """communique with some settings changed (rules only, model only)."""
+    def system(doc: Doc, item: PolnearDoc) -> list[Attribution]:
+        from ..config import Settings
+
+        return communique_system(doc, item, Settings(**switches))
+    return system
+
+
 SYSTEMS: dict[str, System] = {
-    "communique": communique_system,
+    "communique": communique_system,  # default settings: rules and the trained model combined
+    "rules": _communique_with(quote_model=False),
+    "model": _communique_with(quote_rules=False),
     "textacy": textacy_system,
     "naive": naive_system,
 }
@@ -174,7 +185,7 @@ def evaluate(items: Sequence[PolnearDoc], systems: Sequence[str], nlp=None,
 
 
 def default_systems() -> list[str]:
-    names = ["communique"]
+    names = ["communique", "rules", "model"]
     if textacy_available():
         names.append("textacy")
     names.append("naive")
@@ -254,7 +265,7 @@ def register(app) -> None:
         split: str = typer.Option("dev", "--split", help="dev or train"),
         limit: int | None = typer.Option(None, "--limit", help="first N articles only"),
         systems: str | None = typer.Option(None, "--systems",
-                                           help="comma-separated: communique,textacy,naive"),
+                                           help="comma-separated: communique,rules,model,textacy,naive"),
         as_json: bool = typer.Option(False, "--json", help="print JSON instead of tables"),
     ) -> None:
         """Score quote extraction on PolNeAR, side by side with textacy and a naive baseline."""

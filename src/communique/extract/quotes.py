@@ -219,6 +219,19 @@ def _actors_for(doc: Doc, actors: ActorTable, seg: Seg | None, text: str) -> tup
 
 def extract_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
                    dates: DateTable) -> tuple[Quote, ...]:
+    """Rule quotes and/or the trained tagger's (settings ``quote_rules``, ``quote_model``),
+    combined by :func:`.quote_model.combine`."""
+    s = ctx.settings
+    rules = rule_quotes(doc, ctx, actors, dates) if s.quote_rules else ()
+    if not s.quote_model:
+        return rules
+    from .quote_model import combine, model_quotes
+
+    return combine(doc, rules, model_quotes(doc, ctx, actors, dates))
+
+
+def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
+                dates: DateTable) -> tuple[Quote, ...]:
     cands, _regions, reg_of = find_candidates(doc)
     quotes: list[Quote] = []
     text = doc.text  # Doc.text is rebuilt on every access

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 
 _OPEN_QUOTES = {"“", "«", "‘"}
 _CLOSE_QUOTES = {"”", "»", "’"}
@@ -59,15 +59,15 @@ def _is_quote(tok: Token) -> bool:
     return tok.text in _OPEN_QUOTES or tok.text in _CLOSE_QUOTES or tok.text in _TOGGLE_QUOTES
 
 
-def _governing_cue(tok: Token, cues: frozenset[str]) -> tuple[str, str] | None:
-    """(clause dep, cue lemma) when ``tok`` sits in a clause governed by a cue word."""
+def _governing_cue(tok: Token, cues: frozenset[str]) -> tuple[str, str, Token] | None:
+    """(clause dep, cue lemma, clause head) when ``tok`` sits in a clause governed by a cue word."""
     node = tok
     for _ in range(12):
         head = node.head
         if head is node:
             return None
         if head.lemma_.lower() in cues and node.dep_ in _COMP_DEPS | {"dobj", "pobj", "prep", "mark"}:
-            return node.dep_, head.lemma_.lower()
+            return node.dep_, head.lemma_.lower(), node
         node = head
     return None
 
@@ -113,6 +113,11 @@ def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
             for t in doc[tok.i + 1].subtree:
                 if t.i > tok.i + 1:
                     according.add(-t.i - 1)  # marker: inside the "according to" object
+    subj_edges: dict[int, str] = {}
+    for tok in doc:
+        if tok.dep_ in _SUBJ_DEPS and cuelex[tok.head.i]:
+            subj_edges[tok.left_edge.i] = subj_edges.get(tok.left_edge.i, "") + "L"
+            subj_edges[tok.right_edge.i] = subj_edges.get(tok.right_edge.i, "") + "R"
     for tok in doc:
         i = tok.i
         s_start, s_end, first_cue, has_q, has_colon = sent_info[sent_of[i]]
@@ -163,6 +168,25 @@ def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
             f["gov_dep"] = gov[0]
             f["gov_cue"] = gov[1]
             f["gov_inq"] = f"{gov[0]}|{inq[i]}"
+            node = gov[2]
+            if node.left_edge.i == i:
+                f["clause_first"] = gov[0]
+            if node.right_edge.i == i:
+                f["clause_last"] = gov[0]
+            f["clause_side"] = "before" if node.i < node.head.i else "after"
+        elif i > 0:
+            prev_gov = _governing_cue(doc[i - 1], cues)
+            if prev_gov is not None and prev_gov[2].right_edge.i == i - 1:
+                f["after_clause"] = prev_gov[0]
+        if tok.dep_ in ("aux", "auxpass", "neg", "prt") and cuelex[tok.head.i]:
+            f["cue_aux"] = tok.dep_
+        if 0 < i and _is_quote(doc[i - 1]) and inq[i]:
+            f["after_open_q"] = True
+        if i + 1 < n and _is_quote(doc[i + 1]) and inq[i] and not _is_quote(tok):
+            f["before_q"] = True
+        se = subj_edges.get(i)
+        if se:
+            f["subj_edge"] = se
         subj = _subject_of_cue(tok, cues)
         if subj is not None:
             f["subj_of_cue"] = subj
@@ -173,7 +197,7 @@ def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
         para_start = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
     # neighbour features
     out = []
-    keys_near = ("w", "pos", "dep", "inq", "qmark", "cuelex", "punct")
+    keys_near = ("w", "pos", "dep", "inq", "qmark", "cuelex", "punct", "sent_first", "sent_last")
     for i in range(n):
         f = dict(base[i])
         for off in (-3, -2, -1, 1, 2, 3):
@@ -190,6 +214,9 @@ def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
                     f[f"{off}:w"] = g["w"]
                     f[f"{off}:pos"] = g["pos"]
                     f[f"{off}:cuelex"] = g["cuelex"]
+                    if abs(off) == 2:
+                        f[f"{off}:dep"] = g["dep"]
+                        f[f"{off}:inq"] = g["inq"]
             else:
                 f[f"{off}:edge"] = True
         out.append(f)

@@ -115,12 +115,28 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
     cueset = frozenset(cues)
     order = list(range(len(train)))
     random.Random(seed).shuffle(order)
-    trainer = pycrfsuite.Trainer(algorithm=tr.get("algorithm", "lbfgs"), verbose=False)
+    every = int(tr.get("log_every", 10))
+
+    class _Trainer(pycrfsuite.Trainer):
+        def on_iteration(self, log_text: str, info: dict[str, Any]) -> None:
+            num = info.get("num", 0)
+            if num % every:
+                return
+            sc = info.get("scores", {})
+            roles = " ".join(f"{r.lower()} {sc[f'B-{r}'].f1 or 0:.3f}" for r in ("SOURCE", "CUE", "CONTENT")
+                             if f"B-{r}" in sc)
+            say(f"  iteration {num}: loss {info.get('loss', 0):.0f}; dev token F1 (B- labels) {roles}; "
+                f"item accuracy {info.get('item_accuracy_float', 0):.4f}")
+
+    trainer = _Trainer(algorithm=tr.get("algorithm", "lbfgs"), verbose=False)
     t1 = time.perf_counter()
     for k in order:
         ex = train[k]
         if len(ex.doc):
-            trainer.append(pycrfsuite.ItemSequence(doc_features(ex.doc, cueset)), list(ex.labels))
+            trainer.append(pycrfsuite.ItemSequence(doc_features(ex.doc, cueset)), list(ex.labels), 0)
+    for ex in dev:  # holdout group 1: scored by crfsuite after every iteration, never trained on
+        if len(ex.doc):
+            trainer.append(pycrfsuite.ItemSequence(doc_features(ex.doc, cueset)), list(ex.labels), 1)
     say(f"features for {sum(len(e.doc) for e in train)} train tokens in {time.perf_counter() - t1:.0f} s")
     link = LinkOptions(**cfg.get("link", {}))
     out = Path(out_dir)
@@ -149,7 +165,7 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
                                 "feature.minfreq": float(tr.get("feature_minfreq", 1)),
                                 "feature.possible_transitions": True})
             t2 = time.perf_counter()
-            trainer.train(str(cand / MODEL_FILE))
+            trainer.train(str(cand / MODEL_FILE), holdout=1)
             secs = time.perf_counter() - t2
             meta = dict(meta_base, c1=c1, c2=c2, train_seconds=round(secs, 1))
             (cand / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")

@@ -1,0 +1,94 @@
+"""Throughput of the analysis with rule quotes only against the analysis with the trained
+attribution tagger (combined, and model only), and the model's load time, in one run.
+
+    .venv/bin/python bench/bench_attribution_speed.py [--polnear ../shared/data/polnear] [--limit 40]
+
+Without --polnear it reads synthetic articles from bench/corpus.py. Each text is parsed
+once per configuration (the spaCy parse dominates). Targets (issue 9): with the model, at
+least half the rules-only throughput; model load < 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def _texts(args) -> list[str]:
+    if args.polnear:
+        from communique.evaluation.polnear import load_split
+
+        return [d.text for d in load_split(args.polnear, args.split, limit=args.limit)]
+    from corpus import generate  # noqa: E402
+
+    return [a["text"] for a in generate(args.limit, 0)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--polnear", help="PolNeAR root; its dev texts are the input")
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int, default=40)
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args()
+
+    from communique.config import Settings
+    from communique.learn.model import _load, default_model_path, load_model
+    from communique.pipeline import Pipeline
+
+    texts = _texts(args)
+    print(f"# bench_attribution_speed {dt.date.today()} python {platform.python_version()} "
+          f"spacy {version('spacy')} python-crfsuite {version('python-crfsuite')}")
+    t0 = time.perf_counter()
+    _load.cache_clear()
+    model = load_model()
+    load_s = time.perf_counter() - t0
+    size = sum(p.stat().st_size for p in default_model_path().iterdir() if p.is_file())
+    print(f"model {model.rule_id}: load {load_s:.3f} s (target < 2 s), {size / 1e6:.1f} MB on disk")
+
+    words = sum(len(t.split()) for t in texts)
+    print(f"input: {len(texts)} articles, {words} words"
+          + (f" (PolNeAR {args.split})" if args.polnear else " (synthetic)"))
+    configs = {
+        "rules only": Settings(quote_model=False),
+        "rules + model": Settings(),
+        "model only": Settings(quote_rules=False),
+    }
+    Pipeline(Settings()).analyze(texts[0])  # warm up: spaCy, lexicons, model
+    results = {}
+    for name, settings in configs.items():
+        pipe = Pipeline(settings)
+        n_quotes = 0
+        t = time.perf_counter()
+        for _ in range(args.repeat):
+            for text in texts:
+                n_quotes += len(pipe.analyze(text).quotes)
+        secs = time.perf_counter() - t
+        results[name] = secs
+        print(f"{name:14s} {secs:7.2f} s  {words * args.repeat / secs:8.0f} words/s  "
+              f"{n_quotes // args.repeat} quotes")
+    base = results["rules only"]
+    for name in ("rules + model", "model only"):
+        print(f"throughput ratio {name} / rules only: {base / results[name]:.2f} (target >= 0.50)")
+
+    # the tagger alone, on parsed docs
+    from communique.learn.linking import predict_attributions
+    from communique.nlp import build_pipeline
+
+    docs = list(build_pipeline(Settings()).pipe(texts))
+    t = time.perf_counter()
+    for doc in docs:
+        predict_attributions(doc, model)
+    secs = time.perf_counter() - t
+    print(f"tagger + linking alone: {secs:.2f} s, {sum(len(d) for d in docs) / secs:.0f} tokens/s")
+
+
+if __name__ == "__main__":
+    main()
