@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from communique.analysis import detect_alerts, dyad_series
-from communique.analysis.stored import stored_alerts, stored_dyad_series
+from communique.analysis.stored import stored_alerts, stored_dyad_series, with_evidence
 from communique.analysis.synthetic import country_actor_id, make_analysis, synthetic_analyses
 from communique.config import Settings
 from communique.store import Store
@@ -131,3 +131,10 @@ def test_analysis_stored_bulk_add_writes_what_add_many_writes(tmp_path):
                     for s in (one, bulk)]
             assert rows[0] == rows[1], table
         assert bulk.stats() == one.stats()
+
+
+@pytest.mark.parametrize("start,end", [(None, None), (dt.date(2022, 2, 23), dt.date(2022, 3, 2))])
+def test_analysis_stored_with_evidence_fills_points_later(store, start, end):
+    full = stored_dyad_series(store, "RUS", "UKR", start=start, end=end)
+    bare = stored_dyad_series(store, "RUS", "UKR", start=start, end=end, evidence=0)
+    assert with_evidence(store, bare, None, since=start, until=end) == full

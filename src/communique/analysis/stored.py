@@ -43,14 +43,21 @@ def stored_dyad_series(store: Any, a: str, b: str | None = None, *, period: str 
                        end: dt.date | str | None = None,
                        modalities: tuple[str, ...] | None = DEFAULT_MODALITIES,
                        types: tuple[str, ...] | None = None, raw: bool = False,
-                       evidence: int | None = None) -> DyadSeries:
+                       evidence: int | None = None, since: dt.date | str | None = None,
+                       until: dt.date | str | None = None) -> DyadSeries:
     """The time series of dyad ``a -> b`` (``b=None``: ``a`` with anyone) from the store's
-    dyad index, aggregated in SQL; ``evidence`` caps the ids per point (``None``: all)."""
+    dyad index, aggregated in SQL; ``evidence`` caps the ids per point (``None``: all).
+
+    ``start``/``end`` bound the facts and pad the series with quiet periods up to them (as
+    :func:`.series.dyad_series`); ``since``/``until`` only bound the facts (as
+    ``store.dyad_facts``)."""
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     start, end = _day(start), _day(end)
+    lo = max((d for d in (start, _day(since)) if d), default=None)
+    hi = min((d for d in (end, _day(until)) if d), default=None)
     repo = _repo(store)
-    query = dict(period=period, directed=directed, since=start, until=end,
+    query = dict(period=period, directed=directed, since=lo, until=hi,
                  modalities=modalities, types=types, raw=raw)
     rows = {dt.date.fromisoformat(r[0]): r for r in repo.dyad_buckets(a, b, **query)}
     ids: dict[str, tuple[list, list]] = {}
@@ -90,15 +97,41 @@ def point_evidence(store: Any, series: DyadSeries, starts: list[dt.date], *, raw
     return out
 
 
+def with_evidence(store: Any, series: DyadSeries, limit: int | None, *, raw: bool = False,
+                  types: tuple[str, ...] | None = None, since: dt.date | str | None = None,
+                  until: dt.date | str | None = None) -> DyadSeries:
+    """``series`` with up to ``limit`` event and quote ids on each point (``None``: all);
+    points that already list more (an alert's) keep theirs. ``since``/``until``: the
+    bounds the series was computed with."""
+    if limit == 0 or not series.points:
+        return series
+    lo = max(d for d in (series.points[0].start, _day(since)) if d)
+    hi = next_period(series.points[-1].start, series.period) - dt.timedelta(days=1)
+    hi = min(d for d in (hi, _day(until)) if d)
+    found = _repo(store).dyad_evidence(
+        series.source, series.target, period=series.period, directed=series.directed,
+        since=lo, until=hi, modalities=series.modalities, types=types, raw=raw, limit=limit)
+    points = []
+    for p in series.points:
+        ev, qs = found.get(p.start.isoformat(), ([], []))
+        ev_ids = tuple(dict.fromkeys(event_id(aid, seq) for aid, seq in ev))
+        q_ids = tuple(dict.fromkeys(quote_id(aid, seq) for aid, seq in qs))
+        points.append(replace(p, event_ids=max(p.event_ids, ev_ids, key=len),
+                              quote_ids=max(p.quote_ids, q_ids, key=len)))
+    return replace(series, points=tuple(points))
+
+
 def stored_alerts(store: Any, a: str, b: str | None = None, settings: Settings | None = None, *,
                   period: str | None = None, directed: bool = True,
                   start: dt.date | str | None = None, end: dt.date | str | None = None,
+                  since: dt.date | str | None = None, until: dt.date | str | None = None,
                   raw: bool = False, evidence: int | None = 0) -> tuple[DyadSeries, list[Alert]]:
     """The dyad series (``evidence`` ids per point, default none) and its alerts, each
     alert (and its point) with the full evidence of its period."""
     s = settings or Settings()
     series = stored_dyad_series(store, a, b, period=period or s.alert_period, directed=directed,
-                                start=start, end=end, raw=raw, evidence=evidence)
+                                start=start, end=end, since=since, until=until, raw=raw,
+                                evidence=evidence)
     alerts = detect(series, s)
     if not alerts:
         return series, alerts

@@ -7,13 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..analysis import build_network, detect_alerts, dyad_series
+from ..analysis import build_network
+from ..analysis.stored import stored_alerts, stored_dyad_series, with_evidence
 from ..analysis.alerts import is_country_key
 from ..analysis.facts import QUAD_NAMES, parse_record_id
 from ..analysis.network import Edge, Network
 from ..config import Settings
 from ..errors import CommuniqueError
 from ..models import Quote
+
+
+SERIES_EVIDENCE = 20  # event and quote ids per point of an actor's timeline
+SMALL_SERIES = 2_000  # a dyad series with at most this many incidents lists every id by default
+MAX_EVIDENCE = 100_000
 
 
 class NotFound(CommuniqueError):
@@ -163,21 +169,30 @@ def actor_view(store, settings: Settings, actor_id: str) -> dict[str, Any]:
         raise NotFound(f"no actor {actor_id!r}", actor=actor_id)
     quotes = quotes_view(store, settings, speaker=actor_id, limit=20)["items"]
     events = events_view(store, settings, actor=actor_id, limit=20)["items"]
-    series = dyad_series(store.dyad_facts(actor_id, None, directed=False), actor_id, None,
-                         directed=False, period="month")
+    series = stored_dyad_series(store, actor_id, None, directed=False, period="month",
+                                evidence=SERIES_EVIDENCE)
     return {"actor": rec, "quotes": quotes, "events": events, "timeline": series.to_dict()}
 
 
 # --- analytics -------------------------------------------------------------------------
 
 def dyad_view(store, settings: Settings, source: str, target: str, *, period="week",
-              directed: bool = True, since=None, until=None, raw: bool = False) -> dict[str, Any]:
+              directed: bool = True, since=None, until=None, raw: bool = False,
+              evidence: int | None = None) -> dict[str, Any]:
+    """The dyad series (aggregated in SQL), its alerts (with all their evidence) and the
+    quotes behind them. Each point lists at most ``evidence`` event and quote ids; by
+    default all of them when the series has at most :data:`SMALL_SERIES` incidents, else
+    only the alerting points do (ask ``evidence=N`` for N per point)."""
     if period not in ("day", "week", "month"):
         raise BadRequest("period must be day, week or month", parameter="period")
+    if evidence is not None and not 0 <= evidence <= MAX_EVIDENCE:
+        raise BadRequest(f"evidence must be between 0 and {MAX_EVIDENCE}", parameter="evidence")
     s, u = _date(since, "since"), _date(until, "until")
-    facts = store.dyad_facts(source, target, directed=directed, since=s, until=u, raw=raw)
-    series = dyad_series(facts, source, target, period=period, directed=directed, start=s, end=u)
-    alerts = detect_alerts(series, settings.replace(alert_period=period))
+    series, alerts = stored_alerts(store, source, target, settings.replace(alert_period=period),
+                                   period=period, directed=directed, start=s, end=u, raw=raw)
+    if evidence is None:  # every id of a small series; a big one: the alerts' only
+        evidence = None if series.total_events <= SMALL_SERIES else 0
+    series = with_evidence(store, series, evidence, raw=raw, since=s, until=u)
     names = actor_names(store, {source, target})
     quote_ids = [qid for a in alerts for qid in a.quote_ids][:50]
     quotes = []
@@ -188,6 +203,7 @@ def dyad_view(store, settings: Settings, source: str, target: str, *, period="we
                        "evidence": f"/articles/{aid}#ev-q{seq}"})
     d = series.to_dict()
     d["names"] = names
+    d["evidence_limit"] = evidence  # ids per point (None: all); an alert's point lists all of its
     return {"raw": raw, "series": d, "alerts": [a.to_dict() for a in alerts], "alert_quotes": quotes,
             "method": {"name": settings.alert_method, "window": settings.alert_window,
                        "threshold": settings.alert_threshold,
@@ -199,9 +215,7 @@ def alerts_view(store, settings: Settings, *, keys="country", since=None, until=
     s, u = _date(since, "since"), _date(until, "until")
     out = []
     for a, b, _n in store.repo.top_dyads(keys=keys, since=s, until=u, limit=dyads, raw=raw):
-        series = dyad_series(store.dyad_facts(a, b, since=s, until=u, raw=raw), a, b,
-                             period=settings.alert_period)
-        out.extend(detect_alerts(series, settings))
+        out.extend(stored_alerts(store, a, b, settings, since=s, until=u, raw=raw)[1])
     out.sort(key=lambda al: (al.start, al.score), reverse=True)
     names = actor_names(store, {x for al in out for x in (al.source, al.target) if x})
     return {"raw": raw, "method": settings.alert_method, "period": settings.alert_period,
