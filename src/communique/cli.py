@@ -327,10 +327,10 @@ def ingest(
     batch_size: Annotated[Optional[int], typer.Option(
         "--batch-size", min=1, help="Articles per batch (default: setting batch_size).")] = None,
     allow_private: AllowPrivateOpt = False,
-    story_seed: Annotated[int, typer.Option(
-        "--story-seed", min=0, metavar="N",
-        help="Seed story clustering with the N articles stored last, so new copies join their "
-             "stories (0: only the stored articles met again in the inputs).")] = 1000,
+    story_window: Annotated[int, typer.Option(
+        "--story-window", min=1, metavar="N",
+        help="Near-duplicate copies are searched among the N articles seen last (on a rerun: "
+             "the N stored last); memory grows with N, not with the corpus.")] = 2000,
 ) -> None:
     """Analyse articles and store them with all extracted records in a database.
 
@@ -355,7 +355,7 @@ def ingest(
     pipeline: Pipeline | None = None
     started = time.perf_counter()
     with Store(db) as store:
-        stories = StoreStories(store, settings.dedup_threshold, seed=story_seed)
+        stories = StoreStories(store, settings.dedup_threshold, window=story_window)
         progress = Progress(
             SpinnerColumn(), TextColumn("[bold]ingest"),
             TextColumn("{task.completed} articles"), TextColumn("{task.fields[rate]:.1f} articles/s"),

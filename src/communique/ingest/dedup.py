@@ -18,7 +18,9 @@ Three signals, strongest first:
 The clusterer is streaming: :meth:`StoryClusterer.assign` gives each article its story as
 it arrives (the first article of a story names it: ``story_id`` is that article's id), and
 keeps at most ``window`` recent signatures (syndicated copies appear within days), so its
-memory is bounded.
+memory is bounded. With ``bounded=True`` (streaming ingest) the URL, hash and article
+indexes are cut to the same ``window`` and no per-story counts are kept (the store counts
+them), so memory stays flat however long the stream is.
 
 Counting by story (:class:`StoryCounts`): a wire story copied by fifty sites is one story
 with fifty articles; events and quotes of any copy carry ``story_articles`` (articles in
@@ -140,7 +142,7 @@ class StoryClusterer:
     """Streaming story clustering (see the module docstring)."""
 
     def __init__(self, threshold: float = 0.3, *, containment: float = 0.6, num_perm: int = 128,
-                 shingle: int = 5, window: int = 200_000, seed: int = 1) -> None:
+                 shingle: int = 5, window: int = 200_000, seed: int = 1, bounded: bool = False) -> None:
         from datasketch import MinHashLSH
 
         self.threshold = threshold
@@ -149,14 +151,16 @@ class StoryClusterer:
         self.k = shingle
         self.window = window
         self.seed = seed
+        self.bounded = bounded
         # candidates at a lower threshold than the decision, so truncated copies are found
         self._lsh = MinHashLSH(threshold=min(threshold, 0.2), num_perm=num_perm)
         self._sigs: OrderedDict[str, tuple[object, int, str]] = OrderedDict()  # id -> (minhash, n, story)
-        self._by_url: dict[str, str] = {}
-        self._by_hash: dict[str, str] = {}
-        self._story_of: dict[str, str] = {}
+        self._by_url: OrderedDict[str, str] = OrderedDict()
+        self._by_hash: OrderedDict[str, str] = OrderedDict()
+        self._story_of: OrderedDict[str, str] = OrderedDict()
         self._parent: dict[str, str] = {}   # merged story -> the story it joined
-        self._order: dict[str, int] = {}    # story -> creation order
+        self._order: dict[str, int] = {}    # story -> creation order (insertion-ordered)
+        self._created = 0
         self.stories: dict[str, _Story] = {}
 
     def _minhash(self, sh: set[bytes]):
@@ -220,7 +224,8 @@ class StoryClusterer:
                     matches[root] = (score, j, key)
         if not matches:
             return None
-        roots = sorted(matches, key=lambda r: self._order[r])  # the oldest story names the merge
+        # the oldest story names the merge (stories no longer indexed are the oldest)
+        roots = sorted(matches, key=lambda r: self._order.get(r, -1))
         keep = roots[0]
         for other in roots[1:]:
             self._merge(other, keep)
@@ -254,13 +259,22 @@ class StoryClusterer:
 
     def _remember(self, article: Article, story: str, url: str | None, digest: str, mh, n: int) -> None:
         self._story_of[article.id] = story
-        self._order.setdefault(story, len(self._order))
+        if story not in self._order:
+            self._order[story] = self._created
+            self._created += 1
         if url:
             self._by_url.setdefault(url, story)
         self._by_hash.setdefault(digest, story)
-        st = self.stories.setdefault(story, _Story())
-        st.articles += 1
-        st.sources.add(source_key(article))
+        if self.bounded:
+            for index in (self._story_of, self._by_url, self._by_hash):
+                while len(index) > self.window:
+                    index.popitem(last=False)
+            while len(self._order) > 2 * self.window:  # dicts keep insertion order
+                del self._order[next(iter(self._order))]
+        else:
+            st = self.stories.setdefault(story, _Story())
+            st.articles += 1
+            st.sources.add(source_key(article))
         if mh is not None:
             self._lsh.insert(article.id, mh)
             self._sigs[article.id] = (mh, n, story)

@@ -8,10 +8,14 @@ simple:
 * **articles of the stream that are already stored** are registered with the story id the
   store holds (:meth:`StoryClusterer.register`: their text is hashed, nothing is re-analysed),
   so rerunning the same inputs reproduces the same clusters exactly;
-* **before the first new article** the clusterer is also seeded with the ``seed`` articles
-  added to the store last (default 1000), so new articles can join recent stories that
-  were ingested from other inputs. Older stories are not searched (syndicated copies
-  appear within days).
+* **before the first new article** the clusterer is also seeded with the ``window``
+  articles added to the store last (default 2000), so new articles can join recent stories
+  that were ingested from other inputs.
+
+Near duplicates are searched among the ``window`` articles seen last (seeded ones
+included; syndicated copies appear within hours or days), and the clusterer's indexes are
+bounded by the same number, so memory stays flat however long the stream is (about 11 KB
+per article in the window).
 
 New articles get their story from the clusterer (canonical URL, exact content hash, then
 MinHash LSH near duplicates). When a new article joins two stories, the younger story is
@@ -31,16 +35,17 @@ from .dedup import StoryClusterer
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SEED = 1000
+DEFAULT_WINDOW = 2000
 
 
 class StoreStories:
     """Story ids for a stream of articles going into ``store`` (see the module docstring)."""
 
-    def __init__(self, store: Any, threshold: float = 0.3, *, seed: int = DEFAULT_SEED, **kw: Any) -> None:
+    def __init__(self, store: Any, threshold: float = 0.3, *, window: int = DEFAULT_WINDOW,
+                 **kw: Any) -> None:
         self.store = store
-        self.clusterer = StoryClusterer(threshold, **kw)
-        self.seed_limit = max(0, int(seed))
+        self.clusterer = StoryClusterer(threshold, window=max(1, int(window)), bounded=True, **kw)
+        self.seed_limit = max(1, int(window))
         self._seeded = False
         self._merged: dict[str, str] = {}
         self.new_stories = 0  # stories started by new articles
@@ -83,13 +88,8 @@ class StoreStories:
         self._merged.update(new)
         return self.store.merge_stories(new)
 
-    @property
-    def stories(self) -> int:
-        """Stories known to the clusterer (seeded ones included)."""
-        return len(self.clusterer.stories)
-
     def resolve(self, story_id: str) -> str:
         return self.clusterer.resolve(story_id)
 
 
-__all__ = ["StoreStories", "DEFAULT_SEED"]
+__all__ = ["StoreStories", "DEFAULT_WINDOW"]
