@@ -158,7 +158,11 @@ class ActorTable:
         country = countries.pop() if len(countries) == 1 else None
         if sector is None and len(ids) == 1 and actors[0] is not None:
             sector = actors[0].sector
-        return Party(tuple(ids), doc.text[start:end], start, end, country, sector)
+        if span is not None and span.start_char <= start and end <= span.end_char:
+            text = span.text[start - span.start_char:end - span.start_char]
+        else:
+            text = doc.text[start:end]
+        return Party(tuple(ids), text, start, end, country, sector)
 
     def party_for_token(self, doc: Doc, tok: Token) -> Party | None:
         """The Party named by the phrase headed by ``tok`` (its subtree, without relative
@@ -242,19 +246,25 @@ def _scan(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Any]]:
     """Longest KB phrase matches, left to right: (start, end, KBEntry | ("inst", sector))."""
     out = []
     n = len(doc)
+    texts = [t.text.replace(".", "").replace("’", "'") for t in doc]
+    stops = [t.is_space or (t.is_punct and t.text not in ("-", "'", "’", "&")) for t in doc]
+    prefixes = kb.prefixes()
+    phrases, institutions = kb.phrases, kb.institutions
     i = 0
     while i < n:
         best = None
         key = ""
         for j in range(i, min(n, i + kb.max_tokens)):
-            tok = doc[j]
-            if tok.is_space or (j > i and tok.is_punct and tok.text not in ("-", "'", "’", "&")):
+            if stops[j] and (j > i or doc[j].is_space):
                 break
-            key += tok.text.replace(".", "").replace("’", "'")
-            entry = kb.phrases.get(key)
+            key += texts[j]
+            low = key.lower()
+            if key not in prefixes and low not in prefixes:
+                break
+            entry = phrases.get(key)
             if entry is not None:
                 best = (i, j + 1, entry)
-            inst = kb.institutions.get(key.lower())
+            inst = institutions.get(low)
             if inst is not None and (best is None or best[1] < j + 1):
                 best = (i, j + 1, ("inst", inst))
         if best is not None:
@@ -406,10 +416,11 @@ def extract_actors(doc: Doc, ctx: ExtractionContext) -> ActorTable:
     _coref.resolve(b)
     spans = _runs(b)
     actors = []
+    text = doc.text  # built from the tokens on every access: once here
     for aid, rec in b.records.items():
         if aid not in spans:
             continue
-        mentions = tuple(Span.of(doc.text, s, e) for s, e in spans[aid])
+        mentions = tuple(Span.of(text, s, e) for s, e in spans[aid])
         actors.append(Actor(id=aid, name=rec.name, kind=rec.kind, country=rec.country,
                             sector=rec.sector, roles=tuple(dict.fromkeys(rec.roles)),
                             mentions=mentions))

@@ -29,6 +29,7 @@ SIDES = (("each", "side"), ("both", "sides"), ("the", "two", "sides"), ("both", 
          ("the", "two", "countries"), ("both", "men"), ("the", "two", "men"), ("both", "leaders"),
          ("the", "two", "leaders"), ("the", "two", "ministers"), ("the", "two", "diplomats"),
          ("both", "sides"), ("each", "other"))
+_SIDE_FIRST = frozenset(p[0] for p in SIDES)
 OWNED_GROUPS = frozenset({"allies", "partners"})
 WINDOW = 3  # sentences back
 
@@ -167,16 +168,22 @@ def resolve(b: "_Builder") -> None:
     doc = b.doc
     sents = _sent_numbers(doc)
     # 1. definite descriptions, in text order, against people seen before
-    first_seen: dict[str, int] = {}
+    # one pass: ``last_seen`` holds each person's last token before ``tok`` (a description
+    # resolved here counts as a mention for later ones)
+    last_seen: dict[str, int] = {}
+    titles = b.kb.titles
     for tok in doc:
         aid = b.by_token.get(tok.i)
-        if aid is not None and b.records[aid].kind == "person":
-            first_seen.setdefault(aid, tok.i)
-            first_seen[aid] = min(first_seen[aid], tok.i)
+        if aid is not None:
+            if b.records[aid].kind == "person":
+                last_seen[aid] = tok.i
             continue
-        if tok.pos_ in ("NOUN", "PROPN") and b.kb.title((tok.lower_,)) is not None and tok.i not in b.by_token:
-            last_seen = {a: p for a, p in _last_positions(b, tok.i).items()}
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_.rstrip("."),) in titles:
             _description(b, tok, sents, last_seen)
+            for k in range(max(0, tok.i - 6), tok.i + 1):
+                got = b.by_token.get(k)
+                if got is not None and b.records[got].kind == "person":
+                    last_seen[got] = max(last_seen.get(got, -1), k)
     # 2. pronouns and plural references, left to right
     seen = _Seen()
     i = 0
@@ -185,7 +192,9 @@ def resolve(b: "_Builder") -> None:
         tok = doc[i]
         sent = sents[i]
         low = tok.lower_
-        side = next((p for p in SIDES if tuple(t.lower_ for t in doc[i:i + len(p)]) == p), None)
+        side = None
+        if low in _SIDE_FIRST:
+            side = next((p for p in SIDES if tuple(t.lower_ for t in doc[i:i + len(p)]) == p), None)
         if side is not None and i not in b.by_token:
             ids = _pick_sides(b, seen, i, sent)
             if ids:

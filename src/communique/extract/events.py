@@ -305,7 +305,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     conf = 0.45 + (0.2 if actor else 0) + (0.15 if recipient else 0) + (0.05 if m.score > 1 else 0)
     conf -= 0.1 if modality not in ("asserted", "negated") else 0
     rule = p.id + (".threat" if threat and not p.threat_only else "")
-    trig = Span.of(doc.text, tok.idx, tok.idx + len(tok.text))
+    trig = Span(tok.idx, tok.idx + len(tok.text), tok.text)
     return Event(
         type=type_, mode=mode, contexts=ctxs, cameo=cameo,
         quad_class=pt.quad_class if pt else (cc.quad_class if cc else 0),

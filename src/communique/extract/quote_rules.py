@@ -140,10 +140,10 @@ def find_subject(verb: Token, lex: CueLexicon | None = None) -> tuple[Token | No
                 and v.lemma_.lower() in lex.verbs and v.head.head.lemma_.lower() in lex.verbs):
             v = v.head.head  # "X vowed that A but said B": the parse hangs "said" on A
             continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head is not v.head:
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
             v = v.head.head  # "resolute in saying that ...": the subject of "resolute"
             continue
-        if v.dep_ in CLIMB_DEPS and v.head is not v:
+        if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 # "a statement saying ...": the noun is where the words come from
                 return v.head, v.head
@@ -188,7 +188,7 @@ def _bridge_end(doc: Doc, verb: Token, start: int, stop: Seg | None,
 def _governed_by(t: Token, verb: Token) -> bool:
     h = t
     for _ in range(6):
-        if h.head is h:
+        if h.head.i == h.i:
             return False
         if h.head.i == verb.i:
             return h.dep_ not in CLAUSE_DEPS
@@ -466,7 +466,7 @@ def according_to_candidates(doc: Doc, regions: tuple[QuoteRegion, ...],
         phrase = subtree_seg(tok)
         if speaker is not None:
             phrase = (min(phrase[0], speaker[0]), max(phrase[1], speaker[1]))
-        host = tok.head if tok.head is not tok else None
+        host = tok.head if tok.head.i != tok.i else None
         sent = tok.sent
         if host is None or host.dep_ == "ROOT" or host.pos_ not in ("VERB", "AUX"):
             host_seg = (sent.start, sent.end - 1)

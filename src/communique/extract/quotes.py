@@ -180,7 +180,7 @@ def medium_of(doc: Doc, head: Token) -> str | None:
     media = media_lexicon()
     lemma = head.lemma_.lower()
     verbs = [head]
-    if head.dep_ in ("advcl", "xcomp", "conj") and head.head is not head:
+    if head.dep_ in ("advcl", "xcomp", "conj") and head.head.i != head.i:
         verbs.append(head.head)
     for v in verbs:
         for c in v.children:

@@ -143,6 +143,17 @@ class KnowledgeBase:
                 self.add_phrase(n, entry, override=True)
 
     # -- lookups ----------------------------------------------------------------
+    def prefixes(self) -> frozenset[str]:
+        """Every prefix of a phrase key (case kept) and of a lower-cased institution key:
+        a scan stops extending a candidate as soon as it is no prefix (computed once)."""
+        cached = self.__dict__.get("_prefixes")
+        if cached is None or cached[0] != (len(self.phrases), len(self.institutions)):
+            keys = list(self.phrases) + list(self.institutions)
+            pre = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
+            cached = ((len(self.phrases), len(self.institutions)), pre)
+            self.__dict__["_prefixes"] = cached
+        return cached[1]
+
     def lookup(self, text: str) -> KBEntry | None:
         return self.phrases.get(phrase_key(text))
 
