@@ -65,7 +65,7 @@ def test_cli_commands_analyze_reads_stdin(pipeline):
 
 def test_cli_commands_analyze_warns_about_skips_but_goes_on(tmp_path, pipeline):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\x00junk")
+    bad.write_bytes(b"junk \xc3\x28 junk")  # invalid UTF-8 (\xff\xfe would be a UTF-16 BOM)
     result = run("analyze", str(SEED), str(bad), "--format", "jsonl")
     assert result.exit_code == 0
     assert len(result.stdout.strip().splitlines()) == 1
@@ -112,7 +112,7 @@ def test_cli_commands_ingest_records_skips_and_goes_on(tmp_path, pipeline):
     src = tmp_path / "in"
     src.mkdir()
     (src / "good.txt").write_text("Lavrov met Blinken in Geneva on Friday.")
-    (src / "bad.txt").write_bytes(b"\xff\xfe")
+    (src / "bad.txt").write_bytes(b"\xc3\x28")  # invalid UTF-8
     (src / "batch.jsonl").write_text('{"text": "Russia denied it would attack Ukraine."}\n{oops\n')
     db = tmp_path / "x.db"
     result = run("ingest", str(src), "--db", str(db), "--published", "2022-01-21", "--batch-size", "1")

@@ -111,6 +111,9 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
         return pool.get()
 
     def wants_html(request: Request) -> bool:
+    from .security import install_security
+
+    install_security(app, settings, pool.get)  # keys, read-only, size and rate limits, CORS, CSP
         return not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", "")
 
     def error_response(request: Request, status: int, body: dict) -> Response:
@@ -165,11 +168,8 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.post("/api/articles", tags=["write"], status_code=201)
     def api_post_article(body: ArticleIn, x_api_key: str | None = Header(None), s=Depends(store)):
-        if not settings.api_key:
-            raise WritingDisabled("writing over HTTP is disabled: set api_key (COMMUNIQUE_API_KEY)")
-        if key_name(settings, x_api_key) is None:
-            raise Unauthorized("missing or wrong X-API-Key header")
-        article = _article_from(body, settings)
+        app.state.auth.require(x_api_key)
+        article = _article_from(body, settings, getattr(app.state, "fetcher", None))
         from ..pipeline import Pipeline
 
         pipe = getattr(app.state, "pipeline", None)
@@ -277,7 +277,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     def article_page(request: Request, article_id: str, raw: bool = False, s=Depends(store)):
         d = views.article_view(s, settings, article_id, raw=raw)
         return page(request, "article.html", d, reviewer=reviewer(settings, request),
-                    writable=bool(settings.api_key), plover_types=PLOVER_TYPES, modalities=MODALITIES)
+                    writable=app.state.auth.writing_enabled(), plover_types=PLOVER_TYPES, modalities=MODALITIES)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, q: str | None = None, speaker: str | None = None,
@@ -335,7 +335,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _article_from(body: ArticleIn, settings: Settings):
+def _article_from(body: ArticleIn, settings: Settings, fetcher=None):
     from ..ingest.article import make_article
 
     given = [k for k in ("text", "html", "url") if getattr(body, k)]
@@ -351,5 +351,5 @@ def _article_from(body: ArticleIn, settings: Settings):
                             **{k: v for k, v in meta.items() if v})
     from ..ingest.fetch import fetch_article, fetcher_for
 
-    return fetch_article(body.url, fetcher_for(settings), published=body.published,
+    return fetch_article(body.url, fetcher or fetcher_for(settings), published=body.published,
                          **{k: v for k, v in meta.items() if v})

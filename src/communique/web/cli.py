@@ -6,12 +6,18 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
+    from .keys_cli import register as register_keys
+
+    register_keys(app)  # communique keys create|revoke|list
+
     @app.command()
     def serve(db: str = typer.Option("communique.db", "--db", help="SQLite file or postgresql:// URL"),
               host: str = typer.Option("127.0.0.1", "--host", help="interface to listen on"),
               port: int = typer.Option(8000, "--port", help="TCP port"),
               api_key: str = typer.Option(None, "--api-key", envvar="COMMUNIQUE_API_KEY",
                                           help="key required by POST /api/articles (unset: read-only)"),
+              read_only: bool = typer.Option(False, "--read-only",
+                                             help="refuse every write (setting read_only)"),
               ) -> None:
         """Serve the web UI and the REST API (OpenAPI at /docs) over the database."""
         try:
@@ -21,7 +27,7 @@ def register(app: typer.Typer) -> None:
             from .app import create_app
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise typer.BadParameter(f"the web extra is not installed ({exc}): pip install 'communique[web]'")
-        settings = Settings.load({"api_key": api_key, "db": db})
+        settings = Settings.load({"api_key": api_key, "db": db, "read_only": read_only or None})
         web = create_app(db, settings)
         typer.echo(f"communique UI: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
         uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -58,7 +58,11 @@ def key_name(settings: Settings, given: str | None) -> str | None:
     return None
 
 
-def require_author(settings: Settings, given: str | None) -> str:
+def require_author(settings: Settings, given: str | None, auth=None) -> str:
+    """The author of a write with key ``given``. ``auth``: the app's
+    :class:`~communique.web.security.Authenticator` (stored keys, read-only mode)."""
+    if auth is not None:
+        return auth.require(given)
     if not settings.api_key:
         raise WritingDisabled("writing over HTTP is disabled: set api_key (COMMUNIQUE_API_KEY)")
     name = key_name(settings, given)
@@ -117,7 +121,7 @@ def register_review_routes(app: FastAPI, settings: Settings, store_dep) -> None:
     @app.post("/api/reviews", tags=["review"], status_code=201)
     def api_post_review(body: ReviewIn, x_api_key: str | None = Header(None), s=Depends(store_dep)):
         """Confirm, reject or correct a record, or add a missed one (X-API-Key required)."""
-        author = require_author(settings, x_api_key)
+        author = require_author(settings, x_api_key, getattr(app.state, "auth", None))
         changes = dict(body.changes or {})
         for k in _SPANS:
             if isinstance(changes.get(k), str):
@@ -145,7 +149,7 @@ def register_review_routes(app: FastAPI, settings: Settings, store_dep) -> None:
         back = form.get("next") or "/"
         if not back.startswith("/") or back.startswith("//"):
             back = "/"
-        require_author(settings, form.get("api_key"))
+        require_author(settings, form.get("api_key"), getattr(app.state, "auth", None))
         resp = RedirectResponse(back, status_code=303)
         resp.set_cookie(COOKIE, form["api_key"], httponly=True, samesite="strict", path="/")
         return resp
@@ -155,7 +159,7 @@ def register_review_routes(app: FastAPI, settings: Settings, store_dep) -> None:
         form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8"),
                                              keep_blank_values=True).items()}
         author = require_author(settings, form.get("api_key") or request.cookies.get(COOKIE)
-                                or request.headers.get("x-api-key"))
+                                or request.headers.get("x-api-key"), getattr(app.state, "auth", None))
         action = form.get("action", "")
         changes = form_changes(form)
         if action == "add":
@@ -169,4 +173,7 @@ def register_review_routes(app: FastAPI, settings: Settings, store_dep) -> None:
 
 
 def reviewer(settings: Settings, request: Request) -> str | None:
+    auth = getattr(request.app.state, "auth", None)
+    if auth is not None:
+        return auth.name_for(request.cookies.get(COOKIE))
     return key_name(settings, request.cookies.get(COOKIE))
