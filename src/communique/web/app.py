@@ -103,6 +103,9 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.pool = pool
+    from .security import install_security
+
+    install_security(app, settings, pool.get)  # keys, read-only, size and rate limits, CORS, CSP
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -111,9 +114,6 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
         return pool.get()
 
     def wants_html(request: Request) -> bool:
-    from .security import install_security
-
-    install_security(app, settings, pool.get)  # keys, read-only, size and rate limits, CORS, CSP
         return not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", "")
 
     def error_response(request: Request, status: int, body: dict) -> Response:
