@@ -3,8 +3,9 @@
 ``model_quotes`` turns the tagger's linked spans (:mod:`communique.learn`) into
 :class:`Quote` records, with the quote stage's own kind, medium, date and speaker
 resolution. ``combine`` merges them with the rule quotes: where both found the same
-content (token-Jaccard >= 0.5), one quote with the model's spans and the rules'
-speaker resolution, medium and date; the rest of each side as found. Every quote says
+content (token-Jaccard >= 0.5), one quote with the rules' speaker resolution, medium and
+date, and for each role the span of the side that does better on PolNeAR dev
+(:class:`CombineOptions`); the rest of each side as found. Every quote says
 which produced it: ``model.crf-attribution@<version>``, a rule id, or both joined by ``+``.
 """
 
@@ -31,9 +32,13 @@ __all__ = ["model_quotes", "combine", "attributions_to_quotes", "CombineOptions"
 
 @dataclass(frozen=True)
 class CombineOptions:
+    """How rule and model quotes merge (defaults chosen on PolNeAR dev, see the model card)."""
+
     keep_unmatched_rules: bool = True   # rule quotes the model did not find
-    keep_unmatched_model: bool = True   # model quotes the rules did not find
-    spans_from: str = "model"           # "model" | "rules": spans of a quote both found
+    min_model_confidence: float = 0.0   # model quotes the rules did not find, at least this sure
+    content_from: str = "rules"         # "rules" | "model": spans of a quote both found
+    speaker_from: str = "model"         # the speaker span, when both name the same speaker
+    cue_from: str = "model"
     jaccard: float = 0.5
 
 
@@ -159,8 +164,8 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
         used_m.add(i)
         used_r.add(j)
         out.extend(_merge(mg[i], rg[j], options))
-    if options.keep_unmatched_model:
-        out.extend(q for i, g in enumerate(mg) if i not in used_m for q in g)
+    out.extend(q for i, g in enumerate(mg) if i not in used_m for q in g
+               if q.confidence >= options.min_model_confidence)
     if options.keep_unmatched_rules:
         out.extend(q for j, g in enumerate(rg) if j not in used_r for q in g)
     out.sort(key=lambda q: (q.content[0].start, q.rule))
@@ -168,16 +173,18 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
 
 
 def _merge(model_group: list[Quote], rule_group: list[Quote], options: CombineOptions) -> list[Quote]:
+    """One quote per rule quote (the rules resolve the actors), spans chosen per role."""
     m, r = model_group[0], rule_group[0]
-    rule = f"{m.rule}+{r.rule}"
-    conf = round(min(1.0, max(m.confidence, r.confidence) + 0.1), 2)
-    if options.spans_from == "rules":
-        return [replace(q, rule=rule, confidence=conf) for q in rule_group]
-    speaker = m.speaker
-    # the rules' speaker resolution (pronouns, roles, "each side") when they agree on who
-    if speaker is None or _overlap(speaker, r.speaker):
-        speaker = speaker or r.speaker
-        return [replace(m, speaker=speaker, speaker_actor=q.speaker_actor, medium=q.medium or m.medium,
-                        date=q.date or m.date, rule=rule, confidence=conf) for q in rule_group]
-    return [replace(q, medium=q.medium or r.medium, date=q.date or r.date, rule=rule, confidence=conf)
-            for q in model_group]
+    changes: dict = {"rule": f"{m.rule}+{r.rule}",
+                     "confidence": round(min(1.0, max(m.confidence, r.confidence) + 0.1), 2)}
+    if options.content_from == "model":
+        changes.update(content=m.content, kind=m.kind)
+    if options.speaker_from == "model" and m.speaker is not None and (
+            r.speaker is None or _overlap(m.speaker, r.speaker)):
+        changes["speaker"] = m.speaker
+        if r.speaker is None:
+            changes["speaker_actor"] = m.speaker_actor
+    if options.cue_from == "model" and m.cue is not None:
+        changes["cue"] = m.cue
+        changes["date"] = r.date or m.date
+    return [replace(q, **changes) for q in rule_group]

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
 _OPEN_QUOTES = {"“", "«", "‘"}
 _CLOSE_QUOTES = {"”", "»", "’"}
@@ -84,9 +84,32 @@ def _subject_of_cue(tok: Token, cues: frozenset[str]) -> str | None:
     return None
 
 
-def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
-    """One feature dict per token of ``doc``."""
+def rule_tags(doc: Doc) -> list[str]:
+    """BIO tags of the rule-based quote candidates (extract/quote_rules), one per token:
+    the tagger learns when to trust the rules (stacking)."""
+    from ..extract.quotes import find_candidates
+
+    tags = ["O"] * len(doc)
+    cands, _regions, _reg_of = find_candidates(doc)
+
+    def paint(a: int, b: int, role: str) -> None:
+        for i in range(a, b + 1):
+            tags[i] = ("B-" if i == a else "I-") + role
+
+    for c in cands:
+        for a, b in c.content:
+            paint(a, b, "CONTENT")
+        if c.speaker is not None:
+            paint(c.speaker[0], c.speaker[1], "SOURCE")
+        if c.cue:
+            paint(min(c.cue), max(c.cue), "CUE")
+    return tags
+
+
+def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True) -> list[dict[str, object]]:
+    """One feature dict per token of ``doc`` (with the rule candidates' tags when ``rules``)."""
     cues = cues if isinstance(cues, frozenset) else frozenset(cues)
+    rtags = rule_tags(doc) if rules else ["O"] * len(doc)
     inq = quote_state(doc)
     n = len(doc)
     base: list[dict[str, object]] = []
@@ -156,6 +179,9 @@ def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
             "is_root": tok.dep_ == "ROOT",
             "acc": i in according,
             "in_acc": (-i - 1) in according,
+            "r": rtags[i],
+            "r_role": rtags[i][2:] or "O",
+            "r_inq": f"{rtags[i]}|{inq[i]}",
         }
         if first_cue is None:
             f["cue_rel"] = "none"
@@ -197,7 +223,7 @@ def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
         para_start = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
     # neighbour features
     out = []
-    keys_near = ("w", "pos", "dep", "inq", "qmark", "cuelex", "punct", "sent_first", "sent_last")
+    keys_near = ("w", "pos", "dep", "inq", "qmark", "cuelex", "punct", "sent_first", "sent_last", "r")
     for i in range(n):
         f = dict(base[i])
         for off in (-3, -2, -1, 1, 2, 3):
@@ -210,6 +236,7 @@ def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
                     f[f"{off}:lem"] = g["lem"]
                     f[f"{off}:same_sent"] = sent_of[j] == sent_of[i]
                     f[f"{off}:w|w"] = f"{g['w']}|{lowers[i]}"
+                    f[f"{off}:r|r"] = f"{g['r']}|{rtags[i]}"
                 else:
                     f[f"{off}:w"] = g["w"]
                     f[f"{off}:pos"] = g["pos"]
@@ -217,6 +244,7 @@ def doc_features(doc: Doc, cues: Iterable[str]) -> list[dict[str, object]]:
                     if abs(off) == 2:
                         f[f"{off}:dep"] = g["dep"]
                         f[f"{off}:inq"] = g["inq"]
+                        f[f"{off}:r"] = g["r"]
             else:
                 f[f"{off}:edge"] = True
         out.append(f)

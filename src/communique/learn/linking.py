@@ -78,26 +78,27 @@ def link_spans(doc: Doc, spans: Sequence[TaggedSpan],
     contents = [s for s in spans if s.role == "CONTENT"]
     by_cue: dict[int, list[TaggedSpan]] = {}
     orphans: list[TaggedSpan] = []
-    for c in contents:
-        c_sents = (sent[c.start], sent[c.end - 1])
+    for group in _adjacent_groups(doc, contents):
         best: tuple[float, int] | None = None
-        for k, cue in enumerate(cues):
-            cs = sent[cue.start]
-            if _governs(doc, cue, c):
-                score = 0.0
-            elif c_sents[0] <= cs <= c_sents[1]:
-                score = 1.0 + _distance(cue, c) / 1000
-            else:
-                gap = min(abs(cs - c_sents[0]), abs(cs - c_sents[1]))
-                if gap > options.max_sentence_gap:
-                    continue
-                score = 2.0 + gap + _distance(cue, c) / 1000
-            if best is None or score < best[0]:
-                best = (score, k)
+        for c in group:
+            c_sents = (sent[c.start], sent[c.end - 1])
+            for k, cue in enumerate(cues):
+                cs = sent[cue.start]
+                if _governs(doc, cue, c):
+                    score = 0.0
+                elif c_sents[0] <= cs <= c_sents[1]:
+                    score = 1.0 + _distance(cue, c) / 1000
+                else:
+                    gap = min(abs(cs - c_sents[0]), abs(cs - c_sents[1]))
+                    if gap > options.max_sentence_gap:
+                        continue
+                    score = 2.0 + gap + _distance(cue, c) / 1000
+                if best is None or score < best[0]:
+                    best = (score, k)
         if best is None:
-            orphans.append(c)
+            orphans.extend(group)
         else:
-            by_cue.setdefault(best[1], []).append(c)
+            by_cue.setdefault(best[1], []).extend(group)
     out: list[PredictedAttribution] = []
     for k, cue in enumerate(cues):
         conts = by_cue.get(k)
@@ -117,6 +118,18 @@ def link_spans(doc: Doc, spans: Sequence[TaggedSpan],
             out.append(PredictedAttribution((), (), (_chars(doc, c),), round(c.confidence * 0.5, 4)))
     out = [a for a in out if a.confidence >= options.min_confidence]
     return sorted(out, key=lambda a: a.content[0])
+
+
+def _adjacent_groups(doc: Doc, contents: Sequence[TaggedSpan]) -> list[list[TaggedSpan]]:
+    """Content spans that follow each other with only spaces between (a quote that goes on
+    into the next sentence) form one group, linked to one cue."""
+    groups: list[list[TaggedSpan]] = []
+    for c in sorted(contents, key=lambda s: s.start):
+        if groups and all(doc[i].is_space for i in range(groups[-1][-1].end, c.start)):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
 
 
 def _source_for(doc: Doc, cue: TaggedSpan, sources: Sequence[TaggedSpan],

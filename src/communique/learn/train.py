@@ -118,6 +118,16 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
     every = int(tr.get("log_every", 10))
 
     class _Trainer(pycrfsuite.Trainer):
+        """Reports every ``log_every`` iterations through ``say``; crfsuite's own log is dropped."""
+
+        def on_start(self, log_text: str) -> None: ...
+        def on_featgen_progress(self, log_text: str, percent: float) -> None: ...
+        def on_featgen_end(self, log_text: str) -> None: ...
+        def on_prepared(self, log_text: str) -> None: ...
+        def on_prepare_error(self, log_text: str) -> None: ...
+        def on_optimization_end(self, log_text: str) -> None: ...
+        def on_end(self, log_text: str) -> None: ...
+
         def on_iteration(self, log_text: str, info: dict[str, Any]) -> None:
             num = info.get("num", 0)
             if num % every:
@@ -128,7 +138,7 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
             say(f"  iteration {num}: loss {info.get('loss', 0):.0f}; dev token F1 (B- labels) {roles}; "
                 f"item accuracy {info.get('item_accuracy_float', 0):.4f}")
 
-    trainer = _Trainer(algorithm=tr.get("algorithm", "lbfgs"), verbose=False)
+    trainer = _Trainer(algorithm=tr.get("algorithm", "lbfgs"), verbose=True)
     t1 = time.perf_counter()
     for k in order:
         ex = train[k]
