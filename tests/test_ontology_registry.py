@@ -31,8 +31,8 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 98
-    assert lex.version == 3
-    assert lex.fingerprint == "b3beff8516457c85"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 114
+    assert lex.version == 4
+    assert lex.fingerprint == "94bb380e792e44d0"
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -24,7 +24,7 @@ from ..config import Settings
 from ..extract.actors import extract_actors
 from ..extract.context import ExtractionContext
 from ..extract.event_lexicon import load_lexicon
-from ..extract.events import match_trigger
+from ..extract.events import match_trigger, recode
 from ..extract.event_args import actor_token, party_of
 from ..ingest.article import make_article
 from ..ontology import plover_for_cameo
@@ -96,13 +96,15 @@ def predict(doc, table) -> tuple[str | None, str | None, str | None, int | None]
     if best is None:
         return None, None, None, None
     _, tok, m = best
+    cameo, _how = recode(tok, m.cameo, lex, table)
+    ptype = _type_of(cameo, m.pattern.type if cameo == m.cameo else None)
     a = actor_token(tok)
     party = party_of(doc, a, table, (), None) if a is not None else None
     countries = None
     if party is not None:
         countries = "|".join(sorted({a.country for a in (table.get(x) for x in party.actors)
                                      if a is not None and a.country}))
-    return _type_of(m.cameo, m.pattern.type), m.cameo, countries or None, tok.i
+    return ptype, cameo, countries or None, tok.i
 
 
 def baseline(doc) -> tuple[str | None, str | None]:

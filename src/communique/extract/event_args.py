@@ -18,7 +18,10 @@ HUMAN = frozenset({"people", "person", "civilian", "protester", "demonstrator", 
                    "student", "man", "woman", "child", "soldier", "official", "diplomat", "worker",
                    "prisoner", "hostage", "citizen", "resident", "leader", "member", "opponent",
                    "suspect", "national", "tourist", "dissident", "villager", "refugee", "migrant",
-                   "police", "officer", "staff", "crew", "priest", "reporter", "critic"})
+                   "police", "officer", "staff", "crew", "priest", "reporter", "critic", "detainee",
+                   "immigrant", "inmate", "captive", "pilgrim", "farmer", "teacher", "doctor", "nurse",
+                   "patient", "voter", "supporter", "protestor", "monk", "nun", "girl", "boy", "adviser",
+                   "advisor", "employee", "passenger", "fisherman", "miner", "peasant", "settler", "guard"})
 
 
 def _quote_speaker(quotes: tuple[Quote, ...], idx: int | None) -> str | None:
@@ -41,17 +44,43 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
 def clause_subject(v: Token) -> Token | None:
     """The subject of ``v``'s clause, inherited through conjunction, xcomp, participles."""
     t = v
-    for _ in range(6):
+    for _ in range(8):
         subj = next((c for c in t.children if c.dep_ in SUBJ), None)
         if subj is not None:
             return subj
-        if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj") and t.head.i != t.i:
+        if t.dep_ == "conj" and t.head.i != t.i:
+            t = conj_head(t)
+            continue
+        if t.dep_ in ("xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp") and t.head.i != t.i:
             t = t.head
             continue
         if t.dep_ in ("acl", "relcl") and t.head.i != t.i:
             return t.head
         return None
     return None
+
+
+def conj_head(v: Token) -> Token:
+    """The verb a conjoined verb is coordinated with. Coordinated verbs share their form:
+    when the parser attached a gerund to an infinitive ("pushing for NATO to curtail ...
+    and insisting that ..."), the first ancestor with the same tag is the real partner."""
+    head = v.head
+    verbal = ("VERB", "AUX")
+    if v.pos_ in verbal and head.pos_ in verbal and v.tag_ != head.tag_:
+        # "Blinken said the U.S. is committed to ... but is also committed to ...": a
+        # reported clause of the same form before the conjunct is its partner
+        for c in head.children:
+            if c.dep_ == "ccomp" and c.i < v.i and (c.tag_ == v.tag_ or any(
+                    a.dep_ in ("aux", "auxpass") and a.tag_ == v.tag_ for a in c.children)):
+                return c
+        t = head
+        for _ in range(3):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in verbal and t.tag_ == v.tag_:
+                return t
+    return head
 
 
 def actor_token(tok: Token) -> Token | None:

@@ -34,6 +34,28 @@ class Lexicon:
     patterns: tuple[Pattern, ...]
     by_lemma: dict[str, tuple[Pattern, ...]]
     fingerprint: str
+    intent_of: dict[str, str] = field(default_factory=dict)
+    threat_of: dict[str, str] = field(default_factory=dict)
+    refusal_of: dict[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def _prefix(table: dict[str, str], code: str) -> str | None:
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
+
+    def intent(self, code: str) -> str | None:
+        """The CAMEO 03 code of the intent to do ``code`` (cooperative actions), or None."""
+        return self._prefix(self.intent_of, code)
+
+    def threat(self, code: str) -> str | None:
+        """The CAMEO 13 code of the threat to do ``code`` (conflictual actions), or None."""
+        return self._prefix(self.threat_of, code)
+
+    def refusal(self, code: str) -> str | None:
+        """The CAMEO 12 code of refusing to do ``code`` (yields), or None."""
+        return self._prefix(self.refusal_of, code)
 
 
 _KNOWN = {"id", "lemmas", "pos", "cameo", "type", "statement", "symmetric", "threat_only",
@@ -58,5 +80,7 @@ def load_lexicon() -> Lexicon:
     for p in pats:
         for lemma in p.lemmas:
             by.setdefault(lemma, []).append(p)
+    tables = {k: {str(a): str(b) for a, b in (data.get(k) or {}).items()}
+              for k in ("intent_of", "threat_of", "refusal_of")}
     return Lexicon(int(data["version"]), tuple(pats), {k: tuple(v) for k, v in by.items()},
-                   hashlib.sha256(text.encode()).hexdigest()[:16])
+                   hashlib.sha256(text.encode()).hexdigest()[:16], **tables)

@@ -23,7 +23,7 @@ from .actors import ActorTable
 from .context import ExtractionContext
 from .event_args import HUMAN, actor_token, clause_subject, party_of, recipient_tokens
 from .event_lexicon import Lexicon, Pattern, load_lexicon
-from .modality import condition_of, modality_of
+from .modality import condition_of, modality_of, stance
 from .places import PlaceTable
 from .time import DateTable
 
@@ -114,13 +114,19 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
     if c.get("needs_xcomp_or_obj"):
         if not (deps & {"xcomp", "dobj"}):
             return None
+    if "requires_ccomp_aux" in c:
+        words = set(c["requires_ccomp_aux"])
+        if not any(ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in words for a in ch.children)
+                   for ch in tok.children):
+            return None
+        score += 1
     if c.get("requires_person_object"):
         o = next((ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")), None)
         if o is None:
             return None
         aid = actors.actor_for_token(o.i) if actors is not None else None
         person = aid is not None and (actors.get(aid) is not None and actors.get(aid).kind in ("person", "group"))
-        if not (person or o.lemma_.lower() in HUMAN or o.ent_type_ == "PERSON"):
+        if not (person or o.lemma_.lower() in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
             return None
         score += 1
     return score
@@ -159,6 +165,47 @@ def match_trigger(tok: Token, lex: Lexicon, actors: ActorTable | None = None, *,
         if best is None or score > best.score:
             best = Match(p, _refine(tok, p), score)
     return best
+
+
+COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = None) -> tuple[str, str | None]:
+    """CAMEO's coding of an action by its stance: a promised or conditional cooperative
+    action is the intent to do it (03), a promised or conditional conflictual one the
+    threat (13), a refused yield a rejection (124). Returns (code, "intent" | "threat" |
+    "refusal" | None)."""
+    root = cameo[:2]
+    if root not in COOPERATIVE_ROOTS and root not in CONFLICT_ROOTS:
+        return cameo, None
+
+    def same(a: Token, b: Token) -> bool:
+        if actors is None:
+            return a.lower_ == b.lower_
+        x, y = actors.actor_for_token(a.i), actors.actor_for_token(b.i)
+        return x is not None and x == y
+
+    intended, refused, mark = stance(tok, same)
+    if root == "08" and refused:
+        code = lex.refusal(cameo)
+        if code:
+            return code, "refusal"
+    if mark == "unless" and root in ("08", "16"):
+        code = lex.threat(cameo)
+        if code:
+            return code, "threat"
+    if refused:
+        return cameo, None
+    if root in CONFLICT_ROOTS and (intended or mark):
+        code = lex.threat(cameo)
+        if code:
+            return code, "threat"
+    if root in COOPERATIVE_ROOTS and (intended or mark):
+        code = lex.intent(cameo)
+        if code:
+            return code, "intent"
+    return cameo, None
 
 
 def _quote_index(quotes: tuple[Quote, ...], char: int) -> int | None:
@@ -250,6 +297,17 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         return None  # "will be met with a response"
     elif type0 in CONFLICT_TYPES and (cond is not None or modality == "hypothetical") and not embedded:
         threat = True
+    cameo_override = None
+    if not threat and not p.threat_only and modality not in ("denied", "demanded"):
+        code, how = recode(tok, m.cameo, load_lexicon(), actors)
+        if how == "threat" and not embedded:
+            threat = True
+            cameo_override = code
+        elif how in ("intent", "refusal"):
+            cameo_override = code
+            embedded = False
+            if how == "refusal":
+                modality = "asserted"
     if embedded and not threat:
         return None
     qi = _quote_index(quotes, tok.idx)
@@ -298,13 +356,18 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         recipient = None
     if actor is None and recipient is None:
         return None
-    type_, cameo, mode, ctxs = code_event(tok, m, modality, threat=threat)
+    if cameo_override is not None:
+        type_, mode, ctxs = _code("", cameo_override, None)
+        cameo = cameo_override
+        rule = p.id + (".threat" if threat else ".intent" if type_ == "AGREE" else ".refusal")
+    else:
+        type_, cameo, mode, ctxs = code_event(tok, m, modality, threat=threat)
+        rule = p.id + (".threat" if threat and not p.threat_only else "")
     pt = plover_type(type_)
     cc = cameo_code(cameo) or cameo_code(cameo[:3]) or cameo_code(cameo[:2])
     date, precision = dates.date_for(tok)
     conf = 0.45 + (0.2 if actor else 0) + (0.15 if recipient else 0) + (0.05 if m.score > 1 else 0)
     conf -= 0.1 if modality not in ("asserted", "negated") else 0
-    rule = p.id + (".threat" if threat and not p.threat_only else "")
     trig = Span(tok.idx, tok.idx + len(tok.text), tok.text)
     return Event(
         type=type_, mode=mode, contexts=ctxs, cameo=cameo,

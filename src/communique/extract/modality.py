@@ -118,3 +118,56 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             "going" in aux or any(c.lower_ == "going" for c in v.children)):
         return "future", False
     return "asserted", False
+
+
+# --------------------------------------------------------------------------- stance
+INTENT_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "vow", "pledge", "promise", "swear",
+                              "commit", "decide", "resolve", "agree", "offer", "threaten", "ready",
+                              "willing", "prepared", "determined", "committed", "poised", "set", "seek",
+                              "want", "hope", "undertake", "vote", "move"})
+REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "rule", "resist", "balk"})
+STATEMENT_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "insist",
+                             "affirm", "report", "indicate", "signal", "write", "note"})
+
+
+def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
+    """(intended, refused, condition mark) of the action ``tok`` names.
+
+    intended: the action is promised, planned or announced for the future ("will
+    provide", "pledged to meet", "is prepared to impose"); a future stated in someone
+    else's report counts only when the reporter speaks of itself (``same_actor(a, b)``
+    tells whether two subject tokens name one actor). refused: negated or governed by
+    refuse/decline. condition mark: "if"/"unless" of a condition on the action."""
+    v = _clause_verb(tok)
+    intended = refused = False
+    t = v
+    for _ in range(4):
+        if t.dep_ not in ("xcomp", "acomp", "pcomp", "pobj", "prep") or t.head.i == t.i:
+            break
+        t = t.head
+        lemma = t.lemma_.lower()
+        if lemma in REFUSE_GOVERNORS or t.lower_ in REFUSE_GOVERNORS:
+            refused = True
+            break
+        if lemma in INTENT_GOVERNORS or t.lower_ in INTENT_GOVERNORS:
+            intended = True
+            break
+    if is_negated(tok) and not intended:
+        refused = True
+    aux = _aux_of(v) | (_aux_of(t) if t.i != v.i else set())
+    if not intended and (aux & (FUTURE_AUX | {"would", "'d"}) or "going" in aux):
+        intended = True
+        if v.dep_ == "ccomp" and v.head.i != v.i:
+            speaker = v.head
+            if speaker.lemma_ not in STATEMENT_VERBS:
+                intended = False
+            elif same_actor is not None:
+                a = next((c for c in speaker.children if c.dep_ == "nsubj"), None)
+                b = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if a is not None and b is not None and b.pos_ != "PRON" and not same_actor(a, b):
+                    intended = False
+    mark = None
+    cond = condition_of(tok)
+    if cond is not None:
+        mark = next((m.lower_ for m in cond.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS), None)
+    return intended, refused, mark
