@@ -25,7 +25,7 @@ from ..extract.actors import extract_actors
 from ..extract.context import ExtractionContext
 from ..extract.event_lexicon import load_lexicon
 from ..extract.events import match_trigger, recode
-from ..extract.event_args import actor_token, party_of
+from ..extract.event_args import actor_token, fallback_actor_token, party_of
 from ..ingest.article import make_article
 from ..ontology import plover_for_cameo
 
@@ -100,6 +100,9 @@ def predict(doc, table) -> tuple[str | None, str | None, str | None, int | None]
     ptype = _type_of(cameo, m.pattern.type if cameo == m.cameo else None)
     a = actor_token(tok)
     party = party_of(doc, a, table, (), None) if a is not None else None
+    if party is None:
+        f = fallback_actor_token(tok, table)
+        party = party_of(doc, f, table, (), None) if f is not None else None
     countries = None
     if party is not None:
         countries = "|".join(sorted({a.country for a in (table.get(x) for x in party.actors)

@@ -173,3 +173,17 @@ def recipient_tokens(doc: Doc, tok: Token, spec: tuple[str, ...]):
                 poss = next((c for c in obj.children if c.dep_ == "poss"), None)
                 if poss is not None:
                     yield poss
+
+
+def fallback_actor_token(tok: Token, actors: ActorTable) -> Token | None:
+    """The first token before ``tok`` in its sentence that names an actor with a country
+    (the subject the parse lost, in a headline-like sentence); callers lower their
+    confidence when they use it."""
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        aid = actors.actor_for_token(t.i)
+        a = actors.get(aid) if aid else None
+        if a is not None and a.country:
+            return t
+    return None

@@ -21,7 +21,7 @@ from ..ontology import cameo as cameo_code
 from ..ontology import plover_for_cameo, plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
-from .event_args import HUMAN, actor_token, clause_subject, party_of, recipient_tokens
+from .event_args import HUMAN, actor_token, clause_subject, fallback_actor_token, party_of, recipient_tokens
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .modality import condition_of, modality_of, stance
 from .places import PlaceTable
@@ -335,8 +335,14 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
                 up = up.head
             a_tok = clause_subject(up) if up.i != head.i else a_tok
     actor = party_of(doc, a_tok, actors, quotes, qi) if a_tok is not None else None
+    fallback = False
     if actor is None and tok.pos_ == "VERB":
         actor = _left_actor(doc, tok, actors)
+    if actor is None and tok.pos_ == "VERB" and not threat:
+        f = fallback_actor_token(tok, actors)
+        if f is not None:
+            actor = party_of(doc, f, actors, quotes, qi)
+            fallback = actor is not None
     recipient = None
     for r_tok in recipient_tokens(doc, tok, p.recipient):
         recipient = party_of(doc, r_tok, actors, quotes, qi)
@@ -368,6 +374,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     date, precision = dates.date_for(tok)
     conf = 0.45 + (0.2 if actor else 0) + (0.15 if recipient else 0) + (0.05 if m.score > 1 else 0)
     conf -= 0.1 if modality not in ("asserted", "negated") else 0
+    conf -= 0.15 if fallback else 0
     trig = Span(tok.idx, tok.idx + len(tok.text), tok.text)
     return Event(
         type=type_, mode=mode, contexts=ctxs, cameo=cameo,
