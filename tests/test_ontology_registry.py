@@ -32,7 +32,7 @@ def test_ontology_registry_golden():
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 114
-    assert lex.version == 4
-    assert lex.fingerprint == "94bb380e792e44d0"
+    assert lex.version == 5
+    assert lex.fingerprint == "6e8b0473ba99accf"
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -333,6 +333,42 @@ from . import coref as _coref  # noqa: E402  (coref uses the builder defined abo
 from .people import apply_people  # noqa: E402
 
 
+OWNER_PREPS = frozenset({"in", "of", "from"})
+
+
+def _modifier_owners(b: _Builder, tok: Token) -> list[str]:
+    """Countries, organisations or groups that own a sector noun: its modifiers
+    ("Russian troops"), modifiers inside a compound name ("Kenya Farmers Association
+    officials"), else a country after "in/of/from" ("security forces in Chile")."""
+    ids: list[str] = []
+
+    def add(c: Token) -> None:
+        for a in [b.by_token[c.i]] + [b.by_token[x.i] for x in c.conjuncts if x.i in b.by_token]:
+            if a not in ids and b.records[a].kind in ("country", "organization", "group"):
+                ids.append(a)
+
+    frontier, depth = [tok], 0
+    while frontier and not ids and depth < 3:
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ not in MODIFIER_DEPS:
+                    continue
+                if c.i in b.by_token:
+                    add(c)
+                elif c.dep_ == "compound":
+                    nxt.append(c)
+        frontier, depth = nxt, depth + 1
+    if ids:
+        return ids
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i in b.by_token and b.records[b.by_token[pobj.i]].kind == "country":
+                add(pobj)
+    return ids
+
+
 def _apply_sector_nouns(b: _Builder) -> None:
     doc, kb = b.doc, b.kb
     for tok in doc:
@@ -343,11 +379,7 @@ def _apply_sector_nouns(b: _Builder) -> None:
             continue
         ids: list[str] = []
         if b.has_dep:
-            for c in tok.children:
-                if c.dep_ in MODIFIER_DEPS and c.i in b.by_token:
-                    for a in [b.by_token[c.i]] + [b.by_token[x.i] for x in c.conjuncts if x.i in b.by_token]:
-                        if a not in ids and b.records[a].kind in ("country", "organization", "group"):
-                            ids.append(a)
+            ids = _modifier_owners(b, tok)
         else:
             j = tok.i - 1
             if j >= 0 and j in b.by_token:

@@ -62,12 +62,23 @@ _KNOWN = {"id", "lemmas", "pos", "cameo", "type", "statement", "symmetric", "thr
           "recipient", "refine"}
 
 
+def _check_words(d: dict[str, Any]) -> None:
+    """YAML 1.1 reads bare on/off/yes/no as booleans: a word list must hold words only."""
+    for k, v in d.items():
+        vals = v if isinstance(v, list) else []
+        for r in d.get("refine") or () if k == "refine" else ():
+            vals = vals + list(r.get("words") or ())
+        if any(isinstance(x, bool) for x in vals):
+            raise ValueError(f"pattern {d.get('id')}: {k} holds a boolean (quote on/off/yes/no)")
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     text = resources.files(DATA).joinpath("patterns.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     pats = []
     for d in data["patterns"]:
+        _check_words(d)
         pats.append(Pattern(
             id=d["id"], lemmas=frozenset(d["lemmas"]), pos=d.get("pos", "ANY"), cameo=str(d["cameo"]),
             type=d.get("type"), statement=bool(d.get("statement")), symmetric=bool(d.get("symmetric")),
