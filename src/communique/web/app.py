@@ -11,9 +11,10 @@ Lists are newest first with stable keyset cursors: pass ``next_cursor`` back as 
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,32 @@ class StorePool:
         self._all: list[Any] = []
         self._lock = threading.Lock()
         self._factory = Store
-        self.get()  # open (and migrate) once up front
+        self._idle: list[Any] = []
+        self.release(self.acquire())  # open (and migrate) once up front
+
+    def acquire(self):
+        """A store no other request uses until :meth:`release` (FastAPI runs a sync
+        dependency and its route in different threads, so a thread-local store could serve
+        two requests at once)."""
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        s = self._factory(self.db)
+        with self._lock:
+            self._all.append(s)
+        return s
+
+    def release(self, s) -> None:
+        with self._lock:
+            self._idle.append(s)
+
+    @contextmanager
+    def checkout(self):
+        s = self.acquire()
+        try:
+            yield s
+        finally:
+            self.release(s)
 
     def get(self):
         s = getattr(self._local, "store", None)
@@ -105,13 +131,14 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     app.state.pool = pool
     from .security import install_security
 
-    install_security(app, settings, pool.get)  # keys, read-only, size and rate limits, CORS, CSP
+    install_security(app, settings, pool.checkout)  # keys, read-only, size and rate limits, CORS, CSP
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def store():
-        return pool.get()
+        with pool.checkout() as s:  # one request per connection at a time
+            yield s
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", "")

@@ -96,18 +96,19 @@ class TokenBucket:
 class Authenticator:
     """Who holds a key: settings keys first, then keys stored hashed in the database."""
 
-    def __init__(self, settings: Settings, store_getter: Callable[[], Any]) -> None:
+    def __init__(self, settings: Settings, checkout: Callable[[], Any]) -> None:
         self.settings = settings
-        self._store = store_getter
+        self._checkout = checkout  # () -> context manager giving a store for exclusive use
         self._settings_keys = api_keys(settings)
         self._cache: OrderedDict[str, tuple[str | None, float]] = OrderedDict()
         self._any: tuple[bool, float] | None = None
         self._lock = threading.Lock()
 
-    def _keys(self):
+    def _with_keys(self, fn):
         from ..store.keys import ApiKeys
 
-        return ApiKeys(self._store())
+        with self._checkout() as store:
+            return fn(ApiKeys(store))
 
     def name_for(self, given: str | None) -> str | None:
         """The name of a valid key (None: missing, wrong or revoked)."""
@@ -128,7 +129,7 @@ class Authenticator:
             hit = self._cache.get(h)
         if hit is not None and hit[1] > now:
             return hit[0]
-        name = self._keys().lookup(given)
+        name = self._with_keys(lambda k: k.lookup(given))
         with self._lock:
             self._cache[h] = (name, now + KEY_CACHE_SECONDS)
             self._cache.move_to_end(h)
@@ -144,7 +145,7 @@ class Authenticator:
             return True
         now = time.monotonic()
         if self._any is None or self._any[1] <= now:
-            self._any = (self._keys().any_active(), now + KEY_CACHE_SECONDS)
+            self._any = (self._with_keys(lambda k: k.any_active()), now + KEY_CACHE_SECONDS)
         return self._any[0]
 
     def require(self, given: str | None) -> str:
@@ -283,10 +284,10 @@ def _cookie(header: str, name: str) -> str | None:
     return None
 
 
-def install_security(app, settings: Settings, store_getter: Callable[[], Any]) -> Authenticator:
+def install_security(app, settings: Settings, checkout: Callable[[], Any]) -> Authenticator:
     """Add the middleware (and CORS when ``cors_origins`` is set); return the authenticator,
-    also kept as ``app.state.auth``."""
-    auth = Authenticator(settings, store_getter)
+    also kept as ``app.state.auth``. ``checkout()``: a context manager lending a store."""
+    auth = Authenticator(settings, checkout)
     app.state.auth = auth
     app.add_middleware(SecurityMiddleware, settings=settings, auth=auth)
     if settings.cors_origins:
