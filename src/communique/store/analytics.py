@@ -20,6 +20,7 @@ from typing import Any
 
 from ..analysis.facts import DyadFact, party_keys, story_of
 from ..models import Analysis, Event, Location, Quote
+from .incidents import refresh_statements
 from .reviews import variant_filter
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -46,6 +47,12 @@ def _iso(value: dt.date | str | None) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
+def _day(value: dt.date | str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
 def fts_terms(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -66,6 +73,8 @@ class AnalyticsQueries:
         story = story_of(art)
         for seq, event in enumerate(analysis.events):
             self._index_event(art.id, story, art.published, seq, event)
+        if any(e.actor is not None and e.recipient is not None for e in analysis.events):
+            self._refresh_incidents([story])
         if self.dialect.name == "sqlite":
             for seq, q in enumerate(analysis.quotes):
                 self._exec("INSERT INTO quotes_fts (content_text, speaker_text, article_id, seq) "
@@ -94,6 +103,13 @@ class AnalyticsQueries:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (s, t, day, article_id, seq, story, event.type, event.quad_class, event.goldstein,
                  event.intensity, event.modality, event.confidence, event.quote))
+
+    def _refresh_incidents(self, stories) -> None:
+        """Rebuild the precomputed incidents (and dyad totals) of ``stories`` from their
+        facts (store/incidents.py); inside the caller's transaction."""
+        for story in dict.fromkeys(s for s in stories if s):
+            for statement in refresh_statements(self.dialect):
+                self._exec(statement, (story,) * statement.count("?"))
 
     # --- the dyad index ---------------------------------------------------------------
 
@@ -212,6 +228,9 @@ class AnalyticsQueries:
         """The dyad series aggregated in the database, one row per period with incidents:
         ``(start ISO, events, q1, q2, q3, q4, goldstein_sum, goldstein_n, intensity_sum,
         intensity_n, conflict, articles, stories)``, oldest first."""
+        if self._precomputed(b, period, directed, since, until, modalities, types):
+            return self._incident_buckets(a, b, period=period, since=since, until=until,
+                                          modality=modalities[0], raw=raw)
         inner, params = self._incident_rows(a, b, period=period, directed=directed, since=since,
                                             until=until, modalities=modalities, types=types, raw=raw)
         one = "CASE WHEN rn = 1 THEN {} END"
@@ -222,6 +241,44 @@ class AnalyticsQueries:
                f"SUM({inten}), COUNT({inten}), SUM({one.format(self._CONFLICT_SQL)}), "
                "COUNT(DISTINCT article_id), COUNT(DISTINCT story) "
                f"FROM ({inner}) r GROUP BY bucket ORDER BY bucket")
+        return [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]),
+                 float(r[6] or 0.0), int(r[7]), float(r[8] or 0.0), int(r[9]), float(r[10] or 0.0),
+                 int(r[11]), int(r[12])) for r in self._all(sql, params)]
+
+    @staticmethod
+    def _precomputed(b, period, directed, since, until, modalities, types) -> bool:
+        """Whether the precomputed incidents (dyad_incidents) answer this series: a directed
+        pair, one modality, all types, bounds on period boundaries."""
+        from ..analysis.series import next_period, period_start
+
+        if b is None or not directed or types is not None or modalities is None or len(modalities) != 1:
+            return False
+        lo, hi = _day(since), _day(until)
+        if lo and period_start(lo, period) != lo:
+            return False
+        return not hi or next_period(period_start(hi, period), period) - dt.timedelta(days=1) == hi
+
+    def _incident_buckets(self, a: str, b: str, *, period: str, since, until, modality: str,
+                          raw: bool) -> list[tuple]:
+        """dyad_buckets from dyad_incidents: sums per day (in index order), then per period."""
+        suffix = {"day": "d", "week": "w", "month": "m"}[period]
+        where, params = ["source = ?", "target = ?", "modality = ?", "day <> ''",
+                         variant_filter("", raw)], [a, b, modality]
+        if since:
+            where.append("day >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("day <= ?")
+            params.append(_iso(until))
+        quads = ", ".join(f"SUM(CASE WHEN quad_class = {q} THEN 1 ELSE 0 END) AS q{q}" for q in (1, 2, 3, 4))
+        inten = "COALESCE(intensity, goldstein)"
+        daily = (f"SELECT day, COUNT(*) AS n, {quads}, SUM(goldstein) AS gs, COUNT(goldstein) AS gn, "
+                 f"SUM({inten}) AS isum, COUNT({inten}) AS inn, SUM({self._CONFLICT_SQL}) AS c, "
+                 f"SUM(art_{suffix}) AS arts, SUM(sto_{suffix}) AS stos FROM dyad_incidents "
+                 f"WHERE {' AND '.join(where)} GROUP BY day")
+        sql = (f"SELECT {self.dialect.period_start('d.day', period)} AS bucket, SUM(n), SUM(q1), "
+               "SUM(q2), SUM(q3), SUM(q4), SUM(gs), SUM(gn), SUM(isum), SUM(inn), SUM(c), "
+               f"SUM(arts), SUM(stos) FROM ({daily}) d GROUP BY 1 ORDER BY 1")
         return [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]),
                  float(r[6] or 0.0), int(r[7]), float(r[8] or 0.0), int(r[9]), float(r[10] or 0.0),
                  int(r[11]), int(r[12])) for r in self._all(sql, params)]
@@ -255,19 +312,23 @@ class AnalyticsQueries:
 
     def top_dyads(self, *, keys: str = "country", quad_classes: Sequence[int] = (3, 4),
                   since=None, until=None, limit: int = 20, raw: bool = False) -> list[tuple[str, str, int]]:
-        """Directed dyads with the most (story-counted) events of the quad classes."""
-        where = ["modality = 'asserted'", variant_filter("", raw), f"quad_class IN ({', '.join('?' for _ in quad_classes)})"]
-        params: list[Any] = [int(q) for q in quad_classes]
-        where.append("LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3")
-        if since:
-            where.append("day >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("day <= ?")
-            params.append(_iso(until))
-        q = ("SELECT source, target, COUNT(*) AS n FROM (SELECT DISTINCT source, target, story, "
-             f"type, day FROM event_dyads WHERE {' AND '.join(where)}) x "
-             "GROUP BY source, target ORDER BY n DESC, source, target LIMIT ?")
+        """Directed dyads with the most (story-counted) asserted incidents with an event of the
+        quad classes: from the incident counts (dyad_totals), or the incidents between
+        ``since`` and ``until``."""
+        mask = sum(1 << int(q) for q in set(quad_classes))
+        where = ["modality = 'asserted'", variant_filter("", raw), "(qmask & ?) <> 0",
+                 "LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3"]
+        params: list[Any] = [mask]
+        if since or until:
+            table, count = "dyad_incidents", "COUNT(*)"
+            for op, value in ((">=", since), ("<=", until)):
+                if value:
+                    where.append(f"day {op} ?")
+                    params.append(_iso(value))
+        else:
+            table, count = "dyad_totals", "SUM(n)"
+        q = (f"SELECT source, target, {count} AS n FROM {table} WHERE {' AND '.join(where)} "
+             f"GROUP BY source, target HAVING {count} > 0 ORDER BY n DESC, source, target LIMIT ?")
         return [(r[0], r[1], int(r[2])) for r in self._all(q, params + [int(limit)])]
 
     def network_rows(self, *, keys: str = "country", since=None, until=None,

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..models import Analysis
+from .incidents import refresh_statements
 from .repository import Repository
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,12 @@ class BatchingRepository(Repository):
     def __init__(self, conn: Any, dialect: Any) -> None:
         super().__init__(conn, dialect)
         self._queue: dict[str, list[tuple]] = {}  # statement -> rows, in first-seen order
+        self._stories: dict[str, None] = {}  # stories whose incidents to rebuild at flush
+
+    def _refresh_incidents(self, stories) -> None:
+        for story in stories:
+            if story:
+                self._stories[story] = None
 
     def _exec(self, query: str, params: Sequence[Any] = ()) -> Any:
         if query.lstrip()[:6].upper() in _WRITES:
@@ -60,6 +67,11 @@ class BatchingRepository(Repository):
             cur.executemany(self.dialect.sql(query), rows)
             n += len(rows)
         self._queue.clear()
+        stories = list(self._stories)
+        for statement in refresh_statements(self.dialect):  # once per story, after its facts
+            k = statement.count("?")
+            cur.executemany(self.dialect.sql(statement), [(st,) * k for st in stories])
+        self._stories.clear()
         return n
 
 

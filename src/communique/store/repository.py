@@ -268,6 +268,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
                 continue
             moved += self._exec("UPDATE articles SET story_id = ? WHERE story_id = ?", (new, old)).rowcount
             self._exec("UPDATE event_dyads SET story = ? WHERE story = ?", (new, old))
+            self._refresh_incidents([old, new])
         return moved
 
     def record_skip(self, source: str, reason: str, code: str, line: int | None = None) -> bool:

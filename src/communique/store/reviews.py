@@ -88,7 +88,18 @@ class ReviewQueries:
         return sorted(((int(s), st) for s, st in rows), key=lambda x: position_key(x[0]))
 
     def materialize_reviews(self, article_id: str) -> Reviewed | None:
-        """Rebuild the reviewed rows of one article from its machine rows and attached reviews."""
+        """Rebuild the reviewed rows of one article from its machine rows and attached reviews
+        (and the precomputed incidents of its story)."""
+        out = self._materialize_reviews(article_id)
+        self._refresh_incidents(self._stories_of(article_id))
+        return out
+
+    def _stories_of(self, article_id: str) -> list[str]:
+        """The story of an article (its column follows merges, as event_dyads.story does)."""
+        row = self._one("SELECT story_id FROM articles WHERE id = ?", (article_id,))
+        return [row[0]] if row and row[0] else []
+
+    def _materialize_reviews(self, article_id: str) -> Reviewed | None:
         for table in ("event_parties", "events", "quotes", "event_dyads"):
             self._exec(f"DELETE FROM {table} WHERE article_id = ? AND seq >= ?",
                        (article_id, CORRECTED_BASE))
@@ -163,6 +174,7 @@ class ReviewQueries:
 
     def delete_article(self, article_id: str) -> None:
         """Remove an article's machine and reviewed rows (its reviews stay)."""
+        stories = self._stories_of(article_id)
         self._exec("UPDATE actors SET n_articles = n_articles - 1, n_mentions = n_mentions - "
                    "(SELECT aa.n_mentions FROM article_actors aa WHERE aa.article_id = ? "
                    "AND aa.actor_id = actors.id) WHERE id IN "
@@ -173,6 +185,7 @@ class ReviewQueries:
         if self.dialect.name == "sqlite":
             self._exec("DELETE FROM quotes_fts WHERE article_id = ?", (article_id,))
         self._exec("DELETE FROM articles WHERE id = ?", (article_id,))
+        self._refresh_incidents(stories)
 
     def replace_analysis(self, analysis: Analysis) -> list[Review]:
         """Store a new machine analysis of an article, re-attaching (or flagging) its reviews."""
