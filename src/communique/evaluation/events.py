@@ -1,8 +1,8 @@
 """Event coding measured on the CAMEO codebook's example sentences.
 
 ``communique eval events --cameo-examples cameo-codes.csv`` parses each example sentence,
-codes its main event (the matched trigger highest in the parse; CAMEO 01 statements
-count only when nothing else matches) and scores:
+codes its main event (``extract/event_main.py``: the reported action, not the report;
+CAMEO 01 statements count only when nothing else matches) and scores:
 
 - PLOVER type accuracy (expected type: the example's code through the CAMEO2PLOVER
   crosswalk; examples of codes the crosswalk does not list, CAMEO 01/02, are left out);
@@ -24,6 +24,7 @@ from ..config import Settings
 from ..extract.actors import extract_actors
 from ..extract.context import ExtractionContext
 from ..extract.event_lexicon import load_lexicon
+from ..extract.event_main import rank as main_rank
 from ..extract.events import match_trigger, recode
 from ..extract.event_args import actor_token, fallback_actor_token, party_of
 from ..ingest.article import make_article
@@ -85,12 +86,7 @@ def predict(doc, table) -> tuple[str | None, str | None, str | None, int | None]
         m = match_trigger(tok, lex, table, statements=True)
         if m is None:
             continue
-        depth = 0
-        t = tok
-        while t.head.i != t.i:
-            t = t.head
-            depth += 1
-        rank = (1 if m.pattern.statement else 0, depth, tok.i)
+        rank = main_rank(tok, m.pattern.statement)
         if best is None or rank < best[0]:
             best = (rank, tok, m)
     if best is None:

@@ -93,7 +93,15 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
         score += 1
     if "requires_head" in c:
-        if tok.head.lemma_ not in c["requires_head"]:
+        if not _head_in(tok.head, c["requires_head"]):
+            return None
+        score += 1
+    if "needs_object_head" in c:
+        if not _object_heads(tok) & set(c["needs_object_head"]):
+            return None
+        score += 1
+    if "requires_particle" in c:
+        if not any(ch.dep_ in ("prt", "prep", "advmod") and ch.lower_ in c["requires_particle"] for ch in tok.children):
             return None
         score += 1
     if "requires_prep_or_head" in c:
@@ -102,6 +110,8 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
         score += 1
     deps = {ch.dep_ for ch in tok.children}
+    if "needs_deps" in c and not deps & set(c["needs_deps"]):
+        return None
     preps = {ch.lower_ for ch in tok.children if ch.dep_ == "prep"}
     if c.get("needs_complement"):
         for_clause = any(ch.dep_ == "advcl" and any(m.lower_ == "for" for m in ch.children) for ch in tok.children)
@@ -132,9 +142,54 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
     return score
 
 
+def _head_in(head: Token, words) -> bool:
+    """``head`` is one of ``words`` (by lemma, form, or form for a mis-lemmatised
+    inflection: "staged" -> "stag")."""
+    if head.lemma_ in words or head.lower_ in words:
+        return True
+    return head.pos_ in ("VERB", "AUX") and any(
+        len(w) > 3 and head.lower_.startswith(w) and len(head.lower_) - len(w) <= 3 for w in words)
+
+
+def _object_heads(tok: Token) -> set[str]:
+    """Lemmas of the heads of ``tok``'s objects (with their conjuncts), not of words deeper
+    in them ("renewed negotiations on ... relations" has no object "relations")."""
+    out: set[str] = set()
+    for c in tok.children:
+        objs = [c] if c.dep_ in ("dobj", "nsubjpass", "attr") else (
+            [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" else [])
+        for o in objs:
+            for t in (o, *o.conjuncts):
+                out.add(t.lemma_.lower())
+                out.update(x.lemma_.lower() for x in t.children if x.dep_ in ("compound", "amod"))
+    return out
+
+
+def _near_lemmas(tok: Token) -> set[str]:
+    """Lemmas within two dependency steps below ``tok`` (what it directly acts on or
+    asks for), without subjects, relative clauses and asides."""
+    skip = ("nsubj", "nsubjpass", "punct", "cc", "mark", "relcl", "advcl", "appos", "parataxis")
+    out = {tok.lemma_.lower(), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in skip:
+            continue
+        out.add(c.lemma_.lower())
+        for g in c.children:
+            if g.dep_ not in skip:
+                out.add(g.lemma_.lower())
+                out.update(x.lemma_.lower() for x in g.children if x.dep_ in ("pobj", "dobj", "compound", "amod"))
+    return out
+
+
 def _refine(tok: Token, p: Pattern) -> str:
+    """The first refinement whose words are near the trigger, else the first whose words
+    are anywhere in its objects and complements."""
     if not p.refine:
         return p.cameo
+    near = _near_lemmas(tok)
+    for w, code in p.refine:
+        if near & w:
+            return code
     words = _object_lemmas(tok) | {tok.lemma_.lower(), tok.lower_}
     words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
     if tok.head.i != tok.i:
@@ -184,7 +239,13 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
         if actors is None:
             return a.lower_ == b.lower_
         x, y = actors.actor_for_token(a.i), actors.actor_for_token(b.i)
-        return x is not None and x == y
+        if x is not None and x == y:
+            return True
+        # a country's official speaking of that country ("Portugal will ..., Portugal's
+        # president said") announces its own intent
+        ax, ay = actors.get(x), actors.get(y)
+        return (ax is not None and ay is not None and ay.kind == "country"
+                and ax.country is not None and ax.country == ay.country)
 
     intended, refused, mark = stance(tok, same)
     if root == "08" and refused:

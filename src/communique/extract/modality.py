@@ -142,7 +142,8 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
     intended = refused = False
     t = v
     for _ in range(4):
-        if t.dep_ not in ("xcomp", "acomp", "pcomp", "pobj", "prep") or t.head.i == t.i:
+        infinitive_adjunct = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if t.dep_ not in ("xcomp", "acomp", "pcomp", "pobj", "prep") and not infinitive_adjunct or t.head.i == t.i:
             break
         t = t.head
         lemma = t.lemma_.lower()

@@ -1,0 +1,93 @@
+"""Main-event choice and pattern conditions on hand-built Docs (no model)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from communique.extract.event_lexicon import load_lexicon
+from communique.extract.event_main import rank, under_claim_or_condition
+from communique.extract.events import match_trigger
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(spec):
+    words = [w for w, *_ in spec]
+    return Doc(VOCAB, words=words, lemmas=[s[1] for s in spec], pos=[s[2] for s in spec],
+               tags=[s[5] if len(s) > 5 else "" for s in spec],
+               deps=[s[3] for s in spec], heads=[s[4] for s in spec])
+
+
+def _main(doc):
+    lex = load_lexicon()
+    found = [(rank(t, m.pattern.statement), t.i, m) for t in doc
+             if (m := match_trigger(t, lex, statements=True)) is not None]
+    return min(found, key=lambda x: x[0])
+
+
+# (word, lemma, pos, dep, head[, tag])
+SENT_TO = [("Kenya", "Kenya", "PROPN", "nsubj", 1), ("sent", "send", "VERB", "ROOT", 1),
+           ("troops", "troop", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+           ("investigate", "investigate", "VERB", "advcl", 1, "VB"),
+           ("killings", "killing", "NOUN", "dobj", 4)]
+RENEWED = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("renewed", "renew", "VERB", "ccomp", 5),
+           ("an", "an", "DET", "det", 3), ("appeal", "appeal", "NOUN", "dobj", 1),
+           ("officials", "official", "NOUN", "nsubj", 5), ("said", "say", "VERB", "ROOT", 5),
+           ("slamming", "slam", "VERB", "advcl", 5, "VBG"), ("it", "it", "PRON", "dobj", 6)]
+STAGED = [("Activists", "activist", "NOUN", "nsubj", 1), ("staged", "stag", "VERB", "ROOT", 1),
+          ("rallies", "rally", "NOUN", "dobj", 1), ("saying", "say", "VERB", "advcl", 1, "VBG"),
+          ("he", "he", "PRON", "nsubj", 6), ("must", "must", "AUX", "aux", 6),
+          ("resign", "resign", "VERB", "ccomp", 3)]
+
+
+@pytest.mark.parametrize("spec,trigger", [
+    (SENT_TO, 4),   # a means serves its purpose: the investigation is the event
+    (RENEWED, 3),   # an event noun is as high as its light verb; the aside ranks below
+    (STAGED, 2),    # "staged rallies, saying he must resign": the rallies (lemma "stag" tolerated)
+])
+def test_events_main_event_choice(spec, trigger):
+    assert _main(_doc(spec))[1] == trigger
+
+
+ESTIMATE = [("NATO", "NATO", "PROPN", "nsubj", 1), ("declined", "decline", "VERB", "ROOT", 1),
+            ("comment", "comment", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 2),
+            ("estimate", "estimate", "NOUN", "pobj", 3), ("troops", "troop", "NOUN", "nsubj", 6),
+            ("lost", "lose", "VERB", "acl", 4), ("in", "in", "ADP", "prep", 6),
+            ("strikes", "strike", "NOUN", "pobj", 7)]
+
+
+def test_events_main_claim_content_ranks_below_statement():
+    doc = _doc(ESTIMATE)
+    assert under_claim_or_condition(doc[8])
+    assert _main(doc)[2].pattern.id == "say.decline-comment"
+
+
+RENEWED_TALKS = [("They", "they", "PRON", "nsubj", 1), ("renewed", "renew", "VERB", "ROOT", 1),
+                 ("negotiations", "negotiation", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 2),
+                 ("relations", "relation", "NOUN", "pobj", 3)]
+TOLD_THAT = [("court", "court", "NOUN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
+             ("told", "tell", "VERB", "ROOT", 2), ("soldiers", "soldier", "NOUN", "nsubj", 4),
+             ("beat", "beat", "VERB", "ccomp", 2), ("detainees", "detainee", "NOUN", "dobj", 4)]
+CLAIMS_TO = [("group", "group", "NOUN", "nsubj", 1), ("claims", "claim", "VERB", "ROOT", 1),
+             ("to", "to", "PART", "aux", 3), ("be", "be", "AUX", "xcomp", 1)]
+
+
+@pytest.mark.parametrize("spec,trigger,absent", [
+    (RENEWED_TALKS, 1, "support.relations"),  # the object is negotiations, not relations
+    (TOLD_THAT, 2, "request.tell"),           # "was told that ...": reported speech, no order
+    (CLAIMS_TO, 1, "accuse.claim"),           # "claims to be ...": a self-claim, no accusation
+])
+def test_events_pattern_conditions_reject(spec, trigger, absent):
+    m = match_trigger(_doc(spec)[trigger], load_lexicon())
+    assert m is None or m.pattern.id != absent
+
+
+ALERT = [("Troops", "troop", "NOUN", "nsubj", 1), ("remained", "remain", "VERB", "ROOT", 1),
+         ("on", "on", "ADP", "prep", 1), ("alert", "alert", "NOUN", "pobj", 2)]
+
+
+def test_events_lexicon_on_is_a_word_not_a_boolean():
+    m = match_trigger(_doc(ALERT)[3], load_lexicon())
+    assert m is not None and m.cameo == "152"
