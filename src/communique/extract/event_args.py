@@ -21,7 +21,9 @@ HUMAN = frozenset({"people", "person", "civilian", "protester", "demonstrator", 
                    "police", "officer", "staff", "crew", "priest", "reporter", "critic", "detainee",
                    "immigrant", "inmate", "captive", "pilgrim", "farmer", "teacher", "doctor", "nurse",
                    "patient", "voter", "supporter", "protestor", "monk", "nun", "girl", "boy", "adviser",
-                   "advisor", "employee", "passenger", "fisherman", "miner", "peasant", "settler", "guard"})
+                   "advisor", "employee", "passenger", "fisherman", "miner", "peasant", "settler", "guard",
+                   "seeker", "foreigner", "expatriate", "emigrant", "alien", "militant", "rebel",
+                   "insurgent", "fighter", "smuggler", "trafficker", "spy", "cleric", "missionary"})
 
 
 def _quote_speaker(quotes: tuple[Quote, ...], idx: int | None) -> str | None:

@@ -26,6 +26,7 @@ CARRIERS = LIGHT_VERBS | frozenset({"renew", "stage", "undertake", "hold", "moun
                                     "intensify", "step", "escalate", "join"})
 CLAIM_HEADS = frozenset({"claim", "allegation", "estimate", "report", "rumor", "rumour", "speculation",
                          "suspicion", "fear", "possibility", "prospect", "risk", "assessment"})
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 STATEMENT_LEMMAS = frozenset({"say", "state", "announce", "declare", "add", "note", "tell", "report",
                               "claim", "insist", "stress", "explain", "write"})
 
@@ -64,7 +65,10 @@ def _carrier(tok: Token) -> Token | None:
 
 
 def under_claim_or_condition(tok: Token) -> bool:
-    """``tok`` is the condition of another clause or the content of a claim noun."""
+    """``tok`` is the condition of another clause, the content of a claim noun or the
+    topic of a comment."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS:
+        return True  # "optimistic about the talks": the topic of a comment
     t = tok
     for _ in range(10):
         if t.dep_ in ("advcl", "ccomp", "pcomp") and any(
@@ -88,8 +92,7 @@ def rank(tok: Token, statement: bool) -> tuple:
         carrier = _carrier(tok)
         if carrier is not None:
             d = depth(carrier) + 0.25
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and (
-            tok.lemma_.lower() in STATEMENT_LEMMAS or tok.head.lemma_.lower() in STATEMENT_LEMMAS):
-        d += 1.5  # "..., saying he must resign"; "X did Y, Z said, slamming ..."
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        d += 1.5  # "..., saying he must resign"; "went on strike demanding ..."
     embedded = under_claim_or_condition(tok)
     return (1 if embedded else 0, 1 if statement else 0, d, tok.i)
