@@ -155,7 +155,8 @@ def looks_binary(data: bytes, sniff: int = 8192) -> bool:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_BAD_ASCII = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
+_NON_ASCII = re.compile("[^\x00-\u2fff]")  # scripts below U+3000 have no private-use or unassigned blocks worth checking
 _SAMPLE_CHARS = 20_000  # the checks read at most this much of a text (spread over it)
 
 
@@ -180,12 +181,9 @@ def bad_char_ratio(text: str) -> float:
     sample = _sample(text)
     if not sample:
         return 0.0
-    bad = 0
-    for ch in sample:
-        if ch in _ALLOWED_CONTROLS:
-            continue
-        if ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"):
-            bad += 1
+    bad = len(_BAD_ASCII.findall(sample))  # fast path: control characters, U+FFFD, surrogates
+    if not sample.isascii():
+        bad += sum(1 for ch in _NON_ASCII.findall(sample) if unicodedata.category(ch) in ("Co", "Cn"))
     return bad / len(sample)
 
 
@@ -206,12 +204,17 @@ class LanguageGuess:
 
 def guess_language(text: str) -> LanguageGuess:
     """Word count, English function-word share and Latin-script share of ``text``."""
-    words = _WORD.findall(_sample(text).lower())
+    sample = _sample(text)
+    words = _WORD.findall(sample.lower())
     if not words:
         return LanguageGuess(0, 0.0, 0.0)
     stop = english_stopwords()
     letters = sum(len(w) for w in words)
-    latin = sum(1 for w in words for ch in w if _is_latin(ch))
+    if sample.isascii():
+        latin = letters
+    else:
+        latin = sum(len(w) for w in words if w.isascii()) + sum(
+            1 for w in words if not w.isascii() for ch in w if _is_latin(ch))
     return LanguageGuess(len(words), sum(1 for w in words if w in stop) / len(words),
                          latin / letters if letters else 0.0)
 
