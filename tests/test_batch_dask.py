@@ -78,7 +78,7 @@ def test_batch_manifest_and_failed_document(outputs):
     assert manifest["totals"]["partitions"] == 4
     assert [p["file"] for p in manifest["partitions"]] == [f"part-{i:05d}.parquet" for i in range(4)]
     errors = pd.read_parquet(single / "errors")
-    assert errors.loc[0, "url"] == "https://site9.example/long" and errors.loc[0, "code"] == "E200"
+    assert errors.loc[0, "url"] == "https://site9.example/long" and errors.loc[0, "code"] == "E204"  # too large
     assert "max_chars" in errors.loc[0, "message"]
     arts = read(single, "articles")
     assert len(arts) == 6 and arts["n_quotes"].sum() == manifest["totals"]["quotes"]
