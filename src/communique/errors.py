@@ -8,7 +8,13 @@
     ├── InputError                  (E200)  an input that cannot be read
     │   ├── UnsupportedInputError   (E201)  unknown file kind
     │   ├── EmptyInputError         (E202)  nothing to analyse
-    │   └── RecordError             (E203)  one bad record in a batch (line, field)
+    │   ├── RecordError             (E203)  one bad record in a batch (line, field)
+    │   ├── InputTooLargeError      (E204)  over max_bytes / max_chars   (ingest/guards.py)
+    │   ├── BinaryInputError        (E205)  binary or corrupted text     (ingest/guards.py)
+    │   ├── LanguageError           (E206)  not English                  (ingest/guards.py)
+    │   └── FetchError              (E210)  a URL cannot be fetched      (ingest/fetch.py)
+    │       ├── BlockedAddressError (E211)  private/loopback/metadata address
+    │       └── RobotsDisallowedError (E212)
     ├── ExtractionError             (E300)  a stage failed on one document
     └── StoreError                  (E400)  database problem
         └── MigrationError          (E401)  schema cannot be brought up to date
