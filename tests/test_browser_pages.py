@@ -28,7 +28,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 def server(tmp_path_factory):
     db = str(tmp_path_factory.mktemp("ui") / "ui.db")
     fill(db)
-    with LiveServer(create_app(db, Settings())) as live:
+    with LiveServer(create_app(db, Settings(rate_limit=0))) as live:
         yield live
 
 

@@ -34,7 +34,7 @@ def seeded(tmp_path_factory):
     analysis = Pipeline(Settings()).analyze(SEED.read_text(encoding="utf-8"), published="2022-01-21")
     with Store(db) as s:
         s.add(analysis)
-    with LiveServer(create_app(db, Settings(api_key="alice:s3cret"))) as live:
+    with LiveServer(create_app(db, Settings(api_key="alice:s3cret", rate_limit=0))) as live:
         yield live, analysis
 
 

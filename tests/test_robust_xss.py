@@ -55,7 +55,7 @@ def server(tmp_path_factory, pipeline):
     hostile = hostile_analysis()
     with Store(db) as store:
         store.add(hostile)
-    with LiveServer(create_app(db, Settings(api_key="k"))) as live:
+    with LiveServer(create_app(db, Settings(api_key="k", rate_limit=0))) as live:
         text = (f"Russia accused Ukraine of \u201c{P_SCRIPT} shelling\u201d on Friday, Lavrov said. "
                 f"\"{P_ATTR} We will respond,\" Sergei Lavrov told reporters in Moscow. "
                 f"NATO warned Russia {P_SINGLE} and {P_CLOSE} on Thursday. The talks that were held "

@@ -19,7 +19,7 @@ PAGES = ["/", "/articles", "/quotes", "/events", "/actors", "/alerts", "/network
 def client(tmp_path_factory):
     db = str(tmp_path_factory.mktemp("web") / "w.db")
     fill(db)
-    with TestClient(create_app(db, Settings(api_key="secret", page_size=20))) as c:
+    with TestClient(create_app(db, Settings(api_key="secret", page_size=20, rate_limit=0))) as c:
         yield c
 
 

@@ -109,6 +109,13 @@ class ArticleIn(BaseModel):
     source: str | None = None
 
 
+def _json(data: Any) -> Response:
+    """A view's dict as a JSON response, skipping FastAPI's ``jsonable_encoder`` pass (the
+    views already return JSON types; the pass cost more than the query on big pages)."""
+    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str),
+                    media_type="application/json")
+
+
 def _error_body(code: str, type_: str, message: str, status: int, details: dict | None = None) -> dict:
     return {"error": {"code": code, "type": type_, "message": message, "details": details or {}},
             "status": status}
@@ -182,16 +189,17 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/stats", tags=["read"])
     def api_stats(s=Depends(store)):
-        return views.home_view(s, settings)
+        return _json(views.home_view(s, settings))
 
     @app.get("/api/articles", tags=["read"])
     def api_articles(q: str | None = None, since: str | None = None, until: str | None = None,
                      cursor: str | None = None, limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
-        return views.articles_view(s, settings, q=q, since=since, until=until, cursor=cursor, limit=limit)
+        return _json(views.articles_view(s, settings, q=q, since=since, until=until, cursor=cursor,
+                                         limit=limit))
 
     @app.get("/api/articles/{article_id}", tags=["read"])
     def api_article(article_id: str, raw: bool = False, s=Depends(store)):
-        return views.article_view(s, settings, article_id, raw=raw)
+        return _json(views.article_view(s, settings, article_id, raw=raw))
 
     @app.post("/api/articles", tags=["write"], status_code=201)
     def api_post_article(body: ArticleIn, x_api_key: str | None = Header(None), s=Depends(store)):
@@ -211,54 +219,57 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     def api_quotes(q: str | None = None, speaker: str | None = None, since: str | None = None,
                    until: str | None = None, cursor: str | None = None,
                    limit: int | None = Query(None, ge=1, le=500), raw: bool = False, s=Depends(store)):
-        return views.quotes_view(s, settings, q=q, speaker=speaker, since=since, until=until,
-                                 cursor=cursor, limit=limit, raw=raw)
+        return _json(views.quotes_view(s, settings, q=q, speaker=speaker, since=since, until=until,
+                                       cursor=cursor, limit=limit, raw=raw))
 
     @app.get("/api/events", tags=["read"])
     def api_events(actor: str | None = None, country: str | None = None, type: str | None = None,
                    quad_class: str | None = None, since: str | None = None, until: str | None = None,
                    modality: str | None = None, cursor: str | None = None,
                    limit: int | None = Query(None, ge=1, le=500), raw: bool = False, s=Depends(store)):
-        return views.events_view(s, settings, actor=actor, country=country, type=type,
-                                 quad_class=quad_class, since=since, until=until, modality=modality,
-                                 cursor=cursor, limit=limit, raw=raw)
+        return _json(views.events_view(s, settings, actor=actor, country=country, type=type,
+                                       quad_class=quad_class, since=since, until=until, modality=modality,
+                                       cursor=cursor, limit=limit, raw=raw))
 
     @app.get("/api/records/{record_id}", tags=["read"])
     def api_record(record_id: str, s=Depends(store)):
-        return views.record_view(s, settings, record_id)
+        return _json(views.record_view(s, settings, record_id))
 
     @app.get("/api/actors", tags=["read"])
     def api_actors(name: str | None = None, kind: str | None = None, country: str | None = None,
                    limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
-        return views.actors_view(s, settings, name=name, kind=kind, country=country, limit=limit)
+        return _json(views.actors_view(s, settings, name=name, kind=kind, country=country, limit=limit))
 
     @app.get("/api/actors/{actor_id}", tags=["read"])
     def api_actor(actor_id: str, s=Depends(store)):
-        return views.actor_view(s, settings, actor_id)
+        return _json(views.actor_view(s, settings, actor_id))
 
     @app.get("/api/dyads/{source}/{target}", tags=["analytics"])
     def api_dyad(source: str, target: str, period: str = "week", directed: bool = True,
                  since: str | None = None, until: str | None = None, raw: bool = False,
+                 evidence: int | None = Query(None, ge=0, le=views.MAX_EVIDENCE,
+                                              description="event/quote ids per point (default: all for a small series, "
+                                                          "else the alerts' only)"),
                  s=Depends(store)):
-        return views.dyad_view(s, settings, source, target, period=period, directed=directed,
-                               since=since, until=until, raw=raw)
+        return _json(views.dyad_view(s, settings, source, target, period=period, directed=directed,
+                                     since=since, until=until, raw=raw, evidence=evidence))
 
     @app.get("/api/alerts", tags=["analytics"])
     def api_alerts(keys: str = "country", since: str | None = None, until: str | None = None,
                    raw: bool = False, s=Depends(store)):
-        return views.alerts_view(s, settings, keys=keys, since=since, until=until, raw=raw)
+        return _json(views.alerts_view(s, settings, keys=keys, since=since, until=until, raw=raw))
 
     @app.get("/api/network", tags=["analytics"])
     def api_network(keys: str = "country", since: str | None = None, until: str | None = None,
                     type: str | None = None, quad_class: int | None = Query(None, ge=1, le=4),
                     raw: bool = False, s=Depends(store)):
-        return views.network_view(s, settings, keys=keys, since=since, until=until, type=type,
-                                  quad_class=quad_class, raw=raw)
+        return _json(views.network_view(s, settings, keys=keys, since=since, until=until, type=type,
+                                        quad_class=quad_class, raw=raw))
 
     @app.get("/api/map", tags=["analytics"])
     def api_map(since: str | None = None, until: str | None = None, raw: bool = False,
                 s=Depends(store)):
-        return views.map_view(s, settings, since=since, until=until, raw=raw)
+        return _json(views.map_view(s, settings, since=since, until=until, raw=raw))
 
     @app.get("/api/export", tags=["analytics"])
     def api_export(table: str = Query("plover", pattern="^(plover|gdelt)$"),
@@ -337,9 +348,10 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/dyads/{source}/{target}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, source: str, target: str, period: str = "week",
                   directed: bool = True, since: str | None = None, until: str | None = None,
-                  raw: bool = False, s=Depends(store)):
+                  raw: bool = False, evidence: int | None = Query(None, ge=0, le=views.MAX_EVIDENCE),
+                  s=Depends(store)):
         d = views.dyad_view(s, settings, source, target, period=period, directed=directed,
-                            since=since, until=until, raw=raw)
+                            since=since, until=until, raw=raw, evidence=evidence)
         return page(request, "dyad.html", d, chart=series_chart(d["series"]["points"], d["alerts"]))
 
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
