@@ -15,10 +15,11 @@ Scores (end to end: the spaCy entity recogniser must find the toponym):
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
+
+from .report import first_overlapping, load_jsonl, phrase_span, register_set_command
 
 DEFAULT_SET = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "places_eval.jsonl"
 
@@ -54,9 +55,7 @@ class PlaceScores:
 
 
 def load_items(path: str | Path | None = None) -> list[dict[str, Any]]:
-    p = Path(path) if path else DEFAULT_SET
-    with p.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return load_jsonl(path, DEFAULT_SET)
 
 
 def is_correct(item: dict[str, Any], place) -> bool:
@@ -87,9 +86,8 @@ def evaluate(items: Iterable[dict[str, Any]], nlp=None, settings=None) -> PlaceS
     for it, doc in zip(items, nlp.pipe([it["text"] for it in items])):
         ctx = ExtractionContext(make_article(it["text"]), settings)
         table = extract_places(doc, ctx, extract_actors(doc, ctx))
-        start = it["text"].index(it["toponym"])
-        end = start + len(it["toponym"])
-        place = next((p for p in table.places if p.start < end and start < p.end), None)
+        start, end = phrase_span(it["text"], it["toponym"])
+        place = first_overlapping(table.places, start, end)
         ok = is_correct(it, place)
         if it["place"]:
             scores.n_places += 1
@@ -111,34 +109,17 @@ def evaluate(items: Iterable[dict[str, Any]], nlp=None, settings=None) -> PlaceS
 
 
 def register(app) -> None:
-    import typer
-
-    @app.command("places")
-    def places_cmd(
-        path: Path = typer.Option(None, "--path", help="labelled set (JSONL); default: the project's own"),
-        errors: bool = typer.Option(False, "--errors", help="list every miss"),
-        as_json: bool = typer.Option(False, "--json", help="print JSON"),
-    ) -> None:
-        """Score toponym resolution (geonameid / country) and metonym rejection."""
-        from rich.console import Console
-        from rich.table import Table
-
-        res = evaluate(load_items(path))
-        if as_json:
-            typer.echo(json.dumps(res.to_dict(), indent=2))
-            return
-        con = Console(highlight=False)
-        t = Table(title=f"communique eval places — {path or DEFAULT_SET.name}")
-        for col in ("measure", "n", "correct", "accuracy"):
-            t.add_column(col)
-        t.add_row("places: geonameid / country", str(res.n_places), str(res.places_ok), f"{res.accuracy:.3f}")
-        t.add_row("metonyms kept out of places", str(res.n_metonyms), str(res.metonyms_ok),
-                  f"{res.metonym_accuracy:.3f}")
-        t.add_row("overall", str(res.n_places + res.n_metonyms), str(res.places_ok + res.metonyms_ok),
-                  f"{res.overall:.3f}")
-        con.print(t)
-        con.print(f"toponyms the entity recogniser missed: {res.missed}")
-        if errors:
-            for e in res.errors:
-                con.print(f"[red]{e['id']}[/red] {e['toponym']!r} in {e['text']!r}: expected "
-                          f"{e['expected']} got {e['got']}  ents={e['entities']}")
+    register_set_command(
+        app, "places",
+        summary="Score toponym resolution (geonameid / country) and metonym rejection.",
+        default_set=DEFAULT_SET,
+        score=lambda path: evaluate(load_items(path)),
+        rows=lambda res: [
+            ("places: geonameid / country", res.n_places, res.places_ok, res.accuracy),
+            ("metonyms kept out of places", res.n_metonyms, res.metonyms_ok, res.metonym_accuracy),
+            ("overall", res.n_places + res.n_metonyms, res.places_ok + res.metonyms_ok, res.overall),
+        ],
+        notes=lambda res: [f"toponyms the entity recogniser missed: {res.missed}"],
+        error_line=lambda e: (f"[red]{e['id']}[/red] {e['toponym']!r} in {e['text']!r}: expected "
+                              f"{e['expected']} got {e['got']}  ents={e['entities']}"),
+    )

@@ -14,10 +14,11 @@ expected value and precision, and for most an event word with the date it should
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
+
+from .report import first_overlapping, load_jsonl, phrase_span, register_set_command
 
 DEFAULT_SET = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "dates_eval.jsonl"
 
@@ -50,9 +51,7 @@ class TimeScores:
 
 
 def load_items(path: str | Path | None = None) -> list[dict[str, Any]]:
-    p = Path(path) if path else DEFAULT_SET
-    with p.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return load_jsonl(path, DEFAULT_SET)
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -77,9 +76,7 @@ def evaluate(items: Iterable[dict[str, Any]], nlp=None, settings=None) -> TimeSc
         table = extract_dates(doc, ExtractionContext(article, settings))
         if "expr" in it:
             scores.n_expr += 1
-            start = it["text"].index(it["expr"])
-            end = start + len(it["expr"])
-            ref = next((r for r in table.refs if r.start < end and start < r.end), None)
+            ref = first_overlapping(table.refs, *phrase_span(it["text"], it["expr"]))
             got_v, got_p = (_iso(ref.value), ref.precision) if ref else (None, None)
             if got_v == it["value"]:
                 scores.value_ok += 1
@@ -105,31 +102,16 @@ def evaluate(items: Iterable[dict[str, Any]], nlp=None, settings=None) -> TimeSc
 
 
 def register(app) -> None:
-    import typer
-
-    @app.command("time")
-    def time_cmd(
-        path: Path = typer.Option(None, "--path", help="labelled set (JSONL); default: the project's own"),
-        errors: bool = typer.Option(False, "--errors", help="list every miss"),
-        as_json: bool = typer.Option(False, "--json", help="print JSON"),
-    ) -> None:
-        """Score date resolution: expressions (value + precision) and event dates."""
-        from rich.console import Console
-        from rich.table import Table
-
-        res = evaluate(load_items(path))
-        if as_json:
-            typer.echo(json.dumps(res.to_dict(), indent=2))
-            return
-        con = Console(highlight=False)
-        t = Table(title=f"communique eval time — {path or DEFAULT_SET.name}")
-        for col in ("measure", "n", "correct", "accuracy"):
-            t.add_column(col)
-        t.add_row("expressions: value + precision", str(res.n_expr), str(res.exact), f"{res.accuracy:.3f}")
-        t.add_row("expressions: exact day (value)", str(res.n_expr), str(res.value_ok), f"{res.value_accuracy:.3f}")
-        t.add_row("event dates (date_for)", str(res.n_event), str(res.event_ok), f"{res.event_accuracy:.3f}")
-        con.print(t)
-        if errors:
-            for e in res.errors:
-                con.print(f"[red]{e['id']}[/red] {e['kind']}: {e['text']!r} "
-                          f"{e.get('expr') or e.get('token')!r}: expected {e['expected']} got {e['got']}")
+    register_set_command(
+        app, "time",
+        summary="Score date resolution: expressions (value + precision) and event dates.",
+        default_set=DEFAULT_SET,
+        score=lambda path: evaluate(load_items(path)),
+        rows=lambda res: [
+            ("expressions: value + precision", res.n_expr, res.exact, res.accuracy),
+            ("expressions: exact day (value)", res.n_expr, res.value_ok, res.value_accuracy),
+            ("event dates (date_for)", res.n_event, res.event_ok, res.event_accuracy),
+        ],
+        error_line=lambda e: (f"[red]{e['id']}[/red] {e['kind']}: {e['text']!r} "
+                              f"{e.get('expr') or e.get('token')!r}: expected {e['expected']} got {e['got']}"),
+    )
