@@ -20,6 +20,7 @@ from typing import Any
 
 from ..analysis.facts import DyadFact, party_keys, story_of
 from ..models import Analysis, Event, Location, Quote
+from .conditions import date_range, date_text, like_pattern, placeholders
 from .incidents import refresh_statements
 from .reviews import variant_filter
 
@@ -41,10 +42,10 @@ def decode_cursor(cursor: str) -> list[Any]:
     return values
 
 
-def _iso(value: dt.date | str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+def next_cursor(rows: Sequence[Sequence[Any]], limit: int, *columns: int) -> str | None:
+    """The cursor after a page of ``limit`` rows (fetched ``limit + 1`` to know whether more
+    follow): the ``columns`` of its last row, or ``None`` on the last page."""
+    return encode_cursor([rows[limit - 1][c] for c in columns]) if len(rows) > limit else None
 
 
 def _day(value: dt.date | str | None) -> dt.date | None:
@@ -92,7 +93,7 @@ class AnalyticsQueries:
                      event: Event) -> None:
         if event.actor is None or event.recipient is None:
             return
-        day = _iso(event.date or published) or ""
+        day = date_text(event.date or published) or ""
         sa, sc = _split_keys(event.actor)
         ta, tc = _split_keys(event.recipient)
         pairs = {(s, t) for s in sa for t in ta if s != t} | {(s, t) for s in sc for t in tc if s != t}
@@ -122,15 +123,10 @@ class AnalyticsQueries:
         """Facts of dyad ``a -> b`` (both ways unless ``directed``; ``b=None``: with anyone);
         of the reviewed events, or of the machine output with ``raw``."""
         parts, params = [], []
-        extra, extra_params = f" AND {variant_filter('', raw)}", []
-        if since:
-            extra += " AND day >= ?"
-            extra_params.append(_iso(since))
-        if until:
-            extra += " AND day <= ?"
-            extra_params.append(_iso(until))
+        dates, extra_params = date_range("day", since, until)
+        extra = "".join(f" AND {c}" for c in (variant_filter("", raw), *dates))
         if quad_classes:
-            extra += f" AND quad_class IN ({', '.join('?' for _ in quad_classes)})"
+            extra += f" AND quad_class IN ({placeholders(quad_classes)})"
             extra_params += [int(q) for q in quad_classes]
         sel = f"SELECT {self._FACT_COLS} FROM event_dyads WHERE "
         if b is None:
@@ -151,18 +147,15 @@ class AnalyticsQueries:
                   quad_classes: Sequence[int] | None = None, limit: int = 500_000,
                   raw: bool = False) -> list[DyadFact]:
         where, params = [variant_filter("", raw)], []
-        if since:
-            where.append("day >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("day <= ?")
-            params.append(_iso(until))
+        dates, date_params = date_range("day", since, until)
+        where += dates
+        params += date_params
         if keys == "country":
             where.append("LENGTH(source) = 3")
         elif keys == "actor":
             where.append("LENGTH(source) <> 3")
         if quad_classes:
-            where.append(f"quad_class IN ({', '.join('?' for _ in quad_classes)})")
+            where.append(f"quad_class IN ({placeholders(quad_classes)})")
             params += [int(q) for q in quad_classes]
         q = f"SELECT {self._FACT_COLS} FROM event_dyads WHERE {' AND '.join(where)} LIMIT ?"
         return [self._fact(r) for r in self._all(q, params + [int(limit)])]
@@ -183,16 +176,11 @@ class AnalyticsQueries:
         """SQL (and params) of the dated facts of a dyad, each with its period ``bucket`` and
         ``rn`` = 1 on the one fact kept per incident (the most confident, then the lowest
         index, then the lowest article id: :func:`communique.analysis.series.incidents`)."""
-        extra, extra_params = f" AND day <> '' AND {variant_filter('', raw)}", []
-        if since:
-            extra += " AND day >= ?"
-            extra_params.append(_iso(since))
-        if until:
-            extra += " AND day <= ?"
-            extra_params.append(_iso(until))
+        dates, extra_params = date_range("day", since, until)
+        extra = "".join(f" AND {c}" for c in ("day <> ''", variant_filter("", raw), *dates))
         for col, vals in (("modality", modalities), ("type", types)):
             if vals is not None:
-                extra += f" AND {col} IN ({', '.join('?' for _ in vals)})" if vals else " AND 1 = 0"
+                extra += f" AND {col} IN ({placeholders(vals)})" if vals else " AND 1 = 0"
                 extra_params += list(vals)
         cols = ("article_id, seq, story, day, source, target, type, quad_class, goldstein, "
                 "intensity, COALESCE(confidence, 0.5) AS confidence, quote_seq")
@@ -241,9 +229,14 @@ class AnalyticsQueries:
                f"SUM({inten}), COUNT({inten}), SUM({one.format(self._CONFLICT_SQL)}), "
                "COUNT(DISTINCT article_id), COUNT(DISTINCT story) "
                f"FROM ({inner}) r GROUP BY bucket ORDER BY bucket")
-        return [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]),
-                 float(r[6] or 0.0), int(r[7]), float(r[8] or 0.0), int(r[9]), float(r[10] or 0.0),
-                 int(r[11]), int(r[12])) for r in self._all(sql, params)]
+        return [self._bucket(r) for r in self._all(sql, params)]
+
+    @staticmethod
+    def _bucket(r: Sequence[Any]) -> tuple:
+        """One row of :meth:`dyad_buckets`, typed."""
+        return (r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]),
+                float(r[6] or 0.0), int(r[7]), float(r[8] or 0.0), int(r[9]), float(r[10] or 0.0),
+                int(r[11]), int(r[12]))
 
     @staticmethod
     def _precomputed(b, period, directed, since, until, modalities, types) -> bool:
@@ -264,12 +257,9 @@ class AnalyticsQueries:
         suffix = {"day": "d", "week": "w", "month": "m"}[period]
         where, params = ["source = ?", "target = ?", "modality = ?", "day <> ''",
                          variant_filter("", raw)], [a, b, modality]
-        if since:
-            where.append("day >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("day <= ?")
-            params.append(_iso(until))
+        dates, date_params = date_range("day", since, until)
+        where += dates
+        params += date_params
         quads = ", ".join(f"SUM(CASE WHEN quad_class = {q} THEN 1 ELSE 0 END) AS q{q}" for q in (1, 2, 3, 4))
         inten = "COALESCE(intensity, goldstein)"
         daily = (f"SELECT day, COUNT(*) AS n, {quads}, SUM(goldstein) AS gs, COUNT(goldstein) AS gn, "
@@ -279,9 +269,7 @@ class AnalyticsQueries:
         sql = (f"SELECT {self.dialect.period_start('d.day', period)} AS bucket, SUM(n), SUM(q1), "
                "SUM(q2), SUM(q3), SUM(q4), SUM(gs), SUM(gn), SUM(isum), SUM(inn), SUM(c), "
                f"SUM(arts), SUM(stos) FROM ({daily}) d GROUP BY 1 ORDER BY 1")
-        return [(r[0], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]),
-                 float(r[6] or 0.0), int(r[7]), float(r[8] or 0.0), int(r[9]), float(r[10] or 0.0),
-                 int(r[11]), int(r[12])) for r in self._all(sql, params)]
+        return [self._bucket(r) for r in self._all(sql, params)]
 
     def dyad_evidence(self, a: str, b: str | None = None, *, period: str = "week",
                       directed: bool = True, since=None, until=None,
@@ -321,10 +309,9 @@ class AnalyticsQueries:
         params: list[Any] = [mask]
         if since or until:
             table, count = "dyad_incidents", "COUNT(*)"
-            for op, value in ((">=", since), ("<=", until)):
-                if value:
-                    where.append(f"day {op} ?")
-                    params.append(_iso(value))
+            dates, date_params = date_range("day", since, until)
+            where += dates
+            params += date_params
         else:
             table, count = "dyad_totals", "SUM(n)"
         q = (f"SELECT source, target, {count} AS n FROM {table} WHERE {' AND '.join(where)} "
@@ -339,14 +326,11 @@ class AnalyticsQueries:
                          variant_filter("", raw)], []
         for col, vals in (("type", types), ("quad_class", quad_classes), ("modality", modalities)):
             if vals:
-                where.append(f"{col} IN ({', '.join('?' for _ in vals)})")
+                where.append(f"{col} IN ({placeholders(vals)})")
                 params += list(vals)
-        if since:
-            where.append("day >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("day <= ?")
-            params.append(_iso(until))
+        dates, date_params = date_range("day", since, until)
+        where += dates
+        params += date_params
         q = ("SELECT source, target, type, quad_class, COUNT(*), SUM(COALESCE(g, 0)) FROM "
              "(SELECT source, target, story, type, day, MAX(quad_class) AS quad_class, "
              f"MAX(goldstein) AS g FROM event_dyads WHERE {' AND '.join(where)} "
@@ -380,12 +364,9 @@ class AnalyticsQueries:
             if val is not None and val != "":
                 where.append(f"{col} = ?")
                 params.append(val)
-        if since:
-            where.append("e.event_date >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("e.event_date <= ?")
-            params.append(_iso(until))
+        dates, date_params = date_range("e.event_date", since, until)
+        where += dates
+        params += date_params
         if cursor:
             d, aid, seq = decode_cursor(cursor)
             where.append("(COALESCE(e.event_date, ''), e.article_id, e.seq) < (?, ?, ?)")
@@ -395,9 +376,8 @@ class AnalyticsQueries:
              f"WHERE {' AND '.join(where)} "
              "ORDER BY COALESCE(e.event_date, '') DESC, e.article_id DESC, e.seq DESC LIMIT ?")
         rows = self._all(q, params + [int(limit) + 1])
-        nxt = encode_cursor([rows[limit - 1][4], rows[limit - 1][0], rows[limit - 1][1]]) \
-            if len(rows) > limit else None
-        return [(r[0], int(r[1]), {**json.loads(r[2]), "review": r[5]}, r[3]) for r in rows[:limit]], nxt
+        return ([(r[0], int(r[1]), {**json.loads(r[2]), "review": r[5]}, r[3]) for r in rows[:limit]],
+                next_cursor(rows, limit, 4, 0, 1))
 
     def quotes_page(self, *, q: str | None = None, speaker: str | None = None, since=None,
                     until=None, article_id: str | None = None, cursor: str | None = None,
@@ -422,14 +402,10 @@ class AnalyticsQueries:
             sub, sub_params = self._actor_ids_matching(speaker)
             where.append(f"(qt.speaker_actor IN ({sub}) OR qt.speaker_text {self.dialect.ilike} ? "
                          "ESCAPE '\\')")
-            esc = speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params += sub_params + [f"%{esc}%"]
-        if since:
-            where.append("qt.quote_date >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("qt.quote_date <= ?")
-            params.append(_iso(until))
+            params += sub_params + [like_pattern(speaker)]
+        dates, date_params = date_range("qt.quote_date", since, until)
+        where += dates
+        params += date_params
         if article_id:
             where.append("qt.article_id = ?")
             params.append(article_id)
@@ -444,10 +420,8 @@ class AnalyticsQueries:
                f"WHERE {' AND '.join(where)} "
                "ORDER BY COALESCE(qt.quote_date, '') DESC, qt.article_id DESC, qt.seq DESC LIMIT ?")
         rows = self._all(sql, params + [int(limit) + 1])
-        nxt = encode_cursor([rows[limit - 1][5], rows[limit - 1][0], rows[limit - 1][1]]) \
-            if len(rows) > limit else None
-        return [(r[0], int(r[1]), {**json.loads(r[2]), "review": r[6]}, r[3], r[4])
-                for r in rows[:limit]], nxt
+        return ([(r[0], int(r[1]), {**json.loads(r[2]), "review": r[6]}, r[3], r[4])
+                 for r in rows[:limit]], next_cursor(rows, limit, 5, 0, 1))
 
     def articles_page(self, *, q: str | None = None, since=None, until=None,
                       cursor: str | None = None, limit: int = 50) -> tuple[list[dict], str | None]:
@@ -461,12 +435,9 @@ class AnalyticsQueries:
                 where.append("a.id IN (SELECT article_id FROM articles_fts WHERE "
                              "tsv @@ plainto_tsquery('english', ?))")
                 params.append(" ".join(terms))
-        if since:
-            where.append("a.published >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("a.published <= ?")
-            params.append(_iso(until))
+        dates, date_params = date_range("a.published", since, until)
+        where += dates
+        params += date_params
         if cursor:
             d, aid = decode_cursor(cursor)
             where.append("(COALESCE(a.published, ''), a.id) < (?, ?)")
@@ -475,10 +446,9 @@ class AnalyticsQueries:
                f"a.n_quotes, a.n_events FROM articles a WHERE {' AND '.join(where)} "
                "ORDER BY COALESCE(a.published, '') DESC, a.id DESC LIMIT ?")
         rows = self._all(sql, params + [int(limit) + 1])
-        nxt = encode_cursor([rows[limit - 1][4], rows[limit - 1][0]]) if len(rows) > limit else None
         out = [{"id": r[0], "title": r[1], "url": r[2], "source": r[3], "published": r[4] or None,
                 "actors": int(r[5]), "quotes": int(r[6]), "events": int(r[7])} for r in rows[:limit]]
-        return out, nxt
+        return out, next_cursor(rows, limit, 4, 0)
 
     # --- single records and locations ------------------------------------------------
 
@@ -503,12 +473,9 @@ class AnalyticsQueries:
     def event_locations(self, *, since=None, until=None, limit: int = 5000,
                         raw: bool = False) -> list[dict]:
         where, params = ["e.location_name IS NOT NULL", variant_filter("e", raw)], []
-        if since:
-            where.append("e.event_date >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("e.event_date <= ?")
-            params.append(_iso(until))
+        dates, date_params = date_range("e.event_date", since, until)
+        where += dates
+        params += date_params
         out = []
         for aid, seq, data in self._all(
                 f"SELECT e.article_id, e.seq, e.data FROM events e WHERE {' AND '.join(where)} "

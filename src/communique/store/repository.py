@@ -19,6 +19,7 @@ from ..errors import MigrationError, StoreError
 from ..ingest.dedup import source_key
 from ..models import Actor, Analysis, Article, Event, Quote
 from .analytics import AnalyticsQueries
+from .conditions import date_range, date_text, like_pattern, placeholders
 from .dialect import Dialect
 from .migrations import Migration
 from .reviews import ReviewQueries, position_key, variant_filter
@@ -45,12 +46,6 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _iso(value: dt.date | str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
 def _with_story(row: tuple) -> dict[str, Any]:
     """An article's JSON (``row[0]``) with the story id of its column (``row[1]``), which
     follows story merges."""
@@ -58,12 +53,6 @@ def _with_story(row: tuple) -> dict[str, Any]:
     if row[1] and (row[1] != d.get("id") or d.get("story_id")):  # its own story: left unset
         d["story_id"] = row[1]
     return d
-
-
-def _like(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere (wildcards in ``text`` escaped)."""
-    esc = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{esc}%"
 
 
 class Repository(AnalyticsQueries, ReviewQueries):
@@ -84,6 +73,15 @@ class Repository(AnalyticsQueries, ReviewQueries):
 
     def _one(self, query: str, params: Sequence[Any] = ()) -> tuple | None:
         return self._exec(query, params).fetchone()
+
+    def _all_in(self, query: str, values: Iterable[Any]) -> list[tuple]:
+        """Rows of ``query`` whose ``IN ({marks})`` takes ``values``, 500 at a time."""
+        values = list(values)
+        rows: list[tuple] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            rows += self._all(query.format(marks=placeholders(chunk)), chunk)
+        return rows
 
     def configure(self) -> None:
         """Per-connection settings (WAL, foreign keys, busy timeout for SQLite)."""
@@ -158,13 +156,8 @@ class Repository(AnalyticsQueries, ReviewQueries):
         return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(dict.fromkeys(ids))
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            found.update(r[0] for r in self._all(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-        return found
+        return {r[0] for r in self._all_in("SELECT id FROM articles WHERE id IN ({marks})",
+                                           dict.fromkeys(ids))}
 
     def add_analysis(self, analysis: Analysis) -> bool:
         """Insert one analysis; ``False`` (and nothing changed) if its article is stored already."""
@@ -179,7 +172,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
             "INSERT INTO articles (id, title, url, source, published, language, n_actors, n_quotes, "
             "n_events, added_at, data, story_id, source_key) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (art.id, art.title, art.url, art.source, _iso(art.published), art.language,
+            (art.id, art.title, art.url, art.source, date_text(art.published), art.language,
              len(analysis.actors), len(analysis.quotes), len(analysis.events), _now(),
              _json(article_data), art.story_id or art.id, source_key(art)))
         for seq, actor in enumerate(analysis.actors):
@@ -199,7 +192,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
             self._exec(
                 "INSERT INTO dates (article_id, seq, start_char, end_char, text, value, "
                 "date_precision, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (art.id, seq, ref.start, ref.end, ref.text, _iso(ref.value), ref.precision,
+                (art.id, seq, ref.start, ref.end, ref.text, date_text(ref.value), ref.precision,
                  _json(ref.to_dict())))
         self._index_analytics(analysis)  # dyad index + full-text search (store/analytics.py)
         return True
@@ -233,7 +226,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (art.id, seq, self._known_actor(quote.speaker_actor, names),
              quote.speaker.text if quote.speaker else None, quote.kind, quote.medium,
-             _iso(quote.date or art.published), quote.start, quote.end, content,
+             date_text(quote.date or art.published), quote.start, quote.end, content,
              quote.confidence, quote.rule, _json(quote.to_dict())))
 
     def _add_event(self, art: Article, seq: int, event: Event, text: str,
@@ -248,7 +241,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
              event.actor.text if event.actor else None,
              event.recipient.text if event.recipient else None,
              event.trigger.text, text[event.sentence.start:event.sentence.end],
-             _iso(event.date or art.published), event.date_precision,
+             date_text(event.date or art.published), event.date_precision,
              loc.name if loc else None, loc.country if loc else None, event.modality,
              event.confidence, event.rule, _json(event.to_dict())))
         for role, party in (("actor", event.actor), ("recipient", event.recipient)):
@@ -318,12 +311,9 @@ class Repository(AnalyticsQueries, ReviewQueries):
     def articles(self, *, since: dt.date | str | None = None, until: dt.date | str | None = None,
                  limit: int | None = None) -> list[Article]:
         where, params = ["1 = 1"], []
-        if since:
-            where.append("published >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("published <= ?")
-            params.append(_iso(until))
+        dates, date_params = date_range("published", since, until)
+        where += dates
+        params += date_params
         q = f"SELECT data, story_id FROM articles WHERE {' AND '.join(where)} ORDER BY published, id"
         if limit:
             q += " LIMIT ?"
@@ -332,14 +322,8 @@ class Repository(AnalyticsQueries, ReviewQueries):
 
     def story_ids(self, ids: Iterable[str]) -> dict[str, str]:
         """``article id -> story id`` of the stored articles among ``ids``."""
-        ids = list(dict.fromkeys(ids))
-        found: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            found.update((r[0], r[1] or r[0]) for r in
-                         self._all(f"SELECT id, story_id FROM articles WHERE id IN ({marks})", chunk))
-        return found
+        return {r[0]: r[1] or r[0] for r in
+                self._all_in("SELECT id, story_id FROM articles WHERE id IN ({marks})", dict.fromkeys(ids))}
 
     def recent_articles(self, limit: int) -> list[Article]:
         """The ``limit`` most recently added articles (with their story ids), oldest first."""
@@ -354,7 +338,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
     def _actor_ids_matching(self, needle: str) -> tuple[str, list[Any]]:
         """SQL (and params) of the ids of actors whose id is ``needle`` or whose name contains it."""
         return (f"SELECT id FROM actors WHERE id = ? OR name {self.dialect.ilike} ? ESCAPE '\\'",
-                [needle, _like(needle)])
+                [needle, like_pattern(needle)])
 
     def quotes(self, *, actor: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, kind: str | None = None,
@@ -365,19 +349,16 @@ class Repository(AnalyticsQueries, ReviewQueries):
         if actor:
             sub, sub_params = self._actor_ids_matching(actor)
             where.append(f"(q.speaker_actor IN ({sub}) OR q.speaker_text {like} ? ESCAPE '\\')")
-            params += sub_params + [_like(actor)]
-        if since:
-            where.append("q.quote_date >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("q.quote_date <= ?")
-            params.append(_iso(until))
+            params += sub_params + [like_pattern(actor)]
+        dates, date_params = date_range("q.quote_date", since, until)
+        where += dates
+        params += date_params
         if kind:
             where.append("q.kind = ?")
             params.append(kind)
         if text:
             where.append(f"q.content_text {like} ? ESCAPE '\\'")
-            params.append(_like(text))
+            params.append(like_pattern(text))
         if article_id:
             where.append("q.article_id = ?")
             params.append(article_id)
@@ -407,22 +388,19 @@ class Repository(AnalyticsQueries, ReviewQueries):
                 "(EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = e.article_id "
                 f"AND p.seq = e.seq AND p.actor_id IN ({sub})) "
                 f"OR e.actor_text {like} ? ESCAPE '\\' OR e.recipient_text {like} ? ESCAPE '\\')")
-            params += sub_params + [_like(actor), _like(actor)]
+            params += sub_params + [like_pattern(actor), like_pattern(actor)]
         if type:
             where.append("UPPER(e.type) = ?")
             params.append(type.upper())
-        if since:
-            where.append("e.event_date >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("e.event_date <= ?")
-            params.append(_iso(until))
+        dates, date_params = date_range("e.event_date", since, until)
+        where += dates
+        params += date_params
         if modality:
             where.append("e.modality = ?")
             params.append(modality)
         if text:
             where.append(f"e.sentence_text {like} ? ESCAPE '\\'")
-            params.append(_like(text))
+            params.append(like_pattern(text))
         if article_id:
             where.append("e.article_id = ?")
             params.append(article_id)
@@ -451,13 +429,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
                 for r, ev in zip(rows, events)]
 
     def _actor_names(self, ids: Sequence[str]) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i:i + 500])
-            marks = ", ".join("?" for _ in chunk)
-            names.update((r[0], r[1]) for r in
-                         self._all(f"SELECT id, name FROM actors WHERE id IN ({marks})", chunk))
-        return names
+        return {r[0]: r[1] for r in self._all_in("SELECT id, name FROM actors WHERE id IN ({marks})", ids)}
 
     def actors(self, *, name: str | None = None, kind: str | None = None,
                country: str | None = None, article_id: str | None = None,
@@ -466,7 +438,7 @@ class Repository(AnalyticsQueries, ReviewQueries):
         where, params = ["1 = 1"], []
         if name:
             where.append(f"(act.id = ? OR act.name {like} ? ESCAPE '\\')")
-            params += [name, _like(name)]
+            params += [name, like_pattern(name)]
         if kind:
             where.append("act.kind = ?")
             params.append(kind)
@@ -485,14 +457,10 @@ class Repository(AnalyticsQueries, ReviewQueries):
             params.append(int(limit))
         rows = self._all(query, params)
         links: dict[str, list[str]] = {}
-        ids = [r[0] for r in rows]
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for actor_id, art_id in self._all(
-                    f"SELECT actor_id, article_id FROM article_actors WHERE actor_id IN ({marks}) "
-                    "ORDER BY article_id", chunk):
-                links.setdefault(actor_id, []).append(art_id)
+        for actor_id, art_id in self._all_in(
+                "SELECT actor_id, article_id FROM article_actors WHERE actor_id IN ({marks}) "
+                "ORDER BY article_id", [r[0] for r in rows]):
+            links.setdefault(actor_id, []).append(art_id)
         return [ActorRow(id=r[0], name=r[1], kind=r[2], country=r[3], sector=r[4],
                          articles=int(r[5]), mentions=int(r[6]), article_ids=tuple(links.get(r[0], ())))
                 for r in rows]
