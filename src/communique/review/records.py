@@ -26,18 +26,12 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Analysis, Event, Extent, Location, Party, Quote, Span
+from ..ontology import plover_type, plover_types
 
 KINDS = ("quote", "event")
 ACTIONS = ("confirm", "reject", "correct", "add")
 STATUSES = ("attached", "flagged")
 
-# PLOVER event types and their quad classes (DESIGN.md, ontology notes)
-PLOVER_QUADS: dict[str, int] = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "SANCTION": 3, "THREATEN": 3,
-    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
 # fields an analyst can correct (JSON names of Quote/Event.to_dict); the *checked* ones
 # decide whether a review still fits a re-analysed record
 QUOTE_FIELDS = ("speaker", "speaker_actor", "kind", "date")
@@ -226,10 +220,11 @@ def _date_value(value: str | dt.date | None) -> str | None:
 
 def event_type_fields(event_type: str) -> dict[str, Any]:
     t = event_type.strip().upper()
-    if t not in PLOVER_QUADS:
-        raise InputError(f"unknown PLOVER event type {event_type!r}", known=", ".join(PLOVER_QUADS))
+    ptype = plover_type(t)  # the ontology registry (data/ontology/plover.yaml)
+    if ptype is None:
+        raise InputError(f"unknown PLOVER event type {event_type!r}", known=", ".join(plover_types()))
     # the CAMEO code and Goldstein value belonged to the old type: cleared, not guessed
-    return {"type": t, "quad_class": PLOVER_QUADS[t], "cameo": None, "goldstein": None,
+    return {"type": t, "quad_class": ptype.quad_class, "cameo": None, "goldstein": None,
             "intensity": None}
 
 
