@@ -30,11 +30,9 @@ from .. import __version__
 from ..config import Settings
 from ..errors import CommuniqueError, InputError
 from ..models import MODALITIES
+from ..ontology import plover_types
 from . import views
 from .svg import network_chart, series_chart, world_map
-
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                "ACCUSE", "REJECT", "SANCTION", "THREATEN", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT")
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -315,7 +313,8 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     def article_page(request: Request, article_id: str, raw: bool = False, s=Depends(store)):
         d = views.article_view(s, settings, article_id, raw=raw)
         return page(request, "article.html", d, reviewer=reviewer(settings, request),
-                    writable=app.state.auth.writing_enabled(), plover_types=PLOVER_TYPES, modalities=MODALITIES)
+                    writable=app.state.auth.writing_enabled(), plover_types=tuple(plover_types()),
+                    modalities=MODALITIES)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, q: str | None = None, speaker: str | None = None,
