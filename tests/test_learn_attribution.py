@@ -149,7 +149,8 @@ def test_learn_combine_merges_same_content(said_doc):
                    cue=Span.of(text, 6, 10), medium="statement", confidence=0.7, rule="rules.ccomp")
     model_q = Quote(content=content, kind="indirect", speaker=Span.of(text, 0, 5), speaker_actor=None,
                     cue=Span.of(text, 6, 10), confidence=0.6, rule="model.crf-attribution@1")
-    other = Quote(content=(Span.of(text, 0, 10),), kind="indirect", rule="model.crf-attribution@1")
+    other = Quote(content=(Span.of(text, 0, 10),), kind="indirect", confidence=0.9,
+                  rule="model.crf-attribution@1")
     out = combine(said_doc, [rule_q], [model_q, other])
     assert len(out) == 2 and other in out
     (merged,) = [q for q in out if q is not other]

@@ -35,10 +35,10 @@ class CombineOptions:
     """How rule and model quotes merge (defaults chosen on PolNeAR dev, see the model card)."""
 
     keep_unmatched_rules: bool = True   # rule quotes the model did not find
-    min_model_confidence: float = 0.0   # model quotes the rules did not find, at least this sure
+    min_model_confidence: float = 0.8   # model quotes the rules did not find, at least this sure
     content_from: str = "rules"         # "rules" | "model": spans of a quote both found
     speaker_from: str = "model"         # the speaker span, when both name the same speaker
-    cue_from: str = "model"
+    cue_from: str = "model"             # the cue span, when it overlaps the rules' cue
     jaccard: float = 0.5
 
 
@@ -184,7 +184,7 @@ def _merge(model_group: list[Quote], rule_group: list[Quote], options: CombineOp
         changes["speaker"] = m.speaker
         if r.speaker is None:
             changes["speaker_actor"] = m.speaker_actor
-    if options.cue_from == "model" and m.cue is not None:
+    if options.cue_from == "model" and m.cue is not None and (r.cue is None or _overlap(m.cue, r.cue)):
         changes["cue"] = m.cue
         changes["date"] = r.date or m.date
     return [replace(q, **changes) for q in rule_group]

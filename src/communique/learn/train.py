@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 DEFAULT_CONFIG: dict[str, Any] = {
     "model": {"version": "1.0"},
     "training": {"seed": 13, "algorithm": "lbfgs", "max_iterations": 150, "feature_minfreq": 2,
-                 "grid": [[0.05, 0.01]]},
+                 "log_every": 10, "grid": [[0.1, 0.01]]},
     "lexicon": {"min_count": 3, "min_ratio": 0.1},
     "link": {"max_sentence_gap": 1, "keep_orphans": False, "min_confidence": 0.0},
 }
