@@ -15,7 +15,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -250,6 +250,26 @@ def _story_cell(counts: tuple[int, int]) -> str:
     return f"{n_articles} art, {n_sources} src"
 
 
+def _add_provenance_columns(table: Table, articles: Sequence[str] | None,
+                            stories: Sequence[tuple[int, int]] | None) -> None:
+    """The optional Story (articles, sources) and Article (short id) columns of a records table."""
+    if stories is not None:
+        table.add_column("Story", no_wrap=True)
+    if articles is not None:
+        table.add_column("Article", style="dim", no_wrap=True)
+
+
+def _provenance_cells(i: int, articles: Sequence[str] | None,
+                      stories: Sequence[tuple[int, int]] | None) -> list[str]:
+    """The cells of :func:`_add_provenance_columns` for the ``i``-th row (0-based)."""
+    cells = []
+    if stories is not None:
+        cells.append(_story_cell(stories[i]))
+    if articles is not None:
+        cells.append(articles[i][:8])
+    return cells
+
+
 def _quotes_table(rows: Iterable[tuple[str, str, str, dt.date | None]], *,
                   articles: Sequence[str] | None = None,
                   stories: Sequence[tuple[int, int]] | None = None) -> Table:
@@ -259,17 +279,10 @@ def _quotes_table(rows: Iterable[tuple[str, str, str, dt.date | None]], *,
     table.add_column("Quote", max_width=90)
     table.add_column("Kind")
     table.add_column("Date", no_wrap=True)
-    if stories is not None:
-        table.add_column("Story", no_wrap=True)
-    if articles is not None:
-        table.add_column("Article", style="dim", no_wrap=True)
+    _add_provenance_columns(table, articles, stories)
     for i, (speaker, text, kind, date) in enumerate(rows, start=1):
-        cells = [str(i), escape(speaker or "?"), escape(_clip(text, 240)), kind, str(date or "")]
-        if stories is not None:
-            cells.append(_story_cell(stories[i - 1]))
-        if articles is not None:
-            cells.append(articles[i - 1][:8])
-        table.add_row(*cells)
+        table.add_row(str(i), escape(speaker or "?"), escape(_clip(text, 240)), kind, str(date or ""),
+                      *_provenance_cells(i - 1, articles, stories))
     return table
 
 
@@ -284,23 +297,16 @@ def _events_table(rows: Iterable[tuple[Any, str, str]], *,
     table.add_column("Recipient", style="cyan", max_width=26)
     table.add_column("Date", min_width=10)
     table.add_column("Place", max_width=20)
-    if stories is not None:
-        table.add_column("Story", no_wrap=True)
-    if articles is not None:
-        table.add_column("Article", style="dim", no_wrap=True)
+    _add_provenance_columns(table, articles, stories)
     for i, (ev, actor, recipient) in enumerate(rows, start=1):
         kind = ev.type + (f" ({ev.cameo})" if ev.cameo else "")
         action = ev.trigger.text + (f" [{ev.modality}]" if ev.modality != "asserted" else "")
         when = str(ev.date or "")
         if ev.date and ev.date_precision != "day":
             when += " (pub.)" if ev.date_precision == "publication" else f" ({ev.date_precision})"
-        cells = [str(i), kind, escape(actor or ""), escape(action), escape(recipient or ""),
-                 when, escape(ev.location.name if ev.location else "")]
-        if stories is not None:
-            cells.append(_story_cell(stories[i - 1]))
-        if articles is not None:
-            cells.append(articles[i - 1][:8])
-        table.add_row(*cells)
+        table.add_row(str(i), kind, escape(actor or ""), escape(action), escape(recipient or ""),
+                      when, escape(ev.location.name if ev.location else ""),
+                      *_provenance_cells(i - 1, articles, stories))
     return table
 
 
@@ -430,6 +436,17 @@ def _open_store(db: Path | None):
     return Store(db)
 
 
+def _print_stored(rows: Sequence[Any], make_table: Callable[..., Table],
+                  cells: Callable[[Any], tuple], noun: str) -> None:
+    """Stored quote or event rows as a table (``make_table`` over ``cells`` of each row),
+    with their stories, and the article column when the terminal has room for it."""
+    out = _stdout()
+    wide = out.width >= 100
+    out.print(make_table((cells(r) for r in rows), articles=[r.article_id for r in rows] if wide else None,
+                         stories=[(r.story_articles, r.story_sources) for r in rows]))
+    out.print(Text(f"{len(rows)} {noun} from {len({r.story_id for r in rows})} stories", style="dim"))
+
+
 def _emit_rows(rows: Sequence[Any], format: ListFormat) -> bool:
     """Print rows as JSON / JSONL; ``False`` for the table format (caller draws it)."""
     if format is ListFormat.json:
@@ -460,13 +477,9 @@ def quotes(
         rows = store.quotes(actor=actor, since=s, until=u, kind=kind, text=search, limit=limit or None,
                              raw=raw)
     if not _emit_rows(rows, format):
-        out = _stdout()
-        wide = out.width >= 100  # the article column only when there is room for it
-        table = _quotes_table(((r.speaker_name or "", r.text, r.quote.kind, r.quote.date or r.published)
-                               for r in rows), articles=[r.article_id for r in rows] if wide else None,
-                              stories=[(r.story_articles, r.story_sources) for r in rows])
-        out.print(table)
-        out.print(Text(f"{len(rows)} quotes from {len({r.story_id for r in rows})} stories", style="dim"))
+        _print_stored(rows, _quotes_table,
+                      lambda r: (r.speaker_name or "", r.text, r.quote.kind, r.quote.date or r.published),
+                      "quotes")
 
 
 @app.command()
@@ -489,13 +502,8 @@ def events(
         rows = store.events(actor=actor, type=type, since=s, until=u, modality=modality, text=search,
                             limit=limit or None, raw=raw)
     if not _emit_rows(rows, format):
-        out = _stdout()
-        wide = out.width >= 100
-        table = _events_table(((r.event, ", ".join(r.actor_names), ", ".join(r.recipient_names))
-                               for r in rows), articles=[r.article_id for r in rows] if wide else None,
-                              stories=[(r.story_articles, r.story_sources) for r in rows])
-        out.print(table)
-        out.print(Text(f"{len(rows)} events from {len({r.story_id for r in rows})} stories", style="dim"))
+        _print_stored(rows, _events_table,
+                      lambda r: (r.event, ", ".join(r.actor_names), ", ".join(r.recipient_names)), "events")
 
 
 @app.command()
