@@ -75,9 +75,14 @@ def check_file_size(path: Path, max_bytes: int) -> int:
     return size
 
 
-def read_file_limited(path: Path, max_bytes: int) -> bytes:
-    """The bytes of ``path``, refused (without reading) when over ``max_bytes``; a file that
-    grows while it is read is cut off and refused too."""
+def read_file_limited(path: Path, max_bytes: int | None) -> bytes:
+    """The bytes of ``path``, refused (without reading) when over ``max_bytes`` (``None``: no
+    limit); a file that grows while it is read is cut off and refused too."""
+    if max_bytes is None:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}", source=str(path)) from exc
     check_file_size(path, max_bytes)
     try:
         with path.open("rb") as fh:

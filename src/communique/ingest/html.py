@@ -72,11 +72,5 @@ def read_html_file(path: Path, *, published: str | dt.date | None = None,
                    max_bytes: int | None = None) -> Article:
     from .guards import read_file_limited
 
-    if max_bytes is not None:
-        data = read_file_limited(path, max_bytes)
-    else:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}", source=str(path)) from exc
+    data = read_file_limited(path, max_bytes)
     return html_article(decode_utf8(data, str(path)), source_name=str(path), published=published)
