@@ -11,6 +11,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from .records import parse_span
+
 DbOpt = Annotated[Optional[str], typer.Option("--db", help="Database (file or postgresql:// URL; "
                                               "default: setting db).")]
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Reviewer name (default: cli:$USER).")]
@@ -49,13 +51,7 @@ def _author(author: str | None) -> str:
 
 
 def _span(value: str | None) -> tuple[int, int] | None:
-    if not value:
-        return None
-    try:
-        a, b = value.split("-", 1)
-        return int(a), int(b)
-    except ValueError:
-        raise typer.BadParameter(f"a span is START-END, not {value!r}") from None
+    return parse_span(value, typer.BadParameter)
 
 
 def _echo_review(r) -> None:

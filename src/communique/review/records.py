@@ -128,6 +128,18 @@ def parse_key(key: str) -> tuple[str, str]:
     return ("quote" if m.group(1) == "q" else "event"), m.group(2)
 
 
+def parse_span(value: str | None, error: type[Exception] = InputError) -> tuple[int, int] | None:
+    """``START-END`` as ``(start, end)`` (``None`` when empty); ``error`` (the exception of
+    the caller's surface: CLI or web) when it is not one."""
+    if not value:
+        return None
+    try:
+        a, b = value.split("-", 1)
+        return int(a), int(b)
+    except ValueError:
+        raise error(f"a span is START-END, not {value!r}") from None
+
+
 def find_record(analysis: Analysis, key: str) -> tuple[int, Quote | Event]:
     kind, _ = parse_key(key)
     keys = record_keys(analysis, kind)

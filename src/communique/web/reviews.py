@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from ..config import Settings
 from ..errors import CommuniqueError
+from ..review.records import parse_span
 
 COOKIE = "communique_reviewer"
 
@@ -85,15 +86,9 @@ _SPANS = ("speaker_span", "actor_span", "recipient_span")
 
 
 def _span(value: str | None) -> tuple[int, int] | None:
-    if not value:
-        return None
     from .views import BadRequest
 
-    try:
-        a, b = value.split("-", 1)
-        return int(a), int(b)
-    except ValueError:
-        raise BadRequest(f"a span is START-END, not {value!r}") from None
+    return parse_span(value, BadRequest)
 
 
 def form_changes(form: dict[str, str]) -> dict[str, Any]:
