@@ -118,9 +118,10 @@ def mini_model(tmp_path_factory):
 
 @pytest.mark.model
 @pytest.mark.parametrize("switches, allowed", [
+    ({}, "rules"),  # the default: rules only
     ({"quote_model": False}, "rules"),
-    ({"quote_rules": False}, "model"),
-    ({}, "any"),
+    ({"quote_rules": False, "quote_model": True}, "model"),
+    ({"quote_model": True}, "any"),
 ])
 def test_learn_quote_stage_switches(mini_model, switches, allowed):
     from communique.config import Settings

@@ -136,9 +136,10 @@ def _communique_with(**switches) -> System:
 
 
 SYSTEMS: dict[str, System] = {
-    "communique": communique_system,  # default settings: rules and the trained model combined
-    "rules": _communique_with(quote_model=False),
-    "model": _communique_with(quote_rules=False),
+    "communique": communique_system,  # default settings (rules only: the model is opt-in)
+    "rules": _communique_with(quote_rules=True, quote_model=False),
+    "model": _communique_with(quote_rules=False, quote_model=True),
+    "combined": _communique_with(quote_rules=True, quote_model=True),
     "textacy": textacy_system,
     "naive": naive_system,
 }
@@ -185,7 +186,7 @@ def evaluate(items: Sequence[PolnearDoc], systems: Sequence[str], nlp=None,
 
 
 def default_systems() -> list[str]:
-    names = ["communique", "rules", "model"]
+    names = ["rules", "model", "combined"]
     if textacy_available():
         names.append("textacy")
     names.append("naive")
@@ -265,7 +266,7 @@ def register(app) -> None:
         split: str = typer.Option("dev", "--split", help="dev or train"),
         limit: int | None = typer.Option(None, "--limit", help="first N articles only"),
         systems: str | None = typer.Option(None, "--systems",
-                                           help="comma-separated: communique,rules,model,textacy,naive"),
+                                           help="comma-separated: communique (default settings),rules,model,combined,textacy,naive"),
         as_json: bool = typer.Option(False, "--json", help="print JSON instead of tables"),
     ) -> None:
         """Score quote extraction on PolNeAR, side by side with textacy and a naive baseline."""
