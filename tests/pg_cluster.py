@@ -61,12 +61,17 @@ def pg_server():
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture()
-def pg_url(pg_server):
-    """A new, empty database on the test server for one test."""
+def new_database(server: str) -> str:
+    """The URL of a new, empty database on the test server ``server`` (``pg_server``)."""
     import psycopg
 
     name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(pg_server + "/postgres", autocommit=True) as conn:
+    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
-    yield f"{pg_server}/{name}"
+    return f"{server}/{name}"
+
+
+@pytest.fixture()
+def pg_url(pg_server):
+    """A new, empty database on the test server for one test."""
+    yield new_database(pg_server)

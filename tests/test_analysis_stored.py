@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 
 import pytest
 
@@ -15,7 +14,7 @@ from communique.analysis.synthetic import country_actor_id, make_analysis, synth
 from communique.config import Settings
 from communique.store import Store
 from communique.store.bulk import bulk_add
-from pg_cluster import pg_server  # noqa: F401  (fixture)
+from pg_cluster import new_database, pg_server  # noqa: F401  (fixture)
 
 D = dt.date(2022, 2, 21)  # a Monday
 RUS = country_actor_id("RUS")
@@ -46,13 +45,7 @@ def store(request, tmp_path_factory):
     if request.param == "sqlite":
         s = Store(tmp_path_factory.mktemp("stored") / "t.db")
     else:
-        import psycopg
-
-        server = request.getfixturevalue("pg_server")
-        name = "t_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(server + "/postgres", autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}")
-        s = Store(f"{server}/{name}")
+        s = Store(new_database(request.getfixturevalue("pg_server")))
     s.add_many(_corpus())
     yield s
     s.close()

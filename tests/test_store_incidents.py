@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import uuid
 
 import pytest
 
@@ -20,7 +19,7 @@ from communique.store import Store
 from communique.store.bulk import bulk_add
 from communique.store.incidents import backfill_statements, incidents_select
 from communique.store.migrations import load_migrations
-from pg_cluster import pg_server  # noqa: F401  (fixture)
+from pg_cluster import new_database, pg_server  # noqa: F401  (fixture)
 
 D = dt.date(2022, 2, 21)  # a Monday
 COLS = ("source, target, modality, day, story, type, variant, article_id, seq, quad_class, "
@@ -42,13 +41,7 @@ def store(request, tmp_path):
     if request.param == "sqlite":
         s = Store(tmp_path / "t.db")
     else:
-        import psycopg
-
-        server = request.getfixturevalue("pg_server")
-        name = "t_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(server + "/postgres", autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}")
-        s = Store(f"{server}/{name}")
+        s = Store(new_database(request.getfixturevalue("pg_server")))
     yield s
     s.close()
 
