@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from communique.extract.event_lexicon import load_lexicon
 from communique.extract.event_main import rank, under_claim_or_condition
 from communique.extract.events import match_trigger
 
-VOCAB = spacy.blank("en").vocab
-
-
-def _doc(spec):
-    words = [w for w, *_ in spec]
-    return Doc(VOCAB, words=words, lemmas=[s[1] for s in spec], pos=[s[2] for s in spec],
-               tags=[s[5] if len(s) > 5 else "" for s in spec],
-               deps=[s[3] for s in spec], heads=[s[4] for s in spec])
+from _event_docs import make_doc
 
 
 def _main(doc):
@@ -48,7 +39,7 @@ STAGED = [("Activists", "activist", "NOUN", "nsubj", 1), ("staged", "stag", "VER
     (STAGED, 2),    # "staged rallies, saying he must resign": the rallies (lemma "stag" tolerated)
 ])
 def test_events_main_event_choice(spec, trigger):
-    assert _main(_doc(spec))[1] == trigger
+    assert _main(make_doc(spec))[1] == trigger
 
 
 ESTIMATE = [("NATO", "NATO", "PROPN", "nsubj", 1), ("declined", "decline", "VERB", "ROOT", 1),
@@ -59,7 +50,7 @@ ESTIMATE = [("NATO", "NATO", "PROPN", "nsubj", 1), ("declined", "decline", "VERB
 
 
 def test_events_main_claim_content_ranks_below_statement():
-    doc = _doc(ESTIMATE)
+    doc = make_doc(ESTIMATE)
     assert under_claim_or_condition(doc[8])
     assert _main(doc)[2].pattern.id == "say.decline-comment"
 
@@ -80,7 +71,7 @@ CLAIMS_TO = [("group", "group", "NOUN", "nsubj", 1), ("claims", "claim", "VERB",
     (CLAIMS_TO, 1, "accuse.claim"),           # "claims to be ...": a self-claim, no accusation
 ])
 def test_events_pattern_conditions_reject(spec, trigger, absent):
-    m = match_trigger(_doc(spec)[trigger], load_lexicon())
+    m = match_trigger(make_doc(spec)[trigger], load_lexicon())
     assert m is None or m.pattern.id != absent
 
 
@@ -89,5 +80,5 @@ ALERT = [("Troops", "troop", "NOUN", "nsubj", 1), ("remained", "remain", "VERB",
 
 
 def test_events_lexicon_on_is_a_word_not_a_boolean():
-    m = match_trigger(_doc(ALERT)[3], load_lexicon())
+    m = match_trigger(make_doc(ALERT)[3], load_lexicon())
     assert m is not None and m.cameo == "152"

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from communique.extract.event_lexicon import load_lexicon
 from communique.extract.events import match_trigger, recode
 
-VOCAB = spacy.blank("en").vocab
-
-
-def _doc(spec):
-    words = [w for w, *_ in spec]
-    return Doc(VOCAB, words=words, lemmas=[s[1] for s in spec], pos=[s[2] for s in spec],
-               deps=[s[3] for s in spec], heads=[s[4] for s in spec])
+from _event_docs import make_doc
 
 
 # (word, lemma, pos, dep, head)
@@ -39,7 +31,7 @@ AGREED = [("They", "they", "PRON", "nsubj", 1), ("agreed", "agree", "VERB", "ROO
     (AGREED, 1, "0311"),  # "agree upon a trade pact": intent to cooperate economically
 ])
 def test_events_pattern_codes(spec, trigger, code):
-    doc = _doc(spec)
+    doc = make_doc(spec)
     m = match_trigger(doc[trigger], load_lexicon())
     assert m is not None and m.cameo == code
 
@@ -63,7 +55,7 @@ PROVIDED = [("UN", "UN", "PROPN", "nsubj", 1), ("provided", "provide", "VERB", "
     (PROVIDED, 1, "073", None),              # done: the action itself
 ])
 def test_events_stance_recoding(spec, trigger, code, how):
-    doc = _doc(spec)
+    doc = make_doc(spec)
     lex = load_lexicon()
     m = match_trigger(doc[trigger], lex)
     assert m is not None
