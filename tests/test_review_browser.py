@@ -4,18 +4,11 @@ quotes and events pages and in the dyad series (the raw version stays available)
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-pytest.importorskip("fastapi")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")
-if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-    pytest.skip("Chromium not found: apt-get install chromium", allow_module_level=True)
-
+from _chromium import launch, sync_api  # noqa: E402  (skips without Chromium)
 from communique.config import Settings  # noqa: E402
 from communique.pipeline import Pipeline  # noqa: E402
 from communique.store import Store  # noqa: E402
@@ -24,8 +17,6 @@ from web_server import LiveServer  # noqa: E402
 
 SEED = Path(__file__).parent / "fixtures" / "seed_article.txt"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +32,7 @@ def seeded(tmp_path_factory):
 @pytest.fixture(scope="module")
 def page(seeded):
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                              args=ARGS)
+        b = launch(p)
         ctx = b.new_context(viewport={"width": 1400, "height": 1000})
         pg = ctx.new_page()
         errors: list[str] = []

@@ -7,28 +7,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-import shutil
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
 
-pytest.importorskip("fastapi")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")
-if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-    pytest.skip("Chromium not found: apt-get install chromium", allow_module_level=True)
-
+from _chromium import launch, sync_api  # noqa: E402  (skips without Chromium)
 from communique.analysis.synthetic import make_analysis  # noqa: E402
 from communique.config import Settings  # noqa: E402
 from communique.store import Store  # noqa: E402
 from communique.web.app import create_app  # noqa: E402
 from web_server import LiveServer, fill  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 P_SCRIPT = "<script>window.__xss=1;alert(1)</script>"
 P_ATTR = '"><img src=x onerror="window.__xss=2;alert(2)">'
 P_SINGLE = "' onmouseover='window.__xss=3;alert(3)' autofocus onfocus='window.__xss=3' x='"
@@ -72,8 +63,7 @@ def server(tmp_path_factory, pipeline):
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-                              args=ARGS)
+        b = launch(p)
         yield b
         b.close()
 
