@@ -172,6 +172,26 @@ def test_ingest_sources_missing_and_unsupported_paths_are_skips(tmp_path):
     assert "no such file" in skips[2].reason
 
 
+@pytest.mark.parametrize("pattern, expected", [
+    ("*.txt", ["A", "C"]),
+    ("**/*.txt", ["A", "C", "B"]),  # recursive: a.txt, c.txt, then sub/b.txt
+    ("sub/b.*", ["B"]),
+    ("[ab].txt", ["A"]),
+])
+def test_ingest_sources_glob_patterns_expand_to_sorted_matches(tmp_path, pattern, expected):
+    (tmp_path / "sub").mkdir()
+    for rel, text in [("a.txt", "A text."), ("c.txt", "C text."), ("sub/b.txt", "B text.")]:
+        (tmp_path / rel).write_text(text)
+    arts, skips = articles_and_skips([f"{tmp_path}/{pattern}"])
+    assert skips == [] and [a.text.split()[0] for a in arts] == expected
+
+
+def test_ingest_sources_glob_without_matches_is_a_clear_skip(tmp_path):
+    arts, skips = articles_and_skips([f"{tmp_path}/*.jsonl"])
+    assert arts == [] and len(skips) == 1
+    assert skips[0].code == "E200" and "no file matches the pattern" in skips[0].reason
+
+
 @pytest.mark.parametrize("data, expected_text, expected_title", [
     (b"Just text from a pipe.\n", "Just text from a pipe.\n", None),
     (PAGE.encode(), None, "Talks in Geneva"),

@@ -16,6 +16,7 @@ module in :data:`READER_MODULES`; it is imported on first use (only if it exists
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import importlib
 import itertools
 import json
@@ -226,6 +227,22 @@ def _run_reader(entry: ReaderEntry, source: str, settings: Settings,
         yield Skip.from_error(source, exc)
 
 
+_GLOB_CHARS = frozenset("*?[")
+
+
+def _expand_globs(sources: Iterable[str]) -> Iterator[str]:
+    """A source with glob characters that is not itself a path (``"news/2022-*.jsonl"``,
+    ``"dumps/**/*.warc.gz"``) stands for its sorted matches; URLs and stdin pass as they are.
+    A pattern without matches is passed on as it is (and becomes a recorded skip)."""
+    for source in sources:
+        if (source == STDIN or "://" in source or not _GLOB_CHARS & set(source)
+                or Path(source).exists()):
+            yield source
+            continue
+        matches = sorted(glob.glob(source, recursive=True))
+        yield from matches or [source]
+
+
 def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None, *,
                   published: str | dt.date | None = None) -> Iterator[Article | Skip]:
     """Articles from every source in order; a :class:`Skip` for each input that fails.
@@ -234,8 +251,10 @@ def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None,
     (e.g. ``.txt`` files).
     """
     settings = settings or Settings()
-    for raw in paths:
-        source = str(raw)
+    for source in _expand_globs(str(p) for p in paths):
+        if _GLOB_CHARS & set(source) and "://" not in source and not Path(source).exists():
+            yield Skip.from_error(source, InputError(f"{source}: no file matches the pattern"))
+            continue
         entry = REGISTRY.find(source, settings)
         if entry is None:
             if source != STDIN and not Path(source).exists():
