@@ -58,10 +58,10 @@ def main() -> None:
           + (f" (PolNeAR {args.split})" if args.polnear else " (synthetic)"))
     configs = {
         "rules only": Settings(quote_model=False),
-        "rules + model": Settings(),
-        "model only": Settings(quote_rules=False),
+        "rules + model": Settings(quote_model=True),
+        "model only": Settings(quote_rules=False, quote_model=True),
     }
-    Pipeline(Settings()).analyze(texts[0])  # warm up: spaCy, lexicons, model
+    Pipeline(Settings(quote_model=True)).analyze(texts[0])  # warm up: spaCy, lexicons, model
     results = {}
     for name, settings in configs.items():
         pipe = Pipeline(settings)

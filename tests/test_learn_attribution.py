@@ -103,6 +103,22 @@ def test_learn_features_one_dict_per_token(said_doc):
     assert feats[3]["gov_cue"] == "said"
 
 
+def test_learn_features_v4_clause_structure(said_doc):
+    feats = doc_features(said_doc, frozenset({"said"}))
+    # "she expected a vote" is the ccomp of the cue: it opens at "she", closes at "vote"
+    assert feats[2]["opens:ccomp"] is True and feats[5]["closes:ccomp"] is True
+    assert feats[3]["cue_depth"] == "0" and feats[3]["cue_path_top"] == "ccomp"
+    assert feats[5]["cue_depth"] == "1"
+    assert feats[0]["lex_right"] == "1" and feats[0]["lex_left"] == "none"
+
+
+@pytest.mark.parametrize("version, has_structure", [(3, False), (4, True)])
+def test_learn_features_version_selects_feature_set(said_doc, version, has_structure):
+    feats = doc_features(said_doc, frozenset({"said"}), version=version)
+    assert ("cue_depth" in feats[3]) is has_structure
+    assert feats[3]["gov_cue"] == "said"  # the v3 features stay the same in v4
+
+
 @pytest.fixture(scope="module")
 def mini_model(tmp_path_factory):
     """A tiny model trained on the hand-written corpus (exercises the training path)."""

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
+SUPPORTED_VERSIONS = (3, 4)
 
 _OPEN_QUOTES = {"“", "«", "‘"}
 _CLOSE_QUOTES = {"”", "»", "’"}
@@ -106,8 +107,59 @@ def rule_tags(doc: Doc) -> list[str]:
     return tags
 
 
-def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True) -> list[dict[str, object]]:
-    """One feature dict per token of ``doc`` (with the rule candidates' tags when ``rules``)."""
+_SUB_DEPS = frozenset({"relcl", "appos", "advcl", "acl", "conj", "cc", "parataxis", "ccomp", "xcomp",
+                       "prep", "npadvmod", "pcomp"})
+
+
+def structure_features(doc: Doc, cuelex: list[bool], rtags: list[str]) -> list[dict[str, object]]:
+    """Clause-structure features (v4): the subordinate structures above a token, the
+    subtrees a token opens or closes, its depth below the nearest cue word, and the
+    distance to the nearest cue-lexicon hit and rule cue on either side in its sentence."""
+    n = len(doc)
+    out: list[dict[str, object]] = [{} for _ in range(n)]
+    for tok in doc:
+        if tok.dep_ in _SUB_DEPS and tok.head.i != tok.i:
+            le, re_ = tok.left_edge.i, tok.right_edge.i
+            out[le][f"opens:{tok.dep_}"] = True
+            out[re_][f"closes:{tok.dep_}"] = True
+            if le > 0 and doc[le - 1].text in (",", "—", "–", "-", "("):
+                out[le]["opens_after_punct"] = f"{doc[le - 1].text}|{tok.dep_}"
+            if re_ + 1 < n and doc[re_ + 1].is_punct:
+                out[re_]["closes_before_punct"] = f"{tok.dep_}|{doc[re_ + 1].text}"
+    for tok in doc:
+        f = out[tok.i]
+        node, depth, seen = tok, 0, set()
+        while node.head.i != node.i and depth < 10:
+            if cuelex[node.head.i]:
+                f["cue_depth"] = _bucket(depth)
+                f["cue_path_top"] = node.dep_
+                break
+            if node.dep_ in _SUB_DEPS and node.dep_ not in seen:
+                seen.add(node.dep_)
+                f[f"anc:{node.dep_}"] = True
+            node = node.head
+            depth += 1
+        else:
+            f["cue_depth"] = "none"
+    for sent in doc.sents:
+        for flags, name in ((cuelex, "lex"), ([t.endswith("CUE") for t in rtags], "rcue")):
+            last = None
+            for i in range(sent.start, sent.end):
+                if flags[i]:
+                    last = i
+                out[i][f"{name}_left"] = _bucket(i - last) if last is not None else "none"
+            last = None
+            for i in range(sent.end - 1, sent.start - 1, -1):
+                if flags[i]:
+                    last = i
+                out[i][f"{name}_right"] = _bucket(last - i) if last is not None else "none"
+    return out
+
+
+def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
+                 version: int = FEATURES_VERSION) -> list[dict[str, object]]:
+    """One feature dict per token of ``doc`` (with the rule candidates' tags when ``rules``);
+    ``version`` 3 leaves out the clause-structure features of version 4."""
     cues = cues if isinstance(cues, frozenset) else frozenset(cues)
     rtags = rule_tags(doc) if rules else ["O"] * len(doc)
     inq = quote_state(doc)
@@ -221,6 +273,9 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True) -> list[dict
             f["subj_h_cuelex"] = cuelex[tok.head.i]
         base.append(f)
         para_start = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+    if version >= 4:
+        for f, g in zip(base, structure_features(doc, cuelex, rtags)):
+            f.update(g)
     # neighbour features
     out = []
     keys_near = ("w", "pos", "dep", "inq", "qmark", "cuelex", "punct", "sent_first", "sent_last", "r")
@@ -237,6 +292,10 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True) -> list[dict
                     f[f"{off}:same_sent"] = sent_of[j] == sent_of[i]
                     f[f"{off}:w|w"] = f"{g['w']}|{lowers[i]}"
                     f[f"{off}:r|r"] = f"{g['r']}|{rtags[i]}"
+                    if version >= 4:
+                        for k in ("opens_after_punct", "closes_before_punct"):
+                            if k in g:
+                                f[f"{off}:{k}"] = g[k]
                 else:
                     f[f"{off}:w"] = g["w"]
                     f[f"{off}:pos"] = g["pos"]

@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..errors import ModelNotInstalledError
-from .features import FEATURES_VERSION, doc_features
+from .features import FEATURES_VERSION, SUPPORTED_VERSIONS, doc_features
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class AttributionModel:
             return [], []
         import pycrfsuite
 
-        feats = doc_features(doc, self.cues)
+        feats = doc_features(doc, self.cues, version=int(self.meta.get("features_version", FEATURES_VERSION)))
         self.tagger.set(pycrfsuite.ItemSequence(feats))
         labels = self.tagger.tag()
         probs = [self.tagger.marginal(y, i) for i, y in enumerate(labels)]
@@ -123,10 +123,10 @@ def _load(path: str) -> AttributionModel:
         raise ModelNotInstalledError("the attribution model needs python-crfsuite: "
                                      "`pip install python-crfsuite`", model=str(p)) from exc
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
-    if meta.get("features_version") != FEATURES_VERSION:
+    if meta.get("features_version") not in SUPPORTED_VERSIONS:
         raise ModelNotInstalledError(
             f"attribution model in {p} uses features v{meta.get('features_version')}, "
-            f"this code computes v{FEATURES_VERSION}: retrain it", model=str(p))
+            f"this code computes v{', v'.join(map(str, SUPPORTED_VERSIONS))}: retrain it", model=str(p))
     tagger = pycrfsuite.Tagger()
     tagger.open(str(weights))
     log.debug("attribution model %s loaded from %s", meta.get("version"), p)
