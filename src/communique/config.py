@@ -37,6 +37,9 @@ class Settings:
     places: bool = True
     # actor dictionaries (CSV, YAML or PETRARCH .actors.txt), loaded once per process
     actor_dictionaries: tuple[str, ...] = ()
+    # user actor records of the store's registry (kb.UserActors), read once per run by the
+    # CLI / server that opens the store (never from a config file or the environment)
+    actor_registry: Any = None
     # store
     db: str = "communique.db"
     # fetching (URLs, feeds): private/loopback/link-local addresses are refused unless allowed
@@ -97,6 +100,8 @@ class Settings:
         if path is not None:
             values.update(_read_config_file(Path(path)))
         for f in fields(cls):
+            if f.name == "actor_registry":
+                continue
             raw = env.get(f"COMMUNIQUE_{f.name.upper()}")
             if raw is not None:
                 values[f.name] = _coerce(f.name, f.type, raw)
@@ -126,6 +131,11 @@ class Settings:
             raise ConfigError("max_bytes and max_request_bytes must be >= 1, max_sentence_tokens >= 10")
         if not 0 <= s.max_control_ratio <= 1 or not 0 <= s.min_english_ratio <= 1:
             raise ConfigError("max_control_ratio and min_english_ratio must be between 0 and 1")
+        if s.actor_registry is not None:
+            from .kb.registry import UserActors
+
+            if not isinstance(s.actor_registry, UserActors):
+                raise ConfigError("actor_registry is set from a store's registry, not in configuration")
         if min(s.rate_limit, s.write_rate_limit) < 0 or min(s.rate_burst, s.write_rate_burst) < 1:
             raise ConfigError("rate limits must be >= 0 and bursts >= 1")
         return s

@@ -439,7 +439,8 @@ def _runs(b: _Builder) -> dict[str, list[tuple[int, int]]]:
 
 def extract_actors(doc: Doc, ctx: ExtractionContext) -> ActorTable:
     """Resolve every actor mention of ``doc`` (names, titles, descriptions, pronouns)."""
-    kb = load_kb(tuple(getattr(ctx.settings, "actor_dictionaries", ()) or ()))
+    kb = load_kb(tuple(getattr(ctx.settings, "actor_dictionaries", ()) or ()),
+                 getattr(ctx.settings, "actor_registry", None))
     b = _Builder(doc, kb, ctx.article.published)
     institutions = _apply_lexicon(b)
     apply_people(b)

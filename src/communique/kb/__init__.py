@@ -6,7 +6,7 @@ people with dated roles, alias normalisation and user dictionaries.
 """
 
 from .names import actor_id, country_actor_id, normalize_name
-from .registry import KBEntry, KnowledgeBase, PersonRecord, RoleRecord, load_kb
+from .registry import KBEntry, KnowledgeBase, PersonRecord, RoleRecord, UserActors, load_kb
 
 __all__ = ["actor_id", "country_actor_id", "normalize_name", "KBEntry", "KnowledgeBase",
-           "PersonRecord", "RoleRecord", "load_kb"]
+           "PersonRecord", "RoleRecord", "UserActors", "load_kb"]

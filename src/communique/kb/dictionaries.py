@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -33,27 +34,57 @@ from .registry import PersonRecord, RoleRecord, person_from_dict
 _CAMEO_SECTOR = {"MED": "JRN", "ELI": "GOV", "IGO": "IGO", "NGO": "NGO", "HLH": "MED"}
 _ORG_SECTORS = frozenset({"REB", "PTY", "NGO", "IGO", "MNC", "BUS", "JRN", "UAF", "INS", "SEP"})
 _CODE = re.compile(r"\[([^\]]+)\]")
+log = logging.getLogger(__name__)
 
 
-def load_dictionary(path: str | Path) -> list[PersonRecord]:
+FORMATS = ("auto", "csv", "yaml", "petrarch")
+
+# (line number, message) of an entry that could not be read
+Problem = tuple[int, str]
+
+
+def dictionary_format(path: str | Path, format: str = "auto") -> str:
+    """``csv``, ``yaml`` or ``petrarch``: ``format`` unless ``auto``, else from the suffix."""
+    if format not in FORMATS:
+        raise ConfigError(f"unknown actor dictionary format {format!r} (one of {', '.join(FORMATS)})")
+    if format != "auto":
+        return format
+    suffix = Path(path).suffix.lower()
+    return {".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}.get(suffix, "petrarch")
+
+
+def load_dictionary(path: str | Path, format: str = "auto",
+                    problems: list[Problem] | None = None) -> list[PersonRecord]:
+    """The records of a user dictionary. Entries that cannot be read are left out and
+    reported in ``problems`` as (line number, message), or logged without that list."""
     p = Path(path)
     if not p.is_file():
         raise ConfigError(f"actor dictionary not found: {p}")
-    text = p.read_text(encoding="utf-8")
-    suffix = p.suffix.lower()
-    if suffix == ".csv":
-        return parse_csv(text, source=p.name)
-    if suffix in (".yaml", ".yml"):
-        return parse_yaml(text, source=p.name)
-    return parse_petrarch(text, source=p.name)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"actor dictionary {p} is not UTF-8 text: {exc}") from exc
+    parse = {"csv": parse_csv, "yaml": parse_yaml, "petrarch": parse_petrarch}[dictionary_format(p, format)]
+    return parse(text, source=p.name, problems=problems)
 
 
-def parse_csv(text: str, source: str = "csv") -> list[PersonRecord]:
+def _report(problems: list[Problem] | None, source: str, line: int, message: str) -> None:
+    if problems is None:
+        log.warning("actor dictionary %s, line %d: %s (left out)", source, line, message)
+    else:
+        problems.append((line, message))
+
+
+def parse_csv(text: str, source: str = "csv", problems: list[Problem] | None = None) -> list[PersonRecord]:
     rows = csv.DictReader(text.splitlines())
     out = []
     for row in rows:
-        row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        line = rows.line_num
+        row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+        if not any(row.values()):
+            continue
         if not row.get("name"):
+            _report(problems, source, line, "no name")
             continue
         d: dict[str, Any] = {
             "name": row["name"], "kind": row.get("kind") or "person",
@@ -64,17 +95,41 @@ def parse_csv(text: str, source: str = "csv") -> list[PersonRecord]:
         if row.get("role"):
             d["roles"] = [{"role": row["role"], "country": d["country"], "sector": d["sector"],
                            "start": row.get("start") or None, "end": row.get("end") or None}]
-        out.append(person_from_dict(d, source=source))
+        try:
+            out.append(person_from_dict(d, source=source))
+        except ValueError as exc:
+            _report(problems, source, line, f"bad date: {exc}")
     return out
 
 
-def parse_yaml(text: str, source: str = "yaml") -> list[PersonRecord]:
-    data = yaml.safe_load(text) or []
-    if isinstance(data, dict):
-        data = data.get("people") or data.get("actors") or []
-    if not isinstance(data, list):
-        raise ConfigError(f"actor dictionary {source}: expected a list of entries")
-    return [person_from_dict(d, source=source) for d in data if isinstance(d, dict) and d.get("name")]
+def parse_yaml(text: str, source: str = "yaml", problems: list[Problem] | None = None) -> list[PersonRecord]:
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if isinstance(node, yaml.MappingNode):  # people: [...] or actors: [...]
+                node = next((v for k, v in node.value if getattr(k, "value", None) in ("people", "actors")),
+                            None)
+            if node is None:
+                return []
+            if not isinstance(node, yaml.SequenceNode):
+                raise ConfigError(f"actor dictionary {source}: expected a list of entries")
+            items = [(item.start_mark.line + 1, loader.construct_object(item, deep=True))
+                     for item in node.value]
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"actor dictionary {source} is not valid YAML: {exc}") from exc
+    out = []
+    for line, d in items:
+        if not isinstance(d, dict) or not d.get("name"):
+            _report(problems, source, line, "an entry needs a name")
+            continue
+        try:
+            out.append(person_from_dict(d, source=source))
+        except (ValueError, TypeError, AttributeError) as exc:
+            _report(problems, source, line, f"bad entry: {exc}")
+    return out
 
 
 def _phrase(raw: str) -> str:
@@ -112,25 +167,40 @@ def parse_code(raw: str) -> RoleRecord:
     return RoleRecord(role=code, country=country, sector=sector, start=start, end=end, code=code)
 
 
-def parse_petrarch(text: str, source: str = "actors.txt") -> list[PersonRecord]:
+def parse_petrarch(text: str, source: str = "actors.txt",
+                   problems: list[Problem] | None = None) -> list[PersonRecord]:
     entries: list[dict[str, Any]] = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         line = line.split("#", 1)[0].rstrip()
         if not line.strip() or line.lstrip().startswith(("<", "=")):
             continue
         stripped = line.strip()
-        codes = [parse_code(c) for c in _CODE.findall(stripped)]
+        codes = []
+        for raw in _CODE.findall(stripped):
+            try:
+                codes.append(parse_code(raw))
+            except (ValueError, IndexError):
+                _report(problems, source, number, f"bad code or date restriction [{raw}]")
         head = _CODE.sub("", stripped).strip()
+        if stripped.count("[") != stripped.count("]"):
+            _report(problems, source, number, "unbalanced brackets")
+            continue
         if stripped.startswith("+"):
             if entries and head:
                 entries[-1]["aliases"].append(_phrase(head))
+            elif not entries:
+                _report(problems, source, number, "a synonym (+) before any actor")
             continue
         if head and not line[:1].isspace():
             entries.append({"name": _phrase(head), "aliases": [], "codes": codes})
         elif entries:
             entries[-1]["codes"].extend(codes)
+        else:
+            _report(problems, source, number, "codes before any actor")
     out = []
     for e in entries:
+        if not e["name"].strip():
+            continue
         codes: list[RoleRecord] = e["codes"]
         undated = [c for c in codes if c.start is None and c.end is None]
         if any(c.start or c.end for c in codes) or not undated:

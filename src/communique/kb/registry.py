@@ -4,6 +4,7 @@ dictionaries, once per process (``load_kb`` is cached on the dictionary paths)."
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from .names import normalize_name, phrase_key
+from .names import actor_id, country_actor_id, normalize_name, phrase_key
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,13 @@ class PersonRecord:
             return active[0]
         return None
 
+    @property
+    def id(self) -> str:
+        """The actor id extraction gives this actor (a country by its ISO3 code)."""
+        if self.kind == "country" and self.country:
+            return country_actor_id(self.country)
+        return actor_id(self.kind, self.name)
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind, "aliases": list(self.aliases),
                 "country": self.country, "sector": self.sector, "gender": self.gender,
@@ -102,6 +110,44 @@ def person_from_dict(d: dict[str, Any], source: str = "builtin") -> PersonRecord
                         kind=d.get("kind") or "person", source=source)
 
 
+class UserActors:
+    """User actor records given to extraction as a whole (``Settings.actor_registry``),
+    e.g. the store's persistent registry, read once per run by the CLI or the server.
+
+    Equal and hashed by a content fingerprint computed once, so the knowledge base built
+    from them is cached once per process (:func:`load_kb`), also after pickling.
+    """
+
+    __slots__ = ("records", "fingerprint")
+
+    def __init__(self, records: Iterable[PersonRecord]) -> None:
+        self.records: tuple[PersonRecord, ...] = tuple(records)
+        digest = hashlib.sha1(json.dumps([r.to_dict() for r in self.records], sort_keys=True,
+                                         default=str).encode("utf-8"))
+        self.fingerprint = digest.hexdigest()[:16]
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, UserActors) and other.fingerprint == self.fingerprint
+
+    def __hash__(self) -> int:
+        return hash(self.fingerprint)
+
+    def __deepcopy__(self, memo: dict) -> UserActors:  # immutable: Settings.to_dict stays cheap
+        return self
+
+    def __getstate__(self) -> tuple:
+        return self.records, self.fingerprint
+
+    def __setstate__(self, state: tuple) -> None:
+        self.records, self.fingerprint = state
+
+    def __repr__(self) -> str:
+        return f"UserActors({len(self.records)} records, {self.fingerprint})"
+
+
 @dataclass
 class KnowledgeBase:
     version: str = ""
@@ -129,6 +175,14 @@ class KnowledgeBase:
             self.max_tokens = max(self.max_tokens, len(v.replace(".", ". ").split()) + 2)
 
     def add_person(self, rec: PersonRecord) -> None:
+        old = self.people.get(normalize_name(rec.name))
+        if old is not None and old is not rec and normalize_name(old.name) == normalize_name(rec.name):
+            # a user entry redefines a known actor: it replaces the record everywhere
+            for recs in self.surnames.values():
+                if old in recs:
+                    recs[recs.index(old)] = rec
+            for key in [k for k, v in self.people.items() if v is old]:
+                self.people[key] = rec
         for n in (rec.name, *rec.aliases):
             self.people[normalize_name(n)] = rec
             parts = normalize_name(n).split()
@@ -249,20 +303,26 @@ def _builtin_cached() -> KnowledgeBase:
 
 
 @lru_cache(maxsize=8)
-def load_kb(dictionaries: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The built-in knowledge base plus the user dictionaries (CSV, YAML, PETRARCH
-    ``.actors.txt``), built once per process and tuple of paths."""
-    if not dictionaries:
+def load_kb(dictionaries: tuple[str, ...] = (), registry: UserActors | None = None) -> KnowledgeBase:
+    """The built-in knowledge base plus the user actor records of ``registry`` (the
+    store's registry) and the user dictionaries (CSV, YAML, PETRARCH ``.actors.txt``;
+    they win over the registry), built once per process, tuple of paths and registry."""
+    if not dictionaries and not registry:
         return _builtin_cached()
     from .dictionaries import load_dictionary
 
     kb = build_builtin()
+    if registry:
+        for rec in registry.records:
+            kb.add_person(rec)
+        kb.version += f"+registry.{registry.fingerprint}"
     for path in dictionaries:
         records = load_dictionary(path)
         for rec in records:
             kb.add_person(rec)
         log.info("actor dictionary %s: %d records", path, len(records))
-    kb.version += "+" + str(len(dictionaries))
+    if dictionaries:
+        kb.version += "+" + str(len(dictionaries))
     return kb
 
 

@@ -22,6 +22,7 @@ from .analytics import AnalyticsQueries
 from .conditions import date_range, date_text, like_pattern, placeholders
 from .dialect import Dialect
 from .migrations import Migration
+from .registry import RegistryQueries
 from .reviews import ReviewQueries, position_key, variant_filter
 from .rows import ActorRow, EventRow, QuoteRow
 
@@ -55,7 +56,7 @@ def _with_story(row: tuple) -> dict[str, Any]:
     return d
 
 
-class Repository(AnalyticsQueries, ReviewQueries):
+class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
     def __init__(self, conn: Any, dialect: Dialect) -> None:
         self.conn = conn
         self.dialect = dialect
@@ -461,8 +462,15 @@ class Repository(AnalyticsQueries, ReviewQueries):
                 "SELECT actor_id, article_id FROM article_actors WHERE actor_id IN ({marks}) "
                 "ORDER BY article_id", [r[0] for r in rows]):
             links.setdefault(actor_id, []).append(art_id)
+        known = self._registry_records([r[0] for r in rows])  # registry aliases and dated roles
+
+        def registry(aid: str) -> dict[str, Any]:
+            rec = known.get(aid)
+            return {"aliases": rec.aliases, "roles": tuple(x.to_dict() for x in rec.roles)} if rec else {}
+
         return [ActorRow(id=r[0], name=r[1], kind=r[2], country=r[3], sector=r[4],
-                         articles=int(r[5]), mentions=int(r[6]), article_ids=tuple(links.get(r[0], ())))
+                         articles=int(r[5]), mentions=int(r[6]), article_ids=tuple(links.get(r[0], ())),
+                         **registry(r[0]))
                 for r in rows]
 
     def skips(self, limit: int | None = None) -> list[dict[str, Any]]:

@@ -73,8 +73,13 @@ class ActorRow:
     articles: int  # number of articles that mention the actor
     mentions: int  # mentions over all articles
     article_ids: tuple[str, ...] = ()
+    # from the actor registry (store/registry.py) when it knows the actor: spelling
+    # variants and roles with dates (RoleRecord.to_dict: role, code, start, end, ...)
+    aliases: tuple[str, ...] = ()
+    roles: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
                 "sector": self.sector, "articles": self.articles, "mentions": self.mentions,
-                "article_ids": list(self.article_ids)}
+                "article_ids": list(self.article_ids), "aliases": list(self.aliases),
+                "roles": [dict(r) for r in self.roles]}

@@ -14,6 +14,7 @@ from ..errors import StoreError
 from ..models import Analysis, Article
 from .dialect import SQLITE
 from .migrations import load_migrations
+from .registry import RegistryStore
 from .repository import Repository
 from .reviews import ReviewStore
 from .rows import ActorRow, EventRow, QuoteRow
@@ -21,7 +22,7 @@ from .rows import ActorRow, EventRow, QuoteRow
 log = logging.getLogger(__name__)
 
 
-class Store(ReviewStore):
+class Store(ReviewStore, RegistryStore):
     """A local database of analyses. Adding is idempotent: ids are content hashes.
 
     >>> with Store("communique.db") as store:          # doctest: +SKIP
