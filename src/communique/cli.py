@@ -361,6 +361,8 @@ def ingest(
     pipeline: Pipeline | None = None
     started = time.perf_counter()
     with Store(db) as store:
+        # the user entries of the store's actor registry, read once for the whole run
+        settings = settings.replace(actor_registry=store.actor_registry())
         stories = StoreStories(store, settings.dedup_threshold, window=story_window)
         progress = Progress(
             SpinnerColumn(), TextColumn("[bold]ingest"),
@@ -506,8 +508,15 @@ def events(
                       lambda r: (r.event, ", ".join(r.actor_names), ", ".join(r.recipient_names)), "events")
 
 
-@app.command()
+actors_app = typer.Typer(cls=CommuniqueGroup, invoke_without_command=True,
+                         help="List stored actors across articles, most mentioned first; "
+                              "`actors import` / `actors show` manage the actor registry.")
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback()
 def actors(
+    ctx: typer.Context,
     db: DbOpt = None,
     name: Annotated[Optional[str], typer.Option("--actor", "--name", help="Actor id or part of its name.")] = None,
     kind: Annotated[Optional[str], typer.Option(
@@ -516,7 +525,13 @@ def actors(
     limit: LimitOpt = 100,
     format: ListFormatOpt = ListFormat.table,
 ) -> None:
-    """List stored actors across articles, most mentioned first."""
+    """List stored actors across articles, most mentioned first (with their registry aliases).
+
+    Subcommands: `actors import FILE...` loads actor dictionaries into the registry,
+    `actors show NAME` shows one actor with aliases and dated roles.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     with _open_store(db) as store:
         rows = store.actors(name=name, kind=kind, country=country, limit=limit or None)
     if _emit_rows(rows, format):
@@ -525,11 +540,24 @@ def actors(
     for col, style in (("Name", "cyan"), ("Kind", None), ("Country", None), ("Sector", None),
                        ("Articles", None), ("Mentions", None), ("Id", "dim")):
         table.add_column(col, style=style, justify="right" if col in ("Articles", "Mentions") else "left")
+    aliases = any(r.aliases for r in rows)  # registry spelling variants, when it knows any
+    if aliases:
+        table.add_column("Aliases")
     for r in rows:
-        table.add_row(escape(r.name), r.kind, r.country or "", r.sector or "", str(r.articles),
-                      str(r.mentions), r.id)
+        cells = [escape(r.name), r.kind, r.country or "", r.sector or "", str(r.articles),
+                 str(r.mentions), r.id]
+        table.add_row(*cells, *([escape(", ".join(r.aliases))] if aliases else []))
     _stdout().print(table)
     _stdout().print(Text(f"{len(rows)} actors", style="dim"))
+
+
+def _register_actor_commands() -> None:
+    from .kb.cli import register
+
+    register(actors_app)
+
+
+_register_actor_commands()
 
 
 @app.command()

@@ -175,12 +175,13 @@ def parse_petrarch(text: str, source: str = "actors.txt",
         if not line.strip() or line.lstrip().startswith(("<", "=")):
             continue
         stripped = line.strip()
-        codes = []
+        codes, bad = [], False
         for raw in _CODE.findall(stripped):
             try:
                 codes.append(parse_code(raw))
             except (ValueError, IndexError):
                 _report(problems, source, number, f"bad code or date restriction [{raw}]")
+                bad = True
         head = _CODE.sub("", stripped).strip()
         if stripped.count("[") != stripped.count("]"):
             _report(problems, source, number, "unbalanced brackets")
@@ -191,15 +192,15 @@ def parse_petrarch(text: str, source: str = "actors.txt",
             elif not entries:
                 _report(problems, source, number, "a synonym (+) before any actor")
             continue
-        if head and not line[:1].isspace():
-            entries.append({"name": _phrase(head), "aliases": [], "codes": codes})
+        if head and not line[:1].isspace():  # an actor with a bad code is left out whole
+            entries.append({"name": _phrase(head), "aliases": [], "codes": codes, "bad": bad})
         elif entries:
             entries[-1]["codes"].extend(codes)
         else:
             _report(problems, source, number, "codes before any actor")
     out = []
     for e in entries:
-        if not e["name"].strip():
+        if e["bad"] or not e["name"].strip():
             continue
         codes: list[RoleRecord] = e["codes"]
         undated = [c for c in codes if c.start is None and c.end is None]

@@ -191,8 +191,10 @@ class KnowledgeBase:
                 if rec not in self.surnames[parts[-1]]:
                     self.surnames[parts[-1]].append(rec)
         if rec.kind != "person" or rec.source != "builtin":
-            entry = KBEntry(kind=rec.kind, name=rec.name, country=rec.country, sector=rec.sector,
-                            source="user")
+            # a person with dated roles gets the sector of the role held on the article's date
+            dated = rec.kind == "person" and any(r.start or r.end for r in rec.roles)
+            entry = KBEntry(kind=rec.kind, name=rec.name, country=rec.country,
+                            sector=None if dated else rec.sector, source="user")
             for n in (rec.name, *rec.aliases):
                 self.add_phrase(n, entry, override=True)
 

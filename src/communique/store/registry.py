@@ -210,6 +210,13 @@ class RegistryStore:
             return out
         return [{**r.to_dict(), "roles": [], "source": None} for r in self.actors(name=name, limit=limit)]
 
+    def registry_entry(self, actor_id: str) -> dict[str, Any] | None:
+        """The registry entry of one actor id (aliases, dated roles, source), or ``None``."""
+        with self._lock:
+            rec = self.repo._registry_records([actor_id]).get(actor_id)
+            counts = self.repo.actor_counts([actor_id]).get(actor_id)
+        return registry_dict(rec, counts) if rec else None
+
     def registry_counts(self) -> dict[str, int]:
         with self._lock:
             return self.repo.registry_counts()

@@ -206,8 +206,8 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
         from ..pipeline import Pipeline
 
         pipe = getattr(app.state, "pipeline", None)
-        if pipe is None:
-            pipe = app.state.pipeline = Pipeline(settings)
+        if pipe is None:  # with the user entries of the store's actor registry, read once
+            pipe = app.state.pipeline = Pipeline(settings.replace(actor_registry=s.actor_registry()))
         analysis = pipe.analyze_article(article)
         created = s.add(analysis)
         return {"id": article.id, "created": created, "quotes": len(analysis.quotes),

@@ -167,6 +167,10 @@ def actor_view(store, settings: Settings, actor_id: str) -> dict[str, Any]:
     rec = store.repo.actor_record(actor_id)
     if rec is None:
         raise NotFound(f"no actor {actor_id!r}", actor=actor_id)
+    known = store.registry_entry(actor_id)  # the actor registry: spelling variants, dated roles
+    if known:
+        rec["aliases"] = sorted(set(rec["aliases"]) | set(known["aliases"]))
+        rec["registry"] = {k: known[k] for k in ("name", "aliases", "roles", "source")}
     quotes = quotes_view(store, settings, speaker=actor_id, limit=20)["items"]
     events = events_view(store, settings, actor=actor_id, limit=20)["items"]
     series = stored_dyad_series(store, actor_id, None, directed=False, period="month",
