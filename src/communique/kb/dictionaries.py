@@ -114,8 +114,13 @@ def parse_yaml(text: str, source: str = "yaml", problems: list[Problem] | None =
                 return []
             if not isinstance(node, yaml.SequenceNode):
                 raise ConfigError(f"actor dictionary {source}: expected a list of entries")
-            items = [(item.start_mark.line + 1, loader.construct_object(item, deep=True))
-                     for item in node.value]
+            items = []
+            for item in node.value:
+                line = item.start_mark.line + 1
+                try:
+                    items.append((line, loader.construct_object(item, deep=True)))
+                except (ValueError, TypeError) as exc:  # e.g. an impossible date
+                    _report(problems, source, line, f"bad entry: {exc}")
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
