@@ -35,7 +35,7 @@ class CombineOptions:
     """How rule and model quotes merge (defaults chosen on PolNeAR dev, see the model card)."""
 
     keep_unmatched_rules: bool = True   # rule quotes the model did not find
-    min_model_confidence: float = 0.8   # model quotes the rules did not find, at least this sure
+    min_model_confidence: float = 0.5   # model quotes the rules did not find, at least this sure
     content_from: str = "rules"         # "rules" | "model": spans of a quote both found
     speaker_from: str = "model"         # the speaker span, when both name the same speaker
     cue_from: str = "model"             # the cue span, when it overlaps the rules' cue
