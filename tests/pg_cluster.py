@@ -75,3 +75,16 @@ def new_database(server: str) -> str:
 def pg_url(pg_server):
     """A new, empty database on the test server for one test."""
     yield new_database(pg_server)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """A new store on each backend: an SQLite file, then a new database on the test server."""
+    from communique.store import Store
+
+    if request.param == "sqlite":
+        s = Store(tmp_path / "t.db")
+    else:
+        s = Store(request.getfixturevalue("pg_url"))
+    yield s
+    s.close()

@@ -15,7 +15,7 @@ from communique.config import Settings
 from communique.kb import UserActors, actor_id, load_kb
 from communique.kb.dictionaries import load_dictionary, parse_csv, parse_petrarch, parse_yaml
 from communique.store import Store
-from pg_cluster import pg_server, pg_url  # noqa: F401  (fixtures)
+from pg_cluster import pg_server, pg_url, store  # noqa: F401  (fixtures; store: SQLite and PostgreSQL)
 
 ENV = {"COLUMNS": "160", "NO_COLOR": "1", "TERM": "dumb"}
 
@@ -51,13 +51,6 @@ DANILOV = actor_id("person", "Oleksiy Danilov")
 
 def run(*args: str):
     return CliRunner().invoke(app, list(args), env=ENV)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    s = Store(tmp_path / "t.db") if request.param == "sqlite" else Store(request.getfixturevalue("pg_url"))
-    yield s
-    s.close()
 
 
 @pytest.fixture()

@@ -19,7 +19,7 @@ from communique.store import Store
 from communique.store.bulk import bulk_add
 from communique.store.incidents import backfill_statements, incidents_select
 from communique.store.migrations import load_migrations
-from pg_cluster import new_database, pg_server  # noqa: F401  (fixture)
+from pg_cluster import pg_server, pg_url, store  # noqa: F401  (fixtures; store: SQLite and PostgreSQL)
 
 D = dt.date(2022, 2, 21)  # a Monday
 COLS = ("source, target, modality, day, story, type, variant, article_id, seq, quad_class, "
@@ -34,16 +34,6 @@ def _corpus():
     story[1] = dataclasses.replace(story[1], events=(
         dataclasses.replace(story[1].events[0], confidence=0.97, goldstein=-9.5),) + story[1].events[1:])
     return data + story
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        s = Store(tmp_path / "t.db")
-    else:
-        s = Store(new_database(request.getfixturevalue("pg_server")))
-    yield s
-    s.close()
 
 
 def _rows(s, sql, params=()):
