@@ -15,6 +15,11 @@ from .nlp import build_pipeline
 
 log = logging.getLogger(__name__)
 
+# Analysed once when a Pipeline is built, so that every lexicon, knowledge base, ontology
+# table and gazetteer the stages use is loaded at start-up, not inside the first batch.
+WARM_UP_TEXT = ('U.S. officials met Russian diplomats in Geneva on Friday. "We will respond," '
+                "the minister said, adding that NATO would not accept the demands.")
+
 
 class Pipeline:
     """Load the spaCy pipeline once; analyse one article or many.
@@ -26,6 +31,12 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.load()
         self.nlp = build_pipeline(self.settings)
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load the stages' registries now (each is cached once per process)."""
+        article = make_article(WARM_UP_TEXT, published=dt.date(2022, 1, 21))
+        analyze_doc(self.nlp(article.text), ExtractionContext(article, self.settings))
 
     def analyze(self, text: str, *, published: str | dt.date | None = None,
                 title: str | None = None, url: str | None = None,
