@@ -112,11 +112,58 @@ def test_learn_features_v4_clause_structure(said_doc):
     assert feats[0]["lex_right"] == "1" and feats[0]["lex_left"] == "none"
 
 
-@pytest.mark.parametrize("version, has_structure", [(3, False), (4, True)])
+@pytest.mark.parametrize("version, has_structure", [(3, False), (4, True), (5, True)])
 def test_learn_features_version_selects_feature_set(said_doc, version, has_structure):
     feats = doc_features(said_doc, frozenset({"said"}), version=version)
     assert ("cue_depth" in feats[3]) is has_structure
     assert feats[3]["gov_cue"] == "said"  # the v3 features stay the same in v4
+
+
+def test_learn_kmeans_is_seeded_and_separates_groups():
+    import numpy as np
+
+    from communique.learn.features import kmeans
+
+    rng = np.random.default_rng(0)
+    x = np.concatenate([rng.normal(0, 0.1, (50, 4)), rng.normal(5, 0.1, (50, 4))]).astype(np.float32)
+    a, b = kmeans(x, 2, seed=1), kmeans(x, 2, seed=1)
+    assert a.shape == (2, 4) and a.dtype == np.float32
+    assert np.array_equal(a, b)
+    assert sorted(round(float(c.mean())) for c in a) == [0, 5]
+
+
+@pytest.mark.parametrize("with_tensor", [True, False])
+def test_learn_features_v5_context_clusters(said_doc, with_tensor):
+    import numpy as np
+
+    from communique.learn.features import tensor_clusters
+
+    cents = [np.array([[0.0, 0.0], [1.0, 1.0]], dtype=np.float32)]
+    if with_tensor:  # tokens 0-2 near the first centroid, 3-6 near the second
+        said_doc.tensor = np.array([[0, 0.1]] * 3 + [[0.9, 1]] * 4, dtype=np.float32)
+    feats = doc_features(said_doc, frozenset({"said"}), version=5, centroids=cents)
+    if with_tensor:
+        assert tensor_clusters(said_doc, cents) == [[0, 0, 0, 1, 1, 1, 1]]
+        assert feats[2]["tc0"] == 0 and feats[3]["tc0"] == 1
+        assert feats[2]["1:tc0"] == 1 and feats[3]["-1:tc0"] == 0
+        assert feats[3]["tc0|dep"] == "1|ccomp"
+    else:  # a Doc without context vectors (hand-built, or a pipeline without tok2vec)
+        assert tensor_clusters(said_doc, cents) is None
+        assert feats[3]["tc"] == "none" and "tc0" not in feats[3]
+    v4 = doc_features(said_doc, frozenset({"said"}), version=4, centroids=cents)
+    assert "tc0" not in v4[3] and "tc" not in v4[3]
+
+
+def test_learn_model_v5_without_clusters_is_a_clear_error(tmp_path):
+    from communique.errors import ModelNotInstalledError
+    from communique.learn.model import _load, default_model_path
+
+    src = default_model_path()
+    (tmp_path / "model.crfsuite").write_bytes((src / "model.crfsuite").read_bytes())
+    meta = json.loads((src / "meta.json").read_text())
+    (tmp_path / "meta.json").write_text(json.dumps(dict(meta, features_version=5)))
+    with pytest.raises(ModelNotInstalledError, match="clusters.npz"):
+        _load(str(tmp_path))
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +222,25 @@ def test_learn_combine_merges_same_content(said_doc):
     assert merged.speaker_actor == "a1" and merged.medium == "statement"
 
 
+@pytest.mark.parametrize("options, kept", [
+    # the model's "expected a" lies inside the rules' "Lopez said she expected a": a fragment
+    ({}, {"rules.ccomp"}),
+    # the model's first: the rules' reading is mostly outside it, so both stay
+    ({"prefer": "model"}, {"rules.ccomp", "model.crf-attribution@1"}),
+    ({"max_overlap": 1.0}, {"rules.ccomp", "model.crf-attribution@1"}),
+])
+def test_learn_combine_drops_fragments(said_doc, options, kept):
+    from communique.extract.quote_model import CombineOptions, combine
+    from communique.models import Quote, Span
+
+    text = said_doc.text  # "Lopez said she expected a vote ."
+    wide = Quote(content=(Span.of(text, 0, 25),), kind="indirect", confidence=0.7, rule="rules.ccomp")
+    inner = Quote(content=(Span.of(text, 15, 25),), kind="indirect", confidence=0.9,
+                  rule="model.crf-attribution@1")
+    out = combine(said_doc, [wide], [inner], CombineOptions(**options))
+    assert {q.rule for q in out} == kept
+
+
 @pytest.mark.model
 def test_learn_train_mini_corpus_writes_loadable_model(tmp_path, nlp):
     from communique.learn.linking import predict_attributions
@@ -197,15 +263,56 @@ def test_learn_train_mini_corpus_writes_loadable_model(tmp_path, nlp):
 
 
 @pytest.mark.model
-def test_learn_training_is_reproducible(tmp_path):
+@pytest.mark.parametrize("clusters", [[4, 8], []])
+def test_learn_train_with_context_clusters(tmp_path, nlp, clusters):
+    from communique.learn.linking import predict_attributions
+    from communique.learn.model import load_model
+    from communique.learn.train import load_config, train_attribution
+
+    cfg = load_config(None)
+    cfg["training"].update(max_iterations=20, feature_minfreq=1, grid=[[0.0, 0.01]])
+    cfg["lexicon"].update(min_count=1, min_ratio=0.0)
+    cfg["features"].update(clusters=clusters, cluster_sample=2000)
+    meta = train_attribution(MINI, tmp_path / "m", cfg, seed=5)
+    assert (tmp_path / "m" / "clusters.npz").is_file() is bool(clusters)
+    assert meta["features_version"] == (5 if clusters else 4)
+    model = load_model(tmp_path / "m")
+    assert [len(c) for c in model.centroids] == clusters
+    doc = nlp("Hillary Clinton said on Monday that she was ready for the debate.")
+    labels, probs = model.tag(doc)
+    assert len(labels) == len(doc) and all(0.0 <= p <= 1.0 for p in probs)
+    assert all(a.content for a in predict_attributions(doc, model))
+
+
+@pytest.mark.model
+def test_learn_parse_cache_keeps_context_vectors(tmp_path, nlp):
+    import numpy as np
+
+    from communique.learn.corpus import parse_split
+
+    first = parse_split(MINI, "train", nlp, tmp_path)
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".npz", ".spacy"]
+    again = parse_split(MINI, "train", nlp, tmp_path)  # from the cache
+    for a, b in zip(first, again):
+        assert [t.text for t in a.doc] == [t.text for t in b.doc] and a.labels == b.labels
+        assert b.doc.tensor.shape == (len(b.doc), a.doc.tensor.shape[1])
+        assert np.allclose(a.doc.tensor, b.doc.tensor, atol=1e-2)  # stored as float16
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("clusters", [False, True])
+def test_learn_training_is_reproducible(tmp_path, clusters):
     from communique.learn.train import load_config, train_attribution
 
     cfg = load_config(None)
     cfg["training"].update(max_iterations=15, feature_minfreq=1, grid=[[0.0, 0.01]])
     cfg["lexicon"].update(min_count=1, min_ratio=0.0)
+    if clusters:
+        cfg["features"].update(clusters=[4], cluster_sample=2000)
     train_attribution(MINI, tmp_path / "a", cfg, seed=3)
     train_attribution(MINI, tmp_path / "b", cfg, seed=3)
-    assert (tmp_path / "a" / "model.crfsuite").read_bytes() == (tmp_path / "b" / "model.crfsuite").read_bytes()
+    for name in ("model.crfsuite", "clusters.npz") if clusters else ("model.crfsuite",):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
 @pytest.mark.model

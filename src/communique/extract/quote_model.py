@@ -5,8 +5,11 @@
 resolution. ``combine`` merges them with the rule quotes: where both found the same
 content (token-Jaccard >= 0.5), one quote with the rules' speaker resolution, medium and
 date, and for each role the span of the side that does better on PolNeAR dev
-(:class:`CombineOptions`); the rest of each side as found. Every quote says
-which produced it: ``model.crf-attribution@<version>``, a rule id, or both joined by ``+``.
+(:class:`CombineOptions`); then the quotes only one side found, the rules' first, each
+kept unless most of its content is already in a kept quote (a fragment or a rival reading
+of the same words: the two sides often bound one quotation differently, and keeping both
+would report it twice). Every quote says which produced it:
+``model.crf-attribution@<version>``, a rule id, or both joined by ``+``.
 """
 
 from __future__ import annotations
@@ -35,11 +38,14 @@ class CombineOptions:
     """How rule and model quotes merge (defaults chosen on PolNeAR dev, see the model card)."""
 
     keep_unmatched_rules: bool = True   # rule quotes the model did not find
-    min_model_confidence: float = 0.5   # model quotes the rules did not find, at least this sure
+    min_model_confidence: float = 0.6   # model quotes the rules did not find, at least this sure
     content_from: str = "rules"         # "rules" | "model": spans of a quote both found
     speaker_from: str = "model"         # the speaker span, when both name the same speaker
     cue_from: str = "model"             # the cue span, when it overlaps the rules' cue
     jaccard: float = 0.5
+    max_overlap: float = 0.5            # an unmatched quote sharing more than this share of its
+                                        # content tokens with a kept quote is a fragment: dropped
+    prefer: str = "rules"               # among unmatched quotes that overlap, which side is kept
 
 
 @lru_cache(maxsize=8)
@@ -164,10 +170,16 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
         used_m.add(i)
         used_r.add(j)
         out.extend(_merge(mg[i], rg[j], options))
-    out.extend(q for i, g in enumerate(mg) if i not in used_m for q in g
-               if q.confidence >= options.min_model_confidence)
-    if options.keep_unmatched_rules:
-        out.extend(q for j, g in enumerate(rg) if j not in used_r for q in g)
+    kept: set[int] = set().union(*(_tokens(doc, q) for q in out)) if out else set()
+    extra_m = [(mt[i], g) for i, g in enumerate(mg)
+               if i not in used_m and g[0].confidence >= options.min_model_confidence]
+    extra_r = [(rt[j], g) for j, g in enumerate(rg) if j not in used_r] if options.keep_unmatched_rules else []
+    extra = extra_m + extra_r if options.prefer == "model" else extra_r + extra_m
+    for toks, g in extra:
+        if toks and len(toks & kept) > options.max_overlap * len(toks):
+            continue
+        out.extend(g)
+        kept |= toks
     out.sort(key=lambda q: (q.content[0].start, q.rule))
     return tuple(out)
 

@@ -2,7 +2,8 @@
 
 Gold attributions (character segments) become one BIO label per token
 (``B-SOURCE``, ``I-CUE``, ``O``...). A parsed split is cached as a spaCy ``DocBin``
-next to a fingerprint of the pipeline, so repeated training runs skip the parse.
+next to a fingerprint of the pipeline, with the context vectors (``doc.tensor``, which a
+``DocBin`` does not keep) in a ``.npz`` beside it, so repeated training runs skip the parse.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -76,18 +78,24 @@ def parse_split(folder: str | Path, split: str, nlp: Language, cache_dir: str | 
     """Examples of one PolNeAR split; parses are cached in ``cache_dir`` when given."""
     raw = load_split(folder, split, limit=limit)
     docs: list[Doc] | None = None
-    cache = None
+    cache = tensors = None
     if cache_dir is not None:
         cache = Path(cache_dir) / f"{split}-{_fingerprint(nlp, raw)}.spacy"
-        if cache.is_file():
+        tensors = cache.with_suffix(".tensors.npz")
+        if cache.is_file() and tensors.is_file():
             docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-            if len(docs) != len(raw):
-                docs = None
+            with np.load(tensors) as z:
+                if len(docs) != len(raw) or len(z.files) != len(docs):
+                    docs = None
+                else:
+                    for i, doc in enumerate(docs):
+                        doc.tensor = z[f"arr_{i}"].astype(np.float32)
     if docs is None:
         log.info("parsing %d %s articles", len(raw), split)
         docs = list(nlp.pipe((d.text for d in raw), batch_size=16, n_process=n_process))
-        if cache is not None:
+        if cache is not None and tensors is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             DocBin(store_user_data=False, docs=docs).to_disk(cache)
+            np.savez_compressed(tensors, *[np.asarray(d.tensor, dtype=np.float16) for d in docs])
     return [Example(d.name, doc, d.attributions, token_labels(doc, d.attributions))
             for d, doc in zip(raw, docs)]

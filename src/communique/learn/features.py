@@ -7,12 +7,13 @@ are returned as one ``dict`` per token, the input format of python-crfsuite.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
-FEATURES_VERSION = 4
-SUPPORTED_VERSIONS = (3, 4)
+FEATURES_VERSION = 5
+SUPPORTED_VERSIONS = (3, 4, 5)
 
 _OPEN_QUOTES = {"“", "«", "‘"}
 _CLOSE_QUOTES = {"”", "»", "’"}
@@ -156,10 +157,71 @@ def structure_features(doc: Doc, cuelex: list[bool], rtags: list[str]) -> list[d
     return out
 
 
+def tensor_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]] | None:
+    """For each set of centroids, the nearest centroid of each token's context vector
+    (``doc.tensor``, set by the pipeline's tok2vec); ``None`` when the Doc has no tensor."""
+    t = doc.tensor
+    if t is None or len(doc) == 0 or getattr(t, "shape", (0,))[0] != len(doc):
+        return None
+    x = np.asarray(t, dtype=np.float32)
+    out = []
+    for c in centroids:
+        if c.shape[1] != x.shape[1]:
+            return None
+        d = (x * x).sum(1)[:, None] - 2 * x @ c.T + (c * c).sum(1)[None, :]
+        out.append(d.argmin(1).tolist())
+    return out
+
+
+def kmeans(x: np.ndarray, k: int, seed: int, iterations: int = 25) -> np.ndarray:
+    """Plain Lloyd's k-means (k-means++ start), seeded: the centroids, float32."""
+    rng = np.random.default_rng(seed)
+    x = np.asarray(x, dtype=np.float32)
+    n = len(x)
+    xx = (x * x).sum(1)
+    cent = [x[rng.integers(n)]]
+    dmin = ((x - cent[0]) ** 2).sum(1)
+    for _ in range(1, k):
+        p = dmin / dmin.sum() if dmin.sum() > 0 else None
+        cent.append(x[rng.choice(n, p=p)])
+        dmin = np.minimum(dmin, ((x - cent[-1]) ** 2).sum(1))
+    c = np.stack(cent)
+    for _ in range(iterations):
+        assign = (xx[:, None] - 2 * x @ c.T + (c * c).sum(1)[None, :]).argmin(1)
+        for j in range(k):
+            members = x[assign == j]
+            if len(members):
+                c[j] = members.mean(0)
+    return c.astype(np.float32)
+
+
+def _cluster_features(base: list[dict[str, object]], clusters: list[list[int]] | None) -> None:
+    """v5: the context-vector cluster of a token and of its neighbours (one id per set of
+    centroids, the finest set also paired with the word's dependency label)."""
+    n = len(base)
+    if clusters is None:
+        for f in base:
+            f["tc"] = "none"
+        return
+    for k, ids in enumerate(clusters):
+        for i in range(n):
+            f = base[i]
+            f[f"tc{k}"] = ids[i]
+            for off in (-2, -1, 1, 2):
+                j = i + off
+                if 0 <= j < n:
+                    f[f"{off}:tc{k}"] = ids[j]
+            if k == len(clusters) - 1:
+                f[f"tc{k}|dep"] = f"{ids[i]}|{f['dep']}"
+                f[f"tc{k}|inq"] = f"{ids[i]}|{f['inq']}"
+
+
 def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
-                 version: int = FEATURES_VERSION) -> list[dict[str, object]]:
+                 version: int = FEATURES_VERSION,
+                 centroids: Sequence[np.ndarray] = ()) -> list[dict[str, object]]:
     """One feature dict per token of ``doc`` (with the rule candidates' tags when ``rules``);
-    ``version`` 3 leaves out the clause-structure features of version 4."""
+    ``version`` 3 leaves out the clause-structure features of version 4, versions below 5 the
+    context-vector clusters (``centroids``: the model's k-means centroids over ``doc.tensor``)."""
     cues = cues if isinstance(cues, frozenset) else frozenset(cues)
     rtags = rule_tags(doc) if rules else ["O"] * len(doc)
     inq = quote_state(doc)
@@ -307,4 +369,7 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
             else:
                 f[f"{off}:edge"] = True
         out.append(f)
+    if version >= 5 and centroids:
+        _cluster_features(out, tensor_clusters(doc, centroids))
     return out
+

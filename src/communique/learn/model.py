@@ -1,8 +1,9 @@
 """The trained attribution tagger: loading, tagging and span decoding.
 
-A model directory holds ``model.crfsuite`` (python-crfsuite weights) and ``meta.json``
+A model directory holds ``model.crfsuite`` (python-crfsuite weights), ``meta.json``
 (version, feature version, the cue lexicon learned from the training data, labels and the
-dev metrics). :func:`load_model` loads one directory once per process.
+dev metrics) and, from feature version 5, ``clusters.npz`` (k-means centroids of the
+pipeline's context vectors). :func:`load_model` loads one directory once per process.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "model.crfsuite"
 META_FILE = "meta.json"
+CLUSTERS_FILE = "clusters.npz"
 
 
 def default_model_path() -> Path:
@@ -47,6 +49,7 @@ class AttributionModel:
     meta: dict[str, Any]
     cues: frozenset[str]
     tagger: Any = field(repr=False, compare=False)
+    centroids: tuple[Any, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def version(self) -> str:
@@ -62,7 +65,8 @@ class AttributionModel:
             return [], []
         import pycrfsuite
 
-        feats = doc_features(doc, self.cues, version=int(self.meta.get("features_version", FEATURES_VERSION)))
+        feats = doc_features(doc, self.cues, version=int(self.meta.get("features_version", FEATURES_VERSION)),
+                             centroids=self.centroids)
         self.tagger.set(pycrfsuite.ItemSequence(feats))
         labels = self.tagger.tag()
         probs = [self.tagger.marginal(y, i) for i, y in enumerate(labels)]
@@ -127,7 +131,16 @@ def _load(path: str) -> AttributionModel:
         raise ModelNotInstalledError(
             f"attribution model in {p} uses features v{meta.get('features_version')}, "
             f"this code computes v{', v'.join(map(str, SUPPORTED_VERSIONS))}: retrain it", model=str(p))
+    centroids: tuple[Any, ...] = ()
+    if int(meta["features_version"]) >= 5:
+        if not (p / CLUSTERS_FILE).is_file():
+            raise ModelNotInstalledError(f"attribution model in {p} uses features v5 but has no {CLUSTERS_FILE}",
+                                         model=str(p))
+        import numpy as np
+
+        with np.load(p / CLUSTERS_FILE) as z:
+            centroids = tuple(z[f"arr_{i}"].astype(np.float32) for i in range(len(z.files)))
     tagger = pycrfsuite.Tagger()
     tagger.open(str(weights))
     log.debug("attribution model %s loaded from %s", meta.get("version"), p)
-    return AttributionModel(p, meta, frozenset(meta.get("cue_lexicon", ())), tagger)
+    return AttributionModel(p, meta, frozenset(meta.get("cue_lexicon", ())), tagger, centroids)

@@ -24,9 +24,9 @@ from typing import Any
 
 from ..config import Settings
 from .corpus import Example, parse_split
-from .features import FEATURES_VERSION, doc_features
+from .features import FEATURES_VERSION, doc_features, kmeans
 from .linking import LinkOptions, link_spans
-from .model import META_FILE, MODEL_FILE, _load, decode_spans
+from .model import CLUSTERS_FILE, META_FILE, MODEL_FILE, _load, decode_spans
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "training": {"seed": 13, "algorithm": "lbfgs", "max_iterations": 150, "feature_minfreq": 2,
                  "log_every": 10, "grid": [[0.1, 0.01]]},
     "lexicon": {"min_count": 3, "min_ratio": 0.1},
+    "features": {"clusters": [], "cluster_sample": 150000},
     "link": {"max_sentence_gap": 1, "keep_orphans": False, "min_confidence": 0.0},
 }
 
@@ -63,6 +64,24 @@ def learn_cue_lexicon(examples: Sequence[Example], min_count: int, min_ratio: fl
                         as_cue[tok.lemma_.lower()] += 1
     return sorted(lem for lem, c in as_cue.items()
                   if c >= min_count and c / total[lem] >= min_ratio)
+
+
+def learn_clusters(examples: Sequence[Example], sizes: Sequence[int], sample: int, seed: int) -> list[Any]:
+    """k-means centroids (one set per size) of the context vectors of a seeded sample of
+    training tokens: the v5 cluster features."""
+    import numpy as np
+
+    if not sizes:
+        return []
+    vecs = [np.asarray(ex.doc.tensor, dtype=np.float32) for ex in examples
+            if len(ex.doc) and getattr(ex.doc.tensor, "shape", (0,))[0] == len(ex.doc)]
+    if not vecs:
+        raise ValueError("the training Docs carry no context vectors (doc.tensor): "
+                         "parse them with a pipeline that has a tok2vec, or set [features] clusters = []")
+    allv = np.concatenate(vecs)
+    rng = np.random.default_rng(seed)
+    pick = allv[rng.choice(len(allv), min(int(sample), len(allv)), replace=False)]
+    return [kmeans(pick, int(k), seed) for k in sizes]
 
 
 def evaluate(model_dir: Path, examples: Sequence[Example], link: LinkOptions) -> dict[str, Any]:
@@ -113,6 +132,12 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
     cues = learn_cue_lexicon(train, int(lex["min_count"]), float(lex["min_ratio"]))
     say(f"cue lexicon: {len(cues)} lemmas")
     cueset = frozenset(cues)
+    feat_cfg = cfg.get("features", {})
+    t_k = time.perf_counter()
+    centroids = learn_clusters(train, feat_cfg.get("clusters", []), feat_cfg.get("cluster_sample", 150000), seed)
+    if centroids:
+        say(f"context-vector clusters {[len(c) for c in centroids]} in {time.perf_counter() - t_k:.0f} s")
+    version = FEATURES_VERSION if centroids else 4
     order = list(range(len(train)))
     random.Random(seed).shuffle(order)
     every = int(tr.get("log_every", 10))
@@ -143,17 +168,19 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
     for k in order:
         ex = train[k]
         if len(ex.doc):
-            trainer.append(pycrfsuite.ItemSequence(doc_features(ex.doc, cueset)), list(ex.labels), 0)
+            trainer.append(pycrfsuite.ItemSequence(
+                doc_features(ex.doc, cueset, version=version, centroids=centroids)), list(ex.labels), 0)
     for ex in dev:  # holdout group 1: scored by crfsuite after every iteration, never trained on
         if len(ex.doc):
-            trainer.append(pycrfsuite.ItemSequence(doc_features(ex.doc, cueset)), list(ex.labels), 1)
+            trainer.append(pycrfsuite.ItemSequence(
+                doc_features(ex.doc, cueset, version=version, centroids=centroids)), list(ex.labels), 1)
     say(f"features for {sum(len(e.doc) for e in train)} train tokens in {time.perf_counter() - t1:.0f} s")
     link = LinkOptions(**cfg.get("link", {}))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     meta_base = {
         "version": str(cfg["model"]["version"]),
-        "features_version": FEATURES_VERSION,
+        "features_version": version,
         "labels": sorted({lab for e in train for lab in e.labels}),
         "cue_lexicon": cues,
         "link": asdict(link),
@@ -170,6 +197,8 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
         for c1, c2 in tr.get("grid", [[0.05, 0.01]]):
             cand = tmp_root / f"c1={c1}-c2={c2}"
             cand.mkdir()
+            if centroids:
+                _save_clusters(cand / CLUSTERS_FILE, centroids)
             trainer.set_params({"c1": float(c1), "c2": float(c2),
                                 "max_iterations": int(tr.get("max_iterations", 150)),
                                 "feature.minfreq": float(tr.get("feature_minfreq", 1)),
@@ -192,8 +221,19 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
         _, meta, cand = best
         meta["total_seconds"] = round(time.perf_counter() - t0, 1)
         shutil.copyfile(cand / MODEL_FILE, out / MODEL_FILE)
+        if centroids:
+            shutil.copyfile(cand / CLUSTERS_FILE, out / CLUSTERS_FILE)
+        elif (out / CLUSTERS_FILE).exists():
+            (out / CLUSTERS_FILE).unlink()
         (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
         _load.cache_clear()
         return meta
     finally:
         shutil.rmtree(tmp_root, ignore_errors=True)
+
+
+def _save_clusters(path: Path, centroids: Sequence[Any]) -> None:
+    import numpy as np
+
+    np.savez(path, *[np.asarray(c, dtype=np.float32) for c in centroids])
+
