@@ -24,3 +24,12 @@ def launch(playwright):
     """A headless Chromium browser started by ``playwright`` (a ``sync_playwright()`` context)."""
     return playwright.chromium.launch(
         executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"), args=ARGS)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium, one per test module that imports this fixture."""
+    with sync_api.sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

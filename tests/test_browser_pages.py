@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from _chromium import launch, sync_api  # noqa: E402  (skips without Chromium)
+from _chromium import browser  # noqa: E402,F401  (skips without Chromium; the browser fixture)
 from communique.config import Settings  # noqa: E402
 from communique.web.app import create_app  # noqa: E402
 from web_server import LiveServer, fill  # noqa: E402
@@ -21,14 +21,6 @@ def server(tmp_path_factory):
     fill(db)
     with LiveServer(create_app(db, Settings(rate_limit=0))) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from _chromium import launch, sync_api  # noqa: E402  (skips without Chromium)
+from _chromium import browser  # noqa: E402,F401  (skips without Chromium; the browser fixture)
 from communique.config import Settings  # noqa: E402
 from communique.pipeline import Pipeline  # noqa: E402
 from communique.store import Store  # noqa: E402
@@ -30,16 +30,14 @@ def seeded(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(seeded):
-    with sync_api.sync_playwright() as p:
-        b = launch(p)
-        ctx = b.new_context(viewport={"width": 1400, "height": 1000})
-        pg = ctx.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        yield pg
-        b.close()
-        assert not errors, errors
+def page(seeded, browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    ctx.close()
+    assert not errors, errors
 
 
 def shot(page, name: str) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from _chromium import launch, sync_api  # noqa: E402  (skips without Chromium)
+from _chromium import browser  # noqa: E402,F401  (skips without Chromium; the browser fixture)
 from communique.analysis.synthetic import make_analysis  # noqa: E402
 from communique.config import Settings  # noqa: E402
 from communique.store import Store  # noqa: E402
@@ -58,14 +58,6 @@ def server(tmp_path_factory, pipeline):
         live.ids = (hostile.article.id, r.json()["id"])
         live.actor_ids = tuple(x.id for x in hostile.actors)
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 def pages(server) -> list[str]:
