@@ -164,13 +164,14 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
     used_m: set[int] = set()
     used_r: set[int] = set()
     out: list[Quote] = []
+    kept: set[int] = set()  # content tokens of the quotes kept so far
     for _jac, i, j in pairs:
         if i in used_m or j in used_r:
             continue
         used_m.add(i)
         used_r.add(j)
         out.extend(_merge(mg[i], rg[j], options))
-    kept: set[int] = set().union(*(_tokens(doc, q) for q in out)) if out else set()
+        kept |= mt[i] if options.content_from == "model" else rt[j]
     extra_m = [(mt[i], g) for i, g in enumerate(mg)
                if i not in used_m and g[0].confidence >= options.min_model_confidence]
     extra_r = [(rt[j], g) for j, g in enumerate(rg) if j not in used_r] if options.keep_unmatched_rules else []
