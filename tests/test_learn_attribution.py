@@ -132,8 +132,9 @@ def test_learn_kmeans_is_seeded_and_separates_groups():
     assert sorted(round(float(c.mean())) for c in a) == [0, 5]
 
 
+@pytest.mark.parametrize("version", [5, 6])
 @pytest.mark.parametrize("with_tensor", [True, False])
-def test_learn_features_v5_context_clusters(said_doc, with_tensor):
+def test_learn_features_context_clusters(said_doc, with_tensor, version):
     import numpy as np
 
     from communique.learn.features import tensor_clusters
@@ -141,12 +142,15 @@ def test_learn_features_v5_context_clusters(said_doc, with_tensor):
     cents = [np.array([[0.0, 0.0], [1.0, 1.0]], dtype=np.float32)]
     if with_tensor:  # tokens 0-2 near the first centroid, 3-6 near the second
         said_doc.tensor = np.array([[0, 0.1]] * 3 + [[0.9, 1]] * 4, dtype=np.float32)
-    feats = doc_features(said_doc, frozenset({"said"}), version=5, centroids=cents)
+    feats = doc_features(said_doc, frozenset({"said"}), version=version, centroids=cents)
     if with_tensor:
         assert tensor_clusters(said_doc, cents) == [[0, 0, 0, 1, 1, 1, 1]]
-        assert feats[2]["tc0"] == 0 and feats[3]["tc0"] == 1
-        assert feats[2]["1:tc0"] == 1 and feats[3]["-1:tc0"] == 0
+        # v5 gave integers (python-crfsuite reads them as feature values); v6 indicators
+        zero, one = (0, 1) if version == 5 else ("0", "1")
+        assert feats[2]["tc0"] == zero and feats[3]["tc0"] == one
+        assert feats[2]["1:tc0"] == one and feats[3]["-1:tc0"] == zero
         assert feats[3]["tc0|dep"] == "1|ccomp"
+        assert ("tc0|r" in feats[3]) is (version == 6)
     else:  # a Doc without context vectors (hand-built, or a pipeline without tok2vec)
         assert tensor_clusters(said_doc, cents) is None
         assert feats[3]["tc"] == "none" and "tc0" not in feats[3]
@@ -158,9 +162,9 @@ def test_learn_model_v5_without_clusters_is_a_clear_error(tmp_path):
     from communique.errors import ModelNotInstalledError
     from communique.learn.model import _load, default_model_path
 
-    src = default_model_path()
-    (tmp_path / "model.crfsuite").write_bytes((src / "model.crfsuite").read_bytes())
-    meta = json.loads((src / "meta.json").read_text())
+    (tmp_path / "model.crfsuite").write_bytes(b"")  # the cluster check comes before the weights are read
+    meta = json.loads((default_model_path() / "meta.json").read_text())
+    meta.pop("architecture", None)
     (tmp_path / "meta.json").write_text(json.dumps(dict(meta, features_version=5)))
     with pytest.raises(ModelNotInstalledError, match="clusters.npz"):
         _load(str(tmp_path))
@@ -275,7 +279,7 @@ def test_learn_train_with_context_clusters(tmp_path, nlp, clusters):
     cfg["features"].update(clusters=clusters, cluster_sample=2000)
     meta = train_attribution(MINI, tmp_path / "m", cfg, seed=5)
     assert (tmp_path / "m" / "clusters.npz").is_file() is bool(clusters)
-    assert meta["features_version"] == (5 if clusters else 4)
+    assert meta["features_version"] == (6 if clusters else 4)
     model = load_model(tmp_path / "m")
     assert [len(c) for c in model.centroids] == clusters
     doc = nlp("Hillary Clinton said on Monday that she was ready for the debate.")
@@ -321,7 +325,7 @@ def test_learn_shipped_model_tags_a_sentence(nlp):
     from communique.learn.model import load_model
 
     model = load_model()
-    assert model.rule_id.startswith("model.crf-attribution@")
+    assert model.rule_id.startswith("model.bilstm-crf-attribution@") and len(model.neural) == 2
     doc = nlp("Senator Maria Lopez said on Tuesday that she expected the House to pass the bill.")
     atts = predict_attributions(doc, model)
     assert len(atts) == 1

@@ -9,7 +9,8 @@ date, and for each role the span of the side that does better on PolNeAR dev
 kept unless most of its content is already in a kept quote (a fragment or a rival reading
 of the same words: the two sides often bound one quotation differently, and keeping both
 would report it twice). Every quote says which produced it:
-``model.crf-attribution@<version>``, a rule id, or both joined by ``+``.
+``model.<architecture>-attribution@<version>`` (``model.bilstm-crf-attribution@3.0``), a
+rule id, or both joined by ``+``.
 """
 
 from __future__ import annotations

@@ -20,20 +20,30 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path, typer.Option("--out", help="Folder the trained model is written to.")],
         config: Annotated[Optional[Path], typer.Option("--config", help="Training config (TOML); "
                           "default: the built-in one, as in configs/attribution.toml.")] = None,
-        seed: Annotated[Optional[int], typer.Option("--seed", help="Overrides the config's seed.")] = None,
+        seed: Annotated[Optional[int], typer.Option("--seed", help="Overrides the config's seed (a BiLSTM-CRF then trains one network, with this seed).")] = None,
         cache: Annotated[Optional[Path], typer.Option("--cache", help="Folder for cached parses.")] = None,
         limit: Annotated[Optional[int], typer.Option("--limit", help="Use only the first N articles of each split.")] = None,
+        architecture: Annotated[Optional[str], typer.Option(
+            "--architecture", help="Overrides the config's [model] architecture: 'bilstm-crf' "
+            "(needs torch: pip install 'communique[train]') or 'crf'.")] = None,
     ) -> None:
         """Train on PolNeAR train, tune on dev, write the best model to --out."""
         from .train import load_config, train_attribution
 
         console = Console(stderr=True, highlight=False)
         logging.getLogger("communique").setLevel(logging.INFO)
-        meta = train_attribution(polnear, out, load_config(config), seed=seed, cache_dir=cache,
+        cfg = load_config(config)
+        if architecture is not None:
+            if architecture not in ("bilstm-crf", "crf"):
+                raise typer.BadParameter("choose 'bilstm-crf' or 'crf'", param_hint="--architecture")
+            cfg["model"]["architecture"] = architecture
+        meta = train_attribution(polnear, out, cfg, seed=seed, cache_dir=cache,
                                  limit=limit, progress=lambda m: console.print(m))
         dev = meta["dev"]
-        console.print(f"[bold]model {meta['version']} written to {out}[/bold] "
-                      f"(c1={meta['c1']} c2={meta['c2']}, {meta['total_seconds']:.0f} s)")
+        chosen = (", ".join(f"seed {r['seed']} epoch {r['epoch']}" for r in meta["member_runs"])
+                  if meta.get("architecture") == "bilstm-crf" else f"c1={meta['c1']} c2={meta['c2']}")
+        console.print(f"[bold]{meta.get('architecture', 'crf')} model {meta['version']} written to {out}[/bold] "
+                      f"({chosen}, {meta['total_seconds']:.0f} s)")
         typer.echo(json.dumps({"dev": dev, "train_seconds": meta["train_seconds"]}, indent=1))
 
     app.add_typer(train_app, name="train")

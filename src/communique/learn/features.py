@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from spacy.tokens import Doc, Token
 
-FEATURES_VERSION = 5
-SUPPORTED_VERSIONS = (3, 4, 5)
+FEATURES_VERSION = 6
+SUPPORTED_VERSIONS = (3, 4, 5, 6)
 
 _OPEN_QUOTES = {"“", "«", "‘"}
 _CLOSE_QUOTES = {"”", "»", "’"}
@@ -195,25 +195,38 @@ def kmeans(x: np.ndarray, k: int, seed: int, iterations: int = 25) -> np.ndarray
     return c.astype(np.float32)
 
 
-def _cluster_features(base: list[dict[str, object]], clusters: list[list[int]] | None) -> None:
-    """v5: the context-vector cluster of a token and of its neighbours (one id per set of
-    centroids, the finest set also paired with the word's dependency label)."""
+def _cluster_features(base: list[dict[str, object]], clusters: list[list[int]] | None,
+                       version: int = FEATURES_VERSION) -> None:
+    """The context-vector cluster of a token and of its neighbours (one id per set of
+    centroids, the finest set also paired with the word's dependency label).
+
+    v6 gives the ids as strings: one indicator feature per cluster. v5 (model 2.0) gave the
+    token's and neighbours' ids as integers, which python-crfsuite reads as feature *values*
+    (the weight scaled by the cluster number); kept as it was so that v5 models still tag
+    as trained."""
     n = len(base)
     if clusters is None:
         for f in base:
             f["tc"] = "none"
         return
     for k, ids in enumerate(clusters):
+        vals: Sequence[object] = ids if version < 6 else [str(c) for c in ids]
         for i in range(n):
             f = base[i]
-            f[f"tc{k}"] = ids[i]
+            f[f"tc{k}"] = vals[i]
             for off in (-2, -1, 1, 2):
                 j = i + off
                 if 0 <= j < n:
-                    f[f"{off}:tc{k}"] = ids[j]
+                    f[f"{off}:tc{k}"] = vals[j]
             if k == len(clusters) - 1:
                 f[f"tc{k}|dep"] = f"{ids[i]}|{f['dep']}"
                 f[f"tc{k}|inq"] = f"{ids[i]}|{f['inq']}"
+                if version >= 6:
+                    f[f"tc{k}|r"] = f"{ids[i]}|{f['r']}"
+                    f[f"tc{k}|gov"] = f"{ids[i]}|{f.get('gov_dep', '-')}"
+            elif version >= 6:
+                f[f"tc{k}|-1"] = f"{ids[i]}|{f.get(f'-1:tc{k}', 'B')}"
+                f[f"tc{k}|+1"] = f"{ids[i]}|{f.get(f'1:tc{k}', 'E')}"
 
 
 def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
@@ -221,7 +234,7 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
                  centroids: Sequence[np.ndarray] = ()) -> list[dict[str, object]]:
     """One feature dict per token of ``doc`` (with the rule candidates' tags when ``rules``);
     ``version`` 3 leaves out the clause-structure features of version 4, versions below 5 the
-    context-vector clusters (``centroids``: the model's k-means centroids over ``doc.tensor``)."""
+    context-vector clusters (v6: as indicator features, ``centroids``: the model's k-means centroids over ``doc.tensor``)."""
     cues = cues if isinstance(cues, frozenset) else frozenset(cues)
     rtags = rule_tags(doc) if rules else ["O"] * len(doc)
     inq = quote_state(doc)
@@ -370,6 +383,6 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
                 f[f"{off}:edge"] = True
         out.append(f)
     if version >= 5 and centroids:
-        _cluster_features(out, tensor_clusters(doc, centroids))
+        _cluster_features(out, tensor_clusters(doc, centroids), version)
     return out
 

@@ -1,9 +1,15 @@
 """The trained attribution tagger: loading, tagging and span decoding.
 
-A model directory holds ``model.crfsuite`` (python-crfsuite weights), ``meta.json``
-(version, feature version, the cue lexicon learned from the training data, labels and the
-dev metrics) and, from feature version 5, ``clusters.npz`` (k-means centroids of the
-pipeline's context vectors). :func:`load_model` loads one directory once per process.
+A model directory holds ``meta.json`` (architecture, version, feature version, the cue
+lexicon learned from the training data, labels and the dev metrics) and the weights of its
+architecture (``meta["architecture"]``):
+
+- ``crf`` (the default of older models): ``model.crfsuite`` (python-crfsuite) and, from
+  feature version 5, ``clusters.npz`` (k-means centroids of the pipeline's context vectors);
+- ``bilstm-crf``: ``bilstm.npz`` (and ``bilstm-2.npz``... when ``meta["members"]`` lists
+  several networks, whose scores are averaged), run with numpy (:mod:`communique.learn.neural`).
+
+:func:`load_model` loads one directory once per process.
 """
 
 from __future__ import annotations
@@ -50,6 +56,11 @@ class AttributionModel:
     cues: frozenset[str]
     tagger: Any = field(repr=False, compare=False)
     centroids: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    neural: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def architecture(self) -> str:
+        return str(self.meta.get("architecture", "crf"))
 
     @property
     def version(self) -> str:
@@ -57,16 +68,21 @@ class AttributionModel:
 
     @property
     def rule_id(self) -> str:
-        return f"model.crf-attribution@{self.version}"
+        return f"model.{self.architecture}-attribution@{self.version}"
 
     def tag(self, doc: Doc) -> tuple[list[str], list[float]]:
         """Best label per token and its marginal probability."""
         if len(doc) == 0:
             return [], []
-        import pycrfsuite
-
         feats = doc_features(doc, self.cues, version=int(self.meta.get("features_version", FEATURES_VERSION)),
                              centroids=self.centroids)
+        if self.neural is not None:
+            from .neural import tag
+
+            labels, probs, _ = tag(self.neural, doc, feats)
+            return labels, probs
+        import pycrfsuite
+
         self.tagger.set(pycrfsuite.ItemSequence(feats))
         labels = self.tagger.tag()
         probs = [self.tagger.marginal(y, i) for i, y in enumerate(labels)]
@@ -117,7 +133,11 @@ def load_model(path: str | Path | None = None) -> AttributionModel:
 @lru_cache(maxsize=4)
 def _load(path: str) -> AttributionModel:
     p = Path(path)
-    weights, meta_file = p / MODEL_FILE, p / META_FILE
+    meta_file = p / META_FILE
+    meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.is_file() else {}
+    if meta.get("architecture") == "bilstm-crf":
+        return _load_neural(p, meta)
+    weights = p / MODEL_FILE
     if not weights.is_file() or not meta_file.is_file():
         raise ModelNotInstalledError(f"no attribution model in {p} (needs {MODEL_FILE} and {META_FILE}); "
                                      "train one with `communique train attribution`", model=str(p))
@@ -126,11 +146,7 @@ def _load(path: str) -> AttributionModel:
     except ImportError as exc:  # pragma: no cover - dependency of the default install
         raise ModelNotInstalledError("the attribution model needs python-crfsuite: "
                                      "`pip install python-crfsuite`", model=str(p)) from exc
-    meta = json.loads(meta_file.read_text(encoding="utf-8"))
-    if meta.get("features_version") not in SUPPORTED_VERSIONS:
-        raise ModelNotInstalledError(
-            f"attribution model in {p} uses features v{meta.get('features_version')}, "
-            f"this code computes v{', v'.join(map(str, SUPPORTED_VERSIONS))}: retrain it", model=str(p))
+    _check_features(p, meta)
     centroids: tuple[Any, ...] = ()
     if int(meta["features_version"]) >= 5:
         if not (p / CLUSTERS_FILE).is_file():
@@ -144,3 +160,29 @@ def _load(path: str) -> AttributionModel:
     tagger.open(str(weights))
     log.debug("attribution model %s loaded from %s", meta.get("version"), p)
     return AttributionModel(p, meta, frozenset(meta.get("cue_lexicon", ())), tagger, centroids)
+
+
+def _check_features(p: Path, meta: dict[str, Any]) -> None:
+    if meta.get("features_version") not in SUPPORTED_VERSIONS:
+        raise ModelNotInstalledError(
+            f"attribution model in {p} uses features v{meta.get('features_version')}, "
+            f"this code computes v{', v'.join(map(str, SUPPORTED_VERSIONS))}: retrain it", model=str(p))
+
+
+def _load_neural(p: Path, meta: dict[str, Any]) -> AttributionModel:
+    from .neural import WEIGHTS_FILE, load_weights
+
+    members = [str(m) for m in meta.get("members", [WEIGHTS_FILE])]
+    for name in members:
+        if not (p / name).is_file():
+            raise ModelNotInstalledError(f"attribution model in {p} is a BiLSTM-CRF but has no {name}; "
+                                         "train one with `communique train attribution`", model=str(p))
+    _check_features(p, meta)
+    weights = []
+    for name in members:
+        try:
+            weights.append(load_weights(p / name))
+        except (OSError, KeyError, ValueError) as exc:
+            raise ModelNotInstalledError(f"unreadable {name} in {p}: {exc}", model=str(p)) from exc
+    log.debug("attribution model %s (BiLSTM-CRF, %d networks) loaded from %s", meta.get("version"), len(weights), p)
+    return AttributionModel(p, meta, frozenset(meta.get("cue_lexicon", ())), None, (), tuple(weights))

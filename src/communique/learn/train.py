@@ -119,6 +119,7 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
 
     cfg = config or load_config(None)
     tr = cfg["training"]
+    explicit_seed = seed
     seed = tr.get("seed", 13) if seed is None else seed
     random.seed(seed)
     say = progress or log.info
@@ -132,6 +133,10 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
     cues = learn_cue_lexicon(train, int(lex["min_count"]), float(lex["min_ratio"]))
     say(f"cue lexicon: {len(cues)} lemmas")
     cueset = frozenset(cues)
+    link = LinkOptions(**cfg.get("link", {}))
+    out = Path(out_dir)
+    if cfg["model"].get("architecture", "crf") == "bilstm-crf":
+        return _train_neural(cfg, train, dev, cueset, link, out, nlp, seed, say, t0, explicit_seed)
     feat_cfg = cfg.get("features", {})
     t_k = time.perf_counter()
     centroids = learn_clusters(train, feat_cfg.get("clusters", []), feat_cfg.get("cluster_sample", 150000), seed)
@@ -175,22 +180,8 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
             trainer.append(pycrfsuite.ItemSequence(
                 doc_features(ex.doc, cueset, version=version, centroids=centroids)), list(ex.labels), 1)
     say(f"features for {sum(len(e.doc) for e in train)} train tokens in {time.perf_counter() - t1:.0f} s")
-    link = LinkOptions(**cfg.get("link", {}))
-    out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    meta_base = {
-        "version": str(cfg["model"]["version"]),
-        "features_version": version,
-        "labels": sorted({lab for e in train for lab in e.labels}),
-        "cue_lexicon": cues,
-        "link": asdict(link),
-        "spacy_pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
-        "seed": seed,
-        "config": cfg,
-        "data": {"corpus": "PolNeAR v1.0.0", "train_articles": len(train), "dev_articles": len(dev),
-                 "annotator": "lexicographically smallest per article"},
-        "trained": date.today().isoformat(),
-    }
+    meta_base = _meta_base(cfg, version, train, dev, cues, link, nlp, seed)
     best: tuple[float, dict[str, Any], Path] | None = None
     tmp_root = Path(tempfile.mkdtemp(prefix="attribution-"))
     try:
@@ -230,6 +221,81 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
         return meta
     finally:
         shutil.rmtree(tmp_root, ignore_errors=True)
+
+
+def _meta_base(cfg: dict[str, Any], version: int, train: Sequence[Example], dev: Sequence[Example],
+               cues: Sequence[str], link: LinkOptions, nlp: Any, seed: int) -> dict[str, Any]:
+    return {
+        "architecture": cfg["model"].get("architecture", "crf"),
+        "version": str(cfg["model"]["version"]),
+        "features_version": version,
+        "labels": sorted({lab for e in train for lab in e.labels}),
+        "cue_lexicon": list(cues),
+        "link": asdict(link),
+        "spacy_pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+        "seed": seed,
+        "config": cfg,
+        "data": {"corpus": "PolNeAR v1.0.0", "train_articles": len(train), "dev_articles": len(dev),
+                 "annotator": "lexicographically smallest per article"},
+        "trained": date.today().isoformat(),
+    }
+
+
+def _train_neural(cfg: dict[str, Any], train: Sequence[Example], dev: Sequence[Example], cues: frozenset[str],
+                  link: LinkOptions, out: Path, nlp: Any, seed: int, say: Callable[[str], None],
+                  t0: float, explicit_seed: int | None) -> dict[str, Any]:
+    """The ``bilstm-crf`` architecture (torch at training time only): one network per seed of
+    ``[neural] seeds`` (one with ``seed`` when the caller chose a seed, or the config lists
+    none), each keeping its best dev epoch; their CRF scores are averaged at tagging time."""
+    from ..evaluation.attribution_metrics import Counts
+    from .neural import WEIGHTS_FILE
+    from .train_neural import NEURAL_FEATURES_VERSION, train_bilstm
+
+    def score(examples: Sequence[Example], preds: list[Any]) -> dict[str, Any]:
+        counts = Counts()
+        for ex, pred in zip(examples, preds):
+            counts.add(ex.doc.text, ex.gold, pred)
+        return counts.summary()
+
+    seeds = [int(x) for x in cfg.get("neural", {}).get("seeds", [])] if explicit_seed is None else []
+    seeds = seeds or [seed]
+    meta = _meta_base(cfg, NEURAL_FEATURES_VERSION, train, dev, sorted(cues), link, nlp, seeds[0])
+    names = [WEIGHTS_FILE] + [f"bilstm-{k + 1}.npz" for k in range(1, len(seeds))]
+    runs = []
+    tmp = Path(tempfile.mkdtemp(prefix="attribution-"))
+    try:
+        for k, (member_seed, name) in enumerate(zip(seeds, names)):
+            say(f"network {k + 1} of {len(seeds)} (seed {member_seed})")
+            res = train_bilstm(train, dev, cues, cfg, tmp, link, member_seed, say, score, _objective)
+            shutil.copyfile(tmp / WEIGHTS_FILE, tmp / f"member-{k}.npz")
+            h = headline(res["summary"])
+            kept = f"mean of epochs {res['hyperparameters']['average_from']}-{res['epoch']}" if res["averaged"] \
+                else f"epoch {res['epoch']}"
+            say(f"network {k + 1}: {kept}: dev exact F1 source {h['source']:.3f} cue {h['cue']:.3f} "
+                f"content {h['content']:.3f}; attribution F1 {h['attribution']:.3f}")
+            runs.append({"file": name, "seed": member_seed, "epoch": res["epoch"], "averaged": res["averaged"],
+                         "train_seconds": res["train_seconds"], "dev": h})
+        out.mkdir(parents=True, exist_ok=True)
+        for stale in (MODEL_FILE, CLUSTERS_FILE, *(p.name for p in out.glob("bilstm*.npz"))):
+            if (out / stale).exists():
+                (out / stale).unlink()
+        for k, name in enumerate(names):
+            shutil.copyfile(tmp / f"member-{k}.npz", out / name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    meta.update(members=names, member_runs=runs, hyperparameters=res["hyperparameters"],
+                train_seconds=round(sum(r["train_seconds"] for r in runs), 1))
+    (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    _load.cache_clear()
+    m = evaluate(out, dev, link) if len(names) > 1 else res["summary"]
+    h = headline(m)
+    if len(names) > 1:
+        say(f"{len(names)} networks together: dev exact F1 source {h['source']:.3f} cue {h['cue']:.3f} "
+            f"content {h['content']:.3f}; attribution F1 {h['attribution']:.3f}")
+    meta.update(dev=h, dev_full=m, total_seconds=round(time.perf_counter() - t0, 1))
+    (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    _load.cache_clear()
+    return meta
 
 
 def _save_clusters(path: Path, centroids: Sequence[Any]) -> None:

@@ -1,0 +1,319 @@
+"""The neural attribution tagger (BiLSTM-CRF), run with numpy alone.
+
+Training needs torch (the optional ``train`` extra, :mod:`communique.learn.train_neural`);
+running the trained model does not. The network, per token:
+
+- the sum of embeddings of the token's hashed feature strings (the CRF's feature dicts,
+  :func:`feature_strings`, hashed with CRC-32 into ``2**buckets`` rows);
+- ``tanh(W_t · tensor + b_t)``: a projection of the pipeline's context vector (``doc.tensor``,
+  zeros when the Doc has none);
+- both concatenated into a one-layer bidirectional LSTM over the whole article, a linear
+  layer to one score per BIO label, and a linear-chain CRF over the labels (learned
+  transitions, with the BIO constraints ``O -> I-X`` forbidden).
+
+The weights are one ``.npz`` per network (:data:`WEIGHTS_FILE`, then ``bilstm-2.npz``...,
+listed in the model's ``meta.json`` as ``members``) whose arrays are named after the torch
+parameters; :func:`emissions` reproduces the torch forward pass (checked by the tests), and
+:func:`tag` averages the CRF scores of several networks.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc
+
+WEIGHTS_FILE = "bilstm.npz"
+LABELS = ("O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT")
+_FORBIDDEN = -1e4
+
+
+def feature_strings(feats: dict[str, object]) -> list[str]:
+    """The active features of one token's feature dict as strings: ``key=value`` for
+    string and integer values, ``key`` for true flags and real values; false flags and the
+    constant ``bias`` are left out."""
+    out = []
+    for k, v in feats.items():
+        if isinstance(v, bool):
+            if v:
+                out.append(k)
+        elif isinstance(v, float):
+            if k != "bias":
+                out.append(k)
+        else:
+            out.append(f"{k}={v}")
+    return out
+
+
+def hashed_features(feats: Sequence[dict[str, object]], buckets: int) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, offsets): the CRC-32 bucket of every feature string of every token, flat, and
+    the start of each token's run in it (``len(feats) + 1`` offsets). The strings are those
+    of :func:`feature_strings`, built inline here (this runs for every token of every
+    article)."""
+    crc = zlib.crc32
+    codes: list[int] = []
+    offs = [0]
+    for f in feats:
+        for k, v in f.items():
+            t = v.__class__
+            if t is str:
+                codes.append(crc(f"{k}={v}".encode()))
+            elif t is bool:
+                if v:
+                    codes.append(crc(k.encode()))
+            elif t is float:
+                if k != "bias":
+                    codes.append(crc(k.encode()))
+            else:
+                codes.append(crc(f"{k}={v}".encode()))
+        offs.append(len(codes))
+    ids = np.asarray(codes, dtype=np.int64) & ((1 << buckets) - 1)
+    return ids, np.asarray(offs, dtype=np.int64)
+
+
+def bio_constraints() -> tuple[np.ndarray, np.ndarray]:
+    """(transition mask, start mask): 0 where allowed, a large negative score where an
+    ``I-X`` would follow anything but ``B-X``/``I-X`` or open the sequence."""
+    n = len(LABELS)
+    trans = np.zeros((n, n), dtype=np.float32)
+    for j, lj in enumerate(LABELS):
+        if lj.startswith("I-"):
+            for i, li in enumerate(LABELS):
+                if li[2:] != lj[2:]:
+                    trans[i, j] = _FORBIDDEN
+    start = np.array([_FORBIDDEN if lab.startswith("I-") else 0.0 for lab in LABELS], dtype=np.float32)
+    return trans, start
+
+
+@dataclass(frozen=True)
+class NeuralWeights:
+    """The arrays of a trained BiLSTM-CRF (float32 except the embedding table)."""
+
+    buckets: int
+    emb: np.ndarray  # (2**buckets, E)
+    tproj_w: np.ndarray  # (P, D)
+    tproj_b: np.ndarray
+    w_ih: tuple[np.ndarray, np.ndarray]  # forward, backward: (4H, E+P)
+    w_hh: tuple[np.ndarray, np.ndarray]  # (4H, H)
+    b: tuple[np.ndarray, np.ndarray]  # b_ih + b_hh, (4H,)
+    out_w: np.ndarray  # (L, 2H)
+    out_b: np.ndarray
+    trans: np.ndarray  # (L, L), constraints included
+    start: np.ndarray
+    end: np.ndarray
+    _w_hh_both: np.ndarray = field(init=False, repr=False, compare=False)
+    _perm: np.ndarray = field(init=False, repr=False, compare=False)
+    _w_ih_both: np.ndarray = field(init=False, repr=False, compare=False)
+    _b_both: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Both directions advance in one step. The 8H gate columns are reordered from torch's
+        # (direction, gate) order [i f g o | i f g o] to (gate, direction) order
+        # [i i | f f | o o | g g], so that one tanh covers every gate and the state is [fwd, bwd].
+        hsz = self.w_hh[0].shape[1]
+        blocks = {(d, g): np.arange((4 * d + g) * hsz, (4 * d + g + 1) * hsz) for d in (0, 1) for g in range(4)}
+        perm = np.concatenate([blocks[(d, g)] for g in (0, 1, 3, 2) for d in (0, 1)])
+        both = np.zeros((2 * hsz, 8 * hsz), dtype=np.float32)  # block-diagonal, transposed
+        both[:hsz, :4 * hsz] = self.w_hh[0].T
+        both[hsz:, 4 * hsz:] = self.w_hh[1].T
+        object.__setattr__(self, "_w_hh_both", np.ascontiguousarray(both[:, perm]))
+        object.__setattr__(self, "_perm", perm)
+        # the input weights of both directions, (E+P, 8H), in the same column order
+        w_in = np.concatenate([self.w_ih[0].T, self.w_ih[1].T], axis=1)
+        object.__setattr__(self, "_w_ih_both", np.ascontiguousarray(w_in[:, perm]))
+        object.__setattr__(self, "_b_both", np.concatenate(self.b)[perm])
+
+    @property
+    def hidden(self) -> int:
+        return int(self.w_hh[0].shape[1])
+
+    @property
+    def tensor_width(self) -> int:
+        return int(self.tproj_w.shape[1])
+
+
+def load_weights(path: str | Path) -> NeuralWeights:
+    """Read a :data:`WEIGHTS_FILE` written by the trainer."""
+    with np.load(path) as z:
+        a = {k: z[k] for k in z.files}
+    f32 = np.float32
+    trans, start = bio_constraints()
+    return NeuralWeights(
+        buckets=int(a["buckets"]),
+        emb=a["emb.weight"].astype(f32),  # float16 on disk
+        tproj_w=a["tproj.weight"].astype(f32), tproj_b=a["tproj.bias"].astype(f32),
+        w_ih=(a["lstm.weight_ih_l0"].astype(f32), a["lstm.weight_ih_l0_reverse"].astype(f32)),
+        w_hh=(a["lstm.weight_hh_l0"].astype(f32), a["lstm.weight_hh_l0_reverse"].astype(f32)),
+        b=((a["lstm.bias_ih_l0"] + a["lstm.bias_hh_l0"]).astype(f32),
+           (a["lstm.bias_ih_l0_reverse"] + a["lstm.bias_hh_l0_reverse"]).astype(f32)),
+        out_w=a["out.weight"].astype(f32), out_b=a["out.bias"].astype(f32),
+        trans=a["trans"].astype(f32) + trans, start=a["start"].astype(f32) + start, end=a["end"].astype(f32),
+    )
+
+
+def _bilstm(xw: np.ndarray, w_hh_both: np.ndarray, hidden: int) -> np.ndarray:
+    """Both directions of M networks in one loop. ``xw`` (M, T, 8H) holds, at step t, the
+    input part of the forward gates of token t and of the backward gates of token T-1-t, in
+    [i i | f f | o o | g g] order; ``w_hh_both`` (M, 2H, 8H). Returns the (M, T, 2H) states
+    [forward, backward] per token."""
+    m, n = xw.shape[0], xw.shape[1]
+    h2 = 2 * hidden
+    scale = np.full(4 * h2, 0.5, dtype=np.float32)
+    scale[3 * h2:] = 1.0  # sigmoid(x) = (tanh(x/2) + 1) / 2 for i, f, o; tanh for g
+    steps = np.empty((m, n, h2), dtype=np.float32)
+    h = np.zeros((m, 1, h2), dtype=np.float32)
+    c = np.zeros((m, h2), dtype=np.float32)
+    for t in range(n):
+        z = np.tanh((xw[:, t] + np.matmul(h, w_hh_both)[:, 0]) * scale)
+        sig = z[:, :3 * h2] * 0.5 + 0.5
+        c = sig[:, h2:2 * h2] * c + sig[:, :h2] * z[:, 3 * h2:]
+        hh = sig[:, 2 * h2:] * np.tanh(c)
+        steps[:, t] = hh
+        h = hh[:, None, :]
+    out = np.empty_like(steps)
+    out[:, :, :hidden] = steps[:, :, :hidden]
+    out[:, :, hidden:] = steps[:, ::-1, hidden:]
+    return out
+
+
+def _lstm_inputs(w: NeuralWeights, emb: np.ndarray, tensor: np.ndarray | None) -> np.ndarray:
+    """(T, 8H): the input part of the gates, ordered for :func:`_bilstm` (the backward
+    direction's columns reversed in time)."""
+    n = len(emb)
+    if tensor is None or getattr(tensor, "shape", (0,))[0] != n or tensor.shape[1] != w.tensor_width:
+        tensor = np.zeros((n, w.tensor_width), dtype=np.float32)
+    proj = np.tanh(np.asarray(tensor, dtype=np.float32) @ w.tproj_w.T + w.tproj_b)
+    xw = np.concatenate([emb, proj], axis=1) @ w._w_ih_both + w._b_both
+    blocks = xw.reshape(n, 4, 2, w.hidden)
+    blocks[:, :, 1] = blocks[::-1, :, 1].copy()
+    return xw
+
+
+def _summed_embeddings(members: Sequence[NeuralWeights], n: int,
+                       hashed: tuple[np.ndarray, np.ndarray]) -> list[np.ndarray]:
+    """Per member, the (T, E) sums of its embeddings of each token's features: one gather
+    from the members' tables side by side (:func:`_side_by_side`)."""
+    ids, offs = hashed
+    table = _side_by_side(tuple(members))
+    summed = np.zeros((n, table.shape[1]), dtype=np.float32)
+    nonempty = np.diff(offs) > 0
+    if len(ids):
+        summed[nonempty] = np.add.reduceat(table[ids], offs[:-1][nonempty], axis=0)
+    out, col = [], 0
+    for w in members:
+        out.append(summed[:, col:col + w.emb.shape[1]])
+        col += w.emb.shape[1]
+    return out
+
+
+_TABLES: dict[tuple[int, ...], tuple[tuple[NeuralWeights, ...], np.ndarray]] = {}
+
+
+def _side_by_side(members: tuple[NeuralWeights, ...]) -> np.ndarray:
+    if len(members) == 1:
+        return members[0].emb
+    key = tuple(id(w) for w in members)
+    hit = _TABLES.get(key)
+    if hit is None or hit[0] != members:
+        if len(_TABLES) > 8:
+            _TABLES.clear()
+        hit = (members, np.ascontiguousarray(np.concatenate([w.emb for w in members], axis=1)))
+        _TABLES[key] = hit
+    return hit[1]
+
+
+@lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - a dependency of the default install
+        return None
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> Any:
+    """A context in which BLAS runs on one thread: the recurrent step is a small
+    matrix-vector product, which threads only slow down on a busy machine."""
+    controller = _blas_controller()
+    return controller.limit(limits=1, user_api="blas") if controller is not None else nullcontext()
+
+
+def _emissions_many(members: Sequence[NeuralWeights], n: int, tensor: np.ndarray | None,
+                    hashed: dict[int, tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
+    hidden = {w.hidden for w in members}
+    if len(hidden) != 1 or len({w.buckets for w in members}) != 1:  # run one after the other
+        return [e for w in members for e in _emissions_many([w], n, tensor, hashed)]
+    embs = _summed_embeddings(members, n, hashed[members[0].buckets])
+    xw = np.stack([_lstm_inputs(w, e, tensor) for w, e in zip(members, embs)])
+    with _one_blas_thread():
+        states = _bilstm(xw, np.stack([w._w_hh_both for w in members]), hidden.pop())
+    return [st @ w.out_w.T + w.out_b for st, w in zip(states, members)]
+
+
+def emissions(w: NeuralWeights, feats: Sequence[dict[str, object]], tensor: np.ndarray | None,
+              hashed: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """Label scores (T, L) for one article's feature dicts and context vectors (``hashed``:
+    :func:`hashed_features` of ``feats`` when already computed)."""
+    hashed = hashed if hashed is not None else hashed_features(feats, w.buckets)
+    return _emissions_many([w], len(feats), tensor, {w.buckets: hashed})[0]
+
+
+def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
+    """Best label sequence under the CRF scores."""
+    n, k = em.shape
+    back = np.zeros((n, k), dtype=np.int64)
+    score = start + em[0]
+    for t in range(1, n):
+        cand = score[:, None] + trans
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + em[t]
+    best = [int((score + end).argmax())]
+    for t in range(n - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return best[::-1]
+
+
+def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
+    m = a.max(axis=axis, keepdims=True)
+    return (m + np.log(np.exp(a - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+def marginals(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Per-token label marginals (T, L) by forward-backward."""
+    n, k = em.shape
+    alpha = np.empty((n, k), dtype=np.float64)
+    beta = np.zeros((n, k), dtype=np.float64)
+    alpha[0] = start + em[0]
+    for t in range(1, n):
+        alpha[t] = _logsumexp(alpha[t - 1][:, None] + trans, 0) + em[t]
+    beta[-1] = end
+    for t in range(n - 2, -1, -1):
+        beta[t] = _logsumexp(trans + (em[t + 1] + beta[t + 1])[None, :], 1)
+    log_z = _logsumexp(alpha[-1] + end, 0)
+    return np.exp(alpha + beta - log_z)
+
+
+def tag(members: Sequence[NeuralWeights], doc: Doc,
+        feats: Sequence[dict[str, object]]) -> tuple[list[str], list[float], np.ndarray]:
+    """Best labels, the marginal probability of each, and all marginals (T, L).
+
+    With several members (networks trained with different seeds) the CRF scores are
+    averaged, emissions and transitions alike: one CRF whose potentials are the members'
+    mean (a product of experts), decoded once."""
+    tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else None
+    hashed = {b: hashed_features(feats, b) for b in {w.buckets for w in members}}
+    k = float(len(members))
+    em = sum(_emissions_many(members, len(feats), tensor, hashed)) / k
+    trans = sum(w.trans for w in members) / k
+    start = sum(w.start for w in members) / k
+    end = sum(w.end for w in members) / k
+    best = viterbi(em, trans, start, end)
+    marg = marginals(em, trans, start, end)
+    return [LABELS[i] for i in best], [float(marg[t, i]) for t, i in enumerate(best)], marg
