@@ -170,7 +170,7 @@ def _check_features(p: Path, meta: dict[str, Any]) -> None:
 
 
 def _load_neural(p: Path, meta: dict[str, Any]) -> AttributionModel:
-    from .neural import WEIGHTS_FILE, load_weights
+    from .neural import WEIGHTS_FILE, Networks, load_weights
 
     members = [str(m) for m in meta.get("members", [WEIGHTS_FILE])]
     for name in members:
@@ -185,4 +185,4 @@ def _load_neural(p: Path, meta: dict[str, Any]) -> AttributionModel:
         except (OSError, KeyError, ValueError) as exc:
             raise ModelNotInstalledError(f"unreadable {name} in {p}: {exc}", model=str(p)) from exc
     log.debug("attribution model %s (BiLSTM-CRF, %d networks) loaded from %s", meta.get("version"), len(weights), p)
-    return AttributionModel(p, meta, frozenset(meta.get("cue_lexicon", ())), None, (), tuple(weights))
+    return AttributionModel(p, meta, frozenset(meta.get("cue_lexicon", ())), None, (), Networks(weights))

@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +109,6 @@ class NeuralWeights:
     start: np.ndarray
     end: np.ndarray
     _w_hh_both: np.ndarray = field(init=False, repr=False, compare=False)
-    _perm: np.ndarray = field(init=False, repr=False, compare=False)
     _w_ih_both: np.ndarray = field(init=False, repr=False, compare=False)
     _b_both: np.ndarray = field(init=False, repr=False, compare=False)
 
@@ -124,7 +123,6 @@ class NeuralWeights:
         both[:hsz, :4 * hsz] = self.w_hh[0].T
         both[hsz:, 4 * hsz:] = self.w_hh[1].T
         object.__setattr__(self, "_w_hh_both", np.ascontiguousarray(both[:, perm]))
-        object.__setattr__(self, "_perm", perm)
         # the input weights of both directions, (E+P, 8H), in the same column order
         w_in = np.concatenate([self.w_ih[0].T, self.w_ih[1].T], axis=1)
         object.__setattr__(self, "_w_ih_both", np.ascontiguousarray(w_in[:, perm]))
@@ -196,37 +194,40 @@ def _lstm_inputs(w: NeuralWeights, emb: np.ndarray, tensor: np.ndarray | None) -
     return xw
 
 
-def _summed_embeddings(members: Sequence[NeuralWeights], n: int,
-                       hashed: tuple[np.ndarray, np.ndarray]) -> list[np.ndarray]:
-    """Per member, the (T, E) sums of its embeddings of each token's features: one gather
-    from the members' tables side by side (:func:`_side_by_side`)."""
+class Networks(tuple):
+    """The networks of one model (a tuple of :class:`NeuralWeights`), with what tagging
+    derives from them computed once: their embedding tables side by side (one gather for
+    all), their recurrent matrices stacked, and the mean of their CRF transitions."""
+
+    @cached_property
+    def table(self) -> np.ndarray:
+        return self[0].emb if len(self) == 1 else np.ascontiguousarray(np.concatenate([w.emb for w in self], axis=1))
+
+    @cached_property
+    def w_hh(self) -> np.ndarray:
+        return np.stack([w._w_hh_both for w in self])
+
+    @cached_property
+    def crf(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Mean (transitions, start, end) scores."""
+        k = float(len(self))
+        return (sum(w.trans for w in self) / k, sum(w.start for w in self) / k, sum(w.end for w in self) / k)
+
+
+def _summed_embeddings(nets: Networks, n: int, hashed: tuple[np.ndarray, np.ndarray]) -> list[np.ndarray]:
+    """Per network, the (T, E) sums of its embeddings of each token's features: one gather
+    from the tables side by side."""
     ids, offs = hashed
-    table = _side_by_side(tuple(members))
+    table = nets.table
     summed = np.zeros((n, table.shape[1]), dtype=np.float32)
     nonempty = np.diff(offs) > 0
     if len(ids):
         summed[nonempty] = np.add.reduceat(table[ids], offs[:-1][nonempty], axis=0)
     out, col = [], 0
-    for w in members:
+    for w in nets:
         out.append(summed[:, col:col + w.emb.shape[1]])
         col += w.emb.shape[1]
     return out
-
-
-_TABLES: dict[tuple[int, ...], tuple[tuple[NeuralWeights, ...], np.ndarray]] = {}
-
-
-def _side_by_side(members: tuple[NeuralWeights, ...]) -> np.ndarray:
-    if len(members) == 1:
-        return members[0].emb
-    key = tuple(id(w) for w in members)
-    hit = _TABLES.get(key)
-    if hit is None or hit[0] != members:
-        if len(_TABLES) > 8:
-            _TABLES.clear()
-        hit = (members, np.ascontiguousarray(np.concatenate([w.emb for w in members], axis=1)))
-        _TABLES[key] = hit
-    return hit[1]
 
 
 @lru_cache(maxsize=1)
@@ -245,16 +246,16 @@ def _one_blas_thread() -> Any:
     return controller.limit(limits=1, user_api="blas") if controller is not None else nullcontext()
 
 
-def _emissions_many(members: Sequence[NeuralWeights], n: int, tensor: np.ndarray | None,
+def _emissions_many(nets: Networks, n: int, tensor: np.ndarray | None,
                     hashed: dict[int, tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
-    hidden = {w.hidden for w in members}
-    if len(hidden) != 1 or len({w.buckets for w in members}) != 1:  # run one after the other
-        return [e for w in members for e in _emissions_many([w], n, tensor, hashed)]
-    embs = _summed_embeddings(members, n, hashed[members[0].buckets])
-    xw = np.stack([_lstm_inputs(w, e, tensor) for w, e in zip(members, embs)])
+    hidden = {w.hidden for w in nets}
+    if len(hidden) != 1 or len({w.buckets for w in nets}) != 1:  # run one after the other
+        return [e for w in nets for e in _emissions_many(Networks([w]), n, tensor, hashed)]
+    embs = _summed_embeddings(nets, n, hashed[nets[0].buckets])
+    xw = np.stack([_lstm_inputs(w, e, tensor) for w, e in zip(nets, embs)])
     with _one_blas_thread():
-        states = _bilstm(xw, np.stack([w._w_hh_both for w in members]), hidden.pop())
-    return [st @ w.out_w.T + w.out_b for st, w in zip(states, members)]
+        states = _bilstm(xw, nets.w_hh, hidden.pop())
+    return [st @ w.out_w.T + w.out_b for st, w in zip(states, nets)]
 
 
 def emissions(w: NeuralWeights, feats: Sequence[dict[str, object]], tensor: np.ndarray | None,
@@ -262,7 +263,7 @@ def emissions(w: NeuralWeights, feats: Sequence[dict[str, object]], tensor: np.n
     """Label scores (T, L) for one article's feature dicts and context vectors (``hashed``:
     :func:`hashed_features` of ``feats`` when already computed)."""
     hashed = hashed if hashed is not None else hashed_features(feats, w.buckets)
-    return _emissions_many([w], len(feats), tensor, {w.buckets: hashed})[0]
+    return _emissions_many(Networks([w]), len(feats), tensor, {w.buckets: hashed})[0]
 
 
 def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
@@ -300,20 +301,25 @@ def marginals(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndar
     return np.exp(alpha + beta - log_z)
 
 
+def decode(em: np.ndarray, trans: np.ndarray, start: np.ndarray,
+           end: np.ndarray) -> tuple[list[str], list[float], np.ndarray]:
+    """Best labels under the CRF scores, the marginal probability of each, and all
+    marginals (T, L)."""
+    best = viterbi(em, trans, start, end)
+    marg = marginals(em, trans, start, end)
+    return [LABELS[i] for i in best], [float(marg[t, i]) for t, i in enumerate(best)], marg
+
+
 def tag(members: Sequence[NeuralWeights], doc: Doc,
         feats: Sequence[dict[str, object]]) -> tuple[list[str], list[float], np.ndarray]:
     """Best labels, the marginal probability of each, and all marginals (T, L).
 
     With several members (networks trained with different seeds) the CRF scores are
     averaged, emissions and transitions alike: one CRF whose potentials are the members'
-    mean (a product of experts), decoded once."""
+    mean (a product of experts), decoded once. Pass a :class:`Networks` (as the loaded
+    model holds) to reuse what is derived from the weights."""
+    nets = members if isinstance(members, Networks) else Networks(members)
     tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else None
-    hashed = {b: hashed_features(feats, b) for b in {w.buckets for w in members}}
-    k = float(len(members))
-    em = sum(_emissions_many(members, len(feats), tensor, hashed)) / k
-    trans = sum(w.trans for w in members) / k
-    start = sum(w.start for w in members) / k
-    end = sum(w.end for w in members) / k
-    best = viterbi(em, trans, start, end)
-    marg = marginals(em, trans, start, end)
-    return [LABELS[i] for i in best], [float(marg[t, i]) for t, i in enumerate(best)], marg
+    hashed = {b: hashed_features(feats, b) for b in {w.buckets for w in nets}}
+    em = sum(_emissions_many(nets, len(feats), tensor, hashed)) / float(len(nets))
+    return decode(em, *nets.crf)

@@ -84,15 +84,20 @@ def learn_clusters(examples: Sequence[Example], sizes: Sequence[int], sample: in
     return [kmeans(pick, int(k), seed) for k in sizes]
 
 
-def evaluate(model_dir: Path, examples: Sequence[Example], link: LinkOptions) -> dict[str, Any]:
-    """Dev scores of the model in ``model_dir`` (the quote evaluation's metrics)."""
+def score(examples: Sequence[Example], predictions: Sequence[Any]) -> dict[str, Any]:
+    """The quote evaluation's metrics of predicted attributions, one list per example."""
     from ..evaluation.attribution_metrics import Counts
 
-    model = _load(str(model_dir))
     counts = Counts()
-    for ex in examples:
-        counts.add(ex.doc.text, ex.gold, link_spans(ex.doc, model.spans(ex.doc), link))
+    for ex, pred in zip(examples, predictions):
+        counts.add(ex.doc.text, ex.gold, pred)
     return counts.summary()
+
+
+def evaluate(model_dir: Path, examples: Sequence[Example], link: LinkOptions) -> dict[str, Any]:
+    """Dev scores of the model in ``model_dir`` (the quote evaluation's metrics)."""
+    model = _load(str(model_dir))
+    return score(examples, [link_spans(ex.doc, model.spans(ex.doc), link) for ex in examples])
 
 
 def headline(m: dict[str, Any]) -> dict[str, float]:
@@ -247,15 +252,8 @@ def _train_neural(cfg: dict[str, Any], train: Sequence[Example], dev: Sequence[E
     """The ``bilstm-crf`` architecture (torch at training time only): one network per seed of
     ``[neural] seeds`` (one with ``seed`` when the caller chose a seed, or the config lists
     none), each keeping its best dev epoch; their CRF scores are averaged at tagging time."""
-    from ..evaluation.attribution_metrics import Counts
     from .neural import WEIGHTS_FILE
     from .train_neural import NEURAL_FEATURES_VERSION, train_bilstm
-
-    def score(examples: Sequence[Example], preds: list[Any]) -> dict[str, Any]:
-        counts = Counts()
-        for ex, pred in zip(examples, preds):
-            counts.add(ex.doc.text, ex.gold, pred)
-        return counts.summary()
 
     seeds = [int(x) for x in cfg.get("neural", {}).get("seeds", [])] if explicit_seed is None else []
     seeds = seeds or [seed]
@@ -285,9 +283,11 @@ def _train_neural(cfg: dict[str, Any], train: Sequence[Example], dev: Sequence[E
         shutil.rmtree(tmp, ignore_errors=True)
     meta.update(members=names, member_runs=runs, hyperparameters=res["hyperparameters"],
                 train_seconds=round(sum(r["train_seconds"] for r in runs), 1))
-    (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    _load.cache_clear()
-    m = evaluate(out, dev, link) if len(names) > 1 else res["summary"]
+    m = res["summary"]
+    if len(names) > 1:  # the networks together: scored through the model as it loads
+        (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        _load.cache_clear()
+        m = evaluate(out, dev, link)
     h = headline(m)
     if len(names) > 1:
         say(f"{len(names)} networks together: dev exact F1 source {h['source']:.3f} cue {h['cue']:.3f} "

@@ -22,7 +22,7 @@ from .corpus import Example
 from .features import doc_features
 from .linking import LinkOptions, link_spans
 from .model import decode_spans
-from .neural import LABELS, WEIGHTS_FILE, bio_constraints, hashed_features, load_weights, marginals, viterbi
+from .neural import LABELS, WEIGHTS_FILE, bio_constraints, decode, hashed_features
 
 NEURAL_FEATURES_VERSION = 4  # the CRF's feature dicts without the cluster features: the
 # network reads the context vectors themselves
@@ -241,13 +241,9 @@ def _evaluate(net: Any, dev: Sequence[Example], dev_docs: dict[str, dict[str, An
             if d is None:
                 preds.append([])
                 continue
-            em = net.emissions([d])[0][0].numpy()
-            best = viterbi(em, trans, start, end)
-            marg = marginals(em, trans, start, end)
-            labels = [LABELS[k] for k in best]
-            probs = [float(marg[i, k]) for i, k in enumerate(best)]
+            labels, probs, _ = decode(net.emissions([d])[0][0].numpy(), trans, start, end)
             preds.append(link_spans(ex.doc, decode_spans(ex.doc, labels, probs), link))
     return score(dev, preds)
 
 
-__all__ = ["DEFAULTS", "build_network", "encode", "export", "fix_bio", "load_weights", "train_bilstm"]
+__all__ = ["DEFAULTS", "build_network", "encode", "export", "fix_bio", "train_bilstm"]
