@@ -102,3 +102,50 @@ def test_quote_rules_split_quote_two_segments():
     assert c.rule == "direct.split"
     assert [seg_text(doc, s) for s in c.content] == ["“A won,”", "“B lost.”"]
     assert seg_text(doc, c.speaker) == "she"
+
+
+def flat(words: list[str]) -> Doc:
+    """Words without a parse (no verb: only the layout rules can fire); "\\n\\n" breaks a
+    paragraph."""
+    spaces = [w != "\n\n" and (i + 1 < len(words) and words[i + 1] != "\n\n") for i, w in enumerate(words)]
+    pos = ["PROPN" if w[:1].isupper() else "PUNCT" if not w[:1].isalnum() else "NOUN" for w in words]
+    return Doc(VOCAB, words=words, spaces=spaces, pos=pos)
+
+
+@pytest.mark.parametrize("words, speaker, content", [
+    (["“", "We", "win", ".", "”", "―", "Carla", "Sanchez"], "Carla Sanchez", "“ We win . ”"),
+    # a closing mark glued to the dash; a role after the name
+    (["“", "We", "win", ".", "”―", "Carla", "Sanchez", ",", "nurse"], "Carla Sanchez", "“ We win ."),
+    (["“", "We", "win", ".", "”", "—", "Edwin", "G.", "Monroy", "."], "Edwin G. Monroy", "“ We win . ”"),
+])
+def test_quote_rules_signed_quote(words, speaker, content):
+    doc = flat(words + ["\n\n", "Next", "paragraph", "."])
+    (c,) = find_candidates(doc)[0]
+    assert c.rule == "direct.signed"
+    assert seg_text(doc, c.speaker) == speaker
+    assert [seg_text(doc, s) for s in c.content] == [content]
+
+
+@pytest.mark.parametrize("words", [
+    ["“", "We", "win", ".", "”", "―", "and", "that", "was", "all", "."],  # no name
+    ["He", "said", "“", "We", "win", ".", "”", "―", "Carla", "Sanchez"],  # not a quoted paragraph
+])
+def test_quote_rules_dash_without_signature(words):
+    assert [c.rule for c in find_candidates(flat(words))[0]] == []
+
+
+def test_quote_rules_transcript_turns():
+    words = ['"', "WALLACE", ":", "Will", "she", "come", "?", "\n\n",
+             '"', "PENCE", ":", "No", ".", "\n\n",
+             '"', "She", "will", "not", ".", '"', "\n\n",
+             "UPDATE", ":", "More", "later", ".", "\n\n",
+             '"', "Follow", "us", "."]
+    doc = flat(words)
+    cands = find_candidates(doc)[0]
+    assert [(c.rule, seg_text(doc, c.speaker), doc[c.cue[0]].text, [seg_text(doc, s) for s in c.content])
+            for c in cands] == [
+        ("direct.transcript", "WALLACE", ":", ["Will she come ?"]),
+        # the next paragraph goes on in the same quotation; it closes the quotation, so the
+        # turn ends there; "UPDATE" labels no speaker
+        ("direct.transcript", "PENCE", ":", ["No .", "She will not ."]),
+    ]

@@ -20,6 +20,11 @@ Rules (rule id -> what fires it):
 - ``indirect.according-to``  ``according to X`` attached to a clause.
 - ``direct.continued``  (quotes.py) a paragraph that opens a quote without any cue
                         continues the previous speaker's quote.
+- ``direct.signed``     a quoted stretch signed with a dash and a name at the end of its
+                        paragraph (vox pops, epigraphs): ``"…" ― Carla Sanchez``.
+- ``direct.transcript`` a transcript turn: a paragraph opening with a capitalised speaker
+                        label and a colon (``WALLACE: Let's start …``); unlabelled
+                        paragraphs that go on inside the same quotation continue the turn.
 
 Speakers: the subject of the cue (the whole noun phrase), the agent of a passive cue,
 or, for a subjectless cue (participial ``..., saying ...``, coordinated ``... but said``,
@@ -484,4 +489,142 @@ def according_to_candidates(doc: Doc, regions: tuple[QuoteRegion, ...],
             continue
         out.append(Candidate("indirect.according-to", 0.8, (tok.i, tok.i + 1), tok.i, tuple(segs),
                              speaker, speaker))
+    return out
+
+
+# --- labelled quotes: signatures and transcript turns -----------------------------------
+
+DASHES = frozenset({"―", "—", "–", "--", "-"})
+# capitalised labels that head a paragraph but name no speaker
+NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "BREAKING", "NOTE", "EDITOR", "EDITOR'S",
+                          "CORRECTION", "WATCH", "READ", "RELATED", "PHOTO", "PHOTOS", "VIDEO",
+                          "ADVERTISEMENT", "SOURCE", "SOURCES", "CLARIFICATION", "EXCLUSIVE",
+                          "ANALYSIS", "OPINION", "EMAIL", "BYLINE", "CREDIT", "LOOK", "BOOM"})
+
+
+def _paragraphs(doc: Doc, para: list[int]) -> list[tuple[int, int]]:
+    """(first, last) non-space token of each non-empty paragraph, in order."""
+    spans: dict[int, list[int]] = {}
+    for t in doc:
+        if not t.is_space:
+            s = spans.setdefault(para[t.i], [t.i, t.i])
+            s[1] = t.i
+    return [tuple(v) for _, v in sorted(spans.items())]
+
+
+def _name_after(doc: Doc, i: int, last: int) -> Seg | None:
+    """A name of 1-6 capitalised words from ``i`` to the end of the paragraph or a comma."""
+    j = i
+    while j <= last and doc[j].text != ",":
+        t = doc[j]
+        if not (t.is_title or t.is_upper or t.pos_ == "PROPN" or t.text in (".", "-", "'")
+                or t.lower_ in ("de", "la", "van", "von", "del", "da", "bin")):
+            return None
+        j += 1
+    if j == i or j - i > 6 or not any(doc[k].is_alpha for k in range(i, j)):
+        return None
+    return trim(doc, i, j - 1, keep_quotes=False)
+
+
+def _strip_marks(doc: Doc, a: int, b: int) -> Seg | None:
+    """``(a, b)`` without spaces and quotation marks at either end (other punctuation stays:
+    "… be there tomorrow night?")."""
+    while a <= b and (doc[a].is_space or is_double_mark(doc[a])):
+        a += 1
+    while b >= a and (doc[b].is_space or is_double_mark(doc[b])):
+        b -= 1
+    return (a, b) if a <= b else None
+
+
+def _glued_dash(tok: Token) -> bool | None:
+    """None unless ``tok`` is a dash; True for a dash glued to the closing mark (``”―``)."""
+    if tok.text in DASHES:
+        return False
+    if len(tok.text) == 2 and tok.text[0] in "”\"" and tok.text[1] in "―—–":
+        return True
+    return None
+
+
+def signed_candidates(doc: Doc, para: list[int]) -> list[Candidate]:
+    """``"…" ― Name``: a paragraph that opens with a quotation mark, closes it, and ends with
+    a dash and a name (vox pops, epigraphs). The content runs from the opening mark to the
+    closing one."""
+    out = []
+    for first, last in _paragraphs(doc, para):
+        if not is_double_mark(doc[first]):
+            continue
+        j = next((k for k in range(last, first, -1) if _glued_dash(doc[k]) is not None), None)
+        if j is None:
+            continue
+        k = j + 1
+        while k <= last and doc[k].is_space:
+            k += 1
+        name = _name_after(doc, k, last) if k <= last else None
+        if name is None:
+            continue
+        rest = [t for t in doc[name[1] + 1:last + 1] if not t.is_space]
+        if rest and rest[0].text not in (",", "."):  # the name ends the paragraph
+            continue
+        end = j - 1
+        while end > first and doc[end].is_space:
+            end -= 1
+        if (_glued_dash(doc[j]) or is_double_mark(doc[end])) and end - first >= 2:
+            out.append(Candidate("direct.signed", 0.95, (j,), j, ((first, end),), name, name))
+    return out
+
+
+def _label(doc: Doc, first: int, last: int) -> tuple[Seg, int] | None:
+    """``(label, colon)`` when the paragraph opens with ``NAME:`` in capitals."""
+    i = first
+    while i <= last and is_double_mark(doc[i]):
+        i += 1
+    j = i
+    while j <= last and j - i < 5 and doc[j].text != ":":
+        t = doc[j]
+        if not (t.is_upper or t.text in (".", "-", "'")):
+            return None
+        j += 1
+    if j > last or j == i or doc[j].text != ":" or j == last:
+        return None
+    words = [doc[k].text for k in range(i, j) if doc[k].is_alpha]
+    if (not words or max(len(w) for w in words) < 2 or any(w in NOT_SPEAKERS for w in words)
+            or any(doc.vocab[w.lower()].is_stop for w in words)):  # "FIX IS IN:" is a headline
+        return None
+    return (i, j - 1), j
+
+
+def transcript_candidates(doc: Doc, para: list[int]) -> list[Candidate]:
+    """Transcript turns: ``WALLACE: …`` opens a turn that runs to the end of its paragraph,
+    and on through following paragraphs that open a quotation without a label of their own
+    while the quotation stays open (the convention for a quoted transcript: every paragraph
+    opens the quotation again, and the last one closes it). A transcript has at least two
+    speakers; labels are capitalised names without function words."""
+    out = []
+    turn: list | None = None  # [label, colon, segments, open]
+
+    def close() -> None:
+        if turn is not None and turn[2]:
+            out.append(Candidate("direct.transcript", 0.9, (turn[1],), turn[1], tuple(turn[2]),
+                                 turn[0], turn[0]))
+
+    for first, last in _paragraphs(doc, para):
+        found = _label(doc, first, last)
+        still_open = is_double_mark(doc[first]) and not is_double_mark(doc[last])
+        if found is not None:
+            close()
+            label, colon = found
+            seg = _strip_marks(doc, colon + 1, last)
+            turn = [label, colon, [seg] if seg else [], still_open]
+            continue
+        if turn is not None and turn[3] and is_double_mark(doc[first]) and doc[first + 1].text != "(":
+            seg = _strip_marks(doc, first + 1, last)
+            if seg:
+                turn[2].append(seg)
+            turn[3] = still_open
+            continue
+        close()
+        turn = None
+    close()
+    if len({doc[c.speaker[0]:c.speaker[1] + 1].text for c in out}) < 2:
+        return []  # one label is a heading ("BYLINE:"), not a conversation
     return out

@@ -21,7 +21,8 @@ from .actors import ActorTable
 from .context import ExtractionContext
 from .lexicons import cue_lexicon, media_lexicon
 from .quote_marks import QuoteRegion, paragraph_ids, region_index, scan_quotes
-from .quote_rules import Candidate, Seg, according_to_candidates, cue_candidates
+from .quote_rules import (Candidate, Seg, according_to_candidates, cue_candidates, signed_candidates,
+                          transcript_candidates)
 from .time import DateTable
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,12 @@ def find_candidates(doc: Doc) -> tuple[list[Candidate], tuple[QuoteRegion, ...],
     reg_of = region_index(regions, len(doc))
     cands = cue_candidates(doc, lex, regions, reg_of, para)
     cands += according_to_candidates(doc, regions, reg_of)
+    cands += signed_candidates(doc, para)
+    turns = transcript_candidates(doc, para)
+    if turns:  # a transcript's turns are explicit: they override what the cues found inside
+        inside = {i for t in turns for i in range(t.speaker[0], t.content[-1][1] + 1)}
+        cands = [c for c in cands if c.head not in inside and not any(
+            i in inside for a, b in c.content for i in range(a, b + 1))] + turns
     chosen = _outermost(cands)
     chosen = _absorb_following(doc, chosen, regions, reg_of, para)
     chosen += _continued(doc, chosen, regions, para)
