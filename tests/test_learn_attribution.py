@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from communique.evaluation.polnear import GoldAttribution
 from communique.learn.corpus import token_labels
@@ -18,12 +18,13 @@ from communique.learn.model import TaggedSpan, decode_spans
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "polnear_mini"
+VOCAB = spacy.blank("en").vocab  # lexical attributes (is_punct, is_space) of English
 
 
 def _doc(words, heads, deps, pos=None, sent_starts=None):
     """A hand-built parsed Doc (heads as absolute indices)."""
     n = len(words)
-    return Doc(Vocab(), words=words, spaces=[True] * (n - 1) + [False], heads=heads, deps=deps,
+    return Doc(VOCAB, words=words, spaces=[True] * (n - 1) + [False], heads=heads, deps=deps,
                pos=pos or ["X"] * n, lemmas=[w.lower() for w in words],
                sent_starts=sent_starts)
 
@@ -87,6 +88,72 @@ def test_learn_link_spans_split_quote_joins_segments():
     (att,) = link_spans(doc, spans)
     assert len(att.content) == 2
     assert doc.text[att.source[0][0]:att.source[0][1]] == "she"
+
+
+@pytest.mark.parametrize("parse_source, expected", [(True, ["Lopez"]), (False, [])])
+def test_learn_link_spans_parse_source(said_doc, parse_source, expected):
+    # the tagger found the cue and the content but no source: the cue's subject in the parse
+    spans = [TaggedSpan("CUE", 1, 2, 0.8), TaggedSpan("CONTENT", 2, 6, 0.7)]
+    (att,) = link_spans(said_doc, spans, LinkOptions(parse_source=parse_source))
+    assert [said_doc.text[a:b] for a, b in att.source] == expected
+
+
+@pytest.mark.parametrize("words, heads, deps, spans, expected", [
+    # Trump questioned the vote , urging supporters to watch .  (two cues govern the second
+    # content: "urging" its words, "questioned" the full stop; the nearer one wins)
+    (["Trump", "questioned", "the", "vote", ",", "urging", "supporters", "to", "watch", "."],
+     [1, 1, 3, 1, 1, 1, 5, 8, 5, 1],
+     ["nsubj", "ROOT", "det", "dobj", "punct", "advcl", "dobj", "aux", "xcomp", "punct"],
+     [("SOURCE", 0, 1), ("CUE", 1, 2), ("CONTENT", 2, 4), ("CUE", 5, 6), ("CONTENT", 6, 10)],
+     {"questioned": ["the vote"], "urging": ["supporters to watch ."]}),
+    # Trump questioned the vote , Lopez said , supporters must watch .  (only the full stop
+    # hangs on "questioned": punctuation governs nothing, the nearest cue in the sentence wins)
+    (["Trump", "questioned", "the", "vote", ",", "Lopez", "said", ",", "supporters", "must", "watch", "."],
+     [1, 1, 3, 1, 1, 6, 1, 6, 10, 10, 3, 1],
+     ["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "parataxis", "punct", "nsubj", "aux", "acl", "punct"],
+     [("SOURCE", 0, 1), ("CUE", 1, 2), ("CONTENT", 2, 4), ("SOURCE", 5, 6), ("CUE", 6, 7), ("CONTENT", 8, 12)],
+     {"questioned": ["the vote"], "said": ["supporters must watch ."]}),
+])
+def test_learn_link_spans_nearest_governing_cue(words, heads, deps, spans, expected):
+    doc = _doc(words, heads, deps, sent_starts=[True] + [False] * (len(words) - 1))
+    tagged = [TaggedSpan(role, a, b, 0.9) for role, a, b in spans]
+    got = {doc.text[a.cue[0][0]:a.cue[0][1]]: [doc.text[x:y] for x, y in a.content]
+           for a in link_spans(doc, tagged)}
+    assert got == expected
+
+
+def _unparsed(words, sent_starts):
+    """A Doc with sentences but no parse (every token its own head): linking by order only."""
+    return Doc(VOCAB, words=words, spaces=[w not in ("\n\n",) for w in words],
+               sent_starts=sent_starts)
+
+
+@pytest.mark.parametrize("words, content, expected_cue", [
+    # the parser ran '" It is bad . " Grassley says so .' into one sentence: the quotation
+    # still goes with the cue of the sentence before
+    (["Lopez", "said", "more", ".", '"', "It", "is", "bad", ".", '"', "Grassley", "says", "so", "."],
+     (4, 10), "said"),
+    # '"Why ?" he asked' is one sentence: a question mark followed by a small letter
+    (["Lopez", "said", "more", ".", '"', "Why", "?", '"', "he", "asked", "."], (4, 8), "asked"),
+])
+def test_learn_link_spans_full_stop_ends_sentence(words, content, expected_cue):
+    doc = _unparsed(words, [True, False, False, False, True] + [False] * (len(words) - 5))
+    cue2 = words.index("says" if "says" in words else "asked")
+    spans = [TaggedSpan("SOURCE", 0, 1, 0.9), TaggedSpan("CUE", 1, 2, 0.9), TaggedSpan("CONTENT", 2, 3, 0.9),
+             TaggedSpan("CONTENT", *content, 0.9), TaggedSpan("SOURCE", cue2 - 1, cue2, 0.9),
+             TaggedSpan("CUE", cue2, cue2 + 1, 0.9)]
+    (a, b) = (doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1].text))
+    (att,) = [x for x in link_spans(doc, spans) if (a, b) in x.content]
+    assert doc.text[att.cue[0][0]:att.cue[0][1]] == expected_cue
+
+
+@pytest.mark.parametrize("mark, linked", [(".", False), (":", True)])
+def test_learn_link_spans_other_paragraph_needs_colon(mark, linked):
+    # Lopez said so .|:  <paragraph>  " We won . "
+    words = ["Lopez", "said", "so", mark, "\n\n", '"', "We", "won", ".", '"']
+    doc = _unparsed(words, [True, False, False, False, False, True, False, False, False, False])
+    spans = [TaggedSpan("SOURCE", 0, 1, 0.9), TaggedSpan("CUE", 1, 2, 0.9), TaggedSpan("CONTENT", 5, 10, 0.9)]
+    assert len(link_spans(doc, spans)) == int(linked)
 
 
 def test_learn_quote_state_marks_quoted_tokens():
@@ -229,20 +296,63 @@ def test_learn_combine_merges_same_content(said_doc):
 @pytest.mark.parametrize("options, kept", [
     # the model's "expected a" lies inside the rules' "Lopez said she expected a": a fragment
     ({}, {"rules.ccomp"}),
-    # the model's first: the rules' reading is mostly outside it, so both stay
-    ({"prefer": "model"}, {"rules.ccomp", "model.crf-attribution@1"}),
+    ({"prefer": "rules"}, {"rules.ccomp"}),
     ({"max_overlap": 1.0}, {"rules.ccomp", "model.crf-attribution@1"}),
+    # a side that is not sure enough is left out
+    ({"min_rule_confidence": 0.95}, {"model.crf-attribution@1"}),
+    ({"min_model_confidence": 0.95, "max_overlap": 1.0}, {"rules.ccomp"}),
 ])
 def test_learn_combine_drops_fragments(said_doc, options, kept):
     from communique.extract.quote_model import CombineOptions, combine
     from communique.models import Quote, Span
 
     text = said_doc.text  # "Lopez said she expected a vote ."
-    wide = Quote(content=(Span.of(text, 0, 25),), kind="indirect", confidence=0.7, rule="rules.ccomp")
+    wide = Quote(content=(Span.of(text, 0, 25),), kind="indirect", confidence=0.9, rule="rules.ccomp")
     inner = Quote(content=(Span.of(text, 15, 25),), kind="indirect", confidence=0.9,
                   rule="model.crf-attribution@1")
     out = combine(said_doc, [wide], [inner], CombineOptions(**options))
     assert {q.rule for q in out} == kept
+
+
+@pytest.fixture()
+def told_doc():
+    # Today Lopez told Diaz the vote is near .
+    words = ["Today", "Lopez", "told", "Diaz", "the", "vote", "is", "near", "."]
+    n = len(words)
+    return Doc(VOCAB, words=words, spaces=[True] * (n - 1) + [False],
+               heads=[2, 2, 2, 2, 5, 6, 2, 6, 2],
+               deps=["npadvmod", "nsubj", "ROOT", "dobj", "det", "nsubj", "ccomp", "acomp", "punct"],
+               pos=["NOUN", "PROPN", "VERB", "PROPN", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+               lemmas=[w.lower() for w in words],
+               ents=["B-DATE", "B-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O"])
+
+
+@pytest.mark.parametrize("rule_speaker, rule, speaker, actor", [
+    ("Lopez", "indirect.ccomp", "Lopez", "rules-actor"),   # the same mention: the rules' actor
+    ("Diaz", "indirect.ccomp", "Diaz", "rules-actor"),     # two plausible readings: the rules'
+    ("Today", "indirect.ccomp", "Lopez", "model-actor"),   # a date is no speaker
+    ("Diaz", "direct.continued", "Lopez", "model-actor"),  # carried over from the paragraph before
+    (None, "indirect.ccomp", "Lopez", "model-actor"),      # the rules named none
+])
+def test_learn_combine_speaker_choice(told_doc, rule_speaker, rule, speaker, actor):
+    from communique.extract.quote_model import combine
+    from communique.models import Quote, Span
+
+    text = told_doc.text
+    content = (Span.of(text, text.index("the vote"), text.index(" .")),)
+
+    def span(word):
+        return Span.of(text, text.index(word), text.index(word) + len(word)) if word else None
+
+    rule_q = Quote(content=content, kind="indirect", speaker=span(rule_speaker),
+                   speaker_actor="rules-actor" if rule_speaker else None, cue=span("told"),
+                   confidence=0.8, rule=rule)
+    model_q = Quote(content=content, kind="indirect", speaker=span("Lopez"), speaker_actor="model-actor",
+                    cue=span("told"), confidence=0.9, rule="model.bilstm-crf-attribution@3")
+    (merged,) = combine(told_doc, [rule_q], [model_q])
+    assert text[merged.speaker.start:merged.speaker.end] == speaker
+    assert merged.speaker_actor == actor
+    assert merged.rule == f"model.bilstm-crf-attribution@3+{rule}"
 
 
 @pytest.mark.model

@@ -3,12 +3,14 @@
 ``model_quotes`` turns the tagger's linked spans (:mod:`communique.learn`) into
 :class:`Quote` records, with the quote stage's own kind, medium, date and speaker
 resolution. ``combine`` merges them with the rule quotes: where both found the same
-content (token-Jaccard >= 0.5), one quote with the rules' speaker resolution, medium and
-date, and for each role the span of the side that does better on PolNeAR dev
-(:class:`CombineOptions`); then the quotes only one side found, the rules' first, each
-kept unless most of its content is already in a kept quote (a fragment or a rival reading
-of the same words: the two sides often bound one quotation differently, and keeping both
-would report it twice). Every quote says which produced it:
+content (token-Jaccard >= 0.5), one quote with the rules' content, medium and date, the
+model's cue, and the rules' speaker resolution unless the rules' speaker is implausible
+(a time stamp, a headline, a thing), only carried over from the paragraph before, or
+missing, when the model's speaker and its actors are taken (:func:`_merge`); then the
+quotes only one side found, when that side is sure enough (:class:`CombineOptions`), the
+largest first, each kept unless most of its content is already in a kept quote (a
+fragment or a rival reading of the same words: the two sides often bound one quotation
+differently, and keeping both would report it twice). Every quote says which produced it:
 ``model.<architecture>-attribution@<version>`` (``model.bilstm-crf-attribution@3.0``), a
 rule id, or both joined by ``+``.
 """
@@ -38,15 +40,15 @@ __all__ = ["model_quotes", "combine", "attributions_to_quotes", "CombineOptions"
 class CombineOptions:
     """How rule and model quotes merge (defaults chosen on PolNeAR dev, see the model card)."""
 
-    keep_unmatched_rules: bool = True   # rule quotes the model did not find
-    min_model_confidence: float = 0.6   # model quotes the rules did not find, at least this sure
+    min_rule_confidence: float = 0.8    # rule quotes the model did not find, at least this sure
+    min_model_confidence: float = 0.8   # model quotes the rules did not find, at least this sure
     content_from: str = "rules"         # "rules" | "model": spans of a quote both found
     speaker_from: str = "model"         # the speaker span, when both name the same speaker
     cue_from: str = "model"             # the cue span, when it overlaps the rules' cue
     jaccard: float = 0.5
     max_overlap: float = 0.5            # an unmatched quote sharing more than this share of its
                                         # content tokens with a kept quote is a fragment: dropped
-    prefer: str = "rules"               # among unmatched quotes that overlap, which side is kept
+    prefer: str = "model"               # among unmatched quotes that overlap, which side is kept
 
 
 @lru_cache(maxsize=8)
@@ -171,12 +173,16 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
             continue
         used_m.add(i)
         used_r.add(j)
-        out.extend(_merge(mg[i], rg[j], options))
+        out.extend(_merge(doc, mg[i], rg[j], options))
         kept |= mt[i] if options.content_from == "model" else rt[j]
     extra_m = [(mt[i], g) for i, g in enumerate(mg)
                if i not in used_m and g[0].confidence >= options.min_model_confidence]
-    extra_r = [(rt[j], g) for j, g in enumerate(rg) if j not in used_r] if options.keep_unmatched_rules else []
-    extra = extra_m + extra_r if options.prefer == "model" else extra_r + extra_m
+    extra_r = [(rt[j], g) for j, g in enumerate(rg)
+               if j not in used_r and g[0].confidence >= options.min_rule_confidence]
+    # the outermost first (as the rules keep the outer of nested reports), then the side
+    # preferred: a fragment of a quote already kept is dropped
+    extra = sorted(extra_m + extra_r if options.prefer == "model" else extra_r + extra_m,
+                   key=lambda x: -len(x[0]))
     for toks, g in extra:
         if toks and len(toks & kept) > options.max_overlap * len(toks):
             continue
@@ -186,19 +192,43 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
     return tuple(out)
 
 
-def _merge(model_group: list[Quote], rule_group: list[Quote], options: CombineOptions) -> list[Quote]:
-    """One quote per rule quote (the rules resolve the actors), spans chosen per role."""
+def _implausible(doc: Doc, span: Span | None) -> bool:
+    """A speaker span no one could be: a time stamp or a headline run into the text (the
+    span crosses a paragraph), or a thing ("All this", "public") rather than a person, a
+    group or a document."""
+    from .lexicons import cue_lexicon
+    from .quote_rules import is_human
+
+    if span is None:
+        return False
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return False
+    if "\n" in sp.text or sp.root.ent_type_ in ("TIME", "DATE"):
+        return True
+    return not is_human(sp.root, cue_lexicon())
+
+
+def _merge(doc: Doc, model_group: list[Quote], rule_group: list[Quote], options: CombineOptions) -> list[Quote]:
+    """One quote per rule quote (the rules resolve the actors), spans chosen per role. The
+    model's speaker is taken where it names the same mention, where the rules have none,
+    where the rules only carried the previous paragraph's speaker over, or where the rules'
+    speaker is implausible and the model's is not; a speaker the rules did not name comes
+    with the model's actors (one quote each)."""
     m, r = model_group[0], rule_group[0]
     changes: dict = {"rule": f"{m.rule}+{r.rule}",
                      "confidence": round(min(1.0, max(m.confidence, r.confidence) + 0.1), 2)}
     if options.content_from == "model":
         changes.update(content=m.content, kind=m.kind)
-    if options.speaker_from == "model" and m.speaker is not None and (
-            r.speaker is None or _overlap(m.speaker, r.speaker)):
-        changes["speaker"] = m.speaker
-        if r.speaker is None:
-            changes["speaker_actor"] = m.speaker_actor
     if options.cue_from == "model" and m.cue is not None and (r.cue is None or _overlap(m.cue, r.cue)):
         changes["cue"] = m.cue
         changes["date"] = r.date or m.date
-    return [replace(q, **changes) for q in rule_group]
+    base = rule_group
+    if options.speaker_from == "model" and m.speaker is not None:
+        if r.speaker is not None and _overlap(m.speaker, r.speaker):
+            changes["speaker"] = m.speaker
+        elif (r.speaker is None or r.rule == "direct.continued"
+              or (_implausible(doc, r.speaker) and not _implausible(doc, m.speaker))):
+            changes["speaker"] = m.speaker
+            base = [replace(r, speaker_actor=q.speaker_actor) for q in model_group]
+    return [replace(q, **changes) for q in base]

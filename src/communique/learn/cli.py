@@ -24,8 +24,8 @@ def register(app: typer.Typer) -> None:
         cache: Annotated[Optional[Path], typer.Option("--cache", help="Folder for cached parses.")] = None,
         limit: Annotated[Optional[int], typer.Option("--limit", help="Use only the first N articles of each split.")] = None,
         architecture: Annotated[Optional[str], typer.Option(
-            "--architecture", help="Overrides the config's [model] architecture: 'bilstm-crf' "
-            "(needs torch: pip install 'communique[train]') or 'crf'.")] = None,
+            "--architecture", help="Overrides the config's \\[model] architecture: 'bilstm-crf' "
+            "(needs torch: pip install 'communique\\[train]') or 'crf'.")] = None,
     ) -> None:
         """Train on PolNeAR train, tune on dev, write the best model to --out."""
         from .train import load_config, train_attribution
