@@ -11,7 +11,7 @@ quotes only one side found, when that side is sure enough (:class:`CombineOption
 largest first, each kept unless most of its content is already in a kept quote (a
 fragment or a rival reading of the same words: the two sides often bound one quotation
 differently, and keeping both would report it twice). Every quote says which produced it:
-``model.<architecture>-attribution@<version>`` (``model.bilstm-crf-attribution@3.0``), a
+``model.<architecture>-attribution@<version>`` (``model.bilstm-crf-attribution@3.1``), a
 rule id, or both joined by ``+``.
 """
 
