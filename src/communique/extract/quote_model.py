@@ -29,6 +29,8 @@ from ..errors import ModelNotInstalledError
 from ..models import Quote, Span
 from .actors import ActorTable
 from .context import ExtractionContext
+from .lexicons import cue_lexicon
+from .quote_rules import is_human
 from .time import DateTable
 
 log = logging.getLogger(__name__)
@@ -196,9 +198,6 @@ def _implausible(doc: Doc, span: Span | None) -> bool:
     """A speaker span no one could be: a time stamp or a headline run into the text (the
     span crosses a paragraph), or a thing ("All this", "public") rather than a person, a
     group or a document."""
-    from .lexicons import cue_lexicon
-    from .quote_rules import is_human
-
     if span is None:
         return False
     sp = doc.char_span(span.start, span.end, alignment_mode="expand")

@@ -5,10 +5,9 @@ the nearest cue that governs it in the parse, else the nearest cue in its senten
 right after a closing quotation mark counts as in it: ``"…?" he asked``), else a cue in
 the sentence before or after in the same paragraph (the one before first: ``"A," said X.
 "B."``; another paragraph only after a colon: ``He said:``); a sentence ends at a full
-stop even where the parser ran two together. Each cue takes the tagged
-source that is its subject, else the nearest tagged source in its sentence, else its
-subject in the parse. A cue's contents become the segments of one attribution
-(``"…," she said, "…"``).
+stop even where the parser ran two together. Each cue takes the tagged source that is its
+subject, else the nearest tagged source in its sentence, else its subject in the parse. A
+cue's contents become the segments of one attribution (``"…," she said, "…"``).
 :mod:`communique.extract.quote_model` turns attributions into ``Quote`` records.
 """
 
@@ -18,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..extract.quote_marks import is_double_mark, paragraph_ids
+from ..extract.quote_rules import find_subject, noun_phrase
 from .model import AttributionModel, TaggedSpan
 
 Segments = tuple[tuple[int, int], ...]
@@ -111,10 +111,10 @@ def link_spans(doc: Doc, spans: Sequence[TaggedSpan],
     contents = [s for s in spans if s.role == "CONTENT"]
     by_cue: dict[int, list[TaggedSpan]] = {}
     orphans: list[TaggedSpan] = []
+    reach = max(options.max_sentence_gap, 1)
     for c in sorted(contents, key=lambda s: s.start):
         best: tuple[float, int] | None = None
         c_sents = (sent[c.start], sent[c.end - 1])
-        reach = max(options.max_sentence_gap, 1)
         for k, cue in enumerate(cues):
             cs = sent[cue.start]
             if cs < c_sents[0] - reach or cs > c_sents[1] + reach:
@@ -185,7 +185,7 @@ def _source_for(doc: Doc, cue: TaggedSpan, sources: Sequence[TaggedSpan],
     return best[1] if best else None
 
 
-def _cue_head(doc: Doc, cue: TaggedSpan):
+def _cue_head(doc: Doc, cue: TaggedSpan) -> Token:
     """The cue token the rest of the cue hangs from (the verb of "has been saying")."""
     heads = [doc[i] for i in range(cue.start, cue.end)
              if not (cue.start <= doc[i].head.i < cue.end) or doc[i].head.i == i]
@@ -196,8 +196,6 @@ def _cue_head(doc: Doc, cue: TaggedSpan):
 def _parse_source(doc: Doc, cue: TaggedSpan, contents: Sequence[TaggedSpan]) -> TaggedSpan | None:
     """The cue's subject in the parse (as the quote rules find a speaker), when the tagger
     marked no source: "Stumpf in a televised interview appeared to blame ..." -> Stumpf."""
-    from ..extract.quote_rules import find_subject, noun_phrase
-
     head, _ref = find_subject(_cue_head(doc, cue))
     if head is None or head.is_space or head.pos_ in ("PUNCT", "SYM", "NUM"):
         return None
