@@ -79,22 +79,11 @@ def _token_segs(doc: Doc, segs: Sequence[tuple[int, int]]) -> tuple[tuple[int, i
     return tuple(out)
 
 
-def _actor_ids(doc: Doc, actors: ActorTable, span: Span | None) -> tuple[str | None, ...]:
-    if span is None:
-        return (None,)
-    many = getattr(actors, "actors_at", None)
-    if many is not None:
-        ids = tuple(many(doc, span.start, span.end))
-        if ids:
-            return ids
-    return (actors.actor_at(doc, span.start, span.end),)
-
-
 def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable,
                            dates: DateTable | None = None) -> tuple[Quote, ...]:
     """``Quote`` records of predicted attributions (source, cue, content segments, confidence)."""
     from .quote_marks import paragraph_ids, region_index, scan_quotes
-    from .quotes import medium_of, quote_kind
+    from .quotes import medium_of, quote_kind, speaker_actors
 
     text = doc.text
     reg_of = region_index(scan_quotes(doc, paragraph_ids(doc)), len(doc))
@@ -111,7 +100,7 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
                     date, _ = dates.date_for(head.root)
                 medium = medium_of(doc, head.root)
         kind = quote_kind(_token_segs(doc, att.content), reg_of, doc)
-        for actor in _actor_ids(doc, actors, speaker):
+        for actor in speaker_actors(doc, actors, speaker):
             out.append(Quote(content=content, kind=kind, speaker=speaker, speaker_actor=actor,
                              cue=cue, medium=medium, date=date,
                              confidence=round(float(att.confidence), 2), rule=rule))

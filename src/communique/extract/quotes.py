@@ -27,7 +27,7 @@ from .time import DateTable
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract_quotes", "find_candidates", "quote_kind", "medium_of"]
+__all__ = ["extract_quotes", "find_candidates", "quote_kind", "medium_of", "speaker_actors"]
 
 
 def find_candidates(doc: Doc) -> tuple[list[Candidate], tuple[QuoteRegion, ...], list[int]]:
@@ -211,17 +211,17 @@ def _span(doc: Doc, seg: Seg, text: str) -> Span:
     return Span.of(text, doc[a].idx, doc[b].idx + len(doc[b].text))
 
 
-def _actors_for(doc: Doc, actors: ActorTable, seg: Seg | None, text: str) -> tuple[str | None, ...]:
-    if seg is None:
+def speaker_actors(doc: Doc, actors: ActorTable, span: Span | None) -> tuple[str | None, ...]:
+    """The actors a speaker mention resolves to: several for "each side", one, or ``(None,)``
+    (one quote each)."""
+    if span is None:
         return (None,)
-    sp = _span(doc, seg, text)
     many = getattr(actors, "actors_at", None)
     if many is not None:
-        ids = tuple(many(doc, sp.start, sp.end))
+        ids = tuple(many(doc, span.start, span.end))
         if ids:
             return ids
-    one = actors.actor_at(doc, sp.start, sp.end)
-    return (one,)
+    return (actors.actor_at(doc, span.start, span.end),)
 
 
 def extract_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
@@ -250,7 +250,8 @@ def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
         head = doc[c.head]
         date, _precision = dates.date_for(head)
         medium = medium_of(doc, head) if c.cue else None
-        for actor in _actors_for(doc, actors, c.speaker_ref or c.speaker, text):
+        ref = c.speaker_ref or c.speaker
+        for actor in speaker_actors(doc, actors, _span(doc, ref, text) if ref is not None else None):
             quotes.append(Quote(
                 content=content, kind=kind, speaker=speaker, speaker_actor=actor, cue=cue,
                 medium=medium, date=date, confidence=round(c.confidence, 2), rule=c.rule,

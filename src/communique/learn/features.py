@@ -157,6 +157,11 @@ def structure_features(doc: Doc, cuelex: list[bool], rtags: list[str]) -> list[d
     return out
 
 
+def _sq_dist(x: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """Squared Euclidean distances (N, K) of rows ``x`` to centroids ``c``."""
+    return (x * x).sum(1)[:, None] - 2 * x @ c.T + (c * c).sum(1)[None, :]
+
+
 def tensor_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]] | None:
     """For each set of centroids, the nearest centroid of each token's context vector
     (``doc.tensor``, set by the pipeline's tok2vec); ``None`` when the Doc has no tensor."""
@@ -168,8 +173,7 @@ def tensor_clusters(doc: Doc, centroids: Sequence[np.ndarray]) -> list[list[int]
     for c in centroids:
         if c.shape[1] != x.shape[1]:
             return None
-        d = (x * x).sum(1)[:, None] - 2 * x @ c.T + (c * c).sum(1)[None, :]
-        out.append(d.argmin(1).tolist())
+        out.append(_sq_dist(x, c).argmin(1).tolist())
     return out
 
 
@@ -178,7 +182,6 @@ def kmeans(x: np.ndarray, k: int, seed: int, iterations: int = 25) -> np.ndarray
     rng = np.random.default_rng(seed)
     x = np.asarray(x, dtype=np.float32)
     n = len(x)
-    xx = (x * x).sum(1)
     cent = [x[rng.integers(n)]]
     dmin = ((x - cent[0]) ** 2).sum(1)
     for _ in range(1, k):
@@ -187,7 +190,7 @@ def kmeans(x: np.ndarray, k: int, seed: int, iterations: int = 25) -> np.ndarray
         dmin = np.minimum(dmin, ((x - cent[-1]) ** 2).sum(1))
     c = np.stack(cent)
     for _ in range(iterations):
-        assign = (xx[:, None] - 2 * x @ c.T + (c * c).sum(1)[None, :]).argmin(1)
+        assign = _sq_dist(x, c).argmin(1)
         for j in range(k):
             members = x[assign == j]
             if len(members):
@@ -385,4 +388,3 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
     if version >= 5 and centroids:
         _cluster_features(out, tensor_clusters(doc, centroids), version)
     return out
-

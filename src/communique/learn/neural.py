@@ -38,13 +38,15 @@ _FORBIDDEN = -1e4
 def feature_strings(feats: dict[str, object]) -> list[str]:
     """The active features of one token's feature dict as strings: ``key=value`` for
     string and integer values, ``key`` for true flags and real values; false flags and the
-    constant ``bias`` are left out."""
+    constant ``bias`` are left out. Exact types decide (``True``, ``1`` and ``1.0`` are
+    three different features)."""
     out = []
     for k, v in feats.items():
-        if isinstance(v, bool):
+        t = v.__class__
+        if t is bool:
             if v:
                 out.append(k)
-        elif isinstance(v, float):
+        elif t is float:
             if k != "bias":
                 out.append(k)
         else:
@@ -53,26 +55,13 @@ def feature_strings(feats: dict[str, object]) -> list[str]:
 
 
 def hashed_features(feats: Sequence[dict[str, object]], buckets: int) -> tuple[np.ndarray, np.ndarray]:
-    """(ids, offsets): the CRC-32 bucket of every feature string of every token, flat, and
-    the start of each token's run in it (``len(feats) + 1`` offsets). The strings are those
-    of :func:`feature_strings`, built inline here (this runs for every token of every
-    article)."""
+    """(ids, offsets): the CRC-32 bucket of every :func:`feature_strings` string of every
+    token, flat, and the start of each token's run in it (``len(feats) + 1`` offsets)."""
     crc = zlib.crc32
     codes: list[int] = []
     offs = [0]
     for f in feats:
-        for k, v in f.items():
-            t = v.__class__
-            if t is str:
-                codes.append(crc(f"{k}={v}".encode()))
-            elif t is bool:
-                if v:
-                    codes.append(crc(k.encode()))
-            elif t is float:
-                if k != "bias":
-                    codes.append(crc(k.encode()))
-            else:
-                codes.append(crc(f"{k}={v}".encode()))
+        codes.extend(crc(s.encode()) for s in feature_strings(f))
         offs.append(len(codes))
     ids = np.asarray(codes, dtype=np.int64) & ((1 << buckets) - 1)
     return ids, np.asarray(offs, dtype=np.int64)

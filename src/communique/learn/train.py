@@ -206,8 +206,7 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
             (cand / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
             m = evaluate(cand, dev, link)
             h = headline(m)
-            say(f"c1={c1} c2={c2}: {secs:.0f} s, dev exact F1 source {h['source']:.3f} "
-                f"cue {h['cue']:.3f} content {h['content']:.3f}; attribution F1 {h['attribution']:.3f}")
+            say(f"c1={c1} c2={c2}: {secs:.0f} s, {_dev_line(h)}")
             meta["dev"] = h
             meta["dev_full"] = m
             (cand / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
@@ -269,8 +268,7 @@ def _train_neural(cfg: dict[str, Any], train: Sequence[Example], dev: Sequence[E
             h = headline(res["summary"])
             kept = f"mean of epochs {res['hyperparameters']['average_from']}-{res['epoch']}" if res["averaged"] \
                 else f"epoch {res['epoch']}"
-            say(f"network {k + 1}: {kept}: dev exact F1 source {h['source']:.3f} cue {h['cue']:.3f} "
-                f"content {h['content']:.3f}; attribution F1 {h['attribution']:.3f}")
+            say(f"network {k + 1}: {kept}: {_dev_line(h)}")
             runs.append({"file": name, "seed": member_seed, "epoch": res["epoch"], "averaged": res["averaged"],
                          "train_seconds": res["train_seconds"], "dev": h})
         out.mkdir(parents=True, exist_ok=True)
@@ -288,14 +286,16 @@ def _train_neural(cfg: dict[str, Any], train: Sequence[Example], dev: Sequence[E
         (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
         _load.cache_clear()
         m = evaluate(out, dev, link)
-    h = headline(m)
-    if len(names) > 1:
-        say(f"{len(names)} networks together: dev exact F1 source {h['source']:.3f} cue {h['cue']:.3f} "
-            f"content {h['content']:.3f}; attribution F1 {h['attribution']:.3f}")
-    meta.update(dev=h, dev_full=m, total_seconds=round(time.perf_counter() - t0, 1))
+        say(f"{len(names)} networks together: {_dev_line(headline(m))}")
+    meta.update(dev=headline(m), dev_full=m, total_seconds=round(time.perf_counter() - t0, 1))
     (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     _load.cache_clear()
     return meta
+
+
+def _dev_line(h: dict[str, float]) -> str:
+    return (f"dev exact F1 source {h['source']:.3f} cue {h['cue']:.3f} content {h['content']:.3f}; "
+            f"attribution F1 {h['attribution']:.3f}")
 
 
 def _save_clusters(path: Path, centroids: Sequence[Any]) -> None:

@@ -174,7 +174,7 @@ def train_bilstm(train: Sequence[Example], dev: Sequence[Example], cues: frozens
     opt_dense = torch.optim.Adam(dense, lr=float(hp["lr"]))
     opt_emb = torch.optim.SparseAdam(list(net.emb.parameters()), lr=float(hp["lr"]))
     out_dir.mkdir(parents=True, exist_ok=True)
-    best: tuple[float, int, dict[str, Any]] | None = None
+    best: tuple[float, int, dict[str, Any], bool] | None = None  # objective, epoch, summary, averaged
     t_train = time.perf_counter()
     for epoch in range(int(hp["epochs"])):
         t_ep = time.perf_counter()
