@@ -149,3 +149,40 @@ def test_quote_rules_transcript_turns():
         # turn ends there; "UPDATE" labels no speaker
         ("direct.transcript", "PENCE", ":", ["No .", "She will not ."]),
     ]
+
+
+def _tagged(rows: list[tuple]) -> Doc:
+    """rows: (word, head offset, dep, pos, lemma, tag)."""
+    doc = make([r[:5] for r in rows])
+    for t, r in zip(doc, rows):
+        t.tag_ = r[5]
+    return doc
+
+
+@pytest.mark.parametrize("rows, cue, sourceless", [
+    # "Asked about the vote, Lopez said no.": the asker is unnamed
+    ([("Asked", 5, "advcl", "VERB", "ask", "VBN"), ("about", -1, "prep", "ADP", "about", "IN"),
+      ("it", -1, "pobj", "PRON", "it", "PRP"), (",", 2, "punct", "PUNCT", ",", ","),
+      ("Lopez", 1, "nsubj", "PROPN", "Lopez", "NNP"), ("said", 0, "ROOT", "VERB", "say", "VBD")], 0, True),
+    # "Lopez was asked about it." (no agent) / "… asked by Diaz" (the agent asks)
+    ([("Lopez", 2, "nsubjpass", "PROPN", "Lopez", "NNP"), ("was", 1, "auxpass", "AUX", "be", "VBD"),
+      ("asked", 0, "ROOT", "VERB", "ask", "VBN"), ("about", -1, "prep", "ADP", "about", "IN"),
+      ("it", -1, "pobj", "PRON", "it", "PRP")], 2, True),
+    ([("Lopez", 2, "nsubjpass", "PROPN", "Lopez", "NNP"), ("was", 1, "auxpass", "AUX", "be", "VBD"),
+      ("asked", 0, "ROOT", "VERB", "ask", "VBN"), ("by", -1, "agent", "ADP", "by", "IN"),
+      ("Diaz", -1, "pobj", "PROPN", "Diaz", "NNP")], 2, False),
+    # "Lopez asked about it.": Lopez asks
+    ([("Lopez", 1, "nsubj", "PROPN", "Lopez", "NNP"), ("asked", 0, "ROOT", "VERB", "ask", "VBD"),
+      ("about", -1, "prep", "ADP", "about", "IN"), ("it", -1, "pobj", "PRON", "it", "PRP")], 1, False),
+    # "She appeared to confuse them.": the writer's reading
+    ([("She", 1, "nsubj", "PRON", "she", "PRP"), ("appeared", 0, "ROOT", "VERB", "appear", "VBD"),
+      ("to", 1, "aux", "PART", "to", "TO"), ("confuse", -2, "xcomp", "VERB", "confuse", "VB"),
+      ("them", -1, "dobj", "PRON", "they", "PRP")], 1, True),
+    ([("Lopez", 1, "nsubj", "PROPN", "Lopez", "NNP"), ("said", 0, "ROOT", "VERB", "say", "VBD"),
+      ("it", -1, "dobj", "PRON", "it", "PRP")], 1, False),
+])
+def test_quote_rules_sourceless_cue(rows, cue, sourceless):
+    from communique.extract.lexicons import cue_lexicon
+    from communique.extract.quote_rules import sourceless_cue
+
+    assert sourceless_cue(_tagged(rows)[cue], cue_lexicon()) is sourceless

@@ -38,6 +38,8 @@ class CueLexicon:
     phrasal: Mapping[str, frozenset[str]]
     noun_cues: frozenset[str]
     source_nouns: frozenset[str]
+    evidential: frozenset[str] = frozenset()      # "she appeared to …": no source
+    unnamed_agent: frozenset[str] = frozenset()   # "Asked about X, …": the asker is unnamed
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -73,6 +75,8 @@ def cue_lexicon() -> CueLexicon:
         phrasal=MappingProxyType({k: frozenset(p) for k, p in d["phrasal"].items()}),
         noun_cues=frozenset(d["noun_cues"]),
         source_nouns=frozenset(d["source_nouns"]),
+        evidential=frozenset(d.get("sourceless", {}).get("evidential", ())),
+        unnamed_agent=frozenset(d.get("sourceless", {}).get("unnamed_agent", ())),
     )
 
 

@@ -158,6 +158,20 @@ def find_subject(verb: Token, lex: CueLexicon | None = None) -> tuple[Token | No
     return None, None
 
 
+def sourceless_cue(verb: Token, lex: CueLexicon) -> bool:
+    """A cue whose attribution names no source: an evidential verb ("she appeared to
+    confuse A with B") or the participle or agentless passive of a verb whose agent goes
+    unnamed ("Asked about X, he said …", "he was asked about X": the asker)."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.evidential:
+        return True
+    if lemma not in lex.unnamed_agent or verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return verb.dep_ in ("advcl", "acl") or any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _is_cue_verb(verb: Token, lex: CueLexicon) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in lex.verbs:

@@ -22,7 +22,7 @@ from .context import ExtractionContext
 from .lexicons import cue_lexicon, media_lexicon
 from .quote_marks import QuoteRegion, paragraph_ids, region_index, scan_quotes
 from .quote_rules import (Candidate, Seg, according_to_candidates, cue_candidates, signed_candidates,
-                          transcript_candidates)
+                          sourceless_cue, transcript_candidates)
 from .time import DateTable
 
 log = logging.getLogger(__name__)
@@ -242,15 +242,18 @@ def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     cands, _regions, reg_of = find_candidates(doc)
     quotes: list[Quote] = []
     text = doc.text  # Doc.text is rebuilt on every access
+    lex = cue_lexicon()
     for c in cands:
         content = tuple(_span(doc, s, text) for s in c.content)
         kind = quote_kind(c.content, reg_of, doc)
         cue = _span(doc, (c.cue[0], c.cue[-1]), text) if c.cue else None
-        speaker = _span(doc, c.speaker, text) if c.speaker is not None else None
         head = doc[c.head]
+        ref = c.speaker_ref or c.speaker
+        if c.cue and sourceless_cue(head, lex):
+            ref = None  # "Asked about X, he said": the asker of X is unnamed
+        speaker = _span(doc, c.speaker, text) if c.speaker is not None and ref is not None else None
         date, _precision = dates.date_for(head)
         medium = medium_of(doc, head) if c.cue else None
-        ref = c.speaker_ref or c.speaker
         for actor in speaker_actors(doc, actors, _span(doc, ref, text) if ref is not None else None):
             quotes.append(Quote(
                 content=content, kind=kind, speaker=speaker, speaker_actor=actor, cue=cue,
