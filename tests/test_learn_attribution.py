@@ -98,6 +98,28 @@ def test_learn_link_spans_parse_source(said_doc, parse_source, expected):
     assert [said_doc.text[a:b] for a, b in att.source] == expected
 
 
+@pytest.mark.parametrize("words, heads, deps, pos, cue, expected", [
+    # He reserved his passion for the cause .  (a nominal cue: the subject of its verb)
+    (["He", "reserved", "his", "passion", "for", "the", "cause", "."], [1, 1, 3, 1, 3, 6, 4, 1],
+     ["nsubj", "ROOT", "poss", "dobj", "prep", "det", "pobj", "punct"],
+     ["PRON", "VERB", "PRON", "NOUN", "ADP", "DET", "NOUN", "PUNCT"], (3, 5), ["He"]),
+    # Cruz closed with a mention of the rivals .  (through a preposition)
+    (["Cruz", "closed", "with", "a", "mention", "of", "the", "rivals", "."], [1, 1, 1, 4, 2, 4, 7, 5, 1],
+     ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "punct"],
+     ["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"], (4, 6), ["Cruz"]),
+    # Attacks on the judge alarm experts .  (a subject noun is no object of a verb: no source)
+    (["Attacks", "on", "the", "judge", "alarm", "experts", "."], [4, 0, 3, 1, 4, 4, 4],
+     ["nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"],
+     ["NOUN", "ADP", "DET", "NOUN", "VERB", "NOUN", "PUNCT"], (0, 2), []),
+])
+def test_learn_link_spans_nominal_cue_source(words, heads, deps, pos, cue, expected):
+    doc = _doc(words, heads, deps, pos, [True] + [False] * (len(words) - 1))
+    content = (cue[1], len(words) - 1)
+    spans = [TaggedSpan("CUE", cue[0], cue[1], 0.8), TaggedSpan("CONTENT", *content, 0.7)]
+    (att,) = link_spans(doc, spans)
+    assert [doc.text[a:b] for a, b in att.source] == expected
+
+
 @pytest.mark.parametrize("words, heads, deps, spans, expected", [
     # Trump questioned the vote , urging supporters to watch .  (two cues govern the second
     # content: "urging" its words, "questioned" the full stop; the nearer one wins)
@@ -333,6 +355,9 @@ def told_doc():
     ("Today", "indirect.ccomp", "Lopez", "model-actor"),   # a date is no speaker
     ("Diaz", "direct.continued", "Lopez", "model-actor"),  # carried over from the paragraph before
     (None, "indirect.ccomp", "Lopez", "model-actor"),      # the rules named none
+    # a transcript label or a signature is the speaker by the layout: never replaced
+    ("Today", "direct.transcript", "Today", "rules-actor"),
+    ("Today", "direct.signed", "Today", "rules-actor"),
 ])
 def test_learn_combine_speaker_choice(told_doc, rule_speaker, rule, speaker, actor):
     from communique.extract.quote_model import combine
@@ -353,6 +378,73 @@ def test_learn_combine_speaker_choice(told_doc, rule_speaker, rule, speaker, act
     assert text[merged.speaker.start:merged.speaker.end] == speaker
     assert merged.speaker_actor == actor
     assert merged.rule == f"model.bilstm-crf-attribution@3+{rule}"
+
+
+@pytest.mark.parametrize("model_start, speaker", [
+    ("Diaz", "Lopez"),      # the rules' "Diaz" lies inside the words quoted: the model's speaker
+    ("the vote", "Diaz"),   # outside them: a plausible speaker, the rules' is kept
+])
+def test_learn_combine_speaker_inside_content(told_doc, model_start, speaker):
+    from communique.extract.quote_model import combine
+    from communique.models import Quote, Span
+
+    text = told_doc.text
+    content = (Span.of(text, text.index(model_start), text.index(" .")),)
+    diaz = Span.of(text, text.index("Diaz"), text.index("Diaz") + 4)
+    lopez = Span.of(text, text.index("Lopez"), text.index("Lopez") + 5)
+    rule_q = Quote(content=content, kind="indirect", speaker=diaz, speaker_actor="rules-actor",
+                   confidence=0.8, rule="indirect.ccomp")
+    model_q = Quote(content=content, kind="indirect", speaker=lopez, speaker_actor="model-actor",
+                    confidence=0.9, rule="model.bilstm-crf-attribution@3")
+    (merged,) = combine(told_doc, [rule_q], [model_q])
+    assert text[merged.speaker.start:merged.speaker.end] == speaker
+
+
+@pytest.mark.parametrize("rule_kind, model_from, content_from", [
+    # the rules found the quoted words, the model the clause around them: a mixed quote
+    ("direct", "the vote", "model"),
+    ("indirect", "the vote", "rules"),   # two readings of an indirect report: the rules'
+    ("direct", "is near", "rules"),      # the model's is no larger
+])
+def test_learn_combine_mixed_quote_content(told_doc, rule_kind, model_from, content_from):
+    from communique.extract.quote_model import combine
+    from communique.models import Quote, Span
+
+    text = told_doc.text
+    end = text.index(" .")
+    rule_content = (Span.of(text, text.index("vote"), end),)
+    model_content = (Span.of(text, text.index(model_from), end),)
+    lopez = Span.of(text, text.index("Lopez"), text.index("Lopez") + 5)
+    rule_q = Quote(content=rule_content, kind=rule_kind, speaker=lopez, confidence=0.8,
+                   rule="direct.after")
+    model_q = Quote(content=model_content, kind="mixed", speaker=lopez, confidence=0.9,
+                    rule="model.bilstm-crf-attribution@3")
+    (merged,) = combine(told_doc, [rule_q], [model_q])
+    want = model_q if content_from == "model" else rule_q
+    assert merged.content == want.content and merged.kind == want.kind
+
+
+@pytest.mark.parametrize("model_cue, content_from", [
+    ("Diaz", "model"),    # the rules' content holds the model's cue: the rules misread it
+    ("told", "rules"),    # the cue is outside the rules' content
+])
+def test_learn_combine_content_holding_the_cue(told_doc, model_cue, content_from):
+    from communique.extract.quote_model import combine
+    from communique.models import Quote, Span
+
+    text = told_doc.text
+    end = text.index(" .")
+
+    def span(word):
+        return Span.of(text, text.index(word), text.index(word) + len(word))
+
+    rule_q = Quote(content=(Span.of(text, text.index("Diaz"), end),), kind="indirect",
+                   speaker=span("Lopez"), confidence=0.8, rule="indirect.ccomp")
+    model_q = Quote(content=(Span.of(text, text.index("the vote"), end),), kind="indirect",
+                    speaker=span("Lopez"), cue=span(model_cue), confidence=0.9,
+                    rule="model.bilstm-crf-attribution@3")
+    (merged,) = combine(told_doc, [rule_q], [model_q])
+    assert merged.content == (model_q if content_from == "model" else rule_q).content
 
 
 @pytest.mark.model

@@ -3,16 +3,18 @@
 ``model_quotes`` turns the tagger's linked spans (:mod:`communique.learn`) into
 :class:`Quote` records, with the quote stage's own kind, medium, date and speaker
 resolution. ``combine`` merges them with the rule quotes: where both found the same
-content (token-Jaccard >= 0.5), one quote with the rules' content, medium and date, the
-model's cue, and the rules' speaker resolution unless the rules' speaker is implausible
-(a time stamp, a headline, a thing), only carried over from the paragraph before, or
-missing, when the model's speaker and its actors are taken (:func:`_merge`); then the
-quotes only one side found, when that side is sure enough (:class:`CombineOptions`), the
-largest first, each kept unless most of its content is already in a kept quote (a
-fragment or a rival reading of the same words: the two sides often bound one quotation
-differently, and keeping both would report it twice). Every quote says which produced it:
-``model.<architecture>-attribution@<version>`` (``model.bilstm-crf-attribution@3.1``), a
-rule id, or both joined by ``+``.
+content (token-Jaccard >= 0.5), one quote with the rules' content (the model's where it is
+a mixed quote around the rules' quotation, or where the rules' content swallowed the
+model's cue), medium and date, the model's cue, and the rules' speaker resolution unless
+the rules' speaker is implausible (a time stamp, a headline, a thing, a mention inside the
+quote itself), only carried over from the paragraph before, or missing, when the model's
+speaker and its actors are taken; a transcript label or a signature always stays
+(:func:`_merge`). Then the quotes only one side found, when that side is sure enough
+(:class:`CombineOptions`), the largest first, each kept unless most of its content is
+already in a kept quote (a fragment or a rival reading of the same words: the two sides
+often bound one quotation differently, and keeping both would report it twice). Every
+quote says which produced it: ``model.<architecture>-attribution@<version>``
+(``model.bilstm-crf-attribution@3.1``), a rule id, or both joined by ``+``.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from ..models import Quote, Span
 from .actors import ActorTable
 from .context import ExtractionContext
 from .lexicons import cue_lexicon
-from .quote_rules import is_human
+from .quote_rules import is_human, sourceless_cue
 from .time import DateTable
 
 log = logging.getLogger(__name__)
@@ -40,10 +42,12 @@ __all__ = ["model_quotes", "combine", "attributions_to_quotes", "CombineOptions"
 
 @dataclass(frozen=True)
 class CombineOptions:
-    """How rule and model quotes merge (defaults chosen on PolNeAR dev, see the model card)."""
+    """How rule and model quotes merge. The two thresholds were chosen on PolNeAR train out
+    of fold (``bench/attribution_crossfit.py``: fold networks on the articles they did not
+    see), the rest on dev; see the model card."""
 
     min_rule_confidence: float = 0.8    # rule quotes the model did not find, at least this sure
-    min_model_confidence: float = 0.8   # model quotes the rules did not find, at least this sure
+    min_model_confidence: float = 0.7   # model quotes the rules did not find, at least this sure
     content_from: str = "rules"         # "rules" | "model": spans of a quote both found
     speaker_from: str = "model"         # the speaker span, when both name the same speaker
     cue_from: str = "model"             # the cue span, when it overlaps the rules' cue
@@ -99,6 +103,8 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
                 if dates is not None:
                     date, _ = dates.date_for(head.root)
                 medium = medium_of(doc, head.root)
+                if sourceless_cue(head.root, cue_lexicon()):
+                    speaker = None  # as the rules: "Asked about X, …", "she appeared to …"
         kind = quote_kind(_token_segs(doc, att.content), reg_of, doc)
         for actor in speaker_actors(doc, actors, speaker):
             out.append(Quote(content=content, kind=kind, speaker=speaker, speaker_actor=actor,
@@ -183,10 +189,20 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
     return tuple(out)
 
 
-def _implausible(doc: Doc, span: Span | None) -> bool:
-    """A speaker span no one could be: a time stamp or a headline run into the text (the
-    span crosses a paragraph), or a thing ("All this", "public") rather than a person, a
-    group or a document."""
+# rules whose speaker comes from the layout itself (a transcript label, a signature): the
+# model's reading of the speaker never replaces theirs
+STRUCTURAL_RULES = frozenset({"direct.transcript", "direct.signed"})
+
+
+def _inside(a: Span, b: Span) -> bool:
+    return b.start <= a.start and a.end <= b.end
+
+
+def _implausible(doc: Doc, q: Quote) -> bool:
+    """A speaker no one could be: a time stamp or a headline run into the text (the span
+    crosses a paragraph), a mention inside the quote's own words, or a thing ("All this",
+    "public") rather than a person, a group or a document."""
+    span = q.speaker
     if span is None:
         return False
     sp = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -194,29 +210,38 @@ def _implausible(doc: Doc, span: Span | None) -> bool:
         return False
     if "\n" in sp.text or sp.root.ent_type_ in ("TIME", "DATE"):
         return True
+    if any(_inside(span, c) for c in q.content):
+        return True
     return not is_human(sp.root, cue_lexicon())
 
 
 def _merge(doc: Doc, model_group: list[Quote], rule_group: list[Quote], options: CombineOptions) -> list[Quote]:
     """One quote per rule quote (the rules resolve the actors), spans chosen per role. The
+    content is the rules', or the model's where it holds the rules' direct quotation and
+    more (a mixed quote: "that her statement was 'not in line with our policy'") or where
+    the rules' content holds the model's cue (a misreading: "The researchers reported that
+    Apple holds …" as the content of "holds"). The
     model's speaker is taken where it names the same mention, where the rules have none,
     where the rules only carried the previous paragraph's speaker over, or where the rules'
-    speaker is implausible and the model's is not; a speaker the rules did not name comes
-    with the model's actors (one quote each)."""
+    speaker is implausible and the model's is not, never over a transcript label or a
+    signature; a speaker the rules did not name comes with the model's actors (one quote
+    each)."""
     m, r = model_group[0], rule_group[0]
     changes: dict = {"rule": f"{m.rule}+{r.rule}",
                      "confidence": round(min(1.0, max(m.confidence, r.confidence) + 0.1), 2)}
-    if options.content_from == "model":
+    misread = m.cue is not None and any(_inside(m.cue, c) for c in r.content)
+    if options.content_from == "model" or misread or (
+            r.kind == "direct" and _tokens(doc, m) > _tokens(doc, r)):
         changes.update(content=m.content, kind=m.kind)
     if options.cue_from == "model" and m.cue is not None and (r.cue is None or _overlap(m.cue, r.cue)):
         changes["cue"] = m.cue
         changes["date"] = r.date or m.date
     base = rule_group
-    if options.speaker_from == "model" and m.speaker is not None:
+    if options.speaker_from == "model" and m.speaker is not None and r.rule not in STRUCTURAL_RULES:
         if r.speaker is not None and _overlap(m.speaker, r.speaker):
             changes["speaker"] = m.speaker
         elif (r.speaker is None or r.rule == "direct.continued"
-              or (_implausible(doc, r.speaker) and not _implausible(doc, m.speaker))):
+              or (_implausible(doc, r) and not _implausible(doc, m))):
             changes["speaker"] = m.speaker
             base = [replace(r, speaker_actor=q.speaker_actor) for q in model_group]
     return [replace(q, **changes) for q in base]

@@ -6,7 +6,8 @@ right after a closing quotation mark counts as in it: ``"…?" he asked``), else
 the sentence before or after in the same paragraph (the one before first: ``"A," said X.
 "B."``; another paragraph only after a colon: ``He said:``); a sentence ends at a full
 stop even where the parser ran two together. Each cue takes the tagged source that is its
-subject, else the nearest tagged source in its sentence, else its subject in the parse. A
+subject, else the nearest tagged source in its sentence, else its subject in the parse
+(for a nominal cue, "he reserved his passion for …", the subject of its verb). A
 cue's contents become the segments of one attribution (``"…," she said, "…"``).
 :mod:`communique.extract.quote_model` turns attributions into ``Quote`` records.
 """
@@ -193,10 +194,20 @@ def _cue_head(doc: Doc, cue: TaggedSpan) -> Token:
     return (verbs or heads or [doc[cue.start]])[0]
 
 
+def _governing_verb(tok: Token) -> Token:
+    """The verb a nominal cue is the object of ("he reserved his passion for …", "closed
+    with only a mention of …"): its subject is the one who speaks or feels; other tokens are
+    their own verb."""
+    t, steps = tok, 0
+    while t.pos_ in ("NOUN", "PROPN", "ADP") and t.dep_ in ("dobj", "pobj", "prep") and steps < 3:
+        t, steps = t.head, steps + 1
+    return t if t.pos_ in ("VERB", "AUX") else tok
+
+
 def _parse_source(doc: Doc, cue: TaggedSpan, contents: Sequence[TaggedSpan]) -> TaggedSpan | None:
     """The cue's subject in the parse (as the quote rules find a speaker), when the tagger
     marked no source: "Stumpf in a televised interview appeared to blame ..." -> Stumpf."""
-    head, _ref = find_subject(_cue_head(doc, cue))
+    head, _ref = find_subject(_governing_verb(_cue_head(doc, cue)))
     if head is None or head.is_space or head.pos_ in ("PUNCT", "SYM", "NUM"):
         return None
     seg = noun_phrase(doc, head)
