@@ -56,30 +56,50 @@ def _runs(indices: Iterable[int], doc: Doc) -> Segments:
 # --- systems ----------------------------------------------------------------------------
 
 
-def communique_system(doc: Doc, item: PolnearDoc, settings=None) -> list[Attribution]:
-    """communique's quote stage (with its actor and date stages) on a parsed Doc."""
+def _stages(doc: Doc, item: PolnearDoc, settings):
+    """The context, actors and dates the quote stage reads, for one parsed article."""
     from ..extract.actors import extract_actors
     from ..extract.context import ExtractionContext
-    from ..extract.quotes import extract_quotes
     from ..extract.time import extract_dates
     from ..ingest.article import make_article
 
     article = make_article(item.text, published=item.published)
     ctx = ExtractionContext(article, settings) if settings is not None else ExtractionContext(article)
-    actors = extract_actors(doc, ctx)
-    dates = extract_dates(doc, ctx)
+    return ctx, extract_actors(doc, ctx), extract_dates(doc, ctx)
+
+
+def quote_sides(doc: Doc, item: PolnearDoc, settings) -> tuple[tuple, tuple]:
+    """The rule quotes and the trained tagger's quotes of one parsed article, before
+    ``quote_model.combine`` merges them."""
+    from ..extract.quote_model import model_quotes
+    from ..extract.quotes import rule_quotes
+
+    ctx, actors, dates = _stages(doc, item, settings)
+    return rule_quotes(doc, ctx, actors, dates), model_quotes(doc, ctx, actors, dates)
+
+
+def to_attributions(quotes) -> list[Attribution]:
+    """One attribution per quote (the quotes of each actor of "each side" are one)."""
     seen = set()
     out = []
-    for q in extract_quotes(doc, ctx, actors, dates):
+    for q in quotes:
         a = Attribution(
             source=((q.speaker.start, q.speaker.end),) if q.speaker else (),
             cue=((q.cue.start, q.cue.end),) if q.cue else (),
             content=tuple((c.start, c.end) for c in q.content),
         )
-        if a not in seen:  # one quote per actor of "each side": one attribution
+        if a not in seen:
             seen.add(a)
             out.append(a)
     return out
+
+
+def communique_system(doc: Doc, item: PolnearDoc, settings=None) -> list[Attribution]:
+    """communique's quote stage (with its actor and date stages) on a parsed Doc."""
+    from ..extract.quotes import extract_quotes
+
+    ctx, actors, dates = _stages(doc, item, settings)
+    return to_attributions(extract_quotes(doc, ctx, actors, dates))
 
 
 def textacy_available() -> bool:
