@@ -5,14 +5,17 @@
 
 The shipped networks saw every train article, so their quotes on train say nothing about
 new text, and dev is where the targets are measured. This script splits train into
-``--folds`` folds (sorted file names, fold = index mod folds), trains one network per fold
-on the other folds (``communique train attribution --seed S`` on a folder of links; about
-15 minutes each on one core; a fold whose model is already in ``--work`` is reused), runs the
-rules and that fold's network on the fold it did not see, and prints, over all of train:
+``--folds`` folds (sorted file names, fold = index mod folds), trains a model per fold on
+the other folds (as ``communique train attribution`` on a folder of links: the networks of
+the config's ``[neural] seeds``, as shipped, or one network with ``--seed S``; about 15
+minutes a network on one core; a fold whose model is already in ``--work/model<k>`` is
+reused), runs the rules and that fold's model on the fold it did not see, and prints, over
+all of train:
 
 - attribution F1 of rules only, model only and the combination (``quote_model.combine``);
 - the combination over a grid of ``CombineOptions`` thresholds (``min_rule_confidence``,
-  ``min_model_confidence``); the shipped thresholds are the best of this grid.
+  ``min_model_confidence``), from which the shipped thresholds were chosen (see the model
+  card).
 
 It reads ``../shared`` only through ``--polnear``; it is not part of the test suite.
 """
@@ -59,7 +62,7 @@ def main() -> None:
     ap.add_argument("--polnear", required=True, type=Path)
     ap.add_argument("--work", required=True, type=Path, help="folder for folds, fold models, parses")
     ap.add_argument("--folds", type=int, default=4)
-    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--seed", type=int, default=None, help="one network with this seed (default: the config's seeds)")
     ap.add_argument("--config", type=Path, default=Path(__file__).parents[1] / "configs" / "attribution.toml")
     args = ap.parse_args()
 
@@ -101,7 +104,8 @@ def main() -> None:
         a = c.summary()["e2e"]["all"]["attribution"]
         return f"{a['f1']:.4f} (tp {a['tp']}, pred {a['pred']}, gold {a['gold']})"
 
-    print(f"train out of fold, {len(docs)} articles, {args.folds} folds, seed {args.seed}")
+    seeds = [args.seed] if args.seed is not None else cfg.get("neural", {}).get("seeds", "config")
+    print(f"train out of fold, {len(docs)} articles, {args.folds} folds, seeds {seeds}")
     print("rules only   ", f1(lambda d, r, m: r))
     print("model only   ", f1(lambda d, r, m: m))
     print("combined     ", f1(lambda d, r, m: combine(d, r, m)), "(shipped CombineOptions)")

@@ -405,6 +405,7 @@ def test_learn_combine_speaker_inside_content(told_doc, model_start, speaker):
     ("direct", "the vote", "model"),
     ("indirect", "the vote", "rules"),   # two readings of an indirect report: the rules'
     ("direct", "is near", "rules"),      # the model's is no larger
+    ("direct", "Today+the vote", "rules"),   # larger, but two spans: no mixed quote
 ])
 def test_learn_combine_mixed_quote_content(told_doc, rule_kind, model_from, content_from):
     from communique.extract.quote_model import combine
@@ -413,7 +414,9 @@ def test_learn_combine_mixed_quote_content(told_doc, rule_kind, model_from, cont
     text = told_doc.text
     end = text.index(" .")
     rule_content = (Span.of(text, text.index("vote"), end),)
-    model_content = (Span.of(text, text.index(model_from), end),)
+    *extra, start = model_from.split("+")
+    model_content = tuple(Span.of(text, text.index(w), text.index(w) + len(w)) for w in extra)
+    model_content += (Span.of(text, text.index(start), end),)
     lopez = Span.of(text, text.index("Lopez"), text.index("Lopez") + 5)
     rule_q = Quote(content=rule_content, kind=rule_kind, speaker=lopez, confidence=0.8,
                    rule="direct.after")

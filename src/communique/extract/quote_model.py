@@ -217,21 +217,20 @@ def _implausible(doc: Doc, q: Quote) -> bool:
 
 def _merge(doc: Doc, model_group: list[Quote], rule_group: list[Quote], options: CombineOptions) -> list[Quote]:
     """One quote per rule quote (the rules resolve the actors), spans chosen per role. The
-    content is the rules', or the model's where it holds the rules' direct quotation and
-    more (a mixed quote: "that her statement was 'not in line with our policy'") or where
-    the rules' content holds the model's cue (a misreading: "The researchers reported that
-    Apple holds …" as the content of "holds"). The
-    model's speaker is taken where it names the same mention, where the rules have none,
-    where the rules only carried the previous paragraph's speaker over, or where the rules'
-    speaker is implausible and the model's is not, never over a transcript label or a
-    signature; a speaker the rules did not name comes with the model's actors (one quote
-    each)."""
+    content is the rules', or the model's where it is one span holding the rules' direct
+    quotation and more (a mixed quote: "that her statement was 'not in line with our
+    policy'") or where the rules' content holds the model's cue (a misreading: "The
+    researchers reported that Apple holds …" as the content of "holds"). The model's
+    speaker is taken where it names the same mention, where the rules have none, where the
+    rules only carried the previous paragraph's speaker over, or where the rules' speaker
+    is implausible and the model's is not, never over a transcript label or a signature; a
+    speaker the rules did not name comes with the model's actors (one quote each)."""
     m, r = model_group[0], rule_group[0]
     changes: dict = {"rule": f"{m.rule}+{r.rule}",
                      "confidence": round(min(1.0, max(m.confidence, r.confidence) + 0.1), 2)}
     misread = m.cue is not None and any(_inside(m.cue, c) for c in r.content)
     if options.content_from == "model" or misread or (
-            r.kind == "direct" and _tokens(doc, m) > _tokens(doc, r)):
+            r.kind == "direct" and len(m.content) == 1 and _tokens(doc, m) > _tokens(doc, r)):
         changes.update(content=m.content, kind=m.kind)
     if options.cue_from == "model" and m.cue is not None and (r.cue is None or _overlap(m.cue, r.cue)):
         changes["cue"] = m.cue
