@@ -90,6 +90,7 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
     from .quotes import medium_of, quote_kind, speaker_actors
 
     text = doc.text
+    lex = cue_lexicon()
     reg_of = region_index(scan_quotes(doc, paragraph_ids(doc)), len(doc))
     out: list[Quote] = []
     for att in attributions:
@@ -103,7 +104,7 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
                 if dates is not None:
                     date, _ = dates.date_for(head.root)
                 medium = medium_of(doc, head.root)
-                if sourceless_cue(head.root, cue_lexicon()):
+                if sourceless_cue(head.root, lex):
                     speaker = None  # as the rules: "Asked about X, …", "she appeared to …"
         kind = quote_kind(_token_segs(doc, att.content), reg_of, doc)
         for actor in speaker_actors(doc, actors, speaker):
@@ -170,7 +171,7 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
             continue
         used_m.add(i)
         used_r.add(j)
-        out.extend(_merge(doc, mg[i], rg[j], options))
+        out.extend(_merge(doc, mg[i], rg[j], mt[i], rt[j], options))
         kept |= mt[i] if options.content_from == "model" else rt[j]
     extra_m = [(mt[i], g) for i, g in enumerate(mg)
                if i not in used_m and g[0].confidence >= options.min_model_confidence]
@@ -215,7 +216,8 @@ def _implausible(doc: Doc, q: Quote) -> bool:
     return not is_human(sp.root, cue_lexicon())
 
 
-def _merge(doc: Doc, model_group: list[Quote], rule_group: list[Quote], options: CombineOptions) -> list[Quote]:
+def _merge(doc: Doc, model_group: list[Quote], rule_group: list[Quote], model_tokens: frozenset[int],
+           rule_tokens: frozenset[int], options: CombineOptions) -> list[Quote]:
     """One quote per rule quote (the rules resolve the actors), spans chosen per role. The
     content is the rules', or the model's where it is one span holding the rules' direct
     quotation and more (a mixed quote: "that her statement was 'not in line with our
@@ -230,7 +232,7 @@ def _merge(doc: Doc, model_group: list[Quote], rule_group: list[Quote], options:
                      "confidence": round(min(1.0, max(m.confidence, r.confidence) + 0.1), 2)}
     misread = m.cue is not None and any(_inside(m.cue, c) for c in r.content)
     if options.content_from == "model" or misread or (
-            r.kind == "direct" and len(m.content) == 1 and _tokens(doc, m) > _tokens(doc, r)):
+            r.kind == "direct" and len(m.content) == 1 and model_tokens > rule_tokens):
         changes.update(content=m.content, kind=m.kind)
     if options.cue_from == "model" and m.cue is not None and (r.cue is None or _overlap(m.cue, r.cue)):
         changes["cue"] = m.cue

@@ -248,10 +248,10 @@ def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
         kind = quote_kind(c.content, reg_of, doc)
         cue = _span(doc, (c.cue[0], c.cue[-1]), text) if c.cue else None
         head = doc[c.head]
-        ref = c.speaker_ref or c.speaker
+        mention, ref = c.speaker, c.speaker_ref or c.speaker
         if c.cue and sourceless_cue(head, lex):
-            ref = None  # "Asked about X, he said": the asker of X is unnamed
-        speaker = _span(doc, c.speaker, text) if c.speaker is not None and ref is not None else None
+            mention = ref = None  # "Asked about X, he said": the asker of X is unnamed
+        speaker = _span(doc, mention, text) if mention is not None else None
         date, _precision = dates.date_for(head)
         medium = medium_of(doc, head) if c.cue else None
         for actor in speaker_actors(doc, actors, _span(doc, ref, text) if ref is not None else None):
