@@ -12,7 +12,7 @@ minutes a network on one core; a fold whose model is already in ``--work/model<k
 reused), runs the rules and that fold's model on the fold it did not see, and prints, over
 all of train:
 
-- attribution F1 of rules only, model only and the combination (``quote_model.combine``);
+- attribution F1 of rules only, model only and the combination (``attribution.combine.combine``);
 - the combination over a grid of ``CombineOptions`` thresholds (``min_rule_confidence``,
   ``min_model_confidence``), from which the shipped thresholds were chosen (see the model
   card).
@@ -70,7 +70,7 @@ def main() -> None:
     from communique.evaluation.attribution_metrics import Attribution, Counts
     from communique.evaluation.polnear import load_split
     from communique.evaluation.quotes import quote_sides, to_attributions
-    from communique.extract.quote_model import CombineOptions, combine
+    from communique.extract.attribution.combine import CombineOptions, combine
     from communique.learn.corpus import parse_split
     from communique.learn.train import load_config, train_attribution
     from communique.nlp import build_pipeline

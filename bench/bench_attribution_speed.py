@@ -40,7 +40,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from communique.config import Settings
-    from communique.learn.model import _load, default_model_path, load_model
+    from communique.extract.attribution.model import _load, default_model_path, load_model
     from communique.pipeline import Pipeline
 
     texts = _texts(args)
@@ -79,7 +79,7 @@ def main() -> None:
         print(f"throughput ratio {name} / rules only: {base / results[name]:.2f} (target >= 0.50)")
 
     # the tagger alone, on parsed docs
-    from communique.learn.linking import predict_attributions
+    from communique.extract.attribution.linking import predict_attributions
     from communique.nlp import build_pipeline
 
     docs = list(build_pipeline(Settings()).pipe(texts))

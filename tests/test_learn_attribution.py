@@ -11,10 +11,10 @@ import spacy
 from spacy.tokens import Doc
 
 from communique.evaluation.polnear import GoldAttribution
+from communique.extract.attribution.features import doc_features, quote_state
+from communique.extract.attribution.linking import LinkOptions, link_spans
+from communique.extract.attribution.model import TaggedSpan, decode_spans
 from communique.learn.corpus import token_labels
-from communique.learn.features import doc_features, quote_state
-from communique.learn.linking import LinkOptions, link_spans
-from communique.learn.model import TaggedSpan, decode_spans
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "polnear_mini"
@@ -211,7 +211,7 @@ def test_learn_features_version_selects_feature_set(said_doc, version, has_struc
 def test_learn_kmeans_is_seeded_and_separates_groups():
     import numpy as np
 
-    from communique.learn.features import kmeans
+    from communique.extract.attribution.features import kmeans
 
     rng = np.random.default_rng(0)
     x = np.concatenate([rng.normal(0, 0.1, (50, 4)), rng.normal(5, 0.1, (50, 4))]).astype(np.float32)
@@ -226,7 +226,7 @@ def test_learn_kmeans_is_seeded_and_separates_groups():
 def test_learn_features_context_clusters(said_doc, with_tensor, version):
     import numpy as np
 
-    from communique.learn.features import tensor_clusters
+    from communique.extract.attribution.features import tensor_clusters
 
     cents = [np.array([[0.0, 0.0], [1.0, 1.0]], dtype=np.float32)]
     if with_tensor:  # tokens 0-2 near the first centroid, 3-6 near the second
@@ -249,7 +249,7 @@ def test_learn_features_context_clusters(said_doc, with_tensor, version):
 
 def test_learn_model_v5_without_clusters_is_a_clear_error(tmp_path):
     from communique.errors import ModelNotInstalledError
-    from communique.learn.model import _load, default_model_path
+    from communique.extract.attribution.model import _load, default_model_path
 
     (tmp_path / "model.crfsuite").write_bytes(b"")  # the cluster check comes before the weights are read
     meta = json.loads((default_model_path() / "meta.json").read_text())
@@ -297,7 +297,7 @@ def test_learn_quote_stage_switches(mini_model, switches, allowed):
 
 
 def test_learn_combine_merges_same_content(said_doc):
-    from communique.extract.quote_model import combine
+    from communique.extract.attribution.combine import combine
     from communique.models import Quote, Span
 
     text = said_doc.text
@@ -325,7 +325,7 @@ def test_learn_combine_merges_same_content(said_doc):
     ({"min_model_confidence": 0.95, "max_overlap": 1.0}, {"rules.ccomp"}),
 ])
 def test_learn_combine_drops_fragments(said_doc, options, kept):
-    from communique.extract.quote_model import CombineOptions, combine
+    from communique.extract.attribution.combine import CombineOptions, combine
     from communique.models import Quote, Span
 
     text = said_doc.text  # "Lopez said she expected a vote ."
@@ -360,7 +360,7 @@ def told_doc():
     ("Today", "direct.signed", "Today", "rules-actor"),
 ])
 def test_learn_combine_speaker_choice(told_doc, rule_speaker, rule, speaker, actor):
-    from communique.extract.quote_model import combine
+    from communique.extract.attribution.combine import combine
     from communique.models import Quote, Span
 
     text = told_doc.text
@@ -385,7 +385,7 @@ def test_learn_combine_speaker_choice(told_doc, rule_speaker, rule, speaker, act
     ("the vote", "Diaz"),   # outside them: a plausible speaker, the rules' is kept
 ])
 def test_learn_combine_speaker_inside_content(told_doc, model_start, speaker):
-    from communique.extract.quote_model import combine
+    from communique.extract.attribution.combine import combine
     from communique.models import Quote, Span
 
     text = told_doc.text
@@ -408,7 +408,7 @@ def test_learn_combine_speaker_inside_content(told_doc, model_start, speaker):
     ("direct", "Today+the vote", "rules"),   # larger, but two spans: no mixed quote
 ])
 def test_learn_combine_mixed_quote_content(told_doc, rule_kind, model_from, content_from):
-    from communique.extract.quote_model import combine
+    from communique.extract.attribution.combine import combine
     from communique.models import Quote, Span
 
     text = told_doc.text
@@ -432,7 +432,7 @@ def test_learn_combine_mixed_quote_content(told_doc, rule_kind, model_from, cont
     ("told", "rules"),    # the cue is outside the rules' content
 ])
 def test_learn_combine_content_holding_the_cue(told_doc, model_cue, content_from):
-    from communique.extract.quote_model import combine
+    from communique.extract.attribution.combine import combine
     from communique.models import Quote, Span
 
     text = told_doc.text
@@ -452,8 +452,8 @@ def test_learn_combine_content_holding_the_cue(told_doc, model_cue, content_from
 
 @pytest.mark.model
 def test_learn_train_mini_corpus_writes_loadable_model(tmp_path, nlp):
-    from communique.learn.linking import predict_attributions
-    from communique.learn.model import load_model
+    from communique.extract.attribution.linking import predict_attributions
+    from communique.extract.attribution.model import load_model
     from communique.learn.train import load_config, train_attribution
 
     cfg = load_config(None)
@@ -474,8 +474,8 @@ def test_learn_train_mini_corpus_writes_loadable_model(tmp_path, nlp):
 @pytest.mark.model
 @pytest.mark.parametrize("clusters", [[4, 8], []])
 def test_learn_train_with_context_clusters(tmp_path, nlp, clusters):
-    from communique.learn.linking import predict_attributions
-    from communique.learn.model import load_model
+    from communique.extract.attribution.linking import predict_attributions
+    from communique.extract.attribution.model import load_model
     from communique.learn.train import load_config, train_attribution
 
     cfg = load_config(None)
@@ -526,8 +526,8 @@ def test_learn_training_is_reproducible(tmp_path, clusters):
 
 @pytest.mark.model
 def test_learn_shipped_model_tags_a_sentence(nlp):
-    from communique.learn.linking import predict_attributions
-    from communique.learn.model import load_model
+    from communique.extract.attribution.linking import predict_attributions
+    from communique.extract.attribution.model import load_model
 
     model = load_model()
     assert model.rule_id.startswith("model.bilstm-crf-attribution@") and len(model.neural) == 2

@@ -10,7 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from communique.learn.neural import LABELS, bio_constraints, feature_strings, hashed_features, marginals, viterbi
+from communique.extract.attribution.neural import (
+    LABELS,
+    bio_constraints,
+    feature_strings,
+    hashed_features,
+    marginals,
+    viterbi,
+)
 
 MINI = Path(__file__).parent / "fixtures" / "polnear_mini"
 SENTENCE = 'Hillary Clinton said on Monday that she was ready for the debate. "We will win," she added.'
@@ -63,7 +70,7 @@ def test_neural_viterbi_and_marginals_respect_bio():
 
 def test_neural_model_without_weights_is_a_clear_error(tmp_path):
     from communique.errors import ModelNotInstalledError
-    from communique.learn.model import load_model
+    from communique.extract.attribution.model import load_model
 
     (tmp_path / "meta.json").write_text(json.dumps({"architecture": "bilstm-crf", "features_version": 4}))
     with pytest.raises(ModelNotInstalledError, match="bilstm.npz"):
@@ -102,8 +109,8 @@ def tiny_model(tmp_path_factory):
 
 @pytest.mark.model
 def test_neural_train_writes_loadable_model(tiny_model, nlp):
-    from communique.learn.linking import predict_attributions
-    from communique.learn.model import load_model
+    from communique.extract.attribution.linking import predict_attributions
+    from communique.extract.attribution.model import load_model
 
     out, meta = tiny_model
     assert sorted(p.name for p in out.iterdir()) == ["bilstm.npz", "meta.json"]
@@ -124,10 +131,10 @@ def test_neural_train_writes_loadable_model(tiny_model, nlp):
 @pytest.mark.parametrize("with_tensor", [True, False])
 def test_neural_numpy_inference_matches_torch(tiny_model, nlp, with_tensor):
     torch = pytest.importorskip("torch")
+    from communique.extract.attribution.features import doc_features
+    from communique.extract.attribution.model import load_model
+    from communique.extract.attribution.neural import emissions
     from communique.learn.corpus import Example
-    from communique.learn.features import doc_features
-    from communique.learn.model import load_model
-    from communique.learn.neural import emissions
     from communique.learn.train_neural import build_network, encode
 
     out, meta = tiny_model
@@ -189,9 +196,9 @@ def test_neural_cli_train_architecture(tmp_path, architecture):
 def test_neural_members_average_their_scores(tiny_model, nlp, tmp_path):
     import shutil
 
-    from communique.learn.features import doc_features
-    from communique.learn.model import load_model
-    from communique.learn.neural import tag
+    from communique.extract.attribution.features import doc_features
+    from communique.extract.attribution.model import load_model
+    from communique.extract.attribution.neural import tag
 
     out, _ = tiny_model
     single = load_model(out)
@@ -209,7 +216,7 @@ def test_neural_members_average_their_scores(tiny_model, nlp, tmp_path):
     assert one[0] == two[0] and np.allclose(one[2], two[2], atol=1e-5)
     (tmp_path / "bilstm-2.npz").unlink()
     from communique.errors import ModelNotInstalledError
-    from communique.learn.model import _load
+    from communique.extract.attribution.model import _load
 
     _load.cache_clear()
     with pytest.raises(ModelNotInstalledError, match="bilstm-2.npz"):
@@ -218,7 +225,7 @@ def test_neural_members_average_their_scores(tiny_model, nlp, tmp_path):
 
 @pytest.mark.model
 def test_neural_train_one_network_per_seed(tmp_path, tiny_model):
-    from communique.learn.model import load_model
+    from communique.extract.attribution.model import load_model
     from communique.learn.train import train_attribution
 
     single, _ = tiny_model  # seed 3 alone
@@ -240,7 +247,7 @@ def test_neural_train_one_network_per_seed(tmp_path, tiny_model):
 def test_neural_hashed_features_memo_keeps_types_apart(feats):
     import zlib
 
-    from communique.learn.neural import hashed_features
+    from communique.extract.attribution.neural import hashed_features
 
     ids, offs = hashed_features(feats, 20)
     expected = [zlib.crc32(s.encode()) & ((1 << 20) - 1) for f in feats for s in feature_strings(f)]

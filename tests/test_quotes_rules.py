@@ -6,7 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from communique.extract.quotes import find_candidates, quote_kind
+from communique.extract.quote_candidates import find_candidates
+from communique.extract.quote_fields import quote_kind
 
 VOCAB = spacy.blank("en").vocab
 

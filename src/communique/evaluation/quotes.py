@@ -70,8 +70,8 @@ def _stages(doc: Doc, item: PolnearDoc, settings):
 
 def quote_sides(doc: Doc, item: PolnearDoc, settings) -> tuple[tuple, tuple]:
     """The rule quotes and the trained tagger's quotes of one parsed article, before
-    ``quote_model.combine`` merges them."""
-    from ..extract.quote_model import model_quotes
+    ``attribution.combine.combine`` merges them."""
+    from ..extract.attribution.combine import model_quotes
     from ..extract.quotes import rule_quotes
 
     ctx, actors, dates = _stages(doc, item, settings)

@@ -23,10 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..extract.attribution.features import FEATURES_VERSION, doc_features, kmeans
+from ..extract.attribution.linking import LinkOptions, link_spans
+from ..extract.attribution.model import (
+    CLUSTERS_FILE,
+    META_FILE,
+    MODEL_FILE,
+    _load,
+    decode_spans,
+)
 from .corpus import Example, parse_split
-from .features import FEATURES_VERSION, doc_features, kmeans
-from .linking import LinkOptions, link_spans
-from .model import CLUSTERS_FILE, META_FILE, MODEL_FILE, _load, decode_spans
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +257,7 @@ def _train_neural(cfg: dict[str, Any], train: Sequence[Example], dev: Sequence[E
     """The ``bilstm-crf`` architecture (torch at training time only): one network per seed of
     ``[neural] seeds`` (one with ``seed`` when the caller chose a seed, or the config lists
     none), each keeping its best dev epoch; their CRF scores are averaged at tagging time."""
-    from .neural import WEIGHTS_FILE
+    from ..extract.attribution.neural import WEIGHTS_FILE
     from .train_neural import NEURAL_FEATURES_VERSION, train_bilstm
 
     seeds = [int(x) for x in cfg.get("neural", {}).get("seeds", [])] if explicit_seed is None else []

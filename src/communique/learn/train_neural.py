@@ -1,7 +1,7 @@
 """Training the BiLSTM-CRF attribution tagger with torch (the optional ``train`` extra).
 
 Torch is imported here only; the trained weights are exported as a numpy ``.npz`` that
-:mod:`communique.learn.neural` runs without torch. Training is seeded and single-threaded
+:mod:`communique.extract.attribution.neural` runs without torch. Training is seeded and single-threaded
 (reproducible on one machine). Each epoch goes over the training articles cut into
 windows of ``window`` tokens at a seeded random offset, in batches; after each epoch the
 model is scored on dev (the quote evaluation's metrics) and the best epoch is kept.
@@ -18,11 +18,17 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelNotInstalledError
+from ..extract.attribution.features import doc_features
+from ..extract.attribution.linking import LinkOptions, link_spans
+from ..extract.attribution.model import decode_spans
+from ..extract.attribution.neural import (
+    LABELS,
+    WEIGHTS_FILE,
+    bio_constraints,
+    decode,
+    hashed_features,
+)
 from .corpus import Example
-from .features import doc_features
-from .linking import LinkOptions, link_spans
-from .model import decode_spans
-from .neural import LABELS, WEIGHTS_FILE, bio_constraints, decode, hashed_features
 
 NEURAL_FEATURES_VERSION = 4  # the CRF's feature dicts without the cluster features: the
 # network reads the context vectors themselves

@@ -1,6 +1,6 @@
 """The trained attribution tagger inside the quote stage.
 
-``model_quotes`` turns the tagger's linked spans (:mod:`communique.learn`) into
+``model_quotes`` turns the tagger's linked spans (:mod:`.linking`) into
 :class:`Quote` records, with the quote stage's own kind, medium, date and speaker
 resolution. ``combine`` merges them with the rule quotes: where both found the same
 content (token-Jaccard >= 0.5), one quote with the rules' content (the model's where it is
@@ -26,18 +26,20 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..config import Settings
-from ..errors import ModelNotInstalledError
-from ..models import Quote, Span
-from .actors import ActorTable
-from .context import ExtractionContext
-from .lexicons import cue_lexicon
-from .quote_rules import is_human, sourceless_cue
-from .time import DateTable
+from ...config import Settings
+from ...errors import ModelNotInstalledError
+from ...models import Quote, Span
+from ..actors import ActorTable
+from ..context import ExtractionContext
+from ..lexicons import cue_lexicon
+from ..quote_fields import medium_of, quote_kind, speaker_actors
+from ..quote_marks import paragraph_ids, region_index, scan_quotes
+from ..quote_rules import is_human, sourceless_cue
+from ..time import DateTable
 
 log = logging.getLogger(__name__)
 
-__all__ = ["model_quotes", "combine", "attributions_to_quotes", "CombineOptions"]
+__all__ = ["CombineOptions", "attributions_to_quotes", "combine", "model_quotes"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def _warn_once(path: str, message: str) -> None:
 
 
 def _model_for(settings: Settings):
-    from ..learn.model import load_model
+    from .model import load_model
 
     try:
         return load_model(settings.quote_model_path)
@@ -86,8 +88,6 @@ def _token_segs(doc: Doc, segs: Sequence[tuple[int, int]]) -> tuple[tuple[int, i
 def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable,
                            dates: DateTable | None = None) -> tuple[Quote, ...]:
     """``Quote`` records of predicted attributions (source, cue, content segments, confidence)."""
-    from .quote_marks import paragraph_ids, region_index, scan_quotes
-    from .quotes import medium_of, quote_kind, speaker_actors
 
     text = doc.text
     lex = cue_lexicon()
@@ -117,7 +117,7 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
 def model_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
                  dates: DateTable) -> tuple[Quote, ...]:
     """Quotes from the trained tagger alone (empty when no model is available)."""
-    from ..learn.linking import predict_attributions
+    from .linking import predict_attributions
 
     model = _model_for(ctx.settings)
     if model is None:

@@ -89,7 +89,7 @@ def _subject_of_cue(tok: Token, cues: frozenset[str]) -> str | None:
 def rule_tags(doc: Doc) -> list[str]:
     """BIO tags of the rule-based quote candidates (extract/quote_rules), one per token:
     the tagger learns when to trust the rules (stacking)."""
-    from ..extract.quotes import find_candidates
+    from ..quote_candidates import find_candidates
 
     tags = ["O"] * len(doc)
     cands, _regions, _reg_of = find_candidates(doc)

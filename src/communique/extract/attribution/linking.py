@@ -9,7 +9,7 @@ stop even where the parser ran two together. Each cue takes the tagged source th
 subject, else the nearest tagged source in its sentence, else its subject in the parse
 (for a nominal cue, "he reserved his passion for …", the subject of its verb). A
 cue's contents become the segments of one attribution (``"…," she said, "…"``).
-:mod:`communique.extract.quote_model` turns attributions into ``Quote`` records.
+:mod:`communique.extract.attribution.combine` turns attributions into ``Quote`` records.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from ..extract.quote_marks import is_double_mark, paragraph_ids
-from ..extract.quote_rules import find_subject, noun_phrase
+from ..quote_marks import is_double_mark, paragraph_ids
+from ..quote_rules import find_subject, noun_phrase
 from .model import AttributionModel, TaggedSpan
 
 Segments = tuple[tuple[int, int], ...]

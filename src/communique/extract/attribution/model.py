@@ -7,7 +7,7 @@ architecture (``meta["architecture"]``):
 - ``crf`` (the default of older models): ``model.crfsuite`` (python-crfsuite) and, from
   feature version 5, ``clusters.npz`` (k-means centroids of the pipeline's context vectors);
 - ``bilstm-crf``: ``bilstm.npz`` (and ``bilstm-2.npz``... when ``meta["members"]`` lists
-  several networks, whose scores are averaged), run with numpy (:mod:`communique.learn.neural`).
+  several networks, whose scores are averaged), run with numpy (:mod:`communique.extract.attribution.neural`).
 
 :func:`load_model` loads one directory once per process.
 """
@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..errors import ModelNotInstalledError
+from ...errors import ModelNotInstalledError
 from .features import FEATURES_VERSION, SUPPORTED_VERSIONS, doc_features
 
 log = logging.getLogger(__name__)
