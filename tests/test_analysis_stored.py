@@ -108,7 +108,7 @@ def test_analysis_stored_alerts_carry_full_evidence(tmp_path, method):
     assert [al.to_dict() for al in alerts] == [al.to_dict() for al in want]
     assert len(alerts) == 1 and len(alerts[0].event_ids) == 8 and len(alerts[0].quote_ids) == 8
     quiet = [p for p in series.points if p.start != alerts[0].start]
-    assert all(p.event_ids == () for p in quiet)
+    assert quiet and all(p.event_ids == () for p in quiet)
 
 
 def test_analysis_stored_bulk_add_writes_what_add_many_writes(tmp_path):

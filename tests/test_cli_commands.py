@@ -152,7 +152,7 @@ def test_cli_commands_events_table_and_filters(examples_db):
     only = json.loads(run("events", "--db", str(db), "--format", "json", "--type", some.lower()).stdout)
     assert only and {r["type"] for r in only} == {some}
     since = json.loads(run("events", "--db", str(db), "--format", "json", "--since", "2023-01-01").stdout)
-    assert all(r["date"] >= "2023-01-01" for r in since)
+    assert since and all(r["date"] >= "2023-01-01" for r in since)
 
 
 def test_cli_commands_actors_lists_across_articles(examples_db):

@@ -117,7 +117,7 @@ def test_fetch_guard_refuses_redirect_to_private(public_server, location):
     with pytest.raises(BlockedAddressError, match="refused"):
         fetcher.fetch(f"http://news.test:{srv.port}/jump")
     assert "/secret" not in srv.paths()
-    assert all(h == PUBLIC_IP for h in transport.hosts)
+    assert transport.hosts and all(h == PUBLIC_IP for h in transport.hosts)
 
 
 def test_fetch_guard_refuses_local_server_without_allow_private():

@@ -70,7 +70,7 @@ def test_store_incidents_migration_backfill_equals_write_path(store):
     store.repo._exec("DELETE FROM dyad_totals")
     mig = next(m for m in load_migrations(store.repo.dialect.name) if m.name == "dyad_incidents")
     backfill = backfill_statements(store.repo.dialect)
-    assert all(st in mig.statements for st in backfill)
+    assert backfill and all(st in mig.statements for st in backfill)
     for st in backfill:
         store.repo._exec(st)
     assert _rows(store, f"SELECT {COLS} FROM dyad_incidents") == kept
