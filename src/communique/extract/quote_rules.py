@@ -172,13 +172,6 @@ def sourceless_cue(verb: Token, lex: CueLexicon) -> bool:
     return verb.dep_ in ("advcl", "acl") or any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def _is_cue_verb(verb: Token, lex: CueLexicon) -> str | None:
-    lemma = verb.lemma_.lower()
-    if lemma in lex.verbs:
-        return "lexicon"
-    return None
-
-
 def _bridge_end(doc: Doc, verb: Token, start: int, stop: Seg | None,
                 para: list[int]) -> int | None:
     """From ``start``, skip the cue's own modifiers, commas, colons and line breaks; the
