@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from communique.extract.event_lexicon import load_lexicon
+from communique.extract.event_lexicon import _check_keys, load_lexicon
 from communique.ontology import cameo, cameo_codes, contexts, ontology_fingerprint, plover_for_cameo, plover_type
 
 
@@ -32,7 +34,20 @@ def test_ontology_registry_golden():
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 123
-    assert lex.version == 5
-    assert lex.fingerprint == "961c22dea50788bf"
+    assert lex.version == 6
+    assert lex.fingerprint == "b05eb04078eb24bc"
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
+
+
+@pytest.mark.parametrize("pattern, error", [
+    ({"id": "x", "lemmas": ["meet"], "cameo": "040", "actor_sector_hint": "CVL"}, "unknown key(s) actor_sector_hint"),
+    ({"id": "y", "lemmas": ["meet"], "cameo": "040", "requires_heads": ["a"]}, "unknown key(s) requires_heads"),
+])
+def test_ontology_event_lexicon_unknown_key_is_an_error(pattern, error):
+    with pytest.raises(ValueError, match=re.escape(error)):
+        _check_keys(pattern)
+
+
+def test_ontology_event_lexicon_known_keys_pass():
+    _check_keys({"id": "z", "lemmas": ["meet"], "cameo": "040", "requires_head": ["hold"], "recipient": ["dobj"]})

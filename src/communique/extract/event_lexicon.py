@@ -60,6 +60,21 @@ class Lexicon:
 
 _KNOWN = {"id", "lemmas", "pos", "cameo", "type", "statement", "symmetric", "threat_only",
           "recipient", "refine"}
+# The conditions ``extract/events.py`` reads from ``Pattern.cond``; any other key in a pattern
+# is an error (a misspelt condition would otherwise be silently ignored).
+CONDITION_KEYS = frozenset({
+    "needs_object", "requires", "requires_head", "requires_prep", "requires_prep_or_head",
+    "requires_person_object", "requires_not", "needs_object_head", "requires_particle",
+    "needs_object_or_particle", "needs_deps", "requires_context", "requires_context_not",
+    "needs_xcomp_or_obj", "needs_complement", "requires_ccomp_aux", "needs_complement_or_object",
+    "consequence_heads",
+})
+
+
+def _check_keys(d: dict[str, Any]) -> None:
+    unknown = sorted(set(d) - _KNOWN - CONDITION_KEYS)
+    if unknown:
+        raise ValueError(f"pattern {d.get('id')}: unknown key(s) {', '.join(unknown)}")
 
 
 def _check_words(d: dict[str, Any]) -> None:
@@ -78,6 +93,7 @@ def load_lexicon() -> Lexicon:
     data = yaml.safe_load(text)
     pats = []
     for d in data["patterns"]:
+        _check_keys(d)
         _check_words(d)
         pats.append(Pattern(
             id=d["id"], lemmas=frozenset(d["lemmas"]), pos=d.get("pos", "ANY"), cameo=str(d["cameo"]),
