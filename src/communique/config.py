@@ -81,6 +81,12 @@ class Settings:
     write_rate_limit: float = 2.0  # writes (POST) per second per key (0: no limit)
     write_rate_burst: int = 20
     cors_origins: tuple[str, ...] = ()  # origins allowed by CORS (empty: CORS off)
+    # bounded reads (communique.web.params, docs/security.md): anonymous clients (no valid key)
+    # also take from a bucket per client address; analytics routes cost heavy_read_cost tokens
+    anonymous_rate_limit: float = 5.0  # reads per second per address without a key (0: off)
+    anonymous_rate_burst: int = 60
+    heavy_read_cost: int = 5  # tokens an anonymous series/alerts/network/map/export request takes
+    max_series_points: int = 2000  # longer series are coarsened (day->week->month), then cut
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -138,6 +144,10 @@ class Settings:
                 raise ConfigError("actor_registry is set from a store's registry, not in configuration")
         if min(s.rate_limit, s.write_rate_limit) < 0 or min(s.rate_burst, s.write_rate_burst) < 1:
             raise ConfigError("rate limits must be >= 0 and bursts >= 1")
+        if s.anonymous_rate_limit < 0 or not 1 <= s.heavy_read_cost <= s.anonymous_rate_burst:
+            raise ConfigError("need anonymous_rate_limit >= 0 and 1 <= heavy_read_cost <= anonymous_rate_burst")
+        if s.max_series_points < 10:
+            raise ConfigError("max_series_points must be >= 10")
         return s
 
 

@@ -17,6 +17,11 @@ ISO weeks starting on Monday — or ``month``), each point holds:
 
 Periods with nothing are present with zeros between the first and last period (or the
 requested ``start``/``end``), so charts and change detection see the quiet weeks too.
+
+A series is bounded: asked for more than ``max_points`` periods (the ``max_series_points``
+setting on the web), it is coarsened (day -> week -> month, :func:`fit_period`) and, if
+months are still too many, cut to its latest ``max_points`` periods
+(:func:`latest_periods`); ``coarsened_from`` and ``earlier_until`` say so in its dict.
 By default only ``asserted`` events count (negated, hypothetical, future, denied and
 demanded events did not happen); pass ``modalities=None`` for all.
 """
@@ -52,6 +57,48 @@ def next_period(start: dt.date, period: str) -> dt.date:
     if period == "month":
         return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+
+
+COARSER = {"day": "week", "week": "month"}
+
+
+def period_count(first: dt.date, last: dt.date, period: str) -> int:
+    """How many periods from the one holding ``first`` to the one holding ``last``
+    (counted, not listed: cheap for any span)."""
+    a, b = period_start(first, period), period_start(last, period)
+    if b < a:
+        return 0
+    if period == "month":
+        return (b.year - a.year) * 12 + b.month - a.month + 1
+    return (b - a).days // (7 if period == "week" else 1) + 1
+
+
+def fit_period(first: dt.date, last: dt.date, period: str, max_points: int) -> str:
+    """``period`` or the first coarser one (day -> week -> month) with at most
+    ``max_points`` periods from ``first`` to ``last``; the coarsest when none fits."""
+    while period in COARSER and period_count(first, last, period) > max_points:
+        period = COARSER[period]
+    return period
+
+
+def latest_periods(last: dt.date, period: str, n: int) -> dt.date:
+    """The start of the earliest of the ``n`` periods that end with the one holding ``last``."""
+    end = period_start(last, period)
+    if period == "month":
+        months = end.year * 12 + end.month - 1 - (n - 1)
+        return dt.date(months // 12, months % 12 + 1, 1)
+    return end - dt.timedelta(days=(n - 1) * (7 if period == "week" else 1))
+
+
+def bound_span(first: dt.date, last: dt.date, period: str,
+               max_points: int) -> tuple[str, dt.date | None]:
+    """The period a series from ``first`` to ``last`` is shown in (:func:`fit_period`) and,
+    when even that gives over ``max_points`` periods, the start of the first period kept
+    (the latest ``max_points``), else ``None``."""
+    period = fit_period(first, last, period, max_points)
+    if period_count(first, last, period) <= max_points:
+        return period, None
+    return period, latest_periods(last, period, max_points)
 
 
 def period_label(start: dt.date, period: str) -> str:
@@ -111,6 +158,8 @@ class DyadSeries:
     points: tuple[SeriesPoint, ...] = ()
     modalities: tuple[str, ...] | None = DEFAULT_MODALITIES
     names: dict[str, str] = field(default_factory=dict, compare=False)
+    coarsened_from: str | None = None  # the period asked for, when too many of them for max_points
+    earlier_until: dt.date | None = None  # cut: the periods up to this day were left out
 
     @property
     def total_events(self) -> int:
@@ -121,6 +170,8 @@ class DyadSeries:
                 "period": self.period,
                 "modalities": list(self.modalities) if self.modalities is not None else None,
                 "names": dict(self.names), "total_events": self.total_events,
+                "coarsened_from": self.coarsened_from,
+                "earlier_until": self.earlier_until.isoformat() if self.earlier_until else None,
                 "points": [p.to_dict() for p in self.points]}
 
     def to_pandas(self):
@@ -159,8 +210,9 @@ def _better(f: DyadFact, cur: DyadFact) -> bool:
 def dyad_series(facts: Iterable[DyadFact], a: str, b: str | None = None, *, period: str = "week",
                 directed: bool = True, start: dt.date | None = None, end: dt.date | None = None,
                 modalities: tuple[str, ...] | None = DEFAULT_MODALITIES,
-                types: tuple[str, ...] | None = None) -> DyadSeries:
-    """The time series of dyad ``a -> b`` (``b=None``: ``a`` with anyone)."""
+                types: tuple[str, ...] | None = None, max_points: int | None = None) -> DyadSeries:
+    """The time series of dyad ``a -> b`` (``b=None``: ``a`` with anyone), coarsened or
+    cut to at most ``max_points`` periods (:func:`bound_span`; ``None``: no bound)."""
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     chosen = [f for f in facts
@@ -168,6 +220,13 @@ def dyad_series(facts: Iterable[DyadFact], a: str, b: str | None = None, *, peri
               and (modalities is None or f.modality in modalities)
               and (types is None or f.type in types)
               and (start is None or f.day >= start) and (end is None or f.day <= end)]
+    asked, earlier = period, None
+    if max_points is not None and (chosen or (start and end)):
+        days = [f.day for f in chosen if f.day is not None]
+        period, cut = bound_span(start or min(days), end or max(days), period, max_points)
+        if cut is not None:
+            chosen = [f for f in chosen if f.day is not None and f.day >= cut]
+            start, earlier = cut, cut - dt.timedelta(days=1)
     buckets: dict[dt.date, list[DyadFact]] = {}
     raw: dict[dt.date, list[DyadFact]] = {}
     for f in chosen:
@@ -176,7 +235,8 @@ def dyad_series(facts: Iterable[DyadFact], a: str, b: str | None = None, *, peri
         buckets.setdefault(period_start(f.day, period), []).append(f)  # type: ignore[arg-type]
     points = tuple(_point(p, period, buckets.get(p, []), raw.get(p, []))
                    for p in period_starts(buckets, period, start, end))
-    return DyadSeries(a, b, directed, period, points, modalities)
+    return DyadSeries(a, b, directed, period, points, modalities,
+                      coarsened_from=asked if period != asked else None, earlier_until=earlier)
 
 
 def period_starts(present: Iterable[dt.date], period: str, start: dt.date | None = None,

@@ -25,7 +25,16 @@ from typing import Any
 from ..config import Settings
 from .alerts import Alert, detect
 from .facts import event_id, quote_id
-from .series import DEFAULT_MODALITIES, PERIODS, DyadSeries, SeriesPoint, next_period, period_label, period_starts
+from .series import (
+    DEFAULT_MODALITIES,
+    PERIODS,
+    DyadSeries,
+    SeriesPoint,
+    bound_span,
+    next_period,
+    period_label,
+    period_starts,
+)
 
 
 def _repo(store: Any) -> Any:
@@ -44,13 +53,14 @@ def stored_dyad_series(store: Any, a: str, b: str | None = None, *, period: str 
                        modalities: tuple[str, ...] | None = DEFAULT_MODALITIES,
                        types: tuple[str, ...] | None = None, raw: bool = False,
                        evidence: int | None = None, since: dt.date | str | None = None,
-                       until: dt.date | str | None = None) -> DyadSeries:
+                       until: dt.date | str | None = None, max_points: int | None = None) -> DyadSeries:
     """The time series of dyad ``a -> b`` (``b=None``: ``a`` with anyone) from the store's
     dyad index, aggregated in SQL; ``evidence`` caps the ids per point (``None``: all).
 
     ``start``/``end`` bound the facts and pad the series with quiet periods up to them (as
     :func:`.series.dyad_series`); ``since``/``until`` only bound the facts (as
-    ``store.dyad_facts``)."""
+    ``store.dyad_facts``). Over ``max_points`` periods, the series is coarsened or cut as
+    :func:`.series.dyad_series` does (:func:`.series.bound_span`)."""
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     start, end = _day(start), _day(end)
@@ -60,6 +70,15 @@ def stored_dyad_series(store: Any, a: str, b: str | None = None, *, period: str 
     query = dict(period=period, directed=directed, since=lo, until=hi,
                  modalities=modalities, types=types, raw=raw)
     rows = {dt.date.fromisoformat(r[0]): r for r in repo.dyad_buckets(a, b, **query)}
+    asked, earlier = period, None
+    if max_points is not None and (rows or (start and end)):
+        period, cut = bound_span(start or min(rows), end or max(rows), period, max_points)
+        if cut is not None:
+            start, earlier = cut, cut - dt.timedelta(days=1)
+            query["since"] = lo = max(d for d in (lo, cut) if d)
+        if period != asked or cut is not None:
+            query["period"] = period
+            rows = {dt.date.fromisoformat(r[0]): r for r in repo.dyad_buckets(a, b, **query)}
     ids: dict[str, tuple[list, list]] = {}
     if rows and (evidence is None or evidence > 0):
         ids = repo.dyad_evidence(a, b, limit=evidence, **query)
@@ -77,7 +96,8 @@ def stored_dyad_series(store: Any, a: str, b: str | None = None, *, period: str 
             conflict=r[10], articles=r[11], stories=r[12],
             event_ids=tuple(dict.fromkeys(event_id(aid, seq) for aid, seq in ev)),
             quote_ids=tuple(dict.fromkeys(quote_id(aid, seq) for aid, seq in qs))))
-    return DyadSeries(a, b, directed, period, tuple(points), modalities)
+    return DyadSeries(a, b, directed, period, tuple(points), modalities,
+                      coarsened_from=asked if period != asked else None, earlier_until=earlier)
 
 
 def point_evidence(store: Any, series: DyadSeries, starts: list[dt.date], *, raw: bool = False,
@@ -125,13 +145,14 @@ def stored_alerts(store: Any, a: str, b: str | None = None, settings: Settings |
                   period: str | None = None, directed: bool = True,
                   start: dt.date | str | None = None, end: dt.date | str | None = None,
                   since: dt.date | str | None = None, until: dt.date | str | None = None,
-                  raw: bool = False, evidence: int | None = 0) -> tuple[DyadSeries, list[Alert]]:
-    """The dyad series (``evidence`` ids per point, default none) and its alerts, each
-    alert (and its point) with the full evidence of its period."""
+                  raw: bool = False, evidence: int | None = 0,
+                  max_points: int | None = None) -> tuple[DyadSeries, list[Alert]]:
+    """The dyad series (``evidence`` ids per point, default none; at most ``max_points``
+    periods) and its alerts, each alert (and its point) with the full evidence of its period."""
     s = settings or Settings()
     series = stored_dyad_series(store, a, b, period=period or s.alert_period, directed=directed,
                                 start=start, end=end, since=since, until=until, raw=raw,
-                                evidence=evidence)
+                                evidence=evidence, max_points=max_points)
     alerts = detect(series, s)
     if not alerts:
         return series, alerts

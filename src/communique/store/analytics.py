@@ -31,15 +31,30 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> list[Any]:
+MAX_CURSOR_INT = 2**31 - 1  # record indexes are 32-bit; a bigger one is no cursor of ours
+
+
+def decode_cursor(cursor: str, shape: Sequence[type] | None = None) -> list[Any]:
+    """The values of a cursor from :func:`encode_cursor`; with ``shape`` (one type per value,
+    ``str`` or ``int``), anything else is refused: a ``ValueError`` saying it is invalid."""
+    invalid = ValueError(f"invalid cursor: {cursor[:40]!r}" + ("..." if len(cursor) > 40 else ""))
     try:
         pad = "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(cursor + pad))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValueError(f"invalid cursor: {cursor!r}") from exc
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise invalid from exc
     if not isinstance(values, list):
-        raise ValueError(f"invalid cursor: {cursor!r}")
+        raise invalid
+    if shape is not None:
+        if len(values) != len(shape) or not all(_cursor_value_ok(v, t) for v, t in zip(values, shape)):
+            raise invalid
     return values
+
+
+def _cursor_value_ok(value: Any, kind: type) -> bool:
+    if kind is int:
+        return type(value) is int and 0 <= value <= MAX_CURSOR_INT
+    return isinstance(value, kind)
 
 
 def next_cursor(rows: Sequence[Sequence[Any]], limit: int, *columns: int) -> str | None:
@@ -368,7 +383,7 @@ class AnalyticsQueries:
         where += dates
         params += date_params
         if cursor:
-            d, aid, seq = decode_cursor(cursor)
+            d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(e.event_date, ''), e.article_id, e.seq) < (?, ?, ?)")
             params += [d, aid, int(seq)]
         q = ("SELECT e.article_id, e.seq, e.data, a.title, COALESCE(e.event_date, ''), e.review_status "
@@ -410,7 +425,7 @@ class AnalyticsQueries:
             where.append("qt.article_id = ?")
             params.append(article_id)
         if cursor:
-            d, aid, seq = decode_cursor(cursor)
+            d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(qt.quote_date, ''), qt.article_id, qt.seq) < (?, ?, ?)")
             params += [d, aid, int(seq)]
         sql = ("SELECT qt.article_id, qt.seq, qt.data, COALESCE(act.name, qt.speaker_text), a.title, "
@@ -439,7 +454,7 @@ class AnalyticsQueries:
         where += dates
         params += date_params
         if cursor:
-            d, aid = decode_cursor(cursor)
+            d, aid = decode_cursor(cursor, (str, str))
             where.append("(COALESCE(a.published, ''), a.id) < (?, ?)")
             params += [d, aid]
         sql = ("SELECT a.id, a.title, a.url, a.source, COALESCE(a.published, ''), a.n_actors, "

@@ -32,6 +32,7 @@ from ..errors import CommuniqueError, InputError
 from ..models import MODALITIES
 from ..ontology import plover_types
 from . import views
+from .params import Evidence, Limit, QuadClass
 from .svg import network_chart, series_chart, world_map
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,6 @@ class StorePool:
         from ..store import Store
 
         self.db = db
-        self._local = threading.local()
         self._all: list[Any] = []
         self._lock = threading.Lock()
         self._factory = Store
@@ -78,15 +78,6 @@ class StorePool:
             yield s
         finally:
             self.release(s)
-
-    def get(self):
-        s = getattr(self._local, "store", None)
-        if s is None:
-            s = self._factory(self.db)
-            self._local.store = s
-            with self._lock:
-                self._all.append(s)
-        return s
 
     def close(self) -> None:
         with self._lock:
@@ -191,7 +182,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/articles", tags=["read"])
     def api_articles(q: str | None = None, since: str | None = None, until: str | None = None,
-                     cursor: str | None = None, limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
+                     cursor: str | None = None, limit: Limit = None, s=Depends(store)):
         return _json(views.articles_view(s, settings, q=q, since=since, until=until, cursor=cursor,
                                          limit=limit))
 
@@ -216,7 +207,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/api/quotes", tags=["read"])
     def api_quotes(q: str | None = None, speaker: str | None = None, since: str | None = None,
                    until: str | None = None, cursor: str | None = None,
-                   limit: int | None = Query(None, ge=1, le=500), raw: bool = False, s=Depends(store)):
+                   limit: Limit = None, raw: bool = False, s=Depends(store)):
         return _json(views.quotes_view(s, settings, q=q, speaker=speaker, since=since, until=until,
                                        cursor=cursor, limit=limit, raw=raw))
 
@@ -224,7 +215,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     def api_events(actor: str | None = None, country: str | None = None, type: str | None = None,
                    quad_class: str | None = None, since: str | None = None, until: str | None = None,
                    modality: str | None = None, cursor: str | None = None,
-                   limit: int | None = Query(None, ge=1, le=500), raw: bool = False, s=Depends(store)):
+                   limit: Limit = None, raw: bool = False, s=Depends(store)):
         return _json(views.events_view(s, settings, actor=actor, country=country, type=type,
                                        quad_class=quad_class, since=since, until=until, modality=modality,
                                        cursor=cursor, limit=limit, raw=raw))
@@ -235,7 +226,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/actors", tags=["read"])
     def api_actors(name: str | None = None, kind: str | None = None, country: str | None = None,
-                   limit: int | None = Query(None, ge=1, le=500), s=Depends(store)):
+                   limit: Limit = None, s=Depends(store)):
         return _json(views.actors_view(s, settings, name=name, kind=kind, country=country, limit=limit))
 
     @app.get("/api/actors/{actor_id}", tags=["read"])
@@ -245,9 +236,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/api/dyads/{source}/{target}", tags=["analytics"])
     def api_dyad(source: str, target: str, period: str = "week", directed: bool = True,
                  since: str | None = None, until: str | None = None, raw: bool = False,
-                 evidence: int | None = Query(None, ge=0, le=views.MAX_EVIDENCE,
-                                              description="event/quote ids per point (default: all for a small series, "
-                                                          "else the alerts' only)"),
+                 evidence: Evidence = None,
                  s=Depends(store)):
         return _json(views.dyad_view(s, settings, source, target, period=period, directed=directed,
                                      since=since, until=until, raw=raw, evidence=evidence))
@@ -259,7 +248,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/network", tags=["analytics"])
     def api_network(keys: str = "country", since: str | None = None, until: str | None = None,
-                    type: str | None = None, quad_class: int | None = Query(None, ge=1, le=4),
+                    type: str | None = None, quad_class: QuadClass = None,
                     raw: bool = False, s=Depends(store)):
         return _json(views.network_view(s, settings, keys=keys, since=since, until=until, type=type,
                                         quad_class=quad_class, raw=raw))
@@ -347,7 +336,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/dyads/{source}/{target}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, source: str, target: str, period: str = "week",
                   directed: bool = True, since: str | None = None, until: str | None = None,
-                  raw: bool = False, evidence: int | None = Query(None, ge=0, le=views.MAX_EVIDENCE),
+                  raw: bool = False, evidence: Evidence = None,
                   s=Depends(store)):
         d = views.dyad_view(s, settings, source, target, period=period, directed=directed,
                             since=since, until=until, raw=raw, evidence=evidence)
@@ -359,7 +348,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request, keys: str = "country", since: str | None = None,
-                     until: str | None = None, type: str | None = None, quad_class: int | None = None,
+                     until: str | None = None, type: str | None = None, quad_class: QuadClass = None,
                      s=Depends(store)):
         d = views.network_view(s, settings, keys=keys, since=since, until=until, type=type,
                                quad_class=quad_class)

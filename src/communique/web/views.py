@@ -4,53 +4,37 @@ in the store and in :mod:`communique.analysis`."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ..analysis import build_network
-from ..analysis.stored import stored_alerts, stored_dyad_series, with_evidence
 from ..analysis.alerts import is_country_key
-from ..analysis.facts import QUAD_NAMES, parse_record_id
+from ..analysis.facts import QUAD_NAMES
 from ..analysis.network import Edge, Network
+from ..analysis.stored import stored_alerts, stored_dyad_series, with_evidence
 from ..config import Settings
-from ..errors import CommuniqueError
 from ..models import Quote
-
+from .params import (
+    MAX_EVIDENCE,
+    BadRequest,
+    NotFound,
+    parse_cursor,
+    parse_dates,
+    parse_evidence,
+    parse_keys,
+    parse_limit,
+    parse_period,
+    parse_quad_class,
+    parse_record,
+)
 
 SERIES_EVIDENCE = 20  # event and quote ids per point of an actor's timeline
 SMALL_SERIES = 2_000  # a dyad series with at most this many incidents lists every id by default
-MAX_EVIDENCE = 100_000
 
 
-class NotFound(CommuniqueError):
-    code = "W404"
-    status = 404
-
-
-class BadRequest(CommuniqueError):
-    code = "W422"
-    status = 422
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if not value:
-        return None
+def _cursor_call(fn, *, cursor: str | None, **kw):
+    """A store page function called with a checked cursor (a cursor it cannot read: 422)."""
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise BadRequest(f"{name} must be a date YYYY-MM-DD, not {value!r}", parameter=name) from exc
-
-
-def _limit(limit: int | None, settings: Settings) -> int:
-    n = settings.page_size if limit is None else limit
-    if not 1 <= n <= 500:
-        raise BadRequest("limit must be between 1 and 500", parameter="limit")
-    return n
-
-
-def _cursor_call(fn, **kw):
-    try:
-        return fn(**kw)
+        return fn(cursor=parse_cursor(cursor), **kw)
     except ValueError as exc:
         raise BadRequest(str(exc), parameter="cursor") from exc
 
@@ -67,16 +51,17 @@ def actor_names(store, keys: set[str]) -> dict[str, str]:
 
 def articles_view(store, settings: Settings, *, q=None, since=None, until=None, cursor=None,
                   limit=None) -> dict[str, Any]:
-    rows, nxt = _cursor_call(store.repo.articles_page, q=q, since=_date(since, "since"),
-                             until=_date(until, "until"), cursor=cursor, limit=_limit(limit, settings))
+    s, u = parse_dates(since, until)
+    rows, nxt = _cursor_call(store.repo.articles_page, q=q, since=s, until=u, cursor=cursor,
+                             limit=parse_limit(limit, settings))
     return {"filters": {"q": q, "since": since, "until": until}, "items": rows, "next_cursor": nxt}
 
 
 def quotes_view(store, settings: Settings, *, q=None, speaker=None, since=None, until=None,
                 cursor=None, limit=None, raw: bool = False) -> dict[str, Any]:
-    rows, nxt = _cursor_call(store.repo.quotes_page, q=q, speaker=speaker,
-                             since=_date(since, "since"), until=_date(until, "until"),
-                             cursor=cursor, limit=_limit(limit, settings), raw=raw)
+    s, u = parse_dates(since, until)
+    rows, nxt = _cursor_call(store.repo.quotes_page, q=q, speaker=speaker, since=s, until=u,
+                             cursor=cursor, limit=parse_limit(limit, settings), raw=raw)
     items = []
     for aid, seq, d, speaker_name, title in rows:
         quote = Quote.from_dict(d)
@@ -90,12 +75,10 @@ def quotes_view(store, settings: Settings, *, q=None, speaker=None, since=None, 
 def events_view(store, settings: Settings, *, actor=None, country=None, type=None, quad_class=None,
                 since=None, until=None, modality=None, cursor=None, limit=None,
                 raw: bool = False) -> dict[str, Any]:
-    if quad_class not in (None, "") and str(quad_class) not in ("1", "2", "3", "4"):
-        raise BadRequest("quad_class must be 1, 2, 3 or 4", parameter="quad_class")
+    s, u = parse_dates(since, until)
     rows, nxt = _cursor_call(store.repo.events_page, actor=actor, country=country, type=type,
-                             quad_class=int(quad_class) if quad_class not in (None, "") else None,
-                             since=_date(since, "since"), until=_date(until, "until"),
-                             modality=modality or None, cursor=cursor, limit=_limit(limit, settings),
+                             quad_class=parse_quad_class(quad_class), since=s, until=u,
+                             modality=modality or None, cursor=cursor, limit=parse_limit(limit, settings),
                              raw=raw)
     keys = {k for _, _, d, _ in rows for side in ("actor", "recipient") if d.get(side)
             for k in d[side]["actors"]}
@@ -115,7 +98,7 @@ def events_view(store, settings: Settings, *, actor=None, country=None, type=Non
 
 def actors_view(store, settings: Settings, *, name=None, kind=None, country=None, limit=None) -> dict[str, Any]:
     rows = store.actors(name=name or None, kind=kind or None, country=country or None,
-                        limit=_limit(limit, settings))
+                        limit=parse_limit(limit, settings))
     return {"filters": {"name": name, "kind": kind, "country": country},
             "items": [{k: v for k, v in r.to_dict().items() if k != "article_ids"} for r in rows]}
 
@@ -153,10 +136,7 @@ def article_view(store, settings: Settings, article_id: str, raw: bool = False) 
 
 
 def record_view(store, settings: Settings, record_id: str) -> dict[str, Any]:
-    try:
-        aid, kind, seq = parse_record_id(record_id)
-    except ValueError as exc:
-        raise BadRequest(str(exc), parameter="id") from None
+    aid, kind, seq = parse_record(record_id)
     data = store.repo.record_data("events" if kind == "e" else "quotes", aid, seq)
     if data is None:
         raise NotFound(f"no record {record_id!r}")
@@ -174,7 +154,7 @@ def actor_view(store, settings: Settings, actor_id: str) -> dict[str, Any]:
     quotes = quotes_view(store, settings, speaker=actor_id, limit=20)["items"]
     events = events_view(store, settings, actor=actor_id, limit=20)["items"]
     series = stored_dyad_series(store, actor_id, None, directed=False, period="month",
-                                evidence=SERIES_EVIDENCE)
+                                evidence=SERIES_EVIDENCE, max_points=settings.max_series_points)
     return {"actor": rec, "quotes": quotes, "events": events, "timeline": series.to_dict()}
 
 
@@ -186,14 +166,16 @@ def dyad_view(store, settings: Settings, source: str, target: str, *, period="we
     """The dyad series (aggregated in SQL), its alerts (with all their evidence) and the
     quotes behind them. Each point lists at most ``evidence`` event and quote ids; by
     default all of them when the series has at most :data:`SMALL_SERIES` incidents, else
-    only the alerting points do (ask ``evidence=N`` for N per point)."""
-    if period not in ("day", "week", "month"):
-        raise BadRequest("period must be day, week or month", parameter="period")
-    if evidence is not None and not 0 <= evidence <= MAX_EVIDENCE:
-        raise BadRequest(f"evidence must be between 0 and {MAX_EVIDENCE}", parameter="evidence")
-    s, u = _date(since, "since"), _date(until, "until")
+    only the alerting points do (ask ``evidence=N`` for N per point).
+
+    At most ``max_series_points`` points: a longer series is coarsened (day -> week ->
+    month) and then cut to its latest points; ``series.notice`` says so and
+    ``series.earlier_until`` is the ``until`` that asks for the periods left out."""
+    period, evidence = parse_period(period), parse_evidence(evidence)
+    s, u = parse_dates(since, until)
     series, alerts = stored_alerts(store, source, target, settings.replace(alert_period=period),
-                                   period=period, directed=directed, start=s, end=u, raw=raw)
+                                   period=period, directed=directed, start=s, end=u, raw=raw,
+                                   max_points=settings.max_series_points)
     if evidence is None:  # every id of a small series; a big one: the alerts' only
         evidence = None if series.total_events <= SMALL_SERIES else 0
     series = with_evidence(store, series, evidence, raw=raw, since=s, until=u)
@@ -208,18 +190,35 @@ def dyad_view(store, settings: Settings, source: str, target: str, *, period="we
     d = series.to_dict()
     d["names"] = names
     d["evidence_limit"] = evidence  # ids per point (None: all); an alert's point lists all of its
+    d["max_points"] = settings.max_series_points
+    d["notice"] = series_notice(series, settings.max_series_points)
     return {"raw": raw, "series": d, "alerts": [a.to_dict() for a in alerts], "alert_quotes": quotes,
             "method": {"name": settings.alert_method, "window": settings.alert_window,
                        "threshold": settings.alert_threshold,
                        "min_conflict": settings.alert_min_conflict}}
 
 
+def series_notice(series, max_points: int) -> str | None:
+    """What was done to keep a series within ``max_points`` points (None: nothing)."""
+    said = []
+    if series.coarsened_from:
+        said.append(f"shown by {series.period} instead of {series.coarsened_from}")
+    if series.earlier_until:
+        said.append(f"only the latest {max_points} periods: ask until={series.earlier_until.isoformat()} "
+                    "for the earlier ones")
+    if not said:
+        return None
+    return f"over {max_points} points (setting max_series_points): " + "; ".join(said)
+
+
 def alerts_view(store, settings: Settings, *, keys="country", since=None, until=None,
                 dyads: int = 20, raw: bool = False) -> dict[str, Any]:
-    s, u = _date(since, "since"), _date(until, "until")
+    keys = parse_keys(keys)
+    s, u = parse_dates(since, until)
     out = []
     for a, b, _n in store.repo.top_dyads(keys=keys, since=s, until=u, limit=dyads, raw=raw):
-        out.extend(stored_alerts(store, a, b, settings, since=s, until=u, raw=raw)[1])
+        out.extend(stored_alerts(store, a, b, settings, since=s, until=u, raw=raw,
+                                 max_points=settings.max_series_points)[1])
     out.sort(key=lambda al: (al.start, al.score), reverse=True)
     names = actor_names(store, {x for al in out for x in (al.source, al.target) if x})
     return {"raw": raw, "method": settings.alert_method, "period": settings.alert_period,
@@ -228,11 +227,10 @@ def alerts_view(store, settings: Settings, *, keys="country", since=None, until=
 
 def network_view(store, settings: Settings, *, keys="country", since=None, until=None, type=None,
                  quad_class=None, max_edges: int = 150, raw: bool = False) -> dict[str, Any]:
-    if keys not in ("country", "actor"):
-        raise BadRequest("keys must be country or actor", parameter="keys")
-    rows = store.repo.network_rows(keys=keys, since=_date(since, "since"), until=_date(until, "until"),
-                                   types=[type.upper()] if type else None,
-                                   quad_classes=[int(quad_class)] if quad_class else None, raw=raw)
+    keys, quad = parse_keys(keys), parse_quad_class(quad_class)
+    s, u = parse_dates(since, until)
+    rows = store.repo.network_rows(keys=keys, since=s, until=u, types=[type.upper()] if type else None,
+                                   quad_classes=[quad] if quad else None, raw=raw)
     edges: dict[tuple[str, str], Edge] = {}
     for src, tgt, typ, quad, n, gsum in rows:
         e = edges.setdefault((src, tgt), Edge(src, tgt))
@@ -249,8 +247,7 @@ def network_view(store, settings: Settings, *, keys="country", since=None, until
     names = actor_names(store, set(degree))
     nodes = tuple({"id": k, "name": names.get(k, k), "weight": w}
                   for k, w in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0])))
-    net = Network(nodes, tuple(ordered), _date(since, "since"), _date(until, "until"),
-                  (type.upper(),) if type else None)
+    net = Network(nodes, tuple(ordered), s, u, (type.upper(),) if type else None)
     d = net.to_dict()
     d["filters"] = {"keys": keys, "since": since, "until": until, "type": type, "quad_class": quad_class}
     return d
@@ -258,8 +255,8 @@ def network_view(store, settings: Settings, *, keys="country", since=None, until
 
 def map_view(store, settings: Settings, *, since=None, until=None, limit: int = 5000,
              raw: bool = False) -> dict[str, Any]:
-    pts = store.repo.event_locations(since=_date(since, "since"), until=_date(until, "until"),
-                                     limit=limit, raw=raw)
+    s, u = parse_dates(since, until)
+    pts = store.repo.event_locations(since=s, until=u, limit=limit, raw=raw)
     return {"filters": {"since": since, "until": until}, "points": pts}
 
 
@@ -269,4 +266,4 @@ def home_view(store, settings: Settings) -> dict[str, Any]:
         for a, b, n in store.repo.top_dyads(limit=10)]}
 
 
-__all__ = ["NotFound", "BadRequest", "build_network"]
+__all__ = ["NotFound", "BadRequest", "build_network", "MAX_EVIDENCE"]
