@@ -23,10 +23,10 @@ from pathlib import Path
 from ..config import Settings
 from ..extract.actors import extract_actors
 from ..extract.context import ExtractionContext
+from ..extract.event_args import actor_token, fallback_actor_token, party_of
 from ..extract.event_lexicon import load_lexicon
 from ..extract.event_main import rank as main_rank
 from ..extract.events import match_trigger, recode
-from ..extract.event_args import actor_token, fallback_actor_token, party_of
 from ..ingest.article import make_article
 from ..ontology import plover_for_cameo
 
@@ -227,17 +227,47 @@ def register(app) -> None:  # app: typer.Typer
     import typer
 
     @app.command("events")
-    def eval_events(cameo_examples: Path = typer.Option(..., "--cameo-examples", exists=True,
-                                                        help="cameo-codes.csv (code, example columns)"),
-                    seed: int = typer.Option(SPLIT_SEED, "--seed", help="seed of the tuning/held-out split"),
+    def eval_events(cameo_examples: Path | None = typer.Option(None, "--cameo-examples", exists=True,
+                                                               help="cameo-codes.csv (code, example columns)"),
+                    dev_set: Path | None = typer.Option(None, "--dev-set", exists=True,
+                                                        help="labelled sentences (data/eval/events_dev.jsonl)"),
+                    split: str = typer.Option("all", "--split", help="dev set part: tune, heldout or all"),
+                    details_path: Path | None = typer.Option(None, "--details",
+                                                             help="write one JSON line per dev-set sentence"),
+                    seed: int = typer.Option(SPLIT_SEED, "--seed", help="seed of the CAMEO examples' split"),
                     as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
-        """Score PLOVER type, CAMEO root and actor country on CAMEO example sentences: all of
-        them, the tuning half and the held-out half, beside the naive baseline."""
+        """Score event coding beside a naive baseline. --dev-set: type, argument accuracy and
+        country-dyad F1 of each sentence's main event on the labelled development set.
+        --cameo-examples: PLOVER type, CAMEO root and actor country on CAMEO example
+        sentences (all, tuning half, held-out half)."""
         import json
 
         from rich.console import Console
         from rich.table import Table
 
+        if (cameo_examples is None) == (dev_set is None):
+            raise typer.BadParameter("give exactly one of --dev-set and --cameo-examples")
+        if dev_set is not None:
+            from .event_devset import details, load_dev_set, run_dev, score_dev
+
+            scored = run_dev(load_dev_set(dev_set, split))
+            if details_path is not None:
+                with open(details_path, "w", encoding="utf-8") as fh:
+                    for row in details(scored):
+                        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            dev = score_dev(scored)
+            if as_json:
+                typer.echo(json.dumps(dev, indent=2))
+                return
+            t = Table(title=f"Main events on {dev_set.name} (split {split})")
+            cols = ("sentences", "type_accuracy", "event_sentences", "argument_accuracy", "dyad_f1")
+            for col in ("system", *cols):
+                t.add_column(col)
+            for name, r in dev.items():
+                t.add_row(name, *(str(r[c]) for c in cols))
+            Console().print(t)
+            return
+        assert cameo_examples is not None
         result = evaluate_split(load_examples(cameo_examples), seed=seed)
         if as_json:
             typer.echo(json.dumps(result, indent=2))
