@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..cli_options import DbOpt
+
 
 def register(app: typer.Typer) -> None:
     @app.command()
@@ -69,7 +71,8 @@ def register(app: typer.Typer) -> None:
             def step(summary: dict) -> None:
                 state["parts"] += 1
                 state["errors"] += summary["errors"]
-                progress.update(task, advance=summary["articles"] + summary["errors"], **state)
+                progress.update(task, advance=summary["articles"] + summary["errors"],
+                                parts=state["parts"], errors=state["errors"])
 
             manifest = run_batch(articles(), out, settings=settings, workers=workers,
                                  scheduler=scheduler, partition_size=partition_size,
@@ -87,20 +90,20 @@ def register(app: typer.Typer) -> None:
     def load(
         out: Annotated[Path, typer.Argument(help="A `communique batch` output folder.",
                                             file_okay=False, show_default=False)],
-        db: Annotated[Path, typer.Option("--db", help="SQLite database file.",
-                                         dir_okay=False)] = Path("communique.db"),
+        db: DbOpt = None,
     ) -> None:
         """Merge a batch output into the store (idempotent: loading twice adds nothing)."""
         from rich.console import Console
 
-        from ..store import Store
+        from ..cli_options import open_db, resolve_db, shown_db
         from .load import load_batch
 
-        with Store(db) as store:
+        db = resolve_db(db)
+        with open_db(db) as store:
             counts = load_batch(out, store)
             totals = store.stats()
         Console(highlight=False).print(
             f"{counts['new']} new articles loaded from {counts['partitions']} partitions; "
             f"{counts['already']} already stored; {counts['errors']} recorded skips. "
-            f"{db}: {totals['articles']} articles, {totals['quotes']} quotes, "
+            f"{shown_db(db)}: {totals['articles']} articles, {totals['quotes']} quotes, "
             f"{totals['events']} events", markup=False)

@@ -8,12 +8,14 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
+
+from ..cli_options import DbOpt, open_db
 
 
 class DictionaryFormat(str, enum.Enum):
@@ -21,11 +23,6 @@ class DictionaryFormat(str, enum.Enum):
     csv = "csv"
     yaml = "yaml"
     petrarch = "petrarch"
-
-
-DbOpt = Annotated[Optional[Path], typer.Option(
-    "--db", metavar="FILE", dir_okay=False,
-    help="SQLite database file (default: setting db, env COMMUNIQUE_DB, else communique.db).")]
 
 
 def _role_text(role: dict[str, Any]) -> str:
@@ -54,8 +51,7 @@ def register(actors_app: typer.Typer) -> None:
         Importing a file again changes nothing; entries that cannot be read are reported
         with their line numbers and left out.
         """
-        from ..cli import _db_path, _stderr, _stdout
-        from ..store import Store
+        from ..cli import _stderr, _stdout
         from ..store.registry import ImportCounts
         from .dictionaries import load_dictionary
 
@@ -66,7 +62,7 @@ def register(actors_app: typer.Typer) -> None:
             loaded.append((path, records, problems))
         err, out = _stderr(), _stdout()
         total = ImportCounts()
-        with Store(_db_path(db)) as store:
+        with open_db(db) as store:
             for path, records, problems in loaded:
                 counts = store.import_actors(records)
                 total.add(counts)
@@ -92,10 +88,10 @@ def register(actors_app: typer.Typer) -> None:
         json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
         """Show an actor of the registry: canonical name, aliases, roles with dates, articles."""
-        from ..cli import _open_store, _stdout
+        from ..cli import _stdout
         from ..errors import InputError
 
-        with _open_store(db) as store:
+        with open_db(db, existing=True) as store:
             found = store.find_actor(name)
         if not found:
             raise InputError(f"no actor named {name!r} in the registry or the stored articles")

@@ -11,10 +11,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..cli_options import DbOpt, open_db
 from .records import parse_span
 
-DbOpt = Annotated[Optional[str], typer.Option("--db", help="Database (file or postgresql:// URL; "
-                                              "default: setting db).")]
 AuthorOpt = Annotated[Optional[str], typer.Option("--author", help="Reviewer name (default: cli:$USER).")]
 CommentOpt = Annotated[Optional[str], typer.Option("--comment", help="Why (optional).")]
 
@@ -32,13 +31,6 @@ Date = Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD ('' clea
 Place = Annotated[Optional[int], typer.Option("--place", help="Event: index of a place of the article.")]
 PlaceName = Annotated[Optional[str], typer.Option("--place-name", help="Event: place name.")]
 
-
-
-def _store(db: str | None):
-    from ..config import Settings
-    from ..store import Store
-
-    return Store(db or Settings.load().db)
 
 
 def _author(author: str | None) -> str:
@@ -71,7 +63,7 @@ def register(app: typer.Typer) -> None:
         """Confirm a machine record."""
         from .service import submit
 
-        with _store(db) as s:
+        with open_db(db) as s:
             _echo_review(submit(s, action="confirm", author=_author(author), ref=record, comment=comment))
 
     @rv.command("reject")
@@ -80,7 +72,7 @@ def register(app: typer.Typer) -> None:
         """Reject a machine record (left out of the reviewed version)."""
         from .service import submit
 
-        with _store(db) as s:
+        with open_db(db) as s:
             _echo_review(submit(s, action="reject", author=_author(author), ref=record, comment=comment))
 
     def _changes(speaker, speaker_span, kind, type_, mode, modality, actor, recipient, actor_span,
@@ -104,7 +96,7 @@ def register(app: typer.Typer) -> None:
 
         ch = _changes(speaker, speaker_span, kind, type_, mode, modality, actor, recipient, actor_span,
                       recipient_span, date, place, place_name)
-        with _store(db) as s:
+        with open_db(db) as s:
             _echo_review(submit(s, action="correct", author=_author(author), ref=record, changes=ch,
                                 comment=comment))
 
@@ -123,7 +115,7 @@ def register(app: typer.Typer) -> None:
 
         ch = _changes(speaker, speaker_span, quote_kind, type_, mode, modality, actor, recipient,
                       actor_span, recipient_span, date, place, place_name)
-        with _store(db) as s:
+        with open_db(db) as s:
             _echo_review(submit(s, action="add", author=_author(author), article_id=article, kind=kind,
                                 span=_span(span), changes=ch, comment=comment))
 
@@ -135,7 +127,7 @@ def register(app: typer.Typer) -> None:
         from .service import submit
 
         n = 0
-        with _store(db) as s:
+        with open_db(db) as s:
             for line in path.read_text(encoding="utf-8").splitlines():
                 if not line.strip():
                     continue
@@ -160,7 +152,7 @@ def register(app: typer.Typer) -> None:
         from rich.console import Console
         from rich.table import Table
 
-        with _store(db) as s:
+        with open_db(db) as s:
             rows = s.reviews(article_id=article, author=author, status=status)
         if as_json:
             for r in rows:
@@ -181,7 +173,7 @@ def register(app: typer.Typer) -> None:
 
         from .agreement import agreement
 
-        with _store(db) as s:
+        with open_db(db) as s:
             rep = agreement(s.reviews())
         if as_json:
             typer.echo(json.dumps(rep, indent=2))
@@ -202,7 +194,7 @@ def register(app: typer.Typer) -> None:
         """Export reviewed articles as gold: PolNeAR-style BRAT and PLOVER-style JSONL."""
         from .gold import export_gold
 
-        with _store(db) as s:
+        with open_db(db) as s:
             reviewed = [rv_ for aid in s.repo.reviewed_article_ids() if (rv_ := s.reviewed(aid))]
         typer.echo(json.dumps(export_gold(reviewed, out, split=split, vetted_only=vetted_only)))
 
@@ -213,7 +205,7 @@ def register(app: typer.Typer) -> None:
         """Score the store's (reviewed or --raw) records against exported gold."""
         from .gold import score_events, score_quotes
 
-        with _store(db) as s:
+        with open_db(db) as s:
             ids = [p.stem for p in (gold / split / "text").glob("*.txt")]
             analyses = {i: s.get(i, raw=raw) for i in ids if s.has(i)}
         typer.echo(json.dumps({"quotes": score_quotes(gold, analyses, split),
@@ -230,7 +222,7 @@ def register(app: typer.Typer) -> None:
         settings = Settings.load({"spacy_model": model})
         pipe = Pipeline(settings)
         out = {"attached": 0, "flagged": 0}
-        with _store(db) as s:
+        with open_db(db) as s:
             for aid in article or s.repo.reviewed_article_ids():
                 new = pipe.analyze_article(s.get(aid, raw=True).article)
                 for r in s.reanalyse(new):

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..models import Analysis
+from .driver_errors import DriverErrors
 from .incidents import refresh_statements
 from .repository import Repository
 
@@ -43,8 +44,8 @@ class _Queued:
 class BatchingRepository(Repository):
     """A repository whose writes are queued per statement and flushed with executemany."""
 
-    def __init__(self, conn: Any, dialect: Any) -> None:
-        super().__init__(conn, dialect)
+    def __init__(self, conn: Any, dialect: Any, errors: DriverErrors | None = None) -> None:
+        super().__init__(conn, dialect, errors)
         self._queue: dict[str, list[tuple]] = {}  # statement -> rows, in first-seen order
         self._stories: dict[str, None] = {}  # stories whose incidents to rebuild at flush
 
@@ -62,15 +63,16 @@ class BatchingRepository(Repository):
     def flush(self) -> int:
         """Write every queued row (one executemany per statement); returns the row count."""
         n = 0
-        cur = self.conn.cursor()
-        for query, rows in self._queue.items():
-            cur.executemany(self.dialect.sql(query), rows)
-            n += len(rows)
-        self._queue.clear()
-        stories = list(self._stories)
-        for statement in refresh_statements(self.dialect):  # once per story, after its facts
-            k = statement.count("?")
-            cur.executemany(self.dialect.sql(statement), [(st,) * k for st in stories])
+        with self.errors.wrapped():
+            cur = self.conn.cursor()
+            for query, rows in self._queue.items():
+                cur.executemany(self.dialect.sql(query), rows)
+                n += len(rows)
+            self._queue.clear()
+            stories = list(self._stories)
+            for statement in refresh_statements(self.dialect):  # once per story, after its facts
+                k = statement.count("?")
+                cur.executemany(self.dialect.sql(statement), [(st,) * k for st in stories])
         self._stories.clear()
         return n
 
@@ -83,7 +85,7 @@ def bulk_add(store: Any, analyses: Iterable[Analysis], *, batch: int = 5000,
     Articles already stored, or repeated, are skipped as ``Store.add_many`` does. On
     SQLite the page cache is raised to ``cache_mib`` MiB while loading (article ids are
     hashes, so inserts land all over the indexes) and put back afterwards."""
-    repo = BatchingRepository(store.conn, store.repo.dialect)
+    repo = BatchingRepository(store.conn, store.repo.dialect, store.repo.errors)
     old_cache = None
     if repo.dialect.name == "sqlite" and cache_mib:
         old_cache = repo._one("PRAGMA cache_size")[0]

@@ -53,19 +53,16 @@ class ApiKeyRow:
 
 
 class ApiKeys:
-    """The API keys of a :class:`~communique.store.Store` (SQLite or PostgreSQL)."""
+    """The API keys of a store (SQLite or PostgreSQL); its repository turns driver errors
+    into :class:`~communique.errors.StoreError`."""
 
     def __init__(self, store) -> None:
         self.store = store
         self.repo = store.repo
 
     def _run(self, fn):
-        errors = getattr(self.store, "_errors", None) or _sqlite_errors()
-        try:
-            with self.store._lock:
-                return fn()
-        except errors as exc:
-            raise StoreError(f"API keys: {exc}") from exc
+        with self.store._lock:
+            return fn()
 
     def create(self, name: str, *, rotate: bool = False) -> str:
         """A new key for ``name``; returns the key (shown once, stored hashed)."""
@@ -127,12 +124,6 @@ class ApiKeys:
             self._run(write)
         except StoreError:
             pass
-
-
-def _sqlite_errors() -> tuple[type[BaseException], ...]:
-    import sqlite3
-
-    return (sqlite3.DatabaseError,)
 
 
 __all__ = ["ApiKeys", "ApiKeyRow", "hash_key", "new_key", "PREFIX"]

@@ -1,9 +1,11 @@
 """The repository: the only code that writes SQL.
 
 It works on any DB-API connection plus a :class:`~communique.store.dialect.Dialect`
-(plain SQL with ``?`` parameters), so SQLite today and PostgreSQL later share it. Callers
-open write transactions with :meth:`Repository.transaction`; every write method below
-expects to run inside one.
+(plain SQL with ``?`` parameters), so SQLite and PostgreSQL share it. Callers open write
+transactions with :meth:`Repository.transaction`; every write method below expects to run
+inside one. Every statement, fetch and commit runs inside the backend's
+:class:`~communique.store.driver_errors.DriverErrors`, so a driver exception leaves the
+repository only as a :class:`~communique.errors.StoreError`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..models import Actor, Analysis, Article, Event, Quote
 from .analytics import AnalyticsQueries
 from .conditions import date_range, date_text, like_pattern, placeholders
 from .dialect import Dialect
+from .driver_errors import DriverErrors
 from .migrations import Migration
 from .registry import RegistryQueries
 from .reviews import ReviewQueries, position_key, variant_filter
@@ -57,23 +60,27 @@ def _with_story(row: tuple) -> dict[str, Any]:
 
 
 class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
-    def __init__(self, conn: Any, dialect: Dialect) -> None:
+    def __init__(self, conn: Any, dialect: Dialect, errors: DriverErrors | None = None) -> None:
         self.conn = conn
         self.dialect = dialect
+        self.errors = errors or DriverErrors(types=(), db="")
         self._depth = 0
 
     # --- plumbing ---------------------------------------------------------------------
 
     def _exec(self, query: str, params: Sequence[Any] = ()) -> Any:
-        cur = self.conn.cursor()
-        cur.execute(self.dialect.sql(query), tuple(params))
+        with self.errors.wrapped():
+            cur = self.conn.cursor()
+            cur.execute(self.dialect.sql(query), tuple(params))
         return cur
 
     def _all(self, query: str, params: Sequence[Any] = ()) -> list[tuple]:
-        return self._exec(query, params).fetchall()
+        with self.errors.wrapped():
+            return self._exec(query, params).fetchall()
 
     def _one(self, query: str, params: Sequence[Any] = ()) -> tuple | None:
-        return self._exec(query, params).fetchone()
+        with self.errors.wrapped():
+            return self._exec(query, params).fetchone()
 
     def _all_in(self, query: str, values: Iterable[Any]) -> list[tuple]:
         """Rows of ``query`` whose ``IN ({marks})`` takes ``values``, 500 at a time."""
@@ -91,7 +98,8 @@ class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction (nested calls join the outer one); rolled back on error."""
+        """One write transaction (nested calls join the outer one); rolled back on error,
+        a failed commit included."""
         if self._depth:
             self._depth += 1
             try:
@@ -103,19 +111,26 @@ class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
         self._depth = 1
         try:
             yield
+            self._depth = 0
+            self._exec("COMMIT")
         except BaseException:
             self._depth = 0
-            self._exec("ROLLBACK")
+            self._rollback()
             raise
-        self._depth = 0
-        self._exec("COMMIT")
+
+    def _rollback(self) -> None:
+        """Best effort: the error that made us roll back is the one to report."""
+        try:
+            self._exec("ROLLBACK")
+        except StoreError as exc:
+            log.warning("rollback failed: %s", exc)
 
     # --- migrations -------------------------------------------------------------------
 
     def schema_version(self) -> int:
         try:
             row = self._one("SELECT MAX(version) FROM schema_migrations")
-        except Exception:  # table missing: a new database  # noqa: BLE001
+        except StoreError:  # table missing: a new database
             return 0
         return int(row[0] or 0) if row else 0
 

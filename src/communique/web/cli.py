@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from ..cli_options import DbOpt
+
 
 def register(app: typer.Typer) -> None:
     from .keys_cli import register as register_keys
@@ -11,7 +13,7 @@ def register(app: typer.Typer) -> None:
     register_keys(app)  # communique keys create|revoke|list
 
     @app.command()
-    def serve(db: str = typer.Option("communique.db", "--db", help="SQLite file or postgresql:// URL"),
+    def serve(db: DbOpt = None,
               host: str = typer.Option("127.0.0.1", "--host", help="interface to listen on"),
               port: int = typer.Option(8000, "--port", help="TCP port"),
               api_key: str = typer.Option(None, "--api-key", envvar="COMMUNIQUE_API_KEY",
@@ -28,6 +30,6 @@ def register(app: typer.Typer) -> None:
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise typer.BadParameter(f"the web extra is not installed ({exc}): pip install 'communique[web]'")
         settings = Settings.load({"api_key": api_key, "db": db, "read_only": read_only or None})
-        web = create_app(db, settings)
+        web = create_app(settings.db, settings)
         typer.echo(f"communique UI: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
         uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -4,23 +4,13 @@ database (:mod:`communique.store.keys`). Registered by :mod:`communique.web.cli`
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
+from ..cli_options import DbOpt, open_db
+
 keys_app = typer.Typer(no_args_is_help=True, help="API keys for writing over HTTP (stored hashed).")
-
-DbOpt = Annotated[Optional[str], typer.Option(
-    "--db", metavar="FILE|URL", help="SQLite file or postgresql:// URL (default: setting db).")]
-
-
-def _store(db: str | None):
-    from ..config import Settings
-    from ..store import Store
-
-    return Store(db or Settings.load().db)
-
 
 @keys_app.command("create")
 def create(name: Annotated[str, typer.Argument(help="Who uses the key (the author of their writes).")],
@@ -30,7 +20,7 @@ def create(name: Annotated[str, typer.Argument(help="Who uses the key (the autho
     """Create a key for NAME and print it once (only its hash is stored)."""
     from ..store.keys import ApiKeys
 
-    with _store(db) as store:
+    with open_db(db) as store:
         key = ApiKeys(store).create(name, rotate=rotate)
     typer.echo(key)
     typer.echo(f"key for {name!r} created; it is shown only now: keep it secret "
@@ -43,7 +33,7 @@ def revoke(name: Annotated[str, typer.Argument(help="Whose active key to revoke.
     from ..errors import ConfigError
     from ..store.keys import ApiKeys
 
-    with _store(db) as store:
+    with open_db(db) as store:
         n = ApiKeys(store).revoke(name)
     if not n:
         raise ConfigError(f"{name!r} has no active key")
@@ -57,7 +47,7 @@ def list_keys(db: DbOpt = None,
     """List keys (names, ids, dates; never the keys themselves)."""
     from ..store.keys import ApiKeys
 
-    with _store(db) as store:
+    with open_db(db) as store:
         rows = ApiKeys(store).list()
     for r in rows:
         if json_out:
