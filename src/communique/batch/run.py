@@ -143,7 +143,7 @@ def run_batch(articles: Iterable[Article], out: str | Path, *, settings: Setting
             cluster_info["workers"] = n_workers
             limit = 2 * n_workers + 1
             pending = as_completed()
-            meta: dict[str, int] = {}
+            meta: dict[Any, int] = {}  # future key -> partition
 
             def collect(fut) -> None:
                 try:

@@ -109,14 +109,14 @@ class Counts:
         gsets = [token_set(g.content, toks, starts) for g in gold]
         psets = [token_set(p.content, toks, starts) for p in pred]
         pairs = []
-        for i, ps in enumerate(psets):
-            if not ps:
+        for i, pset in enumerate(psets):
+            if not pset:
                 continue
-            for j, gs in enumerate(gsets):
-                inter = len(ps & gs)
+            for j, gset in enumerate(gsets):
+                inter = len(pset & gset)
                 if not inter:
                     continue
-                jac = inter / len(ps | gs)
+                jac = inter / len(pset | gset)
                 if jac >= JACCARD_MIN:
                     pairs.append((jac, i, j))
         pairs.sort(key=lambda x: (-x[0], x[1], x[2]))

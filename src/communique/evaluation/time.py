@@ -90,8 +90,8 @@ def evaluate(items: Iterable[dict[str, Any]], nlp=None, settings=None) -> TimeSc
             ev = it["event"]
             scores.n_event += 1
             tok = next((t for t in doc if t.text == ev["token"]), None)
-            got = table.date_for(tok) if tok is not None else (None, None)
-            got = (_iso(got[0]), got[1])
+            found = table.date_for(tok) if tok is not None else (None, None)
+            got = (_iso(found[0]), found[1])
             if got == (ev["value"], ev["precision"]):
                 scores.event_ok += 1
             else:

@@ -349,10 +349,10 @@ class Fetcher:
         except FetchError as exc:
             log.info("robots.txt of %s unreachable (%s): treating the host as disallowed",
                      origin, exc.message)
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # RobotFileParser's own flag
             return parser
         if status in (401, 403) or status >= 500:
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]
             return parser
         if status >= 400 or status in REDIRECT_STATUSES:
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import Any
 
 from ..errors import EmptyInputError, InputError
 from ..models import Article
@@ -19,7 +20,7 @@ HTML_SUFFIXES = (".html", ".htm")
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def extract_html(html: str, *, url: str | None = None) -> dict[str, str | None]:
+def extract_html(html: str, *, url: str | None = None) -> dict[str, Any]:
     """Main text (paragraphs kept, one per line), title, date, author and site name.
 
     Navigation, comments, forms and other boilerplate are removed by trafilatura.
@@ -28,7 +29,7 @@ def extract_html(html: str, *, url: str | None = None) -> dict[str, str | None]:
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(  # a Document (with_metadata), or None
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, date_extraction_params=_DATE_PARAMS,
     )

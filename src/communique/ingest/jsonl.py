@@ -43,6 +43,7 @@ def parse_record(record: object, *, where: str,
             return make_article(text, id=meta["id"], title=meta["title"], url=meta["url"],
                                 source=meta["source"], published=pub, author=meta["author"],
                                 language=meta["language"] or "en")
+        assert html is not None  # one of the two is there (checked above)
         return html_article(html, source_name=where, url=meta["url"], published=pub,
                             id=meta["id"], title=meta["title"], source=meta["source"],
                             author=meta["author"])

@@ -60,7 +60,7 @@ class Skip:
     def from_error(cls, source: str, exc: CommuniqueError) -> Skip:
         line = exc.details.get("line")
         return cls(source=source, reason=exc.message, code=exc.code,
-                   line=int(line) if line is not None else None)
+                   line=int(line) if isinstance(line, (int, str)) else None)
 
     def to_dict(self) -> dict[str, object]:
         return {"source": self.source, "reason": self.reason, "code": self.code, "line": self.line}

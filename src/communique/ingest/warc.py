@@ -67,7 +67,7 @@ def iter_warc(stream: BinaryIO, *, name: str, published: str | dt.date | None = 
 
     stats = stats if stats is not None else WarcStats()
     if not hasattr(stream, "peek"):
-        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+        stream = io.BufferedReader(stream)  # type: ignore[type-var]  # any raw binary stream
     head = stream.peek(16)[:16]
     if not head.startswith((b"\x1f\x8b", b"WARC/", b"filedesc://")):
         yield InputError(f"{name}: not a readable WARC/ARC archive (starts with {head[:8]!r})",

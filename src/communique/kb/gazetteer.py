@@ -29,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -191,7 +192,7 @@ def build() -> Gazetteer:
     rows: list[tuple] = []
     index: dict[str, list[int]] = {}
 
-    def add(row: tuple, names: list[str], alt_names: list[str] = ()) -> int:
+    def add(row: tuple, names: list[str], alt_names: Sequence[str] = ()) -> int:
         i = len(rows)
         rows.append(row)
         seen: set[str] = set()

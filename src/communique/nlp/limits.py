@@ -12,6 +12,8 @@ prose (sentences of 10-60 tokens) is never touched.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -71,7 +73,8 @@ def make_sentence_limit(nlp: Language, name: str, max_tokens: int) -> SentenceLi
 def install(nlp: Language, max_tokens: int) -> None:
     """Add the component before the parser (once), or update its limit."""
     if COMPONENT in nlp.pipe_names:
-        nlp.get_pipe(COMPONENT).max_tokens = max_tokens
+        limit: Any = nlp.get_pipe(COMPONENT)  # our SentenceLimit
+        limit.max_tokens = max_tokens
         return
     before = "parser" if "parser" in nlp.pipe_names else None
     if before is None and "senter" in nlp.pipe_names:

@@ -44,7 +44,8 @@ class Tally:
 
 
 def _final(reviews: list[Review]) -> tuple[str, set[str]]:
-    corrected, rejected, fields = False, False, set()
+    corrected, rejected = False, False
+    fields: set[str] = set()
     for r in reviews:
         if r.action == "correct":
             corrected, rejected = True, False

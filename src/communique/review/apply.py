@@ -164,7 +164,7 @@ def check(review: Review, analysis: Analysis) -> str | None:
     rec = (analysis.quotes if review.kind == "quote" else analysis.events)[keys.index(review.key)]
     new = rec.to_dict()
     before = review.before or {}
-    fields = QUOTE_FIELDS if review.kind == "quote" else EVENT_FIELDS
+    fields: tuple[str, ...] = QUOTE_FIELDS if review.kind == "quote" else EVENT_FIELDS
     if review.action == "correct":
         fields = tuple(f for f in fields if f in (review.after or {}))
     elif review.action == "reject":

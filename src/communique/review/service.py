@@ -23,8 +23,8 @@ def resolve(store: Any, ref: str) -> tuple[Analysis, str]:
 
     try:
         kind, aid = parse_key(ref)
-        key = ref
-        index = None
+        key: str | None = ref
+        index: int | None = None
     except InputError:
         try:
             aid, letter, seq = parse_record_id(ref)
@@ -40,7 +40,7 @@ def resolve(store: Any, ref: str) -> tuple[Analysis, str]:
         raise InputError(f"no article {aid!r} in the store", article=aid) from None
     keys = record_keys(raw, kind)
     if key is None:
-        if not 0 <= index < len(keys):
+        if index is None or not 0 <= index < len(keys):
             raise InputError(f"no record {ref!r}")
         key = keys[index]
     return raw, key

@@ -122,7 +122,7 @@ def register_review_routes(app: FastAPI, settings: Settings, store_dep) -> None:
             if isinstance(changes.get(k), str):
                 changes[k] = _span(changes[k])
         r = submit(s, action=body.action, author=author, ref=body.record, article_id=body.article_id,
-                   kind=body.kind, span=tuple(body.span) if body.span else None, changes=changes,
+                   kind=body.kind, span=(body.span[0], body.span[1]) if body.span else None, changes=changes,
                    comment=body.comment)
         return r.to_dict()
 
