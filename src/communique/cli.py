@@ -16,7 +16,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -27,6 +26,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from . import __version__
+from .cli_options import DbOpt, open_db, shown_db
 from .config import Settings
 from .errors import CommuniqueError, EmptyInputError, InputError
 from .ingest.article import parse_date
@@ -112,9 +112,6 @@ PublishedOpt = Annotated[Optional[str], typer.Option(
     help="Publication date for articles whose source gives none (anchors relative dates).")]
 ModelOpt = Annotated[Optional[str], typer.Option(
     "--model", help="spaCy pipeline to use (default: setting spacy_model).")]
-DbOpt = Annotated[Optional[Path], typer.Option(
-    "--db", metavar="FILE", dir_okay=False,
-    help="SQLite database file (default: setting db, env COMMUNIQUE_DB, else communique.db).")]
 RawOpt = Annotated[bool, typer.Option(
     "--raw", help="The machine output, ignoring reviews (default: the reviewed version).")]
 LimitOpt = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
@@ -349,18 +346,18 @@ def ingest(
 
     from .ingest.stories import StoreStories
     from .pipeline import Pipeline
-    from .store import Store
+    from .store import open_store
 
-    settings = _settings(model, batch_size=batch_size, db=str(db) if db is not None else None,
+    settings = _settings(model, batch_size=batch_size, db=db,
                          allow_private=allow_private or None)
-    db = Path(settings.db)
+    db = settings.db
     pub = _date_opt(published, "--published")
     skips: list = []
     counts = {"new": 0, "stored": 0, "skipped": 0}
     seen: set[str] = set()
     pipeline: Pipeline | None = None
     started = time.perf_counter()
-    with Store(db) as store:
+    with open_store(db) as store:
         # the user entries of the store's actor registry, read once for the whole run
         settings = settings.replace(actor_registry=store.actor_registry())
         stories = StoreStories(store, settings.dedup_threshold, window=story_window)
@@ -415,27 +412,13 @@ def ingest(
         f"{counts['new']} new articles stored in {elapsed:.1f} s ({counts['new'] / max(elapsed, 1e-9):.1f} "
         f"articles/s); {counts['stored']} already stored; {counts['skipped']} skipped; "
         f"{stories.copies} copies of other stories", style="bold"))
-    out.print(f"{db}: {totals['articles']} articles in {n_stories} stories, {totals['actors']} actors, "
+    out.print(f"{shown_db(db)}: {totals['articles']} articles in {n_stories} stories, {totals['actors']} actors, "
               f"{totals['quotes']} quotes, "
               f"{totals['events']} events, {totals['places']} places, {totals['dates']} dates, "
               f"{totals['skips']} recorded skips", markup=False)
 
 
 # --- listing from the store ----------------------------------------------------------------
-
-
-def _db_path(db: Path | None) -> Path:
-    return db if db is not None else Path(Settings.load().db)
-
-
-def _open_store(db: Path | None):
-    from .errors import StoreError
-    from .store import Store
-
-    db = _db_path(db)
-    if not db.exists():
-        raise StoreError(f"database not found: {db} (create it with `communique ingest PATH --db {db}`)")
-    return Store(db)
 
 
 def _print_stored(rows: Sequence[Any], make_table: Callable[..., Table],
@@ -475,7 +458,7 @@ def quotes(
 ) -> None:
     """List stored quotes with their speakers."""
     s, u = _date_opt(since, "--since"), _date_opt(until, "--until")
-    with _open_store(db) as store:
+    with open_db(db, existing=True) as store:
         rows = store.quotes(actor=actor, since=s, until=u, kind=kind, text=search, limit=limit or None,
                              raw=raw)
     if not _emit_rows(rows, format):
@@ -500,7 +483,7 @@ def events(
 ) -> None:
     """List stored events with actors, dates and places."""
     s, u = _date_opt(since, "--since"), _date_opt(until, "--until")
-    with _open_store(db) as store:
+    with open_db(db, existing=True) as store:
         rows = store.events(actor=actor, type=type, since=s, until=u, modality=modality, text=search,
                             limit=limit or None, raw=raw)
     if not _emit_rows(rows, format):
@@ -532,7 +515,7 @@ def actors(
     """
     if ctx.invoked_subcommand is not None:
         return
-    with _open_store(db) as store:
+    with open_db(db, existing=True) as store:
         rows = store.actors(name=name, kind=kind, country=country, limit=limit or None)
     if _emit_rows(rows, format):
         return
@@ -564,7 +547,7 @@ _register_actor_commands()
 def stats(db: DbOpt = None,
           skips: Annotated[bool, typer.Option("--skips", help="Also list the recorded skips.")] = False) -> None:
     """Show what a database holds (and the inputs that were skipped, with reasons)."""
-    with _open_store(db) as store:
+    with open_db(db, existing=True) as store:
         counts = store.stats()
         skipped = store.skips() if skips else []
     out = _stdout()
