@@ -4,23 +4,33 @@ written as CSV, TSV, JSONL or Parquet. Columns are documented in ``docs/formats.
 The PLOVER table has one row per extracted event (each with its own evidence). The
 GDELT table has one row per *incident* (events sharing story cluster, type, actor,
 recipient and date are merged, GDELT's NumMentions/NumArticles/NumSources counting them).
+
+:func:`stream` writes a table in chunks (what ``GET /api/export`` sends): PLOVER rows are
+made and written a chunk of records at a time, never the whole table in memory; the GDELT
+table merges incidents first (it needs every record), then streams its rows. CSV and TSV
+text cells that start like a spreadsheet formula are neutralised (:mod:`.spreadsheet`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..models import Analysis, Article, Event, Party
 from .facts import event_day, event_id, story_of
+from .spreadsheet import safe_row
 
 FORMATS = ("csv", "tsv", "jsonl", "parquet")
 TABLES = ("plover", "gdelt")
+MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
+               "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
+CHUNK_ROWS = 1000  # rows made and written at a time by :func:`stream`
 
 PLOVER_COLUMNS = (
     "event_id", "story_id", "article_id", "event_date", "date_precision", "event_type",
@@ -77,12 +87,16 @@ def _join(values: Sequence[str]) -> str | None:
 
 
 def plover_rows(records: Iterable[EventRecord]) -> list[dict[str, Any]]:
-    rows = []
+    return list(iter_plover_rows(records))
+
+
+def iter_plover_rows(records: Iterable[EventRecord]) -> Iterator[dict[str, Any]]:
+    """One PLOVER row per record, made as the records come."""
     for r in records:
         e, art = r.event, r.article
         day = event_day(e, art)
         loc = e.location
-        rows.append({
+        yield {
             "event_id": event_id(art.id, r.index), "story_id": story_of(art), "article_id": art.id,
             "event_date": day.isoformat() if day else None, "date_precision": e.date_precision,
             "event_type": e.type, "event_mode": e.mode, "event_context": _join(e.contexts),
@@ -106,8 +120,7 @@ def plover_rows(records: Iterable[EventRecord]) -> list[dict[str, Any]]:
             "confidence": e.confidence, "rule": e.rule,
             "publication_date": art.published.isoformat() if art.published else None,
             "title": art.title, "url": art.url, "source": art.source,
-        })
-    return rows
+        }
 
 
 def _actor_code(party: Party | None) -> str | None:
@@ -182,30 +195,100 @@ def to_pandas(records: Iterable[EventRecord], table: str = "plover"):
 
 def render(records: Iterable[EventRecord], table: str = "plover", fmt: str = "csv") -> bytes:
     """The table as bytes in ``fmt`` (csv, tsv, jsonl, parquet)."""
+    return b"".join(stream(records, table, fmt))
+
+
+def stream(records: Iterable[EventRecord], table: str = "plover", fmt: str = "csv", *,
+           chunk_rows: int = CHUNK_ROWS) -> Iterator[bytes]:
+    """The table in ``fmt`` as chunks of bytes, ``chunk_rows`` rows each (the format and
+    table are checked before the first chunk)."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    columns, rows = table_rows(records, table)
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
-    if fmt == "parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")
+    return _chunks(records, table, fmt, chunk_rows)
 
-        arrays = {c: [r[c] for r in rows] for c in columns}
-        tbl = pa.table(arrays) if rows else pa.table({c: pa.array([], pa.string()) for c in columns})
-        buf = io.BytesIO()
-        pq.write_table(tbl, buf)
-        return buf.getvalue()
+
+def _chunks(records: Iterable[EventRecord], table: str, fmt: str, chunk_rows: int) -> Iterator[bytes]:
+    if table == "plover":
+        columns: tuple[str, ...] = PLOVER_COLUMNS
+        rows: Iterator[dict[str, Any]] = iter_plover_rows(records)
+    else:
+        columns, rows = GDELT_COLUMNS, iter(gdelt_rows(records))
+    batches = iter(lambda: list(itertools.islice(rows, chunk_rows)), [])
+    if fmt == "jsonl":
+        for batch in batches:
+            yield "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in batch).encode("utf-8")
+    elif fmt == "parquet":
+        yield from _parquet_chunks(columns, batches)
+    else:
+        yield from _delimited_chunks(columns, batches, "\t" if fmt == "tsv" else ",")
+
+
+def _delimited_chunks(columns: Sequence[str], batches: Iterable[list[dict[str, Any]]],
+                      delimiter: str) -> Iterator[bytes]:
     out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=list(columns), delimiter="\t" if fmt == "tsv" else ",",
-                       lineterminator="\n", extrasaction="ignore")
+    w = csv.DictWriter(out, fieldnames=list(columns), delimiter=delimiter, lineterminator="\n",
+                       extrasaction="ignore")
     w.writeheader()
-    for r in rows:
-        if fmt == "tsv":
-            r = {k: (str(v).replace("\t", " ").replace("\n", " ") if v is not None else "")
-                 for k, v in r.items()}
-        w.writerow(r)
-    return out.getvalue().encode("utf-8")
+    for batch in batches:
+        for r in batch:
+            r = safe_row(r)
+            if delimiter == "\t":
+                r = {k: (str(v).replace("\t", " ").replace("\n", " ") if v is not None else "")
+                     for k, v in r.items()}
+            w.writerow(r)
+        yield out.getvalue().encode("utf-8")
+        out.seek(0)
+        out.truncate()
+    if out.tell():
+        yield out.getvalue().encode("utf-8")
+
+
+class _Sink(io.RawIOBase):
+    """A write-only file whose written bytes are taken out as they come (parquet's sink)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.pos = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:  # type: ignore[override]
+        self.parts.append(bytes(b))
+        self.pos += len(b)
+        return len(b)
+
+    def tell(self) -> int:
+        return self.pos
+
+    def take(self) -> bytes:
+        out, self.parts = b"".join(self.parts), []
+        return out
+
+
+INTEGER_COLUMNS = frozenset({"quad_class", "geonameid", "trigger_start", "trigger_end", "Year",
+                             "IsRootEvent", "QuadClass", "NumMentions", "NumSources", "NumArticles",
+                             "ActionGeo_Type", "ActionGeo_FeatureID"})
+FLOAT_COLUMNS = frozenset({"goldstein", "intensity", "lat", "lon", "confidence", "FractionDate",
+                           "GoldsteinScale", "AvgTone", "ActionGeo_Lat", "ActionGeo_Long"})
+
+
+def _parquet_chunks(columns: Sequence[str], batches: Iterable[list[dict[str, Any]]]) -> Iterator[bytes]:
+    """One row group per batch, one schema for all (the numeric columns typed, the rest text)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([pa.field(c, pa.int64() if c in INTEGER_COLUMNS else
+                                 pa.float64() if c in FLOAT_COLUMNS else pa.string()) for c in columns])
+    sink = _Sink()
+    writer = pq.ParquetWriter(sink, schema)
+    for batch in batches:
+        writer.write_table(pa.table({c: [r[c] for r in batch] for c in columns}, schema=schema))
+        yield sink.take()
+    writer.close()
+    yield sink.take()
 
 
 def write(records: Iterable[EventRecord], path: str | Path, table: str = "plover",

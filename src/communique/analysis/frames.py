@@ -12,6 +12,8 @@ pandas is imported only when a frame is built.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Iterator
 from typing import Any
 
 from .exports import EventRecord, to_pandas as _table
@@ -65,12 +67,17 @@ class Frames:
 
 def event_records(store: Any, **filters: Any) -> list[EventRecord]:
     """Export records of the store's events (filters as ``Store.events``)."""
-    rows = store.events(**filters)
-    arts: dict[str, Any] = {}
-    out = []
-    for r in rows:
-        if r.article_id not in arts:
-            arts[r.article_id] = store.get(r.article_id).article
-        out.append(EventRecord(arts[r.article_id], r.index, r.event, r.sentence,
-                               r.actor_names, r.recipient_names))
-    return out
+    return list(iter_event_records(store, **filters))
+
+
+def iter_event_records(store: Any, **filters: Any) -> Iterator[EventRecord]:
+    """:func:`event_records` one at a time (the articles read as their events come, the
+    last few kept), for exports that are streamed."""
+    arts: OrderedDict[str, Any] = OrderedDict()
+    for r in store.events(**filters):
+        art = arts.get(r.article_id)
+        if art is None:
+            art = arts[r.article_id] = store.get(r.article_id).article
+            if len(arts) > 64:
+                arts.popitem(last=False)
+        yield EventRecord(art, r.index, r.event, r.sentence, r.actor_names, r.recipient_names)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.exports import EventRecord, plover_rows
+from ..analysis.spreadsheet import safe_row
 from ..evaluation.attribution_metrics import Attribution, Counts
 from ..models import Analysis, Event, Quote
 from .apply import Reviewed
@@ -125,7 +126,7 @@ def export_gold(reviewed: Sequence[Reviewed], out: str | Path, *, split: str = "
         w = csv.DictWriter(f, fieldnames=list(meta_rows[0]) if meta_rows else
                            ["compartment", "filename"], delimiter="\t")
         w.writeheader()
-        w.writerows(meta_rows)
+        w.writerows(safe_row(r) for r in meta_rows)  # titles are text from the web
     return {"articles": len(reviewed), "quotes": n_quotes, "events": n_events,
             "split": split, "folder": str(root), "events_file": str(events_path)}
 

@@ -4,6 +4,7 @@ in the store and in :mod:`communique.analysis`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from ..analysis import build_network
@@ -40,7 +41,7 @@ def _cursor_call(fn, *, cursor: str | None, **kw):
 
 
 def actor_names(store, keys: set[str]) -> dict[str, str]:
-    names = {k: k for k in keys if is_country_key(k)}
+    names = {k: country_name(k) for k in keys if is_country_key(k)}
     ids = [k for k in keys if not is_country_key(k)]
     if ids:
         names.update(store.repo._actor_names(ids))
@@ -258,6 +259,26 @@ def map_view(store, settings: Settings, *, since=None, until=None, limit: int = 
     s, u = parse_dates(since, until)
     pts = store.repo.event_locations(since=s, until=u, limit=limit, raw=raw)
     return {"filters": {"since": since, "until": until}, "points": pts}
+
+
+def export_view(checkout, *, table: str = "plover", format: str = "csv", actor=None, type=None,
+                since=None, until=None, raw: bool = False) -> tuple[Iterator[bytes], str, str]:
+    """The export table as chunks of bytes, its media type and file name. The parameters
+    are checked now; the store (``checkout()``: a context manager lending one) is read as
+    the chunks are taken, so the table is never whole in memory."""
+    from ..analysis.exports import FORMATS, MEDIA_TYPES, TABLES, stream
+    from ..analysis.frames import iter_event_records
+
+    if table not in TABLES or format not in FORMATS:
+        raise BadRequest(f"table must be {' or '.join(TABLES)} and format one of {', '.join(FORMATS)}",
+                         parameter="table" if table not in TABLES else "format")
+    s, u = parse_dates(since, until)
+
+    def chunks() -> Iterator[bytes]:
+        with checkout() as store:
+            yield from stream(iter_event_records(store, actor=actor or None, type=type or None,
+                                                 since=s, until=u, raw=raw), table, format)
+    return chunks(), MEDIA_TYPES[format], f"communique-{table}.{format}"
 
 
 def home_view(store, settings: Settings) -> dict[str, Any]:
