@@ -20,7 +20,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
@@ -262,16 +262,11 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     def api_export(table: str = Query("plover", pattern="^(plover|gdelt)$"),
                    format: str = Query("csv", pattern="^(csv|tsv|jsonl|parquet)$"),
                    actor: str | None = None, type: str | None = None, since: str | None = None,
-                   until: str | None = None, raw: bool = False, s=Depends(store)):
-        from ..analysis.exports import render
-        from ..analysis.frames import event_records
-
-        data = render(event_records(s, actor=actor, type=type, since=since, until=until, raw=raw),
-                      table, format)
-        media = {"csv": "text/csv", "tsv": "text/tab-separated-values",
-                 "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}[format]
-        return Response(data, media_type=media, headers={
-            "Content-Disposition": f'attachment; filename="communique-{table}.{format}"'})
+                   until: str | None = None, raw: bool = False):
+        chunks, media, name = views.export_view(pool.checkout, table=table, format=format, actor=actor,
+                                                type=type, since=since, until=until, raw=raw)
+        return StreamingResponse(chunks, media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     register_review_routes(app, settings, store)
 
