@@ -29,7 +29,7 @@ from . import __version__
 from .cli_options import DbOpt, open_db, shown_db
 from .config import Settings
 from .errors import CommuniqueError, EmptyInputError, InputError
-from .ingest.article import parse_date
+from .ingest.article import parse_date, title_from_text
 from .models import Analysis, Article
 
 # Modules that add commands with ``register(app)`` when they exist (imported lazily).
@@ -219,7 +219,7 @@ def _print_analysis_table(analysis: Analysis, *, first: bool) -> None:
     art = analysis.article
     if not first:
         out.print()
-    head = art.title or art.text.strip().split("\n", 1)[0][:80]
+    head = art.title or title_from_text(art.text) or ""
     out.print(Text(head, style="bold"))
     out.print(Text(f"id {art.id} · published {art.published or 'unknown'} · {len(analysis.actors)} actors, "
                    f"{len(analysis.quotes)} quotes, {len(analysis.events)} events, "
@@ -310,17 +310,6 @@ def _events_table(rows: Iterable[tuple[Any, str, str]], *,
 # --- ingest --------------------------------------------------------------------------------
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 @app.command()
 def ingest(
     paths: PathsArg,
@@ -344,23 +333,18 @@ def ingest(
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .ingest.stories import StoreStories
-    from .pipeline import Pipeline
+    from .ingest.service import IngestService
+    from .ingest.sources import iter_articles
     from .store import open_store
 
     settings = _settings(model, batch_size=batch_size, db=db,
                          allow_private=allow_private or None)
     db = settings.db
     pub = _date_opt(published, "--published")
-    skips: list = []
-    counts = {"new": 0, "stored": 0, "skipped": 0}
-    seen: set[str] = set()
-    pipeline: Pipeline | None = None
     started = time.perf_counter()
     with open_store(db) as store:
-        # the user entries of the store's actor registry, read once for the whole run
-        settings = settings.replace(actor_registry=store.actor_registry())
-        stories = StoreStories(store, settings.dedup_threshold, window=story_window)
+        service = IngestService(store, settings, window=story_window)
+        counts = service.counts
         progress = Progress(
             SpinnerColumn(), TextColumn("[bold]ingest"),
             TextColumn("{task.completed} articles"), TextColumn("{task.fields[rate]:.1f} articles/s"),
@@ -370,48 +354,21 @@ def ingest(
         with progress:
             task = progress.add_task("ingest", total=None, rate=0.0, already=0, skipped=0, stories=0,
                                      copies=0)
-
-            def flush_skips() -> None:
-                while skips:
-                    skip = skips.pop(0)
-                    store.record_skip(skip.source, skip.reason, skip.code, skip.line)
-                    counts["skipped"] += 1
-
-            for batch in _batches(_read(paths, settings, pub, skips), settings.batch_size):
-                flush_skips()
-                present = store.existing(a.id for a in batch)
-                todo = []
-                for art in stories.assign(batch, present | seen):
-                    seen.add(art.id)
-                    todo.append(art)
-                counts["stored"] += len(batch) - len(todo)
-                if todo:
-                    pipeline = pipeline or Pipeline(settings)
-                    analyses = []
-                    for art, result in zip(todo, pipeline.analyze_stream(todo)):
-                        if isinstance(result, CommuniqueError):
-                            store.record_skip(art.url or f"article {art.id}", result.message, result.code)
-                            counts["skipped"] += 1
-                        else:
-                            analyses.append(result)
-                    counts["new"] += store.add_many(analyses)
-                    stories.flush()  # stories joined by this batch: merged in the store too
+            for outcomes in service.run(iter_articles(paths, settings, published=pub)):
                 elapsed = max(time.perf_counter() - started, 1e-9)
-                progress.update(task, advance=len(batch), rate=(counts["new"] / elapsed),
-                                already=counts["stored"], skipped=counts["skipped"],
-                                stories=stories.new_stories, copies=stories.copies)
-            flush_skips()
+                progress.update(task, advance=len(outcomes), rate=counts.new / elapsed,
+                                already=counts.stored, skipped=counts.skipped,
+                                stories=counts.new_stories, copies=counts.copies)
             elapsed = max(time.perf_counter() - started, 1e-9)
-            progress.update(task, rate=counts["new"] / elapsed, already=counts["stored"],
-                            skipped=counts["skipped"])
+            progress.update(task, rate=counts.new / elapsed, already=counts.stored, skipped=counts.skipped)
         totals = store.stats()
         n_stories = store.story_count()
     elapsed = time.perf_counter() - started
     out = _stdout()
     out.print(Text(
-        f"{counts['new']} new articles stored in {elapsed:.1f} s ({counts['new'] / max(elapsed, 1e-9):.1f} "
-        f"articles/s); {counts['stored']} already stored; {counts['skipped']} skipped; "
-        f"{stories.copies} copies of other stories", style="bold"))
+        f"{counts.new} new articles stored in {elapsed:.1f} s ({counts.new / max(elapsed, 1e-9):.1f} "
+        f"articles/s); {counts.stored} already stored; {counts.skipped} skipped; "
+        f"{counts.copies} copies of other stories", style="bold"))
     out.print(f"{shown_db(db)}: {totals['articles']} articles in {n_stories} stories, {totals['actors']} actors, "
               f"{totals['quotes']} quotes, "
               f"{totals['events']} events, {totals['places']} places, {totals['dates']} dates, "

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from .config import Settings
 from .errors import CommuniqueError, ExtractionError, InputError
 from .extract import ExtractionContext, analyze_doc
-from .ingest.article import make_article
+from .ingest.article import make_article, title_from_text
 from .models import Analysis, Article
 from .nlp import build_pipeline
 
@@ -41,7 +41,10 @@ class Pipeline:
     def analyze(self, text: str, *, published: str | dt.date | None = None,
                 title: str | None = None, url: str | None = None,
                 source: str | None = None) -> Analysis:
-        article = make_article(text, title=title, url=url, source=source, published=published)
+        """Analyse one text; without a ``title`` its first line is the title
+        (:func:`~communique.ingest.article.title_from_text`, as the CLI shows it)."""
+        article = make_article(text, title=title or title_from_text(text), url=url, source=source,
+                               published=published)
         return self.analyze_article(article)
 
     def analyze_article(self, article: Article) -> Analysis:
@@ -85,17 +88,11 @@ class Pipeline:
                 yield ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", article=art.id)
 
     def _check(self, article: Article) -> None:
-        """Too long, binary-looking or non-English text is refused with the reason
-        (:mod:`communique.ingest.guards`); the caller records it as a skip."""
-        from .ingest.guards import check_language_tag, check_text
+        """Empty, too long, binary-looking or non-English text is refused with the reason
+        (:func:`communique.ingest.guards.check_article`); the caller records it as a skip."""
+        from .ingest.guards import check_article
 
-        where = f"article {article.id}"
-        try:
-            check_language_tag(article.language, where=where)
-            check_text(article.text, self.settings, where=where)
-        except InputError as exc:
-            exc.details.setdefault("article", article.id)
-            raise
+        check_article(article, self.settings)
 
 
 _default: Pipeline | None = None

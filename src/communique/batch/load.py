@@ -2,21 +2,30 @@
 
 Idempotent: articles already stored are left as they are (the store's ids are content
 hashes), so loading the same output twice, or two overlapping outputs, adds nothing twice.
-Failed documents and unreadable inputs of the batch become recorded skips.
+Failed documents and unreadable inputs of the batch become recorded skips. The analyses go
+through the same ingest service as ``communique ingest`` (guards, story clustering against
+the articles already stored, skips), without being analysed again.
 
-Story ids travel with the articles (``articles.story_id``); a story that was merged into
-another during the batch (``stories.parquet``: ``canonical_story_id``) is stored under the
-story it joined, and articles of it stored by an earlier load are moved there too.
+Stories: the service clusters the loaded articles again, against the articles stored
+last, with the rules the batch used (canonical URL, content hash, MinHash near copies), so
+a batch's copies share a story as they did in the batch and copies of a story stored
+earlier (by ``ingest``, the API or another load) join it. A story that was merged into
+another during the batch (``stories.parquet``: ``canonical_story_id``) is moved there in
+the store too, for articles of it stored by an earlier load.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+from ..config import Settings
+from ..ingest.service import IngestService
+from ..ingest.sources import Skip
+from ..ingest.stories import DEFAULT_WINDOW
 from .run import read_manifest
 from .tables import analyses_from_tables
 
@@ -55,24 +64,28 @@ def _canonical(analysis, aliases: dict[str, str]):
     return replace(analysis, article=replace(art, story_id=sid)) if sid else analysis
 
 
-def load_batch(out: str | Path, store, *, on_partition: Callable[[dict], None] | None = None
-               ) -> dict[str, Any]:
-    """Add every analysis of the batch output ``out`` to ``store``; returns counts."""
+def load_batch(out: str | Path, store, *, on_partition: Callable[[dict], None] | None = None,
+               settings: Settings | None = None, window: int = DEFAULT_WINDOW) -> dict[str, Any]:
+    """Add every analysis of the batch output ``out`` to ``store`` through the ingest service
+    (:class:`~communique.ingest.service.IngestService`: the guards, story clustering against
+    the stored articles and skip records of ``communique ingest``); returns counts."""
     import pyarrow.parquet as pq
 
+    service = IngestService(store, settings or Settings.load(), window=window)
     counts = {"articles": 0, "new": 0, "already": 0, "errors": 0, "partitions": 0}
     aliases = story_aliases(out)
     if aliases:
         store.merge_stories(aliases)
     for _name, tables in iter_partitions(out):
         analyses = [_canonical(a, aliases) for a in analyses_from_tables(tables)]
-        present = store.existing(a.id for a in analyses)
-        todo = [a for a in analyses if a.id not in present]
-        new = store.add_many(todo)
+        before = service.counts.to_dict()
+        service.load(analyses)
         for err in tables["errors"]:
-            store.record_skip(err["url"] or f"article {err['article_id']}", err["message"], err["code"])
-        step = {"articles": len(analyses), "new": new, "already": len(analyses) - new,
-                "errors": len(tables["errors"]), "partitions": 1}
+            service.record_skip(Skip(err["url"] or f"article {err['article_id']}", err["message"], err["code"]))
+        now = service.counts.to_dict()
+        step = {"articles": len(analyses), "new": now["new"] - before["new"],
+                "already": now["stored"] - before["stored"], "errors": now["skipped"] - before["skipped"],
+                "partitions": 1}
         for k, v in step.items():
             counts[k] += v
         if on_partition:
@@ -80,7 +93,7 @@ def load_batch(out: str | Path, store, *, on_partition: Callable[[dict], None] |
     inputs = Path(out) / "errors" / "inputs.parquet"
     if inputs.is_file():
         for err in pq.read_table(inputs).to_pylist():
-            store.record_skip(err["source"] or "input", err["message"], err["code"])
+            service.record_skip(Skip(err["source"] or "input", err["message"], err["code"]))
             counts["errors"] += 1
     return counts
 

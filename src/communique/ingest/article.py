@@ -42,6 +42,17 @@ def dateline_date(text: str) -> dt.date | None:
     return dl.date if dl is not None else None
 
 
+TITLE_CHARS = 80  # a title taken from the text is its first line, cut to this length
+
+
+def title_from_text(text: str) -> str | None:
+    """The title of a text that has none: its first non-blank line (spaces at its ends
+    removed), cut to :data:`TITLE_CHARS` characters; ``None`` for a blank text. What the
+    CLI shows as an article's heading and what ``communique.analyze(text)`` stores."""
+    first = text.strip().split("\n", 1)[0].strip()
+    return first[:TITLE_CHARS] or None
+
+
 def make_article(text: str, *, id: str | None = None, title: str | None = None,
                  url: str | None = None, source: str | None = None,
                  published: str | dt.date | None = None, author: str | None = None,

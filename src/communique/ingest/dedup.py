@@ -189,6 +189,10 @@ class StoryClusterer:
         self._remember(article, result.story_id, url, digest, mh, len(sh))
         return result
 
+    def known(self, article_id: str) -> bool:
+        """Whether the article was assigned or registered (and is still in the window)."""
+        return article_id in self._story_of
+
     def register(self, article: Article, story_id: str | None = None) -> str:
         """Register an article whose story is already known (``story_id``, else its
         ``story_id`` field, else its id) without searching: a stored article on a rerun, so
@@ -325,7 +329,7 @@ def cluster_articles(articles: Iterable[Article], threshold: float = 0.3, **kw) 
     (stories merged later in the stream resolved)."""
     clusterer = StoryClusterer(threshold, **kw)
     assigned = [clusterer.add(a) for a in articles]
-    return [replace(a, story_id=clusterer.resolve(a.story_id)) for a in assigned]
+    return [replace(a, story_id=clusterer.resolve(a.story_id or a.id)) for a in assigned]
 
 
 __all__ = ["canonical_url", "content_hash", "normalize_text", "shingles", "source_key",

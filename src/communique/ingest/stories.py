@@ -36,6 +36,7 @@ from .dedup import StoryClusterer
 log = logging.getLogger(__name__)
 
 DEFAULT_WINDOW = 2000
+CATCH_UP = 200  # stored articles a long-lived clusterer looks at for other writers' work
 
 
 class StoreStories:
@@ -51,6 +52,12 @@ class StoreStories:
         self.new_stories = 0  # stories started by new articles
         self.copies = 0  # new articles that joined an existing story (URL, hash or near copy)
 
+    def bind(self, store: Any) -> StoreStories:
+        """Use ``store`` from now on (another connection to the same database: the web app
+        gives each request its own); returns ``self``."""
+        self.store = store
+        return self
+
     def _seed_from_store(self) -> None:
         self._seeded = True
         if not self.seed_limit:
@@ -59,6 +66,18 @@ class StoreStories:
         for art in recent:
             self.clusterer.register(art)
         log.info("story clustering seeded with %d stored articles", len(recent))
+
+    def catch_up(self, limit: int = CATCH_UP) -> int:
+        """Register the ``limit`` articles stored last that this clusterer has not seen
+        (stored by another writer since it was seeded: a long-running server beside
+        ``communique ingest``); the number registered. Nothing before the first seeding."""
+        if not self._seeded:
+            return 0
+        known = self.clusterer.known
+        fresh = [a for a in self.store.recent_articles(limit) if not known(a.id)]
+        for art in fresh:
+            self.clusterer.register(art)
+        return len(fresh)
 
     def assign(self, batch: Sequence[Article], present: set[str]) -> list[Article]:
         """Register the stored articles of ``batch`` (ids in ``present``) with their stored

@@ -16,6 +16,7 @@ import logging
 import threading
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from urllib.parse import urlencode
 from typing import Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
@@ -33,7 +34,11 @@ from ..models import MODALITIES
 from ..ontology import plover_types
 from . import views
 from .params import Evidence, Limit, QuadClass
-from .svg import network_chart, series_chart, world_map
+from . import situation_views
+from .highlight import quoted
+from .situation_routes import register_situation_routes
+from .svg import home_charts, network_chart, quad_bars, series_chart, world_map
+from ..analysis.situation import country_name
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -131,10 +136,14 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    templates.env.filters["quoted"] = quoted
+    templates.env.filters["country_name"] = country_name
 
     def store():
         with pool.checkout() as s:  # one request per connection at a time
             yield s
+
+    ingest_lock = threading.Lock()
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", "")
@@ -171,14 +180,14 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     def page(request: Request, template: str, data: dict[str, Any], **extra: Any) -> HTMLResponse:
         twin = "/api" + request.url.path + (("?" + request.url.query) if request.url.query else "")
         if request.url.path == "/":
-            twin = "/api/stats"
+            twin = "/api/stats" + (("?" + request.url.query) if request.url.query else "")
         return templates.TemplateResponse(request, template, {"d": data, "twin": twin, **extra})
 
     # --- JSON API -------------------------------------------------------------------------
 
     @app.get("/api/stats", tags=["read"])
-    def api_stats(s=Depends(store)):
-        return _json(views.home_view(s, settings))
+    def api_stats(days: int = 90, raw: bool = False, s=Depends(store)):
+        return _json(situation_views.home_view(s, settings, days=days, raw=raw))
 
     @app.get("/api/articles", tags=["read"])
     def api_articles(q: str | None = None, since: str | None = None, until: str | None = None,
@@ -193,16 +202,17 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.post("/api/articles", tags=["write"], status_code=201)
     def api_post_article(body: ArticleIn, x_api_key: str | None = Header(None), s=Depends(store)):
         app.state.auth.require(x_api_key)
-        article = _article_from(body, settings, getattr(app.state, "fetcher", None))
-        from ..pipeline import Pipeline
-
-        pipe = getattr(app.state, "pipeline", None)
-        if pipe is None:  # with the user entries of the store's actor registry, read once
-            pipe = app.state.pipeline = Pipeline(settings.replace(actor_registry=s.actor_registry()))
-        analysis = pipe.analyze_article(article)
-        created = s.add(analysis)
-        return {"id": article.id, "created": created, "quotes": len(analysis.quotes),
-                "events": len(analysis.events), "url": f"/articles/{article.id}"}
+        try:
+            article = _article_from(body, settings, getattr(app.state, "fetcher", None))
+        except InputError as exc:  # recorded as ``ingest`` records an unreadable input
+            s.record_skip(body.url or "POST /api/articles", exc.message, exc.code)
+            raise
+        with ingest_lock:  # one clusterer for the app: its posts go in one at a time
+            outcome = _ingest_service(app, s, settings).add(article)  # refused: recorded, 422
+        analysis = outcome.analysis or s.get(article.id)
+        return {"id": article.id, "created": outcome.status == "new", "story_id": outcome.story_id,
+                "quotes": len(analysis.quotes), "events": len(analysis.events),
+                "url": f"/articles/{article.id}"}
 
     @app.get("/api/quotes", tags=["read"])
     def api_quotes(q: str | None = None, speaker: str | None = None, since: str | None = None,
@@ -226,12 +236,13 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/actors", tags=["read"])
     def api_actors(name: str | None = None, kind: str | None = None, country: str | None = None,
-                   limit: Limit = None, s=Depends(store)):
-        return _json(views.actors_view(s, settings, name=name, kind=kind, country=country, limit=limit))
+                   limit: Limit = None, page: int = Query(1, ge=1), s=Depends(store)):
+        return _json(situation_views.actors_view(s, settings, name=name, kind=kind, country=country,
+                                                 page=page, limit=limit))
 
     @app.get("/api/actors/{actor_id}", tags=["read"])
     def api_actor(actor_id: str, s=Depends(store)):
-        return _json(views.actor_view(s, settings, actor_id))
+        return _json(situation_views.actor_view(s, settings, actor_id))
 
     @app.get("/api/dyads/{source}/{target}", tags=["analytics"])
     def api_dyad(source: str, target: str, period: str = "week", directed: bool = True,
@@ -244,7 +255,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/api/alerts", tags=["analytics"])
     def api_alerts(keys: str = "country", since: str | None = None, until: str | None = None,
                    raw: bool = False, s=Depends(store)):
-        return _json(views.alerts_view(s, settings, keys=keys, since=since, until=until, raw=raw))
+        return _json(situation_views.alerts_view(s, settings, keys=keys, since=since, until=until, raw=raw))
 
     @app.get("/api/network", tags=["analytics"])
     def api_network(keys: str = "country", since: str | None = None, until: str | None = None,
@@ -254,9 +265,11 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
                                         quad_class=quad_class, raw=raw))
 
     @app.get("/api/map", tags=["analytics"])
-    def api_map(since: str | None = None, until: str | None = None, raw: bool = False,
-                s=Depends(store)):
-        return _json(views.map_view(s, settings, since=since, until=until, raw=raw))
+    def api_map(since: str | None = None, until: str | None = None, days: int | None = None,
+                region: str | None = None, bbox: str | None = None, metric: str = "events",
+                place: str | None = None, raw: bool = False, s=Depends(store)):
+        return _json(situation_views.map_view(s, settings, since=since, until=until, days=days, region=region,
+                                              bbox=bbox, metric=metric, place=place, raw=raw))
 
     @app.get("/api/export", tags=["analytics"])
     def api_export(table: str = Query("plover", pattern="^(plover|gdelt)$"),
@@ -269,6 +282,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     register_review_routes(app, settings, store)
+    register_situation_routes(app, settings, store, page, _json)
 
     # --- pages ------------------------------------------------------------------------------
 
@@ -284,8 +298,9 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
                                                                  "spec": spec})
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, s=Depends(store)):
-        return page(request, "home.html", views.home_view(s, settings))
+    def home(request: Request, days: int = 90, raw: bool = False, s=Depends(store)):
+        d = situation_views.home_view(s, settings, days=days, raw=raw)
+        return page(request, "home.html", d, charts=home_charts(d))
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
     def articles_page(request: Request, q: str | None = None, since: str | None = None,
@@ -319,14 +334,16 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(request: Request, name: str | None = None, kind: str | None = None,
-                    country: str | None = None, s=Depends(store)):
-        return page(request, "actors.html", views.actors_view(s, settings, name=name, kind=kind,
-                                                               country=country))
+                    country: str | None = None, page_number: int = Query(1, ge=1, alias="page"),
+                    s=Depends(store)):
+        return page(request, "actors.html", situation_views.actors_view(s, settings, name=name, kind=kind,
+                                                                         country=country, page=page_number))
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, actor_id: str, s=Depends(store)):
-        d = views.actor_view(s, settings, actor_id)
-        return page(request, "actor.html", d, chart=series_chart(d["timeline"]["points"], []))
+        d = situation_views.actor_view(s, settings, actor_id)
+        return page(request, "actor.html", d, chart=quad_bars(d["timeline"]["points"], chart_id="actor-timeline",
+                                                              link=f"/events?actor={actor_id}&"))
 
     @app.get("/dyads/{source}/{target}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, source: str, target: str, period: str = "week",
@@ -339,7 +356,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
     def alerts_page(request: Request, keys: str = "country", s=Depends(store)):
-        return page(request, "alerts.html", views.alerts_view(s, settings, keys=keys))
+        return page(request, "alerts.html", situation_views.alerts_view(s, settings, keys=keys))
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request, keys: str = "country", since: str | None = None,
@@ -350,27 +367,57 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
         return page(request, "network.html", d, chart=network_chart(d["nodes"], d["edges"]))
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
-    def map_page(request: Request, since: str | None = None, until: str | None = None, s=Depends(store)):
-        d = views.map_view(s, settings, since=since, until=until)
-        return page(request, "map.html", d, chart=world_map(d["points"]))
+    def map_page(request: Request, since: str | None = None, until: str | None = None, days: int | None = None,
+                 region: str | None = None, bbox: str | None = None, metric: str = "events",
+                 place: str | None = None, s=Depends(store)):
+        d = situation_views.map_view(s, settings, since=since, until=until, days=days, region=region, bbox=bbox,
+                                     metric=metric, place=place)
+        keep = urlencode({k: v for k, v in request.query_params.items() if k != "place"})
+        return page(request, "map.html", d, query=keep, chart=world_map(
+            d["places"], {c["iso3"]: c for c in d["countries"]}, bbox=tuple(d["filters"]["bbox"]),
+            metric=metric, link=f"/map?{keep}&" if keep else "/map?", selected=place))
 
     return app
+
+
+def _ingest_service(app: FastAPI, store, settings: Settings):
+    """The ingest service of ``POST /api/articles`` on this request's store connection: the
+    app's one pipeline (built on the first post) and one story clusterer (seeded from the
+    store on its first post), so posted copies of a story join it as ``ingest`` copies do."""
+    from ..ingest.service import IngestService
+
+    state = app.state
+    if getattr(state, "ingest_stories", None) is None:
+        from ..ingest.stories import StoreStories
+
+        state.ingest_stories = StoreStories(store, settings.dedup_threshold)
+    state.ingest_stories.bind(store).catch_up()  # articles other writers stored meanwhile
+
+    def build_pipeline():
+        from ..pipeline import Pipeline
+
+        state.pipeline = Pipeline(settings.replace(actor_registry=store.actor_registry()))
+        return state.pipeline
+
+    return IngestService(store, settings, pipeline=getattr(state, "pipeline", None),
+                         make_pipeline=build_pipeline, stories=state.ingest_stories)
 
 
 def _article_from(body: ArticleIn, settings: Settings, fetcher=None):
     from ..ingest.article import make_article
 
-    given = [k for k in ("text", "html", "url") if getattr(body, k)]
-    if len(given) != 1:
-        raise views.BadRequest("give exactly one of text, html or url")
+    # text or html, with the page's url when known (as a JSONL record has them), or a url to fetch
+    if (body.text is not None and body.html is not None) or (body.text, body.html, body.url) == (None,) * 3:
+        raise views.BadRequest("give exactly one of text or html (with the page's url if known), "
+                               "or a url alone to fetch")
     meta = {"title": body.title, "source": body.source}
-    if body.text:
-        return make_article(body.text, published=body.published, **meta)
-    if body.html:
+    if body.text is not None:  # an empty text is refused by the ingest guards (E202)
+        return make_article(body.text, published=body.published, url=body.url, **meta)
+    if body.html is not None:
         from ..ingest.html import html_article
 
         return html_article(body.html, source_name="POST /api/articles", published=body.published,
-                            **{k: v for k, v in meta.items() if v})
+                            url=body.url, **{k: v for k, v in meta.items() if v})
     from ..ingest.fetch import fetch_article, fetcher_for
 
     return fetch_article(body.url, fetcher or fetcher_for(settings), published=body.published,
