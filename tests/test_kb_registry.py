@@ -82,4 +82,12 @@ def test_kb_user_dictionary_loaded_through_settings(tmp_path):
 def test_kb_registry_golden_counts():
     """Pins the KB contents: change these numbers deliberately with the data files."""
     kb = load_kb()
-    assert (len(kb.phrases), len(kb.titles), len(kb.sector_nouns), len(kb.registry_records())) == (1199, 82, 90, 17)
+    assert (len(kb.phrases), len(kb.titles), len(kb.sector_nouns), len(kb.registry_records())) == (1199, 82, 90, 19)
+
+
+def test_kb_registry_golden_open_dictionaries():
+    """Pins the compiled open dictionaries (scripts/build_kb.py): rebuild deliberately."""
+    ph = load_kb().phoenix
+    assert ph.version == "phoenix-1"
+    counts = {k: v for k, v in ph.counts.items() if k != "files"}
+    assert counts == {"people": 18532, "organizations": 8069, "bodies": 42, "places": 4871, "agents": 4606}

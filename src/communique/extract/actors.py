@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..kb import KBEntry, KnowledgeBase, actor_id, country_actor_id, load_kb
 from ..kb.names import normalize_name
+from ..kb.words import actor_words
 from ..models import Actor, Party, Span
 from .context import ExtractionContext
 
@@ -242,31 +243,56 @@ class _Builder:
         return False
 
 
+def _proper(doc: Doc, start: int, end: int, joiners: frozenset[str]) -> bool:
+    """Whether tokens ``start:end`` are written as a proper name: every word capitalised
+    except joining words ("Law Society of Kenya"); a short single word only in capitals
+    ("WHO", not "Who")."""
+    if end - start == 1:
+        t = doc[start]
+        return t.is_upper if len(t.text) <= 4 else (t.is_title or t.is_upper)
+    for t in doc[start:end]:
+        if t.is_alpha and not (t.text[:1].isupper() or t.lower_ in joiners):
+            return False
+    return doc[start].text[:1].isupper()
+
+
 def _scan(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Any]]:
-    """Longest KB phrase matches, left to right: (start, end, KBEntry | ("inst", sector))."""
+    """Longest KB phrase matches, left to right: (start, end, KBEntry | ("inst", sector)).
+    Curated phrases match with their case; the open dictionaries' organisations and
+    government bodies (``kb.phoenix``) match without case where written as a name."""
     out = []
     n = len(doc)
     texts = [t.text.replace(".", "").replace("’", "'") for t in doc]
     stops = [t.is_space or (t.is_punct and t.text not in ("-", "'", "’", "&")) for t in doc]
     prefixes = kb.prefixes()
     phrases, institutions = kb.phrases, kb.institutions
+    ph = kb.phoenix
+    firsts = ph.first_tokens if ph is not None else frozenset()
+    joiners = actor_words().name_joiners
     i = 0
     while i < n:
         best = None
         key = ""
-        for j in range(i, min(n, i + kb.max_tokens)):
+        open_ph = texts[i].lower() in firsts and not doc[i].is_lower
+        for j in range(i, min(n, i + max(kb.max_tokens, 12))):
             if stops[j] and (j > i or doc[j].is_space):
                 break
             key += texts[j]
             low = key.lower()
-            if key not in prefixes and low not in prefixes:
+            own = key in prefixes or low in prefixes
+            open_ph = open_ph and ph.is_prefix(low)
+            if not own and not open_ph:
                 break
-            entry = phrases.get(key)
+            entry = phrases.get(key) if own else None
             if entry is not None:
                 best = (i, j + 1, entry)
-            inst = institutions.get(low)
+            inst = institutions.get(low) if own else None
             if inst is not None and (best is None or best[1] < j + 1):
                 best = (i, j + 1, ("inst", inst))
+            if open_ph and (best is None or best[1] < j + 1):
+                hit = ph.entry(low, kb.countries)
+                if hit is not None and _proper(doc, i, j + 1, joiners):
+                    best = (i, j + 1, hit)
         if best is not None:
             out.append(best)
             i = best[1]
@@ -296,7 +322,7 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
         if entry.kind == "country":
             aid = b.add("country", entry.name, country=entry.country)
         else:
-            aid = b.add(entry.kind, entry.name, sector=entry.sector)
+            aid = b.add(entry.kind, entry.name, country=entry.country, sector=entry.sector)
         b.assign(start, end, aid)
         if entry.source == "metonym" and entry.sector:
             b.sector_by_token[end - 1] = entry.sector

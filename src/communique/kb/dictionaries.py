@@ -137,18 +137,34 @@ def parse_yaml(text: str, source: str = "yaml", problems: list[Problem] | None =
     return out
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "de", "du", "des", "la", "le"})
+
+
+def _word_case(w: str, first: bool) -> str:
+    if not w.isupper() or (len(w) <= 3 and not w.isalpha()):
+        return w  # mixed case as written, or U.N.
+    if not first and w.lower() in _SMALL_WORDS:
+        return w.lower()
+    return "-".join(p[:1] + p[1:].lower() for p in w.split("-"))
+
+
 def _phrase(raw: str) -> str:
     words = [w for w in raw.strip().strip("+").split("_") if w]
     if len(words) == 1 and len(words[0]) <= 4 and words[0].isupper():
         return words[0]  # an acronym: ALF, NATO
-    return " ".join(w if len(w) <= 3 and w.isupper() and not w.isalpha() else w.title()
-                    if w.isupper() else w for w in words)
+    return " ".join(_word_case(w, i == 0) for i, w in enumerate(words))
 
 
 def _yymmdd(s: str) -> dt.date:
+    """``YYMMDD`` or ``YYYYMMDD`` (PETRARCH allows both); anything else is a ValueError."""
     s = s.strip()
+    if len(s) == 8 and s.isdigit():
+        return dt.date(int(s[0:4]), int(s[4:6]), int(s[6:8]))
+    if len(s) != 6 or not s.isdigit():
+        raise ValueError(f"bad date {s!r}")
     y, m, d = int(s[0:2]), int(s[2:4]), int(s[4:6])
-    return dt.date(2000 + y if y < 50 else 1900 + y, m, d)
+    # the CountryInfo dictionaries (2014) give birth years such as 480101: 00-29 are 20xx
+    return dt.date(2000 + y if y < 30 else 1900 + y, m, d)
 
 
 def parse_code(raw: str) -> RoleRecord:

@@ -160,6 +160,7 @@ class KnowledgeBase:
     given_names: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     max_tokens: int = 1
+    phoenix: Any = None  # the compiled open dictionaries (kb/phoenix.py PhoenixKB), read-only
 
     # -- building ---------------------------------------------------------------
     def add_phrase(self, phrase: str, entry: KBEntry, *, override: bool = False) -> None:
@@ -214,7 +215,26 @@ class KnowledgeBase:
         return self.phrases.get(phrase_key(text))
 
     def person(self, name: str) -> PersonRecord | None:
-        return self.people.get(normalize_name(name))
+        """A person by name or alias: the curated and user records first, then the open
+        dictionaries (Phoenix) with their dated roles."""
+        rec = self.people.get(normalize_name(name))
+        if rec is None and self.phoenix is not None:
+            rec = self.phoenix.person(name)
+        return rec
+
+    @property
+    def agents(self) -> dict[str, str]:
+        """Common nouns (lower case, singular and plural) to sectors (the agents dictionaries)."""
+        return self.phoenix.agents if self.phoenix is not None else {}
+
+    def place_country(self, name: str) -> str | None:
+        """The country a place name stands for (a country name, or a city the open
+        dictionaries list under a country: "NAIROBI" -> KEN)."""
+        for text in (name, name.title()):
+            entry = self.lookup(text)
+            if entry is not None and entry.kind == "country":
+                return entry.country
+        return self.phoenix.place_country(name) if self.phoenix is not None else None
 
     def person_by_surname(self, surname: str) -> PersonRecord | None:
         recs = self.surnames.get(normalize_name(surname))
@@ -247,6 +267,8 @@ def _place_like(phrase: str) -> bool:
 
 
 def build_builtin() -> KnowledgeBase:
+    from .phoenix import load_phoenix
+
     kb = KnowledgeBase()
     generated = json.loads(resources.files(DATA).joinpath("countries.json").read_text(encoding="utf-8"))
     curated = _read_yaml("countries_curated.yaml")
@@ -254,6 +276,8 @@ def build_builtin() -> KnowledgeBase:
     roles = _read_yaml("roles.yaml")
     people = _read_yaml("people.yaml")
     kb.version = "kb-" + ".".join(str(x.get("version")) for x in (generated, curated, orgs, roles, people))
+    kb.phoenix = load_phoenix()
+    kb.version += "+" + kb.phoenix.version
     names: dict[str, str] = {iso: c["name"] for iso, c in generated["countries"].items()}
     for iso, c in (curated.get("countries") or {}).items():
         names[iso] = c.get("name") or names.get(iso, iso)

@@ -1,0 +1,80 @@
+"""The actor word lists (``data/kb/actor_words.yaml``): organisation heads and cues,
+state bodies, opposition modifiers, people nouns and the words that are never an alias.
+Read once per process and checked against its schema (an unknown key is an error)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import yaml
+
+from ..errors import ConfigError
+
+DATA = "communique.data.kb"
+# key -> type (every key is required)
+SCHEMA: dict[str, type] = {
+    "version": int, "source": str, "licence": str, "org_heads": dict, "state_heads": dict,
+    "org_cues": dict, "name_joiners": list, "opposition_modifiers": list, "people_nouns": dict,
+    "not_aliases": list,
+}
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    version: int
+    org_heads: Mapping[str, str | None]
+    state_heads: Mapping[str, str]
+    org_cues: tuple[tuple[tuple[str, ...], str], ...]  # (words, sector), longest first
+    name_joiners: frozenset[str]
+    opposition_modifiers: frozenset[str]
+    people_nouns: Mapping[str, str]
+    not_aliases: frozenset[str]
+
+    def cue_sector(self, words: list[str]) -> str | None:
+        """The sector a cue inside an organisation's name gives ("human rights" -> NGO)."""
+        low = [w.lower() for w in words]
+        for cue, sector in self.org_cues:
+            n = len(cue)
+            if any(tuple(low[i:i + n]) == cue for i in range(len(low) - n + 1)):
+                return sector
+        return None
+
+
+def validate(data: Any, name: str = "actor_words.yaml") -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}: expected a mapping")
+    for key, value in data.items():
+        if key not in SCHEMA:
+            raise ConfigError(f"{name}: unknown key {key!r}")
+        if not isinstance(value, SCHEMA[key]):
+            raise ConfigError(f"{name}: {key!r} should be a {SCHEMA[key].__name__}")
+    missing = [k for k in SCHEMA if k not in data]
+    if missing:
+        raise ConfigError(f"{name}: missing keys {', '.join(missing)}")
+    return data
+
+
+def parse_words(data: dict[str, Any]) -> ActorWords:
+    d = validate(data)
+    cues = sorted(((tuple(k.lower().split()), str(v)) for k, v in d["org_cues"].items()),
+                  key=lambda c: -len(c[0]))
+    return ActorWords(
+        version=d["version"],
+        org_heads=MappingProxyType({k.lower(): v for k, v in d["org_heads"].items()}),
+        state_heads=MappingProxyType({k.lower(): str(v) for k, v in d["state_heads"].items()}),
+        org_cues=tuple(cues),
+        name_joiners=frozenset(str(w).lower() for w in d["name_joiners"]),
+        opposition_modifiers=frozenset(str(w).lower() for w in d["opposition_modifiers"]),
+        people_nouns=MappingProxyType({k.lower(): str(v) for k, v in d["people_nouns"].items()}),
+        not_aliases=frozenset(str(w).lower() for w in d["not_aliases"]),
+    )
+
+
+@cache
+def actor_words() -> ActorWords:
+    text = resources.files(DATA).joinpath("actor_words.yaml").read_text(encoding="utf-8")
+    return parse_words(yaml.safe_load(text))
