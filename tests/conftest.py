@@ -1,4 +1,5 @@
-"""Shared fixtures: the real spaCy pipeline (loaded once) and the seed article."""
+"""Shared fixtures: the real spaCy pipeline (loaded once), the seed article, and the
+throwaway PostgreSQL server (``pg_server``, ``pg_url``, ``store`` on both backends: pg_cluster.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pg_cluster import pg_server, pg_url, store  # noqa: F401  (fixtures for every test module)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_PUBLISHED = dt.date(2022, 1, 21)

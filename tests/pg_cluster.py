@@ -1,6 +1,9 @@
 """A throwaway PostgreSQL server for tests: initdb + pg_ctl from Debian's postgresql
 package in a temporary folder, on a free local port; skipped (with the reason) only
-when the binaries are not installed. As root the server runs as the ``postgres`` user."""
+when the binaries are not installed. As root the server runs as the ``postgres`` user.
+
+The fixtures (``pg_server`` once per session, ``pg_url``, ``store`` on both backends) are
+registered by ``tests/conftest.py``: tests take them as arguments, without importing them."""
 
 from __future__ import annotations
 
@@ -38,7 +41,7 @@ def _run(cmd: list[str], as_postgres: bool) -> None:
 
 @pytest.fixture(scope="session")
 def pg_server():
-    """The base URL (``postgresql://postgres@127.0.0.1:PORT``) of a fresh server."""
+    """The base URL (``postgresql://postgres@127.0.0.1:PORT``) of a fresh server, one per session."""
     pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'communique[postgres]')")
     bindir = _bindir()
     if bindir is None:
@@ -80,11 +83,11 @@ def pg_url(pg_server):
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
     """A new store on each backend: an SQLite file, then a new database on the test server."""
-    from communique.store import Store
+    from communique.store import open_store
 
     if request.param == "sqlite":
-        s = Store(tmp_path / "t.db")
+        s = open_store(tmp_path / "t.db")
     else:
-        s = Store(request.getfixturevalue("pg_url"))
+        s = open_store(request.getfixturevalue("pg_url"))
     yield s
     s.close()

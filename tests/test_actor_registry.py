@@ -15,7 +15,6 @@ from communique.config import Settings
 from communique.kb import UserActors, actor_id, load_kb
 from communique.kb.dictionaries import load_dictionary, parse_csv, parse_petrarch, parse_yaml
 from communique.store import Store
-from pg_cluster import pg_server, pg_url, store  # noqa: F401  (fixtures; store: SQLite and PostgreSQL)
 
 ENV = {"COLUMNS": "160", "NO_COLOR": "1", "TERM": "dumb"}
 

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from pg_cluster import new_database
 
 from communique.analysis import detect_alerts, dyad_series
 from communique.analysis.stored import stored_alerts, stored_dyad_series, with_evidence
@@ -14,7 +15,6 @@ from communique.analysis.synthetic import country_actor_id, make_analysis, synth
 from communique.config import Settings
 from communique.store import Store
 from communique.store.bulk import bulk_add
-from pg_cluster import new_database, pg_server  # noqa: F401  (fixture)
 
 D = dt.date(2022, 2, 21)  # a Monday
 RUS = country_actor_id("RUS")

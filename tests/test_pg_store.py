@@ -9,7 +9,6 @@ import pytest
 from communique.analysis import dyad_series
 from communique.analysis.synthetic import make_analysis, synthetic_analyses
 from communique.store import Store
-from pg_cluster import pg_server, pg_url, store  # noqa: F401  (fixtures; store: SQLite and PostgreSQL)
 
 
 def test_pg_store_opens_postgres_backend_from_url(pg_url):

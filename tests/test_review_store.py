@@ -17,7 +17,6 @@ from communique.analysis.synthetic import make_analysis
 from communique.review import make_addition, make_confirm, make_correction, make_reject, record_keys
 from communique.review.gold import export_gold, score_events, score_quotes
 from communique.store import Store
-from pg_cluster import pg_server, pg_url, store  # noqa: F401  (fixtures; store: SQLite and PostgreSQL)
 
 DAY = dt.date(2022, 1, 21)
 

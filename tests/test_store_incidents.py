@@ -9,8 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-import pytest
-
 from communique.analysis import dyad_series
 from communique.analysis.stored import stored_dyad_series
 from communique.analysis.synthetic import make_analysis, synthetic_analyses
@@ -19,7 +17,6 @@ from communique.store import Store
 from communique.store.bulk import bulk_add
 from communique.store.incidents import backfill_statements, incidents_select
 from communique.store.migrations import load_migrations
-from pg_cluster import pg_server, pg_url, store  # noqa: F401  (fixtures; store: SQLite and PostgreSQL)
 
 D = dt.date(2022, 2, 21)  # a Monday
 COLS = ("source, target, modality, day, story, type, variant, article_id, seq, quad_class, "
