@@ -12,7 +12,11 @@
   any route sees it (declared ``Content-Length`` checked first, streamed bodies counted).
 * **rate limits**: a token bucket per API key name, or per client address without a valid
   key (``rate_limit`` requests/s, ``rate_burst``), and a second one for writes
-  (``write_rate_limit``, ``write_rate_burst``); over the limit: 429 with ``Retry-After``.
+  (``write_rate_limit``, ``write_rate_burst``); a client without a valid key also takes from
+  a stricter bucket per address (``anonymous_rate_limit``, ``anonymous_rate_burst``), where
+  an analytics read (dyad series, alerts, network, map, export: :data:`HEAVY_PATHS`) costs
+  ``heavy_read_cost`` tokens and static files cost none; over a limit: 429 with
+  ``Retry-After``. ``rate_limit = 0`` turns every read limit off.
 * **CORS** is off unless ``cors_origins`` lists the origins allowed (then GET/POST with the
   ``X-API-Key`` and ``Content-Type`` headers, no credentials).
 * **security headers** on every response: a Content-Security-Policy that allows scripts
@@ -40,6 +44,8 @@ from .reviews import COOKIE, Unauthorized, WritingDisabled, api_keys
 KEY_CACHE_SECONDS = 5.0
 MAX_TRACKED = 10_000  # rate-limit buckets and cached key lookups kept at most (oldest dropped)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+HEAVY_PATHS = ("/api/dyads/", "/api/alerts", "/api/network", "/api/map", "/api/export",
+               "/dyads/", "/alerts", "/network", "/map")  # reads that aggregate or scan many rows
 
 
 class ReadOnlyMode(CommuniqueError):
@@ -187,6 +193,7 @@ class SecurityMiddleware:
         self.auth = auth
         self.reads = TokenBucket(settings.rate_limit, settings.rate_burst)
         self.writes = TokenBucket(settings.write_rate_limit, settings.write_rate_burst)
+        self.anonymous = TokenBucket(settings.anonymous_rate_limit, settings.anonymous_rate_burst)
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -237,11 +244,16 @@ class SecurityMiddleware:
         wait = self.reads.take(identity)
         if not wait and write:
             wait = self.writes.take(identity)
+        limits = "settings rate_limit, write_rate_limit"
+        if not wait and name is None and not write and self.settings.rate_limit > 0:
+            cost = read_cost(scope.get("path", ""), self.settings)
+            wait = self.anonymous.take(identity, cost) if cost else 0.0
+            limits = "settings anonymous_rate_limit, heavy_read_cost: send an API key for more"
         if wait:
             retry = str(max(1, int(wait + 0.999)))
             return _error(RateLimited(f"too many requests for {identity.split(':', 1)[0]} "
-                                      f"{name or client[0]}: retry in {retry} s (settings rate_limit, "
-                                      f"write_rate_limit)", retry_after=retry), {"Retry-After": retry})
+                                      f"{name or client[0]}: retry in {retry} s ({limits})",
+                                      retry_after=retry), {"Retry-After": retry})
         return None
 
     async def _read_body(self, scope, receive) -> tuple[list | None, tuple | None]:
@@ -264,6 +276,16 @@ class SecurityMiddleware:
             if not message.get("more_body", False):
                 break
         return messages, None
+
+
+def read_cost(path: str, settings: Settings) -> int:
+    """Tokens an anonymous read of ``path`` takes: 0 for static files, ``heavy_read_cost``
+    for the analytics routes, else 1."""
+    if path.startswith("/static/"):
+        return 0
+    if path.startswith(HEAVY_PATHS):
+        return settings.heavy_read_cost
+    return 1
 
 
 def _replay(messages: list, receive):
@@ -300,4 +322,4 @@ def install_security(app, settings: Settings, checkout: Callable[[], Any]) -> Au
 
 
 __all__ = ["install_security", "Authenticator", "SecurityMiddleware", "TokenBucket", "ReadOnlyMode",
-           "PayloadTooLarge", "RateLimited", "KEY_CACHE_SECONDS"]
+           "PayloadTooLarge", "RateLimited", "KEY_CACHE_SECONDS", "HEAVY_PATHS", "read_cost"]
