@@ -189,3 +189,122 @@ def fallback_actor_token(tok: Token, actors: ActorTable) -> Token | None:
         if a is not None and a.country:
             return t
     return None
+
+
+# --------------------------------------------------------------------------- recipients beyond
+# the trigger's own dependents (used when the pattern's recipient slots name nobody)
+NOMINAL_RECIPIENT_PREPS = ("with", "on", "against", "to", "between", "toward", "towards", "upon", "into")
+OBJECT_RECIPIENT_PREPS = ("from", "with", "to", "on", "against", "by", "between", "toward", "towards")
+ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "head", "return", "visit", "land", "journey"})
+ARRIVAL_PREPS = ("in", "to", "at")
+
+
+def _pobjs(prep: Token):
+    for x in prep.children:
+        if x.dep_ == "pobj":
+            yield x
+
+
+def _inside_phrase(obj: Token):
+    """Who an object phrase names besides its head: "an offer *from Kabul*", "*French*
+    mediation", "the withdrawal of Russian troops *from Syria*"."""
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in OBJECT_RECIPIENT_PREPS:
+            yield from _pobjs(c)
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < obj.i and (
+                c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"):
+            yield c
+    for c in obj.children:  # "the withdrawal of Russian troops"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            yield from _pobjs(c)
+
+
+def _complement_verbs(tok: Token):
+    """Infinitive and clausal complements of ``tok`` ("threatened *to shell* ...")."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" or c.dep_ in ("advcl", "ccomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            yield c
+            yield from (x for x in c.conjuncts if x.pos_ == "VERB")
+
+
+def arrival_place(tok: Token) -> Token | None:
+    """The place of the arrival verb that carries ``tok`` ("arrived *in Amman* for talks")."""
+    v = tok
+    for _ in range(4):  # "for talks" hangs from the verb or from its place
+        if v.pos_ == "VERB" or v.head.i == v.i:
+            break
+        v = v.head
+    if v.lemma_.lower() not in ARRIVAL_VERBS:
+        return None
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ARRIVAL_PREPS:
+            return next(_pobjs(c), None)
+    return None
+
+
+def wider_recipient_tokens(tok: Token, *, meeting: bool = False):
+    """Recipient candidates wherever English puts them, best first: the subject of a
+    passive (the victim, never the actor), the object of a nominal event ("talks with",
+    "sanctions on", "aid to", "an attack on", "a visit to"), the object of an infinitive
+    complement ("threatened to shell Iraqi towns") and who the object phrase names
+    ("rejected an offer from Kabul", "accepted French mediation"); for meetings the place
+    of arrival ("arrived in Amman for talks")."""
+    if tok.pos_ == "VERB":
+        yield from (c for c in tok.children if c.dep_ == "nsubjpass")
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in NOMINAL_RECIPIENT_PREPS:
+                yield from _pobjs(c)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
+    for v in _complement_verbs(tok):
+        objs.extend(c for c in v.children if c.dep_ in ("dobj", "dative"))
+        for c in v.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in NOMINAL_RECIPIENT_PREPS:
+                objs.extend(_pobjs(c))
+    for o in objs:
+        yield o
+        yield from _inside_phrase(o)
+    if meeting:
+        place = arrival_place(tok)
+        if place is not None:
+            yield place
+
+
+def party_in_phrase(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...],
+                    quote_idx: int | None) -> Party | None:
+    """The party ``tok``'s phrase names: its own actor, else an actor inside it ("the
+    mediator *from Egypt*", "*Russian* troops")."""
+    p = party_of(doc, tok, actors, quotes, quote_idx)
+    if p is not None:
+        return p
+    for inner in _inside_phrase(tok):
+        p = actors.party_for_token(doc, inner)
+        if p is not None:
+            return p
+    return None
+
+
+def is_passive(tok: Token) -> bool:
+    """``tok`` is a verb in the passive with its own subject ("were killed by ...")."""
+    return tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "hold"})
+
+
+def alleged_actor_token(alleging: Token) -> Token | None:
+    """Who an allegation names as the doer: the accused ("accused *Armenian forces* of
+    shelling", "*Kyiv* was blamed for"). None when the allegation names nobody."""
+    for c in alleging.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    return None
+
+
+def accuser_token(alleging: Token) -> Token | None:
+    """The one who accuses or blames (never the actor of what is alleged)."""
+    if alleging.lemma_.lower() not in ACCUSING:
+        return None
+    return next((c for c in alleging.children if c.dep_ == "nsubj"), None)

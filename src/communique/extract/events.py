@@ -21,9 +21,22 @@ from ..ontology import cameo as cameo_code
 from ..ontology import plover_for_cameo, plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
-from .event_args import HUMAN, actor_token, clause_subject, fallback_actor_token, party_of, recipient_tokens
+from .event_args import (
+    HUMAN,
+    accuser_token,
+    actor_token,
+    alleged_actor_token,
+    arrival_place,
+    clause_subject,
+    fallback_actor_token,
+    is_passive,
+    party_in_phrase,
+    party_of,
+    recipient_tokens,
+    wider_recipient_tokens,
+)
 from .event_lexicon import Lexicon, Pattern, load_lexicon
-from .modality import condition_of, modality_of, stance
+from .modality import allegation_of, condition_of, modality_of, stance
 from .places import PlaceTable
 from .time import DateTable
 
@@ -359,7 +372,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     elif type0 in CONFLICT_TYPES and (cond is not None or modality == "hypothetical") and not embedded:
         threat = True
     cameo_override = None
-    if not threat and not p.threat_only and modality not in ("denied", "demanded"):
+    if not threat and not p.threat_only and modality not in ("denied", "demanded", "alleged"):
         code, how = recode(tok, m.cameo, load_lexicon(), actors)
         if how == "threat" and not embedded:
             threat = True
@@ -395,20 +408,28 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             while up.dep_ == "ccomp" or up.dep_ == "pcomp" or up.dep_ == "pobj":
                 up = up.head
             a_tok = clause_subject(up) if up.i != head.i else a_tok
+    alleging = allegation_of(tok) if modality == "alleged" else None
+    if alleging is not None:
+        # the accused is the actor of what is alleged; the accuser never is
+        accused, accuser = alleged_actor_token(alleging), accuser_token(alleging)
+        if accused is not None:
+            a_tok = accused
+        elif a_tok is not None and accuser is not None and a_tok.i == accuser.i:
+            a_tok = None
     actor = party_of(doc, a_tok, actors, quotes, qi) if a_tok is not None else None
     fallback = False
-    if actor is None and tok.pos_ == "VERB":
+    # a passive's subject is acted on, and an allegation names its own actor: no guessing
+    guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok)
+    if actor is None and guess:
         actor = _left_actor(doc, tok, actors)
-    if actor is None and tok.pos_ == "VERB" and not threat:
+    if actor is None and guess and not threat:
         f = fallback_actor_token(tok, actors)
         if f is not None:
             actor = party_of(doc, f, actors, quotes, qi)
             fallback = actor is not None
-    recipient = None
-    for r_tok in recipient_tokens(doc, tok, p.recipient):
-        recipient = party_of(doc, r_tok, actors, quotes, qi)
-        if recipient is not None:
-            break
+    recipient = _recipient(doc, tok, p, actor, type0 == "CONSULT", actors, quotes, qi)
+    if recipient is None and type0 == "CONSULT":
+        recipient = _host(tok, actor, places)
     if threat:
         alt = _condition_party(doc, tok, cond, actors, quotes, qi)
         if alt is None and tok.head.dep_ in ("ROOT", "ccomp", "conj") or alt is None:
@@ -448,6 +469,32 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         modality=modality, quote=qi, confidence=round(min(conf, 0.95), 2), rule=rule,
         mentions=(trig,),
     )
+
+
+def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, meeting: bool, actors: ActorTable,
+               quotes: tuple[Quote, ...], qi: int | None) -> Party | None:
+    """The pattern's recipient slots first, then wherever else English puts the one acted
+    on (``wider_recipient_tokens``); never the actor itself."""
+    own = set(actor.actors) if actor is not None else set()
+    seen: set[int] = set()
+    for r_tok in (*recipient_tokens(doc, tok, p.recipient), *wider_recipient_tokens(tok, meeting=meeting)):
+        if r_tok.i in seen:
+            continue
+        seen.add(r_tok.i)
+        party = party_in_phrase(doc, r_tok, actors, quotes, qi)
+        if party is not None and not set(party.actors) <= own:
+            return party
+    return None
+
+
+def _host(tok: Token, actor: Party | None, places: PlaceTable) -> Party | None:
+    """The host of a visit: the country of the place arrived in ("arrived in Amman for
+    talks" is a consultation with Jordan), when it is not the visitor's own."""
+    place_tok = arrival_place(tok)
+    place = places.place_for_token(place_tok.i) if place_tok is not None else None
+    if place is None or not place.country or (actor is not None and actor.country == place.country):
+        return None
+    return Party((), place.text, place.start, place.end, place.country, None)
 
 
 def _left_actor(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:

@@ -1,11 +1,17 @@
 """Modality of an event trigger from the dependency parse: asserted, negated,
-hypothetical (conditional, modal, alleged), future, denied or demanded.
+hypothetical (conditional, modal), future, denied, demanded or alleged.
 
 ``modality_of(tok)`` returns (modality, embedded): ``embedded`` says the trigger is not
 an event the text states happened or will happen — it is the condition of something
 else ("if Russia invades"), the content of a denial ("denied it has intentions of
 invading") or of a demand ("demanding that Russia pull its troops"), or a claim
 ("claims of an imminent attack"). Such triggers are not coded as events of their own.
+
+An action someone is accused of, blamed for or claimed to have done ("accused Armenian
+forces *of shelling* villages", "blamed Ukraine *for the attack*", "claimed that Kyiv
+*shelled* ...") is ``alleged``: coded, but as the accuser's allegation, never as an asserted
+act, and never with the accuser as its actor (``allegation_of`` gives the verb that makes
+the allegation).
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ CLAIM_NOUNS = frozenset({"claim", "allegation", "fear", "risk", "possibility", "
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold"})
+ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
                     "pledge", "promise", "want", "decide", "agree", "offer", "opt", "choose"})
 
@@ -84,12 +92,35 @@ def condition_of(tok: Token) -> Token | None:
     return None
 
 
+def allegation_of(tok: Token) -> Token | None:
+    """The verb that alleges the action ``tok`` names ("accused", "blamed", "claimed"), or
+    None. "held responsible for" and "charged with" count; "suspected of" too."""
+    prev, t = tok, tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        prev, t = t, t.head
+        lemma = t.lemma_.lower()
+        if lemma in ALLEGE and prev.dep_ in ALLEGE_DEPS and (lemma != "hold" or any(
+                c.lower_ == "responsible" for c in t.children)):
+            return t
+        if prev.dep_ not in ALLEGE_DEPS:
+            return None
+    return None
+
+
 def modality_of(tok: Token) -> tuple[str, bool]:
     # embedded contexts, walking up the tree
+    if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in tok.children):
+        return "alleged", False
     prev = tok
     t = tok
     for _ in range(10):
         if t.i != tok.i:
+            if t.lemma_ in ALLEGE and prev.dep_ in ALLEGE_DEPS:
+                alleging = allegation_of(tok)
+                if alleging is not None and alleging.i == t.i:
+                    return "alleged", False
             if t.lemma_ in DENY and prev.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "prep", "acl"):
                 return "denied", True
             if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp"):
@@ -103,7 +134,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if t.dep_ in ("ROOT", "advcl", "relcl", "conj", "parataxis") or t.head.i == t.i:
             break
         prev, t = t, t.head
-        if prev.dep_ == "ccomp" and t.lemma_ not in DENY | DEMAND:
+        if prev.dep_ == "ccomp" and t.lemma_ not in DENY | DEMAND | ALLEGE:
             # reported speech: the content keeps its own modality
             break
     if is_negated(tok):
