@@ -23,6 +23,7 @@ from ..kb.names import normalize_name
 from ..kb.words import actor_words
 from ..models import Actor, Party, Span
 from .context import ExtractionContext
+from .org_names import find_org_names
 
 log = logging.getLogger(__name__)
 
@@ -358,6 +359,57 @@ def _apply_institutions(b: _Builder, institutions: list[tuple[int, int, str]]) -
 from . import coref as _coref  # noqa: E402  (coref uses the builder defined above)
 from .people import apply_people  # noqa: E402
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+
+
+def _single_titles(kb: KnowledgeBase) -> frozenset[str]:
+    """One-word titles ("president", "minister"): they end or precede an organisation name."""
+    cached = kb.__dict__.get("_single_titles")
+    if cached is None:
+        cached = frozenset(k[0] for k in kb.titles if len(k) == 1)
+        kb.__dict__["_single_titles"] = cached
+    return cached
+
+
+def _apply_org_names(b: _Builder, institutions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Organisation names found by their form (``org_names.py``) become actors of their own
+    with a sector and the country named inside them; a state's own body ("Kenya Defence
+    Forces") stands for the state with its sector. Returns the institution matches that
+    no such name covers."""
+    words = actor_words()
+    covered: set[int] = set()
+    for org in find_org_names(b.doc, words, _single_titles(b.kb), b.locked):
+        toks = range(org.start, org.end)
+        ids = [b.by_token.get(i) for i in toks if not b.doc[i].is_punct]
+        if ids and ids[0] is not None and all(a == ids[0] for a in ids):
+            continue  # the knowledge base knows this name
+        if any(a is not None and b.records[a].kind in ("organization", "person") for a in ids):
+            continue  # a known organisation or a person inside: not one new name
+        country = next((b.records[a].country for a in ids if a is not None and b.records[a].kind == "country"),
+                       None)
+        texts = [t.text for t in b.doc[org.start:org.end]]
+        head = b.doc[org.head].lower_
+        cue = words.cue_sector(texts)
+        state = words.state_heads.get(head)
+        if state is not None and (cue is None or cue in STATE_SECTORS):
+            if country is None:
+                continue  # "the Interior Ministry": its country comes from the context
+            aid = b.add("country", b.kb.countries.get(country, country), country=country)
+            b.assign(org.start, org.end, aid)
+            b.sector_by_token[org.end - 1] = cue or state
+        else:
+            sector = cue or words.org_heads.get(head) or b.kb.agents.get(head)
+            name = b.doc[org.start:org.end].text
+            aid = b.add("organization", name, country=country, sector=sector)
+            b.assign(org.start, org.end, aid)
+            before = org.start - 1  # "The" of "The Kenya" matched as the country
+            if before >= 0 and b.doc[before].lower_ == "the" and b.by_token.get(before, aid) in ids:
+                del b.by_token[before]
+            if sector:
+                b.sector_by_token[org.end - 1] = sector
+        covered.update(toks)
+    return [m for m in institutions if not covered.intersection(range(m[0], m[1]))]
+
 
 OWNER_PREPS = frozenset({"in", "of", "from"})
 
@@ -470,6 +522,7 @@ def extract_actors(doc: Doc, ctx: ExtractionContext) -> ActorTable:
     b = _Builder(doc, kb, ctx.article.published)
     institutions = _apply_lexicon(b)
     apply_people(b)
+    institutions = _apply_org_names(b, institutions)
     _apply_institutions(b, institutions)
     _apply_sector_nouns(b)
     _coref.resolve(b)

@@ -52,6 +52,10 @@ def validate(data: Any, name: str = "actor_words.yaml") -> dict[str, Any]:
             raise ConfigError(f"{name}: unknown key {key!r}")
         if not isinstance(value, SCHEMA[key]):
             raise ConfigError(f"{name}: {key!r} should be a {SCHEMA[key].__name__}")
+    for key in ("name_joiners", "opposition_modifiers", "not_aliases"):
+        bad = [w for w in data.get(key) or () if not isinstance(w, str)]
+        if bad:  # YAML reads a bare on/off/yes/no as a boolean
+            raise ConfigError(f"{name}: {key!r} holds non-strings {bad!r} (quote them)")
     missing = [k for k in SCHEMA if k not in data]
     if missing:
         raise ConfigError(f"{name}: missing keys {', '.join(missing)}")
