@@ -51,12 +51,12 @@ class StorePool:
     """One store connection per worker thread (SQLite WAL readers run in parallel)."""
 
     def __init__(self, db: str) -> None:
-        from ..store import Store
+        from ..store import open_store
 
         self.db = db
         self._all: list[Any] = []
         self._lock = threading.Lock()
-        self._factory = Store
+        self._factory = open_store
         self._idle: list[Any] = []
         self.release(self.acquire())  # open (and migrate) once up front
 
