@@ -10,7 +10,6 @@ from typing import Any
 from ..analysis import build_network
 from ..analysis.alerts import is_country_key
 from ..analysis.facts import QUAD_NAMES
-from ..analysis.situation import country_name
 from ..analysis.network import Edge, Network
 from ..analysis.stored import stored_alerts, stored_dyad_series, with_evidence
 from ..config import Settings
@@ -75,12 +74,12 @@ def quotes_view(store, settings: Settings, *, q=None, speaker=None, since=None, 
 
 
 def events_view(store, settings: Settings, *, actor=None, country=None, type=None, quad_class=None,
-                since=None, until=None, modality=None, q=None, cursor=None, limit=None,
+                since=None, until=None, modality=None, cursor=None, limit=None,
                 raw: bool = False) -> dict[str, Any]:
     s, u = parse_dates(since, until)
     rows, nxt = _cursor_call(store.repo.events_page, actor=actor, country=country, type=type,
                              quad_class=parse_quad_class(quad_class), since=s, until=u,
-                             modality=modality or None, q=q, cursor=cursor, limit=parse_limit(limit, settings),
+                             modality=modality or None, cursor=cursor, limit=parse_limit(limit, settings),
                              raw=raw)
     keys = {k for _, _, d, _ in rows for side in ("actor", "recipient") if d.get(side)
             for k in d[side]["actors"]}
@@ -94,7 +93,7 @@ def events_view(store, settings: Settings, *, actor=None, country=None, type=Non
                       or ([d["recipient"]["text"]] if d.get("recipient") else []),
                       "evidence": f"/articles/{aid}#ev-e{seq}", **d})
     return {"filters": {"actor": actor, "country": country, "type": type, "quad_class": quad_class,
-                        "since": since, "until": until, "modality": modality, "q": q},
+                        "since": since, "until": until, "modality": modality},
             "raw": raw, "quad_names": QUAD_NAMES, "items": items, "next_cursor": nxt}
 
 
