@@ -85,3 +85,18 @@ def highlight(analysis: Analysis, quote_ids: Sequence[int] | None = None,
         tip = escape("\n".join(dict.fromkeys(m.tip for m in active)))
         html.append(f'<span class="m {kinds}" data-records="{escape(recs)}" title="{tip}">{seg}</span>')
     return "".join(html)
+
+
+_OPENING = "\"'“‘«„‚‹「『"
+_CLOSING = "\"'”’»“‘›」』"
+
+
+def quoted(text: str | None, length: int | None = None) -> str:
+    """``text`` between one pair of curly quotes: marks already around it are dropped (a
+    direct quote's content often carries its own), the inside cut to ``length`` characters
+    at a word boundary with an ellipsis."""
+    t = " ".join((text or "").split())
+    t = t.lstrip(_OPENING).rstrip(_CLOSING).strip()
+    if length and len(t) > length:
+        t = t[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"“{t}”"

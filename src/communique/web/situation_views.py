@@ -1,0 +1,325 @@
+"""View functions of the situation pages: the home page (the crisis at a glance), a story
+across outlets, the map, the alerts with their settings, the paginated actors list and the
+actor page. Each returns the JSON-able dict that is both the page's JSON twin and its
+template context; the work is in :mod:`communique.analysis.situation` (pure) and
+:mod:`communique.store.situation` (queries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+from ..analysis.series import next_period, period_label, period_start
+from ..analysis.situation import (
+    WINDOWS,
+    alert_reason,
+    baseline_status,
+    compare_outlets,
+    country_name,
+    event_phrase,
+    quad_day_series,
+    rising_dyads,
+    story_summary,
+    window,
+)
+from ..analysis.stored import stored_alerts
+from ..config import Settings
+from ..store import situation as sq
+from . import views
+from .geo import region_bbox, regions
+from .params import parse_date
+
+RISING_CANDIDATES = 16  # dyads (most conflict overall) whose recent trend the home page computes
+HOME_ALERTS = 6
+HOME_STORIES = 6
+ACTORS_PAGE = 50
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    return parse_date(value, name)  # the one date check of every route (web/params.py)
+
+
+def _days(days: int | str | None) -> int:
+    try:
+        n = int(days) if days not in (None, "") else 90
+    except (TypeError, ValueError):
+        n = -1
+    if n not in WINDOWS:
+        raise views.BadRequest(f"days must be one of {', '.join(map(str, WINDOWS))}", parameter="days")
+    return n
+
+
+def home_view(store, settings: Settings, *, days: int | str | None = 90, raw: bool = False) -> dict[str, Any]:
+    """The situation over the last ``days`` days of data: events per day by quad class, the
+    dyads whose conflict rises fastest (weekly sparklines), the latest alerts and why they
+    fired, the speakers quoted most and the latest stories across outlets."""
+    n = _days(days)
+    repo = store.repo
+    latest = sq.latest_day(repo)
+    since, until = window(latest, n)
+    quads = quad_day_series(sq.quad_days(repo, since, until, raw=raw), since, until)
+    cfg = settings.replace(alert_period="week")
+    start = since - dt.timedelta(weeks=settings.alert_window)
+    series, alerts = [], []
+    for a, b, _n in repo.top_dyads(keys="country", limit=RISING_CANDIDATES, raw=raw):
+        s, found = stored_alerts(store, a, b, cfg, period="week", start=start, end=until, raw=raw)
+        series.append(s)
+        alerts.extend(al for al in found if al.start >= since)
+    rising = rising_dyads(series, since)
+    alerts.sort(key=lambda al: (al.start, al.score), reverse=True)
+    latest_alerts = [{**al.to_dict(), "reason": alert_reason(al.to_dict(), cfg)} for al in alerts[:HOME_ALERTS]]
+    stories = _stories(store, sq.latest_stories(repo, since, until, limit=HOME_STORIES), raw=raw)
+    keys = {x for d in rising for x in (d["source"], d["target"])} | {
+        x for al in latest_alerts for x in (al["source"], al["target"]) if x}
+    totals = {k: sum(d[k] for d in quads) for k in ("events", "q1", "q2", "q3", "q4")}
+    return {"window": {"days": n, "since": since.isoformat(), "until": until.isoformat(),
+                       "latest": latest.isoformat() if latest else None, "choices": list(WINDOWS)},
+            "raw": raw, "totals": totals, "quads": quads, "rising": rising, "alerts": latest_alerts,
+            "speakers": sq.top_speakers(repo, since, until, raw=raw), "stories": stories,
+            "names": views.actor_names(store, keys), "quad_names": views.QUAD_NAMES}
+
+
+def _stories(store, found: list[dict[str, Any]], *, raw: bool) -> list[dict[str, Any]]:
+    out = []
+    for st in found:
+        arts = sq.story_articles(store.repo, st["story"])
+        events = sq.article_records(store.repo, "events", [a["id"] for a in arts], raw=raw)
+        flat = [e for evs in events.values() for _, e in evs]
+        names = views.actor_names(store, {k for e in flat for side in ("actor", "recipient")
+                                  for k in ((e.get(side) or {}).get("actors") or [])})
+        out.append({**st, "title": next((a["title"] for a in arts if a["title"]), st["story"]),
+                    "sources": list(dict.fromkeys(a["source"] or a["outlet"] for a in arts)),
+                    "summary": story_summary(flat, names), "url": f"/stories/{st['story']}"})
+    return out
+
+
+def story_view(store, settings: Settings, story_id: str, *,  # noqa: ARG001 - one signature per view
+               raw: bool = False) -> dict[str, Any]:
+    """One story across outlets: its articles, when it was first seen, the events and quotes
+    each outlet carries and where they differ."""
+    arts = sq.story_articles(store.repo, story_id)
+    if not arts:
+        raise views.NotFound(f"no story {story_id!r}", story=story_id)
+    ids = [a["id"] for a in arts]
+    events = {aid: [{**e, "seq": seq} for seq, e in recs]
+              for aid, recs in sq.article_records(store.repo, "events", ids, raw=raw).items()}
+    quotes = {aid: [{**q, "seq": seq} for seq, q in recs]
+              for aid, recs in sq.article_records(store.repo, "quotes", ids, raw=raw).items()}
+    keys = {k for evs in events.values() for e in evs for side in ("actor", "recipient")
+            for k in ((e.get(side) or {}).get("actors") or [])}
+    keys |= {q["speaker_actor"] for qs in quotes.values() for q in qs if q.get("speaker_actor")}
+    names = views.actor_names(store, keys)
+    compared = compare_outlets(arts, events, quotes, names)
+    flat = [e for evs in events.values() for e in evs]
+    for a in arts:
+        a["events"] = len(events.get(a["id"], []))
+        a["quotes"] = len(quotes.get(a["id"], []))
+    dated = [a["published"] for a in arts if a["published"]]
+    return {"story": story_id, "raw": raw, "articles": arts, "first_seen": min(dated) if dated else None,
+            "last_seen": max(dated) if dated else None, "summary": story_summary(flat, names, most=3),
+            "title": next((a["title"] for a in arts if a["title"]), story_id), **compared}
+
+
+def map_view(store, settings: Settings, *,  # noqa: ARG001 - one signature per view
+             since=None, until=None, days=None, region=None, bbox=None,
+             metric: str = "events", place: str | None = None, raw: bool = False) -> dict[str, Any]:
+    """Places and countries with their event counts and mean Goldstein (in a date range, the
+    last ``days`` days of data, or all time), the region shown, and the events at ``place``."""
+    if metric not in ("events", "goldstein"):
+        raise views.BadRequest("metric must be events or goldstein", parameter="metric")
+    key, box = region_bbox(region, bbox)
+    s, u = _date(since, "since"), _date(until, "until")
+    if days not in (None, "") and not (s or u):
+        s, u = window(sq.latest_day(store.repo), _days(days))
+    places = sq.place_counts(store.repo, s, u, raw=raw)
+    countries: dict[str, dict[str, Any]] = {}
+    for p in places:
+        c = countries.setdefault(p["country"] or "", {"events": 0, "conflict": 0, "gsum": 0.0, "gn": 0})
+        c["events"] += p["events"]
+        c["conflict"] += p["conflict"]
+        c["gsum"] += p["goldstein_sum"]
+        c["gn"] += p["goldstein_n"]
+    shading = {iso: {"iso3": iso, "name": country_name(iso), "events": c["events"], "conflict": c["conflict"],
+                     "goldstein": round(c["gsum"] / c["gn"], 2) if c["gn"] else None}
+               for iso, c in countries.items() if iso}
+    out: dict[str, Any] = {
+        "filters": {"since": s.isoformat() if s else None, "until": u.isoformat() if u else None,
+                    "days": days, "region": key, "bbox": list(box), "metric": metric, "place": place},
+        "regions": {k: v["name"] for k, v in regions().items()}, "raw": raw,
+        "places": places, "countries": sorted(shading.values(), key=lambda c: -c["events"])}
+    if place:
+        total, rows = sq.place_events(store.repo, place, s, u, raw=raw)
+        keys = {k for _, _, e in rows for side in ("actor", "recipient")
+                for k in ((e.get(side) or {}).get("actors") or [])}
+        names = views.actor_names(store, keys)
+        out["place_events"] = {"place": place, "total": total, "items": [
+            {"id": f"{aid}:e{seq}", "date": e.get("date"), "type": e.get("type"), "quad_class": e.get("quad_class"),
+             "text": event_phrase(e, names), "evidence": f"/articles/{aid}#ev-e{seq}"} for aid, seq, e in rows]}
+    return out
+
+
+def alerts_view(store, settings: Settings, *, keys="country", since=None, until=None, dyads: int = 20,
+                raw: bool = False) -> dict[str, Any]:
+    """The alerts (views.alerts_view) with why each fired, the settings in force and, when
+    there are none, whether the history is too short for a baseline."""
+    d = views.alerts_view(store, settings, keys=keys, since=since, until=until, dyads=dyads, raw=raw)
+    names = views.actor_names(store, set(d["names"]))
+    for al in d["items"]:
+        al["reason"] = alert_reason(al, settings)
+    lo = sq.latest_day(store.repo)
+    first = store.repo._one("SELECT MIN(event_date) FROM events WHERE event_date IS NOT NULL", ())
+    span = 0
+    if lo and first and first[0]:
+        p0 = period_start(dt.date.fromisoformat(str(first[0])[:10]), settings.alert_period)
+        p, end = p0, period_start(lo, settings.alert_period)
+        while p <= end and span <= 10_000:
+            span += 1
+            p = next_period(p, settings.alert_period)
+    d["names"] = names
+    d["history"] = {"first": str(first[0])[:10] if first and first[0] else None,
+                    "last": lo.isoformat() if lo else None,
+                    **baseline_status(span, span, settings)}
+    d["settings"] = {k: getattr(settings, k) for k in (
+        "alert_method", "alert_period", "alert_window", "alert_min_periods", "alert_threshold",
+        "alert_min_std", "alert_min_conflict", "alert_cusum_k")}
+    d["dyads_scanned"] = dyads
+    return d
+
+
+@functools.lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    data = json.loads(resources.files("communique.data.lexicons").joinpath("generic_mentions.json")
+                      .read_text(encoding="utf-8"))
+    return frozenset(data["pronouns"]) | frozenset(data["generic"])
+
+
+def display_aliases(aliases: list[str], name: str) -> list[str]:
+    """Aliases worth showing: no pronouns or generic nouns ("it", "they", "officials", "the
+    ministry"), not the name itself, one per spelling."""
+    out: dict[str, str] = {}
+    for a in aliases:
+        text = " ".join(a.split())
+        low = text.lower()
+        bare = low.removeprefix("the ").removeprefix("a ").removeprefix("an ")
+        if not text or low in _generic() or bare in _generic() or low == name.lower():
+            continue
+        out.setdefault(low, text)
+    return sorted(out.values(), key=str.lower)
+
+
+def actors_view(store, settings: Settings, *,  # noqa: ARG001 - one signature per view
+                name=None, kind=None, country=None, page: int | str = 1,
+                limit: int | None = None) -> dict[str, Any]:
+    """The actors list, one page (``page`` from 1) with the total count."""
+    size = int(limit or ACTORS_PAGE)
+    if not 1 <= size <= 500:
+        raise views.BadRequest("limit must be between 1 and 500", parameter="limit")
+    try:
+        n = int(page or 1)
+    except (TypeError, ValueError):
+        n = 0
+    if n < 1:
+        raise views.BadRequest("page must be a positive integer", parameter="page")
+    f = {"name": name or None, "kind": kind or None, "country": country or None}
+    total = sq.count_actors(store.repo, **f)
+    items = sq.actors_page(store.repo, **f, offset=(n - 1) * size, limit=size)
+    pages = max(1, -(-total // size))
+    return {"filters": f, "items": items, "total": total, "page": n, "pages": pages, "page_size": size}
+
+
+def actor_timeline(store, actor_id: str, *, raw: bool = False) -> dict[str, Any]:
+    """Every event of an actor per period, the period chosen from the span of its dates
+    (day up to 2 months, week up to 2 years, else month), every period present."""
+    lo, hi, total = sq.actor_span(store.repo, actor_id, raw=raw)
+    span = (hi - lo).days if lo and hi else 0
+    period = "day" if span <= 62 else "week" if span <= 730 else "month"
+    rows = {r[0]: r for r in sq.actor_buckets(store.repo, actor_id, period, raw=raw)}
+    points = []
+    if lo and hi:
+        p, end = period_start(lo, period), period_start(hi, period)
+        while p <= end:
+            r = rows.get(p.isoformat(), (p.isoformat(), 0, 0, 0, 0, 0))
+            nxt = next_period(p, period)
+            points.append({"start": p.isoformat(), "end": (nxt - dt.timedelta(days=1)).isoformat(),
+                           "label": period_label(p, period), "q1": r[1], "q2": r[2], "q3": r[3], "q4": r[4],
+                           "events": r[5]})
+            p = nxt
+    undated = rows.get("", ("", 0, 0, 0, 0, 0))[5]
+    return {"period": period, "total_events": total, "undated": undated, "points": points}
+
+
+def actor_view(store, settings: Settings, actor_id: str) -> dict[str, Any]:
+    """The actor: record, registry entry, display aliases, latest quotes and events and a
+    timeline of all its events."""
+    rec = store.repo.actor_record(actor_id)
+    if rec is None:
+        raise views.NotFound(f"no actor {actor_id!r}", actor=actor_id)
+    known = store.registry_entry(actor_id)  # the actor registry: spelling variants, dated roles
+    if known:
+        rec["aliases"] = sorted(set(rec["aliases"]) | set(known["aliases"]))
+        rec["registry"] = {k: known[k] for k in ("name", "aliases", "roles", "source")}
+    rec["aliases"] = display_aliases(rec["aliases"], rec["name"])
+    return {"actor": rec, "quotes": views.quotes_view(store, settings, speaker=actor_id, limit=20)["items"],
+            "events": views.events_view(store, settings, actor=actor_id, limit=20)["items"],
+            "timeline": actor_timeline(store, actor_id)}
+
+
+CHART_COLUMNS = {
+    "quads": ("day", "q1", "q2", "q3", "q4", "events"),
+    "rising": ("source", "target", "source_name", "target_name", "conflict", "rise", "weeks"),
+    "dyad": ("start", "label", "events", "q1", "q2", "q3", "q4", "goldstein_sum", "conflict"),
+    "actor-timeline": ("start", "label", "q1", "q2", "q3", "q4", "events"),
+    "map-countries": ("iso3", "name", "events", "conflict", "goldstein"),
+    "map-places": ("name", "country", "lat", "lon", "events", "conflict"),
+}
+
+
+def chart_view(store, settings: Settings, chart: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The data of one chart (``{"chart", "columns", "rows"}``) from the same view as its page:
+    its JSON twin, and the rows of its CSV download."""
+    if chart not in CHART_COLUMNS:
+        raise views.NotFound(f"no chart {chart!r}; one of {', '.join(CHART_COLUMNS)}", chart=chart)
+    raw = str(params.get("raw", "")).lower() == "true"
+    if chart in ("quads", "rising"):
+        d = home_view(store, settings, days=params.get("days"), raw=raw)
+        rows = d["quads"] if chart == "quads" else [
+            {**r, "source_name": d["names"].get(r["source"], r["source"]),
+             "target_name": d["names"].get(r["target"], r["target"]),
+             "weeks": " ".join(f"{s}:{v}" for s, v in zip(r["starts"], r["spark"]))} for r in d["rising"]]
+    elif chart == "dyad":
+        if not params.get("source") or not params.get("target"):
+            raise views.BadRequest("the dyad chart needs source and target", parameter="source")
+        d = views.dyad_view(store, settings, params["source"], params["target"],
+                            period=params.get("period") or "week",
+                            directed=str(params.get("directed", "true")).lower() != "false",
+                            since=params.get("since"), until=params.get("until"), raw=raw, evidence=0)
+        rows = d["series"]["points"]
+    elif chart == "actor-timeline":
+        if not params.get("actor"):
+            raise views.BadRequest("the actor timeline needs actor", parameter="actor")
+        if store.repo.actor_record(params["actor"]) is None:
+            raise views.NotFound(f"no actor {params['actor']!r}", actor=params["actor"])
+        rows = actor_timeline(store, params["actor"], raw=raw)["points"]
+    else:
+        d = map_view(store, settings, since=params.get("since"), until=params.get("until"),
+                     days=params.get("days"), raw=raw)
+        rows = d["countries"] if chart == "map-countries" else d["places"]
+    cols = CHART_COLUMNS[chart]
+    return {"chart": chart, "columns": list(cols), "rows": [{c: r.get(c) for c in cols} for r in rows]}
+
+
+def chart_csv(data: dict[str, Any]) -> str:
+    import csv
+    import io
+
+    from ..analysis.spreadsheet import safe_cell
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(data["columns"])
+    for r in data["rows"]:
+        w.writerow(["" if r[c] is None else safe_cell(r[c]) for c in data["columns"]])
+    return buf.getvalue()
