@@ -63,10 +63,10 @@ def free_port() -> int:
 
 def prepare(db: str, n_articles: int) -> str:
     from communique.analysis.synthetic import synthetic_analyses
-    from communique.store import Store
+    from communique.store import open_store
     from communique.store.keys import ApiKeys
 
-    with Store(db) as store:
+    with open_store(db) as store:
         store.add_many(synthetic_analyses(n_articles, events_per_article=5, seed=3))
         return ApiKeys(store).create("bench")
 
@@ -233,10 +233,10 @@ def main() -> int:
         baseline = report("baseline (reads only)", base_rec, base_s)
         loaded = report("load (reads + writes)", load_rec, load_s)
 
-        from communique.store import Store
+        from communique.store import open_store
 
         acked = load_rec.acknowledged
-        with Store(db) as store:
+        with open_store(db) as store:
             present = store.existing(acked)
             integrity = store.conn.execute("PRAGMA integrity_check").fetchone()[0]
             dupes = store.conn.execute("SELECT COUNT(*) - COUNT(DISTINCT id) FROM articles").fetchone()[0]

@@ -48,10 +48,10 @@ def fill(db: str, n_events: int, per_article: int = 10, seed: int = 1) -> float:
     """Fill ``db`` with ``n_events`` synthetic events through the bulk loader
     (``communique.store.bulk.bulk_add``: the rows ``Store.add`` writes, with executemany)."""
     from communique.analysis.synthetic import synthetic_analyses
-    from communique.store import Store
+    from communique.store import open_store
     from communique.store.bulk import bulk_add
 
-    s = Store(db)
+    s = open_store(db)
     have = s.stats()["events"]
     if have >= n_events:
         s.close()
@@ -87,12 +87,12 @@ def main() -> None:
     import communique
     from communique.analysis import dyad_series
     from communique.analysis.stored import stored_dyad_series
-    from communique.store import Store
+    from communique.store import open_store
 
     print(f"# bench_store_queries {dt.date.today()} communique {communique.__version__} "
           f"python {platform.python_version()} sqlite {sqlite3.sqlite_version} {platform.machine()}")
     secs = fill(args.db, args.events, seed=args.seed)
-    s = Store(args.db)
+    s = open_store(args.db)
     stats = s.stats()
     size = Path(args.db).stat().st_size / 2**20
     print(f"store: {stats['events']} events, {stats['articles']} articles, {size:.0f} MiB"

@@ -5,9 +5,9 @@ Everything works on :class:`~communique.analysis.facts.DyadFact` rows, which com
 analyses in memory (:func:`facts_of`) or from the store's dyad index
 (``store.dyad_facts(...)``), so notebooks, the CLI and the web pages share one code path::
 
-    from communique import Store
+    from communique.store import open_store
     from communique.analysis import dyad_series, scan_alerts, build_network
-    store = Store("communique.db")
+    store = open_store("communique.db")
     s = dyad_series(store.dyad_facts("USA", "RUS"), "USA", "RUS", period="week")
     s.to_pandas()
 """

@@ -1,6 +1,6 @@
 """pandas DataFrames over a store, so notebooks need no SQL::
 
-    store = Store("communique.db")
+    store = open_store("communique.db")
     store.frames.events(actor="Russia", since="2022-01-01")   # one row per event
     store.frames.quotes(speaker="Lavrov")
     store.frames.actors(country="RUS")
