@@ -88,7 +88,8 @@ def bulk_add(store: Any, analyses: Iterable[Analysis], *, batch: int = 5000,
     repo = BatchingRepository(store.conn, store.repo.dialect, store.repo.errors)
     old_cache = None
     if repo.dialect.name == "sqlite" and cache_mib:
-        old_cache = repo._one("PRAGMA cache_size")[0]
+        row = repo._one("PRAGMA cache_size")
+        old_cache = row[0] if row else None
         repo._exec(f"PRAGMA cache_size = {-int(cache_mib) * 1024}")
     try:
         return _load(store, repo, analyses, batch)
