@@ -120,7 +120,9 @@ SinceOpt = Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD"
 UntilOpt = Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD",
                                                  help="Only on or before this date.")]
 ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Actor id or part of its name.")]
-SearchOpt = Annotated[Optional[str], typer.Option("--search", help="Text the record contains.")]
+SearchOpt = Annotated[Optional[str], typer.Option(
+    "--search", help="Full text: records with every word of it, stemmed (talks finds talk), as the "
+    "web lists' q (a search without words is refused).")]
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
 AllowPrivateOpt = Annotated[bool, typer.Option(
     "--allow-private", help="Allow fetching URLs on private, loopback and link-local addresses "
@@ -430,7 +432,13 @@ def events(
     actor: ActorOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
+    type: Annotated[Optional[str], typer.Option(
+        "--type", help="PLOVER event type (e.g. CONSULT), or a CAMEO code with the codes under it "
+        "(e.g. 163: impose sanctions, which PLOVER codes COERCE).")] = None,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", help="ISO 3166-1 alpha-3: events in the country or with an actor of it.")] = None,
+    quad_class: Annotated[Optional[int], typer.Option(
+        "--quad-class", min=1, max=4, help="PLOVER quad class 1-4.")] = None,
     modality: Annotated[Optional[str], typer.Option(
         "--modality", help="asserted, negated, hypothetical, future, denied or demanded.")] = None,
     search: SearchOpt = None,
@@ -441,11 +449,42 @@ def events(
     """List stored events with actors, dates and places."""
     s, u = _date_opt(since, "--since"), _date_opt(until, "--until")
     with open_db(db, existing=True) as store:
-        rows = store.events(actor=actor, type=type, since=s, until=u, modality=modality, text=search,
-                            limit=limit or None, raw=raw)
+        rows = store.events(actor=actor, type=type, country=country, quad_class=quad_class, since=s, until=u,
+                            modality=modality, text=search, limit=limit or None, raw=raw)
     if not _emit_rows(rows, format):
         _print_stored(rows, _events_table,
                       lambda r: (r.event, ", ".join(r.actor_names), ", ".join(r.recipient_names)), "events")
+
+
+@app.command()
+def articles(
+    db: DbOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    search: SearchOpt = None,
+    limit: LimitOpt = 100,
+    format: ListFormatOpt = ListFormat.table,
+) -> None:
+    """List stored articles, newest first (the web's /articles)."""
+    s, u = _date_opt(since, "--since"), _date_opt(until, "--until")
+    with open_db(db, existing=True) as store:
+        rows, _ = store.repo.articles_page(q=search, since=s, until=u, limit=limit or store.stats()["articles"] or 1)
+    if format is ListFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if format is ListFormat.jsonl:
+        for r in rows:
+            typer.echo(json.dumps(r, ensure_ascii=False))
+        return
+    table = Table(title="Articles", title_justify="left")
+    for col in ("Published", "Title", "Source", "Quotes", "Events", "Id"):
+        table.add_column(col, justify="right" if col in ("Quotes", "Events") else "left",
+                         style="dim" if col == "Id" else None, max_width=70 if col == "Title" else None)
+    for r in rows:
+        table.add_row(r["published"] or "", escape(r["title"] or ""), escape(r["source"] or ""),
+                      str(r["quotes"]), str(r["events"]), r["id"])
+    _stdout().print(table)
+    _stdout().print(Text(f"{len(rows)} articles", style="dim"))
 
 
 actors_app = typer.Typer(cls=CommuniqueGroup, invoke_without_command=True,

@@ -14,17 +14,15 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from ..analysis.facts import DyadFact, party_keys, story_of
 from ..models import Analysis, Event, Location, Quote
-from .conditions import date_range, date_text, like_pattern, placeholders
+from .conditions import date_range, date_text, placeholders
 from .incidents import refresh_statements
+from .query import ListFilter, article_conditions, event_conditions, quote_conditions
 from .reviews import variant_filter
-
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -67,10 +65,6 @@ def _day(value: dt.date | str | None) -> dt.date | None:
     if value is None or value == "":
         return None
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def fts_terms(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 def _split_keys(party) -> tuple[list[str], list[str]]:
@@ -359,29 +353,14 @@ class AnalyticsQueries:
                     type: str | None = None, quad_class: int | None = None,
                     since=None, until=None, modality: str | None = None,
                     article_id: str | None = None, cursor: str | None = None,
-                    limit: int = 50, raw: bool = False) -> tuple[list[tuple[str, int, dict, str | None]], str | None]:
+                    limit: int = 50, raw: bool = False,
+                    q: str | None = None) -> tuple[list[tuple[str, int, dict, str | None]], str | None]:
         """Events newest first: ``[(article_id, seq, event dict, title)], next_cursor``
-        (the event dict says ``review``: None or its review status)."""
-        where, params = [variant_filter("e", raw)], []
-        if actor:
-            sub, sub_params = self._actor_ids_matching(actor)
-            where.append("EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = e.article_id "
-                         f"AND p.seq = e.seq AND p.actor_id IN ({sub}))")
-            params += sub_params
-        if country:
-            where.append("(e.location_country = ? OR EXISTS (SELECT 1 FROM event_parties p "
-                         "JOIN actors act ON act.id = p.actor_id WHERE p.article_id = e.article_id "
-                         "AND p.seq = e.seq AND act.country = ?))")
-            params += [country.upper(), country.upper()]
-        for col, val in (("UPPER(e.type)", type.upper() if type else None),
-                         ("e.quad_class", quad_class), ("e.modality", modality),
-                         ("e.article_id", article_id)):
-            if val is not None and val != "":
-                where.append(f"{col} = ?")
-                params.append(val)
-        dates, date_params = date_range("e.event_date", since, until)
-        where += dates
-        params += date_params
+        (the event dict says ``review``: None or its review status); filters as every list
+        has them (store/query.py; ``q``: the search)."""
+        where, params = event_conditions(ListFilter(
+            search=q, actor=actor, type=type, country=country, quad_class=quad_class, modality=modality,
+            since=since, until=until, article_id=article_id, raw=raw), self.dialect)
         if cursor:
             d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(e.event_date, ''), e.article_id, e.seq) < (?, ?, ?)")
@@ -397,33 +376,11 @@ class AnalyticsQueries:
     def quotes_page(self, *, q: str | None = None, speaker: str | None = None, since=None,
                     until=None, article_id: str | None = None, cursor: str | None = None,
                     limit: int = 50, raw: bool = False) -> tuple[list[tuple[str, int, dict, str | None, str | None]], str | None]:
-        """Quotes newest first, full-text searched: ``[(article_id, seq, quote, speaker, title)]``
-        (the quote dict says ``review``: None or its review status)."""
-        where, params = [variant_filter("qt", raw)], []
-        if q:
-            terms = fts_terms(q)
-            if terms:
-                if self.dialect.name == "sqlite":
-                    match = " ".join('"' + t.replace('"', "") + '"' for t in terms)
-                    # unary + keeps the planner on the newest-first index (quotes_recent)
-                    # instead of sorting every match: a common word matches most quotes
-                    where.append("(+qt.article_id, +qt.seq) IN (SELECT article_id, seq FROM quotes_fts "
-                                 "WHERE quotes_fts MATCH ?)")
-                    params.append(match)
-                else:
-                    where.append("qt.tsv @@ plainto_tsquery('english', ?)")
-                    params.append(" ".join(terms))
-        if speaker:
-            sub, sub_params = self._actor_ids_matching(speaker)
-            where.append(f"(qt.speaker_actor IN ({sub}) OR qt.speaker_text {self.dialect.ilike} ? "
-                         "ESCAPE '\\')")
-            params += sub_params + [like_pattern(speaker)]
-        dates, date_params = date_range("qt.quote_date", since, until)
-        where += dates
-        params += date_params
-        if article_id:
-            where.append("qt.article_id = ?")
-            params.append(article_id)
+        """Quotes newest first: ``[(article_id, seq, quote, speaker, title)]`` (the quote dict
+        says ``review``: None or its review status); filters as every list has them
+        (store/query.py; ``q``: the search, ``speaker``: the actor)."""
+        where, params = quote_conditions(ListFilter(search=q, actor=speaker, since=since, until=until,
+                                                    article_id=article_id, raw=raw), self.dialect, "qt")
         if cursor:
             d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(qt.quote_date, ''), qt.article_id, qt.seq) < (?, ?, ?)")
@@ -440,19 +397,8 @@ class AnalyticsQueries:
 
     def articles_page(self, *, q: str | None = None, since=None, until=None,
                       cursor: str | None = None, limit: int = 50) -> tuple[list[dict], str | None]:
-        where, params = ["1 = 1"], []
-        if q and fts_terms(q):
-            terms = fts_terms(q)
-            if self.dialect.name == "sqlite":
-                where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
-                params.append(" ".join('"' + t + '"' for t in terms))
-            else:
-                where.append("a.id IN (SELECT article_id FROM articles_fts WHERE "
-                             "tsv @@ plainto_tsquery('english', ?))")
-                params.append(" ".join(terms))
-        dates, date_params = date_range("a.published", since, until)
-        where += dates
-        params += date_params
+        """Articles newest first, filtered as every list is (store/query.py; ``q``: the search)."""
+        where, params = article_conditions(ListFilter(search=q, since=since, until=until), self.dialect)
         if cursor:
             d, aid = decode_cursor(cursor, (str, str))
             where.append("(COALESCE(a.published, ''), a.id) < (?, ?)")

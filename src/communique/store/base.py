@@ -147,13 +147,15 @@ class BaseStore(ReviewStore, RegistryStore):
                since: dt.date | str | None = None, until: dt.date | str | None = None,
                modality: str | None = None, text: str | None = None,
                article_id: str | None = None, limit: int | None = None,
-               raw: bool = False) -> list[EventRow]:
-        """Events, filtered by either party (actor id or part of a name), PLOVER type,
-        date range, modality and text of the sentence (reviewed version unless ``raw``)."""
+               raw: bool = False, country: str | None = None,
+               quad_class: int | None = None) -> list[EventRow]:
+        """Events, filtered by either party (actor id or part of a name), PLOVER type or CAMEO
+        code, country, quad class, date range, modality and a full-text search of the sentence
+        (``text``; store/query.py), the reviewed version unless ``raw``."""
         with self._lock:
             return self.repo.events(actor=actor, type=type, since=since, until=until,
                                     modality=modality, text=text, article_id=article_id, limit=limit,
-                                    raw=raw)
+                                    raw=raw, country=country, quad_class=quad_class)
 
     def actors(self, *, name: str | None = None, kind: str | None = None,
                country: str | None = None, article_id: str | None = None,

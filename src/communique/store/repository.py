@@ -21,10 +21,11 @@ from ..errors import MigrationError, StoreError
 from ..ingest.dedup import source_key
 from ..models import Actor, Analysis, Article, Event, Quote
 from .analytics import AnalyticsQueries
-from .conditions import date_range, date_text, like_pattern, placeholders
+from .conditions import date_range, date_text, placeholders
 from .dialect import Dialect
 from .driver_errors import DriverErrors
 from .migrations import Migration
+from .query import ListFilter, actor_conditions, event_conditions, quote_conditions
 from .registry import RegistryQueries
 from .reviews import ReviewQueries, position_key, variant_filter
 from .rows import ActorRow, EventRow, QuoteRow
@@ -260,6 +261,9 @@ class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
              date_text(event.date or art.published), event.date_precision,
              loc.name if loc else None, loc.country if loc else None, event.modality,
              event.confidence, event.rule, _json(event.to_dict())))
+        if self.dialect.name == "sqlite":  # event search (migration 0009; PostgreSQL: events.tsv)
+            self._exec("INSERT INTO events_fts (sentence_text, article_id, seq) VALUES (?, ?, ?)",
+                       (text[event.sentence.start:event.sentence.end], art.id, seq))
         for role, party in (("actor", event.actor), ("recipient", event.recipient)):
             if party is None:
                 continue
@@ -351,33 +355,13 @@ class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
         row = self._one("SELECT COUNT(DISTINCT story_id) FROM articles")
         return int(row[0]) if row else 0
 
-    def _actor_ids_matching(self, needle: str) -> tuple[str, list[Any]]:
-        """SQL (and params) of the ids of actors whose id is ``needle`` or whose name contains it."""
-        return (f"SELECT id FROM actors WHERE id = ? OR name {self.dialect.ilike} ? ESCAPE '\\'",
-                [needle, like_pattern(needle)])
-
     def quotes(self, *, actor: str | None = None, since: dt.date | str | None = None,
                until: dt.date | str | None = None, kind: str | None = None,
                text: str | None = None, article_id: str | None = None,
                limit: int | None = None, raw: bool = False) -> list[QuoteRow]:
-        like = self.dialect.ilike
-        where, params = [variant_filter("q", raw)], []
-        if actor:
-            sub, sub_params = self._actor_ids_matching(actor)
-            where.append(f"(q.speaker_actor IN ({sub}) OR q.speaker_text {like} ? ESCAPE '\\')")
-            params += sub_params + [like_pattern(actor)]
-        dates, date_params = date_range("q.quote_date", since, until)
-        where += dates
-        params += date_params
-        if kind:
-            where.append("q.kind = ?")
-            params.append(kind)
-        if text:
-            where.append(f"q.content_text {like} ? ESCAPE '\\'")
-            params.append(like_pattern(text))
-        if article_id:
-            where.append("q.article_id = ?")
-            params.append(article_id)
+        """Quotes in date order, filtered as every list is (store/query.py; ``text``: the search)."""
+        where, params = quote_conditions(ListFilter(search=text, actor=actor, since=since, until=until,
+                                                    kind=kind, article_id=article_id, raw=raw), self.dialect)
         query = ("SELECT q.article_id, q.seq, q.data, act.name, q.speaker_text, a.title, a.published, "
                  f"q.review_status, a.story_id, {STORY_COUNTS} "
                  "FROM quotes q JOIN articles a ON a.id = q.article_id "
@@ -395,31 +379,12 @@ class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
                since: dt.date | str | None = None, until: dt.date | str | None = None,
                modality: str | None = None, text: str | None = None,
                article_id: str | None = None, limit: int | None = None,
-               raw: bool = False) -> list[EventRow]:
-        like = self.dialect.ilike
-        where, params = [variant_filter("e", raw)], []
-        if actor:
-            sub, sub_params = self._actor_ids_matching(actor)
-            where.append(
-                "(EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = e.article_id "
-                f"AND p.seq = e.seq AND p.actor_id IN ({sub})) "
-                f"OR e.actor_text {like} ? ESCAPE '\\' OR e.recipient_text {like} ? ESCAPE '\\')")
-            params += sub_params + [like_pattern(actor), like_pattern(actor)]
-        if type:
-            where.append("UPPER(e.type) = ?")
-            params.append(type.upper())
-        dates, date_params = date_range("e.event_date", since, until)
-        where += dates
-        params += date_params
-        if modality:
-            where.append("e.modality = ?")
-            params.append(modality)
-        if text:
-            where.append(f"e.sentence_text {like} ? ESCAPE '\\'")
-            params.append(like_pattern(text))
-        if article_id:
-            where.append("e.article_id = ?")
-            params.append(article_id)
+               raw: bool = False, country: str | None = None,
+               quad_class: int | None = None) -> list[EventRow]:
+        """Events in date order, filtered as every list is (store/query.py; ``text``: the search)."""
+        where, params = event_conditions(ListFilter(
+            search=text, actor=actor, type=type, country=country, modality=modality,
+            quad_class=quad_class, since=since, until=until, article_id=article_id, raw=raw), self.dialect)
         query = ("SELECT e.article_id, e.seq, e.data, e.sentence_text, a.title, a.published, "
                  f"e.review_status, a.story_id, {STORY_COUNTS} "
                  "FROM events e JOIN articles a ON a.id = e.article_id "
@@ -450,21 +415,10 @@ class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
     def actors(self, *, name: str | None = None, kind: str | None = None,
                country: str | None = None, article_id: str | None = None,
                limit: int | None = None) -> list[ActorRow]:
-        like = self.dialect.ilike
-        where, params = ["1 = 1"], []
-        if name:
-            where.append(f"(act.id = ? OR act.name {like} ? ESCAPE '\\')")
-            params += [name, like_pattern(name)]
-        if kind:
-            where.append("act.kind = ?")
-            params.append(kind)
-        if country:
-            where.append("UPPER(act.country) = ?")
-            params.append(country.upper())
-        if article_id:
-            where.append("EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = act.id "
-                         "AND aa.article_id = ?)")
-            params.append(article_id)
+        """Actors, most mentioned first, filtered as every list is (store/query.py; ``name``:
+        the actor filter)."""
+        where, params = actor_conditions(ListFilter(actor=name, kind=kind, country=country,
+                                                    article_id=article_id), self.dialect)
         query = ("SELECT act.id, act.name, act.kind, act.country, act.sector, act.n_articles, "
                  f"act.n_mentions FROM actors act WHERE {' AND '.join(where)} "
                  "ORDER BY act.n_mentions DESC, act.n_articles DESC, act.name, act.id")

@@ -104,8 +104,9 @@ class ReviewQueries:
             self._exec(f"DELETE FROM {table} WHERE article_id = ? AND seq >= ?",
                        (article_id, CORRECTED_BASE))
         if self.dialect.name == "sqlite":
-            self._exec("DELETE FROM quotes_fts WHERE article_id = ? AND seq >= ?",
-                       (article_id, CORRECTED_BASE))
+            for fts in ("quotes_fts", "events_fts"):
+                self._exec(f"DELETE FROM {fts} WHERE article_id = ? AND seq >= ?",
+                           (article_id, CORRECTED_BASE))
         for table in ("quotes", "events", "event_dyads"):
             extra = ", review_status = NULL" if table != "event_dyads" else ""
             self._exec(f"UPDATE {table} SET variant = 'both'{extra} WHERE article_id = ?", (article_id,))
@@ -183,7 +184,8 @@ class ReviewQueries:
                       "places", "dates", "articles_fts"):
             self._exec(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         if self.dialect.name == "sqlite":
-            self._exec("DELETE FROM quotes_fts WHERE article_id = ?", (article_id,))
+            for fts in ("quotes_fts", "events_fts"):
+                self._exec(f"DELETE FROM {fts} WHERE article_id = ?", (article_id,))
         self._exec("DELETE FROM articles WHERE id = ?", (article_id,))
         self._refresh_incidents(stories)
 

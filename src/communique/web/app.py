@@ -224,11 +224,11 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/api/events", tags=["read"])
     def api_events(actor: str | None = None, country: str | None = None, type: str | None = None,
                    quad_class: str | None = None, since: str | None = None, until: str | None = None,
-                   modality: str | None = None, cursor: str | None = None,
+                   modality: str | None = None, q: str | None = None, cursor: str | None = None,
                    limit: Limit = None, raw: bool = False, s=Depends(store)):
         return _json(views.events_view(s, settings, actor=actor, country=country, type=type,
                                        quad_class=quad_class, since=since, until=until, modality=modality,
-                                       cursor=cursor, limit=limit, raw=raw))
+                                       q=q, cursor=cursor, limit=limit, raw=raw))
 
     @app.get("/api/records/{record_id}", tags=["read"])
     def api_record(record_id: str, s=Depends(store)):
@@ -326,11 +326,11 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, actor: str | None = None, country: str | None = None,
                     type: str | None = None, quad_class: str | None = None, since: str | None = None,
-                    until: str | None = None, modality: str | None = None, cursor: str | None = None,
-                    raw: bool = False, s=Depends(store)):
+                    until: str | None = None, modality: str | None = None, q: str | None = None,
+                    cursor: str | None = None, raw: bool = False, s=Depends(store)):
         return page(request, "events.html", views.events_view(
             s, settings, actor=actor, country=country, type=type, quad_class=quad_class,
-            since=since, until=until, modality=modality, cursor=cursor, raw=raw))
+            since=since, until=until, modality=modality, q=q, cursor=cursor, raw=raw))
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
     def actors_page(request: Request, name: str | None = None, kind: str | None = None,

@@ -74,12 +74,12 @@ def quotes_view(store, settings: Settings, *, q=None, speaker=None, since=None, 
 
 
 def events_view(store, settings: Settings, *, actor=None, country=None, type=None, quad_class=None,
-                since=None, until=None, modality=None, cursor=None, limit=None,
+                since=None, until=None, modality=None, q=None, cursor=None, limit=None,
                 raw: bool = False) -> dict[str, Any]:
     s, u = parse_dates(since, until)
     rows, nxt = _cursor_call(store.repo.events_page, actor=actor, country=country, type=type,
                              quad_class=parse_quad_class(quad_class), since=s, until=u,
-                             modality=modality or None, cursor=cursor, limit=parse_limit(limit, settings),
+                             modality=modality or None, q=q, cursor=cursor, limit=parse_limit(limit, settings),
                              raw=raw)
     keys = {k for _, _, d, _ in rows for side in ("actor", "recipient") if d.get(side)
             for k in d[side]["actors"]}
@@ -93,7 +93,7 @@ def events_view(store, settings: Settings, *, actor=None, country=None, type=Non
                       or ([d["recipient"]["text"]] if d.get("recipient") else []),
                       "evidence": f"/articles/{aid}#ev-e{seq}", **d})
     return {"filters": {"actor": actor, "country": country, "type": type, "quad_class": quad_class,
-                        "since": since, "until": until, "modality": modality},
+                        "since": since, "until": until, "modality": modality, "q": q},
             "raw": raw, "quad_names": QUAD_NAMES, "items": items, "next_cursor": nxt}
 
 

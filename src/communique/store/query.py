@@ -1,0 +1,209 @@
+"""The one list-query builder: what a filter means, the same in every list of the CLI
+(``quotes``, ``events``, ``actors``, ``articles``), the JSON API and the pages.
+
+A :class:`ListFilter` says what the user asked for; :func:`quote_conditions`,
+:func:`event_conditions`, :func:`article_conditions` and :func:`actor_conditions` turn it
+into the ``WHERE`` conditions (plain SQL with ``?`` parameters) the repository's list
+queries run, on SQLite and on PostgreSQL alike. The filters:
+
+``search``
+    Full text. The search is cut into words (runs of letters and digits; punctuation and
+    emoji are not words); a record matches when it has **every** word, matched as a whole
+    word after English stemming (``talks`` finds ``talk``, ``Kyiv`` does not find
+    ``Kyivstar``), case and accents as the index folds them: FTS5 with the ``porter
+    unicode61`` tokenizer on SQLite, ``tsvector`` / ``plainto_tsquery('english')`` on
+    PostgreSQL (where English stop words are not indexed: a search of only stop words
+    matches nothing there). What is searched: a quote's words and its speaker's words, an
+    event's sentence, an article's title and text. A search with no word at all (only
+    punctuation or emoji) is refused (:class:`~communique.errors.InputError`: CLI exit
+    status 2, API 422), never taken as "everything".
+``actor``
+    An actor id, or part of an actor's name (case-insensitive): a quote's speaker, either
+    side of an event (by its resolved actors, or the words of the side as written).
+    For actors: the actor itself (``--name``).
+``type``
+    A PLOVER event type (``COERCE``, any case), or a CAMEO code and every code under it
+    (``163`` impose sanctions, ``16`` the whole reduce-relations root). Anything else is
+    refused with the list of types.
+``country``
+    ISO 3166-1 alpha-3, any case: an event located in the country or with an actor of it;
+    an actor of the country.
+``since`` / ``until``
+    Inclusive dates: a quote's date, an event's date, an article's publication date.
+``kind``, ``modality``, ``quad_class``, ``article_id``
+    Exact values (quote kind or actor kind; event modality; PLOVER quad class 1-4).
+``raw``
+    The machine output instead of the reviewed version (quotes and events).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError
+from .conditions import date_range, like_pattern
+from .dialect import Dialect
+from .reviews import variant_filter
+
+# A word of a search: what FTS5's unicode61 tokenizer and PostgreSQL's parser keep
+# (letters and digits; underscore, punctuation, symbols and emoji separate words).
+_TERM = re.compile(r"[^\W_]+", re.UNICODE)
+_CAMEO = re.compile(r"^\d{2,4}$")
+
+Where = tuple[list[str], list[Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class ListFilter:
+    """What a list was asked for (``None``: no condition); see the module docstring."""
+
+    search: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    modality: str | None = None
+    quad_class: int | None = None
+    since: dt.date | str | None = None
+    until: dt.date | str | None = None
+    article_id: str | None = None
+    raw: bool = False
+
+
+def search_terms(search: str) -> tuple[str, ...]:
+    """The words of a search, lower-cased; :class:`InputError` when it has none."""
+    terms = tuple(t.lower() for t in _TERM.findall(search))
+    if not terms:
+        raise InputError(f"the search {search!r} has no words to look for (only punctuation, "
+                         f"symbols or emoji); give at least one word", parameter="search")
+    return terms
+
+
+def fts_match(terms: tuple[str, ...], dialect: Dialect) -> str:
+    """The full-text query of ``terms`` (all of them): an FTS5 ``MATCH`` expression of quoted
+    words on SQLite, the words for ``plainto_tsquery`` on PostgreSQL."""
+    if dialect.name == "sqlite":
+        return " ".join(f'"{t}"' for t in terms)
+    return " ".join(terms)
+
+
+def _search(table: str, alias: str, search: str, dialect: Dialect,
+            key: tuple[str, ...] = ("article_id", "seq")) -> Where:
+    """The full-text condition on rows ``alias`` of ``table``: its FTS5 table ``{table}_fts``
+    (rows found by ``key``, the FTS table's ``article_id, seq`` or ``article_id``) on SQLite;
+    the ``tsv`` column (articles: the ``articles_fts`` table) on PostgreSQL."""
+    match = fts_match(search_terms(search), dialect)
+    if dialect.name == "sqlite":
+        fts_key = ", ".join(("article_id", "seq")[:len(key)])
+        # unary + keeps the planner on the list-order index instead of sorting every match
+        cols = ", ".join(f"+{alias}.{c}" for c in key)
+        return [f"({cols}) IN (SELECT {fts_key} FROM {table}_fts WHERE {table}_fts MATCH ?)"], [match]
+    if table == "articles":
+        return [f"{alias}.id IN (SELECT article_id FROM articles_fts WHERE "
+                "tsv @@ plainto_tsquery('english', ?))"], [match]
+    return [f"{alias}.tsv @@ plainto_tsquery('english', ?)"], [match]
+
+
+def _actor_ids(needle: str, dialect: Dialect) -> Where:
+    """SQL (and params) of the ids of actors whose id is ``needle`` or whose name contains it."""
+    return ([f"SELECT id FROM actors WHERE id = ? OR name {dialect.ilike} ? ESCAPE '\\'"],
+            [needle, like_pattern(needle)])
+
+
+def event_type_condition(value: str, alias: str = "e") -> Where:
+    """``type``: a PLOVER type (any case) or a CAMEO code with the codes under it."""
+    from ..ontology import plover_types
+
+    text = value.strip()
+    if _CAMEO.match(text):
+        return [f"{alias}.cameo LIKE ?"], [text + "%"]
+    name = text.upper()
+    types = plover_types()
+    if name not in types:
+        raise InputError(f"unknown event type {value!r}: give a PLOVER type ({', '.join(types)}) or a "
+                         f"CAMEO code (e.g. 163, impose sanctions)", parameter="type")
+    return [f"UPPER({alias}.type) = ?"], [name]
+
+
+def _merge(*parts: Where) -> Where:
+    where: list[str] = []
+    params: list[Any] = []
+    for w, p in parts:
+        where += w
+        params += p
+    return where, params
+
+
+def _equal(column: str, value: Any) -> Where:
+    return ([f"{column} = ?"], [value]) if value is not None and value != "" else ([], [])
+
+
+def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q") -> Where:
+    """Conditions on quote rows ``alias`` (joined with nothing)."""
+    parts: list[Where] = [([variant_filter(alias, f.raw)], [])]
+    if f.search:
+        parts.append(_search("quotes", alias, f.search, dialect))
+    if f.actor:
+        (sub,), sub_params = _actor_ids(f.actor, dialect)
+        parts.append(([f"({alias}.speaker_actor IN ({sub}) OR {alias}.speaker_text {dialect.ilike} ? "
+                       "ESCAPE '\\')"], sub_params + [like_pattern(f.actor)]))
+    parts.append(date_range(f"{alias}.quote_date", f.since, f.until))
+    parts += [_equal(f"{alias}.kind", f.kind), _equal(f"{alias}.article_id", f.article_id)]
+    return _merge(*parts)
+
+
+def event_conditions(f: ListFilter, dialect: Dialect, alias: str = "e") -> Where:
+    """Conditions on event rows ``alias`` (joined with nothing)."""
+    parts: list[Where] = [([variant_filter(alias, f.raw)], [])]
+    if f.search:
+        parts.append(_search("events", alias, f.search, dialect))
+    if f.actor:
+        (sub,), sub_params = _actor_ids(f.actor, dialect)
+        like = dialect.ilike
+        parts.append((["(EXISTS (SELECT 1 FROM event_parties p WHERE p.article_id = "
+                       f"{alias}.article_id AND p.seq = {alias}.seq AND p.actor_id IN ({sub})) "
+                       f"OR {alias}.actor_text {like} ? ESCAPE '\\' OR {alias}.recipient_text {like} ? "
+                       "ESCAPE '\\')"], sub_params + [like_pattern(f.actor)] * 2))
+    if f.type:
+        parts.append(event_type_condition(f.type, alias))
+    if f.country:
+        code = f.country.strip().upper()
+        parts.append(([f"({alias}.location_country = ? OR EXISTS (SELECT 1 FROM event_parties p "
+                       f"JOIN actors act ON act.id = p.actor_id WHERE p.article_id = {alias}.article_id "
+                       f"AND p.seq = {alias}.seq AND act.country = ?))"], [code, code]))
+    parts.append(date_range(f"{alias}.event_date", f.since, f.until))
+    parts += [_equal(f"{alias}.modality", f.modality),
+              _equal(f"{alias}.quad_class", int(f.quad_class) if f.quad_class is not None else None),
+              _equal(f"{alias}.article_id", f.article_id)]
+    return _merge(*parts)
+
+
+def article_conditions(f: ListFilter, dialect: Dialect, alias: str = "a") -> Where:
+    """Conditions on article rows ``alias``."""
+    parts: list[Where] = [(["1 = 1"], [])]
+    if f.search:
+        parts.append(_search("articles", alias, f.search, dialect, ("id",)))
+    parts.append(date_range(f"{alias}.published", f.since, f.until))
+    return _merge(*parts)
+
+
+def actor_conditions(f: ListFilter, dialect: Dialect, alias: str = "act") -> Where:
+    """Conditions on actor rows ``alias`` (``actor``: the actor's id or part of its name)."""
+    parts: list[Where] = [(["1 = 1"], [])]
+    if f.actor:
+        parts.append(([f"({alias}.id = ? OR {alias}.name {dialect.ilike} ? ESCAPE '\\')"],
+                      [f.actor, like_pattern(f.actor)]))
+    parts.append(_equal(f"{alias}.kind", f.kind))
+    if f.country:
+        parts.append(([f"UPPER({alias}.country) = ?"], [f.country.strip().upper()]))
+    if f.article_id:
+        parts.append(([f"EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = {alias}.id "
+                       "AND aa.article_id = ?)"], [f.article_id]))
+    return _merge(*parts)
+
+
+__all__ = ["ListFilter", "search_terms", "fts_match", "event_type_condition", "quote_conditions",
+           "event_conditions", "article_conditions", "actor_conditions"]
