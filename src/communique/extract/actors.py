@@ -23,6 +23,7 @@ from ..kb.names import normalize_name
 from ..kb.words import actor_words
 from ..models import Actor, Party, Span
 from .context import ExtractionContext
+from .dateline import parse_dateline
 from .org_names import find_org_names
 
 log = logging.getLogger(__name__)
@@ -206,6 +207,7 @@ class _Builder:
         self.plural: dict[int, tuple[str, ...]] = {}
         self.sector_by_token: dict[int, str] = {}
         self.locked: set[int] = set()  # tokens of people (names, titles): not overwritten
+        self.cache: dict[str, Any] = {}  # values computed once per document (the dateline country)
 
     def add(self, kind: str, name: str, *, country: str | None = None,
             sector: str | None = None, key: str | None = None) -> str:
@@ -447,13 +449,56 @@ def _modifier_owners(b: _Builder, tok: Token) -> list[str]:
     return ids
 
 
+def _agent_sector(b: _Builder, tok: Token) -> tuple[str | None, str]:
+    """The sector of a common noun and the phrase that names it: the curated sector
+    nouns, then people nouns ("four men", "a suicide bomber") and the agents dictionaries
+    (a compound first: "suicide bomber", "police officer")."""
+    kb, words = b.kb, actor_words()
+    low = tok.lower_
+    sector = kb.sector_nouns.get(low)
+    if sector is not None:
+        return sector, low
+    prev = b.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.dep_ in ("compound", "amod", "") and prev.is_lower:
+        pair = f"{prev.lower_} {low}"
+        sector = words.people_nouns.get(pair) or kb.agents.get(pair)
+        if sector is not None and sector != "UNK":
+            return sector, pair
+    if low in words.not_agents or kb.title((low,)) is not None:
+        return None, low
+    sector = words.people_nouns.get(low) or kb.agents.get(low)
+    return (sector if sector != "UNK" else None), low
+
+
+def _counted(tok: Token) -> bool:
+    """A noun that names people on its own: plural, or counted ("a gunman", "one man")."""
+    if tok.lower_ != tok.lemma_ or tok.tag_ in ("NNS", "NNPS"):
+        return True
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+               for c in tok.children)
+
+
+def dateline_country(b: _Builder) -> str | None:
+    """The country of the article's dateline ("NAIROBI, July 7 (Reuters) -" -> KEN), once."""
+    if "dateline" not in b.cache:
+        found = parse_dateline(b.doc.text)
+        country = None
+        if found is not None:
+            for part in reversed([p.strip() for p in found.place.split(",") if p.strip()]):
+                country = b.kb.place_country(part)
+                if country:
+                    break
+        b.cache["dateline"] = country
+    return b.cache["dateline"]
+
+
 def _apply_sector_nouns(b: _Builder) -> None:
-    doc, kb = b.doc, b.kb
+    doc = b.doc
     for tok in doc:
-        sector = kb.sector_nouns.get(tok.lower_)
-        if sector is None or tok.pos_ not in ("NOUN", "PROPN") or tok.i in b.locked:
-            continue
-        if tok.i in b.by_token:  # an institution already resolved
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in b.locked or tok.i in b.by_token:
+            continue  # an institution or organisation already resolved
+        sector, phrase = _agent_sector(b, tok)
+        if sector is None:
             continue
         ids: list[str] = []
         if b.has_dep:
@@ -467,14 +512,22 @@ def _apply_sector_nouns(b: _Builder) -> None:
             if len(ids) > 1:
                 b.plural[tok.i] = tuple(ids)
             b.sector_by_token[tok.i] = sector
-        elif tok.lower_ != tok.lemma_ or tok.tag_ in ("NNS", "NNPS"):
+        elif _counted(tok):
             if any(c.dep_ == "poss" for c in tok.children):
                 continue  # "its troops": coref resolves the owner
-            if b.in_arg_position(tok.i, tok.i + 1):
-                aid = b.add("group", tok.lower_, sector=sector, key=f"{sector}:{tok.lower_}")
+            if not (b.in_arg_position(tok.i, tok.i + 1) or tok.dep_ == "pobj"):
+                continue  # people are no place: any prepositional object ("fired at protesters")
+            country = dateline_country(b)
+            if country is not None and sector in STATE_SECTORS:  # "NAIROBI - Police fired"
+                aid = b.add("country", b.kb.countries.get(country, country), country=country)
+            else:
+                aid = b.add("group", phrase, sector=sector, key=f"{sector}:{phrase}")
                 b.records[aid].sector = sector
-                b.by_token[tok.i] = aid
-                b.sector_by_token[tok.i] = sector
+                b.records[aid].country = b.records[aid].country or country
+            start = tok.i - 1 if " " in phrase else tok.i
+            for k in range(start, tok.i + 1):
+                b.by_token[k] = aid
+            b.sector_by_token[tok.i] = sector
 
 
 def _runs(b: _Builder) -> dict[str, list[tuple[int, int]]]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..kb.words import actor_words
+
 if TYPE_CHECKING:
     from .actors import _Builder
 
@@ -122,17 +124,29 @@ def _description(b: "_Builder", tok, sents: list[int], seen_people: dict[str, in
             break
     if title is None:
         return
-    # a determiner before the title (with optional country/adjective modifiers)
+    # a determiner before the title (with optional country/adjective modifiers), or a
+    # country owning it ("Azerbaijan's foreign minister", "Kenyan opposition leader")
     j = title[0] - 1
     country = None
-    while j >= 0 and doc[j].lower_ not in ("the",) and i - j <= 5:
+    opposition = False
+    modifiers = actor_words().opposition_modifiers
+    while j >= 0 and i - j <= 6 and doc[j].lower_ not in ("the", "a", "an"):
         other = b.by_token.get(j)
         if other is not None and b.records[other].kind == "country":
             country = b.records[other].country
-        elif not (doc[j].pos_ in ("ADJ", "PROPN", "NOUN") or doc[j].is_title or doc[j].is_upper):
-            return
+        elif doc[j].lower_ in modifiers:
+            opposition = True
+        elif doc[j].lower_ in ("'s", "’s"):
+            pass
+        elif not (doc[j].pos_ in ("ADJ", "PROPN", "NOUN") or doc[j].is_title or doc[j].is_upper) \
+                or (other is not None and b.records[other].kind != "country"):
+            break
         j -= 1
-    if j < 0 or doc[j].lower_ != "the":
+    if j >= 0 and doc[j].lower_ in ("the", "a", "an"):
+        first = j
+    elif country is not None:
+        first = j + 1  # no determiner: the country's possessive or demonym opens the phrase
+    else:
         return
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and (nxt.i in b.locked or (nxt.pos_ == "PROPN" and nxt.is_title)):
@@ -160,8 +174,28 @@ def _description(b: "_Builder", tok, sents: list[int], seen_people: dict[str, in
                     rec.roles.append(role.role)
                     rec.families.add(family)
                     break
+    if best is None and doc[first].lower_ != "a":
+        best = _role_actor(b, doc[title[0]:i + 1].text, title[1], country, opposition,
+                           doc[first + (doc[first].lower_ == "the"):i + 1].text)
     if best is not None:
-        b.assign(j, i + 1, best, lock=True)
+        b.assign(first, i + 1, best, lock=True)
+
+
+def _role_actor(b: "_Builder", title: str, found: tuple[str, str], country: str | None,
+                opposition: bool, text: str) -> str:
+    """A person known only by a role ("Azerbaijan's foreign minister", "the shadow
+    chancellor"): one actor per country and title in the article, with the title's
+    sector (OPP for an opposition or shadow title)."""
+    sector, family = found
+    key = f"role:{country or ''}:{title.lower()}:{int(opposition)}"
+    aid = b.add("person", text, country=None, sector=None, key=key)
+    rec = b.records[aid]
+    rec.country = rec.country or country
+    rec.sector = "OPP" if opposition else sector
+    rec.families.add(family)
+    if title not in rec.roles:
+        rec.roles.append(title)
+    return aid
 
 
 def resolve(b: "_Builder") -> None:

@@ -19,7 +19,7 @@ DATA = "communique.data.kb"
 SCHEMA: dict[str, type] = {
     "version": int, "source": str, "licence": str, "org_heads": dict, "state_heads": dict,
     "org_cues": dict, "name_joiners": list, "opposition_modifiers": list, "people_nouns": dict,
-    "not_aliases": list,
+    "not_aliases": list, "not_agents": list,
 }
 
 
@@ -33,6 +33,7 @@ class ActorWords:
     opposition_modifiers: frozenset[str]
     people_nouns: Mapping[str, str]
     not_aliases: frozenset[str]
+    not_agents: frozenset[str] = frozenset()
 
     def cue_sector(self, words: list[str]) -> str | None:
         """The sector a cue inside an organisation's name gives ("human rights" -> NGO)."""
@@ -52,7 +53,7 @@ def validate(data: Any, name: str = "actor_words.yaml") -> dict[str, Any]:
             raise ConfigError(f"{name}: unknown key {key!r}")
         if not isinstance(value, SCHEMA[key]):
             raise ConfigError(f"{name}: {key!r} should be a {SCHEMA[key].__name__}")
-    for key in ("name_joiners", "opposition_modifiers", "not_aliases"):
+    for key in ("name_joiners", "opposition_modifiers", "not_aliases", "not_agents"):
         bad = [w for w in data.get(key) or () if not isinstance(w, str)]
         if bad:  # YAML reads a bare on/off/yes/no as a boolean
             raise ConfigError(f"{name}: {key!r} holds non-strings {bad!r} (quote them)")
@@ -75,6 +76,7 @@ def parse_words(data: dict[str, Any]) -> ActorWords:
         opposition_modifiers=frozenset(str(w).lower() for w in d["opposition_modifiers"]),
         people_nouns=MappingProxyType({k.lower(): str(v) for k, v in d["people_nouns"].items()}),
         not_aliases=frozenset(str(w).lower() for w in d["not_aliases"]),
+        not_agents=frozenset(str(w).lower() for w in d["not_agents"]),
     )
 
 
