@@ -16,12 +16,13 @@ from typing import Any, Literal
 
 ActorKind = Literal["person", "organization", "country", "group"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-Modality = Literal["asserted", "negated", "hypothetical", "future", "denied", "demanded"]
+Modality = Literal["asserted", "negated", "hypothetical", "future", "denied", "demanded", "alleged"]
 Precision = Literal["day", "week", "month", "year", "publication"]
 
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "country", "group")
 QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
-MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "denied", "demanded")
+MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "denied", "demanded",
+                               "alleged")
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "publication")
 
 
@@ -110,8 +111,32 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Member:
+    """One member of a multi-party side ("*Armenia* and *Azerbaijan*"): its own actor,
+    country and sector, and the span that names it."""
+
+    actor: str | None
+    text: str
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actor": self.actor, "text": self.text, "start": self.start, "end": self.end,
+                "country": self.country, "sector": self.sector}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Member:
+        return cls(actor=d.get("actor"), text=d["text"], start=int(d["start"]), end=int(d["end"]),
+                   country=d.get("country"), sector=d.get("sector"))
+
+
+@dataclass(frozen=True, slots=True)
 class Party:
-    """One side of an event: one or more actors named by one stretch of text."""
+    """One side of an event: one or more actors named by one stretch of text. A side of
+    several actors lists each in ``members`` (``country`` is then the one they share, or
+    None)."""
 
     actors: tuple[str, ...]
     text: str
@@ -119,6 +144,15 @@ class Party:
     end: int
     country: str | None = None
     sector: str | None = None
+    members: tuple[Member, ...] = ()
+
+    def sides(self) -> tuple[Party, ...]:
+        """One single-member Party per member (the party itself when it has no members):
+        what dyadic outputs pair up, one row per member pair."""
+        if not self.members:
+            return (self,)
+        return tuple(Party((m.actor,) if m.actor else (), m.text, m.start, m.end, m.country, m.sector)
+                     for m in self.members)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -128,6 +162,7 @@ class Party:
             "end": self.end,
             "country": self.country,
             "sector": self.sector,
+            "members": [m.to_dict() for m in self.members],
         }
 
     @classmethod
@@ -139,6 +174,7 @@ class Party:
             end=int(d["end"]),
             country=d.get("country"),
             sector=d.get("sector"),
+            members=tuple(Member.from_dict(m) for m in d.get("members") or ()),
         )
 
 

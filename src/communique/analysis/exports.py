@@ -18,7 +18,7 @@ import io
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,33 @@ def _names(party: Party | None, names: dict[str, str]) -> tuple[str, ...]:
     return tuple(names[i] for i in party.actors if i in names) or (party.text,)
 
 
+def _side_names(party: Party, side: Party, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of one member ``side`` of ``party`` (``names`` are the party's)."""
+    if side is party:
+        return names
+    if side.actors and len(names) == len(party.actors) and side.actors[0] in party.actors:
+        return (names[party.actors.index(side.actors[0])],)
+    return (side.text,)
+
+
+def member_pairs(records: Iterable[EventRecord]) -> Iterator[EventRecord]:
+    """Each record once per (actor member, recipient member) pair: a multi-party side
+    ("Armenia and Azerbaijan") gives one row per member, with its own country and sector."""
+    for r in records:
+        e = r.event
+        actors = e.actor.sides() if e.actor else (None,)
+        recipients = e.recipient.sides() if e.recipient else (None,)
+        if len(actors) == len(recipients) == 1:
+            yield r
+            continue
+        for a in actors:
+            for b in recipients:
+                yield replace(r, event=replace(e, actor=a, recipient=b),
+                              actor_names=_side_names(e.actor, a, r.actor_names) if a and e.actor else (),
+                              recipient_names=_side_names(e.recipient, b, r.recipient_names)
+                              if b and e.recipient else ())
+
+
 def _join(values: Sequence[str]) -> str | None:
     return ";".join(values) if values else None
 
@@ -91,8 +118,8 @@ def plover_rows(records: Iterable[EventRecord]) -> list[dict[str, Any]]:
 
 
 def iter_plover_rows(records: Iterable[EventRecord]) -> Iterator[dict[str, Any]]:
-    """One PLOVER row per record, made as the records come."""
-    for r in records:
+    """One PLOVER row per record and member pair (``member_pairs``), made as the records come."""
+    for r in member_pairs(records):
         e, art = r.event, r.article
         day = event_day(e, art)
         loc = e.location
@@ -132,7 +159,7 @@ def _actor_code(party: Party | None) -> str | None:
 
 def gdelt_rows(records: Iterable[EventRecord]) -> list[dict[str, Any]]:
     groups: dict[tuple[Any, ...], list[EventRecord]] = {}
-    for r in records:
+    for r in member_pairs(records):
         e = r.event
         key = (story_of(r.article), e.type, _actor_code(e.actor) or (e.actor.text if e.actor else None),
                _actor_code(e.recipient) or (e.recipient.text if e.recipient else None),

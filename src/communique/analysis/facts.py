@@ -58,12 +58,15 @@ def story_of(article: Article) -> str:
 
 
 def party_keys(party: Party | None) -> tuple[str, ...]:
-    """The keys a party is indexed under: its actor ids and its country code."""
+    """The keys a party is indexed under: its actor ids and its country code, and each
+    member's country ("Armenia and Azerbaijan": ARM and AZE), so a multi-party side gives
+    one fact per member pair."""
     if party is None:
         return ()
     keys = list(dict.fromkeys(party.actors))
-    if party.country and party.country not in keys:
-        keys.append(party.country)
+    for side in (party, *party.members):
+        if side.country and side.country not in keys:
+            keys.append(side.country)
     return tuple(keys)
 
 

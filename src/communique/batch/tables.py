@@ -1,7 +1,8 @@
 """Analyses as table rows (Parquet) and back.
 
 One partition of a batch is one Parquet file per table: ``articles``, ``quotes``,
-``events``, ``actors``, ``places`` and ``errors``. Every row of a record table keeps the
+``events``, ``dyads`` (one row per member pair of an event's sides: "Armenia and
+Azerbaijan" met Turkey gives ARM-TUR and AZE-TUR), ``actors``, ``places`` and ``errors``. Every row of a record table keeps the
 record's full JSON (``data``) next to flat columns for querying, so
 :func:`analyses_from_tables` rebuilds each :class:`~communique.models.Analysis` exactly
 (``Analysis.from_dict`` of the same dictionaries). Story counts are per story in
@@ -19,7 +20,7 @@ from typing import Any
 from ..ingest.dedup import canonical_url
 from ..models import Analysis, Party
 
-TABLES = ("articles", "quotes", "events", "actors", "places", "errors")
+TABLES = ("articles", "quotes", "events", "dyads", "actors", "places", "errors")
 
 
 def _schemas():
@@ -45,6 +46,11 @@ def _schemas():
                              ("location", s), ("location_country", s), ("lat", f), ("lon", f),
                              ("modality", s), ("quote", i), ("confidence", f), ("rule", s),
                              ("data", s)]),
+        "dyads": pa.schema([("article_id", s), ("story_id", s), ("seq", i), ("type", s),
+                            ("quad_class", i), ("modality", s), ("date", s), ("actor", s),
+                            ("actor_id", s), ("actor_country", s), ("actor_sector", s),
+                            ("recipient", s), ("recipient_id", s), ("recipient_country", s),
+                            ("recipient_sector", s)]),
         "actors": pa.schema([("article_id", s), ("seq", i), ("id", s), ("name", s), ("kind", s),
                              ("country", s), ("sector", s), ("roles", s), ("n_mentions", i),
                              ("data", s)]),
@@ -120,6 +126,18 @@ def rows_of(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
             "lon": loc.lon if loc else None, "modality": e.modality, "quote": e.quote,
             "confidence": e.confidence, "rule": e.rule, "data": _dumps(e.to_dict()),
         })
+        if e.actor is not None and e.recipient is not None:
+            for a_side in e.actor.sides():
+                for r_side in e.recipient.sides():
+                    out["dyads"].append({
+                        "article_id": art.id, "story_id": sid, "seq": seq, "type": e.type,
+                        "quad_class": e.quad_class, "modality": e.modality,
+                        "date": _iso(e.date or art.published), "actor": a_side.text,
+                        "actor_id": ";".join(a_side.actors) or None, "actor_country": a_side.country,
+                        "actor_sector": a_side.sector, "recipient": r_side.text,
+                        "recipient_id": ";".join(r_side.actors) or None,
+                        "recipient_country": r_side.country, "recipient_sector": r_side.sector,
+                    })
     for seq, a in enumerate(analysis.actors):
         out["actors"].append({
             "article_id": art.id, "seq": seq, "id": a.id, "name": a.name, "kind": a.kind,

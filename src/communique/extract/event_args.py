@@ -3,9 +3,11 @@ from the dependency parse, as :class:`~communique.models.Party` records."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
-from ..models import Party, Quote
+from ..models import Member, Party, Quote
 from .actors import ActorTable
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -40,7 +42,25 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
             a = actors.get(sp)
             return Party((sp,), tok.text, tok.idx, tok.idx + len(tok.text),
                          a.country if a else None, a.sector if a else None)
-    return actors.party_for_token(doc, tok)
+    return with_members(actors.party_for_token(doc, tok), actors)
+
+
+def with_members(party: Party | None, actors: ActorTable) -> Party | None:
+    """``party`` with a Member per actor when it names several ("Armenia and Azerbaijan",
+    "the Turkish and Greek sides"): each keeps its own country, sector and the mention
+    inside the party's span that names it."""
+    if party is None or len(party.actors) < 2 or party.members:
+        return party
+    members = []
+    for aid in party.actors:
+        a = actors.get(aid)
+        if a is None:
+            continue
+        span = next((m for m in a.mentions if party.start <= m.start and m.end <= party.end), None)
+        start, end, text = (span.start, span.end, span.text) if span else (party.start, party.end, party.text)
+        members.append(Member(aid, text, start, end, a.country, a.sector))
+    members.sort(key=lambda m: m.start)
+    return replace(party, members=tuple(members)) if len(members) > 1 else party
 
 
 def clause_subject(v: Token) -> Token | None:
@@ -280,7 +300,7 @@ def party_in_phrase(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quot
     if p is not None:
         return p
     for inner in _inside_phrase(tok):
-        p = actors.party_for_token(doc, inner)
+        p = with_members(actors.party_for_token(doc, inner), actors)
         if p is not None:
             return p
     return None

@@ -34,6 +34,7 @@ from .event_args import (
     party_of,
     recipient_tokens,
     wider_recipient_tokens,
+    with_members,
 )
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .modality import allegation_of, condition_of, modality_of, stance
@@ -509,7 +510,7 @@ def _left_actor(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
     k = j
     while k - 1 >= 0 and actors.actor_for_token(k - 1) == aid:
         k -= 1
-    return actors.party(doc, doc[k].idx, doc[j].idx + len(doc[j].text))
+    return with_members(actors.party(doc, doc[k].idx, doc[j].idx + len(doc[j].text)), actors)
 
 
 def _subject_of_irrealis(tok: Token) -> bool:
