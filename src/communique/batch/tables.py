@@ -2,8 +2,8 @@
 
 One partition of a batch is one Parquet file per table: ``articles``, ``quotes``,
 ``events``, ``dyads`` (one row per member pair of an event's sides: "Armenia and
-Azerbaijan" met Turkey gives ARM-TUR and AZE-TUR), ``actors``, ``places`` and ``errors``. Every row of a record table keeps the
-record's full JSON (``data``) next to flat columns for querying, so
+Azerbaijan" met Turkey gives ARM-TUR and AZE-TUR), ``actors``, ``places`` and ``errors``.
+Every row of a record table keeps the record's full JSON (``data``) next to flat columns for querying, so
 :func:`analyses_from_tables` rebuilds each :class:`~communique.models.Analysis` exactly
 (``Analysis.from_dict`` of the same dictionaries). Story counts are per story in
 ``stories.parquet`` (join on ``story_id``; ``canonical_story_id`` is the story a story id
