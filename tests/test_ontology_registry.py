@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 123
-    assert lex.version == 6
-    assert lex.fingerprint == "b05eb04078eb24bc"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 125
+    assert lex.version == 7
+    assert lex.fingerprint == "4df6eeb4a40ffaf6"
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
 

@@ -278,6 +278,10 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False):
             if c.dep_ == "prep" and c.lower_ in NOMINAL_RECIPIENT_PREPS:
                 yield from _pobjs(c)
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
+    if tok.pos_ == "VERB":  # "agreed to a ceasefire with Turkey"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "upon"):
+                objs.extend(_pobjs(c))
     for v in _complement_verbs(tok):
         objs.extend(c for c in v.children if c.dep_ in ("dobj", "dative"))
         for c in v.children:

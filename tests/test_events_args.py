@@ -1,0 +1,101 @@
+"""Event arguments wherever English puts them, allegations and multi-party sides (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.analysis.exports import plover_rows, records_of
+from communique.analysis.facts import facts_of
+from communique.batch.tables import rows_of
+from communique.models import Analysis, Party
+
+
+def _countries(analysis: Analysis, party: Party | None) -> set[str]:
+    if party is None:
+        return set()
+    out = {m.country for m in party.members if m.country}
+    out |= {a.country for a in (analysis.actor(x) for x in party.actors) if a is not None and a.country}
+    return out | ({party.country} if party.country else set())
+
+
+def _event(analysis: Analysis, type_: str, modality: str | None = None):
+    found = [e for e in analysis.events if e.type == type_ and (modality is None or e.modality == modality)]
+    assert found, [(e.type, e.modality, e.trigger.text) for e in analysis.events]
+    return found[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # infinitive and clausal complements
+    ("Iran threatened to shell Iraqi towns.", "THREATEN", "IRN", "IRQ"),
+    ("Moscow vowed to punish Kyiv.", "THREATEN", "RUS", "UKR"),
+    # inside the object phrase
+    ("The Taliban rejected an offer from Washington.", "REJECT", None, "USA"),
+    ("Serbia accepted French mediation.", "AGREE", "SRB", "FRA"),
+    ("Turkey demanded the withdrawal of Russian troops from Syria.", "REQUEST", "TUR", "RUS"),
+    # objects of nominal events
+    ("China held talks with Vietnam on Monday.", "CONSULT", "CHN", "VNM"),
+    ("The European Union imposed sanctions on Belarus.", "COERCE", None, "BLR"),
+    ("Japan announced new aid to Ukraine.", "AID", "JPN", "UKR"),
+    ("The Indian prime minister paid a visit to Nepal.", "CONSULT", "IND", "NPL"),
+    # visits: the host country of the place arrived in
+    ("The Egyptian foreign minister arrived in Amman for talks.", "CONSULT", "EGY", "JOR"),
+    # passives: the by-agent acts, the subject is acted on, victims never act
+    ("Three U.S. soldiers were killed by a roadside bomb.", "ASSAULT", None, "USA"),
+    ("Two Iraqi villages were shelled by Turkish forces.", "ASSAULT", "TUR", "IRQ"),
+])
+def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
+    a = pipeline.analyze(text)
+    ev = _event(a, type_)
+    if actor is None:
+        assert ev.actor is None or "USA" not in _countries(a, ev.actor)
+    else:
+        assert actor in _countries(a, ev.actor)
+    assert recipient in _countries(a, ev.recipient)
+    if recipient not in (actor,):
+        assert recipient not in _countries(a, ev.actor)  # the one acted on is never the actor
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, accuser, accused, target", [
+    ("Azerbaijan's foreign minister accused Armenian forces of shelling Azerbaijani villages.",
+     "AZE", "ARM", "AZE"),
+    ("Russia blamed Ukraine for the attack on the bridge.", "RUS", "UKR", None),
+    ("Israel accused Hamas of firing rockets at Israeli towns.", "ISR", None, "ISR"),
+])
+def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuser, accused, target):
+    a = pipeline.analyze(text)
+    accuse = _event(a, "ACCUSE")
+    assert accuser in _countries(a, accuse.actor)
+    conflict = [e for e in a.events if e.type in ("ASSAULT", "COERCE")]
+    for e in conflict:  # what is alleged is never asserted, and never the accuser's
+        assert e.modality == "alleged"
+        assert accuser not in _countries(a, e.actor) or accuser == target
+    alleged = [e for e in conflict if e.modality == "alleged"]
+    assert alleged
+    if accused is not None:
+        assert accused in _countries(a, alleged[0].actor)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, countries", [
+    ("Armenia and Azerbaijan agreed to a ceasefire with Turkey.", {"ARM", "AZE"}),
+    ("The Turkish and Greek sides held talks with Germany in Geneva.", {"TUR", "GRC"}),
+])
+def test_events_args_multi_party_members_each_keep_their_country(pipeline, text, countries):
+    a = pipeline.analyze(text)
+    side = next(e.actor for e in a.events if e.actor is not None and len(e.actor.members) > 1)
+    assert {m.country for m in side.members} == countries
+    for m in side.members:
+        assert a.text[m.start:m.end] == m.text and side.start <= m.start < m.end <= side.end
+    assert Party.from_dict(side.to_dict()) == side
+    # one dyad row per member pair, in facts, exports and batch tables
+    ev = next(e for e in a.events if e.actor is side)
+    target = sorted(_countries(a, ev.recipient))
+    assert target
+    pairs = {(f.source, f.target) for f in facts_of([a])}
+    assert {(c, target[0]) for c in countries} <= pairs
+    rows = [r for r in plover_rows(records_of([a])) if r["event_type"] == ev.type]
+    assert {r["actor_country"] for r in rows} == countries
+    dyads = [r for r in rows_of(a)["dyads"] if r["type"] == ev.type]
+    assert {r["actor_country"] for r in dyads} == countries
