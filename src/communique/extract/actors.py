@@ -458,16 +458,17 @@ def _agent_sector(b: _Builder, tok: Token) -> tuple[str | None, str]:
     sector = kb.sector_nouns.get(low)
     if sector is not None:
         return sector, low
+    if low in words.not_agents or kb.title((low,)) is not None:
+        return None, low  # titles name people (people.py, coref.py)
+    # the dictionaries' nouns only as common nouns ("Monday" is no agent)
+    agents = kb.agents if tok.pos_ == "NOUN" or tok.is_sent_start else {}
     prev = b.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.dep_ in ("compound", "amod", "") and prev.is_lower:
         pair = f"{prev.lower_} {low}"
-        sector = words.people_nouns.get(pair) or kb.agents.get(pair)
-        if sector is not None and sector != "UNK":
+        sector = words.people_nouns.get(pair) or agents.get(pair)
+        if sector is not None:
             return sector, pair
-    if low in words.not_agents or kb.title((low,)) is not None:
-        return None, low
-    sector = words.people_nouns.get(low) or kb.agents.get(low)
-    return (sector if sector != "UNK" else None), low
+    return words.people_nouns.get(low) or agents.get(low), low
 
 
 def _counted(tok: Token) -> bool:

@@ -36,6 +36,8 @@ def _runs(doc: Doc, words: ActorWords, stop: set[int]) -> list[tuple[int, int]]:
         last = i + 1
         while j < n and j not in stop:
             t = doc[j]
+            if t.ent_type_ in ("DATE", "TIME"):
+                break  # "the Law Society of Kenya on Monday"
             if _capital(t):
                 last = j + 1
             elif t.lower_ in words.name_joiners and not t.text[:1].isupper() or (

@@ -39,6 +39,8 @@ CAMEO_SECTORS = {"MED": "JRN", "HLH": "MED", "HRI": "NGO", "AMN": "NGO", "IRC": 
                  "IMG": "REB", "NGM": "NGO", "INT": "IGO", "UNO": "IGO", "PKO": "IGO",
                  "BUD": "REL", "CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL", "SIK": "REL",
                  "CTH": "REL", "ORT": "REL", "PRO": "REL", "JAN": "REL", "SHI": "REL", "SUN": "REL"}
+# agent codes that name no sector ("junk", "none", "unknown", "pre-modern", "society")
+NOT_SECTORS = frozenset({"JNK", "NON", "UNK", "PRE", "SOC"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 NON_COUNTRY = frozenset({"IGO", "NGO", "MNC", "IMG", "INT", "MEA", "NGM", "UNO", "KKL", "MOS", "BAH",
                          "HIN", "MED", "ELI", "AFR", "ASA", "EUR", "LAM", "NAF", "SAF", "WAF",
@@ -181,6 +183,8 @@ def parse_agents(text: str) -> dict[str, str]:
             continue
         phrase, plurals, code = m.group(1), m.group(2), m.group(3)
         sector = CAMEO_SECTORS.get(code[:3], code[:3])
+        if sector in NOT_SECTORS:
+            continue
         forms = [phrase]
         for marker, words in subs.items():
             if marker in phrase:
@@ -205,6 +209,8 @@ def _plurals(phrase: str) -> list[str]:
     pre = head + " " if head else ""
     if last.endswith("man"):
         return [pre + last[:-3] + "men"]
+    if last.endswith("s") and not last.endswith("ss"):
+        return []  # already plural ("gulf states")
     if last.endswith(("s", "x", "ch", "sh")):
         return [pre + last + "es"]
     if last.endswith("y") and last[-2:-1] not in "aeiou":

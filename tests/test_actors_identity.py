@@ -1,0 +1,174 @@
+"""Actors keep their identity: organisations are never the state, people known by a role
+or a dictionary entry get a country and sector (at the article's date), generic agents
+are actors (real model on short sentences; the compiled open dictionaries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.config import Settings
+from communique.extract.actors import extract_actors
+from communique.extract.context import ExtractionContext
+from communique.extract.org_names import find_org_names
+from communique.ingest.article import make_article
+from communique.kb import load_kb
+from communique.kb.build import _plurals, parse_agents
+from communique.kb.dictionaries import parse_code
+from communique.kb.words import actor_words, parse_words
+from communique.errors import ConfigError
+
+
+def _actors(nlp, text: str, day: dt.date = dt.date(2022, 1, 21)):
+    doc = nlp(text)
+    return doc, extract_actors(doc, ExtractionContext(make_article(text, published=day), Settings()))
+
+
+def _actor_of(doc, table, words: str):
+    start = doc.text.index(words)
+    tok = next(t for t in doc if t.idx >= start)
+    aid = table.actor_for_token(tok.i)
+    assert aid is not None, f"no actor for {words!r}"
+    return table.get(aid)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words,name,country,sector", [
+    ("The Kenya National Commission on Human Rights condemned the arrests.", "Kenya National",
+     "Kenya National Commission on Human Rights", "KEN", "NGO"),
+    ("Police arrested members of the Law Society of Kenya on Monday.", "Law Society",
+     "Law Society of Kenya", "KEN", "JUD"),
+    ("Amnesty International said the detentions were unlawful.", "Amnesty", "Amnesty International", None, "NGO"),
+    ("The Taliban seized the district on Sunday.", "Taliban", "Taliban", "AFG", "REB"),
+    ("Human Rights Watch accused Ethiopia of abuses.", "Human Rights", "Human Rights Watch", None, "NGO"),
+])
+def test_actors_identity_organisations_are_not_the_state(nlp, text, words, name, country, sector):
+    doc, table = _actors(nlp, text)
+    actor = _actor_of(doc, table, words)
+    assert (actor.kind, actor.name, actor.country, actor.sector) == ("organization", name, country, sector)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words,country,sector", [
+    ("The Kremlin rejected the proposal.", "Kremlin", "RUS", None),
+    ("Kenya Defence Forces shelled the camp.", "Kenya Defence", "KEN", "MIL"),
+    ("Russia's Interior Ministry denied the report.", "Interior", "RUS", "COP"),
+])
+def test_actors_identity_state_and_its_bodies(nlp, text, words, country, sector):
+    doc, table = _actors(nlp, text)
+    actor = _actor_of(doc, table, words)
+    assert actor.kind == "country" and actor.country == country
+    tok = next(t for t in doc if t.idx >= doc.text.index(words))
+    if sector:
+        party = table.party_for_token(doc, tok.head if tok.dep_ == "compound" else tok)
+        assert party is not None and party.sector == sector
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words,country,sector", [
+    ("Azerbaijan's foreign minister rejected the claim.", "Azerbaijan", "AZE", "GOV"),
+    ("The police questioned the Kenyan opposition leader on Monday.", "Kenyan opposition", "KEN", "OPP"),
+    ("The shadow chancellor criticised the budget.", "shadow", None, "OPP"),
+])
+def test_actors_identity_people_known_by_role(nlp, text, words, country, sector):
+    doc, table = _actors(nlp, text)
+    actor = _actor_of(doc, table, words)
+    assert (actor.kind, actor.country, actor.sector) == ("person", country, sector)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("day,sector", [
+    (dt.date(2000, 6, 1), "GOV"),   # Daniel arap Moi, president of Kenya 1978-2002
+    (dt.date(2005, 6, 1), "ELI"),   # after his term: an elite, not the government
+])
+def test_actors_identity_dated_roles_from_open_dictionaries(nlp, day, sector):
+    doc, table = _actors(nlp, "Daniel arap Moi spoke to reporters in Nairobi.", day)
+    actor = _actor_of(doc, table, "Daniel")
+    assert (actor.kind, actor.country, actor.sector) == ("person", "KEN", sector)
+
+
+@pytest.mark.parametrize("name,day,sector", [
+    ("Barack Obama", dt.date(2012, 1, 1), "GOV"), ("Barack Obama", dt.date(2018, 1, 1), None),
+    ("Ban Ki-moon", dt.date(2005, 1, 1), "GOV"), ("Ban Ki-moon", dt.date(2010, 1, 1), "IGO"),
+])
+def test_actors_identity_kb_role_on_date(name, day, sector):
+    rec = load_kb().person(name)
+    assert rec is not None
+    role = rec.role_on(day)
+    assert (role.sector if role else None) == sector
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words,name,country,sector", [
+    ("Gunmen attacked a bus near the border.", "Gunmen", "gunmen", None, "UAF"),
+    ("A suicide bomber struck a market.", "suicide", "suicide bomber", None, "REB"),
+    ("Four men were arrested after the attack.", "men", "men", None, "CVL"),
+    ("Protesters marched to parliament.", "Protesters", "protesters", None, "CVL"),
+    ("NAIROBI, Kenya, July 7 (Reuters) - Witnesses said gunmen fled.", "gunmen", "gunmen", "KEN", "UAF"),
+])
+def test_actors_identity_generic_agents(nlp, text, words, name, country, sector):
+    doc, table = _actors(nlp, text)
+    actor = _actor_of(doc, table, words)
+    assert (actor.kind, actor.name, actor.country, actor.sector) == ("group", name, country, sector)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words,country,sector", [
+    ("Kenyan police fired tear gas.", "police", "KEN", "COP"),
+    ("NAIROBI, July 7 (Reuters) - Police fired tear gas at protesters.", "Police", "KEN", "COP"),
+])
+def test_actors_identity_state_agents_take_a_country(nlp, text, words, country, sector):
+    doc, table = _actors(nlp, text)
+    actor = _actor_of(doc, table, words)
+    assert actor.kind == "country" and actor.country == country
+    tok = next(t for t in doc if t.idx >= doc.text.index(words))
+    assert table.sector_by_token.get(tok.i) == sector
+
+
+@pytest.mark.parametrize("words,expected", [
+    ("The Kenya National Commission on Human Rights and the Law Society of Kenya met",
+     ["Kenya National Commission on Human Rights", "Law Society of Kenya"]),
+    ("President of the Law Society of Kenya spoke", ["Law Society of Kenya"]),
+    ("Kenya Defence Forces and Russia talked", ["Kenya Defence Forces"]),
+    ("The Ministry said", []),
+])
+def test_actors_identity_org_names_by_form(words, expected):
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words.split())
+    titles = frozenset({"president", "minister"})
+    found = [doc[o.start:o.end].text for o in find_org_names(doc, actor_words(), titles)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("raw,country,sector,start,end", [
+    ("USAGOV 20090120-20170120", "USA", "GOV", dt.date(2009, 1, 20), dt.date(2017, 1, 20)),
+    ("KENELI 480101-000101", "KEN", "GOV", dt.date(1948, 1, 1), dt.date(2000, 1, 1)),
+    ("RUSGOV >080508", "RUS", "GOV", dt.date(2008, 5, 8), None),
+])
+def test_actors_identity_petrarch_dates(raw, country, sector, start, end):
+    role = parse_code(raw)
+    assert (role.country, role.sector, role.start, role.end) == (country, sector, start, end)
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("POLICE!PERSON!  [~COP]", {"policeman": "COP", "policemen": "COP", "policeperson": "COP"}),
+    ("SUICIDE_BOMBER [~REB]", {"suicide bomber": "REB", "suicide bombers": "REB"}),
+    ("CHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]", {"chambers of commerce": "BUS"}),
+])
+def test_actors_identity_agents_parser(line, expected):
+    got = parse_agents("!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON\n" + line)
+    assert expected.items() <= got.items()
+
+
+@pytest.mark.parametrize("word,plural", [("man", "men"), ("militia", "militias"), ("party", "parties")])
+def test_actors_identity_plurals(word, plural):
+    assert plural in _plurals(word)
+
+
+@pytest.mark.parametrize("bad", [{"version": 1, "bogus": []}, {"version": 1}])
+def test_actors_identity_word_lists_schema(bad):
+    with pytest.raises(ConfigError):
+        parse_words(bad)
