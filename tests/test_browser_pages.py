@@ -115,5 +115,5 @@ def test_browser_pages_actor_page(server, page):
     page.goto(server.url + "/actors")
     page.locator("#actors a").first.click()
     page.wait_for_url("**/actors/*")
-    assert page.locator("#dyad-chart").is_visible()
+    assert page.locator("#actor-timeline rect.bar").first.is_visible()
     shot(page, "actor")

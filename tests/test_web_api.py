@@ -105,7 +105,7 @@ def test_web_api_dyad_series_alerts_network_map_export(client):
         assert a["event_ids"]
     net = client.get("/api/network?keys=country").json()
     assert net["nodes"] and net["edges"][0]["weight"] >= net["edges"][-1]["weight"]
-    assert client.get("/api/map").json()["points"]
+    assert client.get("/api/map").json()["places"]  # places with their event counts (issue 21)
     r = client.get("/api/export?table=plover&format=tsv&type=ASSAULT")
     assert r.status_code == 200 and r.text.splitlines()[0].startswith("event_id\tstory_id")
     assert client.get("/openapi.json").json()["paths"]["/api/events"]
