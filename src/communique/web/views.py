@@ -10,6 +10,7 @@ from typing import Any
 from ..analysis import build_network
 from ..analysis.alerts import is_country_key
 from ..analysis.facts import QUAD_NAMES
+from ..analysis.situation import country_name
 from ..analysis.network import Edge, Network
 from ..analysis.stored import stored_alerts, stored_dyad_series, with_evidence
 from ..config import Settings
