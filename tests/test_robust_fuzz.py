@@ -155,7 +155,7 @@ def test_robust_fuzz_make_article_and_dedup(text, url):
 @given(any_text)
 def test_robust_fuzz_text_checks(text):
     guess = guess_language(text)
-    assert 0 <= guess.english_ratio <= 1 and 0 <= guess.latin_ratio <= 1
+    assert 0 <= guess.english <= 1 and 0 <= guess.probability <= 1
     _ok_or_documented(lambda: check_text(text, Settings()))
 
 

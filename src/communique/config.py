@@ -70,7 +70,7 @@ class Settings:
     max_bytes: int = 10_000_000  # files, stdin, one JSONL line or WARC record over this: skipped unread
     max_control_ratio: float = 0.05  # more control/NUL/U+FFFD characters than this: skipped as binary
     language_check: bool = True  # skip texts that do not look English (reason recorded)
-    min_english_ratio: float = 0.12  # share of English function words a text needs (news: ~0.4)
+    min_english_ratio: float = 0.25  # probability of English (fastText lid.176) a text needs
     language_min_words: int = 20  # shorter texts are not judged
     max_sentence_tokens: int = 200  # longer runs without a sentence end are split before parsing
     # server hardening (communique.web.security)
