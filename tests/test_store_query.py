@@ -160,3 +160,39 @@ def test_store_query_api_refuses_bad_filters_with_422(cli_db, path):
         r = client.get(path)
     assert r.status_code == 422 and r.json()["error"]["code"] == "E200", r.text
     assert r.json()["error"]["details"]["parameter"] in ("search", "type")
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory, pipeline):
+    from importlib import resources
+
+    examples = resources.files("communique") / "data" / "examples" / "examples.jsonl"
+    db = tmp_path_factory.mktemp("examples") / "ex.db"
+    result = CliRunner().invoke(cli_app, ["ingest", str(examples), "--db", str(db)], env=ENV)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("args", [  # the filters docs/getting-started.md shows, on the bundled examples
+    ["quotes", "--actor", "Lavrov", "--since", "2022-01-01"],
+    ["events", "--type", "CONSULT"],
+    ["events", "--type", "163"],
+    ["events", "--actor", "Russia", "--modality", "alleged"],
+    ["events", "--search", "sanctions officials"],
+    ["articles", "--search", "sanctions", "--since", "2023-01-01"],
+    ["actors", "--kind", "country"],
+])
+def test_store_query_getting_started_examples_find_records(examples_db, args):
+    result = CliRunner().invoke(cli_app, args + ["--db", str(examples_db), "--format", "json"], env=ENV)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)
+
+
+@pytest.mark.model
+def test_store_query_getting_started_sanctions_example(examples_db):
+    with Store(examples_db) as store:
+        events = store.events(type="163", actor="European Union")
+        assert events and {r.event.type for r in events} == {"COERCE"}
+        assert store.events(type="SANCTION", actor="European Union") == []  # why the guide says 163
+        assert store.quotes(text="sanctions")
