@@ -237,3 +237,19 @@ def test_web_pages_article_names_each_place_once(client):
     places = re.search(r'<ul class="places">(.*?)</ul>', html).group(1)
     assert places.count(">Kyiv</a>") == 1 and "Russia" in places  # Kyiv, then Moscow: by name, country once
     assert "““" not in html and "””" not in html
+
+
+@pytest.mark.parametrize("path,capped", [("/api/events", True), ("/api/events?type=ASSAULT", False),
+                                         ("/api/quotes?q=yield", False), ("/api/articles", False)])
+def test_web_pages_lists_count_their_matches(client, path, capped):
+    d = client.get(path, params={"limit": 10}).json()
+    assert d["total_capped"] is capped and d["total"] >= len(d["items"]) > 0
+    if not capped:  # walk the pages: the count is exact
+        n, nxt = len(d["items"]), d["next_cursor"]
+        while nxt:
+            page = client.get(path, params={"limit": 10, "cursor": nxt}).json()
+            assert page["total"] is None
+            n, nxt = n + len(page["items"]), page["next_cursor"]
+        assert n == d["total"]
+    html = client.get(path.removeprefix("/api"), headers={"accept": "text/html"}).text
+    assert re.search(r'id="list-count">[\d,]+\+? match', html)

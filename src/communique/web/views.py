@@ -10,8 +10,8 @@ from typing import Any
 from ..analysis import build_network
 from ..analysis.alerts import is_country_key
 from ..analysis.facts import QUAD_NAMES
-from ..analysis.situation import country_name
 from ..analysis.network import Edge, Network
+from ..analysis.situation import country_name
 from ..analysis.stored import stored_alerts, stored_dyad_series, with_evidence
 from ..config import Settings
 from ..models import Quote
@@ -51,19 +51,34 @@ def actor_names(store, keys: set[str]) -> dict[str, str]:
 
 # --- lists ---------------------------------------------------------------------------
 
+LIST_COUNT_CAP = 500  # a list counts its matches up to this many ("500+")
+
+
+def _counted(fn, rows: list, nxt: str | None, cursor: str | None, **kw: Any) -> dict[str, Any]:
+    """``total`` matches of a list's filters (exact when the first page is the last, else
+    counted up to :data:`LIST_COUNT_CAP`, ``total_capped`` saying there are more); past the
+    first page, ``None``."""
+    if cursor:
+        return {"total": None, "total_capped": False}
+    if nxt is None:
+        return {"total": len(rows), "total_capped": False}
+    more, after = fn(cursor=None, limit=LIST_COUNT_CAP, **kw)
+    return {"total": len(more), "total_capped": after is not None}
+
 def articles_view(store, settings: Settings, *, q=None, since=None, until=None, cursor=None,
                   limit=None) -> dict[str, Any]:
     s, u = parse_dates(since, until)
-    rows, nxt = _cursor_call(store.repo.articles_page, q=q, since=s, until=u, cursor=cursor,
-                             limit=parse_limit(limit, settings))
-    return {"filters": {"q": q, "since": since, "until": until}, "items": rows, "next_cursor": nxt}
+    kw = {"q": q, "since": s, "until": u}
+    rows, nxt = _cursor_call(store.repo.articles_page, cursor=cursor, limit=parse_limit(limit, settings), **kw)
+    return {"filters": {"q": q, "since": since, "until": until}, "items": rows, "next_cursor": nxt,
+            **_counted(store.repo.articles_page, rows, nxt, cursor, **kw)}
 
 
 def quotes_view(store, settings: Settings, *, q=None, speaker=None, since=None, until=None,
                 cursor=None, limit=None, raw: bool = False) -> dict[str, Any]:
     s, u = parse_dates(since, until)
-    rows, nxt = _cursor_call(store.repo.quotes_page, q=q, speaker=speaker, since=s, until=u,
-                             cursor=cursor, limit=parse_limit(limit, settings), raw=raw)
+    kw = {"q": q, "speaker": speaker, "since": s, "until": u, "raw": raw}
+    rows, nxt = _cursor_call(store.repo.quotes_page, cursor=cursor, limit=parse_limit(limit, settings), **kw)
     items = []
     for aid, seq, d, speaker_name, title in rows:
         quote = Quote.from_dict(d)
@@ -71,17 +86,17 @@ def quotes_view(store, settings: Settings, *, q=None, speaker=None, since=None, 
                       "speaker_name": speaker_name, "text": " … ".join(c.text for c in quote.content),
                       "evidence": f"/articles/{aid}#ev-q{seq}", **d})
     return {"filters": {"q": q, "speaker": speaker, "since": since, "until": until},
-            "raw": raw, "items": items, "next_cursor": nxt}
+            "raw": raw, "items": items, "next_cursor": nxt,
+            **_counted(store.repo.quotes_page, rows, nxt, cursor, **kw)}
 
 
 def events_view(store, settings: Settings, *, actor=None, country=None, type=None, quad_class=None,
                 since=None, until=None, modality=None, q=None, cursor=None, limit=None,
                 raw: bool = False) -> dict[str, Any]:
     s, u = parse_dates(since, until)
-    rows, nxt = _cursor_call(store.repo.events_page, actor=actor, country=country, type=type,
-                             quad_class=parse_quad_class(quad_class), since=s, until=u,
-                             modality=modality or None, q=q, cursor=cursor, limit=parse_limit(limit, settings),
-                             raw=raw)
+    kw = {"actor": actor, "country": country, "type": type, "quad_class": parse_quad_class(quad_class),
+          "since": s, "until": u, "modality": modality or None, "q": q, "raw": raw}
+    rows, nxt = _cursor_call(store.repo.events_page, cursor=cursor, limit=parse_limit(limit, settings), **kw)
     keys = {k for _, _, d, _ in rows for side in ("actor", "recipient") if d.get(side)
             for k in d[side]["actors"]}
     names = actor_names(store, keys)
@@ -95,7 +110,8 @@ def events_view(store, settings: Settings, *, actor=None, country=None, type=Non
                       "evidence": f"/articles/{aid}#ev-e{seq}", **d})
     return {"filters": {"actor": actor, "country": country, "type": type, "quad_class": quad_class,
                         "since": since, "until": until, "modality": modality, "q": q},
-            "raw": raw, "quad_names": QUAD_NAMES, "items": items, "next_cursor": nxt}
+            "raw": raw, "quad_names": QUAD_NAMES, "items": items, "next_cursor": nxt,
+            **_counted(store.repo.events_page, rows, nxt, cursor, **kw)}
 
 
 def actors_view(store, settings: Settings, *, name=None, kind=None, country=None, limit=None) -> dict[str, Any]:
@@ -255,13 +271,6 @@ def network_view(store, settings: Settings, *, keys="country", since=None, until
     return d
 
 
-def map_view(store, settings: Settings, *, since=None, until=None, limit: int = 5000,
-             raw: bool = False) -> dict[str, Any]:
-    s, u = parse_dates(since, until)
-    pts = store.repo.event_locations(since=s, until=u, limit=limit, raw=raw)
-    return {"filters": {"since": since, "until": until}, "points": pts}
-
-
 def export_view(checkout, *, table: str = "plover", format: str = "csv", actor=None, type=None,
                 since=None, until=None, raw: bool = False) -> tuple[Iterator[bytes], str, str]:
     """The export table as chunks of bytes, its media type and file name. The parameters
@@ -287,12 +296,6 @@ def export_view(checkout, *, table: str = "plover", format: str = "csv", actor=N
         yield first
         yield from table_chunks
     return sent(), MEDIA_TYPES[format], f"communique-{table}.{format}"
-
-
-def home_view(store, settings: Settings) -> dict[str, Any]:
-    return {"stats": store.stats(), "top_dyads": [
-        {"source": a, "target": b, "conflict_incidents": n}
-        for a, b, n in store.repo.top_dyads(limit=10)]}
 
 
 __all__ = ["NotFound", "BadRequest", "build_network", "MAX_EVIDENCE"]
