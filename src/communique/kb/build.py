@@ -25,12 +25,12 @@ from typing import Any, Iterable
 
 from .dictionaries import parse_petrarch
 from .names import normalize_name, phrase_key
+from .phoenix import FORMAT, first_token
 from .registry import PersonRecord
 from .words import actor_words
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")
 AGENT_FILES = ("Phoenix.agents.txt", "PLOVER_agents.txt")
@@ -248,6 +248,13 @@ def build(folder: Path, countries: Iterable[str], extra_agents: Iterable[Path] =
     out["people_index"] = _index(out["people"], normalize_name)
     out["org_index"] = _index(out["organizations"], lambda n: phrase_key(n).lower())
     out["body_index"] = _index(out["bodies"], lambda n: phrase_key(n).lower())
+    out["first_tokens"] = sorted({first_token(n) for rows in (out["organizations"], out["bodies"])
+                                  for row in rows for n in (row[0], *row[1])})
+    # one tab-separated string per row: the loader parses a row only when it is looked up
+    out["people"] = ["\t".join((r[0], "|".join(r[1]), ";".join(",".join(x or "" for x in c) for c in r[2])))
+                     for r in out["people"]]
+    out["organizations"] = ["\t".join((r[0], "|".join(r[1]), r[2] or "", r[3] or ""))
+                            for r in out["organizations"]]
     out["format"] = FORMAT
     out["version"] = f"phoenix-{version}"
     out["source"] = ("openeventdata/petrarch2 dictionaries (commit 676801c): " + ", ".join(ACTOR_FILES)

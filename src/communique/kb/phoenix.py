@@ -18,11 +18,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..errors import ConfigError
 from .names import normalize_name
 from .registry import KBEntry, PersonRecord, RoleRecord
 
 DATA = "communique.data.kb"
 FILE = "phoenix.json.gz"
+FORMAT = 2  # 2: people and organisations as tab-separated strings, parsed on lookup
 _FIRST = re.compile(r"[-'’/]")
 
 
@@ -36,11 +38,14 @@ class PhoenixKB:
     """Read-only lookups over the compiled dictionaries."""
 
     def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != FORMAT:
+            raise ConfigError(f"{FILE}: format {data.get('format')!r}, expected {FORMAT} "
+                              "(rebuild it with scripts/build_kb.py)")
         self.version: str = data["version"]
         self.counts: dict[str, Any] = data["counts"]
-        self._people: list[list[Any]] = data["people"]
+        self._people: list[str] = data["people"]  # "name\taliases|...\tcode,country,sector,start,end;..."
         self._people_index: dict[str, int] = data["people_index"]
-        self._orgs: list[list[Any]] = data["organizations"]
+        self._orgs: list[str] = data["organizations"]  # "name\taliases|...\tcountry\tsector"
         self._bodies: list[list[Any]] = data["bodies"]
         self.org_index: dict[str, int] = data["org_index"]
         self.body_index: dict[str, int] = data["body_index"]
@@ -49,8 +54,7 @@ class PhoenixKB:
         self._records: dict[int, PersonRecord] = {}
         self._entries: dict[tuple[str, int], KBEntry] = {}
         self.keys: list[str] = sorted(set(self.org_index) | set(self.body_index))
-        self.first_tokens: frozenset[str] = frozenset(
-            first_token(n) for rows in (self._orgs, self._bodies) for row in rows for n in (row[0], *row[1]))
+        self.first_tokens: frozenset[str] = frozenset(data["first_tokens"])
 
     # -- people -------------------------------------------------------------------
     def person(self, name: str) -> PersonRecord | None:
@@ -59,13 +63,14 @@ class PhoenixKB:
             return None
         rec = self._records.get(i)
         if rec is None:
-            name_, aliases, codes = self._people[i]
-            roles = tuple(RoleRecord(role=c[0], country=c[1], sector=c[2],
+            name_, aliases, codes = self._people[i].split("\t")
+            roles = tuple(RoleRecord(role=c[0], country=c[1] or None, sector=c[2] or None,
                                      start=dt.date.fromisoformat(c[3]) if c[3] else None,
                                      end=dt.date.fromisoformat(c[4]) if c[4] else None, code=c[0])
-                          for c in codes)
+                          for c in (code.split(",") for code in codes.split(";") if code))
             country = next((r.country for r in roles if r.country), None)
-            rec = PersonRecord(name=name_, aliases=tuple(aliases), country=country, roles=roles,
+            rec = PersonRecord(name=name_, aliases=tuple(a for a in aliases.split("|") if a),
+                               country=country, roles=roles,
                                kind="person", source="phoenix")
             self._records[i] = rec
         return rec
@@ -83,8 +88,8 @@ class PhoenixKB:
         if i is not None:
             hit = self._entries.get(("o", i))
             if hit is None:
-                name, _, country, sector = self._orgs[i]
-                hit = KBEntry("organization", name, country, sector, source="phoenix")
+                name, _, country, sector = self._orgs[i].split("\t")
+                hit = KBEntry("organization", name, country or None, sector or None, source="phoenix")
                 self._entries[("o", i)] = hit
             return hit
         i = self.body_index.get(key)
