@@ -33,9 +33,10 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 125
-    assert lex.version == 7
-    assert lex.fingerprint == "4df6eeb4a40ffaf6"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 128
+    assert lex.version == 8
+    assert lex.fingerprint == "74178b1863223ca5"
+    assert len(lex.party_nouns) == 66 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
 

@@ -277,6 +277,9 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in NOMINAL_RECIPIENT_PREPS:
                 yield from _pobjs(c)
+        for c in tok.children:  # "his request that the United States extradite ..."
+            if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
+                yield from (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
     if tok.pos_ == "VERB":  # "agreed to a ceasefire with Turkey"
         for c in tok.children:
@@ -332,3 +335,27 @@ def accuser_token(alleging: Token) -> Token | None:
     if alleging.lemma_.lower() not in ACCUSING:
         return None
     return next((c for c in alleging.children if c.dep_ == "nsubj"), None)
+
+
+def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool = True) -> Party | None:
+    """A side the actor table does not know, named by a noun phrase for people or bodies
+    ("the main armed faction", "hundreds of striking postal workers", "Congress"): its text
+    and span, with no actor id and no country. None for pronouns and other nouns; with
+    ``entities=False`` a name the entity recogniser tagged counts only by its noun."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = nouns | HUMAN
+    lemma = tok.lemma_.lower()
+    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
+    if not (lemma in words or entities and tok.ent_type_ in ("ORG", "PERSON", "NORP")
+            or of is not None and of.lemma_.lower() in words):
+        return None
+    left, right = tok.left_edge.i, tok.right_edge.i
+    for c in tok.children:
+        if c.i > tok.i and (c.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj")
+                            or c.dep_ == "prep" and c.lower_ != "of"):
+            right = min(right, c.left_edge.i - 1)
+    while right > tok.i and doc[right].is_punct:
+        right -= 1
+    span = doc[left: right + 1]
+    return Party((), span.text, span.start_char, span.end_char, None, None)

@@ -30,6 +30,7 @@ from .event_args import (
     clause_subject,
     fallback_actor_token,
     is_passive,
+    named_party,
     party_in_phrase,
     party_of,
     recipient_tokens,
@@ -418,6 +419,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         elif a_tok is not None and accuser is not None and a_tok.i == accuser.i:
             a_tok = None
     actor = party_of(doc, a_tok, actors, quotes, qi) if a_tok is not None else None
+    if actor is None and a_tok is not None:  # "the militants", "The union": who, if not which actor
+        actor = named_party(doc, a_tok, load_lexicon().party_nouns, entities=False)
     fallback = False
     # a passive's subject is acted on, and an allegation names its own actor: no guessing
     guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok)
@@ -477,14 +480,23 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, meeting: b
     """The pattern's recipient slots first, then wherever else English puts the one acted
     on (``wider_recipient_tokens``); never the actor itself."""
     own = set(actor.actors) if actor is not None else set()
-    seen: set[int] = set()
+    seen: list[Token] = []
     for r_tok in (*recipient_tokens(doc, tok, p.recipient), *wider_recipient_tokens(tok, meeting=meeting)):
-        if r_tok.i in seen:
+        if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
-        seen.add(r_tok.i)
+        seen.append(r_tok)
         party = party_in_phrase(doc, r_tok, actors, quotes, qi)
         if party is not None and not set(party.actors) <= own:
             return party
+    # no known actor: a noun phrase that names people or a body still says who
+    nouns = load_lexicon().party_nouns
+    for r_tok in seen:
+        if actor is not None and actor.start <= r_tok.idx < actor.end:
+            continue
+        if actors.actor_for_token(r_tok.i) is None:
+            party = named_party(doc, r_tok, nouns)
+            if party is not None:
+                return party
     return None
 
 
