@@ -5,39 +5,20 @@ critical violation, and keeps a screenshot in tests/artifacts/<page>-<width>.png
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from _chromium import browser  # noqa: F401  (skips without Chromium; the browser fixture)
-from communique.analysis.synthetic import make_analysis
+from _stories import STORY, add_story
+from web_server import LiveServer, fill
+
 from communique.config import Settings
 from communique.store import Store
 from communique.web.app import create_app
-from web_server import LiveServer, fill
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-STORY = "story-kyiv"
-OUTLETS = ("Reuters", "AP", "BBC")
 WIDTHS = {"desktop": 1280, "phone": 390}
-
-
-def add_story(db: str) -> list[str]:
-    """One story carried by three outlets; two of them also report a counter-accusation."""
-    s = Store(db)
-    try:
-        ids = []
-        for i, src in enumerate(OUTLETS):
-            triples = [("RUS", "ASSAULT", "UKR")] + ([("UKR", "ACCUSE", "RUS")] if i else [])
-            a = make_analysis(dt.date(2022, 6, 3), triples, quote="We will not yield", speaker_iso="UKR",
-                              story=STORY, source=src, salt=src)
-            s.add(a)
-            ids.append(a.article.id)
-        return ids
-    finally:
-        s.close()
 
 
 @pytest.fixture(scope="module")

@@ -13,11 +13,12 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+from _stories import OUTLETS, STORY, add_story  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
+from web_server import fill  # noqa: E402
 
 from communique.analysis.series import DyadSeries, SeriesPoint  # noqa: E402
-from communique.analysis.situation import (compare_outlets, quad_day_series, rising_dyads,  # noqa: E402
-                                           story_summary, window)
+from communique.analysis.situation import compare_outlets, quad_day_series, rising_dyads, story_summary, window  # noqa: E402
 from communique.analysis.synthetic import make_analysis  # noqa: E402
 from communique.config import Settings  # noqa: E402
 from communique.store import Store  # noqa: E402
@@ -25,8 +26,6 @@ from communique.web.app import create_app  # noqa: E402
 from communique.web.geo import countries, country_paths, region_bbox  # noqa: E402
 from communique.web.highlight import quoted  # noqa: E402
 from communique.web.situation_views import display_aliases  # noqa: E402
-from test_web_pages_browser import OUTLETS, STORY, add_story  # noqa: E402
-from web_server import fill  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -239,17 +238,17 @@ def test_web_pages_article_names_each_place_once(client):
     assert "““" not in html and "””" not in html
 
 
-@pytest.mark.parametrize("path,capped", [("/api/events", True), ("/api/events?type=ASSAULT", False),
-                                         ("/api/quotes?q=yield", False), ("/api/articles", False)])
-def test_web_pages_lists_count_their_matches(client, path, capped):
-    d = client.get(path, params={"limit": 10}).json()
+@pytest.mark.parametrize("path,query,capped", [("/api/events", {}, True), ("/api/events", {"type": "ASSAULT"}, False),
+                                               ("/api/quotes", {"q": "yield"}, False), ("/api/articles", {}, False)])
+def test_web_pages_lists_count_their_matches(client, path, query, capped):
+    d = client.get(path, params={**query, "limit": 10}).json()
     assert d["total_capped"] is capped and d["total"] >= len(d["items"]) > 0
     if not capped:  # walk the pages: the count is exact
         n, nxt = len(d["items"]), d["next_cursor"]
         while nxt:
-            page = client.get(path, params={"limit": 10, "cursor": nxt}).json()
+            page = client.get(path, params={**query, "limit": 10, "cursor": nxt}).json()
             assert page["total"] is None
             n, nxt = n + len(page["items"]), page["next_cursor"]
         assert n == d["total"]
-    html = client.get(path.removeprefix("/api"), headers={"accept": "text/html"}).text
+    html = client.get(path.removeprefix("/api"), params=query, headers={"accept": "text/html"}).text
     assert re.search(r'id="list-count">[\d,]+\+? match', html)
