@@ -392,13 +392,15 @@ def _print_stored(rows: Sequence[Any], make_table: Callable[..., Table],
 
 
 def _emit_rows(rows: Sequence[Any], format: ListFormat) -> bool:
-    """Print rows as JSON / JSONL; ``False`` for the table format (caller draws it)."""
+    """Print rows (records with ``to_dict``, or dicts) as JSON / JSONL; ``False`` for the
+    table format (caller draws it)."""
+    dicts = [r if isinstance(r, dict) else r.to_dict() for r in rows]
     if format is ListFormat.json:
-        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(dicts, ensure_ascii=False, indent=2))
         return True
     if format is ListFormat.jsonl:
-        for r in rows:
-            typer.echo(json.dumps(r.to_dict(), ensure_ascii=False))
+        for d in dicts:
+            typer.echo(json.dumps(d, ensure_ascii=False))
         return True
     return False
 
@@ -469,12 +471,7 @@ def articles(
     s, u = _date_opt(since, "--since"), _date_opt(until, "--until")
     with open_db(db, existing=True) as store:
         rows, _ = store.repo.articles_page(q=search, since=s, until=u, limit=limit or store.stats()["articles"] or 1)
-    if format is ListFormat.json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    if format is ListFormat.jsonl:
-        for r in rows:
-            typer.echo(json.dumps(r, ensure_ascii=False))
+    if _emit_rows(rows, format):
         return
     table = Table(title="Articles", title_justify="left")
     for col in ("Published", "Title", "Source", "Quotes", "Events", "Id"):

@@ -141,11 +141,17 @@ def _equal(column: str, value: Any) -> Where:
     return ([f"{column} = ?"], [value]) if value is not None and value != "" else ([], [])
 
 
-def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q") -> Where:
-    """Conditions on quote rows ``alias`` (joined with nothing)."""
+def _record_parts(table: str, f: ListFilter, dialect: Dialect, alias: str) -> list[Where]:
+    """The conditions quotes and events share: reviewed or raw version, the search."""
     parts: list[Where] = [([variant_filter(alias, f.raw)], [])]
     if f.search:
-        parts.append(_search("quotes", alias, f.search, dialect))
+        parts.append(_search(table, alias, f.search, dialect))
+    return parts
+
+
+def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q") -> Where:
+    """Conditions on quote rows ``alias`` (joined with nothing)."""
+    parts = _record_parts("quotes", f, dialect, alias)
     if f.actor:
         (sub,), sub_params = _actor_ids(f.actor, dialect)
         parts.append(([f"({alias}.speaker_actor IN ({sub}) OR {alias}.speaker_text {dialect.ilike} ? "
@@ -157,9 +163,7 @@ def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q") -> Where
 
 def event_conditions(f: ListFilter, dialect: Dialect, alias: str = "e") -> Where:
     """Conditions on event rows ``alias`` (joined with nothing)."""
-    parts: list[Where] = [([variant_filter(alias, f.raw)], [])]
-    if f.search:
-        parts.append(_search("events", alias, f.search, dialect))
+    parts = _record_parts("events", f, dialect, alias)
     if f.actor:
         (sub,), sub_params = _actor_ids(f.actor, dialect)
         like = dialect.ilike

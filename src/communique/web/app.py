@@ -412,7 +412,8 @@ def _article_from(body: ArticleIn, settings: Settings, fetcher=None):
                                "or a url alone to fetch")
     meta = {"title": body.title, "source": body.source}
     if body.text is not None:  # an empty text is refused by the ingest guards (E202)
-        return make_article(body.text, published=body.published, url=body.url, **meta)
+        return make_article(body.text, published=body.published, url=body.url, title=body.title,
+                            source=body.source)
     if body.html is not None:
         from ..ingest.html import html_article
 
@@ -420,5 +421,6 @@ def _article_from(body: ArticleIn, settings: Settings, fetcher=None):
                             url=body.url, **{k: v for k, v in meta.items() if v})
     from ..ingest.fetch import fetch_article, fetcher_for
 
+    assert body.url is not None  # neither text nor html: the check above needs a url
     return fetch_article(body.url, fetcher or fetcher_for(settings), published=body.published,
                          **{k: v for k, v in meta.items() if v})
