@@ -94,61 +94,48 @@ def test_web_pages_browser_page_fits_and_is_accessible(server, browser, name, pa
         ctx.close()
 
 
-def test_web_pages_browser_keyboard_focus_is_visible(server, browser):  # noqa: F811
-    ctx, pg, errors = open_page(browser, 1280)
-    try:
-        pg.goto(server.url + "/")
-        pg.keyboard.press("Tab")
-        focused = pg.evaluate("document.activeElement.className")
-        assert focused == "skip"
-        assert pg.locator("a.skip").is_visible()
-        pg.keyboard.press("Tab")
-        style = pg.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
-                            "return [s.outlineStyle, s.outlineWidth]; })()")
-        assert style[0] == "solid" and style[1] != "0px"
-        assert errors == []
-    finally:
-        ctx.close()
+@pytest.fixture()
+def desktop(browser):  # noqa: F811
+    """A desktop-sized page; the test fails on any script error, failed request or 4xx/5xx."""
+    ctx, pg, errors = open_page(browser, WIDTHS["desktop"])
+    yield pg
+    ctx.close()
+    assert errors == []
 
 
-def test_web_pages_browser_home_bar_lists_its_events(server, browser):  # noqa: F811
-    ctx, pg, errors = open_page(browser, 1280)
-    try:
-        pg.goto(server.url + "/")
-        bar = pg.locator("#quad-chart a:has(rect.bar.quad4)").last
-        href = bar.get_attribute("href")
-        assert "quad_class=4" in href
-        day = href.split("since=")[1].split("&")[0]
-        pg.goto(server.url + href)  # the SVG link's target
-        rows = pg.locator("#events tr.q4")
-        assert rows.count() > 0 and pg.locator("#events tr.q1").count() == 0
-        assert {rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())} == {day}
-        assert errors == []
-    finally:
-        ctx.close()
+def test_web_pages_browser_keyboard_focus_is_visible(server, desktop):
+    desktop.goto(server.url + "/")
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate("document.activeElement.className") == "skip"
+    assert desktop.locator("a.skip").is_visible()
+    desktop.keyboard.press("Tab")
+    style = desktop.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
+                             "return [s.outlineStyle, s.outlineWidth]; })()")
+    assert style[0] == "solid" and style[1] != "0px"
 
 
-def test_web_pages_browser_map_click_lists_place_events(server, browser):  # noqa: F811
-    ctx, pg, errors = open_page(browser, 1280)
-    try:
-        pg.goto(server.url + "/map?region=europe")
-        assert pg.locator("#event-map path.country").count() > 30
-        link = pg.locator('#event-map a[aria-label^="Kyiv:"]')
-        link.click()
-        pg.wait_for_url("**place=Kyiv*")
-        assert "region=europe" in pg.url
-        assert pg.locator("#place-events").is_visible()
-        assert pg.locator("#place-events + ul li").count() > 0
-        assert pg.locator("#event-map circle.loc.selected").count() == 1
-        assert errors == []
-    finally:
-        ctx.close()
+def test_web_pages_browser_home_bar_lists_its_events(server, desktop):
+    desktop.goto(server.url + "/")
+    href = desktop.locator("#quad-chart a:has(rect.bar.quad4)").last.get_attribute("href")
+    assert "quad_class=4" in href
+    day = href.split("since=")[1].split("&")[0]
+    desktop.goto(server.url + href)  # the SVG link's target
+    rows = desktop.locator("#events tr.q4")
+    assert rows.count() > 0 and desktop.locator("#events tr.q1").count() == 0
+    assert {rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())} == {day}
 
 
-def test_web_pages_browser_favicon_served(server, browser):  # noqa: F811
-    ctx, pg, errors = open_page(browser, 1280)
-    try:
-        resp = pg.goto(server.url + "/favicon.ico")
-        assert resp.status == 200 and resp.headers["content-type"].startswith("image/svg+xml")
-    finally:
-        ctx.close()
+def test_web_pages_browser_map_click_lists_place_events(server, desktop):
+    desktop.goto(server.url + "/map?region=europe")
+    assert desktop.locator("#event-map path.country").count() > 30
+    desktop.locator('#event-map a[aria-label^="Kyiv:"]').click()
+    desktop.wait_for_url("**place=Kyiv*")
+    assert "region=europe" in desktop.url
+    assert desktop.locator("#place-events").is_visible()
+    assert desktop.locator("#place-events + ul li").count() > 0
+    assert desktop.locator("#event-map circle.loc.selected").count() == 1
+
+
+def test_web_pages_browser_favicon_served(server, desktop):
+    resp = desktop.goto(server.url + "/favicon.ico")
+    assert resp.status == 200 and resp.headers["content-type"].startswith("image/svg+xml")
