@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 128
-    assert lex.version == 8
-    assert lex.fingerprint == "74178b1863223ca5"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 130
+    assert lex.version == 9
+    assert lex.fingerprint == "48d8ae4312517a77"
     assert len(lex.party_nouns) == 66 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
