@@ -25,8 +25,26 @@ from .quote_rules import (
 __all__ = ["find_candidates"]
 
 
-def find_candidates(doc: Doc) -> tuple[list[Candidate], tuple[QuoteRegion, ...], list[int]]:
-    """All selected candidates of ``doc`` (rule logic only; no actors, no dates)."""
+Found = tuple[list[Candidate], tuple[QuoteRegion, ...], list[int]]
+# the last document's candidates: the quote rules and the tagger's features both read them
+_last: tuple[Doc, Found] | None = None
+
+
+def find_candidates(doc: Doc) -> Found:
+    """All selected candidates of ``doc`` (rule logic only; no actors, no dates). The
+    last document's answer is kept, so that the rules and the tagger's features, which
+    both need it, compute it once."""
+    global _last
+    last = _last
+    if last is not None and last[0] is doc:
+        cands, regions, reg_of = last[1]
+        return list(cands), regions, list(reg_of)
+    found = _find(doc)
+    _last = (doc, found)
+    return list(found[0]), found[1], list(found[2])
+
+
+def _find(doc: Doc) -> Found:
     lex = cue_lexicon()
     para = paragraph_ids(doc)
     regions = scan_quotes(doc, para)

@@ -112,10 +112,12 @@ _SUB_DEPS = frozenset({"relcl", "appos", "advcl", "acl", "conj", "cc", "parataxi
                        "prep", "npadvmod", "pcomp"})
 
 
-def structure_features(doc: Doc, cuelex: list[bool], rtags: list[str]) -> list[dict[str, object]]:
+def structure_features(doc: Doc, cuelex: list[bool], rtags: list[str],
+                       need: Iterable[int] | None = None) -> list[dict[str, object]]:
     """Clause-structure features (v4): the subordinate structures above a token, the
     subtrees a token opens or closes, its depth below the nearest cue word, and the
-    distance to the nearest cue-lexicon hit and rule cue on either side in its sentence."""
+    distance to the nearest cue-lexicon hit and rule cue on either side in its sentence
+    (complete for the tokens in ``need``, default all)."""
     n = len(doc)
     out: list[dict[str, object]] = [{} for _ in range(n)]
     for tok in doc:
@@ -127,7 +129,7 @@ def structure_features(doc: Doc, cuelex: list[bool], rtags: list[str]) -> list[d
                 out[le]["opens_after_punct"] = f"{doc[le - 1].text}|{tok.dep_}"
             if re_ + 1 < n and doc[re_ + 1].is_punct:
                 out[re_]["closes_before_punct"] = f"{tok.dep_}|{doc[re_ + 1].text}"
-    for tok in doc:
+    for tok in (doc if need is None else (doc[i] for i in need)):
         f = out[tok.i]
         node, depth, seen = tok, 0, set()
         while node.head.i != node.i and depth < 10:
@@ -199,23 +201,23 @@ def kmeans(x: np.ndarray, k: int, seed: int, iterations: int = 25) -> np.ndarray
 
 
 def _cluster_features(base: list[dict[str, object]], clusters: list[list[int]] | None,
-                       version: int = FEATURES_VERSION) -> None:
+                       version: int = FEATURES_VERSION, index: Sequence[int] | None = None) -> None:
     """The context-vector cluster of a token and of its neighbours (one id per set of
     centroids, the finest set also paired with the word's dependency label).
 
     v6 gives the ids as strings: one indicator feature per cluster. v5 (model 2.0) gave the
     token's and neighbours' ids as integers, which python-crfsuite reads as feature *values*
     (the weight scaled by the cluster number); kept as it was so that v5 models still tag
-    as trained."""
-    n = len(base)
+    as trained. ``base[k]`` is the dict of token ``index[k]`` (default: of token ``k``)."""
     if clusters is None:
         for f in base:
             f["tc"] = "none"
         return
     for k, ids in enumerate(clusters):
+        n = len(ids)
         vals: Sequence[object] = ids if version < 6 else [str(c) for c in ids]
-        for i in range(n):
-            f = base[i]
+        for pos, f in enumerate(base):
+            i = index[pos] if index is not None else pos
             f[f"tc{k}"] = vals[i]
             for off in (-2, -1, 1, 2):
                 j = i + off
@@ -234,15 +236,25 @@ def _cluster_features(base: list[dict[str, object]], clusters: list[list[int]] |
 
 def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
                  version: int = FEATURES_VERSION,
-                 centroids: Sequence[np.ndarray] = ()) -> list[dict[str, object]]:
+                 centroids: Sequence[np.ndarray] = (), tokens: Sequence[int] | None = None,
+                 rtags: list[str] | None = None, inq: list[int] | None = None) -> list[dict[str, object]]:
     """One feature dict per token of ``doc`` (with the rule candidates' tags when ``rules``);
     ``version`` 3 leaves out the clause-structure features of version 4, versions below 5 the
-    context-vector clusters (v6: as indicator features, ``centroids``: the model's k-means centroids over ``doc.tensor``)."""
+    context-vector clusters (v6: as indicator features, ``centroids``: the model's k-means
+    centroids over ``doc.tensor``).
+
+    ``tokens``: only the dicts of these token indices, in that order, each the same as in
+    the whole document's (the tagger runs on selected sentences); ``rtags`` and ``inq``:
+    :func:`rule_tags` and :func:`quote_state` of ``doc`` when already computed."""
     cues = cues if isinstance(cues, frozenset) else frozenset(cues)
-    rtags = rule_tags(doc) if rules else ["O"] * len(doc)
-    inq = quote_state(doc)
+    if rtags is None:
+        rtags = rule_tags(doc) if rules else ["O"] * len(doc)
+    inq = quote_state(doc) if inq is None else inq
     n = len(doc)
-    base: list[dict[str, object]] = []
+    keep = range(n) if tokens is None else tokens
+    # the tokens whose own features are needed: the kept ones and their neighbours
+    need = range(n) if tokens is None else sorted({j for i in tokens for j in range(max(0, i - 3), min(n, i + 4))})
+    base: list[dict[str, object]] = [{} for _ in range(n)] if tokens is not None else []
     lowers = [t.lower_ for t in doc]
     poss = [t.pos_ for t in doc]
     deps = [t.dep_ for t in doc]
@@ -257,7 +269,6 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
         sent_info.append((sent.start, sent.end, first_cue, has_q, has_colon))
         for t in sent:
             sent_of[t.i] = si
-    para_start = True
     according = set()
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < n and lowers[tok.i + 1] == "to":
@@ -271,8 +282,10 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
         if tok.dep_ in _SUBJ_DEPS and cuelex[tok.head.i]:
             subj_edges[tok.left_edge.i] = subj_edges.get(tok.left_edge.i, "") + "L"
             subj_edges[tok.right_edge.i] = subj_edges.get(tok.right_edge.i, "") + "R"
-    for tok in doc:
-        i = tok.i
+    for i in need:
+        tok = doc[i]
+        prev = doc[i - 1] if i else None
+        para_start = prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
         s_start, s_end, first_cue, has_q, has_colon = sent_info[sent_of[i]]
         pos_in = i - s_start
         to_end = s_end - 1 - i
@@ -349,15 +362,18 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
             f["subj_of_cue_b"] = True
         if tok.dep_ in _SUBJ_DEPS:
             f["subj_h_cuelex"] = cuelex[tok.head.i]
-        base.append(f)
-        para_start = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+        if tokens is None:
+            base.append(f)
+        else:
+            base[i] = f
     if version >= 4:
-        for f, g in zip(base, structure_features(doc, cuelex, rtags)):
-            f.update(g)
+        structure = structure_features(doc, cuelex, rtags, None if tokens is None else need)
+        for i in need:
+            base[i].update(structure[i])
     # neighbour features
     out = []
     keys_near = ("w", "pos", "dep", "inq", "qmark", "cuelex", "punct", "sent_first", "sent_last", "r")
-    for i in range(n):
+    for i in keep:
         f = dict(base[i])
         for off in (-3, -2, -1, 1, 2, 3):
             j = i + off
@@ -386,5 +402,5 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
                 f[f"{off}:edge"] = True
         out.append(f)
     if version >= 5 and centroids:
-        _cluster_features(out, tensor_clusters(doc, centroids), version)
+        _cluster_features(out, tensor_clusters(doc, centroids), version, tokens)
     return out

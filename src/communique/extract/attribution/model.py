@@ -25,7 +25,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ...errors import ModelNotInstalledError
-from .features import FEATURES_VERSION, SUPPORTED_VERSIONS, doc_features
+from .features import FEATURES_VERSION, SUPPORTED_VERSIONS, doc_features, quote_state, rule_tags
+from .sentences import tagged_chunks
 
 log = logging.getLogger(__name__)
 
@@ -70,22 +71,39 @@ class AttributionModel:
     def rule_id(self) -> str:
         return f"model.{self.architecture}-attribution@{self.version}"
 
-    def tag(self, doc: Doc) -> tuple[list[str], list[float]]:
-        """Best label per token and its marginal probability."""
-        if len(doc) == 0:
+    def tag(self, doc: Doc, whole: bool = False) -> tuple[list[str], list[float]]:
+        """Best label per token and its marginal probability. Only the sentences that may
+        report speech are tagged (:func:`.sentences.tagged_chunks`), each run of them as a
+        sequence of its own; the other tokens are ``O`` (probability 1). ``whole``: the
+        whole document as one sequence, as in training."""
+        n = len(doc)
+        if n == 0:
             return [], []
-        feats = doc_features(doc, self.cues, version=int(self.meta.get("features_version", FEATURES_VERSION)),
-                             centroids=self.centroids)
-        if self.neural is not None:
-            from .neural import tag
-
-            labels, probs, _ = tag(self.neural, doc, feats)
+        version = int(self.meta.get("features_version", FEATURES_VERSION))
+        rtags, inq = rule_tags(doc), quote_state(doc)
+        chunks = [(0, n)] if whole else tagged_chunks(doc, rtags, inq)
+        labels, probs = ["O"] * n, [1.0] * n
+        if not chunks:
             return labels, probs
-        import pycrfsuite
+        tokens = [i for a, b in chunks for i in range(a, b)]
+        feats = doc_features(doc, self.cues, version=version, centroids=self.centroids,
+                             tokens=None if whole else tokens, rtags=rtags, inq=inq)
+        if self.neural is not None:
+            from .neural import tag_chunks
 
-        self.tagger.set(pycrfsuite.ItemSequence(feats))
-        labels = self.tagger.tag()
-        probs = [self.tagger.marginal(y, i) for i, y in enumerate(labels)]
+            got, marg = tag_chunks(self.neural, doc, feats, chunks)
+        else:
+            import pycrfsuite
+
+            got, marg, k = [], [], 0
+            for a, b in chunks:
+                self.tagger.set(pycrfsuite.ItemSequence(feats[k:k + b - a]))
+                part = self.tagger.tag()
+                got += part
+                marg += [self.tagger.marginal(y, i) for i, y in enumerate(part)]
+                k += b - a
+        for i, lab, p in zip(tokens, got, marg):
+            labels[i], probs[i] = lab, p
         return labels, probs
 
     def spans(self, doc: Doc) -> list[TaggedSpan]:

