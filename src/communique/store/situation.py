@@ -110,31 +110,14 @@ def place_events(repo: Any, place: str, since: dt.date | None, until: dt.date | 
     return int(total), [(r[0], int(r[1]), json.loads(r[2])) for r in rows]
 
 
-def actor_span(repo: Any, actor_id: str, *, raw: bool = False) -> tuple[dt.date | None, dt.date | None, int]:
-    """First and last dated event of an actor (as actor or recipient) and its event count."""
-    row = repo._one("SELECT MIN(e.event_date), MAX(e.event_date), COUNT(DISTINCT e.article_id || ':' || e.seq) "
-                    "FROM event_parties p JOIN events e ON e.article_id = p.article_id AND e.seq = p.seq "
-                    f"WHERE p.actor_id = ? AND {variant_filter('e', raw)}", (actor_id,))
-    lo, hi, n = row if row else (None, None, 0)
-    return _day(lo), _day(hi), int(n or 0)
-
-
-def _day(value: Any) -> dt.date | None:
-    return dt.date.fromisoformat(str(value)[:10]) if value else None
-
-
-def actor_buckets(repo: Any, actor_id: str, period: str, *,
-                  raw: bool = False) -> list[tuple[str, int, int, int, int, int]]:
-    """Every event of an actor (as actor or recipient, dated or not) per ``period``:
-    ``(start ISO or '' undated, q1, q2, q3, q4, events)``, oldest first."""
-    bucket = repo.dialect.period_start("x.event_date", period)
-    quads = ", ".join(f"SUM(CASE WHEN x.quad_class = {q} THEN 1 ELSE 0 END)" for q in (1, 2, 3, 4))
-    sql = (f"SELECT COALESCE({bucket}, '') AS b, {quads}, COUNT(*) FROM "
+def actor_days(repo: Any, actor_id: str, *, raw: bool = False) -> list[tuple[str, int, int]]:
+    """Every event of an actor (as actor or recipient, dated or not) per day and quad class:
+    ``(day ISO or '' undated, quad class or 0, events)``, in one pass over its events."""
+    sql = ("SELECT COALESCE(x.event_date, ''), COALESCE(x.quad_class, 0), COUNT(*) FROM "
            "(SELECT DISTINCT e.article_id, e.seq, e.event_date, e.quad_class FROM event_parties p "
            "JOIN events e ON e.article_id = p.article_id AND e.seq = p.seq "
-           f"WHERE p.actor_id = ? AND {variant_filter('e', raw)}) x GROUP BY 1 ORDER BY 1")
-    return [(str(r[0])[:10], int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5]))
-            for r in repo._all(sql, (actor_id,))]
+           f"WHERE p.actor_id = ? AND {variant_filter('e', raw)}) x GROUP BY 1, 2 ORDER BY 1")
+    return [(str(r[0])[:10], int(r[1]), int(r[2])) for r in repo._all(sql, (actor_id,))]
 
 
 def _actor_filters(repo: Any, name: str | None, kind: str | None,

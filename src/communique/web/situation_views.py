@@ -233,22 +233,31 @@ def actors_view(store, settings: Settings, *,  # noqa: ARG001 - one signature pe
 def actor_timeline(store, actor_id: str, *, raw: bool = False) -> dict[str, Any]:
     """Every event of an actor per period, the period chosen from the span of its dates
     (day up to 2 months, week up to 2 years, else month), every period present."""
-    lo, hi, total = sq.actor_span(store.repo, actor_id, raw=raw)
-    span = (hi - lo).days if lo and hi else 0
+    rows = sq.actor_days(store.repo, actor_id, raw=raw)
+    days = sorted({dt.date.fromisoformat(d) for d, _, _ in rows if d})
+    span = (days[-1] - days[0]).days if days else 0
     period = "day" if span <= 62 else "week" if span <= 730 else "month"
-    rows = {r[0]: r for r in sq.actor_buckets(store.repo, actor_id, period, raw=raw)}
+    counts: dict[dt.date, dict[str, int]] = {}
+    undated = 0
+    for day, quad, n in rows:
+        if not day:
+            undated += n
+            continue
+        c = counts.setdefault(period_start(dt.date.fromisoformat(day), period),
+                              {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "events": 0})
+        c["events"] += n
+        if quad in (1, 2, 3, 4):
+            c[f"q{quad}"] += n
     points = []
-    if lo and hi:
-        p, end = period_start(lo, period), period_start(hi, period)
+    if days:
+        p, end = period_start(days[0], period), period_start(days[-1], period)
         while p <= end:
-            r = rows.get(p.isoformat(), (p.isoformat(), 0, 0, 0, 0, 0))
             nxt = next_period(p, period)
             points.append({"start": p.isoformat(), "end": (nxt - dt.timedelta(days=1)).isoformat(),
-                           "label": period_label(p, period), "q1": r[1], "q2": r[2], "q3": r[3], "q4": r[4],
-                           "events": r[5]})
+                           "label": period_label(p, period),
+                           **counts.get(p, {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "events": 0})})
             p = nxt
-    undated = rows.get("", ("", 0, 0, 0, 0, 0))[5]
-    return {"period": period, "total_events": total, "undated": undated, "points": points}
+    return {"period": period, "total_events": sum(n for _, _, n in rows), "undated": undated, "points": points}
 
 
 def actor_view(store, settings: Settings, actor_id: str) -> dict[str, Any]:
