@@ -222,6 +222,7 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     region: str | None = None  # part of the place: "east" for "eastern Ukraine"
+    role: str | None = None  # "dateline": the place the story was filed from ("PARIS, March 3 -")
 
     @property
     def location(self) -> Location:
@@ -239,6 +240,7 @@ class Place:
             "lon": self.lon,
             "geonameid": self.geonameid,
             "region": self.region,
+            "role": self.role,
         }
 
     @classmethod
@@ -254,6 +256,7 @@ class Place:
             lon=d.get("lon"),
             geonameid=d.get("geonameid"),
             region=d.get("region"),
+            role=d.get("role"),
         )
 
 

@@ -9,7 +9,12 @@
    candidates scored: kind (a country before a town of the same name), population, an
    explicit qualifier ("Paris, Texas"), and the countries the article names
    (two passes: the unambiguous toponyms first, then the rest in their light).
-3. ``PlaceTable.location_for(token)`` returns the place an event happened at: a
+3. The dateline ("SPRINGFIELD, Ill. (AP) -", "KYIV, Ukraine, Jan. 21 -") gives places with
+   role ``dateline`` (:func:`.dateline.document_lead`): its city, and the country or state
+   that qualifies it ("Ill." through ``data/geo/dateline_abbreviations.json``), resolved
+   with the other toponyms (the qualifier picks Springfield, Illinois); a toponym the
+   entity recogniser found inside the dateline is replaced by them.
+4. ``PlaceTable.location_for(token)`` returns the place an event happened at: a
    locative modifier of the event word ("talks in Geneva", "met in Berlin", "After
    meeting with Baerbock in Berlin", "the Geneva talks"), else of the verbs above it.
 """
@@ -22,11 +27,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, REGION, Candidate, Gazetteer, \
-    curated, load_gazetteer
+from ..kb.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, REGION, Candidate, Gazetteer, curated, load_gazetteer
 from ..models import Location, Place
 from .actors import ActorTable
 from .context import ExtractionContext
+from .dateline import document_lead, state_abbreviations
 from .toponyms import find_toponyms
 
 ADMIN_CUES = frozenset({"governor", "state", "legislature", "province", "premier", "voters"})
@@ -128,6 +133,7 @@ class _Toponym:
     qualifier: _Toponym | None = None  # "Texas" in "Paris, Texas"
     qualifies: _Toponym | None = None  # "Paris" for "Texas"
     admin_cue: bool = False  # "the governor of New York"
+    role: str | None = None  # "dateline"
 
 
 def _base_score(c: Candidate) -> float:
@@ -218,6 +224,29 @@ def _resolve(tops: list[_Toponym], extra_countries: Counter, text: str) -> None:
             t.chosen = max(t.candidates, key=lambda c: (_score(t, c, countries, near), c.record.population))
 
 
+def _dateline_toponyms(doc: Doc, g: Gazetteer) -> list[_Toponym]:
+    """The parts of the dateline as toponyms: "SPRINGFIELD", "Ill." (looked up as Illinois);
+    "BRUSSELS/BERLIN" is two cities."""
+    dl = document_lead(doc).dateline
+    if dl is None:
+        return []
+    abbreviations = state_abbreviations()
+    tops: list[_Toponym] = []
+    for k, (offset, part) in enumerate(dl.parts):
+        names = part.split("/") if k == 0 else [part]
+        pos = offset
+        for name in names:
+            start = doc.text.index(name, pos)
+            pos = start + len(name)
+            span = doc.char_span(start, start + len(name), alignment_mode="expand")
+            if span is None or not name.strip():
+                continue
+            cands = g.lookup(abbreviations.get(name, name))
+            if cands:  # "BREAKING -" opens like a dateline but names no place
+                tops.append(_Toponym(span, start, None, list(cands), role="dateline"))
+    return tops
+
+
 def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
@@ -230,8 +259,14 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None =
     directions = curated()["directions"]
     tops = [_Toponym(t.span, t.start, t.region, list(t.candidates), admin_cue=_admin_cue(t.span))
             for t in find_toponyms(doc, g, directions)]
+    dateline = _dateline_toponyms(doc, g)
+    if dateline:
+        lead = document_lead(doc).dateline
+        assert lead is not None
+        tops = sorted([t for t in tops if t.span.end_char <= lead.start or t.start >= lead.end] + dateline,
+                      key=lambda t: t.start)
     # countries named as actors or demonyms still tell us what the article is about
-    extra = Counter()
+    extra: Counter[str | None] = Counter()
     for ent in doc.ents:
         if ent.label_ == "GPE":
             for c in g.lookup(ent.text):
@@ -246,12 +281,13 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None =
         if t.chosen is None and t.span.root.pos_ == "ADJ":
             continue  # a demonym tagged GPE ("Ukrainian claims")
         if t.chosen is None:
-            place = Place(t.start, end, text[t.start:end], name=t.span.text, region=t.region)
+            place = Place(t.start, end, text[t.start:end], name=t.span.text, region=t.region,
+                          role=t.role)
         else:
             r = t.chosen.record
             place = Place(t.start, end, text[t.start:end], name=r.name, country=r.country,
                           admin1=r.admin1, lat=r.lat, lon=r.lon, geonameid=r.geonameid,
-                          region=t.region)
+                          region=t.region, role=t.role)
         for tok in t.span.doc[t.span.start:t.span.end]:
             by_token[tok.i] = len(places)
         places.append(place)

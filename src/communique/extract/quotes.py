@@ -6,7 +6,8 @@ speaker, cue and content, the kind, the canonical speaker actor (resolved by the
 :class:`ActorTable`; several actors for "each side said" give one quote each), the
 medium ("on Twitter", "in a statement", "told reporters"), the date of the cue, a
 confidence and the rule that fired (:mod:`.quote_fields`). With ``quote_model`` the
-trained tagger's quotes (:mod:`.attribution`) are merged in.
+trained tagger's quotes (:mod:`.attribution`) are merged in. The dateline and the byline
+are cut out of every quote's content and speaker (:func:`.dateline.clip_quotes`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from spacy.tokens import Doc
 from ..models import Quote
 from .actors import ActorTable
 from .context import ExtractionContext
+from .dateline import clip_quotes
 from .lexicons import cue_lexicon
 from .quote_candidates import find_candidates
 from .quote_fields import medium_of, quote_kind, speaker_actors, token_span
+from .quote_propositions import reports_no_speech
 from .quote_rules import sourceless_cue
 from .time import DateTable
 
@@ -36,10 +39,10 @@ def extract_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     s = ctx.settings
     rules = rule_quotes(doc, ctx, actors, dates) if s.quote_rules else ()
     if not s.quote_model:
-        return rules
+        return clip_quotes(doc, rules)
     from .attribution.combine import combine, model_quotes
 
-    return combine(doc, rules, model_quotes(doc, ctx, actors, dates))
+    return clip_quotes(doc, combine(doc, rules, model_quotes(doc, ctx, actors, dates)))
 
 
 def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
@@ -51,8 +54,10 @@ def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     for c in cands:
         content = tuple(token_span(doc, s, text) for s in c.content)
         kind = quote_kind(c.content, reg_of, doc)
-        cue = token_span(doc, (c.cue[0], c.cue[-1]), text) if c.cue else None
         head = doc[c.head]
+        if c.cue and reports_no_speech(doc, head, c.content, kind):
+            continue  # "Russia welcomed the deal": no proposition, no quote
+        cue = token_span(doc, (c.cue[0], c.cue[-1]), text) if c.cue else None
         mention, ref = c.speaker, c.speaker_ref or c.speaker
         if c.cue and sourceless_cue(head, lex):
             mention = ref = None  # "Asked about X, he said": the asker of X is unnamed
