@@ -23,7 +23,6 @@ from .dateline import clip_quotes
 from .lexicons import cue_lexicon
 from .quote_candidates import find_candidates
 from .quote_fields import medium_of, quote_kind, speaker_actors, token_span
-from .quote_propositions import reports_no_speech
 from .quote_rules import sourceless_cue
 from .time import DateTable
 
@@ -54,10 +53,8 @@ def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     for c in cands:
         content = tuple(token_span(doc, s, text) for s in c.content)
         kind = quote_kind(c.content, reg_of, doc)
-        head = doc[c.head]
-        if c.cue and reports_no_speech(doc, head, c.content, kind):
-            continue  # "Russia welcomed the deal": no proposition, no quote
         cue = token_span(doc, (c.cue[0], c.cue[-1]), text) if c.cue else None
+        head = doc[c.head]
         mention, ref = c.speaker, c.speaker_ref or c.speaker
         if c.cue and sourceless_cue(head, lex):
             mention = ref = None  # "Asked about X, he said": the asker of X is unnamed
