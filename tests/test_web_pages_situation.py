@@ -252,3 +252,29 @@ def test_web_pages_lists_count_their_matches(client, path, query, capped):
         assert n == d["total"]
     html = client.get(path.removeprefix("/api"), params=query, headers={"accept": "text/html"}).text
     assert re.search(r'id="list-count">[\d,]+\+? match', html)
+
+
+def test_web_pages_situation_views_on_both_backends(store):
+    """The situation queries are portable: the same answers on SQLite and PostgreSQL."""
+    from communique.analysis.synthetic import synthetic_analyses
+    from communique.web import situation_views as sv
+
+    store.add_many(synthetic_analyses(40, events_per_article=4, seed=3, days=70, start=dt.date(2022, 1, 3)))
+    for i, src in enumerate(OUTLETS):
+        triples = [("RUS", "ASSAULT", "UKR")] + ([("UKR", "ACCUSE", "RUS")] if i else [])
+        store.add(make_analysis(dt.date(2022, 3, 10), triples, quote="We will not yield", speaker_iso="UKR",
+                                story=STORY, source=src, salt=src))
+    settings = Settings()
+    home = sv.home_view(store, settings, days=30)
+    assert home["window"]["latest"] == "2022-03-13" and home["totals"]["events"] > 0
+    assert home["speakers"] and any(s["story"] == STORY and s["outlets"] == 3 for s in home["stories"])
+    story = sv.story_view(store, settings, STORY)
+    assert [len(e["outlets"]) for e in story["events"]] == [3, 2]
+    m = sv.map_view(store, settings, region="europe", place="Kyiv")
+    assert m["places"] and m["place_events"]["total"] == next(p["events"] for p in m["places"] if p["name"] == "Kyiv")
+    ukraine = store.actors(name="Ukraine", limit=1)[0].id
+    t = sv.actor_timeline(store, ukraine)
+    assert t["total_events"] == sum(p["events"] for p in t["points"]) > 0 and t["period"] == "week"
+    page = sv.actors_view(store, settings, limit=5, page=2)
+    assert page["total"] == 12 and len(page["items"]) == 5
+    assert sv.alerts_view(store, settings)["history"]["periods"] == 10  # 3 January to 13 March 2022
