@@ -55,7 +55,7 @@ def rising_dyads(series: Sequence[DyadSeries], since: dt.date, *, limit: int = 8
     """The dyads whose conflict incidents (quad classes 3 and 4) per period rose most in the
     window (from ``since``): the mean of its later half minus the mean of its earlier half;
     each with its per-period counts (the sparkline)."""
-    out = []
+    out: list[dict[str, Any]] = []
     for s in series:
         pts = [p for p in s.points if p.start >= since]
         if not pts:

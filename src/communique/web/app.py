@@ -16,8 +16,8 @@ import logging
 import threading
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from urllib.parse import urlencode
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,17 +28,16 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..analysis.situation import country_name
 from ..config import Settings
 from ..errors import CommuniqueError, InputError
 from ..models import MODALITIES
 from ..ontology import plover_types
-from . import views
-from .params import Evidence, Limit, QuadClass
-from . import situation_views
+from . import situation_views, views
 from .highlight import quoted
+from .params import Evidence, Limit, QuadClass
 from .situation_routes import register_situation_routes
 from .svg import home_charts, network_chart, quad_bars, series_chart, world_map
-from ..analysis.situation import country_name
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent

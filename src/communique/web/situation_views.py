@@ -12,7 +12,8 @@ import json
 from importlib import resources
 from typing import Any
 
-from ..analysis.series import next_period, period_label, period_start
+from ..analysis.alerts import Alert
+from ..analysis.series import DyadSeries, next_period, period_label, period_start
 from ..analysis.situation import (
     WINDOWS,
     alert_reason,
@@ -63,7 +64,8 @@ def home_view(store, settings: Settings, *, days: int | str | None = 90, raw: bo
     quads = quad_day_series(sq.quad_days(repo, since, until, raw=raw), since, until)
     cfg = settings.replace(alert_period="week")
     start = since - dt.timedelta(weeks=settings.alert_window)
-    series, alerts = [], []
+    series: list[DyadSeries] = []
+    alerts: list[Alert] = []
     for a, b, _n in repo.top_dyads(keys="country", limit=RISING_CANDIDATES, raw=raw):
         s, found = stored_alerts(store, a, b, cfg, period="week", start=start, end=until, raw=raw)
         series.append(s)

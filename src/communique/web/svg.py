@@ -125,7 +125,8 @@ def world_map(places: list[dict[str, Any]], countries: dict[str, dict[str, Any]]
     linking to ``link`` + ``place=<name>`` (the place's events); the busiest places labelled."""
     from .geo import country_paths
 
-    proj, paths = country_paths(tuple(float(x) for x in bbox), width)  # type: ignore[arg-type]
+    west, south, east, north = (float(x) for x in bbox)
+    proj, paths = country_paths((west, south, east, north), width)
     peak = max([c["events"] for c in countries.values()] + [1])
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" id="event-map" viewBox="0 0 {width} {proj.height}" '
            f'width="{width}" height="{proj.height}" aria-labelledby="map-title">'
