@@ -16,7 +16,7 @@ from communique.ingest.article import make_article
 from communique.kb import load_kb
 from communique.kb.build import _plurals, parse_agents
 from communique.kb.dictionaries import parse_code
-from communique.kb.words import actor_words, parse_words
+from communique.kb.words import actor_words, is_alias, parse_words
 from communique.errors import ConfigError
 
 
@@ -172,3 +172,28 @@ def test_actors_identity_plurals(word, plural):
 def test_actors_identity_word_lists_schema(bad):
     with pytest.raises(ConfigError):
         parse_words(bad)
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("it", False), ("They", False), ("officials", False), ("the ministry", False), ("the country", False),
+    ("Lavrov", True), ("the Kremlin", True), ("Law Society of Kenya", True),
+])
+def test_actors_identity_is_alias(text, ok):
+    assert is_alias(text) is ok
+
+
+def test_actors_identity_store_aliases_leave_out_pronouns(tmp_path):
+    """A real SQLite store: the actor record lists names, not the pronouns and generic
+    nouns coreference linked to the actor."""
+    from communique import Store
+    from communique.models import Actor, Analysis, Span
+
+    text = "Sergey Lavrov spoke. He said officials of Lavrov's team agreed. It was late."
+    spans = [Span.of(text, text.index(w), text.index(w) + len(w)) for w in ("Sergey Lavrov", "He", "officials")]
+    spans.append(Span.of(text, text.index("Lavrov's"), text.index("Lavrov's") + len("Lavrov")))
+    actor = Actor(id="lavrov", name="Sergey Lavrov", kind="person", country="RUS", mentions=tuple(spans))
+    with Store(tmp_path / "aliases.db") as store:
+        store.add(Analysis(article=make_article(text, published="2022-01-21"), actors=(actor,)))
+        rec = store.repo.actor_record("lavrov")
+    assert rec is not None and rec["mentions"] == 4
+    assert rec["aliases"] == ["Lavrov", "Sergey Lavrov"]

@@ -1,6 +1,8 @@
 """The actor word lists (``data/kb/actor_words.yaml``): organisation heads and cues,
-state bodies, opposition modifiers, people nouns and the words that are never an alias.
-Read once per process and checked against its schema (an unknown key is an error)."""
+state bodies, opposition modifiers, people nouns and nouns that are no agents. Read once
+per process and checked against its schema (an unknown key is an error). ``is_alias``
+tells a name worth listing as an alias from a pronoun or generic noun
+(``data/lexicons/generic_mentions.json``)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ DATA = "communique.data.kb"
 SCHEMA: dict[str, type] = {
     "version": int, "source": str, "licence": str, "org_heads": dict, "state_heads": dict,
     "org_cues": dict, "name_joiners": list, "opposition_modifiers": list, "people_nouns": dict,
-    "not_aliases": list, "not_agents": list,
+    "not_agents": list,
 }
 
 
@@ -32,7 +34,6 @@ class ActorWords:
     name_joiners: frozenset[str]
     opposition_modifiers: frozenset[str]
     people_nouns: Mapping[str, str]
-    not_aliases: frozenset[str]
     not_agents: frozenset[str] = frozenset()
 
     def cue_sector(self, words: list[str]) -> str | None:
@@ -53,7 +54,7 @@ def validate(data: Any, name: str = "actor_words.yaml") -> dict[str, Any]:
             raise ConfigError(f"{name}: unknown key {key!r}")
         if not isinstance(value, SCHEMA[key]):
             raise ConfigError(f"{name}: {key!r} should be a {SCHEMA[key].__name__}")
-    for key in ("name_joiners", "opposition_modifiers", "not_aliases", "not_agents"):
+    for key in ("name_joiners", "opposition_modifiers", "not_agents"):
         bad = [w for w in data.get(key) or () if not isinstance(w, str)]
         if bad:  # YAML reads a bare on/off/yes/no as a boolean
             raise ConfigError(f"{name}: {key!r} holds non-strings {bad!r} (quote them)")
@@ -75,7 +76,6 @@ def parse_words(data: dict[str, Any]) -> ActorWords:
         name_joiners=frozenset(str(w).lower() for w in d["name_joiners"]),
         opposition_modifiers=frozenset(str(w).lower() for w in d["opposition_modifiers"]),
         people_nouns=MappingProxyType({k.lower(): str(v) for k, v in d["people_nouns"].items()}),
-        not_aliases=frozenset(str(w).lower() for w in d["not_aliases"]),
         not_agents=frozenset(str(w).lower() for w in d["not_agents"]),
     )
 
@@ -84,3 +84,22 @@ def parse_words(data: dict[str, Any]) -> ActorWords:
 def actor_words() -> ActorWords:
     text = resources.files(DATA).joinpath("actor_words.yaml").read_text(encoding="utf-8")
     return parse_words(yaml.safe_load(text))
+
+
+@cache
+def generic_mentions() -> frozenset[str]:
+    """Pronouns and generic nouns that refer to an actor without naming it."""
+    import json
+
+    d = json.loads(resources.files("communique.data.lexicons").joinpath("generic_mentions.json")
+                   .read_text(encoding="utf-8"))
+    return frozenset(d["pronouns"]) | frozenset(d["generic"])
+
+
+def is_alias(text: str) -> bool:
+    """Whether a mention's text can stand as an alias of its actor: not a pronoun or a
+    generic noun ("it", "they", "officials", "the ministry"), with or without an article."""
+    low = " ".join(text.split()).lower()
+    bare = low.removeprefix("the ").removeprefix("a ").removeprefix("an ")
+    generic = generic_mentions()
+    return bool(bare) and low not in generic and bare not in generic

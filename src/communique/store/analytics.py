@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..analysis.facts import DyadFact, party_keys, story_of
+from ..kb.words import is_alias
 from ..models import Analysis, Event, Location, Quote
 from .conditions import date_range, date_text, placeholders
 from .incidents import refresh_statements
@@ -426,7 +427,7 @@ class AnalyticsQueries:
             return None
         d = json.loads(row[7])
         aliases = sorted({r[0] for r in self._all(
-            "SELECT DISTINCT text FROM mentions WHERE actor_id = ? LIMIT 200", (actor_id,))})
+            "SELECT DISTINCT text FROM mentions WHERE actor_id = ? LIMIT 200", (actor_id,)) if is_alias(r[0])})
         return {"id": row[0], "name": row[1], "kind": row[2], "country": row[3], "sector": row[4],
                 "articles": int(row[5]), "mentions": int(row[6]), "roles": d.get("roles") or [],
                 "aliases": aliases}
