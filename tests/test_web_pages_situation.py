@@ -211,7 +211,8 @@ def test_web_pages_actor_timeline_counts_every_event(tmp_path):
 
 
 @pytest.mark.parametrize("chart,params", [("quads", {"days": 30}), ("rising", {}), ("map-countries", {}),
-                                          ("map-places", {}), ("dyad", {"source": "RUS", "target": "UKR"})])
+                                          ("map-places", {}), ("dyad", {"source": "RUS", "target": "UKR"}),
+                                          ("network", {"keys": "country"})])
 def test_web_pages_chart_json_and_csv_agree(client, chart, params):
     js = client.get(f"/api/charts/{chart}", params=params).json()
     text = client.get(f"/api/charts/{chart}", params={**params, "format": "csv"}).text

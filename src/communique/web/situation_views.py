@@ -285,6 +285,7 @@ CHART_COLUMNS = {
     "actor-timeline": ("start", "label", "q1", "q2", "q3", "q4", "events"),
     "map-countries": ("iso3", "name", "events", "conflict", "goldstein"),
     "map-places": ("name", "country", "lat", "lon", "events", "conflict"),
+    "network": ("source", "target", "weight", "conflict", "cooperation", "goldstein_sum"),
 }
 
 
@@ -314,6 +315,10 @@ def chart_view(store, settings: Settings, chart: str, params: dict[str, Any]) ->
         if store.repo.actor_record(params["actor"]) is None:
             raise views.NotFound(f"no actor {params['actor']!r}", actor=params["actor"])
         rows = actor_timeline(store, params["actor"], raw=raw)["points"]
+    elif chart == "network":
+        rows = views.network_view(store, settings, keys=params.get("keys") or "country", since=params.get("since"),
+                                  until=params.get("until"), type=params.get("type"),
+                                  quad_class=params.get("quad_class"), raw=raw)["edges"]
     else:
         d = map_view(store, settings, since=params.get("since"), until=params.get("until"),
                      days=params.get("days"), raw=raw)
