@@ -99,3 +99,18 @@ def test_events_args_multi_party_members_each_keep_their_country(pipeline, text,
     assert {r["actor_country"] for r in rows} == countries
     dyads = [r for r in rows_of(a)["dyads"] if r["type"] == ev.type]
     assert {r["actor_country"] for r in dyads} == countries
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, recipient_text", [
+    ("The union demands that the government scrap the minimum wage.", "REQUEST", "the government"),
+    ("Austria has reached a deal with hundreds of striking postal workers.", "AGREE", "striking postal workers"),
+    ("The Bulgarian government rejected a request by a junior alliance.", "REJECT", "a junior alliance"),
+])
+def test_events_args_unresolved_recipient_keeps_its_phrase(pipeline, text, type_, recipient_text):
+    a = pipeline.analyze(text)
+    ev = _event(a, type_)
+    assert ev.recipient is not None and recipient_text in ev.recipient.text
+    assert a.text[ev.recipient.start:ev.recipient.end] == ev.recipient.text
+    assert ev.recipient.country is None or ev.recipient.actors
+    assert not [e for e in a.events if e.trigger.text == "striking"]  # a description, not a strike

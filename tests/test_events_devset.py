@@ -4,8 +4,8 @@ hand-made file (tests never read the real development set's sources)."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from communique.errors import InputError
 from communique.evaluation.event_devset import Side, dyads, load_dev_set, run_dev, score_dev, side_matches
 

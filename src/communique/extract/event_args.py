@@ -106,6 +106,8 @@ def conj_head(v: Token) -> Token:
 
 
 def actor_token(tok: Token) -> Token | None:
+    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head  # "striking workers": the workers strike
     if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"):
         if tok.pos_ == "VERB":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -213,7 +215,7 @@ def fallback_actor_token(tok: Token, actors: ActorTable) -> Token | None:
 
 # --------------------------------------------------------------------------- recipients beyond
 # the trigger's own dependents (used when the pattern's recipient slots name nobody)
-NOMINAL_RECIPIENT_PREPS = ("with", "on", "against", "to", "between", "toward", "towards", "upon", "into")
+NOMINAL_RECIPIENT_PREPS = ("with", "on", "against", "to", "between", "toward", "towards", "upon", "into", "for")
 OBJECT_RECIPIENT_PREPS = ("from", "with", "to", "on", "against", "by", "between", "toward", "towards")
 ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "head", "return", "visit", "land", "journey"})
 ARRIVAL_PREPS = ("in", "to", "at")
@@ -225,7 +227,7 @@ def _pobjs(prep: Token):
             yield x
 
 
-def _inside_phrase(obj: Token):
+def inside_phrase(obj: Token):
     """Who an object phrase names besides its head: "an offer *from Kabul*", "*French*
     mediation", "the withdrawal of Russian troops *from Syria*"."""
     for c in obj.children:
@@ -264,15 +266,20 @@ def arrival_place(tok: Token) -> Token | None:
     return None
 
 
-def wider_recipient_tokens(tok: Token, *, meeting: bool = False):
+def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool = False):
     """Recipient candidates wherever English puts them, best first: the subject of a
     passive (the victim, never the actor), the object of a nominal event ("talks with",
     "sanctions on", "aid to", "an attack on", "a visit to"), the object of an infinitive
     complement ("threatened to shell Iraqi towns") and who the object phrase names
     ("rejected an offer from Kabul", "accepted French mediation"); for meetings the place
-    of arrival ("arrived in Amman for talks")."""
+    of arrival ("arrived in Amman for talks"); for demands, accusations and threats the
+    subject of the that-clause ("demands that *the government* scrap ...")."""
     if tok.pos_ == "VERB":
         yield from (c for c in tok.children if c.dep_ == "nsubjpass")
+        if clausal:
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    yield from (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in NOMINAL_RECIPIENT_PREPS:
@@ -280,6 +287,10 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False):
         for c in tok.children:  # "his request that the United States extradite ..."
             if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
                 yield from (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":  # "reached a deal | with X"
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "against", "to"):
+                yield from _pobjs(c)
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
     if tok.pos_ == "VERB":  # "agreed to a ceasefire with Turkey"
         for c in tok.children:
@@ -292,7 +303,7 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False):
                 objs.extend(_pobjs(c))
     for o in objs:
         yield o
-        yield from _inside_phrase(o)
+        yield from inside_phrase(o)
     if meeting:
         place = arrival_place(tok)
         if place is not None:
@@ -306,7 +317,7 @@ def party_in_phrase(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quot
     p = party_of(doc, tok, actors, quotes, quote_idx)
     if p is not None:
         return p
-    for inner in _inside_phrase(tok):
+    for inner in inside_phrase(tok):
         p = with_members(actors.party_for_token(doc, inner), actors)
         if p is not None:
             return p
@@ -342,12 +353,12 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     ("the main armed faction", "hundreds of striking postal workers", "Congress"): its text
     and span, with no actor id and no country. None for pronouns and other nouns; with
     ``entities=False`` a name the entity recogniser tagged counts only by its noun."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
     words = nouns | HUMAN
     lemma = tok.lemma_.lower()
     of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
-    if not (lemma in words or entities and tok.ent_type_ in ("ORG", "PERSON", "NORP")
+    if not (lemma in words and tok.pos_ != "NUM" or entities and tok.ent_type_ in ("ORG", "PERSON", "NORP")
             or of is not None and of.lemma_.lower() in words):
         return None
     left, right = tok.left_edge.i, tok.right_edge.i

@@ -29,6 +29,7 @@ from .event_args import (
     arrival_place,
     clause_subject,
     fallback_actor_token,
+    inside_phrase,
     is_passive,
     named_party,
     party_in_phrase,
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 THREAT_SANCTION = frozenset({"sanction", "economic", "financial", "embargo", "tariff"})
 THREAT_FORCE = frozenset({"military", "force", "troop", "attack", "strike", "war"})
 CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+# whose that-clause subject is the one demanded of, accused or threatened
+CLAUSAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
 _POS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ANY": ("VERB", "NOUN", "PROPN", "ADJ")}
 
 
@@ -431,7 +434,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         if f is not None:
             actor = party_of(doc, f, actors, quotes, qi)
             fallback = actor is not None
-    recipient = _recipient(doc, tok, p, actor, type0 == "CONSULT", actors, quotes, qi)
+    recipient = _recipient(doc, tok, p, actor, type0, actors, quotes, qi)
     if recipient is None and type0 == "CONSULT":
         recipient = _host(tok, actor, places)
     if threat:
@@ -444,10 +447,11 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             alt = party_of(doc, passive_target, actors, quotes, qi)
         recipient = recipient or alt
         modality = "hypothetical" if cond is not None or modality == "hypothetical" else modality
-    if actor is not None and recipient is not None and set(actor.actors) == set(recipient.actors):
+    if actor is not None and recipient is not None and (
+            set(actor.actors) == set(recipient.actors) if actor.actors else actor.start == recipient.start):
         recipient = None
-    if actor is None and recipient is None:
-        return None
+    if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
+        return None  # "striking workers", "supporting parties": a description, not an event
     if cameo_override is not None:
         type_, mode, ctxs = _code("", cameo_override, None)
         cameo = cameo_override
@@ -475,13 +479,14 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     )
 
 
-def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, meeting: bool, actors: ActorTable,
+def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str, actors: ActorTable,
                quotes: tuple[Quote, ...], qi: int | None) -> Party | None:
     """The pattern's recipient slots first, then wherever else English puts the one acted
     on (``wider_recipient_tokens``); never the actor itself."""
     own = set(actor.actors) if actor is not None else set()
     seen: list[Token] = []
-    for r_tok in (*recipient_tokens(doc, tok, p.recipient), *wider_recipient_tokens(tok, meeting=meeting)):
+    wider = wider_recipient_tokens(tok, meeting=type_ == "CONSULT", clausal=type_ in CLAUSAL_TYPES)
+    for r_tok in (*recipient_tokens(doc, tok, p.recipient), *wider):
         if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
         seen.append(r_tok)
@@ -491,10 +496,10 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, meeting: b
     # no known actor: a noun phrase that names people or a body still says who
     nouns = load_lexicon().party_nouns
     for r_tok in seen:
-        if actor is not None and actor.start <= r_tok.idx < actor.end:
-            continue
-        if actors.actor_for_token(r_tok.i) is None:
-            party = named_party(doc, r_tok, nouns)
+        for t in (r_tok, *inside_phrase(r_tok)):  # "support for *Ghani's* efforts"
+            if actor is not None and actor.start <= t.idx < actor.end or actors.actor_for_token(t.i) is not None:
+                continue
+            party = named_party(doc, t, nouns)
             if party is not None:
                 return party
     return None
