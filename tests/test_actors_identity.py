@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from communique.config import Settings
+from communique.errors import ConfigError
 from communique.extract.actors import extract_actors
 from communique.extract.context import ExtractionContext
 from communique.extract.org_names import find_org_names
@@ -17,7 +18,6 @@ from communique.kb import load_kb
 from communique.kb.build import _plurals, parse_agents
 from communique.kb.dictionaries import parse_code
 from communique.kb.words import actor_words, is_alias, parse_words
-from communique.errors import ConfigError
 
 
 def _actors(nlp, text: str, day: dt.date = dt.date(2022, 1, 21)):

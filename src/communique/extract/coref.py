@@ -27,12 +27,6 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-SIDES = (("each", "side"), ("both", "sides"), ("the", "two", "sides"), ("both", "countries"),
-         ("the", "two", "countries"), ("both", "men"), ("the", "two", "men"), ("both", "leaders"),
-         ("the", "two", "leaders"), ("the", "two", "ministers"), ("the", "two", "diplomats"),
-         ("both", "sides"), ("each", "other"))
-_SIDE_FIRST = frozenset(p[0] for p in SIDES)
-OWNED_GROUPS = frozenset({"allies", "partners"})
 WINDOW = 3  # sentences back
 
 
@@ -222,13 +216,16 @@ def resolve(b: "_Builder") -> None:
     seen = _Seen()
     i = 0
     n = len(doc)
+    words = actor_words()
+    sides = words.side_phrases
+    side_first = frozenset(p[0] for p in sides)
     while i < n:
         tok = doc[i]
         sent = sents[i]
         low = tok.lower_
         side = None
-        if low in _SIDE_FIRST:
-            side = next((p for p in SIDES if tuple(t.lower_ for t in doc[i:i + len(p)]) == p), None)
+        if low in side_first:
+            side = next((p for p in sides if tuple(t.lower_ for t in doc[i:i + len(p)]) == p), None)
         if side is not None and i not in b.by_token:
             ids = _pick_sides(b, seen, i, sent)
             if ids:
@@ -287,7 +284,7 @@ def _owned(b: "_Builder") -> None:
         if poss is None:
             continue
         owner = b.by_token[poss.i]
-        if tok.lower_ in OWNED_GROUPS:
+        if tok.lower_ in actor_words().owned_groups:
             rec = b.records[owner]
             aid = b.add("group", f"allies of {rec.name}", key=f"allies:{owner}")
             b.records[aid].country = None

@@ -129,9 +129,8 @@ def convert_actors(path: Path, countries: frozenset[str], out: dict[str, Any]) -
         code = rec.roles[0].code or ""
         bare = [r.code or "" for r in rec.roles if len(r.code or "") == 3 and _country(r.code or "", countries)]
         if bare:  # a country (dated codes: renamed, split, a former Soviet republic)
-            country = bare[-1]
             for n in names:
-                out["places"].setdefault(normalize_name(n), country)
+                out["places"].setdefault(normalize_name(n), bare[-1])
                 counts["places"] += 1
             continue
         if _is_person(rec, comment_people, heads):

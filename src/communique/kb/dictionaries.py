@@ -223,9 +223,9 @@ def parse_petrarch(text: str, source: str = "actors.txt",
     for e in entries:
         if e["bad"] or not e["name"].strip():
             continue
-        codes: list[RoleRecord] = e["codes"]
-        undated = [c for c in codes if c.start is None and c.end is None]
-        if any(c.start or c.end for c in codes) or not undated:
+        roles: list[RoleRecord] = e["codes"]
+        undated = [c for c in roles if c.start is None and c.end is None]
+        if any(c.start or c.end for c in roles) or not undated:
             kind = "person"
         elif undated[0].sector in _ORG_SECTORS:
             kind = "organization"
@@ -233,11 +233,11 @@ def parse_petrarch(text: str, source: str = "actors.txt",
             kind = "person"
         else:
             kind = "country"
-        country = next((c.country for c in codes if c.country), None)
+        country = next((c.country for c in roles if c.country), None)
         sector = next((c.sector for c in undated if c.sector), None) or next(
-            (c.sector for c in codes if c.sector), None)
+            (c.sector for c in roles if c.sector), None)
         if kind == "country" and not sector and len(e["name"].split()) > 3:
             kind = "organization"
         out.append(PersonRecord(name=e["name"], aliases=tuple(e["aliases"]), country=country,
-                                sector=sector, roles=tuple(codes), kind=kind, source=source))
+                                sector=sector, roles=tuple(roles), kind=kind, source=source))
     return out

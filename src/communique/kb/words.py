@@ -1,5 +1,6 @@
 """The actor word lists (``data/kb/actor_words.yaml``): organisation heads and cues,
-state bodies, opposition modifiers, people nouns and nouns that are no agents. Read once
+state bodies, opposition modifiers, people nouns, nouns that are no agents, plural side
+phrases ("each side") and owned groups ("its allies"). Read once
 per process and checked against its schema (an unknown key is an error). ``is_alias``
 tells a name worth listing as an alias from a pronoun or generic noun
 (``data/lexicons/generic_mentions.json``)."""
@@ -21,7 +22,7 @@ DATA = "communique.data.kb"
 SCHEMA: dict[str, type] = {
     "version": int, "source": str, "licence": str, "org_heads": dict, "state_heads": dict,
     "org_cues": dict, "name_joiners": list, "opposition_modifiers": list, "people_nouns": dict,
-    "not_agents": list,
+    "not_agents": list, "side_phrases": list, "owned_groups": list,
 }
 
 
@@ -35,6 +36,8 @@ class ActorWords:
     opposition_modifiers: frozenset[str]
     people_nouns: Mapping[str, str]
     not_agents: frozenset[str] = frozenset()
+    side_phrases: tuple[tuple[str, ...], ...] = ()  # ("each", "side"), ...
+    owned_groups: frozenset[str] = frozenset()
 
     def cue_sector(self, words: list[str]) -> str | None:
         """The sector a cue inside an organisation's name gives ("human rights" -> NGO)."""
@@ -54,7 +57,7 @@ def validate(data: Any, name: str = "actor_words.yaml") -> dict[str, Any]:
             raise ConfigError(f"{name}: unknown key {key!r}")
         if not isinstance(value, SCHEMA[key]):
             raise ConfigError(f"{name}: {key!r} should be a {SCHEMA[key].__name__}")
-    for key in ("name_joiners", "opposition_modifiers", "not_agents"):
+    for key in ("name_joiners", "opposition_modifiers", "not_agents", "side_phrases", "owned_groups"):
         bad = [w for w in data.get(key) or () if not isinstance(w, str)]
         if bad:  # YAML reads a bare on/off/yes/no as a boolean
             raise ConfigError(f"{name}: {key!r} holds non-strings {bad!r} (quote them)")
@@ -77,6 +80,8 @@ def parse_words(data: dict[str, Any]) -> ActorWords:
         opposition_modifiers=frozenset(str(w).lower() for w in d["opposition_modifiers"]),
         people_nouns=MappingProxyType({k.lower(): str(v) for k, v in d["people_nouns"].items()}),
         not_agents=frozenset(str(w).lower() for w in d["not_agents"]),
+        side_phrases=tuple(tuple(p.lower().split()) for p in d["side_phrases"]),
+        owned_groups=frozenset(str(w).lower() for w in d["owned_groups"]),
     )
 
 
