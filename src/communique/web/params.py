@@ -10,8 +10,9 @@ a bad date, period, page size, cursor or record id is a 4xx in the one JSON erro
   ``since`` is not after ``until``;
 * periods are ``day``, ``week`` or ``month``; a series longer than the ``max_series_points``
   setting is coarsened or cut (:mod:`communique.analysis.series`), not refused;
-* page sizes are 1..:data:`MAX_PAGE_SIZE`; cursors are at most :data:`MAX_CURSOR_CHARS`
-  characters and are checked for their shape by the store (``store.analytics.decode_cursor``);
+* page sizes are 1..:data:`MAX_PAGE_SIZE`, page numbers 1..:data:`MAX_PAGE_NUMBER`; cursors
+  are at most :data:`MAX_CURSOR_CHARS` characters and are checked for their shape by the
+  store (``store.analytics.decode_cursor``);
 * record ids are ``<article>:e<n>`` or ``<article>:q<n>``; an index over
   :data:`MAX_INDEX` cannot exist (404).
 """
@@ -33,6 +34,7 @@ LAST_DAY = dt.date(9998, 12, 31)
 MAX_PAGE_SIZE = 500
 MAX_EVIDENCE = 100_000
 MAX_CURSOR_CHARS = 1024
+MAX_PAGE_NUMBER = 1_000_000  # offset-paged lists (page * page size stays a small integer)
 MAX_INDEX = 2**31 - 1  # record indexes (and cursor integers) are 32-bit in the store
 NETWORK_KEYS = ("country", "actor")
 
@@ -95,6 +97,19 @@ def parse_limit(limit: int | None, settings: Settings) -> int:
     return n
 
 
+def parse_page_number(value: int | str | None) -> int:
+    """A page number of an offset-paged list, 1..:data:`MAX_PAGE_NUMBER` (empty: 1)."""
+    if value is None or value == "":
+        return 1
+    try:
+        n = int(value) if len(str(value)) <= 12 else 0
+    except (TypeError, ValueError):
+        n = 0
+    if not 1 <= n <= MAX_PAGE_NUMBER:
+        raise BadRequest(f"page must be a whole number from 1 to {MAX_PAGE_NUMBER}", parameter="page")
+    return n
+
+
 def parse_cursor(cursor: str | None) -> str | None:
     """The cursor text, bounded in length (its contents are checked where it is decoded)."""
     if cursor and len(cursor) > MAX_CURSOR_CHARS:
@@ -135,6 +150,6 @@ def parse_record(record_id: str) -> tuple[str, str, int]:
 
 
 __all__ = ["BadRequest", "NotFound", "Limit", "Evidence", "QuadClass", "parse_date", "parse_dates",
-           "parse_period", "parse_limit", "parse_cursor", "parse_evidence", "parse_quad_class",
-           "parse_keys", "parse_record", "FIRST_DAY", "LAST_DAY", "MAX_PAGE_SIZE", "MAX_EVIDENCE",
-           "MAX_INDEX"]
+           "parse_period", "parse_limit", "parse_page_number", "parse_cursor", "parse_evidence",
+           "parse_quad_class", "parse_keys", "parse_record", "FIRST_DAY", "LAST_DAY", "MAX_PAGE_SIZE",
+           "MAX_PAGE_NUMBER", "MAX_EVIDENCE", "MAX_INDEX"]
