@@ -13,6 +13,7 @@ of actors (compound references) or to a :class:`~communique.models.Party`.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,7 @@ from ..kb.names import normalize_name
 from ..kb.words import actor_words
 from ..models import Actor, Party, Span
 from .context import ExtractionContext
-from .dateline import parse_dateline
+from .dateline import document_lead
 from .org_names import find_org_names
 
 log = logging.getLogger(__name__)
@@ -482,10 +483,10 @@ def _counted(tok: Token) -> bool:
 def dateline_country(b: _Builder) -> str | None:
     """The country of the article's dateline ("NAIROBI, July 7 (Reuters) -" -> KEN), once."""
     if "dateline" not in b.cache:
-        found = parse_dateline(b.doc.text)
+        found = document_lead(b.doc).dateline
         country = None
         if found is not None:
-            for part in reversed([p.strip() for p in found.place.split(",") if p.strip()]):
+            for part in reversed([p.strip() for p in re.split(r"[,/]", found.place) if p.strip()]):
                 country = b.kb.place_country(part)
                 if country:
                     break
