@@ -196,3 +196,17 @@ def test_store_query_getting_started_sanctions_example(examples_db):
         assert events and {r.event.type for r in events} == {"COERCE"}
         assert store.events(type="SANCTION", actor="European Union") == []  # why the guide says 163
         assert store.quotes(text="sanctions")
+
+
+@pytest.mark.parametrize("search", ["talks", "said", "shelled Kharkiv", "Belarus"])
+def test_store_query_search_plans_agree(filled, monkeypatch, search):
+    """Both SQLite plans of a search (few matches looked up, many read in list order) give
+    the same rows; PostgreSQL has one plan."""
+    import communique.store.analytics as analytics
+
+    lookup = (quote_ids(filled.quotes(text=search)), quote_ids(filled.events(text=search)),
+              page_ids(filled.repo.events_page(q=search)), filled.repo.articles_page(q=search)[0])
+    monkeypatch.setattr(analytics, "SELECTIVE_MATCHES", 0)  # every search "common": list order
+    in_order = (quote_ids(filled.quotes(text=search)), quote_ids(filled.events(text=search)),
+                page_ids(filled.repo.events_page(q=search)), filled.repo.articles_page(q=search)[0])
+    assert lookup == in_order and any(lookup)

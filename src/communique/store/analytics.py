@@ -22,7 +22,7 @@ from ..kb.words import is_alias
 from ..models import Analysis, Event, Location, Quote
 from .conditions import date_range, date_text, placeholders
 from .incidents import refresh_statements
-from .query import ListFilter, article_conditions, event_conditions, quote_conditions
+from .query import SELECTIVE_MATCHES, ListFilter, article_conditions, event_conditions, fts_probe, quote_conditions
 from .reviews import variant_filter
 
 
@@ -350,6 +350,15 @@ class AnalyticsQueries:
 
     # --- paginated lists --------------------------------------------------------------
 
+    def _selective(self, table: str, search: str | None) -> bool:
+        """Whether ``search`` matches few rows of ``table`` (store/query.py: fts_probe); the
+        list query then looks its matches up instead of reading the list in order."""
+        probe = fts_probe(table, search, self.dialect) if search else None
+        if probe is None:
+            return False
+        row = self._one(*probe)
+        return bool(row) and int(row[0]) < SELECTIVE_MATCHES
+
     def events_page(self, *, actor: str | None = None, country: str | None = None,
                     type: str | None = None, quad_class: int | None = None,
                     since=None, until=None, modality: str | None = None,
@@ -361,7 +370,8 @@ class AnalyticsQueries:
         has them (store/query.py; ``q``: the search)."""
         where, params = event_conditions(ListFilter(
             search=q, actor=actor, type=type, country=country, quad_class=quad_class, modality=modality,
-            since=since, until=until, article_id=article_id, raw=raw), self.dialect)
+            since=since, until=until, article_id=article_id, raw=raw), self.dialect,
+            selective=self._selective("events", q))
         if cursor:
             d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(e.event_date, ''), e.article_id, e.seq) < (?, ?, ?)")
@@ -381,7 +391,8 @@ class AnalyticsQueries:
         says ``review``: None or its review status); filters as every list has them
         (store/query.py; ``q``: the search, ``speaker``: the actor)."""
         where, params = quote_conditions(ListFilter(search=q, actor=speaker, since=since, until=until,
-                                                    article_id=article_id, raw=raw), self.dialect, "qt")
+                                                    article_id=article_id, raw=raw), self.dialect, "qt",
+                                         selective=self._selective("quotes", q))
         if cursor:
             d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(qt.quote_date, ''), qt.article_id, qt.seq) < (?, ?, ?)")
@@ -399,7 +410,8 @@ class AnalyticsQueries:
     def articles_page(self, *, q: str | None = None, since=None, until=None,
                       cursor: str | None = None, limit: int = 50) -> tuple[list[dict], str | None]:
         """Articles newest first, filtered as every list is (store/query.py; ``q``: the search)."""
-        where, params = article_conditions(ListFilter(search=q, since=since, until=until), self.dialect)
+        where, params = article_conditions(ListFilter(search=q, since=since, until=until), self.dialect,
+                                           selective=self._selective("articles", q))
         if cursor:
             d, aid = decode_cursor(cursor, (str, str))
             where.append("(COALESCE(a.published, ''), a.id) < (?, ?)")

@@ -52,6 +52,9 @@ from .reviews import variant_filter
 # (letters and digits; underscore, punctuation, symbols and emoji separate words).
 _TERM = re.compile(r"[^\W_]+", re.UNICODE)
 _CAMEO = re.compile(r"^\d{2,4}$")
+# A search matching fewer rows than this is looked up from the full-text index and sorted;
+# a more common one is read in list order (bench/bench_list_search.py).
+SELECTIVE_MATCHES = 2000
 
 Where = tuple[list[str], list[Any]]
 
@@ -91,20 +94,34 @@ def fts_match(terms: tuple[str, ...], dialect: Dialect) -> str:
 
 
 def _search(table: str, alias: str, search: str, dialect: Dialect,
-            key: tuple[str, ...] = ("article_id", "seq")) -> Where:
+            key: tuple[str, ...] = ("article_id", "seq"), selective: bool = False) -> Where:
     """The full-text condition on rows ``alias`` of ``table``: its FTS5 table ``{table}_fts``
     (rows found by ``key``, the FTS table's ``article_id, seq`` or ``article_id``) on SQLite;
-    the ``tsv`` column (articles: the ``articles_fts`` table) on PostgreSQL."""
+    the ``tsv`` column (articles: the ``articles_fts`` table) on PostgreSQL.
+
+    On SQLite the plan depends on how many rows match (:func:`fts_probe`): a ``selective``
+    search looks its few matches up by key and sorts them; a common one keeps the planner on
+    the list-order index (unary ``+`` on the key), reading rows in order until the page is
+    full instead of sorting every match."""
     match = fts_match(search_terms(search), dialect)
     if dialect.name == "sqlite":
         fts_key = ", ".join(("article_id", "seq")[:len(key)])
-        # unary + keeps the planner on the list-order index instead of sorting every match
-        cols = ", ".join(f"+{alias}.{c}" for c in key)
+        cols = ", ".join(f"{'' if selective else '+'}{alias}.{c}" for c in key)
         return [f"({cols}) IN (SELECT {fts_key} FROM {table}_fts WHERE {table}_fts MATCH ?)"], [match]
     if table == "articles":
         return [f"{alias}.id IN (SELECT article_id FROM articles_fts WHERE "
                 "tsv @@ plainto_tsquery('english', ?))"], [match]
     return [f"{alias}.tsv @@ plainto_tsquery('english', ?)"], [match]
+
+
+def fts_probe(table: str, search: str, dialect: Dialect) -> tuple[str, list[Any]] | None:
+    """SQL counting the matches of ``search`` in ``table``'s full-text index, up to
+    :data:`SELECTIVE_MATCHES` (SQLite; ``None`` elsewhere, where the planner sees the
+    index's statistics itself)."""
+    if dialect.name != "sqlite":
+        return None
+    return (f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT ?)",
+            [fts_match(search_terms(search), dialect), SELECTIVE_MATCHES])
 
 
 def _actor_ids(needle: str, dialect: Dialect) -> Where:
@@ -141,17 +158,18 @@ def _equal(column: str, value: Any) -> Where:
     return ([f"{column} = ?"], [value]) if value is not None and value != "" else ([], [])
 
 
-def _record_parts(table: str, f: ListFilter, dialect: Dialect, alias: str) -> list[Where]:
+def _record_parts(table: str, f: ListFilter, dialect: Dialect, alias: str, selective: bool) -> list[Where]:
     """The conditions quotes and events share: reviewed or raw version, the search."""
     parts: list[Where] = [([variant_filter(alias, f.raw)], [])]
     if f.search:
-        parts.append(_search(table, alias, f.search, dialect))
+        parts.append(_search(table, alias, f.search, dialect, selective=selective))
     return parts
 
 
-def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q") -> Where:
-    """Conditions on quote rows ``alias`` (joined with nothing)."""
-    parts = _record_parts("quotes", f, dialect, alias)
+def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q", *, selective: bool = False) -> Where:
+    """Conditions on quote rows ``alias`` (joined with nothing); ``selective``: the search
+    matches few rows (:func:`fts_probe`)."""
+    parts = _record_parts("quotes", f, dialect, alias, selective)
     if f.actor:
         (sub,), sub_params = _actor_ids(f.actor, dialect)
         parts.append(([f"({alias}.speaker_actor IN ({sub}) OR {alias}.speaker_text {dialect.ilike} ? "
@@ -161,9 +179,9 @@ def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q") -> Where
     return _merge(*parts)
 
 
-def event_conditions(f: ListFilter, dialect: Dialect, alias: str = "e") -> Where:
-    """Conditions on event rows ``alias`` (joined with nothing)."""
-    parts = _record_parts("events", f, dialect, alias)
+def event_conditions(f: ListFilter, dialect: Dialect, alias: str = "e", *, selective: bool = False) -> Where:
+    """Conditions on event rows ``alias`` (joined with nothing); ``selective`` as for quotes."""
+    parts = _record_parts("events", f, dialect, alias, selective)
     if f.actor:
         (sub,), sub_params = _actor_ids(f.actor, dialect)
         like = dialect.ilike
@@ -185,11 +203,12 @@ def event_conditions(f: ListFilter, dialect: Dialect, alias: str = "e") -> Where
     return _merge(*parts)
 
 
-def article_conditions(f: ListFilter, dialect: Dialect, alias: str = "a") -> Where:
-    """Conditions on article rows ``alias``."""
+def article_conditions(f: ListFilter, dialect: Dialect, alias: str = "a", *,
+                       selective: bool = False) -> Where:
+    """Conditions on article rows ``alias``; ``selective`` as for quotes."""
     parts: list[Where] = [(["1 = 1"], [])]
     if f.search:
-        parts.append(_search("articles", alias, f.search, dialect, ("id",)))
+        parts.append(_search("articles", alias, f.search, dialect, ("id",), selective))
     parts.append(date_range(f"{alias}.published", f.since, f.until))
     return _merge(*parts)
 
@@ -209,5 +228,5 @@ def actor_conditions(f: ListFilter, dialect: Dialect, alias: str = "act") -> Whe
     return _merge(*parts)
 
 
-__all__ = ["ListFilter", "search_terms", "fts_match", "event_type_condition", "quote_conditions",
-           "event_conditions", "article_conditions", "actor_conditions"]
+__all__ = ["ListFilter", "search_terms", "fts_match", "fts_probe", "SELECTIVE_MATCHES", "event_type_condition",
+           "quote_conditions", "event_conditions", "article_conditions", "actor_conditions"]

@@ -361,7 +361,8 @@ class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
                limit: int | None = None, raw: bool = False) -> list[QuoteRow]:
         """Quotes in date order, filtered as every list is (store/query.py; ``text``: the search)."""
         where, params = quote_conditions(ListFilter(search=text, actor=actor, since=since, until=until,
-                                                    kind=kind, article_id=article_id, raw=raw), self.dialect)
+                                                    kind=kind, article_id=article_id, raw=raw), self.dialect,
+                                         selective=self._selective("quotes", text))
         query = ("SELECT q.article_id, q.seq, q.data, act.name, q.speaker_text, a.title, a.published, "
                  f"q.review_status, a.story_id, {STORY_COUNTS} "
                  "FROM quotes q JOIN articles a ON a.id = q.article_id "
@@ -384,7 +385,8 @@ class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
         """Events in date order, filtered as every list is (store/query.py; ``text``: the search)."""
         where, params = event_conditions(ListFilter(
             search=text, actor=actor, type=type, country=country, modality=modality,
-            quad_class=quad_class, since=since, until=until, article_id=article_id, raw=raw), self.dialect)
+            quad_class=quad_class, since=since, until=until, article_id=article_id, raw=raw), self.dialect,
+            selective=self._selective("events", text))
         query = ("SELECT e.article_id, e.seq, e.data, e.sentence_text, a.title, a.published, "
                  f"e.review_status, a.story_id, {STORY_COUNTS} "
                  "FROM events e JOIN articles a ON a.id = e.article_id "
