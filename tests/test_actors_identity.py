@@ -62,8 +62,11 @@ def test_actors_identity_own_actors(nlp, kind, text, words, name, country, secto
     ("The Kremlin rejected the proposal.", "Kremlin", "RUS", None),
     ("Kenya Defence Forces shelled the camp.", "Kenya Defence", "KEN", "MIL"),
     ("Russia's Interior Ministry denied the report.", "Interior", "RUS", "COP"),
+    ("Kenyan police fired tear gas.", "police", "KEN", "COP"),
+    ("NAIROBI, July 7 (Reuters) - Police fired tear gas at protesters.", "Police", "KEN", "COP"),
 ])
 def test_actors_identity_state_and_its_bodies(nlp, text, words, country, sector):
+    """The state, its metonyms, bodies and agents ("Kenyan police", a dateline's "Police")."""
     doc, table = _actors(nlp, text)
     actor = _actor_of(doc, table, words)
     assert actor.kind == "country" and actor.country == country
@@ -105,19 +108,6 @@ def test_actors_identity_kb_role_on_date(name, day, sector):
     assert rec is not None
     role = rec.role_on(day)
     assert (role.sector if role else None) == sector
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text,words,country,sector", [
-    ("Kenyan police fired tear gas.", "police", "KEN", "COP"),
-    ("NAIROBI, July 7 (Reuters) - Police fired tear gas at protesters.", "Police", "KEN", "COP"),
-])
-def test_actors_identity_state_agents_take_a_country(nlp, text, words, country, sector):
-    doc, table = _actors(nlp, text)
-    actor = _actor_of(doc, table, words)
-    assert actor.kind == "country" and actor.country == country
-    tok = next(t for t in doc if t.idx >= doc.text.index(words))
-    assert table.sector_by_token.get(tok.i) == sector
 
 
 @pytest.mark.parametrize("words,expected", [
