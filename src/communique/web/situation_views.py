@@ -31,7 +31,7 @@ from ..config import Settings
 from ..store import situation as sq
 from . import views
 from .geo import region_bbox, regions
-from .params import parse_date
+from .params import parse_date, parse_page_number
 
 RISING_CANDIDATES = 16  # dyads (most conflict overall) whose recent trend the home page computes
 HOME_ALERTS = 6
@@ -219,12 +219,7 @@ def actors_view(store, settings: Settings, *,  # noqa: ARG001 - one signature pe
     size = int(limit or ACTORS_PAGE)
     if not 1 <= size <= 500:
         raise views.BadRequest("limit must be between 1 and 500", parameter="limit")
-    try:
-        n = int(page or 1)
-    except (TypeError, ValueError):
-        n = 0
-    if n < 1:
-        raise views.BadRequest("page must be a positive integer", parameter="page")
+    n = parse_page_number(page)  # bounded: a huge page number would overflow the offset
     f = {"name": name or None, "kind": kind or None, "country": country or None}
     total = sq.count_actors(store.repo, **f)
     items = sq.actors_page(store.repo, **f, offset=(n - 1) * size, limit=size)
