@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.tokens import Doc, Token
 
@@ -486,7 +487,7 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
     own = set(actor.actors) if actor is not None else set()
     seen: list[Token] = []
     wider = wider_recipient_tokens(tok, meeting=type_ == "CONSULT", clausal=type_ in CLAUSAL_TYPES)
-    for r_tok in (*recipient_tokens(doc, tok, p.recipient), *wider):
+    for r_tok in chain(recipient_tokens(doc, tok, p.recipient), wider):
         if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
         seen.append(r_tok)
