@@ -168,3 +168,17 @@ def test_ingest_service_outcomes_per_article(tmp_path, pipeline):
     (skipped,) = [o for o in outcomes if o.status == "skipped"]
     assert skipped.article_id == blank.id and skipped.error is not None and skipped.error.code == "E202"
     assert [(o.status, o.story_id) for o in rerun] == [("stored", good.id)]
+
+
+@pytest.mark.model
+def test_ingest_service_api_sees_stories_other_writers_stored(api, tmp_path, pipeline):
+    """A server's clusterer lives as long as the app: a story `communique ingest` stored into
+    the same database after the server's first post is still joined by a posted copy."""
+    client, db = api
+    copies = wire_copies(2)
+    assert post(client, {"text": OTHER, "url": "https://daily.example/paris"}).status_code == 201
+    (tmp_path / "in.jsonl").write_text(json.dumps(copies[0]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli_app, ["ingest", str(tmp_path / "in.jsonl"), "--db", db], env=ENV)
+    assert result.exit_code == 0, result.output
+    r = post(client, copies[1])
+    assert r.status_code == 201 and r.json()["story_id"] == make_article(copies[0]["text"], url=copies[0]["url"]).id
