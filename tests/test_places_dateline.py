@@ -38,6 +38,8 @@ def test_places_dateline_forms_parsed(text, place, date_text, agency):
     "US - China trade talks resumed on Monday in Geneva.",       # two letters
     "Washington - The White House said on Monday it would act.",  # title case, no date or agency
     "The talks - a summary.",
+    "EXCLUSIVE \u2013 Roger Stone: Don't trust the voting machines this fall.",  # a wire label
+    "BREAKING - Explosion reported at a refinery near the capital on Monday.",
     "Russia and Ukraine agreed on Tuesday, March 3 - officials said - to hold talks.",
 ])
 def test_places_dateline_ordinary_openings_are_not_datelines(text):

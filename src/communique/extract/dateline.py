@@ -8,7 +8,8 @@ the date stays ``None``: a dateline never borrows today's year. The city is writ
 capitals ("GENEVA"), or in title case when a date or an agency follows ("Washington, Oct. 12
 --"); a capitalised opening with neither ("JOHANNESBURG --") is taken only when a sentence of
 several words follows on the same line ("NATO - the alliance said", "UKRAINE CRISIS - LIVE
-UPDATES" are not datelines).
+UPDATES" are not datelines), and never for a wire label ("EXCLUSIVE -", "BREAKING -"; the
+``not_places`` of ``data/geo/datelines.json``).
 
 ``parse_byline(text)`` finds "By Jane Doe and John Smith, Reuters" lines near the top.
 
@@ -112,7 +113,8 @@ def parse_dateline(text: str) -> Dateline | None:
             line_end = text.find("\n", m.end())
             rest = text[m.end(): line_end if line_end >= 0 else len(text)]
             if not _shouted(head) or len(head.split()) > 3 or not rest[:1].isupper() \
-                    or len(rest.split()) < MIN_FOLLOWING_WORDS or _shouted(rest.split()[0]):
+                    or len(rest.split()) < MIN_FOLLOWING_WORDS or _shouted(rest.split()[0]) \
+                    or head in dateline_tables().not_places:
                 continue
         value = None
         if m.group("year"):
@@ -148,11 +150,18 @@ def document_lead(doc: Doc) -> Lead:
     return lead
 
 
+@dataclass(frozen=True)
+class DatelineTables:
+    abbreviations: dict[str, str]  # "Ill." -> "Illinois"
+    not_places: frozenset[str]     # "EXCLUSIVE", "BREAKING"
+
+
 @lru_cache(maxsize=1)
-def state_abbreviations() -> dict[str, str]:
-    """"Ill." -> "Illinois": the dateline abbreviations of ``data/geo/dateline_abbreviations.json``."""
-    raw = resources.files("communique.data").joinpath("geo/dateline_abbreviations.json")
-    return dict(json.loads(raw.read_text(encoding="utf-8"))["abbreviations"])
+def dateline_tables() -> DatelineTables:
+    """The state abbreviations and wire labels of ``data/geo/datelines.json`` (read once)."""
+    raw = json.loads(resources.files("communique.data").joinpath("geo/datelines.json")
+                     .read_text(encoding="utf-8"))
+    return DatelineTables(dict(raw["abbreviations"]), frozenset(raw["not_places"]))
 
 
 # -- quotes ------------------------------------------------------------------------------------

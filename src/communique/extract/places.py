@@ -11,7 +11,7 @@
    (two passes: the unambiguous toponyms first, then the rest in their light).
 3. The dateline ("SPRINGFIELD, Ill. (AP) -", "KYIV, Ukraine, Jan. 21 -") gives places with
    role ``dateline`` (:func:`.dateline.document_lead`): its city, and the country or state
-   that qualifies it ("Ill." through ``data/geo/dateline_abbreviations.json``), resolved
+   that qualifies it ("Ill." through ``data/geo/datelines.json``), resolved
    with the other toponyms (the qualifier picks Springfield, Illinois); a toponym the
    entity recogniser found inside the dateline is replaced by them.
 4. ``PlaceTable.location_for(token)`` returns the place an event happened at: a
@@ -31,7 +31,7 @@ from ..kb.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, REGION, Candidate, 
 from ..models import Location, Place
 from .actors import ActorTable
 from .context import ExtractionContext
-from .dateline import document_lead, state_abbreviations
+from .dateline import dateline_tables, document_lead
 from .toponyms import find_toponyms
 
 ADMIN_CUES = frozenset({"governor", "state", "legislature", "province", "premier", "voters"})
@@ -230,7 +230,7 @@ def _dateline_toponyms(doc: Doc, g: Gazetteer) -> list[_Toponym]:
     dl = document_lead(doc).dateline
     if dl is None:
         return []
-    abbreviations = state_abbreviations()
+    abbreviations = dateline_tables().abbreviations
     tops: list[_Toponym] = []
     for k, (offset, part) in enumerate(dl.parts):
         names = part.split("/") if k == 0 else [part]
