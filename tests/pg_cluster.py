@@ -27,7 +27,7 @@ def _bindir() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -51,7 +51,7 @@ def pg_server():
     data = root / "data"
     if as_postgres:
         shutil.chown(root, user="postgres")
-    port = _free_port()
+    port = free_port()
     _run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
           "--no-sync"], as_postgres)
     _run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
@@ -62,6 +62,14 @@ def pg_server():
     finally:
         _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], as_postgres)
         shutil.rmtree(root, ignore_errors=True)
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` (``postgresql://user@host...``) with ``password`` for its user (the test server
+    trusts local connections, so any password is accepted)."""
+    head, _, rest = url.partition("://")
+    user, _, host = rest.partition("@")
+    return f"{head}://{user}:{password}@{host}"
 
 
 def new_database(server: str) -> str:

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from pg_cluster import new_database
+from pg_cluster import free_port, new_database, with_password
 from typer.testing import CliRunner
 
 from communique.cli import app
@@ -36,16 +36,10 @@ def ok(*args: str, env: dict[str, str] | None = None) -> str:
     return result.stdout
 
 
-def _with_password(url: str) -> str:
-    head, _, rest = url.partition("://")
-    user, _, host = rest.partition("@")
-    return f"{head}://{user}:{SECRET}@{host}"
-
-
 @pytest.fixture(scope="module")
 def pg_db(pg_server, pipeline):
     """A PostgreSQL database (URL with a password) holding the seed article, ingested by the CLI."""
-    url = _with_password(new_database(pg_server))
+    url = with_password(new_database(pg_server), SECRET)
     out = ok("ingest", str(SEED), "--db", url, "--published", "2022-01-21")
     return url, out
 
@@ -90,7 +84,9 @@ def test_cli_postgres_same_records_as_sqlite(pg_db, lite_db, command):
 def test_cli_postgres_quotes_filter_by_actor(pg_db):
     url, _ = pg_db
     rows = json.loads(ok("quotes", "--db", url, "--actor", "Lavrov", "--format", "json"))
-    assert rows and {r["speaker_name"] for r in rows} == {"Sergey Lavrov"}
+    everyone = json.loads(ok("quotes", "--db", url, "--format", "json"))
+    assert rows and all("Lavrov" in r["speaker_name"] for r in rows)
+    assert len(rows) == sum("Lavrov" in (r["speaker_name"] or "") for r in everyone) < len(everyone)
 
 
 def test_cli_postgres_stats_from_option_and_from_the_environment(pg_db, lite_db):
@@ -131,7 +127,7 @@ def test_cli_postgres_actors_show(pg_db):
 
 
 def test_cli_postgres_batch_then_load(pg_server, tmp_path, pipeline):
-    url = _with_password(new_database(pg_server))
+    url = with_password(new_database(pg_server), SECRET)
     src, out = tmp_path / "in.jsonl", tmp_path / "out"
     src.write_text("\n".join(json.dumps(r) for r in BATCH) + "\n", encoding="utf-8")
     ok("batch", str(src), "--out", str(out), "--workers", "0")
@@ -145,9 +141,7 @@ def test_cli_postgres_batch_then_load(pg_server, tmp_path, pipeline):
 @pytest.mark.parametrize("command", [("stats",), ("quotes",), ("keys", "list"), ("review", "list"),
                                      ("actors", "show", "x"), ("load", "."), ("ingest", str(SEED))])
 def test_cli_postgres_unreachable_server_is_one_line_without_password(command):
-    from pg_cluster import _free_port
-
-    url = f"postgresql://postgres:{SECRET}@127.0.0.1:{_free_port()}/news"
+    url = f"postgresql://postgres:{SECRET}@127.0.0.1:{free_port()}/news"
     result = run(*command, "--db", url)
     assert result.exit_code == 2, result.output
     assert "error [E400]: cannot open database postgresql://postgres:***@127.0.0.1:" in result.output

@@ -8,13 +8,14 @@ import pytest
 
 from communique.analysis import dyad_series
 from communique.analysis.synthetic import make_analysis, synthetic_analyses
-from communique.store import Store
+from communique.store import BaseStore, Store, open_store
 
 
-def test_pg_store_opens_postgres_backend_from_url(pg_url):
-    s = Store(pg_url)
+@pytest.mark.parametrize("opener", [Store, open_store])
+def test_pg_store_opens_postgres_backend_from_url(pg_url, opener):
+    s = opener(pg_url)
     try:
-        assert type(s).__name__ == "PostgresStore"
+        assert type(s).__name__ == "PostgresStore" and isinstance(s, BaseStore)
         assert s.schema_version() >= 2
         assert repr(s).startswith("PostgresStore(") and "postgres" in repr(s)
     finally:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from pg_cluster import _free_port, new_database
+from pg_cluster import free_port, new_database, with_password
 
 from communique.analysis.synthetic import make_analysis
 from communique.errors import StoreError
@@ -115,16 +115,10 @@ def test_store_errors_sqlite_path_that_is_a_folder(tmp_path):
     assert info.value.code == "E400" and str(tmp_path) in info.value.message
 
 
-def _with_password(url: str) -> str:
-    head, _, host = url.partition("://")
-    user, _, rest = host.partition("@")
-    return f"{head}://{user}:{SECRET}@{rest}"
-
-
 @pytest.mark.parametrize("target", ["missing database", "nothing listening"])
 def test_store_errors_postgres_open_failures_hide_the_password(pg_server, target):
-    url = _with_password(pg_server + "/no_such_db" if target == "missing database"
-                         else f"postgresql://postgres@127.0.0.1:{_free_port()}/x")
+    url = with_password(pg_server + "/no_such_db" if target == "missing database"
+                        else f"postgresql://postgres@127.0.0.1:{free_port()}/x", SECRET)
     with pytest.raises(StoreError) as info:
         open_store(url)
     err = info.value
@@ -134,7 +128,7 @@ def test_store_errors_postgres_open_failures_hide_the_password(pg_server, target
 
 
 def test_store_errors_postgres_repr_and_where_hide_the_password(pg_server):
-    url = _with_password(new_database(pg_server))  # trust authentication: the password is ignored
+    url = with_password(new_database(pg_server), SECRET)  # trust authentication: ignored
     with open_store(url) as store:
         assert SECRET not in repr(store) and SECRET not in store.where
         assert store.where == redacted(url) and ":***@" in store.where

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from communique import Store
 from communique.errors import MigrationError, StoreError
 from communique.ingest.article import make_article
-from communique.models import Actor, Analysis, Event, Extent, Location, Party, Place, Quote, Span, TimeRef
+from communique.models import Actor, Analysis, Event, Extent, Party, Place, Quote, Span, TimeRef
 from communique.store.migrations import load_migrations, split_statements
 
 TEXT_A = ("Lavrov said the talks were useful. Blinken met Lavrov in Geneva on Friday. "
@@ -259,3 +260,17 @@ def test_store_sqlite_is_usable_from_several_threads(store):
         added = list(pool.map(store.add, analyses))
         counts = list(pool.map(lambda _: store.stats()["articles"], range(10)))
     assert all(added) and store.stats()["articles"] == 20 and max(counts) <= 20
+
+
+@pytest.mark.parametrize("db", ["relative.db", "with:colon.db", ":memory:", "postgresql.db"])
+@pytest.mark.parametrize("as_path", [False, True])
+def test_store_sqlite_open_store_takes_paths(tmp_path, monkeypatch, db, as_path):
+    from communique.store import BaseStore, open_store
+    from communique.store.sqlite import SQLiteStore
+
+    monkeypatch.chdir(tmp_path)
+    with open_store(Path(db) if as_path else db) as s:
+        assert type(s) is SQLiteStore and isinstance(s, BaseStore)
+        assert s.where == db and repr(s) == f"SQLiteStore({db!r})"
+        assert s.add(analysis_a()) is True
+    assert (tmp_path / db).exists() == (db != ":memory:")
