@@ -282,7 +282,7 @@ class _Sink(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, b) -> int:  # type: ignore[override]
+    def write(self, b) -> int:
         self.parts.append(bytes(b))
         self.pos += len(b)
         return len(b)
