@@ -181,3 +181,19 @@ def test_actors_identity_store_aliases_leave_out_pronouns(tmp_path):
         rec = store.repo.actor_record("lavrov")
     assert rec is not None and rec["mentions"] == 4
     assert rec["aliases"] == ["Lavrov", "Sergey Lavrov"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words,country", [
+    # the dateline's state is the home of the article: titles and state agents take it
+    ("NAIROBI, Kenya (AP) - Kenyan police fired tear gas. President William Ruto said the government "
+     "would not bow.", "William Ruto", "KEN"),
+    ("NAIROBI, Kenya (AP) - Kenyan police fired tear gas. President William Ruto said the government "
+     "would not bow.", "government", "KEN"),
+    # a GENEVA dateline over talks between two other states is no home
+    ("GENEVA (Reuters) - U.S. Secretary of State Antony Blinken met Russian Foreign Minister Sergey Lavrov. "
+     "Deputy Secretary Wendy Sherman spoke.", "Wendy Sherman", None),
+])
+def test_actors_identity_dateline_home(nlp, text, words, country):
+    doc, table = _actors(nlp, text)
+    assert _actor_of(doc, table, words).country == country

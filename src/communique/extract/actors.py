@@ -229,6 +229,32 @@ class _Builder:
             if lock:
                 self.locked.add(i)
 
+    def dateline_country(self) -> str | None:
+        """The country of the article's dateline ("NAIROBI, July 7 (Reuters) -" -> KEN) when
+        it is also the country the article names most (a GENEVA dateline over talks between
+        two other states is no home), computed once after the names are resolved."""
+        if "dateline" not in self.cache:
+            found = document_lead(self.doc).dateline
+            country = None
+            if found is not None:
+                for part in reversed([p.strip() for p in re.split(r"[,/]", found.place) if p.strip()]):
+                    country = self.kb.place_country(part)
+                    if country:
+                        break
+            if country is not None:
+                counts: dict[str | None, int] = {}  # mentions (runs of tokens) per country
+                last = (-2, "")
+                for i in sorted(self.by_token):
+                    aid = self.by_token[i]
+                    rec = self.records[aid]
+                    if (rec.kind == "country" or rec.country) and last != (i - 1, aid):
+                        counts[rec.country] = counts.get(rec.country, 0) + 1
+                    last = (i, aid)
+                if counts and max(counts.values()) > counts.get(country, 0):
+                    country = None
+            self.cache["dateline"] = country
+        return self.cache["dateline"]
+
     def in_arg_position(self, start: int, end: int) -> bool:
         if not self.has_dep:
             return True
@@ -462,7 +488,7 @@ def _agent_sector(b: _Builder, tok: Token) -> tuple[str | None, str]:
     if low in words.not_agents or kb.title((low,)) is not None:
         return None, low  # titles name people (people.py, coref.py)
     # the dictionaries' nouns only as common nouns ("Monday" is no agent)
-    agents = kb.agents if tok.pos_ == "NOUN" or tok.is_sent_start else {}
+    agents = kb.agents if tok.pos_ == "NOUN" or tok.is_sent_start and tok.dep_ != "compound" else {}
     prev = b.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.dep_ in ("compound", "amod", "") and prev.is_lower:
         pair = f"{prev.lower_} {low}"
@@ -472,26 +498,14 @@ def _agent_sector(b: _Builder, tok: Token) -> tuple[str | None, str]:
     return words.people_nouns.get(low) or agents.get(low), low
 
 
-def _counted(tok: Token) -> bool:
-    """A noun that names people on its own: plural, or counted ("a gunman", "one man")."""
+def _counted(tok: Token, state: bool) -> bool:
+    """A noun that names people on its own: plural, or counted ("a gunman", "one man");
+    a state's body also with "the" ("the government", "the army") when the dateline
+    gives the state."""
     if tok.lower_ != tok.lemma_ or tok.tag_ in ("NNS", "NNPS"):
         return True
-    return any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
-               for c in tok.children)
-
-
-def dateline_country(b: _Builder) -> str | None:
-    """The country of the article's dateline ("NAIROBI, July 7 (Reuters) -" -> KEN), once."""
-    if "dateline" not in b.cache:
-        found = document_lead(b.doc).dateline
-        country = None
-        if found is not None:
-            for part in reversed([p.strip() for p in re.split(r"[,/]", found.place) if p.strip()]):
-                country = b.kb.place_country(part)
-                if country:
-                    break
-        b.cache["dateline"] = country
-    return b.cache["dateline"]
+    dets = ("a", "an", "one", "another", "the") if state else ("a", "an", "one", "another")
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in dets for c in tok.children)
 
 
 def _apply_sector_nouns(b: _Builder) -> None:
@@ -514,12 +528,12 @@ def _apply_sector_nouns(b: _Builder) -> None:
             if len(ids) > 1:
                 b.plural[tok.i] = tuple(ids)
             b.sector_by_token[tok.i] = sector
-        elif _counted(tok):
+        elif _counted(tok, sector in STATE_SECTORS and b.dateline_country() is not None):
             if any(c.dep_ == "poss" for c in tok.children):
                 continue  # "its troops": coref resolves the owner
             if not (b.in_arg_position(tok.i, tok.i + 1) or tok.dep_ == "pobj"):
                 continue  # people are no place: any prepositional object ("fired at protesters")
-            country = dateline_country(b)
+            country = b.dateline_country()
             if country is not None and sector in STATE_SECTORS:  # "NAIROBI - Police fired"
                 aid = b.add("country", b.kb.countries.get(country, country), country=country)
             else:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from .actors import _Builder
 
 _DETS = frozenset({"the", "a", "an"})
+STATE_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP"})
 
 
 def _title_words(kb) -> frozenset[str]:
@@ -204,3 +205,10 @@ def apply_people(b: "_Builder") -> None:
             rec.sector = rec.sector or role.sector
         rec.country = rec.country or known.country
         rec.gender = rec.gender or known.gender
+    # a state title with no country ("President William Ruto" under a NAIROBI dateline):
+    # wire copy names the dateline's state
+    home = b.dateline_country()
+    if home is not None:
+        for rec in b.records.values():
+            if rec.kind == "person" and rec.country is None and rec.sector in STATE_TITLE_SECTORS:
+                rec.country = home
