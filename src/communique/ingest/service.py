@@ -109,6 +109,7 @@ class IngestService:
         self.counts.skipped += 1
 
     def _refuse(self, article: Article, exc: CommuniqueError) -> Outcome:
+        log.info("skipped %s [%s]: %s", source_of(article), exc.code, exc.message)
         self.store.record_skip(source_of(article), exc.message, exc.code)
         self.counts.skipped += 1
         return Outcome(article.id, SKIPPED, error=exc)
