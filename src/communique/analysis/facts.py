@@ -64,9 +64,9 @@ def party_keys(party: Party | None) -> tuple[str, ...]:
     if party is None:
         return ()
     keys = list(dict.fromkeys(party.actors))
-    for side in (party, *party.members):
-        if side.country and side.country not in keys:
-            keys.append(side.country)
+    for country in (party.country, *(m.country for m in party.members)):
+        if country and country not in keys:
+            keys.append(country)
     return tuple(keys)
 
 
