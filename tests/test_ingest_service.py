@@ -156,18 +156,21 @@ def test_ingest_service_load_uses_the_service(tmp_path, pipeline):
 
 
 @pytest.mark.model
-def test_ingest_service_outcomes_per_article(tmp_path, pipeline):
+def test_ingest_service_outcomes_per_article(store, pipeline):  # SQLite and PostgreSQL
     good = make_article(WIRE, url="https://wire.example/a", published="2022-01-21")
+    copy = make_article("By Staff Reporters. " + WIRE, url="https://daily.example/a", published="2022-01-21")
     blank = make_article("   ", url="https://bad.example/blank")
-    with Store(tmp_path / "s.db") as store:
-        service = IngestService(store, settings(), pipeline=pipeline)
-        outcomes = service.add_batch([good, blank, good])
-        rerun = IngestService(store, settings(), pipeline=pipeline).add_batch([good])
+    service = IngestService(store, settings(), pipeline=pipeline)
+    outcomes = service.add_batch([good, blank, good])
+    rerun = IngestService(store, settings(), pipeline=pipeline)
+    again = rerun.add_batch([good, copy])
+    assert [(o.status, o.story_id) for o in again] == [("stored", good.id), ("new", good.id)]
+    assert rerun.counts.copies == 1 and store.story_count() == 1
+    assert [(s["code"], s["source"]) for s in store.skips()] == [("E202", blank.url)]
     assert sorted(o.status for o in outcomes) == ["new", "skipped", "stored"]
     assert service.counts.to_dict() == {"new": 1, "stored": 1, "skipped": 1, "new_stories": 1, "copies": 0}
     (skipped,) = [o for o in outcomes if o.status == "skipped"]
     assert skipped.article_id == blank.id and skipped.error is not None and skipped.error.code == "E202"
-    assert [(o.status, o.story_id) for o in rerun] == [("stored", good.id)]
 
 
 @pytest.mark.model
