@@ -31,6 +31,7 @@ class Settings:
     quotes: bool = True
     quote_rules: bool = True   # rule-based quotes (extract/quotes.py)
     quote_model: bool = False  # trained attribution tagger (extract/attribution/), off by default: +0.081 attribution F1 on PolNeAR dev at ~0.58x throughput, with PolNeAR's broad notion of attribution (see MODEL_CARD.md)
+    quote_profile: str = "best"  # "best": rules + tagger (as quote_model says); "fast": rules only, for firehose ingest
     quote_model_path: str | None = None  # None: the model shipped in the package
     events: bool = True
     dates: bool = True
@@ -148,6 +149,8 @@ class Settings:
             raise ConfigError("need anonymous_rate_limit >= 0 and 1 <= heavy_read_cost <= anonymous_rate_burst")
         if s.max_series_points < 10:
             raise ConfigError("max_series_points must be >= 10")
+        if s.quote_profile not in ("best", "fast"):
+            raise ConfigError("quote_profile must be 'best' or 'fast'")
         return s
 
 

@@ -54,7 +54,8 @@ def _find(doc: Doc) -> Found:
     cands += signed_candidates(doc, para)
     turns = transcript_candidates(doc, para)
     if turns:  # a transcript's turns are explicit: they override what the cues found inside
-        inside = {i for t in turns for i in range(t.speaker[0], t.content[-1][1] + 1)}
+        inside = {i for t in turns
+                  for i in range(t.speaker[0] if t.speaker else t.content[0][0], t.content[-1][1] + 1)}
         cands = [c for c in cands if c.head not in inside and not any(
             i in inside for a, b in c.content for i in range(a, b + 1))] + turns
     chosen = _outermost(cands)
@@ -92,7 +93,7 @@ def _absorb_following(doc: Doc, chosen: list[Candidate], regions: tuple[QuoteReg
     """``"A," she said. "B."``: a quoted stretch that follows a direct quote in the same
     paragraph, with nothing but the cue, its speaker and punctuation between, and no cue
     of its own, continues that quote."""
-    covered = set()
+    covered: set[int] = set()
     for c in chosen:
         for a, b in c.content:
             covered.update(range(a, b + 1))
@@ -137,7 +138,7 @@ def _continued(doc: Doc, chosen: list[Candidate], regions: tuple[QuoteRegion, ..
                para: list[int]) -> list[Candidate]:
     """A paragraph that opens a quote with no cue of its own continues the speaker of
     the quote in the paragraph before."""
-    covered = set()
+    covered: set[int] = set()
     for c in chosen:
         for a, b in c.content:
             covered.update(range(a, b + 1))

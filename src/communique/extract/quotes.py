@@ -23,6 +23,7 @@ from .dateline import clip_quotes
 from .lexicons import cue_lexicon
 from .quote_candidates import find_candidates
 from .quote_fields import medium_of, quote_kind, speaker_actors, token_span
+from .quote_propositions import reports_no_speech
 from .quote_rules import sourceless_cue
 from .time import DateTable
 
@@ -34,10 +35,11 @@ __all__ = ["extract_quotes", "rule_quotes"]
 def extract_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
                    dates: DateTable) -> tuple[Quote, ...]:
     """Rule quotes and/or the trained tagger's (settings ``quote_rules``, ``quote_model``),
-    combined by :func:`.attribution.combine.combine`."""
+    combined by :func:`.attribution.combine.combine`. The ``fast`` quote profile
+    (``quote_profile``) runs the rules only."""
     s = ctx.settings
     rules = rule_quotes(doc, ctx, actors, dates) if s.quote_rules else ()
-    if not s.quote_model:
+    if not s.quote_model or s.quote_profile == "fast":
         return clip_quotes(doc, rules)
     from .attribution.combine import combine, model_quotes
 
@@ -53,8 +55,10 @@ def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     for c in cands:
         content = tuple(token_span(doc, s, text) for s in c.content)
         kind = quote_kind(c.content, reg_of, doc)
-        cue = token_span(doc, (c.cue[0], c.cue[-1]), text) if c.cue else None
         head = doc[c.head]
+        if c.cue and reports_no_speech(doc, (doc[i] for i in c.cue), c.content, kind):
+            continue  # "Russia welcomed the deal": no proposition, no quote
+        cue = token_span(doc, (c.cue[0], c.cue[-1]), text) if c.cue else None
         mention, ref = c.speaker, c.speaker_ref or c.speaker
         if c.cue and sourceless_cue(head, lex):
             mention = ref = None  # "Asked about X, he said": the asker of X is unnamed

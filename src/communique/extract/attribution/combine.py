@@ -34,6 +34,7 @@ from ..context import ExtractionContext
 from ..lexicons import cue_lexicon
 from ..quote_fields import medium_of, quote_kind, speaker_actors
 from ..quote_marks import paragraph_ids, region_index, scan_quotes
+from ..quote_propositions import reports_no_speech
 from ..quote_rules import is_human, sourceless_cue
 from ..time import DateTable
 
@@ -98,15 +99,18 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
         speaker = Span.of(text, att.source[0][0], att.source[-1][1]) if att.source else None
         cue = Span.of(text, att.cue[0][0], att.cue[-1][1]) if att.cue else None
         date = medium = None
+        segs = _token_segs(doc, att.content)
+        kind = quote_kind(segs, reg_of, doc)
         if cue is not None:
             head = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             if head is not None and len(head):
+                if reports_no_speech(doc, head, segs, kind):
+                    continue  # as the rules: "Russia welcomed the deal" is no quote
                 if dates is not None:
                     date, _ = dates.date_for(head.root)
                 medium = medium_of(doc, head.root)
                 if sourceless_cue(head.root, lex):
                     speaker = None  # as the rules: "Asked about X, …", "she appeared to …"
-        kind = quote_kind(_token_segs(doc, att.content), reg_of, doc)
         for actor in speaker_actors(doc, actors, speaker):
             out.append(Quote(content=content, kind=kind, speaker=speaker, speaker_actor=actor,
                              cue=cue, medium=medium, date=date,
@@ -161,6 +165,11 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
             inter = len(a & b)
             if inter and inter / len(a | b) >= options.jaccard:
                 pairs.append((inter / len(a | b), i, j))
+    for i, a in enumerate(mt):  # the model's content holds the rules' direct quote and more
+        for j, b in enumerate(rt):
+            r = rg[j][0]
+            if b and b < a and r.kind == "direct" and len(a & b) / len(a | b) < options.jaccard:
+                pairs.append((len(b) / len(a), i, j))
     pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
     used_m: set[int] = set()
     used_r: set[int] = set()
@@ -184,15 +193,37 @@ def combine(doc: Doc, rule_quotes: Sequence[Quote], learned: Sequence[Quote],
     for toks, g in extra:
         if toks and len(toks & kept) > options.max_overlap * len(toks):
             continue
+        if g[0].rule.startswith("model.") and _cue_inside(doc, g[0], kept):
+            continue  # the outermost report wins, as in the rules
         out.extend(g)
         kept |= toks
     out.sort(key=lambda q: (q.content[0].start, q.rule))
     return tuple(out)
 
 
+# words that do not make a mixed quote of a quotation ("a “minor incursion.”")
+_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"})
+
 # rules whose speaker comes from the layout itself (a transcript label, a signature): the
 # model's reading of the speaker never replaces theirs
 STRUCTURAL_RULES = frozenset({"direct.transcript", "direct.signed"})
+
+
+def _cue_inside(doc: Doc, q: Quote, kept: set[int]) -> bool:
+    """The quote's cue stands inside the content of a kept quote, or is joined (``conj``)
+    to a word that does ("said the U.S. is committed to A, but is also committed to B")."""
+    if q.cue is None:
+        return False
+    sp = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return False
+    tok = sp.root
+    while True:
+        if tok.i in kept:
+            return True
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
 
 
 def _inside(a: Span, b: Span) -> bool:
@@ -232,7 +263,8 @@ def _merge(doc: Doc, model_group: list[Quote], rule_group: list[Quote], model_to
                      "confidence": round(min(1.0, max(m.confidence, r.confidence) + 0.1), 2)}
     misread = m.cue is not None and any(_inside(m.cue, c) for c in r.content)
     if options.content_from == "model" or misread or (
-            r.kind == "direct" and len(m.content) == 1 and model_tokens > rule_tokens):
+            r.kind == "direct" and len(m.content) == 1 and model_tokens > rule_tokens
+            and any(doc[i].pos_ not in _FUNCTION_POS for i in model_tokens - rule_tokens)):
         changes.update(content=m.content, kind=m.kind)
     if options.cue_from == "model" and m.cue is not None and (r.cue is None or _overlap(m.cue, r.cue)):
         changes["cue"] = m.cue

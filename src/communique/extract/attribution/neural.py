@@ -425,5 +425,5 @@ def tag(members: Sequence[NeuralWeights], doc: Doc,
     nets = members if isinstance(members, Networks) else Networks(members)
     tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else None
     hashed = {b: hashed_features(feats, b) for b in {w.buckets for w in nets}}
-    em = sum(_emissions_many(nets, len(feats), tensor, hashed)) / float(len(nets))
+    em = np.add.reduce(_emissions_many(nets, len(feats), tensor, hashed)) / float(len(nets))
     return decode(em, *nets.crf)
