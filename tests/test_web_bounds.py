@@ -206,6 +206,39 @@ def test_web_bounds_stored_series_matches_in_memory_under_the_limit(db, case):
         assert len(got["points"]) <= case["max_points"]
 
 
+@pytest.mark.parametrize("case", [dict(period="day", max_points=12),
+                                  dict(period="day", max_points=40, start=dt.date(1990, 1, 1),
+                                       end=dt.date(2022, 12, 31))])
+def test_web_bounds_series_bounded_on_both_backends(store, case):
+    from communique.analysis.synthetic import synthetic_analyses
+
+    store.add_many(synthetic_analyses(30, events_per_article=5, seed=5, days=180, start=dt.date(2021, 12, 6)))
+    got = stored_dyad_series(store, "RUS", None, directed=False, **case)
+    want = dyad_series(store.dyad_facts("RUS", None, directed=False), "RUS", None, directed=False, **case)
+    assert got.to_dict() == want.to_dict()
+    assert got.period == "month" and got.coarsened_from == "day" and 0 < len(got.points) <= case["max_points"]
+    assert (got.earlier_until is not None) is ("start" in case)
+
+
+def test_web_bounds_attacker_requests_on_postgresql(pg_url):
+    from communique.analysis.synthetic import synthetic_analyses
+    from communique.store import open_store
+
+    s = open_store(pg_url)
+    try:
+        s.add_many(synthetic_analyses(20, events_per_article=5, seed=5, days=180, start=dt.date(2021, 12, 6)))
+    finally:
+        s.close()
+    with TestClient(create_app(pg_url, Settings(rate_limit=0)), raise_server_exceptions=False) as c:
+        r = c.get("/api/dyads/RUS/UKR?period=day&since=0001-01-01&until=2100-12-30")
+        assert r.status_code == 200 and len(r.content) < 1_000_000
+        assert r.json()["series"]["coarsened_from"] == "day"
+        for path, status in BAD_REQUESTS[:8] + [("/api/records/protest:q" + "9" * 23, 404),
+                                                 ("/api/events?cursor=" + CURSORS[6], 422),
+                                                 ("/api/articles?cursor=" + CURSORS[2], 422)]:
+            shape(c.get(path), status)
+
+
 # --- anonymous rate limit ----------------------------------------------------------------------
 
 
