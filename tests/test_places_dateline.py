@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from communique.extract.dateline import clip_quotes, parse_bylines, parse_dateline
+from communique.extract.dateline import clip_quotes, document_lead, parse_bylines, parse_dateline
 from communique.models import Quote, Span
 
 PUBLISHED = dt.date(2024, 6, 21)
@@ -150,3 +150,15 @@ def test_places_dateline_clip_quotes_spans(nlp, content, speaker, expected_conte
     assert all(CLIP_TEXT[c.start:c.end] == c.text for c in clipped.content)
     assert (clipped.speaker.text if clipped.speaker else None) == expected_speaker
     assert (clipped.speaker_actor is None) == (clipped.speaker is None)
+
+
+def test_places_dateline_lead_parsed_once_per_doc(nlp):
+    doc = nlp("By Jane Doe, Reuters\nLONDON, Feb. 8 - The Bank of England kept rates on hold.")
+    lead = document_lead(doc)
+    assert lead is document_lead(doc)
+    assert [doc.text[a:b] for a, b in lead.spans] == ["By Jane Doe, Reuters", "LONDON, Feb. 8 - "]
+
+
+def test_places_dateline_only_near_the_top():
+    filler = "The talks went on through the night and into the next morning. " * 12
+    assert parse_dateline(filler + "\nLONDON, Feb. 8 - The Bank of England kept rates on hold.") is None
