@@ -197,3 +197,22 @@ def test_actors_identity_store_aliases_leave_out_pronouns(tmp_path):
 def test_actors_identity_dateline_home(nlp, text, words, country):
     doc, table = _actors(nlp, text)
     assert _actor_of(doc, table, words).country == country
+
+
+@pytest.mark.parametrize("raw,name", [
+    ("JOHN_MCCAIN_", "John McCain"), ("CONOR_O'BRIEN", "Conor O'Brien"),
+    ("LAW_SOCIETY_OF_KENYA", "Law Society of Kenya"), ("NATO", "NATO"), ("U.N._", "U.N."),
+])
+def test_actors_identity_dictionary_names(raw, name):
+    from communique.kb.dictionaries import _phrase
+
+    assert _phrase(raw) == name
+
+
+@pytest.mark.parametrize("name,canonical,source", [
+    ("Obama", "Barack Obama", "builtin"),          # the curated record wins over the dictionaries'
+    ("Mwai Kibaki", "Mwai Kibaki", "phoenix"),
+])
+def test_actors_identity_curated_people_win(name, canonical, source):
+    rec = load_kb().person(name)
+    assert rec is not None and (rec.name, rec.source) == (canonical, source)

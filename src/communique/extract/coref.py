@@ -168,7 +168,7 @@ def _description(b: "_Builder", tok, sents: list[int], seen_people: dict[str, in
                     rec.roles.append(role.role)
                     rec.families.add(family)
                     break
-    if best is None and doc[first].lower_ != "a":
+    if best is None and doc[first].lower_ != "a" and (country is not None or opposition):
         best = _role_actor(b, doc[title[0]:i + 1].text, title[1], country, opposition,
                            doc[first + (doc[first].lower_ == "the"):i + 1].text)
     if best is not None:

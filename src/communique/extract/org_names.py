@@ -21,7 +21,9 @@ class OrgName:
 
 
 def _capital(tok) -> bool:
-    return (tok.is_alpha or tok.like_num) and tok.text[:1].isupper() and tok.lower_ not in ("i",)
+    """A capitalised word that can be part of a name (a verb in a title-case headline can not)."""
+    return ((tok.is_alpha or tok.like_num) and tok.text[:1].isupper() and tok.lower_ not in ("i",)
+            and tok.pos_ not in ("VERB", "AUX"))
 
 
 def _runs(doc: Doc, words: ActorWords, stop: set[int]) -> list[tuple[int, int]]:

@@ -145,7 +145,17 @@ def _word_case(w: str, first: bool) -> str:
         return w  # mixed case as written, or U.N.
     if not first and w.lower() in _SMALL_WORDS:
         return w.lower()
-    return "-".join(p[:1] + p[1:].lower() for p in w.split("-"))
+    return "-".join(_capitalise(p) for p in w.split("-"))
+
+
+def _capitalise(part: str) -> str:
+    """MCCAIN -> McCain, O'BRIEN -> O'Brien, GADDAFI -> Gaddafi."""
+    low = part.lower()
+    if low.startswith("mc") and len(low) > 3:
+        return "Mc" + low[2:3].upper() + low[3:]
+    if len(low) > 2 and low[1] in "'’":
+        return low[:1].upper() + low[1] + low[2:3].upper() + low[3:]
+    return low[:1].upper() + low[1:]
 
 
 def _phrase(raw: str) -> str:

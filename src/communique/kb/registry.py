@@ -219,7 +219,9 @@ class KnowledgeBase:
         dictionaries (Phoenix) with their dated roles."""
         rec = self.people.get(normalize_name(name))
         if rec is None and self.phoenix is not None:
-            rec = self.phoenix.person(name)
+            rec = self.phoenix.person(name)  # "Obama": a curated record of that name wins
+            if rec is not None:
+                rec = self.people.get(normalize_name(rec.name)) or rec
         return rec
 
     @property
