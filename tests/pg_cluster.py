@@ -14,6 +14,8 @@ import socket
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,9 +41,10 @@ def _run(cmd: list[str], as_postgres: bool) -> None:
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
 
 
-@pytest.fixture(scope="session")
-def pg_server():
-    """The base URL (``postgresql://postgres@127.0.0.1:PORT``) of a fresh server, one per session."""
+@contextmanager
+def running_server(password: str | None = None) -> Iterator[str]:
+    """Start a server; yields its base URL (``postgresql://postgres@127.0.0.1:PORT``). Local
+    connections are trusted, or with ``password`` must give it (scram-sha-256)."""
     pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'communique[postgres]')")
     bindir = _bindir()
     if bindir is None:
@@ -49,10 +52,16 @@ def pg_server():
     as_postgres = os.geteuid() == 0
     root = Path(tempfile.mkdtemp(prefix="communique-pg-"))
     data = root / "data"
+    auth = ["-A", "trust"]
+    if password is not None:
+        (root / "pw").write_text(password + "\n", encoding="utf-8")
+        auth = ["-A", "scram-sha-256", "--pwfile", str(root / "pw")]
     if as_postgres:
         shutil.chown(root, user="postgres")
+        if password is not None:
+            shutil.chown(root / "pw", user="postgres")
     port = free_port()
-    _run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+    _run([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", *auth, "-E", "UTF8",
           "--no-sync"], as_postgres)
     _run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
           f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
@@ -64,9 +73,16 @@ def pg_server():
         shutil.rmtree(root, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """The base URL (``postgresql://postgres@127.0.0.1:PORT``) of a fresh server, one per session."""
+    with running_server() as url:
+        yield url
+
+
 def with_password(url: str, password: str) -> str:
-    """``url`` (``postgresql://user@host...``) with ``password`` for its user (the test server
-    trusts local connections, so any password is accepted)."""
+    """``url`` (``postgresql://user@host...``) with ``password`` for its user (``pg_server``
+    trusts local connections, so any password is accepted there)."""
     head, _, rest = url.partition("://")
     user, _, host = rest.partition("@")
     return f"{head}://{user}:{password}@{host}"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from pg_cluster import free_port, new_database, with_password
+from pg_cluster import free_port, new_database, running_server, with_password
 
 from communique.analysis.synthetic import make_analysis
 from communique.errors import StoreError
@@ -20,6 +20,7 @@ from communique.store.keys import ApiKeys
 from communique.store.location import is_postgres_url, without_secret
 
 SECRET = "pw-s3cret"
+PASSWORD = "pg-pa55w0rd"  # the one the password server (scram-sha-256) accepts
 
 
 def _analysis(salt: str = ""):
@@ -132,6 +133,43 @@ def test_store_errors_postgres_repr_and_where_hide_the_password(pg_server):
     with open_store(url) as store:
         assert SECRET not in repr(store) and SECRET not in store.where
         assert store.where == redacted(url) and ":***@" in store.where
+
+
+@pytest.fixture(scope="module")
+def password_server():
+    """A second server that asks for PASSWORD (the session's pg_server trusts everyone)."""
+    with running_server(password=PASSWORD) as url:
+        yield url + "/postgres"
+
+
+@pytest.mark.parametrize("given", [SECRET, PASSWORD.upper(), None])
+def test_store_errors_postgres_bad_password(password_server, given):
+    url = with_password(password_server, given) if given else password_server
+    with pytest.raises(StoreError) as info:
+        open_store(url)
+    err = info.value
+    assert err.code == "E400" and err.message.startswith("cannot open database postgresql://postgres")
+    assert "password" in err.message
+    if given:
+        assert "password authentication failed" in err.message
+        assert err.details["driver_error"] == "OperationalError"
+        assert ":***@" in err.message and given not in str(err) and given not in str(err.to_dict())
+
+
+def test_store_errors_postgres_right_password_opens_and_is_never_shown(password_server):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    url = with_password(password_server, PASSWORD)
+    with open_store(url) as store:
+        assert store.stats()["articles"] == 0 and PASSWORD not in repr(store) + store.where
+    result = CliRunner().invoke(app, ["stats", "--db", url])
+    assert result.exit_code == 0 and result.stdout.startswith("0 articles, ") and PASSWORD not in result.output
+    bad = CliRunner().invoke(app, ["keys", "list", "--db", with_password(password_server, SECRET)],
+                             env={"COLUMNS": "300"})
+    assert bad.exit_code == 2 and "error [E400]: cannot open database postgresql://postgres:***@" in bad.output
+    assert SECRET not in bad.output and "Traceback" not in bad.output
 
 
 @pytest.mark.parametrize("db,shown", [
