@@ -68,7 +68,7 @@ def _is_subject(b: "_Builder", start: int, end: int) -> bool:
     return any(b.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(start, end))
 
 
-def _pick(b, seen, i, sent, ok) -> str | None:
+def _pick(seen, i, sent, ok) -> str | None:
     best = None
     best_key = None
     for start, ids, subject, s in seen.candidates(i, sent):
@@ -106,7 +106,7 @@ def _pick_sides(b, seen, i, sent) -> tuple[str, ...] | None:
     return None
 
 
-def _description(b: "_Builder", tok, sents: list[int], seen_people: dict[str, int]) -> None:
+def _description(b: "_Builder", tok, seen_people: dict[str, int]) -> None:
     """'the U.S. leader' -> the U.S. president named earlier."""
     doc, kb = b.doc, b.kb
     i = tok.i
@@ -207,7 +207,7 @@ def resolve(b: "_Builder") -> None:
                 last_seen[aid] = tok.i
             continue
         if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_.rstrip("."),) in titles:
-            _description(b, tok, sents, last_seen)
+            _description(b, tok, last_seen)
             for k in range(max(0, tok.i - 6), tok.i + 1):
                 got = b.by_token.get(k)
                 if got is not None and b.records[got].kind == "person":
@@ -248,10 +248,10 @@ def resolve(b: "_Builder") -> None:
             found: str | tuple[str, ...] | None = None
             if low in MALE or low in FEMALE:
                 g = "m" if low in MALE else "f"
-                found = _pick(b, seen, i, sent, lambda a: b.records[a].kind == "person"
+                found = _pick(seen, i, sent, lambda a: b.records[a].kind == "person"
                               and b.records[a].gender in (None, g))
             elif low in NEUTER:
-                found = _pick(b, seen, i, sent, lambda a: b.records[a].kind in ("country", "organization"))
+                found = _pick(seen, i, sent, lambda a: b.records[a].kind in ("country", "organization"))
             elif low in PLURAL:
                 found = _pick_plural(b, seen, i, sent)
             if isinstance(found, tuple):
