@@ -8,6 +8,7 @@ from communique.analysis.exports import plover_rows, records_of
 from communique.analysis.facts import facts_of
 from communique.batch.tables import rows_of
 from communique.models import Analysis, Party
+from communique.store import Store
 
 
 def _countries(analysis: Analysis, party: Party | None) -> set[str]:
@@ -114,3 +115,12 @@ def test_events_args_unresolved_recipient_keeps_its_phrase(pipeline, text, type_
     assert a.text[ev.recipient.start:ev.recipient.end] == ev.recipient.text
     assert ev.recipient.country is None or ev.recipient.actors
     assert not [e for e in a.events if e.trigger.text == "striking"]  # a description, not a strike
+
+
+@pytest.mark.model
+def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path):
+    a = pipeline.analyze("Armenia and Azerbaijan held talks with Turkey in Geneva on Monday.")
+    with Store(tmp_path / "members.db") as s:
+        s.add(a)
+        for member in ("ARM", "AZE"):  # each member pairs with the recipient, both ways (meetings)
+            assert s.dyad_facts(member, "TUR", directed=False), member
