@@ -301,7 +301,7 @@ def _scan(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, Any]]:
     joiners = actor_words().name_joiners
     i = 0
     while i < n:
-        best = None
+        best: tuple[int, int, Any] | None = None
         key = ""
         open_ph = texts[i].lower() in firsts and not doc[i].is_lower
         for j in range(i, min(n, i + max(kb.max_tokens, 12))):
@@ -562,7 +562,7 @@ def _runs(b: _Builder) -> dict[str, list[tuple[int, int]]]:
     if prev_aid is not None:
         out.setdefault(prev_aid, []).append((run_start, run_end))
     prev: tuple[int, int, tuple[str, ...]] | None = None
-    plural_runs = []
+    plural_runs: list[tuple[int, int, tuple[str, ...]]] = []
     for i in sorted(b.plural):
         ids = b.plural[i]
         if prev is not None and prev[1] == i and prev[2] == ids:

@@ -69,8 +69,10 @@ def _cluster(b: "_Builder", names: list[tuple[int, int, str]]) -> dict[str, str]
         if e - s >= 2:
             continue
         key = normalize_name(text)
-        aid = surnames.get(key)
-        if aid is None:
+        found = surnames.get(key)
+        if found is not None:
+            aid = found
+        else:
             rec = kb.person(text) or kb.person_by_surname(text)
             canonical = rec.name if rec else text
             aid = _add_person(b, canonical, rec)
