@@ -176,6 +176,10 @@ def test_store_errors_postgres_right_password_opens_and_is_never_shown(password_
     ("postgresql://bob:hunter2@db.example:5432/news", "postgresql://bob:***@db.example:5432/news"),
     ("postgres://bob@db.example/news", "postgres://bob@db.example/news"),
     ("postgresql://bob:p@ss@db.example/news", "postgresql://bob:***@db.example/news"),
+    ("postgresql://db.example/news?user=bob&password=hunter2&sslmode=require",
+     "postgresql://db.example/news?user=bob&password=***&sslmode=require"),
+    ("postgresql://bob:one@db.example/news?password=two", "postgresql://bob:***@db.example/news?password=***"),
+    ("postgresql://bob:b@b.example/bob?password=o", "postgresql://bob:***@b.example/bob?password=***"),
     ("news.db", "news.db"),
     ("folder/with:colon@x.db", "folder/with:colon@x.db"),
 ])
@@ -186,6 +190,7 @@ def test_store_errors_redacted_url(db, shown):
 @pytest.mark.parametrize("db,message,expected", [
     ("postgresql://bob:hunter2@h/news", "login hunter2 refused for bob", "login *** refused for bob"),
     ("postgresql://bob@h/news", "no password here", "no password here"),
+    ("postgresql://h/news?password=hunter2", "bad hunter2", "bad ***"),
     ("news.db", "hunter2", "hunter2"),
 ])
 def test_store_errors_without_secret(db, message, expected):
