@@ -339,3 +339,20 @@ def test_web_bounds_export_of_nothing(client):
 
     assert pq.read_table(io.BytesIO(r.content)).num_rows == 0
     assert client.get("/api/export?since=1990-01-01&until=1990-01-02").text.strip() == ",".join(PLOVER_COLUMNS)
+
+
+def test_web_bounds_gold_metadata_tsv_neutralises_formula_cells(tmp_path):
+    from communique.review import make_confirm, record_keys
+    from communique.review.gold import export_gold
+
+    a = _hostile_analysis()
+    s = Store(str(tmp_path / "gold.db"))
+    try:
+        s.add(a)
+        s.add_reviews([make_confirm(a, record_keys(a, "event")[0], "ann", created_at="2024-01-01T00:00:01+00:00")])
+        export_gold([s.reviewed(a.id)], tmp_path / "gold")
+    finally:
+        s.close()
+    rows = _cells((tmp_path / "gold" / "metadata.tsv").read_bytes(), "tsv")
+    assert len(rows) == 1
+    assert rows[0]["title"] == "'" + HOSTILE["title"] and rows[0]["publisher"] == "'" + HOSTILE["source"]
