@@ -227,11 +227,13 @@ def test_robust_crash_database_full_max_page_count(tmp_path, n):
 
 
 @pytest.fixture()
-def small_fs(tmp_path):
-    """A real 1 MiB tmpfs (needs root and mount; skipped elsewhere)."""
+def small_fs(tmp_path, request):
+    """A real tmpfs of 1 MiB, or of the size a test asks for with ``@pytest.mark.parametrize(
+    "small_fs", ["8m"], indirect=True)`` (needs root and mount; skipped elsewhere)."""
+    size = getattr(request, "param", "1m")
     mnt = tmp_path / "mnt"
     mnt.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)],
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)],
                                            capture_output=True).returncode != 0:
         pytest.skip("mounting a small tmpfs needs root")
     try:
@@ -270,6 +272,7 @@ def test_robust_crash_ingest_on_a_full_disk_exits_cleanly(small_fs, corpus_file)
     per_article(db)  # no orphans, no duplicates
 
 
+@pytest.mark.parametrize("small_fs", ["8m"], indirect=True)  # room for the schema and its WAL
 def test_robust_crash_read_only_database(small_fs):
     db = small_fs / "ro.db"
     analyses = _analyses(3)
