@@ -106,6 +106,11 @@ BAD_REQUESTS = [
     ("/api/actors/" + "9" * 40, 404),
     ("/api/actors?page=" + HUGE, 422),
     ("/api/actors?page=0", 422),
+    # search and filter texts
+    ("/api/quotes?q=" + "war+" * 200, 422),
+    ("/api/articles?q=" + "x" * 501, 422),
+    ("/api/quotes?speaker=" + "%25" * 501, 422),
+    ("/api/events?actor=" + "y" * 501, 422),
     # cursors
     *[(f"/api/{r}?cursor={c}", 422) for r in ("events", "quotes", "articles") for c in CURSORS],
 ]

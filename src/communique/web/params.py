@@ -13,6 +13,7 @@ a bad date, period, page size, cursor or record id is a 4xx in the one JSON erro
 * page sizes are 1..:data:`MAX_PAGE_SIZE`, page numbers 1..:data:`MAX_PAGE_NUMBER`; cursors
   are at most :data:`MAX_CURSOR_CHARS` characters and are checked for their shape by the
   store (``store.analytics.decode_cursor``);
+* search and filter texts are at most :data:`MAX_TEXT_CHARS` characters;
 * record ids are ``<article>:e<n>`` or ``<article>:q<n>``; an index over
   :data:`MAX_INDEX` cannot exist (404).
 """
@@ -35,6 +36,7 @@ MAX_PAGE_SIZE = 500
 MAX_EVIDENCE = 100_000
 MAX_CURSOR_CHARS = 1024
 MAX_PAGE_NUMBER = 1_000_000  # offset-paged lists (page * page size stays a small integer)
+MAX_TEXT_CHARS = 500  # a search or filter text (q, speaker, actor, ...)
 MAX_INDEX = 2**31 - 1  # record indexes (and cursor integers) are 32-bit in the store
 NETWORK_KEYS = ("country", "actor")
 
@@ -110,6 +112,14 @@ def parse_page_number(value: int | str | None) -> int:
     return n
 
 
+def parse_texts(values: dict[str, object]) -> None:
+    """Search and filter texts are at most :data:`MAX_TEXT_CHARS` characters (a longer one
+    would make a full-text query of hundreds of terms)."""
+    for name, value in values.items():
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            raise BadRequest(f"{name} is over {MAX_TEXT_CHARS} characters", parameter=name)
+
+
 def parse_cursor(cursor: str | None) -> str | None:
     """The cursor text, bounded in length (its contents are checked where it is decoded)."""
     if cursor and len(cursor) > MAX_CURSOR_CHARS:
@@ -150,6 +160,6 @@ def parse_record(record_id: str) -> tuple[str, str, int]:
 
 
 __all__ = ["BadRequest", "NotFound", "Limit", "Evidence", "QuadClass", "parse_date", "parse_dates",
-           "parse_period", "parse_limit", "parse_page_number", "parse_cursor", "parse_evidence",
+           "parse_period", "parse_limit", "parse_page_number", "parse_texts", "parse_cursor", "parse_evidence",
            "parse_quad_class", "parse_keys", "parse_record", "FIRST_DAY", "LAST_DAY", "MAX_PAGE_SIZE",
-           "MAX_PAGE_NUMBER", "MAX_EVIDENCE", "MAX_INDEX"]
+           "MAX_PAGE_NUMBER", "MAX_TEXT_CHARS", "MAX_EVIDENCE", "MAX_INDEX"]

@@ -27,6 +27,7 @@ from .params import (
     parse_period,
     parse_quad_class,
     parse_record,
+    parse_texts,
 )
 
 SERIES_EVIDENCE = 20  # event and quote ids per point of an actor's timeline
@@ -34,7 +35,9 @@ SMALL_SERIES = 2_000  # a dyad series with at most this many incidents lists eve
 
 
 def _cursor_call(fn, *, cursor: str | None, **kw):
-    """A store page function called with a checked cursor (a cursor it cannot read: 422)."""
+    """A store page function called with a checked cursor (a cursor it cannot read: 422)
+    and filter texts of a bounded length."""
+    parse_texts(kw)
     try:
         return fn(cursor=parse_cursor(cursor), **kw)
     except ValueError as exc:
