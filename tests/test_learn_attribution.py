@@ -274,7 +274,8 @@ def mini_model(tmp_path_factory):
 
 @pytest.mark.model
 @pytest.mark.parametrize("switches, allowed", [
-    ({}, "rules"),  # the default: rules only
+    ({}, "any"),  # the default: rules and model
+    ({"quote_profile": "fast"}, "rules"),
     ({"quote_model": False}, "rules"),
     ({"quote_rules": False, "quote_model": True}, "model"),
     ({"quote_model": True}, "any"),
@@ -402,7 +403,8 @@ def test_learn_combine_speaker_inside_content(told_doc, model_start, speaker):
 
 @pytest.mark.parametrize("rule_kind, model_from, content_from", [
     # the rules found the quoted words, the model the clause around them: a mixed quote
-    ("direct", "the vote", "model"),
+    ("direct", "Diaz the vote", "model"),
+    ("direct", "the vote", "rules"),     # only a determiner more: the quotation stays
     ("indirect", "the vote", "rules"),   # two readings of an indirect report: the rules'
     ("direct", "is near", "rules"),      # the model's is no larger
     ("direct", "Today+the vote", "rules"),   # larger, but two spans: no mixed quote
@@ -468,7 +470,7 @@ def test_learn_train_mini_corpus_writes_loadable_model(tmp_path, nlp):
     model = load_model(tmp_path / "m")
     doc = nlp("Hillary Clinton said on Monday that she was ready for the debate.")
     atts = predict_attributions(doc, model)
-    assert all(a.content and 0.0 <= a.confidence <= 1.0 for a in atts)
+    assert atts and all(a.content and 0.0 <= a.confidence <= 1.0 for a in atts)
 
 
 @pytest.mark.model

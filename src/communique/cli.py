@@ -124,6 +124,9 @@ SearchOpt = Annotated[Optional[str], typer.Option(
     "--search", help="Full text: records with every word of it, stemmed (talks finds talk), as the "
     "web lists' q (a search without words is refused).")]
 ListFormatOpt = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
+FastOpt = Annotated[bool, typer.Option(
+    "--fast", help="Quotes from the rules only, without the trained tagger: for firehose ingest "
+    "(setting quote_profile = \"fast\").")]
 AllowPrivateOpt = Annotated[bool, typer.Option(
     "--allow-private", help="Allow fetching URLs on private, loopback and link-local addresses "
     "(refused by default; setting allow_private).")]
@@ -163,11 +166,12 @@ def analyze(
     published: PublishedOpt = None,
     model: ModelOpt = None,
     allow_private: AllowPrivateOpt = False,
+    fast: FastOpt = False,
 ) -> None:
     """Analyse articles and print quotes, events, actors, dates and places."""
     from .pipeline import Pipeline
 
-    settings = _settings(model, allow_private=allow_private or None)
+    settings = _settings(model, allow_private=allow_private or None, quote_profile="fast" if fast else None)
     pub = _date_opt(published, "--published")
     skips: list = []
     err = _stderr()
@@ -325,6 +329,7 @@ def ingest(
         "--story-window", min=1, metavar="N",
         help="Near-duplicate copies are searched among the N articles seen last (on a rerun: "
              "the N stored last); memory grows with N, not with the corpus.")] = 2000,
+    fast: FastOpt = False,
 ) -> None:
     """Analyse articles and store them with all extracted records in a database.
 
@@ -340,7 +345,7 @@ def ingest(
     from .store import open_store
 
     settings = _settings(model, batch_size=batch_size, db=db,
-                         allow_private=allow_private or None)
+                         allow_private=allow_private or None, quote_profile="fast" if fast else None)
     db = settings.db
     pub = _date_opt(published, "--published")
     started = time.perf_counter()

@@ -156,7 +156,7 @@ def _communique_with(**switches) -> System:
 
 
 SYSTEMS: dict[str, System] = {
-    "communique": communique_system,  # default settings (rules only: the model is opt-in)
+    "communique": communique_system,  # default settings (rules + trained tagger)
     "rules": _communique_with(quote_rules=True, quote_model=False),
     "model": _communique_with(quote_rules=False, quote_model=True),
     "combined": _communique_with(quote_rules=True, quote_model=True),
