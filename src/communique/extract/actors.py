@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Doc, Token
 
@@ -195,11 +195,35 @@ class ActorTable:
 
 
 # --------------------------------------------------------------------------- building
+class _CachedDoc:
+    """A Doc whose Token objects are made once: the passes below read every token several
+    times, and spaCy builds a new Token on each ``doc[i]`` and each iteration. Slices,
+    ``len`` and every other attribute are the Doc's own."""
+
+    __slots__ = ("_doc", "_tokens")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._tokens = list(doc)
+
+    def __getitem__(self, i):
+        return self._tokens[i] if isinstance(i, int) else self._doc[i]
+
+    def __iter__(self):
+        return iter(self._tokens)
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getattr__(self, name: str):
+        return getattr(self._doc, name)
+
+
 class _Builder:
     """Mutable state while one document's actors are resolved (internal)."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, published: Any) -> None:
-        self.doc = doc
+        self.doc: Doc = cast(Doc, _CachedDoc(doc))
         self.kb = kb
         self.published = published
         self.has_dep = doc.has_annotation("DEP")

@@ -225,7 +225,8 @@ def resolve(b: "_Builder") -> None:
         low = tok.lower_
         side = None
         if low in side_first:
-            side = next((p for p in sides if tuple(t.lower_ for t in doc[i:i + len(p)]) == p), None)
+            side = next((p for p in sides if tuple(doc[k].lower_ for k in range(i, min(n, i + len(p)))) == p),
+                        None)
         if side is not None and i not in b.by_token:
             ids = _pick_sides(b, seen, i, sent)
             if ids:
