@@ -24,6 +24,7 @@ from .conditions import date_range, date_text, placeholders
 from .incidents import refresh_statements
 from .query import SELECTIVE_MATCHES, ListFilter, article_conditions, event_conditions, fts_probe, quote_conditions
 from .reviews import variant_filter
+from .sql_base import SQLMixin
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -74,7 +75,7 @@ def _split_keys(party) -> tuple[list[str], list[str]]:
             [k for k in keys if len(k) == 3 and k.isupper()])
 
 
-class AnalyticsQueries:
+class AnalyticsQueries(SQLMixin):
     """Mixed into ``Repository``: needs ``_exec``, ``_all``, ``_one``, ``dialect``."""
 
     # --- writes (called by add_analysis inside its transaction) ------------------------
@@ -227,6 +228,7 @@ class AnalyticsQueries:
         ``(start ISO, events, q1, q2, q3, q4, goldstein_sum, goldstein_n, intensity_sum,
         intensity_n, conflict, articles, stories)``, oldest first."""
         if self._precomputed(b, period, directed, since, until, modalities, types):
+            assert b is not None and modalities  # what _precomputed checked
             return self._incident_buckets(a, b, period=period, since=since, until=until,
                                           modality=modalities[0], raw=raw)
         inner, params = self._incident_rows(a, b, period=period, directed=directed, since=since,
@@ -357,7 +359,7 @@ class AnalyticsQueries:
         if probe is None:
             return False
         row = self._one(*probe)
-        return bool(row) and int(row[0]) < SELECTIVE_MATCHES
+        return row is not None and int(row[0]) < SELECTIVE_MATCHES
 
     def events_page(self, *, actor: str | None = None, country: str | None = None,
                     type: str | None = None, quad_class: int | None = None,

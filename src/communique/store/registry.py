@@ -13,10 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..kb.names import normalize_name
 from ..kb.registry import PersonRecord, RoleRecord
+from .sql_base import SQLMixin, StoreMixin
+
+if TYPE_CHECKING:
+    from .rows import ActorRow
 
 BUILTIN = "builtin"
 
@@ -47,7 +51,7 @@ class ImportCounts:
         self.taken_over += other.taken_over
 
 
-class RegistryQueries:
+class RegistryQueries(SQLMixin):
     """Registry SQL (a mixin of :class:`~communique.store.repository.Repository`)."""
 
     def upsert_registry(self, records: Iterable[PersonRecord], *, keep_existing: bool = False) -> ImportCounts:
@@ -172,8 +176,13 @@ def registry_dict(rec: PersonRecord, counts: tuple[int, int] | None = None) -> d
     return d
 
 
-class RegistryStore:
+class RegistryStore(StoreMixin):
     """Registry methods of :class:`~communique.store.Store` (mixin; needs ``_lock`` and ``repo``)."""
+
+    if TYPE_CHECKING:  # the store's own list of actors
+        def actors(self, *, name: str | None = None, kind: str | None = None,
+                   country: str | None = None, article_id: str | None = None,
+                   limit: int | None = None) -> list[ActorRow]: ...
 
     def import_actors(self, records: Iterable[PersonRecord]) -> ImportCounts:
         """Load user actor records (a dictionary's) into the registry, in one transaction;

@@ -15,12 +15,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..analysis.facts import story_of
 from ..models import Analysis
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..models import Article, Event, Quote
 from ..review.apply import Reviewed, apply_reviews, reattach
 from ..review.records import Review
+from .sql_base import SQLMixin, StoreMixin
 
 CORRECTED_BASE = 100_000
 ADDED_BASE = 200_000
@@ -37,8 +43,25 @@ def position_key(seq: int) -> int:
     return seq - CORRECTED_BASE if CORRECTED_BASE <= seq < ADDED_BASE else seq
 
 
-class ReviewQueries:
+class ReviewQueries(SQLMixin):
     """Mixed into ``Repository``: needs ``_exec``, ``_all``, ``_one``, ``dialect`` and the writers."""
+
+    if TYPE_CHECKING:  # the repository's writers and readers this mixin calls
+        def _refresh_incidents(self, stories: Iterable[str | None]) -> None: ...
+
+        def get_analysis(self, article_id: str, raw: bool = False) -> Analysis | None: ...
+
+        def has_article(self, article_id: str) -> bool: ...
+
+        def add_analysis(self, analysis: Analysis) -> bool: ...
+
+        def _add_quote(self, art: Article, seq: int, quote: Quote, names: dict[str, str]) -> None: ...
+
+        def _add_event(self, art: Article, seq: int, event: Event, text: str,
+                       names: dict[str, str]) -> None: ...
+
+        def _index_event(self, article_id: str, story: str, published: dt.date | None, seq: int,
+                         event: Event) -> None: ...
 
     # --- reviews ---------------------------------------------------------------------
 
@@ -61,7 +84,8 @@ class ReviewQueries:
     def reviews(self, *, article_id: str | None = None, author: str | None = None,
                 kind: str | None = None, action: str | None = None, status: str | None = None,
                 key: str | None = None, limit: int | None = None) -> list[Review]:
-        where, params = ["1 = 1"], []
+        where: list[str] = ["1 = 1"]
+        params: list[Any] = []
         for col, val in (("article_id", article_id), ("author", author), ("kind", kind),
                          ("action", action), ("status", status), ("record_key", key)):
             if val:
@@ -203,7 +227,7 @@ class ReviewQueries:
 
 
 
-class ReviewStore:
+class ReviewStore(StoreMixin):
     """Review methods of :class:`~communique.store.Store` (mixin; needs ``_lock`` and ``repo``)."""
 
     def add_review(self, review: Review) -> bool:
