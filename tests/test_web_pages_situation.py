@@ -279,3 +279,16 @@ def test_web_pages_situation_views_on_both_backends(store):
     page = sv.actors_view(store, settings, limit=5, page=2)
     assert page["total"] == 12 and len(page["items"]) == 5
     assert sv.alerts_view(store, settings)["history"]["periods"] == 10  # 3 January to 13 March 2022
+
+
+def test_web_pages_map_and_alerts_default_to_recent_data(client):
+    recent = client.get("/api/map").json()
+    every = client.get("/api/map", params={"days": "all"}).json()
+    assert recent["filters"]["days"] == 90 and recent["filters"]["until"] == "2022-06-05"
+    assert every["filters"]["since"] is None
+    assert sum(p["events"] for p in every["places"]) > sum(p["events"] for p in recent["places"]) > 0
+    year = client.get("/api/alerts").json()
+    quarter = client.get("/api/alerts", params={"weeks": 13}).json()
+    assert year["shown_from"] < quarter["shown_from"] and quarter["items"]
+    assert all(a["start"] >= quarter["shown_from"] for a in quarter["items"])
+    assert client.get("/api/alerts", params={"weeks": 5}).status_code == 422

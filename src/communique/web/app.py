@@ -253,8 +253,9 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
 
     @app.get("/api/alerts", tags=["analytics"])
     def api_alerts(keys: str = "country", since: str | None = None, until: str | None = None,
-                   raw: bool = False, s=Depends(store)):
-        return _json(situation_views.alerts_view(s, settings, keys=keys, since=since, until=until, raw=raw))
+                   weeks: str | None = None, raw: bool = False, s=Depends(store)):
+        return _json(situation_views.alerts_view(s, settings, keys=keys, since=since, until=until, weeks=weeks,
+                                                 raw=raw))
 
     @app.get("/api/network", tags=["analytics"])
     def api_network(keys: str = "country", since: str | None = None, until: str | None = None,
@@ -264,7 +265,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
                                         quad_class=quad_class, raw=raw))
 
     @app.get("/api/map", tags=["analytics"])
-    def api_map(since: str | None = None, until: str | None = None, days: int | None = None,
+    def api_map(since: str | None = None, until: str | None = None, days: str | None = None,
                 region: str | None = None, bbox: str | None = None, metric: str = "events",
                 place: str | None = None, raw: bool = False, s=Depends(store)):
         return _json(situation_views.map_view(s, settings, since=since, until=until, days=days, region=region,
@@ -354,8 +355,10 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
         return page(request, "dyad.html", d, chart=series_chart(d["series"]["points"], d["alerts"]))
 
     @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
-    def alerts_page(request: Request, keys: str = "country", s=Depends(store)):
-        return page(request, "alerts.html", situation_views.alerts_view(s, settings, keys=keys))
+    def alerts_page(request: Request, keys: str = "country", since: str | None = None, until: str | None = None,
+                    weeks: str | None = None, s=Depends(store)):
+        return page(request, "alerts.html", situation_views.alerts_view(s, settings, keys=keys, since=since,
+                                                                         until=until, weeks=weeks))
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request, keys: str = "country", since: str | None = None,
@@ -366,7 +369,7 @@ def create_app(db: str, settings: Settings | None = None) -> FastAPI:
         return page(request, "network.html", d, chart=network_chart(d["nodes"], d["edges"]))
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
-    def map_page(request: Request, since: str | None = None, until: str | None = None, days: int | None = None,
+    def map_page(request: Request, since: str | None = None, until: str | None = None, days: str | None = None,
                  region: str | None = None, bbox: str | None = None, metric: str = "events",
                  place: str | None = None, s=Depends(store)):
         d = situation_views.map_view(s, settings, since=since, until=until, days=days, region=region, bbox=bbox,

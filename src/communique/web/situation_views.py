@@ -43,14 +43,18 @@ def _date(value: str | None, name: str) -> dt.date | None:
     return parse_date(value, name)  # the one date check of every route (web/params.py)
 
 
-def _days(days: int | str | None) -> int:
+def _choice(value: int | str | None, choices: tuple[int, ...], default: int, name: str) -> int:
     try:
-        n = int(days) if days not in (None, "") else 90
+        n = int(value) if value not in (None, "") else default
     except (TypeError, ValueError):
         n = -1
-    if n not in WINDOWS:
-        raise views.BadRequest(f"days must be one of {', '.join(map(str, WINDOWS))}", parameter="days")
+    if n not in choices:
+        raise views.BadRequest(f"{name} must be one of {', '.join(map(str, choices))}", parameter=name)
     return n
+
+
+def _days(days: int | str | None) -> int:
+    return _choice(days, WINDOWS, 90, "days")
 
 
 def home_view(store, settings: Settings, *, days: int | str | None = 90, raw: bool = False) -> dict[str, Any]:
@@ -128,13 +132,14 @@ def story_view(store, settings: Settings, story_id: str, *,  # noqa: ARG001 - on
 def map_view(store, settings: Settings, *,  # noqa: ARG001 - one signature per view
              since=None, until=None, days=None, region=None, bbox=None,
              metric: str = "events", place: str | None = None, raw: bool = False) -> dict[str, Any]:
-    """Places and countries with their event counts and mean Goldstein (in a date range, the
-    last ``days`` days of data, or all time), the region shown, and the events at ``place``."""
+    """Places and countries with their event counts and mean Goldstein (between ``since`` and
+    ``until``, else over the last ``days`` days of data, 90 by default, or ``days="all"``),
+    the region shown, and the events at ``place``."""
     if metric not in ("events", "goldstein"):
         raise views.BadRequest("metric must be events or goldstein", parameter="metric")
     key, box = region_bbox(region, bbox)
     s, u = _date(since, "since"), _date(until, "until")
-    if days not in (None, "") and not (s or u):
+    if not (s or u) and days != "all":  # default: the situation window, as the home page
         s, u = window(sq.latest_day(store.repo), _days(days))
     places = sq.place_counts(store.repo, s, u, raw=raw)
     countries: dict[str, dict[str, Any]] = {}
@@ -149,7 +154,8 @@ def map_view(store, settings: Settings, *,  # noqa: ARG001 - one signature per v
                for iso, c in countries.items() if iso}
     out: dict[str, Any] = {
         "filters": {"since": s.isoformat() if s else None, "until": u.isoformat() if u else None,
-                    "days": days, "region": key, "bbox": list(box), "metric": metric, "place": place},
+                    "days": None if since or until else (days if days == "all" else _days(days)),
+                    "region": key, "bbox": list(box), "metric": metric, "place": place},
         "regions": {k: v["name"] for k, v in regions().items()}, "raw": raw,
         "places": places, "countries": sorted(shading.values(), key=lambda c: -c["events"])}
     if place:
@@ -163,15 +169,31 @@ def map_view(store, settings: Settings, *,  # noqa: ARG001 - one signature per v
     return out
 
 
-def alerts_view(store, settings: Settings, *, keys="country", since=None, until=None, dyads: int = 20,
-                raw: bool = False) -> dict[str, Any]:
+ALERT_WEEKS = (13, 52)
+
+
+def _weeks(weeks: int | str | None) -> int:
+    return _choice(weeks, ALERT_WEEKS, 52, "weeks")
+
+
+def alerts_view(store, settings: Settings, *, keys="country", since=None, until=None, weeks=None,
+                dyads: int = 20, raw: bool = False) -> dict[str, Any]:
     """The alerts (views.alerts_view) with why each fired, the settings in force and, when
-    there are none, whether the history is too short for a baseline."""
-    d = views.alerts_view(store, settings, keys=keys, since=since, until=until, dyads=dyads, raw=raw)
+    there are none, whether the history is too short for a baseline. Without ``since`` or
+    ``until``: the alerts of the last ``weeks`` weeks of data (13, 52 by default, or "all"),
+    each tested against its full baseline."""
+    lo = sq.latest_day(store.repo)
+    shown_from = _date(since, "since")
+    if not (since or until or weeks == "all") and lo:  # default: the last ``weeks`` weeks of data
+        shown_from = window(lo, 7 * _weeks(weeks))[0]
+    baseline_from = shown_from - dt.timedelta(weeks=settings.alert_window) if shown_from else None
+    d = views.alerts_view(store, settings, keys=keys, since=baseline_from.isoformat() if baseline_from else None,
+                          until=until, dyads=dyads, raw=raw)
+    d["items"] = [al for al in d["items"] if not shown_from or al["start"] >= shown_from.isoformat()]
+    d["shown_from"] = shown_from.isoformat() if shown_from else None
     names = views.actor_names(store, set(d["names"]))
     for al in d["items"]:
         al["reason"] = alert_reason(al, settings)
-    lo = sq.latest_day(store.repo)
     first = store.repo._one("SELECT MIN(event_date) FROM events WHERE event_date IS NOT NULL", ())
     span = 0
     if lo and first and first[0]:
