@@ -34,6 +34,9 @@ class Settings:
     quote_profile: str = "best"  # "best": rules + tagger (as quote_model says); "fast": rules only, for firehose ingest
     quote_model_path: str | None = None  # None: the model shipped in the package
     events: bool = True
+    event_dictionary: bool = True  # PETRARCH2's verb dictionary (extract/event_dictionary.py) where the curated patterns find nothing
+    event_model: bool = True  # trained PLOVER type classifier (extract/event_model.py) decides type and event/no event with the rules
+    event_model_path: str | None = None  # None: the model shipped in the package (data/models/events)
     dates: bool = True
     places: bool = True
     # actor dictionaries (CSV, YAML or PETRARCH .actors.txt), loaded once per process

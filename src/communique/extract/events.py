@@ -22,6 +22,7 @@ from ..ontology import cameo as cameo_code
 from ..ontology import plover_for_cameo, plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
+from .event_actors import DocCountries, doc_countries, place_side
 from .event_args import (
     HUMAN,
     accuser_token,
@@ -39,7 +40,9 @@ from .event_args import (
     wider_recipient_tokens,
     with_members,
 )
+from .event_dictionary import dictionary_pattern, discarded, load_dictionary
 from .event_lexicon import Lexicon, Pattern, load_lexicon
+from .event_model import combine, load_model
 from .modality import allegation_of, condition_of, modality_of, stance
 from .places import PlaceTable
 from .time import DateTable
@@ -339,13 +342,19 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     quotes = tuple(quotes)
     found: dict[tuple, Event] = {}
     order: list[tuple] = []
+    home = doc_countries(doc, actors)
     for sent in doc.sents:
+        # PETRARCH2 verbs where ours find nothing, unless Phoenix discards the sentence (sports ...)
+        use_dictionary = ctx.settings.event_dictionary and not discarded(sent, load_dictionary())
         sent_lemmas = {t.lemma_.lower() for t in sent}
         for tok in sent:
             m = match_trigger(tok, lex, actors, sent_lemmas=sent_lemmas)
+            if m is None and use_dictionary:
+                dp = dictionary_pattern(tok)
+                m = Match(dp, dp.cameo, 1) if dp is not None else None
             if m is None:
                 continue
-            ev = _event(doc, tok, m, actors, quotes, dates, places)
+            ev = _event(doc, tok, m, actors, quotes, dates, places, home)
             if ev is None:
                 continue
             key = _key(ev, m.pattern.symmetric)
@@ -355,11 +364,16 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
             else:
                 found[key] = ev
                 order.append(key)
-    return tuple(found[k] for k in order)
+    events = tuple(found[k] for k in order)
+    if not ctx.settings.event_model:
+        return events
+    # the trained type model: drops, retypes or adds (event_model.py); rules give the arguments
+    return combine(doc, events, load_model(ctx.settings.event_model_path),
+                   lambda t, p: _event(doc, t, Match(p, p.cameo, 1), actors, quotes, dates, places, home))
 
 
 def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quote, ...],
-           dates: DateTable, places: PlaceTable) -> Event | None:
+           dates: DateTable, places: PlaceTable, home: DocCountries | None = None) -> Event | None:
     p = m.pattern
     modality, embedded = modality_of(tok)
     cond = condition_of(tok)
@@ -453,6 +467,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         recipient = None
     if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
+    home = home or doc_countries(doc, actors)
+    actor = place_side(doc, actor, a_tok, actors, places, home)
+    recipient = place_side(doc, recipient, None, actors, places, home)
     if cameo_override is not None:
         type_, mode, ctxs = _code("", cameo_override, None)
         cameo = cameo_override
