@@ -171,9 +171,12 @@ def score_dev(scored: Iterable[Scored]) -> dict[str, dict[str, Any]]:
 
 
 def _party_side(party, countries_of) -> Side | None:
+    """The side as scored: its text and every country the dyadic outputs index it under
+    (its actors', its own and its members', as ``facts.party_keys``)."""
     if party is None:
         return None
-    return Side(party.text, frozenset(c for c in (countries_of(a) for a in party.actors) if c))
+    found = [countries_of(a) for a in party.actors] + [party.country] + [m.country for m in party.members]
+    return Side(party.text, frozenset(c for c in found if c))
 
 
 def predict_main(doc, analysis) -> Prediction:

@@ -1,0 +1,156 @@
+"""The country of an event side the actor table leaves without one.
+
+The actor table knows the countries of states, of people its knowledge base lists and of
+bodies named with their state. An event side can still be placed in a country when the
+table gives none ("Ben Carson", "the main armed faction", "striking workers from Al-Wafa
+Hospital in Damascus", "Congress"):
+
+1. a country named inside the side's own phrase: a place ("... in Damascus", "Texas
+   Sen. Ted Cruz"), an actor with a country, or a political affiliation word of the data
+   file ``data/events/side_countries.json`` ("Republican", "GOP", "Congress" -> USA);
+2. else the article's home: the country that more than half of the country-bearing actor
+   mentions name ("Austria has reached a deal with hundreds of striking postal workers");
+3. else, when the article names no country at all, the one its affiliation words name.
+
+Organisations the table knows without a country (the UN, Amnesty, a company) stay
+without one, and so do sides whose head noun is non-state by nature ("hackers", "a
+group of ..."). The actor records themselves are not changed: the country belongs to the
+side of this event (``Party.country``, which dyadic outputs index).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from ..errors import ConfigError
+from ..models import Party
+from .actors import ActorTable
+from .places import PlaceTable
+
+DATA_PACKAGE = "communique.data.events"
+DATA_FILE = "side_countries.json"
+_REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state")
+
+
+@dataclass(frozen=True)
+class SideCountries:
+    """The data file, read: affiliation phrases (lower-cased token tuples) -> country."""
+
+    version: str
+    affiliation: dict[tuple[str, ...], str]
+    non_state: frozenset[str]
+    first: frozenset[str]  # first words of the affiliation phrases
+
+
+@cache
+def side_countries() -> SideCountries:
+    """``data/events/side_countries.json`` (read once per process)."""
+    path = resources.files(DATA_PACKAGE).joinpath(DATA_FILE)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    missing = [k for k in _REQUIRED if k not in data]
+    if missing:
+        raise ConfigError(f"{DATA_FILE} lacks {', '.join(missing)}", file=DATA_FILE)
+    aff: dict[tuple[str, ...], str] = {}
+    for country, words in data["affiliation"].items():
+        if not (isinstance(country, str) and len(country) == 3 and country.isupper()):
+            raise ConfigError(f"{DATA_FILE}: {country!r} is not an ISO 3166 alpha-3 code", file=DATA_FILE)
+        for w in words:
+            aff[tuple(w.lower().split())] = country
+    return SideCountries(str(data["version"]), aff, frozenset(w.lower() for w in data["non_state"]),
+                         frozenset(k[0] for k in aff))
+
+
+@dataclass(frozen=True)
+class DocCountries:
+    """What the whole article says about countries, computed once per document."""
+
+    home: str | None
+    affiliation: str | None
+
+
+def doc_countries(doc: Doc, actors: ActorTable) -> DocCountries:
+    """The article's home country (see the module docstring) and, when it names no
+    country, the country its affiliation words name."""
+    counts: Counter[str] = Counter()
+    for a in actors.actors:
+        if a.country:
+            counts[a.country] += len(a.mentions)
+    home = None
+    if counts:
+        top, n = counts.most_common(1)[0]
+        if 2 * n > sum(counts.values()):
+            home = top
+    aff = None
+    if not counts:
+        found = {c for c in (_affiliation_at(doc, t.i) for t in doc) if c}
+        aff = found.pop() if len(found) == 1 else None
+    return DocCountries(home, aff)
+
+
+def _affiliation_at(doc: Doc, i: int) -> str | None:
+    data = side_countries()
+    low = doc[i].lower_
+    if low not in data.first:
+        return None
+    for key, country in data.affiliation.items():
+        if key[0] == low and tuple(t.lower_ for t in doc[i:i + len(key)]) == key:
+            return country
+    return None
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The tokens of ``tok``'s noun phrase, without relative clauses and asides."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"):
+            continue
+        out.extend(c.subtree)
+    return out
+
+
+def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> str | None:
+    for t in _phrase(tok):
+        aid = actors.actor_for_token(t.i)
+        if aid is not None:  # a name the table resolved is no place ("Clinton")
+            a = actors.get(aid)
+            if t.i != tok.i and a is not None and a.country:
+                return a.country
+            continue
+        place = places.place_for_token(t.i)
+        if place is not None and place.country:
+            return place.country
+        c = _affiliation_at(tok.doc, t.i)
+        if c:
+            return c
+    return None
+
+
+def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTable,
+               places: PlaceTable, ctx: DocCountries) -> Party | None:
+    """``party`` with the country it can be placed in when the actor table gives it none
+    (see the module docstring); ``tok`` heads its phrase when known."""
+    if party is None or party.country or party.members:
+        return party
+    known = [actors.get(a) for a in party.actors]
+    if any(a is not None and a.country for a in known):
+        return party
+    if any(a is not None and a.kind not in ("person", "group") for a in known):
+        return party  # an organisation the table knows without a country
+    if tok is None or not (party.start <= tok.idx < party.end):
+        span = doc.char_span(party.start, party.end, alignment_mode="expand")
+        tok = span.root if span is not None else None
+    if tok is None:
+        return party
+    if tok.lemma_.lower() in side_countries().non_state or tok.lower_ in side_countries().non_state:
+        return party
+    country = _country_in_phrase(tok, actors, places)
+    if country is None and tok.pos_ == "PRON" and not party.actors:
+        return party  # an unresolved pronoun: nobody to place
+    country = country or ctx.home or ctx.affiliation
+    return replace(party, country=country) if country else party
