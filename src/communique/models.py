@@ -303,6 +303,7 @@ class Quote:
     date: _dt.date | None = None
     confidence: float = 0.5
     rule: str = ""
+    parent: int | None = None  # index (in the same analysis) of the quote whose content holds this one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -315,6 +316,7 @@ class Quote:
             "date": _date_to_str(self.date),
             "confidence": self.confidence,
             "rule": self.rule,
+            "parent": self.parent,
         }
 
     @classmethod
@@ -329,6 +331,7 @@ class Quote:
             date=_date_from_str(d.get("date")),
             confidence=float(d.get("confidence", 0.5)),
             rule=d.get("rule", ""),
+            parent=d.get("parent"),
         )
 
     @property

@@ -7,7 +7,9 @@ speaker, cue and content, the kind, the canonical speaker actor (resolved by the
 medium ("on Twitter", "in a statement", "told reporters"), the date of the cue, a
 confidence and the rule that fired (:mod:`.quote_fields`). With ``quote_model`` the
 trained tagger's quotes (:mod:`.attribution`) are merged in. The dateline and the byline
-are cut out of every quote's content and speaker (:func:`.dateline.clip_quotes`).
+are cut out of every quote's content and speaker (:func:`.dateline.clip_quotes`). A
+quotation inside a quote with a speaker of its own follows as a quote whose ``parent`` is
+the index of the quote holding it (:mod:`.quote_nesting`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .dateline import clip_quotes
 from .lexicons import cue_lexicon
 from .quote_candidates import find_candidates
 from .quote_fields import medium_of, quote_kind, speaker_actors, token_span
+from .quote_nesting import embedded_quotes
 from .quote_propositions import reports_no_speech
 from .quote_rules import sourceless_cue
 from .time import DateTable
@@ -40,10 +43,11 @@ def extract_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     s = ctx.settings
     rules = rule_quotes(doc, ctx, actors, dates) if s.quote_rules else ()
     if not s.quote_model or s.quote_profile == "fast":
-        return clip_quotes(doc, rules)
+        return embedded_quotes(doc, clip_quotes(doc, rules), actors, dates)
     from .attribution.combine import combine, model_quotes
 
-    return clip_quotes(doc, combine(doc, rules, model_quotes(doc, ctx, actors, dates)))
+    quotes = clip_quotes(doc, combine(doc, rules, model_quotes(doc, ctx, actors, dates)))
+    return embedded_quotes(doc, quotes, actors, dates)
 
 
 def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,

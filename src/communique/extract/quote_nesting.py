@@ -1,0 +1,163 @@
+"""Quotes inside quotes: a rival's words quoted by a speaker.
+
+"The chancellor told us her plan was 'fully costed and fiscally responsible', but the
+numbers do not add up," Hunt said. Hunt's quote holds the chancellor's words; crediting
+them to Hunt alone would be wrong. ``embedded_quotes`` finds a quotation inside a quote's
+content (single marks inside a double-quoted stretch, or a double-quoted stretch inside
+reported speech), resolves its own speaker from the words around it, and returns it as a
+quote of its own whose ``parent`` is the index of the quote that holds it:
+
+- "as Hunt put it", "as she said": the subject of that clause;
+- "Reeves told us her plan was '...'": the subject of the speech verb the quotation
+  depends on, inside the outer quote;
+- "Reeves's plan was '...'", "her 'fully costed' plan": the possessor of the noun the
+  quotation describes.
+
+A quotation whose speaker cannot be found this way, or is the outer quote's own speaker
+("my plan was '...'"), gives no quote (the outer one stands for it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..models import Quote, Span
+from .actors import ActorTable
+from .lexicons import cue_lexicon
+from .quote_fields import speaker_actors, token_span
+from .quote_marks import is_double_mark
+from .quote_rules import Seg, noun_phrase
+from .time import DateTable
+
+__all__ = ["embedded_quotes"]
+
+_SINGLE_OPEN = frozenset({"‘", "'", "`"})
+_SINGLE_CLOSE = frozenset({"’", "'"})
+_AS_VERBS = frozenset({"put", "say", "call", "describe", "write", "tell"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def _tokens(doc: Doc, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
+    out = []
+    for s in spans:
+        sp = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if sp is not None and len(sp):
+            out.append((sp.start, sp.end - 1))
+    return out
+
+
+def _single_pairs(doc: Doc, a: int, b: int) -> list[Seg]:
+    """Single-quoted stretches (marks included) in tokens a..b."""
+    out: list[Seg] = []
+    open_at: int | None = None
+    for i in range(a, b + 1):
+        t = doc[i]
+        if t.lower_ in ("'s", "’s") or (i > a and not doc[i - 1].whitespace_ and t.text in ("'", "’")
+                                         and i + 1 <= b and doc[i + 1].is_alpha and not t.whitespace_):
+            continue  # a possessive or an apostrophe inside a word
+        if open_at is None and t.text in _SINGLE_OPEN and (i == a or doc[i - 1].whitespace_
+                                                           or is_double_mark(doc[i - 1])):
+            open_at = i
+        elif open_at is not None and t.text in _SINGLE_CLOSE and i > open_at + 1:
+            out.append((open_at, i))
+            open_at = None
+    return out
+
+
+def _double_regions(doc: Doc, a: int, b: int) -> list[Seg]:
+    """Double-quoted stretches in tokens a..b that do not make up the whole of a..b."""
+    marks = [i for i in range(a, b + 1) if is_double_mark(doc[i])]
+    out = [(x, y) for x, y in zip(marks[0::2], marks[1::2]) if y > x + 1]
+    return [s for s in out if s != (a, b)]
+
+
+def _head_np(doc: Doc, tok: Token) -> Seg | None:
+    seg = noun_phrase(doc, tok)
+    if seg is None:
+        return None
+    x, y = seg
+    while y > x and doc[y].lower_ in ("'s", "’s", "'", "’"):
+        y -= 1
+    return (x, y)
+
+
+def _speaker_of(doc: Doc, inner: Seg, outer: list[Seg]) -> tuple[Seg, Token | None] | None:
+    """The mention that said the quotation ``inner`` (marks included), and its cue verb."""
+    a, b = inner
+    words = [t for t in doc[a + 1:b] if not t.is_punct]
+    if not words:
+        return None
+    root = next((t for t in words if not (a < t.head.i < b) or t.head.i == t.i), words[0])
+    lex = cue_lexicon()
+    # "as Hunt put it": a clause of the same sentence opened by "as"
+    for t in root.sent:
+        if t.lemma_.lower() in _AS_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+            subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None:
+                seg = _head_np(doc, subj)
+                return (seg, t) if seg is not None else None
+    inside: set[int] = set()
+    for x, y in outer:
+        inside.update(range(x, y + 1))
+    chain = [root]
+    while len(chain) < 8 and chain[-1].head.i != chain[-1].i and chain[-1].i in inside:
+        chain.append(chain[-1].head)
+    for node in chain[1:]:  # a speech verb the quotation depends on, inside the outer quote
+        if node.lemma_.lower() in lex.speech and node.i in inside:
+            subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None and subj.i in inside:
+                seg = _head_np(doc, subj)  # Reeves told us her plan was '...'
+                return (seg, node) if seg is not None else None
+    for node in chain:
+        poss = next((c for c in node.children if c.dep_ == "poss"), None)
+        if poss is not None and node.pos_ in ("NOUN", "PROPN") and not (a <= poss.i <= b):
+            seg = _head_np(doc, poss)  # her 'fully costed' plan
+            return (seg, None) if seg is not None else None
+        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None) if subj is not None else None
+        if owner is not None and not (a <= owner.i <= b):
+            seg = _head_np(doc, owner)  # Reeves's plan was '...'
+            return (seg, None) if seg is not None else None
+    return None
+
+
+def embedded_quotes(doc: Doc, quotes: tuple[Quote, ...], actors: ActorTable,
+                    dates: DateTable | None = None) -> tuple[Quote, ...]:
+    """``quotes`` followed by the quotations found inside them, each with ``parent`` set to
+    the index of the quote that holds it."""
+    text = doc.text
+    extra: list[Quote] = []
+    for k, q in enumerate(quotes):
+        if q.parent is not None:
+            continue
+        outer = _tokens(doc, q.content)
+        inner: list[Seg] = []
+        for a, b in outer:
+            if q.kind == "indirect":
+                continue
+            inner += _single_pairs(doc, a, b)
+        if q.kind != "direct":
+            for a, b in outer:
+                inner += _double_regions(doc, a, b)
+        for seg in inner:
+            found = _speaker_of(doc, seg, outer)
+            if found is None:
+                continue
+            mention, cue = found
+            if all(t.lower_ in _FIRST_PERSON for t in doc[mention[0]:mention[1] + 1]):
+                continue  # "my plan was '...'": the outer speaker's own words
+            speaker = token_span(doc, mention, text)
+            if q.speaker is not None and speaker.start < q.speaker.end and q.speaker.start < speaker.end:
+                continue
+            ids = speaker_actors(doc, actors, speaker)
+            if q.speaker_actor is not None and q.speaker_actor in ids:
+                continue  # the outer speaker quoting themselves
+            date = dates.date_for(cue)[0] if dates is not None and cue is not None else q.date
+            base = Quote(content=(token_span(doc, seg, text),), kind="direct", speaker=speaker,
+                         cue=token_span(doc, (cue.i, cue.i), text) if cue is not None else None,
+                         date=date, confidence=0.6, rule="direct.embedded", parent=k)
+            extra.extend(replace(base, speaker_actor=a) for a in ids)
+    return tuple(quotes) + tuple(extra)
