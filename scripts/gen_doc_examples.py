@@ -26,7 +26,8 @@ Commands run in a temporary workspace, in document order (README.md first), agai
 examples (``src/communique/data/examples/examples.jsonl``, also as ``archive.jsonl`` and
 ``feed.jsonl``, and as one ``.txt`` file per article in ``news/``) and ``news.db`` /
 ``communique.db``, fresh SQLite stores of the bundled examples. ``communique`` runs in this
-process (typer's CliRunner, so spaCy loads once) with COLUMNS=100 and no colour; what follows
+process (typer's CliRunner, so spaCy loads once) with COLUMNS=120 (the width the CLI
+gives piped output) and no colour; what follows
 a ``|`` runs in bash (``jq``, ``head``) with the command's output on its stdin.
 """
 
@@ -52,7 +53,7 @@ DOCS = ("README.md", "docs/getting-started.md", "docs/output-contract.md", "docs
         "docs/web.md", "docs/review.md", "docs/security.md")
 EXAMPLES = ROOT / "src" / "communique" / "data" / "examples" / "examples.jsonl"
 SEED = ROOT / "tests" / "fixtures" / "seed_article.txt"
-ENV = {"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb", "TZ": "UTC"}
+ENV = {"COLUMNS": "120", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb", "TZ": "UTC"}
 UNSET_ENV = ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS")  # and every COMMUNIQUE_* setting
 API_KEY = "cq_docs_example_key"
 NOT_RUN = (  # (pattern, why) for the lines of an example-run block that are only shown
