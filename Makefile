@@ -43,9 +43,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy src
 
-## docs: regenerate docs/cli.md from the commands' --help
+## docs: regenerate docs/cli.md from the commands' --help and the examples in README.md and docs/
 docs: $(VENV)/.installed-web
 	$(BIN)/python scripts/gen_cli_docs.py
+	$(BIN)/python scripts/gen_doc_examples.py
 
 clean:
 	rm -f $(DB) $(DB)-wal $(DB)-shm
