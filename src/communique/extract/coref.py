@@ -217,16 +217,17 @@ def resolve(b: "_Builder") -> None:
     i = 0
     n = len(doc)
     words = actor_words()
-    sides = words.side_phrases
-    side_first = frozenset(p[0] for p in sides)
+    side_first: dict[str, list[tuple[str, ...]]] = {}
+    for p in words.side_phrases:
+        side_first.setdefault(p[0], []).append(p)
     while i < n:
         tok = doc[i]
         sent = sents[i]
         low = tok.lower_
         side = None
         if low in side_first:
-            side = next((p for p in sides if tuple(doc[k].lower_ for k in range(i, min(n, i + len(p)))) == p),
-                        None)
+            side = next((p for p in side_first[low]
+                         if all(i + k < n and doc[i + k].lower_ == w for k, w in enumerate(p[1:], 1))), None)
         if side is not None and i not in b.by_token:
             ids = _pick_sides(b, seen, i, sent)
             if ids:

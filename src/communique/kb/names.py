@@ -16,6 +16,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
