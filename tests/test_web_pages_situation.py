@@ -284,7 +284,7 @@ def test_web_pages_situation_views_on_both_backends(store):
 def test_web_pages_map_and_alerts_default_to_recent_data(client):
     recent = client.get("/api/map").json()
     every = client.get("/api/map", params={"days": "all"}).json()
-    assert recent["filters"]["days"] == 90 and recent["filters"]["until"] == "2022-06-05"
+    assert recent["filters"]["days"] == 30 and recent["filters"]["until"] == "2022-06-05"
     assert every["filters"]["since"] is None
     assert sum(p["events"] for p in every["places"]) > sum(p["events"] for p in recent["places"]) > 0
     year = client.get("/api/alerts").json()

@@ -19,6 +19,12 @@ def latest_day(repo: Any) -> dt.date | None:
     return dt.date.fromisoformat(row[0][:10]) if row and row[0] else None
 
 
+def first_day(repo: Any) -> dt.date | None:
+    """The oldest event date in the store (no baseline reaches before it)."""
+    row = repo._one("SELECT MIN(event_date) FROM events WHERE event_date IS NOT NULL", ())
+    return dt.date.fromisoformat(row[0][:10]) if row and row[0] else None
+
+
 def quad_days(repo: Any, since: dt.date, until: dt.date, *, raw: bool = False) -> list[tuple[str, int, int]]:
     """``(day ISO, quad class, events)`` per day and quad class between the bounds."""
     dates, params = date_range("e.event_date", since, until)
@@ -43,7 +49,14 @@ def top_speakers(repo: Any, since: dt.date, until: dt.date, *, limit: int = 10,
 
 def latest_stories(repo: Any, since: dt.date, until: dt.date, *, limit: int = 8) -> list[dict[str, Any]]:
     """The newest story clusters published between the bounds, those carried by more outlets
-    first on the same day: ``{"story", "articles", "outlets", "first", "last", "title"}``."""
+    first on the same day: ``{"story", "articles", "outlets", "first", "last", "title"}``.
+    Looks at the last week of the bounds first, the whole range only when that has too few."""
+    last_week = max(since, until - dt.timedelta(days=6))
+    found = _stories_between(repo, last_week, until, limit)
+    return found if len(found) >= limit or last_week == since else _stories_between(repo, since, until, limit)
+
+
+def _stories_between(repo: Any, since: dt.date, until: dt.date, limit: int) -> list[dict[str, Any]]:
     dates, params = date_range("a.published", since, until)
     sql = ("SELECT COALESCE(a.story_id, a.id) AS story, COUNT(*), COUNT(DISTINCT COALESCE(a.source_key, a.id)), "
            "MIN(a.published), MAX(a.published), MIN(a.id) FROM articles a "

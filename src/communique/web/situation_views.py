@@ -33,7 +33,7 @@ from . import views
 from .geo import region_bbox, regions
 from .params import parse_date, parse_page_number
 
-RISING_CANDIDATES = 16  # dyads (most conflict overall) whose recent trend the home page computes
+RISING_CANDIDATES = 10  # dyads (most conflict overall) whose recent trend the home page computes
 HOME_ALERTS = 6
 HOME_STORIES = 6
 ACTORS_PAGE = 50
@@ -57,17 +57,30 @@ def _days(days: int | str | None) -> int:
     return _choice(days, WINDOWS, 90, "days")
 
 
+def _quads(store, days: int, *, raw: bool) -> tuple[dt.date | None, dt.date, dt.date, list[dict[str, Any]]]:
+    latest = sq.latest_day(store.repo)
+    since, until = window(latest, days)
+    return latest, since, until, quad_day_series(sq.quad_days(store.repo, since, until, raw=raw), since, until)
+
+
+def _baseline_start(store, since: dt.date, settings: Settings) -> dt.date:
+    """Where the series behind alerts from ``since`` start: ``alert_window`` weeks earlier,
+    but not before the week of the store's first event (quiet weeks padded before the data
+    began would make a false baseline)."""
+    first = sq.first_day(store.repo)
+    start = since - dt.timedelta(weeks=settings.alert_window)
+    return max(start, period_start(first, "week")) if first else start
+
+
 def home_view(store, settings: Settings, *, days: int | str | None = 90, raw: bool = False) -> dict[str, Any]:
     """The situation over the last ``days`` days of data: events per day by quad class, the
     dyads whose conflict rises fastest (weekly sparklines), the latest alerts and why they
     fired, the speakers quoted most and the latest stories across outlets."""
     n = _days(days)
     repo = store.repo
-    latest = sq.latest_day(repo)
-    since, until = window(latest, n)
-    quads = quad_day_series(sq.quad_days(repo, since, until, raw=raw), since, until)
+    latest, since, until, quads = _quads(store, n, raw=raw)
     cfg = settings.replace(alert_period="week")
-    start = since - dt.timedelta(weeks=settings.alert_window)
+    start = _baseline_start(store, since, settings)
     series: list[DyadSeries] = []
     alerts: list[Alert] = []
     for a, b, _n in repo.top_dyads(keys="country", limit=RISING_CANDIDATES, raw=raw):
@@ -133,14 +146,14 @@ def map_view(store, settings: Settings, *,  # noqa: ARG001 - one signature per v
              since=None, until=None, days=None, region=None, bbox=None,
              metric: str = "events", place: str | None = None, raw: bool = False) -> dict[str, Any]:
     """Places and countries with their event counts and mean Goldstein (between ``since`` and
-    ``until``, else over the last ``days`` days of data, 90 by default, or ``days="all"``),
+    ``until``, else over the last ``days`` days of data, 30 by default, or ``days="all"``),
     the region shown, and the events at ``place``."""
     if metric not in ("events", "goldstein"):
         raise views.BadRequest("metric must be events or goldstein", parameter="metric")
     key, box = region_bbox(region, bbox)
     s, u = _date(since, "since"), _date(until, "until")
-    if not (s or u) and days != "all":  # default: the situation window, as the home page
-        s, u = window(sq.latest_day(store.repo), _days(days))
+    if not (s or u) and days != "all":  # default: the last 30 days of data
+        s, u = window(sq.latest_day(store.repo), _days(days or 30))
     places = sq.place_counts(store.repo, s, u, raw=raw)
     countries: dict[str, dict[str, Any]] = {}
     for p in places:
@@ -154,7 +167,7 @@ def map_view(store, settings: Settings, *,  # noqa: ARG001 - one signature per v
                for iso, c in countries.items() if iso}
     out: dict[str, Any] = {
         "filters": {"since": s.isoformat() if s else None, "until": u.isoformat() if u else None,
-                    "days": None if since or until else (days if days == "all" else _days(days)),
+                    "days": None if since or until else (days if days == "all" else _days(days or 30)),
                     "region": key, "bbox": list(box), "metric": metric, "place": place},
         "regions": {k: v["name"] for k, v in regions().items()}, "raw": raw,
         "places": places, "countries": sorted(shading.values(), key=lambda c: -c["events"])}
@@ -180,30 +193,30 @@ def alerts_view(store, settings: Settings, *, keys="country", since=None, until=
                 dyads: int = 20, raw: bool = False) -> dict[str, Any]:
     """The alerts (views.alerts_view) with why each fired, the settings in force and, when
     there are none, whether the history is too short for a baseline. Without ``since`` or
-    ``until``: the alerts of the last ``weeks`` weeks of data (13, 52 by default, or "all"),
-    each tested against its full baseline."""
+    ``until``: the alerts of the last ``weeks`` weeks of data (13, 52 by default, or "all")
+    of the dyads with the most conflict in all, each tested against its full baseline."""
     lo = sq.latest_day(store.repo)
     shown_from = _date(since, "since")
     if not (since or until or weeks == "all") and lo:  # default: the last ``weeks`` weeks of data
         shown_from = window(lo, 7 * _weeks(weeks))[0]
-    baseline_from = shown_from - dt.timedelta(weeks=settings.alert_window) if shown_from else None
-    d = views.alerts_view(store, settings, keys=keys, since=baseline_from.isoformat() if baseline_from else None,
-                          until=until, dyads=dyads, raw=raw)
+    baseline_from = _baseline_start(store, shown_from, settings) if shown_from else None
+    d = views.alerts_view(store, settings, keys=keys, since=since, until=until, dyads=dyads, raw=raw,
+                          start=baseline_from if not since else None)
     d["items"] = [al for al in d["items"] if not shown_from or al["start"] >= shown_from.isoformat()]
     d["shown_from"] = shown_from.isoformat() if shown_from else None
     names = views.actor_names(store, set(d["names"]))
     for al in d["items"]:
         al["reason"] = alert_reason(al, settings)
-    first = store.repo._one("SELECT MIN(event_date) FROM events WHERE event_date IS NOT NULL", ())
+    first = sq.first_day(store.repo)
     span = 0
-    if lo and first and first[0]:
-        p0 = period_start(dt.date.fromisoformat(str(first[0])[:10]), settings.alert_period)
+    if lo and first:
+        p0 = period_start(first, settings.alert_period)
         p, end = p0, period_start(lo, settings.alert_period)
         while p <= end and span <= 10_000:
             span += 1
             p = next_period(p, settings.alert_period)
     d["names"] = names
-    d["history"] = {"first": str(first[0])[:10] if first and first[0] else None,
+    d["history"] = {"first": first.isoformat() if first else None,
                     "last": lo.isoformat() if lo else None,
                     **baseline_status(span, span, settings)}
     d["settings"] = {k: getattr(settings, k) for k in (
@@ -312,9 +325,11 @@ def chart_view(store, settings: Settings, chart: str, params: dict[str, Any]) ->
     if chart not in CHART_COLUMNS:
         raise views.NotFound(f"no chart {chart!r}; one of {', '.join(CHART_COLUMNS)}", chart=chart)
     raw = str(params.get("raw", "")).lower() == "true"
-    if chart in ("quads", "rising"):
+    if chart == "quads":
+        rows = _quads(store, _days(params.get("days")), raw=raw)[3]
+    elif chart == "rising":
         d = home_view(store, settings, days=params.get("days"), raw=raw)
-        rows = d["quads"] if chart == "quads" else [
+        rows = [
             {**r, "source_name": d["names"].get(r["source"], r["source"]),
              "target_name": d["names"].get(r["target"], r["target"]),
              "weeks": " ".join(f"{s}:{v}" for s, v in zip(r["starts"], r["spark"]))} for r in d["rising"]]

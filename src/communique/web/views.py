@@ -60,11 +60,11 @@ LIST_COUNT_CAP = 500  # a list counts its matches up to this many ("500+")
 def _counted(fn, rows: list, nxt: str | None, cursor: str | None, **kw: Any) -> dict[str, Any]:
     """``total`` matches of a list's filters (exact when the first page is the last, else
     counted up to :data:`LIST_COUNT_CAP`, ``total_capped`` saying there are more); past the
-    first page, ``None``."""
-    if cursor:
-        return {"total": None, "total_capped": False}
-    if nxt is None:
+    first page, or for a full-text search with more pages, ``None``."""
+    if nxt is None and not cursor:
         return {"total": len(rows), "total_capped": False}
+    if cursor or kw.get("q"):  # past the first page, or a full-text search: too dear to count again
+        return {"total": None, "total_capped": False}
     more, after = fn(cursor=None, limit=LIST_COUNT_CAP, **kw)
     return {"total": len(more), "total_capped": after is not None}
 
@@ -233,12 +233,14 @@ def series_notice(series, max_points: int) -> str | None:
 
 
 def alerts_view(store, settings: Settings, *, keys="country", since=None, until=None,
-                dyads: int = 20, raw: bool = False) -> dict[str, Any]:
+                dyads: int = 20, raw: bool = False, start=None) -> dict[str, Any]:
+    """The alerts of the ``dyads`` dyads with the most conflict (between ``since`` and
+    ``until``, else in all, from the precomputed totals), their series read from ``start``."""
     keys = parse_keys(keys)
     s, u = parse_dates(since, until)
     out = []
     for a, b, _n in store.repo.top_dyads(keys=keys, since=s, until=u, limit=dyads, raw=raw):
-        out.extend(stored_alerts(store, a, b, settings, since=s, until=u, raw=raw,
+        out.extend(stored_alerts(store, a, b, settings, start=start, since=s, until=u, raw=raw,
                                  max_points=settings.max_series_points)[1])
     out.sort(key=lambda al: (al.start, al.score), reverse=True)
     names = actor_names(store, {x for al in out for x in (al.source, al.target) if x})

@@ -4,7 +4,8 @@
 -- the stories of a date window; every event of an actor (its parties, then each event's
 -- date and quad class). Portable SQL, one file for SQLite and PostgreSQL.
 
-CREATE INDEX events_situation ON events (event_date, quad_class, variant, location_name, location_country, goldstein);
+CREATE INDEX events_situation ON events (event_date, quad_class, variant, location_name, location_country, goldstein,
+                                         article_id);
 CREATE INDEX events_dated ON events (article_id, seq, variant, event_date, quad_class);
 CREATE INDEX quotes_situation ON quotes (quote_date, speaker_actor, variant, article_id);
 CREATE INDEX articles_situation ON articles (published, story_id, source_key, id);
