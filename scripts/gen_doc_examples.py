@@ -15,7 +15,8 @@ Markers (HTML comments, invisible on the rendered page) own the fenced block(s) 
     runs the snippet; the next two fenced blocks become its source and its stdout.
 ``<!-- example-api: GET /api/PATH?QUERY -->``
     asks the real web app (FastAPI's TestClient on the workspace's ``news.db``); the next
-    fenced block becomes the equivalent ``curl`` command and the JSON answer (``lines=N``).
+    fenced block becomes the equivalent ``curl`` command and the JSON answer (``lines=N``;
+    ``status=422`` for an example of an error, else the answer must be 200).
 ``<!-- example-run -->``
     every command line of the next fenced block must run without error (the block is not
     rewritten); lines that need a network or a server (a URL, ``communique serve``, ``curl``)
@@ -175,7 +176,7 @@ def run_python(ws: Workspace, snippet: Path) -> str:
     return buffer.getvalue()
 
 
-def run_api(ws: Workspace, request: str) -> str:
+def run_api(ws: Workspace, request: str, expected_status: int = 200) -> str:
     """The answer (JSON indented) of the real web app to ``GET /api/...`` on the workspace's news.db."""
     from fastapi.testclient import TestClient
 
@@ -188,8 +189,9 @@ def run_api(ws: Workspace, request: str) -> str:
     settings = Settings.load(overrides={"api_key": API_KEY})
     with TestClient(create_app(str(ws.path / "news.db"), settings)) as client:
         response = client.get(target, headers={"X-API-Key": API_KEY})
-    if response.status_code >= 400:
-        raise ExampleError(f"{request} answered {response.status_code}: {response.text[:300]}")
+    if response.status_code != expected_status:
+        raise ExampleError(f"{request} answered {response.status_code} (expected {expected_status}): "
+                           f"{response.text[:300]}")
     ws.ran += 1
     if response.headers.get("content-type", "").startswith("application/json"):
         return json.dumps(response.json(), ensure_ascii=False, indent=2) + "\n"
@@ -302,8 +304,8 @@ def render_doc(ws: Workspace, name: str, text: str) -> tuple[str, list[Block]]:
                 source = (ROOT / arg).read_text(encoding="utf-8")
                 new = [*_fenced("python", source), "", *_fenced("text", trim(run_python(ws, ROOT / arg), opts))]
             elif kind == "-api":
-                path = arg.partition(" ")[2]
-                body = f"$ curl -s 'http://127.0.0.1:8000{path}'\n" + trim(run_api(ws, arg), opts)
+                answer = run_api(ws, arg, int(opts.get("status", 200)))
+                body = f"$ curl -s 'http://127.0.0.1:8000{arg.partition(' ')[2]}'\n" + trim(answer, opts)
                 new = _fenced(fences[0][2] or "console", body)
             else:
                 body = f"$ {arg}\n" + trim(run_command(ws, arg), opts)
