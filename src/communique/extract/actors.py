@@ -301,9 +301,9 @@ def _proper(doc: Doc, start: int, end: int, joiners: frozenset[str]) -> bool:
     """Whether tokens ``start:end`` are written as a proper name: every word capitalised
     except joining words ("Law Society of Kenya"); a short single word only in capitals
     ("WHO", not "Who")."""
-    if end - start == 1:
+    if end - start == 1:  # "WHO", not "Who"; "Hamas" as a proper noun, not "Youth" opening a sentence
         t = doc[start]
-        return t.is_upper if len(t.text) <= 4 else (t.is_title or t.is_upper)
+        return t.is_upper if len(t.text) <= 4 else (t.is_title or t.is_upper) and t.pos_ in ("PROPN", "")
     for t in doc[start:end]:
         if t.is_alpha and not (t.text[:1].isupper() or t.lower_ in joiners):
             return False

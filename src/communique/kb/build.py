@@ -152,7 +152,10 @@ def convert_actors(path: Path, countries: frozenset[str], out: dict[str, Any]) -
         if not _org_ok(names[0], sector):
             counts["skipped"] += 1
             continue
-        names = list(dict.fromkeys(_strip_the(n) for n in names))
+        names = [n for n in dict.fromkeys(_strip_the(n) for n in names) if n.lower() not in words.not_org_names]
+        if not names:
+            counts["skipped"] += 1
+            continue
         if country and sector in STATE_SECTORS:
             out["bodies"].append([names[0], names[1:], country, sector])
             counts["bodies"] += 1
