@@ -22,6 +22,9 @@ Markers (HTML comments, invisible on the rendered page) own the fenced block(s) 
     rewritten); lines that need a network or a server (a URL, ``communique serve``, ``curl``)
     or that install (``make``, ``pip``) are not run, and the summary says so.
 
+A command that finds nothing (no output, ``[]``, "0 quotes ...") is an error: an example that
+returns nothing shows nothing, so the example (or the example data) must change.
+
 Commands run in a temporary workspace, in document order (README.md first), against:
 ``article.txt`` and ``tests/fixtures/seed_article.txt`` (the seed article), the bundled
 examples (``src/communique/data/examples/examples.jsonl``, also as ``archive.jsonl`` and
@@ -65,6 +68,7 @@ NOT_RUN = (  # (pattern, why) for the lines of an example-run block that are onl
 MARKER = re.compile(r"^<!-- example(?P<kind>-python|-api|-run)?(?P<opts>(?: [a-z]+=\S+)*)"
                     r"(?:: (?P<arg>.*?))? -->\s*$")
 FENCE = re.compile(r"^(```+)(\S*)\s*$")
+EMPTY_COUNT = re.compile(r"^0 (quotes|events|articles|actors|reviews)( from 0 stories)?$", re.M)
 
 
 class ExampleError(RuntimeError):
@@ -142,6 +146,11 @@ def split_pipeline(command: str) -> list[str]:
     return parts
 
 
+def returns_nothing(out: str) -> bool:
+    """Whether a command printed nothing, an empty JSON list or an empty table's count line."""
+    return out.strip() in ("", "[]", "{}") or EMPTY_COUNT.search(out) is not None
+
+
 def run_command(ws: Workspace, command: str) -> str:
     """Run one documented shell command in the workspace; its stdout."""
     first, *rest = split_pipeline(command)
@@ -160,6 +169,8 @@ def run_command(ws: Workspace, command: str) -> str:
         if done.returncode != 0:
             raise ExampleError(f"{' | '.join(rest)} exited {done.returncode}: {done.stderr.strip()}")
         out = done.stdout
+    if returns_nothing(out):
+        raise ExampleError(f"{command} finds nothing: a bad example (change the example, or its data)")
     if target is not None:
         (ws.path / target).write_text(out, encoding="utf-8")
         out = ""

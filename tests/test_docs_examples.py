@@ -76,6 +76,15 @@ def test_docs_examples_keep_lines(n, expected):
     assert gen.keep_lines("a\nb\nc\n", n) == expected
 
 
+@pytest.mark.parametrize(("out", "nothing"), [
+    ("", True), ("[]\n", True), ("Quotes\n┏━┓\n0 quotes from 0 stories\n", True),
+    ("Quotes\n┏━┓\n2 quotes from 1 stories\n", False), ('[{"id": 1}]', False),
+    ("5 articles, 47 actors, 0 skips\n", False),
+])
+def test_docs_examples_returns_nothing(out, nothing):
+    assert gen.returns_nothing(out) is nothing
+
+
 @pytest.mark.parametrize(("block", "stale"), [
     ("```console\n$ communique stats --db empty.db\nold output\n```", True),
     ("```console\n$ communique stats --db empty.db\n0 articles, 0 actors, 0 quotes, 0 events, 0 places, "
