@@ -9,7 +9,7 @@ are added once (tests/_stories.py) so the story page has something to compare.
 
 Usage::
 
-    .venv/bin/python bench/bench_pages.py [--db PATH] [--repeat 20]
+    .venv/bin/python bench/bench_pages.py [--db PATH] [--repeat 20] [PATH ...]
 
 Timings depend on the machine's load: the load average is printed before measuring.
 """
@@ -40,6 +40,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", default="/tmp/communique-bench-1000000-s1.db")
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("pages", nargs="*", help="only these paths (default: every page)")
     args = ap.parse_args()
     if not Path(args.db).exists():
         sys.exit(f"no store at {args.db}: run bench/bench_store_queries.py --fill-only first")
@@ -64,6 +65,7 @@ def main() -> None:
              "/quotes?q=respond", "/events", "/events?country=RUS&quad_class=4", "/actors", f"/actors/{actor}",
              "/alerts", "/network", "/map", "/map?region=europe&place=Kyiv", "/map?days=90",
              "/dyads/RUS/UKR", "/api/charts/quads?format=csv"]
+    pages = args.pages or pages
     print(f"# bench_pages {dt.date.today()} communique {__version__} python {platform.python_version()} "
           f"sqlite {sqlite3.sqlite_version} {platform.machine()}")
     print(f"store {args.db}: {n_events:,} events; load average {os.getloadavg()[0]:.2f}; "

@@ -186,14 +186,14 @@ ALERT_WEEKS = (13, 52)
 
 
 def _weeks(weeks: int | str | None) -> int:
-    return _choice(weeks, ALERT_WEEKS, 52, "weeks")
+    return _choice(weeks, ALERT_WEEKS, 13, "weeks")
 
 
 def alerts_view(store, settings: Settings, *, keys="country", since=None, until=None, weeks=None,
-                dyads: int = 20, raw: bool = False) -> dict[str, Any]:
+                dyads: int = 16, raw: bool = False) -> dict[str, Any]:
     """The alerts (views.alerts_view) with why each fired, the settings in force and, when
     there are none, whether the history is too short for a baseline. Without ``since`` or
-    ``until``: the alerts of the last ``weeks`` weeks of data (13, 52 by default, or "all")
+    ``until``: the alerts of the last ``weeks`` weeks of data (13 by default, 52, or "all")
     of the dyads with the most conflict in all, each tested against its full baseline."""
     lo = sq.latest_day(store.repo)
     shown_from = _date(since, "since")
