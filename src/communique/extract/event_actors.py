@@ -9,7 +9,8 @@ Hospital in Damascus", "Congress"):
    Sen. Ted Cruz"), an actor with a country, or a political affiliation word of the data
    file ``data/events/side_countries.json`` ("Republican", "GOP", "Congress" -> USA);
 2. else the article's home: the country that more than half of the country-bearing actor
-   mentions name ("Austria has reached a deal with hundreds of striking postal workers");
+   mentions name ("Austria has reached a deal with hundreds of striking postal workers"); a
+   mention that only places something ("a factory in Mexico") does not count;
 3. else, when the article names no country at all, the one its affiliation words name.
 
 Organisations the table knows without a country (the UN, Amnesty, a company) stay
@@ -35,7 +36,7 @@ from .places import PlaceTable
 
 DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
-_REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state")
+_REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class SideCountries:
     affiliation: dict[tuple[str, ...], str]
     non_state: frozenset[str]
     first: frozenset[str]  # first words of the affiliation phrases
+    locative: frozenset[str]  # prepositions whose object is a place, not a participant
 
 
 @cache
@@ -63,7 +65,7 @@ def side_countries() -> SideCountries:
         for w in words:
             aff[tuple(w.lower().split())] = country
     return SideCountries(str(data["version"]), aff, frozenset(w.lower() for w in data["non_state"]),
-                         frozenset(k[0] for k in aff))
+                         frozenset(k[0] for k in aff), frozenset(w.lower() for w in data["locative_preps"]))
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,11 @@ def doc_countries(doc: Doc, actors: ActorTable) -> DocCountries:
     """The article's home country (see the module docstring) and, when it names no
     country, the country its affiliation words name."""
     counts: Counter[str] = Counter()
+    locative = side_countries().locative
     for a in actors.actors:
         if a.country:
-            counts[a.country] += len(a.mentions)
+            counts[a.country] += sum(not _as_place(doc, m.start, m.end, locative) for m in a.mentions)
+    counts = +counts  # drop countries named only as places
     home = None
     if counts:
         top, n = counts.most_common(1)[0]
@@ -91,6 +95,15 @@ def doc_countries(doc: Doc, actors: ActorTable) -> DocCountries:
         found = {c for c in (_affiliation_at(doc, t.i) for t in doc) if c}
         aff = found.pop() if len(found) == 1 else None
     return DocCountries(home, aff)
+
+
+def _as_place(doc: Doc, start: int, end: int, locative: frozenset[str]) -> bool:
+    """The mention is the object of a locative preposition ("a factory *in Mexico*")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in locative
 
 
 def _affiliation_at(doc: Doc, i: int) -> str | None:
@@ -154,3 +167,15 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
         return party  # an unresolved pronoun: nobody to place
     country = country or ctx.home or ctx.affiliation
     return replace(party, country=country) if country else party
+
+
+def same_side(a: Party, b: Party, actors: ActorTable) -> bool:
+    """``a`` and ``b`` are the same side: the same actors, unless those are only generic
+    descriptions the table merged by their noun ("Democratic leaders ... a deal with
+    Republican leaders" are two sides), which are the same only at the same place."""
+    if not a.actors or not b.actors:
+        return a.start == b.start
+    if set(a.actors) != set(b.actors):
+        return False
+    generic = all((x := actors.get(aid)) is not None and x.kind == "group" and not x.country for aid in a.actors)
+    return not generic or a.start == b.start

@@ -16,6 +16,7 @@ LIGHT_VERBS = frozenset({"hold", "engage", "begin", "conduct", "launch", "carry"
                          "continue", "hold", "order", "announce", "step", "mount", "pursue", "lead",
                          "give", "offer", "provide", "send", "express", "voice", "lodge", "deploy"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "me", "my"})
+RELATIVE = frozenset({"who", "whom", "which", "that"})
 HUMAN = frozenset({"people", "person", "civilian", "protester", "demonstrator", "journalist", "activist",
                    "student", "man", "woman", "child", "soldier", "official", "diplomat", "worker",
                    "prisoner", "hostage", "citizen", "resident", "leader", "member", "opponent",
@@ -34,8 +35,24 @@ def _quote_speaker(quotes: tuple[Quote, ...], idx: int | None) -> str | None:
     return quotes[idx].speaker_actor
 
 
+def antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("the only Republican *whom* Trump refused
+    to endorse" -> Republican); ``tok`` itself otherwise."""
+    if tok.tag_ not in ("WP", "WDT") or tok.lower_ not in RELATIVE:
+        return tok
+    t = tok.head
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "ccomp", "conj", "prep", "pcomp"):
+            break
+        t = t.head
+    return tok
+
+
 def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...],
              quote_idx: int | None) -> Party | None:
+    tok = antecedent(tok)
     if tok.lower_ in FIRST_PERSON and quote_idx is not None:
         sp = _quote_speaker(quotes, quote_idx)
         if sp:
@@ -166,9 +183,9 @@ def recipient_tokens(doc: Doc, tok: Token, spec: tuple[str, ...]):
             # "pushing for NATO to curtail": object of a complement's preposition
             continue
         if s in ("dobj", "iobj", "dative", "nsubjpass", "attr"):
-            c = next((c for c in tok.children if c.dep_ == s), None)
-            if c is not None:
-                yield c
+            obj = next((c for c in tok.children if c.dep_ == s), None)
+            if obj is not None:
+                yield obj
         elif s == "ccomp_subject":
             for c in tok.children:
                 if c.dep_ in ("ccomp",):
@@ -289,7 +306,7 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
                 yield from (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":  # "reached a deal | with X"
         for c in tok.head.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "against", "to"):
+            if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "against", "to", "for"):
                 yield from _pobjs(c)
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
     if tok.pos_ == "VERB":  # "agreed to a ceasefire with Turkey"
@@ -302,6 +319,7 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
             if c.dep_ in ("prep", "dative") and c.lower_ in NOMINAL_RECIPIENT_PREPS:
                 objs.extend(_pobjs(c))
     for o in objs:
+        o = antecedent(o)
         yield o
         yield from inside_phrase(o)
     if meeting:
@@ -353,13 +371,18 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     ("the main armed faction", "hundreds of striking postal workers", "Congress"): its text
     and span, with no actor id and no country. None for pronouns and other nouns; with
     ``entities=False`` a name the entity recogniser tagged counts only by its noun."""
-    if tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+    # "the only Republican": a nationality or party word in a noun's place
+    nominal = tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ in ("attr", "nsubj", "dobj", "pobj")
+    if tok.pos_ not in ("NOUN", "PROPN", "NUM") and not nominal:
         return None
     words = nouns | HUMAN
     lemma = tok.lemma_.lower()
     of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
+    # a proper name the recogniser tagged a person, or (when ``entities``) any name the
+    # actor table did not resolve: an unknown GPE is mostly a person's name ("a deal with Kasich")
+    name = tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or entities and tok.ent_type_ == "GPE")
     if not (lemma in words and tok.pos_ != "NUM" or entities and tok.ent_type_ in ("ORG", "PERSON", "NORP")
-            or of is not None and of.lemma_.lower() in words):
+            or name or nominal or of is not None and of.lemma_.lower() in words):
         return None
     left, right = tok.left_edge.i, tok.right_edge.i
     for c in tok.children:

@@ -22,7 +22,7 @@ from ..ontology import cameo as cameo_code
 from ..ontology import plover_for_cameo, plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
-from .event_actors import DocCountries, doc_countries, place_side
+from .event_actors import DocCountries, doc_countries, place_side, same_side
 from .event_args import (
     HUMAN,
     accuser_token,
@@ -462,8 +462,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             alt = party_of(doc, passive_target, actors, quotes, qi)
         recipient = recipient or alt
         modality = "hypothetical" if cond is not None or modality == "hypothetical" else modality
-    if actor is not None and recipient is not None and (
-            set(actor.actors) == set(recipient.actors) if actor.actors else actor.start == recipient.start):
+    if actor is not None and recipient is not None and same_side(actor, recipient, actors):
         recipient = None
     if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
@@ -509,7 +508,8 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
             continue
         seen.append(r_tok)
         party = party_in_phrase(doc, r_tok, actors, quotes, qi)
-        if party is not None and not set(party.actors) <= own:
+        if party is not None and (not set(party.actors) <= own
+                                  or actor is not None and not same_side(actor, party, actors)):
             return party
     # no known actor: a noun phrase that names people or a body still says who
     nouns = load_lexicon().party_nouns

@@ -1,0 +1,77 @@
+"""Event sides placed in a country the actor table leaves without one, generic sides kept
+apart, relative pronouns as sides (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.event_actors import side_countries
+from communique.models import Analysis, Party
+
+
+def _countries(analysis: Analysis, party: Party | None) -> set[str]:
+    if party is None:
+        return set()
+    out = {m.country for m in party.members if m.country}
+    out |= {a.country for a in (analysis.actor(x) for x in party.actors) if a is not None and a.country}
+    return out | ({party.country} if party.country else set())
+
+
+def _event(analysis: Analysis, type_: str, trigger: str):
+    found = [e for e in analysis.events if e.type == type_ and e.trigger.text == trigger]
+    assert found, [(e.type, e.trigger.text) for e in analysis.events]
+    return found[0]
+
+
+def test_event_actors_data_file_is_versioned():
+    data = side_countries()
+    assert data.version.count(".") == 2
+    assert data.affiliation and all(len(c) == 3 and c.isupper() for c in data.affiliation.values())
+    assert ("republican",) in data.affiliation and data.first >= {"republican", "gop"}
+    assert "in" in data.locative and "hacker" in data.non_state
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, trigger, side, expected", [
+    # the article's home: the only country its actors name
+    ("Donald Trump unleashed a harsh attack on Ben Carson last night.", "ACCUSE", "attack", "recipient", {"USA"}),
+    ("Austria has reached a deal with hundreds of striking postal workers.", "AGREE", "deal", "recipient",
+     {"AUT"}),
+    # a country named inside the side's own phrase
+    ("The Syrian leadership reached an accord with striking workers from a hospital in Damascus.",
+     "AGREE", "accord", "recipient", {"SYR"}),
+    # an affiliation word where the article names no country
+    ("Republican senators sharply criticized the Democratic leadership.", "ACCUSE", "criticized", "actor",
+     {"USA"}),
+    # a country named only as a place is no home; non-state sides stay without a country
+    ("Trump criticized Ford Motor Company for opening up a new factory in Mexico.", "ACCUSE", "criticized",
+     "recipient", set()),
+    ("Estonian police said hackers attacked the ministry's computer network.", "ASSAULT", "attacked", "actor",
+     set()),
+])
+def test_event_actors_side_country(pipeline, text, type_, trigger, side, expected):
+    a = pipeline.analyze(text)
+    ev = _event(a, type_, trigger)
+    party = getattr(ev, side)
+    assert party is not None
+    assert _countries(a, party) == expected
+    assert a.text[party.start:party.end] == party.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, trigger, actor_text, recipient_text", [
+    # two generic sides the actor table merged by their noun stay two sides
+    ("Democratic leaders in Congress will make a deal with congressional Republican leaders.", "AGREE", "deal",
+     "leaders", "leaders"),
+    # a relative pronoun stands for its noun
+    ("But Ryan wasn't the only Republican whom Trump refused to endorse.", "REJECT", "refused", "Trump",
+     "Republican"),
+])
+def test_event_actors_sides_kept_apart_and_relative_pronouns(pipeline, text, type_, trigger, actor_text,
+                                                             recipient_text):
+    a = pipeline.analyze(text)
+    ev = _event(a, type_, trigger)
+    assert ev.actor is not None and actor_text in ev.actor.text
+    assert ev.recipient is not None and recipient_text in ev.recipient.text
+    assert ev.recipient.start != ev.actor.start
+    assert "USA" in _countries(a, ev.recipient)
