@@ -14,9 +14,10 @@ Markers (HTML comments, invisible on the rendered page) own the fenced block(s) 
 ``<!-- example-python: docs/examples/NAME.py -->``
     runs the snippet; the next two fenced blocks become its source and its stdout.
 ``<!-- example-api: GET /api/PATH?QUERY -->``
-    asks the real web app (FastAPI's TestClient on the workspace's ``news.db``); the next
-    fenced block becomes the equivalent ``curl`` command and the JSON answer (``lines=N``;
-    ``status=422`` for an example of an error, else the answer must be 200).
+``<!-- example-api status=201: POST /api/PATH docs/examples/BODY.json -->``
+    asks the real web app (FastAPI's TestClient on the workspace's ``news.db``, with an API
+    key); the next fenced block becomes the equivalent ``curl`` command and the JSON answer
+    (``lines=N``; ``status=N`` the status expected, else 200).
 ``<!-- example-run -->``
     every command line of the next fenced block must run without error (the block is not
     rewritten); lines that need a network or a server (a URL, ``communique serve``, ``curl``)
@@ -188,18 +189,23 @@ def run_python(ws: Workspace, snippet: Path) -> str:
 
 
 def run_api(ws: Workspace, request: str, expected_status: int = 200) -> str:
-    """The answer (JSON indented) of the real web app to ``GET /api/...`` on the workspace's news.db."""
+    """The answer (JSON indented) of the real web app to ``GET /api/...`` or ``POST /api/...
+    BODY.json`` (with the API key) on the workspace's news.db."""
     from fastapi.testclient import TestClient
 
     from communique.config import Settings
     from communique.web import create_app
 
-    method, _, target = request.partition(" ")
-    if method != "GET":
-        raise ExampleError(f"only GET examples are supported: {request}")
+    method, target, *body = request.split()
+    if (method, len(body)) not in (("GET", 0), ("POST", 1)):
+        raise ExampleError(f"give GET PATH or POST PATH BODY.json: {request}")
     settings = Settings.load(overrides={"api_key": API_KEY})
     with TestClient(create_app(str(ws.path / "news.db"), settings)) as client:
-        response = client.get(target, headers={"X-API-Key": API_KEY})
+        if body:
+            payload = json.loads((ROOT / body[0]).read_text(encoding="utf-8"))
+            response = client.post(target, json=payload, headers={"X-API-Key": API_KEY})
+        else:
+            response = client.get(target, headers={"X-API-Key": API_KEY})
     if response.status_code != expected_status:
         raise ExampleError(f"{request} answered {response.status_code} (expected {expected_status}): "
                            f"{response.text[:300]}")
@@ -207,6 +213,15 @@ def run_api(ws: Workspace, request: str, expected_status: int = 200) -> str:
     if response.headers.get("content-type", "").startswith("application/json"):
         return json.dumps(response.json(), ensure_ascii=False, indent=2) + "\n"
     return response.text
+
+
+def curl(request: str) -> str:
+    """The ``curl`` command a reader would type for ``run_api``'s request."""
+    method, target, *body = request.split()
+    if not body:
+        return f"curl -s 'http://127.0.0.1:8000{target}'"
+    return (f"curl -s -X {method} -H 'X-API-Key: KEY' -H 'Content-Type: application/json' "
+            f"-d @{body[0]} 'http://127.0.0.1:8000{target}'")
 
 
 # --- trimming -------------------------------------------------------------------------------
@@ -316,7 +331,7 @@ def render_doc(ws: Workspace, name: str, text: str) -> tuple[str, list[Block]]:
                 new = [*_fenced("python", source), "", *_fenced("text", trim(run_python(ws, ROOT / arg), opts))]
             elif kind == "-api":
                 answer = run_api(ws, arg, int(opts.get("status", 200)))
-                body = f"$ curl -s 'http://127.0.0.1:8000{arg.partition(' ')[2]}'\n" + trim(answer, opts)
+                body = f"$ {curl(arg)}\n" + trim(answer, opts)
                 new = _fenced(fences[0][2] or "console", body)
             else:
                 body = f"$ {arg}\n" + trim(run_command(ws, arg), opts)
