@@ -127,6 +127,7 @@ def test_docs_examples_run_block_skips_network_and_server_lines(tmp_path):
     assert [why.rsplit("(", 1)[1] for _, why in ws.skipped] == ["needs a server)", "needs a network)", "installs)"]
 
 
+@pytest.mark.model
 def test_docs_examples_every_doc_example_is_current():
     done = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True,
                           cwd=ROOT, timeout=300, check=False)
