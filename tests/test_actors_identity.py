@@ -129,7 +129,7 @@ def test_actors_identity_org_names_by_form(words, expected):
 
 @pytest.mark.parametrize("raw,country,sector,start,end", [
     ("USAGOV 20090120-20170120", "USA", "GOV", dt.date(2009, 1, 20), dt.date(2017, 1, 20)),
-    ("KENELI 480101-000101", "KEN", "GOV", dt.date(1948, 1, 1), dt.date(2000, 1, 1)),
+    ("KENELI 480101-000101", "KEN", "ELI", dt.date(1948, 1, 1), dt.date(2000, 1, 1)),
     ("RUSGOV >080508", "RUS", "GOV", dt.date(2008, 5, 8), None),
 ])
 def test_actors_identity_petrarch_dates(raw, country, sector, start, end):

@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-from .dictionaries import parse_petrarch
+from .dictionaries import CAMEO_SECTORS, parse_petrarch
 from .names import normalize_name, phrase_key
 from .phoenix import FORMAT, first_token
 from .registry import PersonRecord
@@ -34,11 +34,6 @@ log = logging.getLogger(__name__)
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")
 AGENT_FILES = ("Phoenix.agents.txt", "PLOVER_agents.txt")
-# CAMEO type codes to the sector codes communique uses (PLOVER names where they differ)
-CAMEO_SECTORS = {"MED": "JRN", "HLH": "MED", "HRI": "NGO", "AMN": "NGO", "IRC": "NGO", "PPL": "CVL",
-                 "IMG": "REB", "NGM": "NGO", "INT": "IGO", "UNO": "IGO", "PKO": "IGO",
-                 "BUD": "REL", "CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL", "SIK": "REL",
-                 "CTH": "REL", "ORT": "REL", "PRO": "REL", "JAN": "REL", "SHI": "REL", "SUN": "REL"}
 # agent codes that name no sector ("junk", "none", "unknown", "pre-modern", "society")
 NOT_SECTORS = frozenset({"JNK", "NON", "UNK", "PRE", "SOC"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})

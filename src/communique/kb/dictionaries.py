@@ -30,8 +30,12 @@ import yaml
 from ..errors import ConfigError
 from .registry import PersonRecord, RoleRecord, person_from_dict
 
-# CAMEO actor-type codes that PLOVER names differently
-_CAMEO_SECTOR = {"MED": "JRN", "ELI": "GOV", "IGO": "IGO", "NGO": "NGO", "HLH": "MED"}
+# CAMEO actor-type codes to the sector codes communique uses (PLOVER names where they
+# differ); ELI (elites: former officials) stays ELI, so a president's dated GOV role ends
+CAMEO_SECTORS = {"MED": "JRN", "HLH": "MED", "HRI": "NGO", "AMN": "NGO", "IRC": "NGO", "PPL": "CVL",
+                 "IMG": "REB", "NGM": "NGO", "INT": "IGO", "UNO": "IGO", "PKO": "IGO",
+                 "BUD": "REL", "CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL", "SIK": "REL",
+                 "CTH": "REL", "ORT": "REL", "PRO": "REL", "JAN": "REL", "SHI": "REL", "SUN": "REL"}
 _ORG_SECTORS = frozenset({"REB", "PTY", "NGO", "IGO", "MNC", "BUS", "JRN", "UAF", "INS", "SEP"})
 _CODE = re.compile(r"\[([^\]]+)\]")
 log = logging.getLogger(__name__)
@@ -194,7 +198,7 @@ def parse_code(raw: str) -> RoleRecord:
     sector = code[3:6] or None
     if country in ("IGO", "NGO", "MNC"):
         sector, country = country, None
-    sector = _CAMEO_SECTOR.get(sector or "", sector)
+    sector = CAMEO_SECTORS.get(sector or "", sector)
     return RoleRecord(role=code, country=country, sector=sector, start=start, end=end, code=code)
 
 
