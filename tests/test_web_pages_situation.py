@@ -208,6 +208,11 @@ def test_web_pages_actor_timeline_counts_every_event(tmp_path):
     assert t["total_events"] == 4 and sum(p["events"] for p in t["points"]) == 4
     assert t["period"] == "day" and len(t["points"]) == 57  # 6 May to 1 July, every day
     assert [r["events"] for r in rows] == [p["events"] for p in t["points"]]
+    s = Store(db)  # a new event of the actor: the kept timeline is read again
+    s.add(make_analysis(dt.date(2024, 7, 2), [("FRA", "AID", "UKR")], salt="newer"))
+    s.close()
+    with TestClient(create_app(db, Settings(rate_limit=0))) as c:
+        assert c.get(f"/api/actors/{actor}").json()["timeline"]["total_events"] == 5
 
 
 @pytest.mark.parametrize("chart,params", [("quads", {"days": 30}), ("rising", {}), ("map-countries", {}),

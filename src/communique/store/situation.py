@@ -123,6 +123,14 @@ def place_events(repo: Any, place: str, since: dt.date | None, until: dt.date | 
     return int(total), [(r[0], int(r[1]), json.loads(r[2])) for r in rows]
 
 
+def actor_version(repo: Any, actor_id: str) -> tuple[int, int]:
+    """A cheap token that changes when an actor's events do: its party rows (an index count)
+    and the reviews in the store (a review adds or replaces records)."""
+    parties = repo._one("SELECT COUNT(*) FROM event_parties WHERE actor_id = ?", (actor_id,))
+    reviews = repo._one("SELECT COUNT(*) FROM reviews", ())
+    return int(parties[0] if parties else 0), int(reviews[0] if reviews else 0)
+
+
 def actor_days(repo: Any, actor_id: str, *, raw: bool = False) -> list[tuple[str, int, int]]:
     """Every event of an actor (as actor or recipient, dated or not) per day and quad class:
     ``(day ISO or '' undated, quad class or 0, events)``, in one pass over its events."""
