@@ -216,3 +216,12 @@ def test_actors_identity_dictionary_names(raw, name):
 def test_actors_identity_curated_people_win(name, canonical, source):
     rec = load_kb().person(name)
     assert rec is not None and (rec.name, rec.source) == (canonical, source)
+
+
+@pytest.mark.parametrize("name,person", [
+    ("White House", False),        # a metonym, though the dictionaries file it with people
+    ("Mwai Kibaki", True), ("Bashar al-Assad", True),
+    ("US Intelligence Community", False), ("Scotland Yard", False),  # bodies of their states
+])
+def test_actors_identity_people_or_bodies(name, person):
+    assert (load_kb().person(name) is not None) is person

@@ -90,4 +90,4 @@ def test_kb_registry_golden_open_dictionaries():
     ph = load_kb().phoenix
     assert ph.version == "phoenix-1"
     counts = {k: v for k, v in ph.counts.items() if k != "files"}
-    assert counts == {"people": 18532, "organizations": 8063, "bodies": 42, "places": 4871, "agents": 4242}
+    assert counts == {"people": 18520, "organizations": 8065, "bodies": 52, "places": 4871, "agents": 4242}

@@ -96,12 +96,16 @@ def _roles(rec: PersonRecord, countries: frozenset[str]) -> list[list[Any]]:
 
 def _is_person(rec: PersonRecord, comment_people: set[str], heads: frozenset[str]) -> bool:
     """A person: marked so in the Countries file, else a "person" record (dated or with a
-    non-organisation sector) whose name has no organisation word (Congress, Ministry)."""
+    non-organisation sector) whose names mostly have no organisation word (Congress, Ministry)."""
     if rec.name in comment_people:
         return True
     if rec.kind != "person":
         return False
-    return not any(w.lower() in heads for w in rec.name.split())
+    names = (rec.name, *rec.aliases)
+    org = [any(w.lower() in heads for w in n.split()) for n in names]
+    # an organisation word in the name, or in most of the aliases (US Intelligence Community:
+    # Central Intelligence Agency, National Security Agency, ...)
+    return not org[0] and sum(org) * 2 < len(names)
 
 
 def convert_actors(path: Path, countries: frozenset[str], out: dict[str, Any]) -> dict[str, int]:

@@ -141,14 +141,17 @@ def parse_yaml(text: str, source: str = "yaml", problems: list[Problem] | None =
     return out
 
 
+_ACRONYMS = frozenset({"US", "UK", "UN", "EU", "AU", "DC", "NY", "UAE", "USA", "FBI", "CIA", "NSA", "PLO", "ANC"})
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "de", "du", "des", "la", "le"})
 
 
 def _word_case(w: str, first: bool) -> str:
-    if not w.isupper() or (len(w) <= 3 and not w.isalpha()):
-        return w  # mixed case as written, or U.N.
+    if not w.isupper() or "." in w or (len(w) <= 3 and not w.isalpha()):
+        return w  # mixed case as written, or U.N., U.S.
     if not first and w.lower() in _SMALL_WORDS:
         return w.lower()
+    if w in _ACRONYMS:
+        return w
     return "-".join(_capitalise(p) for p in w.split("-"))
 
 

@@ -218,8 +218,10 @@ class KnowledgeBase:
         """A person by name or alias: the curated and user records first, then the open
         dictionaries (Phoenix) with their dated roles."""
         rec = self.people.get(normalize_name(name))
-        if rec is None and self.phoenix is not None:
-            rec = self.phoenix.person(name)  # "Obama": a curated record of that name wins
+        if rec is None and self.phoenix is not None and self.lookup(name) is None:
+            # not a curated country, metonym or organisation ("White House");
+            # "Obama": a curated record of that name wins
+            rec = self.phoenix.person(name)
             if rec is not None:
                 rec = self.people.get(normalize_name(rec.name)) or rec
         return rec
