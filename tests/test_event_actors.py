@@ -48,6 +48,8 @@ def test_event_actors_data_file_is_versioned():
      "recipient", set()),
     ("Estonian police said hackers attacked the ministry's computer network.", "ASSAULT", "attacked", "actor",
      set()),
+    ("The United States launched air strikes against Islamic State fighters on Monday.", "ASSAULT", "strikes",
+     "recipient", set()),
 ])
 def test_event_actors_side_country(pipeline, text, type_, trigger, side, expected):
     a = pipeline.analyze(text)

@@ -10,12 +10,12 @@ Hospital in Damascus", "Congress"):
    file ``data/events/side_countries.json`` ("Republican", "GOP", "Congress" -> USA);
 2. else the article's home: the country that more than half of the country-bearing actor
    mentions name ("Austria has reached a deal with hundreds of striking postal workers"); a
-   mention that only places something ("a factory in Mexico") does not count;
+   mention that only places something ("a factory in Mexico") or a pronoun does not count;
 3. else, when the article names no country at all, the one its affiliation words name.
 
 Organisations the table knows without a country (the UN, Amnesty, a company) stay
-without one, and so do sides whose head noun is non-state by nature ("hackers", "a
-group of ..."). The actor records themselves are not changed: the country belongs to the
+without one, and so do their people ("Islamic State fighters") and sides whose head noun
+is non-state by nature ("hackers", "a group of ..."). The actor records themselves are not changed: the country belongs to the
 side of this event (``Party.country``, which dyadic outputs index).
 """
 
@@ -83,7 +83,7 @@ def doc_countries(doc: Doc, actors: ActorTable) -> DocCountries:
     locative = side_countries().locative
     for a in actors.actors:
         if a.country:
-            counts[a.country] += sum(not _as_place(doc, m.start, m.end, locative) for m in a.mentions)
+            counts[a.country] += sum(_evidence(doc, m.start, m.end, locative) for m in a.mentions)
     counts = +counts  # drop countries named only as places
     home = None
     if counts:
@@ -97,13 +97,14 @@ def doc_countries(doc: Doc, actors: ActorTable) -> DocCountries:
     return DocCountries(home, aff)
 
 
-def _as_place(doc: Doc, start: int, end: int, locative: frozenset[str]) -> bool:
-    """The mention is the object of a locative preposition ("a factory *in Mexico*")."""
+def _evidence(doc: Doc, start: int, end: int, locative: frozenset[str]) -> bool:
+    """The mention names a participant: no pronoun (whose resolution is a guess) and no
+    object of a locative preposition ("a factory *in Mexico*")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in locative
+    return root.pos_ != "PRON" and not (root.dep_ == "pobj" and root.head.lower_ in locative)
 
 
 def _affiliation_at(doc: Doc, i: int) -> str | None:
@@ -127,6 +128,9 @@ def _phrase(tok: Token) -> list[Token]:
     return out
 
 
+_NON_STATE = "-"  # the phrase names a non-state organisation: "Islamic State fighters"
+
+
 def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> str | None:
     for t in _phrase(tok):
         aid = actors.actor_for_token(t.i)
@@ -134,7 +138,11 @@ def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> st
             a = actors.get(aid)
             if t.i != tok.i and a is not None and a.country:
                 return a.country
+            if t.i != tok.i and a is not None and a.kind == "organization":
+                return _NON_STATE
             continue
+        if t.i < tok.i and t.pos_ == "PROPN" and t.ent_type_ == "ORG":
+            return _NON_STATE  # an organisation the table does not know, as a modifier
         place = places.place_for_token(t.i)
         if place is not None and place.country:
             return place.country
@@ -163,6 +171,8 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
     if tok.lemma_.lower() in side_countries().non_state or tok.lower_ in side_countries().non_state:
         return party
     country = _country_in_phrase(tok, actors, places)
+    if country == _NON_STATE:
+        return party
     if country is None and tok.pos_ == "PRON" and not party.actors:
         return party  # an unresolved pronoun: nobody to place
     country = country or ctx.home or ctx.affiliation
