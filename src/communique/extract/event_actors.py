@@ -15,8 +15,9 @@ Hospital in Damascus", "Congress"):
 
 Organisations the table knows without a country (the UN, Amnesty, a company) stay
 without one, and so do their people ("Islamic State fighters") and sides whose head noun
-is non-state by nature ("hackers", "a group of ..."). The actor records themselves are not changed: the country belongs to the
-side of this event (``Party.country``, which dyadic outputs index).
+is non-state by nature ("hackers", "a group of ..."). The actor records themselves are
+not changed: the country belongs to the side of this event (``Party.country``, which
+dyadic outputs index).
 """
 
 from __future__ import annotations

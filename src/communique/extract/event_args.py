@@ -171,7 +171,7 @@ def recipient_token(doc: Doc, tok: Token, spec: tuple[str, ...]) -> Token | None
     return None
 
 
-def recipient_tokens(doc: Doc, tok: Token, spec: tuple[str, ...]):
+def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
     for s in spec:
         if s.startswith("prep:"):
             word = s[5:]
