@@ -44,6 +44,10 @@ def _actor_of(doc, table, words: str):
     ("organization", "The Taliban seized the district on Sunday.", "Taliban", "Taliban", "AFG", "REB"),
     ("organization", "Human Rights Watch accused Ethiopia of abuses.", "Human Rights",
      "Human Rights Watch", None, "NGO"),
+    ("organization", "Boko Haram kidnapped students.", "Boko", "Boko Haram", "NGA", "REB"),  # NER: PERSON
+    ("organization", "Hezbollah and the Islamic State denied involvement.", "Islamic", "Islamic State",
+     None, "REB"),
+    ("organization", "Al-Shabaab fighters attacked a base.", "Al-Shabaab", "Al-Shabaab", "SOM", "REB"),
     ("group", "Gunmen attacked a bus near the border.", "Gunmen", "gunmen", None, "UAF"),
     ("group", "A suicide bomber struck a market.", "suicide", "suicide bomber", None, "REB"),
     ("group", "Four men were arrested after the attack.", "men", "men", None, "CVL"),
@@ -225,3 +229,10 @@ def test_actors_identity_curated_people_win(name, canonical, source):
 ])
 def test_actors_identity_people_or_bodies(name, person):
     assert (load_kb().person(name) is not None) is person
+
+
+@pytest.mark.model
+def test_actors_identity_secretary_general_is_no_general(nlp):
+    doc, table = _actors(nlp, "U.N. Secretary-General Ban Ki-moon condemned the attacks.", dt.date(2010, 1, 1))
+    actor = _actor_of(doc, table, "Ban")
+    assert (actor.kind, actor.sector) == ("person", "IGO")

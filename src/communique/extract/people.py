@@ -36,6 +36,9 @@ def _name_spans(b: "_Builder") -> list[tuple[int, int, str]]:
         text = " ".join(t.text for t in doc[s:e])
         if kb.lookup(text) is not None and kb.person(text) is None:
             continue  # "Twitter", a country mislabelled PERSON
+        owners = {b.by_token.get(i) for i in range(s, e)}
+        if len(owners) == 1 and None not in owners and b.records[next(iter(owners))].kind == "organization":
+            continue  # "Boko Haram": an organisation of the dictionaries mislabelled PERSON
         out.append((s, e, text))
     return out
 

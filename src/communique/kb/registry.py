@@ -29,7 +29,8 @@ class KBEntry:
     name: str  # canonical name (ISO3 for countries lives in ``country``)
     country: str | None = None
     sector: str | None = None
-    source: str = "name"  # name | alias | demonym | metonym | igo | collective | user
+    # name | alias | demonym | metonym | igo | armed_group | collective | media | user | phoenix | body
+    source: str = "name"
     description: bool = False  # a description ("the military alliance"): needs its name in the doc
     place_like: bool = False  # a city or region: an actor only in argument positions
 
@@ -308,6 +309,9 @@ def build_builtin() -> KnowledgeBase:
         for a in (name, *aliases):
             desc = any(w[:1].islower() for w in a.split() if w not in ("the", "of", "and", "for", "in"))
             kb.add_phrase(a, KBEntry("organization", name, None, "IGO", "igo", description=desc))
+    for name, (country, aliases) in (orgs.get("armed_groups") or {}).items():
+        for a in (name, *aliases):
+            kb.add_phrase(a, KBEntry("organization", name, country, "REB", "armed_group"))
     for name, aliases in (orgs.get("collectives") or {}).items():
         for a in (name, *aliases):
             kb.add_phrase(a, KBEntry("group", name, None, None, "collective"))
