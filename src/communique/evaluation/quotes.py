@@ -79,10 +79,13 @@ def quote_sides(doc: Doc, item: PolnearDoc, settings) -> tuple[tuple, tuple]:
 
 
 def to_attributions(quotes) -> list[Attribution]:
-    """One attribution per quote (the quotes of each actor of "each side" are one)."""
+    """One attribution per quote (the quotes of each actor of "each side" are one); a quote
+    inside another (``parent`` set) is left out: PolNeAR annotates the outermost report."""
     seen = set()
     out = []
     for q in quotes:
+        if q.parent is not None:
+            continue
         a = Attribution(
             source=((q.speaker.start, q.speaker.end),) if q.speaker else (),
             cue=((q.cue.start, q.cue.end),) if q.cue else (),

@@ -5,6 +5,8 @@ actors a speaker mention resolves to, and character spans of token segments.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from ..models import Span
@@ -12,7 +14,7 @@ from .actors import ActorTable
 from .lexicons import media_lexicon
 from .quote_rules import Seg
 
-__all__ = ["medium_of", "quote_kind", "speaker_actors", "token_span"]
+__all__ = ["medium_of", "quote_kind", "speaker_actors", "token_segs", "token_span"]
 
 
 def quote_kind(content: tuple[Seg, ...], reg_of: list[int], doc: Doc) -> str:
@@ -78,3 +80,13 @@ def speaker_actors(doc: Doc, actors: ActorTable, span: Span | None) -> tuple[str
         if ids:
             return ids
     return (actors.actor_at(doc, span.start, span.end),)
+
+
+def token_segs(doc: Doc, segs: Iterable[tuple[int, int]]) -> tuple[Seg, ...]:
+    """Inclusive token segments of character ranges [start, end) (expanded to whole tokens)."""
+    out = []
+    for a, b in segs:
+        sp = doc.char_span(a, b, alignment_mode="expand")
+        if sp is not None and len(sp):
+            out.append((sp.start, sp.end - 1))
+    return tuple(out)

@@ -23,12 +23,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..models import Quote, Span
+from ..models import Quote
 from .actors import ActorTable
 from .lexicons import cue_lexicon
-from .quote_fields import speaker_actors, token_span
+from .quote_fields import speaker_actors, token_segs, token_span
 from .quote_marks import is_double_mark
-from .quote_rules import Seg, noun_phrase
+from .quote_rules import Seg, is_human, noun_phrase
 from .time import DateTable
 
 __all__ = ["embedded_quotes"]
@@ -38,15 +38,7 @@ _SINGLE_CLOSE = frozenset({"’", "'"})
 _AS_VERBS = frozenset({"put", "say", "call", "describe", "write", "tell"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-
-
-def _tokens(doc: Doc, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
-    out = []
-    for s in spans:
-        sp = doc.char_span(s.start, s.end, alignment_mode="expand")
-        if sp is not None and len(sp):
-            out.append((sp.start, sp.end - 1))
-    return out
+_NOT_WORDS = frozenset({"advmod", "npadvmod", "nsubj", "nsubjpass", "neg", "aux", "amod", "advcl"})
 
 
 def _single_pairs(doc: Doc, a: int, b: int) -> list[Seg]:
@@ -75,8 +67,10 @@ def _double_regions(doc: Doc, a: int, b: int) -> list[Seg]:
 
 
 def _head_np(doc: Doc, tok: Token) -> Seg | None:
+    """The mention headed by ``tok`` when it could speak (a person, a group, a document)
+    and stays in one paragraph, without a trailing possessive."""
     seg = noun_phrase(doc, tok)
-    if seg is None:
+    if seg is None or not is_human(tok, cue_lexicon()) or "\n" in doc[seg[0]:seg[1] + 1].text:
         return None
     x, y = seg
     while y > x and doc[y].lower_ in ("'s", "’s", "'", "’"):
@@ -84,8 +78,11 @@ def _head_np(doc: Doc, tok: Token) -> Seg | None:
     return (x, y)
 
 
-def _speaker_of(doc: Doc, inner: Seg, outer: list[Seg]) -> tuple[Seg, Token | None] | None:
-    """The mention that said the quotation ``inner`` (marks included), and its cue verb."""
+def _speaker_of(doc: Doc, inner: Seg, outer: list[Seg], in_direct: bool) -> tuple[Seg, Token | None] | None:
+    """The mention that said the quotation ``inner`` (marks included), and its cue verb.
+    A possessor ("Reeves's plan was '...'", "her '...' plan") only counts inside a direct
+    quote: in reported speech ("that Trump's statement was “true”") the quoted verdict is
+    the reporter's."""
     a, b = inner
     words = [t for t in doc[a + 1:b] if not t.is_punct]
     if not words:
@@ -105,12 +102,17 @@ def _speaker_of(doc: Doc, inner: Seg, outer: list[Seg]) -> tuple[Seg, Token | No
     chain = [root]
     while len(chain) < 8 and chain[-1].head.i != chain[-1].i and chain[-1].i in inside:
         chain.append(chain[-1].head)
-    for node in chain[1:]:  # a speech verb the quotation depends on, inside the outer quote
+    for below, node in zip(chain, chain[1:]):  # a speech verb whose words the quotation is
+        if below.dep_ in _NOT_WORDS or (below.dep_ == "prep" and below.lower_ != "as"):
+            break  # "the advertisement “unmistakably” suggests", "release the videos “without
+            # delay”": how, not what, it says ("described it as “the gold standard”" is what)
         if node.lemma_.lower() in lex.speech and node.i in inside:
             subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subj is not None and subj.i in inside:
                 seg = _head_np(doc, subj)  # Reeves told us her plan was '...'
                 return (seg, node) if seg is not None else None
+    if not in_direct:
+        return None
     for node in chain:
         poss = next((c for c in node.children if c.dep_ == "poss"), None)
         if poss is not None and node.pos_ in ("NOUN", "PROPN") and not (a <= poss.i <= b):
@@ -133,17 +135,15 @@ def embedded_quotes(doc: Doc, quotes: tuple[Quote, ...], actors: ActorTable,
     for k, q in enumerate(quotes):
         if q.parent is not None:
             continue
-        outer = _tokens(doc, q.content)
-        inner: list[Seg] = []
+        outer = list(token_segs(doc, ((c.start, c.end) for c in q.content)))
+        inner: list[tuple[Seg, bool]] = []
         for a, b in outer:
-            if q.kind == "indirect":
-                continue
-            inner += _single_pairs(doc, a, b)
-        if q.kind != "direct":
-            for a, b in outer:
-                inner += _double_regions(doc, a, b)
-        for seg in inner:
-            found = _speaker_of(doc, seg, outer)
+            if q.kind != "indirect":
+                inner += [(s, True) for s in _single_pairs(doc, a, b)]
+            if q.kind != "direct":
+                inner += [(s, False) for s in _double_regions(doc, a, b)]
+        for seg, in_direct in inner:
+            found = _speaker_of(doc, seg, outer, in_direct)
             if found is None:
                 continue
             mention, cue = found
@@ -155,6 +155,8 @@ def embedded_quotes(doc: Doc, quotes: tuple[Quote, ...], actors: ActorTable,
             ids = speaker_actors(doc, actors, speaker)
             if q.speaker_actor is not None and q.speaker_actor in ids:
                 continue  # the outer speaker quoting themselves
+            if mention[0] == mention[1] and doc[mention[0]].pos_ == "PRON":
+                continue  # "what she calls ...": most likely the outer speaker again
             date = dates.date_for(cue)[0] if dates is not None and cue is not None else q.date
             base = Quote(content=(token_span(doc, seg, text),), kind="direct", speaker=speaker,
                          cue=token_span(doc, (cue.i, cue.i), text) if cue is not None else None,

@@ -32,7 +32,7 @@ from ...models import Quote, Span
 from ..actors import ActorTable
 from ..context import ExtractionContext
 from ..lexicons import cue_lexicon
-from ..quote_fields import medium_of, quote_kind, speaker_actors
+from ..quote_fields import medium_of, quote_kind, speaker_actors, token_segs
 from ..quote_marks import paragraph_ids, region_index, scan_quotes
 from ..quote_propositions import reports_no_speech
 from ..quote_rules import is_human, sourceless_cue
@@ -77,15 +77,6 @@ def _model_for(settings: Settings):
         return None
 
 
-def _token_segs(doc: Doc, segs: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    out = []
-    for a, b in segs:
-        sp = doc.char_span(a, b, alignment_mode="expand")
-        if sp is not None and len(sp):
-            out.append((sp.start, sp.end - 1))
-    return tuple(out)
-
-
 def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable,
                            dates: DateTable | None = None) -> tuple[Quote, ...]:
     """``Quote`` records of predicted attributions (source, cue, content segments, confidence)."""
@@ -99,7 +90,7 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
         speaker = Span.of(text, att.source[0][0], att.source[-1][1]) if att.source else None
         cue = Span.of(text, att.cue[0][0], att.cue[-1][1]) if att.cue else None
         date = medium = None
-        segs = _token_segs(doc, att.content)
+        segs = token_segs(doc, att.content)
         kind = quote_kind(segs, reg_of, doc)
         if cue is not None:
             head = doc.char_span(cue.start, cue.end, alignment_mode="expand")

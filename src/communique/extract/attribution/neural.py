@@ -362,20 +362,22 @@ def _chunk_emissions(nets: Networks, tensor_rows: np.ndarray | None, feats: Sequ
     active = t_idx[None, :] < lengths[:, None]
     fwd = np.where(active, offs[:, None] + t_idx[None, :], total)  # total: an all-zero row
     bwd = np.where(active, offs[:, None] + lengths[:, None] - 1 - t_idx[None, :], total)
-    xws = []
-    for w, e in zip(nets, embs):
+    xws = np.empty((len(nets), nc, n, 4, 2, hidden), dtype=np.float32)
+    for m, (w, e) in enumerate(zip(nets, embs)):
         if tensor_rows is None or tensor_rows.shape[1] != w.tensor_width:
             tr = np.zeros((total, w.tensor_width), dtype=np.float32)
         else:
             tr = np.asarray(tensor_rows, dtype=np.float32)
         proj = np.tanh(tr @ w.tproj_w.T + w.tproj_b)
-        xw = np.concatenate([e, proj], axis=1) @ w._w_ih_both + w._b_both
-        xw = np.concatenate([xw, np.zeros((1, xw.shape[1]), dtype=np.float32)])
-        both = xw[fwd].reshape(nc, n, 4, 2, hidden)
-        both[:, :, :, 1] = xw[bwd].reshape(nc, n, 4, 2, hidden)[:, :, :, 1]
-        xws.append(both.reshape(nc, n, 8 * hidden))
+        xw = np.empty((total + 1, 8 * hidden), dtype=np.float32)
+        np.matmul(np.concatenate([e, proj], axis=1), w._w_ih_both, out=xw[:total])
+        xw[:total] += w._b_both
+        xw[total] = 0.0
+        gates = xw.reshape(total + 1, 4, 2, hidden)
+        xws[m, :, :, :, 0] = gates[:, :, 0][fwd]  # forward gates in token order
+        xws[m, :, :, :, 1] = gates[:, :, 1][bwd]  # backward gates in reverse order
     with _one_blas_thread():
-        steps = _recurrence(np.stack(xws), nets.w_hh, hidden)  # (M, C, T, 2H)
+        steps = _recurrence(xws.reshape(len(nets), nc, n, 8 * hidden), nets.w_hh, hidden)  # (M, C, T, 2H)
     # back to token order: forward states at step t are token t's, backward ones token L-1-t's
     chunk_of = np.repeat(np.arange(nc), lengths)
     pos = np.arange(total) - offs[chunk_of]
