@@ -46,13 +46,13 @@ def main() -> None:
         sys.exit(f"no store at {args.db}: run bench/bench_store_queries.py --fill-only first")
 
     import httpx
-
     from _stories import STORY, add_story
+    from web_server import LiveServer
+
     from communique import __version__
     from communique.config import Settings
     from communique.store import Store
     from communique.web.app import create_app
-    from web_server import LiveServer
 
     s = Store(args.db)
     if not s.repo._one("SELECT 1 FROM articles WHERE story_id = ?", (STORY,)):
