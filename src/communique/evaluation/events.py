@@ -235,7 +235,10 @@ def register(app) -> None:  # app: typer.Typer
                     details_path: Path | None = typer.Option(None, "--details",
                                                              help="write one JSON line per dev-set sentence"),
                     seed: int = typer.Option(SPLIT_SEED, "--seed", help="seed of the CAMEO examples' split"),
-                    as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+                    as_json: bool = typer.Option(False, "--json", help="print JSON"),
+                    compare: bool = typer.Option(False, "--compare", help="baseline, curated patterns, rules "
+                                                 "(+ PETRARCH2 dictionary), model and combined in one run "
+                                                 "(CAMEO examples: held-out half)")) -> None:
         """Score event coding beside a naive baseline. --dev-set: type, argument accuracy and
         country-dyad F1 of each sentence's main event on the labelled development set.
         --cameo-examples: PLOVER type, CAMEO root and actor country on CAMEO example
@@ -247,6 +250,15 @@ def register(app) -> None:  # app: typer.Typer
 
         if (cameo_examples is None) == (dev_set is None):
             raise typer.BadParameter("give exactly one of --dev-set and --cameo-examples")
+        if compare:  # evaluation/event_compare.py
+            from .event_compare import compare_cameo, compare_dev, print_comparison
+
+            res = compare_dev(dev_set, split) if dev_set is not None else compare_cameo(cameo_examples)
+            if as_json:
+                typer.echo(json.dumps(res, indent=2))
+            else:
+                print_comparison(res)
+            return
         if dev_set is not None:
             from .event_devset import details, load_dev_set, run_dev, score_dev
 

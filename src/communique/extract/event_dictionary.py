@@ -17,18 +17,21 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..ontology import plover_for_cameo
 from ..ontology.petrarch_verbs import validate
 from .event_lexicon import DATA, Pattern
 
 FILE = "petrarch_verbs.json"
+SOURCES = "event_sources.yaml"
 # what the words after ``*`` are looked for in: the verb's objects, not its clauses
 _OBJECTS = frozenset({"dobj", "attr", "prt", "acomp", "oprd", "dative", "iobj", "npadvmod", "advmod"})
 # where a target is looked for when the pattern names no slot (PETRARCH: the verb's object)
@@ -57,6 +60,8 @@ class VerbDictionary:
     blocks: dict[str, tuple[DictPattern, ...]]
     sentence_discards: re.Pattern[str] | None
     story_discards: re.Pattern[str] | None
+    types: frozenset[str] | None = None  # PLOVER types the dictionary may code (None: all)
+    bare_verbs: bool = False
 
 
 def _alternatives(w: str, synsets: dict[str, list[str]]) -> frozenset[str]:
@@ -99,10 +104,26 @@ def build_dictionary(data: dict[str, Any]) -> VerbDictionary:
                           _phrases(data["discards"]["sentence"]), _phrases(data["discards"]["story"]))
 
 
+SOURCES_KEYS = frozenset({"version", "measured_on", "bare_verbs", "types"})
+
+
+def load_sources(text: str) -> tuple[frozenset[str], bool]:
+    """(PLOVER types the dictionary codes, whether bare verbs code) of ``sources.yaml``:
+    per type, the source that wins on the dev set's tune half (``curated`` or ``both``)."""
+    d = yaml.safe_load(text)
+    unknown = set(d) - SOURCES_KEYS
+    bad = {k: v for k, v in (d.get("types") or {}).items() if v not in ("curated", "both")}
+    if unknown or bad or not isinstance(d.get("bare_verbs"), bool):
+        raise ValueError(f"sources.yaml: unknown key(s) {sorted(unknown)} or bad value(s) {bad}")
+    return frozenset(k for k, v in d["types"].items() if v == "both"), d["bare_verbs"]
+
+
 @lru_cache(maxsize=1)
 def load_dictionary() -> VerbDictionary:
-    text = resources.files(DATA).joinpath(FILE).read_text(encoding="utf-8")
-    return build_dictionary(json.loads(text))
+    data = resources.files(DATA)
+    d = build_dictionary(json.loads(data.joinpath(FILE).read_text(encoding="utf-8")))
+    types, bare = load_sources(data.joinpath(SOURCES).read_text(encoding="utf-8"))
+    return replace(d, types=types, bare_verbs=bare)
 
 
 def _forms(tokens) -> set[str]:
@@ -152,9 +173,11 @@ def match(tok: Token, d: VerbDictionary) -> tuple[DictPattern | None, str | None
             best = p
     if best is not None:
         return best, best.cameo
-    # a bare verb codes only with a direct object, and never as a bare intent (03:
-    # "expect", "want", "decide" are CAMEO 03 heads) or statement
-    if not code or code[:2] in ("01", "03") or not any(c.dep_ == "dobj" for c in tok.children):
+    # a bare verb's block code only where the sources file allows it (on the dev set's tune
+    # half "expected", "need", "consider", "hit" coded that way were mostly wrong), with a
+    # direct object, and never as a bare intent (03) or statement (01)
+    if not d.bare_verbs or not code or code[:2] in ("01", "03") or not any(
+            c.dep_ == "dobj" for c in tok.children):
         return None
     return None, code
 
@@ -186,4 +209,13 @@ def dictionary_pattern(tok: Token) -> Pattern | None:
     d = load_dictionary()
     found = match(tok, d)
     p = as_pattern(tok, found, d) if found is not None else None
-    return None if p is None or p.statement else p
+    if p is None or p.statement:
+        return None
+    if d.types is not None and _type(p) not in d.types:
+        return None
+    return p
+
+
+def _type(p: Pattern) -> str | None:
+    cw = plover_for_cameo(p.cameo)
+    return p.type or (cw[0] if cw else None)

@@ -48,10 +48,11 @@ BASE_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "COOPERATE": "
 
 
 def features(text: str, dim: int) -> tuple[np.ndarray, np.ndarray]:
-    """(hashed feature indices, values) of a sentence: lower-case word unigrams and
-    bigrams, each feature once, values 1/sqrt(n)."""
+    """(hashed feature indices, values) of a sentence: lower-case word unigrams, their
+    five-letter prefixes and bigrams, each feature once, values 1/sqrt(n)."""
     words = _WORD.findall(text.lower())
     feats = {f"w:{w}" for w in words}
+    feats.update(f"p:{w[:5]}" for w in words if len(w) > 5)  # a crude stem: "attacked" ~ "attacks"
     feats.update(f"b:{a}_{b}" for a, b in zip(["<s>", *words], [*words, "</s>"]))
     idx = np.fromiter((zlib.crc32(f.encode()) % dim for f in feats), dtype=np.int64, count=len(feats))
     idx = np.unique(idx)
@@ -120,10 +121,24 @@ def load_model(path: str | None = None) -> EventTypeModel | None:
         ref = resources.files(MODEL_PACKAGE)
     except ModuleNotFoundError:
         return None
-    if not ref.joinpath("meta.json").is_file():
+    meta = ref.joinpath("meta.json")
+    if not meta.is_file():
         return None
-    with resources.as_file(ref) as folder:
-        return load_from(Path(folder))
+    with resources.as_file(meta) as path:
+        return load_from(Path(path).parent)
+
+
+def combined_type(rule_type: str, p: dict[str, float], th: Thresholds) -> str:
+    """The main-event type ``combine`` gives a sentence whose rules' main event has
+    ``rule_type`` (``none``: the rules found no event), the model's probabilities ``p``."""
+    best = max((c for c in p if c != NONE), key=lambda c: p[c])
+    if rule_type != NONE:
+        if p[NONE] >= th.drop:
+            return NONE
+        if best != rule_type and p[best] >= th.retype and p.get(rule_type, 0.0) < th.keep:
+            return best
+        return rule_type
+    return best if p[best] >= th.add else NONE
 
 
 def main_verb(sent) -> Token | None:
@@ -182,9 +197,10 @@ def combine(doc: Doc, events: Iterable[Event], model: EventTypeModel | None,
                 out.append(ev)
         elif p[best] >= th.add and best in BASE_CAMEO:
             verb = main_verb(sent)
-            ev = make(verb, model_pattern(best, verb)) if verb is not None else None
-            if ev is not None:
-                out.append(replace(ev, rule=f"model.{best}", confidence=round(min(ev.confidence, p[best]), 2)))
+            added = make(verb, model_pattern(best, verb)) if verb is not None else None
+            if added is not None:
+                out.append(replace(added, rule=f"model.{best}",
+                                   confidence=round(min(added.confidence, p[best]), 2)))
     for rest in by_sent.values():  # events whose sentence extent is not one of doc.sents
         out.extend(rest)
     return tuple(sorted(out, key=lambda e: e.trigger.start))

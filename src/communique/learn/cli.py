@@ -46,4 +46,31 @@ def register(app: typer.Typer) -> None:
                       f"({chosen}, {meta['total_seconds']:.0f} s)")
         typer.echo(json.dumps({"dev": dev, "train_seconds": meta["train_seconds"]}, indent=1))
 
+    @train_app.command("events")
+    def events(
+        ngec: Annotated[Path, typer.Option("--ngec", help="NGEC synthetic stories (.csv or .csv.zip).")],
+        cameo_examples: Annotated[Path, typer.Option("--cameo-examples",
+                                                     help="cameo-codes.csv (its tuning half is used).")],
+        codebook: Annotated[Path, typer.Option("--codebook", help="PLOVER_structured_codebook_updated.csv.")],
+        out: Annotated[Path, typer.Option("--out", help="Folder the trained model is written to.")],
+        dev_set: Annotated[Optional[Path], typer.Option(
+            "--dev-set", help="Labelled dev set (its tune half is used); default: the packaged one.")] = None,
+        polnear: Annotated[Optional[Path], typer.Option(
+            "--polnear", help="PolNeAR root: sentences without a trigger word are 'none' examples.")] = None,
+        none_limit: Annotated[int, typer.Option("--none-limit",
+                                                help="At most this many PolNeAR 'none' sentences.")] = 3000,
+        dev_weight: Annotated[float, typer.Option("--dev-weight", help="Weight of a dev tune sentence.")] = 10.0,
+        seed: Annotated[int, typer.Option("--seed")] = 13,
+    ) -> None:
+        """Train the PLOVER event-type classifier (numpy; see data/models/events/MODEL_CARD.md)."""
+        from importlib import resources
+
+        from .events_train import train_events
+
+        console = Console(stderr=True, highlight=False)
+        dev = dev_set or Path(str(resources.files("communique.data.eval").joinpath("events_dev.jsonl")))
+        meta = train_events(ngec, cameo_examples, codebook, dev, polnear, out, none_limit=none_limit,
+                            dev_weight=dev_weight, seed=seed, progress=lambda m: console.print(m))
+        typer.echo(json.dumps(meta, indent=1))
+
     app.add_typer(train_app, name="train")

@@ -1,0 +1,157 @@
+"""The PLOVER event-type classifier: features, training, persistence, and how it is combined
+with the rules (real spaCy parses, real pipeline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from communique.extract.event_model import (
+    NONE,
+    EventTypeModel,
+    Thresholds,
+    combined_type,
+    features,
+    load_from,
+    load_model,
+)
+from communique.learn.events_train import Example, accuracy, fit, has_trigger, sentences, tune_thresholds
+
+TOY = [
+    ("Troops attacked the village and killed ten civilians.", "ASSAULT"),
+    ("Rebels shelled the town overnight, killing five.", "ASSAULT"),
+    ("Gunmen opened fire on a convoy near the border.", "ASSAULT"),
+    ("The two ministers met in Geneva for talks on trade.", "CONSULT"),
+    ("The leaders held talks in Paris on Monday.", "CONSULT"),
+    ("The envoy met the president for two hours of talks.", "CONSULT"),
+    ("The weather was mild and the harvest was good.", NONE),
+    ("The museum reopened its doors to visitors this spring.", NONE),
+    ("The film is a quiet story about a family in the country.", NONE),
+]
+
+
+@pytest.fixture(scope="module")
+def toy_model() -> EventTypeModel:
+    data = [Example(t, label) for t, label in TOY]
+    m = fit(data, ("ASSAULT", "CONSULT", NONE), dim=1 << 12, epochs=30)
+    return EventTypeModel(m.classes, m.weights, m.bias, Thresholds(drop=0.5, retype=0.5, keep=0.2, add=0.5), "t")
+
+
+@pytest.mark.parametrize("dim", [1 << 10, 1 << 18])
+def test_event_model_features_are_deterministic_and_in_range(dim):
+    a, va = features("Troops attacked the village.", dim)
+    b, vb = features("Troops attacked the village.", dim)
+    assert np.array_equal(a, b) and np.array_equal(va, vb)
+    assert len(a) > 0 and a.min() >= 0 and a.max() < dim
+    assert np.isclose(float((va ** 2).sum()), 1.0)
+
+
+def test_event_model_fit_learns_training_set(toy_model):
+    assert accuracy(toy_model, [Example(t, label) for t, label in TOY]) == 1.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soldiers attacked a convoy and killed ten.", "ASSAULT"),
+    ("The foreign ministers held talks in Geneva.", "CONSULT"),
+])
+def test_event_model_generalises_on_toy(toy_model, text, expected):
+    assert toy_model.predict(text)[0] == expected
+
+
+def test_event_model_save_load_roundtrip(toy_model, tmp_path):
+    toy_model.save(tmp_path, {"note": "toy"})
+    again = load_from(tmp_path)
+    assert again.classes == toy_model.classes and again.thresholds == toy_model.thresholds
+    p, q = toy_model.proba(TOY[0][0]), again.proba(TOY[0][0])
+    assert set(p) == set(q) and all(abs(p[c] - q[c]) < 1e-2 for c in p)
+
+
+def test_event_model_missing_folder_is_config_error(tmp_path):
+    from communique.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        load_from(tmp_path / "nothing")
+
+
+TH = Thresholds(drop=0.6, retype=0.5, keep=0.1, add=0.7)
+
+
+@pytest.mark.parametrize("rule, probs, expected", [
+    ("ASSAULT", {"ASSAULT": 0.1, "CONSULT": 0.1, NONE: 0.8}, NONE),  # sure there is no event: dropped
+    ("ASSAULT", {"ASSAULT": 0.05, "CONSULT": 0.9, NONE: 0.05}, "CONSULT"),  # sure of another type: retyped
+    ("ASSAULT", {"ASSAULT": 0.3, "CONSULT": 0.6, NONE: 0.1}, "ASSAULT"),  # the rules' type has weight: kept
+    (NONE, {"ASSAULT": 0.8, "CONSULT": 0.1, NONE: 0.1}, "ASSAULT"),  # rules found nothing, model sure: added
+    (NONE, {"ASSAULT": 0.5, "CONSULT": 0.1, NONE: 0.4}, NONE),  # not sure enough
+])
+def test_event_model_combined_type(rule, probs, expected):
+    assert combined_type(rule, probs, TH) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops attacked the village.", True),
+    ("The minister arrived in Paris.", False),
+    ("Protesters rallied outside parliament.", True),
+])
+def test_events_train_has_trigger(text, expected):
+    assert has_trigger(text, frozenset({"attack", "rally", "talks"})) is expected
+
+
+def test_events_train_sentences_split_lead():
+    assert sentences('Troops attacked the town. "We will fight," he said. Officials agreed.') == [
+        "Troops attacked the town.", '"We will fight," he said.', "Officials agreed."]
+
+
+def test_events_train_thresholds_pick_the_best_grid_point():
+    rows = [("a", NONE, "ASSAULT"), ("b", "CONSULT", NONE)]
+    probs = [{"ASSAULT": 0.05, "CONSULT": 0.05, NONE: 0.9}, {"ASSAULT": 0.05, "CONSULT": 0.9, NONE: 0.05}]
+    th, acc = tune_thresholds(probs, rows)
+    assert acc == 1.0 and th.drop <= 0.9 and th.add <= 0.9
+
+
+def test_event_model_shipped_model_and_card():
+    model = load_model(None)
+    assert model is not None and model.classes[-1] == NONE and "ASSAULT" in model.classes
+    folder = resources.files("communique.data.models.events")
+    size = sum(Path(str(folder.joinpath(n))).stat().st_size for n in ("weights.npz", "meta.json"))
+    assert size <= 30 * 1024 * 1024
+    assert folder.joinpath("MODEL_CARD.md").is_file()
+
+
+@pytest.mark.model
+def test_event_model_combine_in_pipeline(toy_model, tmp_path):
+    """The model drops the rules' event where it is sure there is none, and only with
+    ``event_model`` on; with it off the rules' events stand."""
+    from communique.config import Settings
+    from communique.pipeline import Pipeline
+
+    toy_model.save(tmp_path, {})
+    text = "The film is a quiet story about a family that attacked the country."
+    pub = dt.date(2020, 1, 1)
+    off = Pipeline(Settings(event_model=False)).analyze(text, published=pub)
+    assert any(e.type == "ASSAULT" for e in off.events)
+    model = load_from(tmp_path)
+    assert model.proba(text)[NONE] >= model.thresholds.drop
+    on = Pipeline(Settings(event_model=True, event_model_path=str(tmp_path))).analyze(text, published=pub)
+    assert not on.events
+
+
+@pytest.mark.model
+def test_event_model_adds_event_with_rules_arguments(toy_model, tmp_path):
+    from communique.config import Settings
+    from communique.pipeline import Pipeline
+
+    toy_model.save(tmp_path, {})
+    text = "Russian troops opened fire on Ukrainian soldiers near the border."
+    pub = dt.date(2020, 1, 1)
+    off = Pipeline(Settings(event_model=False, event_dictionary=False)).analyze(text, published=pub)
+    if off.events:
+        pytest.skip("the rules code this sentence already")
+    on = Pipeline(Settings(event_model=True, event_dictionary=False, event_model_path=str(tmp_path))).analyze(
+        text, published=pub)
+    assert [e.type for e in on.events] == ["ASSAULT"]
+    ev = on.events[0]
+    assert ev.rule == "model.ASSAULT" and ev.trigger.text == "opened" and ev.actor is not None
