@@ -126,3 +126,22 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
         s.add(a)
         for member in ("ARM", "AZE"):  # each member pairs with the recipient, both ways (meetings)
             assert s.dyad_facts(member, "TUR", directed=False), member
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor_text, recipient_text", [
+    # the subject of the verb whose object noun carries the clause acts
+    ("The UN Security Council made a verbal commitment to ease restrictions on Iran.", "ease",
+     "Security Council", "Iran"),
+    # a plan *for* a place names it
+    ("Estonia Government Gives Up on Plan for Falkland Islands", "Gives", "Estonia", "Falkland Islands"),
+    # a proper name the actor table does not know still acts; a headline fragment does not
+    ("Trump criticized Ford Motor Company for opening up a new factory.", "criticized", "Trump", "Ford"),
+])
+def test_events_args_acting_subject_and_named_sides(pipeline, text, trigger, actor_text, recipient_text):
+    a = pipeline.analyze(text)
+    found = [e for e in a.events if e.trigger.text == trigger]
+    assert found, [(e.type, e.trigger.text) for e in a.events]
+    ev = found[0]
+    assert ev.actor is not None and actor_text in ev.actor.text
+    assert ev.recipient is not None and recipient_text in ev.recipient.text

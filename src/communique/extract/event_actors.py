@@ -134,6 +134,9 @@ _NON_STATE = "-"  # the phrase names a non-state organisation: "Islamic State fi
 
 def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> str | None:
     for t in _phrase(tok):
+        c = _affiliation_at(tok.doc, t.i)
+        if c:
+            return c
         aid = actors.actor_for_token(t.i)
         if aid is not None:  # a name the table resolved is no place ("Clinton")
             a = actors.get(aid)
@@ -147,9 +150,6 @@ def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> st
         place = places.place_for_token(t.i)
         if place is not None and place.country:
             return place.country
-        c = _affiliation_at(tok.doc, t.i)
-        if c:
-            return c
     return None
 
 

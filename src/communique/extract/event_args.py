@@ -94,9 +94,28 @@ def clause_subject(v: Token) -> Token | None:
             t = t.head
             continue
         if t.dep_ in ("acl", "relcl") and t.head.i != t.i:
+            owner = _object_owner(t)
+            if owner is not None:
+                t = owner
+                continue
             return t.head
         return None
     return None
+
+
+def _object_owner(acl: Token) -> Token | None:
+    """The verb whose subject acts in a clause on its object noun: "made a commitment *to
+    ease* restrictions", "issued a statement *expressing* support" (the maker, the issuer);
+    None when the noun is a person or a party that acts itself ("arrested a man carrying")."""
+    noun = acl.head
+    if acl.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children)
+    if not (infinitive or acl.tag_ == "VBG"):
+        return None
+    if noun.lemma_.lower() in HUMAN or noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return None
+    return noun.head
 
 
 def conj_head(v: Token) -> Token:
@@ -233,7 +252,7 @@ def fallback_actor_token(tok: Token, actors: ActorTable) -> Token | None:
 # --------------------------------------------------------------------------- recipients beyond
 # the trigger's own dependents (used when the pattern's recipient slots name nobody)
 NOMINAL_RECIPIENT_PREPS = ("with", "on", "against", "to", "between", "toward", "towards", "upon", "into", "for")
-OBJECT_RECIPIENT_PREPS = ("from", "with", "to", "on", "against", "by", "between", "toward", "towards")
+OBJECT_RECIPIENT_PREPS = ("from", "with", "to", "on", "against", "by", "between", "toward", "towards", "for")
 ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "head", "return", "visit", "land", "journey"})
 ARRIVAL_PREPS = ("in", "to", "at")
 
@@ -311,7 +330,7 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
     if tok.pos_ == "VERB":  # "agreed to a ceasefire with Turkey"
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "upon"):
+            if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "upon", "into"):
                 objs.extend(_pobjs(c))
     for v in _complement_verbs(tok):
         objs.extend(c for c in v.children if c.dep_ in ("dobj", "dative"))
@@ -366,6 +385,13 @@ def accuser_token(alleging: Token) -> Token | None:
     return next((c for c in alleging.children if c.dep_ == "nsubj"), None)
 
 
+def _plain_name(tok: Token) -> bool:
+    """``tok``'s entity is a name of proper nouns only, no function words ("Trump", "Ford
+    Motor Company"; not a headline fragment like "No Breakthroughs")."""
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and all(t.pos_ == "PROPN" and not t.is_stop for t in ent)
+
+
 def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool = True) -> Party | None:
     """A side the actor table does not know, named by a noun phrase for people or bodies
     ("the main armed faction", "hundreds of striking postal workers", "Congress"): its text
@@ -380,7 +406,8 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
     # a proper name the recogniser tagged a person, or (when ``entities``) any name the
     # actor table did not resolve: an unknown GPE is mostly a person's name ("a deal with Kasich")
-    name = tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or entities and tok.ent_type_ == "GPE")
+    name = tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or entities and tok.ent_type_ == "GPE"
+                                    or tok.ent_type_ == "ORG" and _plain_name(tok))
     if not (lemma in words and tok.pos_ != "NUM" or entities and tok.ent_type_ in ("ORG", "PERSON", "NORP")
             or name or nominal or of is not None and of.lemma_.lower() in words):
         return None
