@@ -281,7 +281,8 @@ def trim(text: str, opts: dict[str, str]) -> str:
 
 def _fences(lines: list[str], start: int, count: int, where: str) -> list[tuple[int, int, str]]:
     """(first, last, info) line indexes of the ``count`` fenced blocks after line ``start``."""
-    found, i = [], start
+    found: list[tuple[int, int, str]] = []
+    i = start
     while len(found) < count:
         while i < len(lines) and not lines[i].strip():
             i += 1
