@@ -129,7 +129,7 @@ def test_event_model_combine_in_pipeline(toy_model, tmp_path):
     from communique.pipeline import Pipeline
 
     toy_model.save(tmp_path, {})
-    text = "The film is a quiet story about a family that attacked the country."
+    text = "The film is a quiet story in which rebels attacked a family in the country."
     pub = dt.date(2020, 1, 1)
     off = Pipeline(Settings(event_model=False)).analyze(text, published=pub)
     assert any(e.type == "ASSAULT" for e in off.events)

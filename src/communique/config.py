@@ -35,7 +35,7 @@ class Settings:
     quote_model_path: str | None = None  # None: the model shipped in the package
     events: bool = True
     event_dictionary: bool = True  # PETRARCH2's verb dictionary (extract/event_dictionary.py) where the curated patterns find nothing
-    event_model: bool = True  # trained PLOVER type classifier (extract/event_model.py) decides type and event/no event with the rules
+    event_model: bool = False  # trained PLOVER type classifier (extract/event_model.py) with the rules; off: no gain on the dev tune half out of fold (data/models/events/MODEL_CARD.md)
     event_model_path: str | None = None  # None: the model shipped in the package (data/models/events)
     dates: bool = True
     places: bool = True
