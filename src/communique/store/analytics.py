@@ -21,7 +21,7 @@ from ..analysis.facts import DyadFact, party_keys, story_of
 from ..kb.words import is_alias
 from ..models import Analysis, Event, Location, Quote
 from .conditions import date_range, date_text, placeholders
-from .incidents import refresh_statements
+from .incidents import cut_months, month_span, refresh_statements
 from .query import SELECTIVE_MATCHES, ListFilter, article_conditions, event_conditions, fts_probe, quote_conditions
 from .reviews import variant_filter
 from .sql_base import SQLMixin
@@ -333,7 +333,42 @@ class AnalyticsQueries(SQLMixin):
     def network_rows(self, *, keys: str = "country", since=None, until=None,
                      types: Sequence[str] | None = None, quad_classes: Sequence[int] | None = None,
                      modalities: Sequence[str] | None = ("asserted",), raw: bool = False) -> list[tuple]:
-        """(source, target, type, quad_class, incidents, goldstein_sum) over incidents."""
+        """(source, target, type, quad_class, incidents, goldstein_sum) over incidents, ordered
+        by source, target, type and quad class. One modality and no quad-class filter: whole
+        months from ``network_totals`` (store/incidents.py), the days of a bound's cut month
+        from the facts; else every fact is grouped."""
+        if quad_classes or not modalities or len(set(modalities)) != 1:
+            return self._network_facts(keys, since, until, types, quad_classes, modalities, raw)
+        lo, hi = date_text(since), date_text(until)
+        try:
+            first, last = month_span(lo, hi)
+        except ValueError:  # not an ISO date: compared as text by the facts' query
+            return self._network_facts(keys, since, until, types, quad_classes, modalities, raw)
+        where = ["LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3",
+                 variant_filter("", raw), "modality = ?"]
+        params: list[Any] = [modalities[0]]
+        if types:
+            where.append(f"type IN ({placeholders(types)})")
+            params += list(types)
+        if first is not None:
+            where.append("month >= ?")
+            params.append(first)
+        if last is not None:
+            where.append("month <= ?")
+            params.append(last)
+        rows = self._all("SELECT source, target, type, quad_class, SUM(n), SUM(gsum) FROM network_totals "
+                         f"WHERE {' AND '.join(where)} GROUP BY source, target, type, quad_class "
+                         "HAVING SUM(n) > 0", params)
+        sums = {tuple(r[:4]): [int(r[4]), float(r[5] or 0)] for r in rows}
+        for a, b in cut_months(lo, hi):
+            for r in self._network_facts(keys, a, b, types, None, modalities, raw):
+                got = sums.setdefault(tuple(r[:4]), [0, 0.0])
+                got[0] += int(r[4])
+                got[1] += float(r[5] or 0)
+        return [(*k, n, g) for k, (n, g) in sorted(sums.items())]
+
+    def _network_facts(self, keys, since, until, types, quad_classes, modalities, raw) -> list[tuple]:
+        """network_rows grouping every fact between ``since`` and ``until``."""
         where, params = ["LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3",
                          variant_filter("", raw)], []
         for col, vals in (("type", types), ("quad_class", quad_classes), ("modality", modalities)):
@@ -347,7 +382,7 @@ class AnalyticsQueries(SQLMixin):
              "(SELECT source, target, story, type, day, MAX(quad_class) AS quad_class, "
              f"MAX(goldstein) AS g FROM event_dyads WHERE {' AND '.join(where)} "
              "GROUP BY source, target, story, type, day) x "
-             "GROUP BY source, target, type, quad_class ORDER BY source, target, type")
+             "GROUP BY source, target, type, quad_class ORDER BY source, target, type, quad_class")
         return [tuple(r) for r in self._all(q, params)]
 
     # --- paginated lists --------------------------------------------------------------

@@ -23,23 +23,63 @@ reads them; other filters (several modalities, event types, an undirected dyad, 
 anyone", bounds that cut a period) fall back to picking incidents from the facts.
 
 ``dyad_totals`` counts incidents per (source, target, modality, variant, qmask), for the
-busiest dyads. Both tables are refreshed per story (:func:`refresh_statements`) in the
-transaction that changes its facts: add_analysis, review rebuilds, deletions and story
-merges.
+busiest dyads. ``gmax`` (migration 0011) is the highest Goldstein score among an incident's
+facts, and ``network_totals`` counts incidents and sums ``gmax`` per (source, target,
+modality, variant, type, quad class — the highest of ``qmask`` —, month): the network of
+one modality (analytics.network_rows) sums whole months from it. The tables are refreshed
+per story (:func:`refresh_statements`) in the transaction that changes its facts:
+add_analysis, review rebuilds, deletions and story merges.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from .dialect import Dialect
 
 _COLS = ("source, target, modality, day, story, type, variant, article_id, seq, quad_class, "
          "goldstein, intensity, qmask, art_d, art_w, art_m, sto_d, sto_w, sto_m")
 _KEY = "source, target, modality, story, type, day"
+NETWORK_QUAD = ("CASE WHEN qmask >= 16 THEN 4 WHEN qmask >= 8 THEN 3 WHEN qmask >= 4 THEN 2 "
+                "WHEN qmask >= 2 THEN 1 ELSE 0 END")
+"""The highest quad class of an incident, from its ``qmask``."""
+_NET_KEY = "source, target, modality, variant, type, quad_class, month"
 
 
-def incidents_select(dialect: Dialect, where: str) -> str:
-    """SELECT of the dyad_incidents rows (:data:`_COLS`) of the facts of ``event_dyads``
-    matching ``where`` (whole stories: the counts are per story)."""
+def _next_month(d: dt.date) -> dt.date:
+    return (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def month_span(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """The first and last month (``YYYY-MM``) that ``since <= day <= until`` (ISO dates; None:
+    unbounded) holds whole; None where that side is unbounded."""
+    first = last = None
+    if since:
+        lo = dt.date.fromisoformat(since)
+        first = (lo if lo.day == 1 else _next_month(lo)).isoformat()[:7]
+    if until:
+        hi = dt.date.fromisoformat(until)
+        nxt = hi + dt.timedelta(days=1)
+        last = (hi if nxt.day == 1 else hi.replace(day=1) - dt.timedelta(days=1)).isoformat()[:7]
+    return first, last
+
+
+def cut_months(since: str | None, until: str | None) -> list[tuple[str, str]]:
+    """The (since, until) day ranges of the months that the bounds cut (see :func:`month_span`)."""
+    cuts = []
+    if since and dt.date.fromisoformat(since).day != 1:
+        end = (_next_month(dt.date.fromisoformat(since)) - dt.timedelta(days=1)).isoformat()
+        cuts.append((since, min(end, until) if until else end))
+    if until and (dt.date.fromisoformat(until) + dt.timedelta(days=1)).day != 1:
+        start = until[:8] + "01"
+        cuts.append((max(start, since) if since else start, until))
+    return list(dict.fromkeys(cuts))
+
+
+def incidents_select(dialect: Dialect, where: str, *, gmax: bool = True) -> str:
+    """SELECT of the dyad_incidents rows (:data:`_COLS`, then ``gmax`` unless ``gmax`` is
+    false: the columns before migration 0011) of the facts of ``event_dyads`` matching
+    ``where`` (whole stories: the counts are per story)."""
     week = dialect.period_start("day", "week")
     month = dialect.period_start("day", "month")
     facts = ("SELECT source, target, modality, story, type, day, article_id, seq, quad_class, "
@@ -76,10 +116,11 @@ def incidents_select(dialect: Dialect, where: str) -> str:
                 f"{chosen('quad_class')}, {chosen('goldstein')}, {chosen('intensity')}, "
                 "SUM(DISTINCT 1 << quad_class) AS qmask, "
                 f"{first('ad')} AS art_d, {first('aw')} AS art_w, {first('am')} AS art_m, "
-                f"{first('sd')} AS sto_d, {first('sw')} AS sto_w, {first('sm')} AS sto_m "
-                f"FROM ({ranked}) r GROUP BY view, {_KEY}")
+                f"{first('sd')} AS sto_d, {first('sw')} AS sto_w, {first('sm')} AS sto_m"
+                + (", MAX(goldstein) AS gmax " if gmax else " ")
+                + f"FROM ({ranked}) r GROUP BY view, {_KEY}")
     vals = ("article_id, seq, quad_class, goldstein, intensity, qmask, art_d, art_w, art_m, "
-            "sto_d, sto_w, sto_m")
+            "sto_d, sto_w, sto_m" + (", gmax" if gmax else ""))
     # the reviewed and raw rows of a reviewed story: one 'both' row where they agree
     return (f"SELECT source, target, modality, day, story, type, view AS variant, {vals} "
             f"FROM ({per_view}) i WHERE view = 'both' "
@@ -96,17 +137,50 @@ def _totals(sign: str, where: str) -> str:
             "DO UPDATE SET n = dyad_totals.n + excluded.n")
 
 
-def refresh_statements(dialect: Dialect) -> tuple[str, ...]:
-    """The statements (each with one parameter: the story id) that rebuild the incidents
-    of one story and keep ``dyad_totals`` in step; run in this order."""
-    return (_totals("-", "story = ?"),
-            "DELETE FROM dyad_incidents WHERE story = ?",
-            f"INSERT INTO dyad_incidents ({_COLS}) {incidents_select(dialect, 'story = ?')} "
+def _network(sign: str, where: str) -> str:
+    return (f"INSERT INTO network_totals ({_NET_KEY}, n, gsum) "
+            f"SELECT source, target, modality, variant, type, {NETWORK_QUAD}, SUBSTR(day, 1, 7), "
+            f"{sign}COUNT(*), {sign}SUM(COALESCE(gmax, 0)) FROM dyad_incidents WHERE {where} "
+            f"GROUP BY source, target, modality, variant, type, {NETWORK_QUAD}, SUBSTR(day, 1, 7) "
+            f"ON CONFLICT ({_NET_KEY}) "
+            "DO UPDATE SET n = network_totals.n + excluded.n, gsum = network_totals.gsum + excluded.gsum")
+
+
+def _rebuild(dialect: Dialect, where: str) -> tuple[str, ...]:
+    return (_totals("-", where), _network("-", where),
+            f"DELETE FROM dyad_incidents WHERE {where}",
+            f"INSERT INTO dyad_incidents ({_COLS}, gmax) {incidents_select(dialect, where)} "
             "ON CONFLICT DO NOTHING",
-            _totals("", "story = ?"))
+            _totals("", where), _network("", where))
+
+
+def refresh_statements(dialect: Dialect) -> tuple[str, ...]:
+    """The statements (each with one parameter per ``?``: the story id) that rebuild the
+    incidents of one story and keep ``dyad_totals`` and ``network_totals`` in step; run in
+    this order."""
+    return _rebuild(dialect, "story = ?")
 
 
 def backfill_statements(dialect: Dialect) -> tuple[str, ...]:
     """The migration's backfill: every story at once (as written in 0007_dyad_incidents.*.sql)."""
-    return (f"INSERT INTO dyad_incidents ({_COLS}) {incidents_select(dialect, '1 = 1')}",
+    return (f"INSERT INTO dyad_incidents ({_COLS}) {incidents_select(dialect, '1 = 1', gmax=False)}",
             _totals("", "1 = 1"))
+
+
+def network_statements(dialect: Dialect) -> tuple[str, ...]:
+    """Migration 0011 (as written in 0011_network_totals.*.sql): ``gmax`` of every incident
+    (for a reviewed story, the incidents are rebuilt: its versions may now disagree on it),
+    then ``network_totals`` from the incidents."""
+    reviewed = "story IN (SELECT story FROM event_dyads WHERE variant <> 'both')"
+    facts = ("SELECT MAX(e.goldstein) FROM event_dyads e WHERE e.source = dyad_incidents.source "
+             "AND e.target = dyad_incidents.target AND e.day = dyad_incidents.day "
+             "AND e.story = dyad_incidents.story AND e.type = dyad_incidents.type "
+             "AND e.modality = dyad_incidents.modality")
+    return ("ALTER TABLE dyad_incidents ADD COLUMN gmax DOUBLE PRECISION",
+            f"UPDATE dyad_incidents SET gmax = ({facts})",
+            f"CREATE TABLE network_totals (source TEXT NOT NULL, target TEXT NOT NULL, "
+            "modality TEXT NOT NULL, variant TEXT NOT NULL, type TEXT NOT NULL, "
+            "quad_class INTEGER NOT NULL, month TEXT NOT NULL, n INTEGER NOT NULL, "
+            f"gsum DOUBLE PRECISION NOT NULL, PRIMARY KEY ({_NET_KEY}))",
+            *(st for st in _rebuild(dialect, reviewed) if "network_totals" not in st),
+            _network("", "1 = 1"))
