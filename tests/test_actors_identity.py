@@ -119,6 +119,8 @@ def test_actors_identity_kb_role_on_date(name, day, sector):
      ["Kenya National Commission on Human Rights", "Law Society of Kenya"]),
     ("President of the Law Society of Kenya spoke", ["Law Society of Kenya"]),
     ("Kenya Defence Forces and Russia talked", ["Kenya Defence Forces"]),
+    ("Estonia Government Gives Up on Plan for Falkland Islands", ["Estonia Government"]),
+    ("the National Police Service Commission said", ["National Police Service Commission"]),
     ("The Ministry said", []),
 ])
 def test_actors_identity_org_names_by_form(words, expected):

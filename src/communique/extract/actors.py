@@ -72,10 +72,11 @@ class ActorTable:
         return (aid,) if aid else ()
 
     def get(self, actor_id_: str | None) -> Actor | None:
-        for a in self.actors:
-            if a.id == actor_id_:
-                return a
-        return None
+        index = self.__dict__.get("_index")
+        if index is None:  # built on first use (the table is frozen)
+            index = {a.id: a for a in reversed(self.actors)}
+            object.__setattr__(self, "_index", index)
+        return index.get(actor_id_) if actor_id_ is not None else None
 
     # -- spans --------------------------------------------------------------------
     def _span(self, doc: Doc, start: int, end: int):
@@ -120,6 +121,9 @@ class ActorTable:
         span = self._span(doc, start, end)
         if span is None:
             return ()
+        return self._actors_of_span(span)
+
+    def _actors_of_span(self, span) -> tuple[str, ...]:
         head = self._head(span)
         if head is not None:
             ids = self._from_token(head, span, set())
@@ -149,7 +153,9 @@ class ActorTable:
         ids = self.actors_at(doc, start, end)
         if not ids:
             return None
-        span = self._span(doc, start, end)
+        return self._party(doc, self._span(doc, start, end), start, end, ids)
+
+    def _party(self, doc: Doc, span, start: int, end: int, ids: tuple[str, ...]) -> Party:
         sector = None
         if span is not None:
             head = self._head(span)
@@ -187,7 +193,8 @@ class ActorTable:
                 own = doc[own.start - 1: own.end]
             if not any(c.dep_ == "conj" for c in tok.children):
                 span = own
-        party = self.party(doc, span.start_char, span.end_char)
+        found = self._actors_of_span(span)  # what party() finds for the span's characters
+        party = self._party(doc, span, span.start_char, span.end_char, found) if found else None
         if party is not None and set(party.actors) != set(ids):
             party = Party(ids, party.text, party.start, party.end, party.country if len(ids) == 1 else None,
                           party.sector)

@@ -94,6 +94,12 @@ def find_org_names(doc: Doc, words: ActorWords, title_words: frozenset[str],
             if low in ("and", "&") and not tail or (low in title_words and low not in heads):
                 end = k  # "Kenya Defence Forces and Russia", "... Society President"
                 break
+            if not tail and not joiner and t.text != "-":
+                if low in heads and k == head + 1:
+                    head = k  # "National Police Service": the last head word
+                    continue
+                end = k  # a headline's words after the head: "Estonia Government | Gives Up ..."
+                break
             tail = tail or joiner and low not in ("and", "&")
         while end > seg_start and (doc[end - 1].lower_ in words.name_joiners or doc[end - 1].text == "-"):
             end -= 1
