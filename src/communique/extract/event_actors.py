@@ -69,33 +69,51 @@ def side_countries() -> SideCountries:
                          frozenset(k[0] for k in aff), frozenset(w.lower() for w in data["locative_preps"]))
 
 
-@dataclass(frozen=True)
 class DocCountries:
-    """What the whole article says about countries, computed once per document."""
+    """What the whole article says about countries: its ``home`` (see the module
+    docstring) and, when it names no country, the country its ``affiliation`` words name.
+    Computed on first use, once per document (most events need neither)."""
 
-    home: str | None
-    affiliation: str | None
+    def __init__(self, doc: Doc, actors: ActorTable) -> None:
+        self._doc = doc
+        self._actors = actors
+        self._done = False
+        self._home: str | None = None
+        self._affiliation: str | None = None
+
+    @property
+    def home(self) -> str | None:
+        self._compute()
+        return self._home
+
+    @property
+    def affiliation(self) -> str | None:
+        self._compute()
+        return self._affiliation
+
+    def _compute(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        doc = self._doc
+        counts: Counter[str] = Counter()
+        locative = side_countries().locative
+        for a in self._actors.actors:
+            if a.country:
+                counts[a.country] += sum(_evidence(doc, m.start, m.end, locative) for m in a.mentions)
+        counts = +counts  # drop countries named only as places
+        if counts:
+            top, n = counts.most_common(1)[0]
+            if 2 * n > sum(counts.values()):
+                self._home = top
+        else:
+            found = {c for c in (_affiliation_at(doc, t.i) for t in doc) if c}
+            self._affiliation = found.pop() if len(found) == 1 else None
 
 
 def doc_countries(doc: Doc, actors: ActorTable) -> DocCountries:
-    """The article's home country (see the module docstring) and, when it names no
-    country, the country its affiliation words name."""
-    counts: Counter[str] = Counter()
-    locative = side_countries().locative
-    for a in actors.actors:
-        if a.country:
-            counts[a.country] += sum(_evidence(doc, m.start, m.end, locative) for m in a.mentions)
-    counts = +counts  # drop countries named only as places
-    home = None
-    if counts:
-        top, n = counts.most_common(1)[0]
-        if 2 * n > sum(counts.values()):
-            home = top
-    aff = None
-    if not counts:
-        found = {c for c in (_affiliation_at(doc, t.i) for t in doc) if c}
-        aff = found.pop() if len(found) == 1 else None
-    return DocCountries(home, aff)
+    """The article's countries (:class:`DocCountries`), computed when first asked for."""
+    return DocCountries(doc, actors)
 
 
 def _evidence(doc: Doc, start: int, end: int, locative: frozenset[str]) -> bool:
