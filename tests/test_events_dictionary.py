@@ -195,3 +195,29 @@ def test_event_dictionary_only_for_its_types(nlp, text, verb, coded):
     found = match(tok, load_dictionary())
     assert found is not None and found[1] is not None  # the dictionary knows the verb either way
     assert (dictionary_pattern(tok) is not None) is coded
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, cameo", [
+    ("Russia announced the withdrawal of its troops from Syria.", "withdrawal", "RETREAT", "0874"),
+    ("Thousands of workers staged a march against the reform in Paris.", "march", "PROTEST", "141"),
+    ("The IMF approved a $3 billion loan to Egypt.", "loan", "AID", "071"),
+    ("The Sudanese government declared an amnesty for rebel fighters.", "amnesty", "RETREAT", "0841"),
+    ("Qatar secured the release of four American hostages held in Iran.", "release", "RETREAT", "0841"),
+    ("Hungary ordered the expulsion of two Russian diplomats.", "expulsion", "SANCTION", "166"),
+])
+def test_event_lexicon_nominal_events(pipeline, text, trigger, type_, cameo):
+    a = pipeline.analyze(text, published=dt.date(2020, 1, 1))
+    assert any(e.trigger.text == trigger and e.type == type_ and e.cameo == cameo for e in a.events), a.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The talks resumed in March.",  # a month, not a march
+    "During the withdrawal, the economy grew.",  # background: no troops withdrawn
+    "The bank's loan book grew last year.",  # no one gave a loan
+])
+def test_event_lexicon_nominal_background_not_coded(pipeline, text):
+    a = pipeline.analyze(text, published=dt.date(2020, 1, 1))
+    nominal = {"march", "withdrawal", "loan"}
+    assert not any(e.trigger.text.lower() in nominal for e in a.events)

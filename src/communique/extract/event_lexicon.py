@@ -93,6 +93,10 @@ def _check_words(d: dict[str, Any]) -> None:
 def load_lexicon() -> Lexicon:
     text = resources.files(DATA).joinpath("patterns.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
+    # nominal events added for issue 19, same schema (data/events/nominal_patterns.yaml)
+    nominal = resources.files(DATA).joinpath("nominal_patterns.yaml").read_text(encoding="utf-8")
+    data["patterns"] = [*data["patterns"], *yaml.safe_load(nominal)["patterns"]]
+    text += nominal
     pats = []
     for d in data["patterns"]:
         _check_keys(d)
