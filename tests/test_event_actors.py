@@ -60,6 +60,11 @@ def test_event_actors_data_file_is_versioned():
      set()),
     ("The United States launched air strikes against Islamic State fighters on Monday.", "ASSAULT", "strikes",
      "recipient", set()),
+    # a relational noun names someone other than its owner
+    ("Switzerland says that its neighbor Palau violated international treaties.", "REJECT", "violated", "actor",
+     {"PLW"}),
+    ("Finland signed a defence agreement with its counterparts in Honduras.", "AGREE", "signed", "recipient",
+     {"HND"}),
 ])
 def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     a = rules.analyze(text)

@@ -37,7 +37,8 @@ from .places import PlaceTable
 
 DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
-_REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps")
+_REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
+             "relational_nouns")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class SideCountries:
     non_state: frozenset[str]
     first: frozenset[str]  # first words of the affiliation phrases
     locative: frozenset[str]  # prepositions whose object is a place, not a participant
+    relational: frozenset[str]  # nouns naming someone other than their owner ("its neighbor")
 
 
 @cache
@@ -66,7 +68,8 @@ def side_countries() -> SideCountries:
         for w in words:
             aff[tuple(w.lower().split())] = country
     return SideCountries(str(data["version"]), aff, frozenset(w.lower() for w in data["non_state"]),
-                         frozenset(k[0] for k in aff), frozenset(w.lower() for w in data["locative_preps"]))
+                         frozenset(k[0] for k in aff), frozenset(w.lower() for w in data["locative_preps"]),
+                         frozenset(w.lower() for w in data["relational_nouns"]))
 
 
 class DocCountries:
@@ -192,6 +195,8 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
     country = _country_in_phrase(tok, actors, places)
     if country == _NON_STATE:
         return party
+    if country is None and tok.lemma_.lower() in side_countries().relational:
+        return party  # "its neighbor": not the home, whoever it is
     if country is None and tok.pos_ == "PRON" and not party.actors:
         return party  # an unresolved pronoun: nobody to place
     country = country or ctx.home or ctx.affiliation
@@ -208,3 +213,42 @@ def same_side(a: Party, b: Party, actors: ActorTable) -> bool:
         return False
     generic = all((x := actors.get(aid)) is not None and x.kind == "group" and not x.country for aid in a.actors)
     return not generic or a.start == b.start
+
+
+def relational_side(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
+    """The side a relational noun names ("its neighbor *Palau*", "its counterparts in the
+    Central American country of *Honduras*"): the first actor with a country in its
+    appositive or its phrase, never its owner; a side with neither actor nor country when
+    the phrase names none. None when ``tok`` is no relational noun."""
+    if tok.lemma_.lower() not in side_countries().relational or tok.pos_ != "NOUN":
+        return None
+    owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+    appos = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+    for t in appos + [t for t in _phrase(tok) if t.i not in owner and t.i != tok.i]:
+        a = actors.get(actors.actor_for_token(t.i))
+        if a is not None and a.country:
+            return Party((a.id,), t.text if t in appos else _text(doc, tok), *_bounds(doc, tok, t, appos),
+                         a.country, a.sector)
+    start, end = _bounds(doc, tok, tok, [])
+    return Party((), doc.text[start:end], start, end, None, None)
+
+
+def _bounds(doc: Doc, tok: Token, named: Token, appos: list[Token]) -> tuple[int, int]:
+    if named in appos:
+        return named.idx, named.idx + len(named.text)
+    span = _span(doc, tok)
+    return span.start_char, span.end_char
+
+
+def _span(doc: Doc, tok: Token):
+    left, right = tok.left_edge.i, tok.right_edge.i
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj"):
+            right = min(right, c.left_edge.i - 1)
+    while right > tok.i and doc[right].is_punct:
+        right -= 1
+    return doc[left: right + 1]
+
+
+def _text(doc: Doc, tok: Token) -> str:
+    return _span(doc, tok).text

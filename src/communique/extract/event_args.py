@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Member, Party, Quote
 from .actors import ActorTable
+from .event_actors import relational_side
 
 SUBJ = ("nsubj", "nsubjpass")
 LIGHT_VERBS = frozenset({"hold", "engage", "begin", "conduct", "launch", "carry", "stage", "make",
@@ -53,6 +54,9 @@ def antecedent(tok: Token) -> Token:
 def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...],
              quote_idx: int | None) -> Party | None:
     tok = antecedent(tok)
+    rel = relational_side(doc, tok, actors)  # "its neighbor Palau" is not its owner
+    if rel is not None:
+        return rel
     if tok.lower_ in FIRST_PERSON and quote_idx is not None:
         sp = _quote_speaker(quotes, quote_idx)
         if sp:
