@@ -40,6 +40,7 @@ from .event_args import (
     wider_recipient_tokens,
     with_members,
 )
+from .event_background import not_an_event
 from .event_dictionary import dictionary_pattern, discarded, load_dictionary
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_model import combine, load_model
@@ -355,7 +356,7 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
             if m is None:
                 continue
             ev = _event(doc, tok, m, actors, quotes, dates, places, home)
-            if ev is None:
+            if ev is None or not_an_event(tok, ev.type):  # background, disease, failed (event_background.py)
                 continue
             key = _key(ev, m.pattern.symmetric)
             if key in found:

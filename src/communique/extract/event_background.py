@@ -1,0 +1,98 @@
+"""Triggers that report no event: background mentions, deaths from disease or accident,
+failed actions (word lists in ``data/events/not_events.yaml``).
+
+``not_an_event(tok, type_)`` gives the reason a matched trigger is not coded, or None:
+
+- ``background``: an event noun inside a during/since/throughout/until/before/amid phrase,
+  or in any prepositional phrase when it carries a year ("during the 2014 war", "since the
+  2003 invasion") — what the sentence reports happened against it;
+- ``non-violent death``: a killing, death or injury whose cause is a disease, an accident
+  or a disaster ("Cholera killed 200", "killed in a car accident");
+- ``failed``: an action under "fail to" ("Police failed to arrest the suspect").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from .event_lexicon import DATA
+
+KEYS = frozenset({"version", "background_preps", "year_pattern", "death_triggers", "non_violent_causes",
+                  "failure_verbs"})
+CAUSE_PREPS = frozenset({"in", "from", "by", "of", "after"})
+
+
+@dataclass(frozen=True)
+class NotEvents:
+    background_preps: frozenset[str]
+    year: re.Pattern[str]
+    death_triggers: frozenset[str]
+    causes: frozenset[str]
+    failure_verbs: frozenset[str]
+
+
+def parse_not_events(text: str) -> NotEvents:
+    d = yaml.safe_load(text)
+    unknown = set(d) - KEYS
+    if unknown:
+        raise ValueError(f"not_events.yaml: unknown key(s) {', '.join(sorted(unknown))}")
+    for k in KEYS - {"version", "year_pattern"}:
+        if not all(isinstance(w, str) for w in d[k]):
+            raise ValueError(f"not_events.yaml: {k} must hold words only (quote on/off/yes/no)")
+    return NotEvents(frozenset(d["background_preps"]), re.compile(d["year_pattern"]),
+                     frozenset(d["death_triggers"]), frozenset(d["non_violent_causes"]),
+                     frozenset(d["failure_verbs"]))
+
+
+@lru_cache(maxsize=1)
+def load_not_events() -> NotEvents:
+    return parse_not_events(resources.files(DATA).joinpath("not_events.yaml").read_text(encoding="utf-8"))
+
+
+def _background(tok: Token, ne: NotEvents) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    t = tok
+    while t.dep_ in ("compound", "conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.dep_ not in ("prep", "agent"):
+        return False
+    prep = t.head.lower_
+    dated = any(ne.year.match(c.text) for c in tok.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod"))
+    return prep in ne.background_preps or dated
+
+
+def _cause_words(tok: Token) -> set[str]:
+    out: set[str] = set()
+    heads = [tok]
+    if tok.dep_ in ("acomp", "attr", "dobj", "nsubjpass", "oprd") and tok.head.i != tok.i:
+        heads.append(tok.head)
+    for h in heads:
+        for c in h.children:
+            phrase = None
+            if c.dep_ in ("nsubj", "csubj"):
+                phrase = c
+            elif c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS:
+                phrase = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if phrase is not None:
+                out.update(x.lemma_.lower() for x in phrase.subtree)
+                out.update(x.lower_ for x in phrase.subtree)
+    return out
+
+
+def not_an_event(tok: Token, type_: str) -> str | None:
+    """Why the trigger ``tok`` (coded ``type_``) reports no event, or None."""
+    ne = load_not_events()
+    if _background(tok, ne):
+        return "background"
+    if type_ == "ASSAULT" and tok.lemma_.lower() in ne.death_triggers and _cause_words(tok) & ne.causes:
+        return "non-violent death"
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ne.failure_verbs:
+        return "failed"
+    return None

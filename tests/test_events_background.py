@@ -1,0 +1,45 @@
+"""Triggers that report no event (extract/event_background.py), on real parses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from communique.extract.event_background import parse_not_events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("He lost his leg during the 2014 war with Russia.", "war"),
+    ("Since the 2003 invasion of Iraq, the region has been unstable.", "invasion"),
+    ("Cholera killed 200 people in Yemen last month.", "killed"),
+    ("Two people were killed in a car accident in Texas.", "killed"),
+    ("Police failed to arrest the suspect.", "arrest"),
+])
+def test_event_background_not_coded(pipeline, text, trigger):
+    a = pipeline.analyze(text, published=dt.date(2020, 1, 1))
+    assert not any(e.trigger.text == trigger for e in a.events), a.events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Rebels killed 20 soldiers in an attack on the base.", "killed", "ASSAULT"),
+    ("Israeli fire killed three Palestinians in Gaza.", "killed", "ASSAULT"),
+    ("Police arrested the suspect in Paris.", "arrested", "COERCE"),
+    ("Russia invaded Ukraine in 2022.", "invaded", "COERCE"),  # 192 occupy: PLOVER COERCE
+])
+def test_event_background_real_events_kept(pipeline, text, trigger, type_):
+    a = pipeline.analyze(text, published=dt.date(2020, 1, 1))
+    assert any(e.trigger.text == trigger and e.type == type_ for e in a.events), a.events
+
+
+@pytest.mark.parametrize("text", [
+    "version: 1\nbackground_preps: [during]\nyear_pattern: x\ndeath_triggers: [kill]\n"
+    "non_violent_causes: [flu]\nfailure_verbs: [fail]\nextra: [x]\n",
+    "version: 1\nbackground_preps: [during, on]\nyear_pattern: x\ndeath_triggers: [kill]\n"
+    "non_violent_causes: [flu]\nfailure_verbs: [fail]\n",  # bare on: a boolean
+])
+def test_event_background_schema(text):
+    with pytest.raises(ValueError):
+        parse_not_events(text)
