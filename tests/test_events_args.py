@@ -134,7 +134,7 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
     ("The UN Security Council made a verbal commitment to ease restrictions on Iran.", "ease",
      "Security Council", "Iran"),
     # a plan *for* a place names it
-    ("Estonia Government Gives Up on Plan for Falkland Islands", "Gives", "Estonia", "Falkland Islands"),
+    ("Estonia rejected a plan for the Falkland Islands.", "rejected", "Estonia", "Falkland Islands"),
     # a proper name the actor table does not know still acts; a headline fragment does not
     ("Trump criticized Ford Motor Company for opening up a new factory.", "criticized", "Trump", "Ford"),
 ])
