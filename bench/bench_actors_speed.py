@@ -18,15 +18,9 @@ import time
 from pathlib import Path
 
 import spacy
+from bench_events_speed import time_stages  # the same stage loop (bench/ is on sys.path)
 
 from communique.config import Settings
-from communique.extract.actors import extract_actors
-from communique.extract.context import ExtractionContext
-from communique.extract.events import extract_events
-from communique.extract.places import PlaceTable
-from communique.extract.quotes import extract_quotes
-from communique.extract.time import DateTable
-from communique.ingest.article import make_article
 from communique.kb import load_kb
 from communique.nlp import build_pipeline, resolve_model_name
 
@@ -45,22 +39,12 @@ def main() -> None:
     nlp = build_pipeline(settings)
     kb = load_kb()
     nlp("warm up")
-    ctxs = [ExtractionContext(make_article(t, published=dt.date(2022, 1, 21)), settings) for t in texts]
     parse, actors, events = [], [], []
     for _ in range(args.repeat):
         t0 = time.process_time()
         docs = list(nlp.pipe(texts))
         parse.append(time.process_time() - t0)
-        a = e = 0.0
-        for doc, ctx in zip(docs, ctxs):
-            t0 = time.process_time()
-            table = extract_actors(doc, ctx)
-            a += time.process_time() - t0
-            dates = DateTable.empty(ctx)
-            quotes = extract_quotes(doc, ctx, table, dates)
-            t0 = time.process_time()
-            extract_events(doc, ctx, table, quotes, dates, PlaceTable.empty())
-            e += time.process_time() - t0
+        a, e, _n = time_stages(texts, docs, settings, clock=time.process_time)
         actors.append(a)
         events.append(e)
     p, a, e = min(parse), min(actors), min(events)

@@ -16,15 +16,32 @@ import spacy
 from communique.config import Settings
 from communique.extract.actors import extract_actors
 from communique.extract.context import ExtractionContext
+from communique.extract.event_lexicon import load_lexicon
 from communique.extract.events import extract_events
 from communique.extract.places import PlaceTable
-from communique.extract.time import DateTable
 from communique.extract.quotes import extract_quotes
-from communique.extract.event_lexicon import load_lexicon
+from communique.extract.time import DateTable
 from communique.ingest.article import make_article
 from communique.nlp import build_pipeline, resolve_model_name
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def time_stages(texts, docs, settings, clock=time.perf_counter) -> tuple[float, float, int]:
+    """Seconds of the actor and event stages over ``docs`` (by ``clock``) and the events found."""
+    actors_t = events_t = 0.0
+    n_events = 0
+    for text, doc in zip(texts, docs):
+        ctx = ExtractionContext(make_article(text, published=dt.date(2022, 1, 21)), settings)
+        t = clock()
+        table = extract_actors(doc, ctx)
+        actors_t += clock() - t
+        dates = DateTable.empty(ctx)
+        quotes = extract_quotes(doc, ctx, table, dates)
+        t = clock()
+        n_events += len(extract_events(doc, ctx, table, quotes, dates, PlaceTable.empty()))
+        events_t += clock() - t
+    return actors_t, events_t, n_events
 
 
 def main(argv: list[str]) -> None:
@@ -37,18 +54,7 @@ def main(argv: list[str]) -> None:
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts))
     parse = time.perf_counter() - t0
-    actors_t = events_t = 0.0
-    n_events = 0
-    for text, doc in zip(texts, docs):
-        ctx = ExtractionContext(make_article(text, published=dt.date(2022, 1, 21)), settings)
-        t = time.perf_counter()
-        table = extract_actors(doc, ctx)
-        actors_t += time.perf_counter() - t
-        dates = DateTable.empty(ctx)
-        quotes = extract_quotes(doc, ctx, table, dates)
-        t = time.perf_counter()
-        n_events += len(extract_events(doc, ctx, table, quotes, dates, PlaceTable.empty()))
-        events_t += time.perf_counter() - t
+    actors_t, events_t, n_events = time_stages(texts, docs, settings)
     print(f"date {dt.date.today()}  spaCy {spacy.__version__}  model {resolve_model_name(settings)}  "
           f"lexicon v{load_lexicon().version} ({load_lexicon().fingerprint})")
     print(f"documents {len(texts)}  chars {sum(map(len, texts))}  events {n_events}")
