@@ -4,17 +4,10 @@ apart, relative pronouns as sides (real model)."""
 from __future__ import annotations
 
 import pytest
+from test_events_args import _countries
 
 from communique.extract.event_actors import side_countries
-from communique.models import Analysis, Party
-
-
-def _countries(analysis: Analysis, party: Party | None) -> set[str]:
-    if party is None:
-        return set()
-    out = {m.country for m in party.members if m.country}
-    out |= {a.country for a in (analysis.actor(x) for x in party.actors) if a is not None and a.country}
-    return out | ({party.country} if party.country else set())
+from communique.models import Analysis
 
 
 @pytest.fixture(scope="module")
