@@ -22,7 +22,15 @@ from ..kb.words import is_alias
 from ..models import Analysis, Event, Location, Quote
 from .conditions import date_range, date_text, placeholders
 from .incidents import cut_months, month_span, refresh_statements
-from .query import SELECTIVE_MATCHES, ListFilter, article_conditions, event_conditions, fts_probe, quote_conditions
+from .query import (
+    COMMON_MATCHES,
+    SELECTIVE_MATCHES,
+    ListFilter,
+    article_conditions,
+    event_conditions,
+    fts_probe,
+    quote_conditions,
+)
 from .reviews import variant_filter
 from .sql_base import SQLMixin
 
@@ -396,6 +404,16 @@ class AnalyticsQueries(SQLMixin):
         row = self._one(*probe)
         return row is not None and int(row[0]) < SELECTIVE_MATCHES
 
+    def _search_plan(self, table: str, search: str | None) -> dict[str, bool]:
+        """``selective`` (few matches: looked up) or ``common`` (at least
+        :data:`~communique.store.query.COMMON_MATCHES`: each row of the list checked as it is
+        read), else neither (every match's key collected, the list read in order)."""
+        probe = fts_probe(table, search, self.dialect, max(SELECTIVE_MATCHES, COMMON_MATCHES)) if search else None
+        row = self._one(*probe) if probe is not None else None
+        n = int(row[0]) if row is not None else None
+        return {"selective": n is not None and n < SELECTIVE_MATCHES,
+                "common": n is not None and n >= max(SELECTIVE_MATCHES, COMMON_MATCHES)}
+
     def events_page(self, *, actor: str | None = None, country: str | None = None,
                     type: str | None = None, quad_class: int | None = None,
                     since=None, until=None, modality: str | None = None,
@@ -408,7 +426,7 @@ class AnalyticsQueries(SQLMixin):
         where, params = event_conditions(ListFilter(
             search=q, actor=actor, type=type, country=country, quad_class=quad_class, modality=modality,
             since=since, until=until, article_id=article_id, raw=raw), self.dialect,
-            selective=self._selective("events", q))
+            **self._search_plan("events", q))
         if cursor:
             d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(e.event_date, ''), e.article_id, e.seq) < (?, ?, ?)")
@@ -429,7 +447,7 @@ class AnalyticsQueries(SQLMixin):
         (store/query.py; ``q``: the search, ``speaker``: the actor)."""
         where, params = quote_conditions(ListFilter(search=q, actor=speaker, since=since, until=until,
                                                     article_id=article_id, raw=raw), self.dialect, "qt",
-                                         selective=self._selective("quotes", q))
+                                         **self._search_plan("quotes", q))
         if cursor:
             d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(qt.quote_date, ''), qt.article_id, qt.seq) < (?, ?, ?)")

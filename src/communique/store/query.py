@@ -55,6 +55,10 @@ _CAMEO = re.compile(r"^\d{2,4}$")
 # A search matching fewer rows than this is looked up from the full-text index and sorted;
 # a more common one is read in list order (bench/bench_list_search.py).
 SELECTIVE_MATCHES = 2000
+# A search matching at least this many rows is checked row by row in list order (``common``).
+COMMON_MATCHES = 20000
+# The columns of the FTS5 content tables holding a record's key (indexed by migration 0012).
+FTS_KEY_COLUMNS = {"quotes": ("c2", "c3"), "events": ("c1", "c2")}
 
 Where = tuple[list[str], list[Any]]
 
@@ -94,7 +98,8 @@ def fts_match(terms: tuple[str, ...], dialect: Dialect) -> str:
 
 
 def _search(table: str, alias: str, search: str, dialect: Dialect,
-            key: tuple[str, ...] = ("article_id", "seq"), selective: bool = False) -> Where:
+            key: tuple[str, ...] = ("article_id", "seq"), selective: bool = False,
+            common: bool = False) -> Where:
     """The full-text condition on rows ``alias`` of ``table``: its FTS5 table ``{table}_fts``
     (rows found by ``key``, the FTS table's ``article_id, seq`` or ``article_id``) on SQLite;
     the ``tsv`` column (articles: the ``articles_fts`` table) on PostgreSQL.
@@ -102,8 +107,15 @@ def _search(table: str, alias: str, search: str, dialect: Dialect,
     On SQLite the plan depends on how many rows match (:func:`fts_probe`): a ``selective``
     search looks its few matches up by key and sorts them; a common one keeps the planner on
     the list-order index (unary ``+`` on the key), reading rows in order until the page is
-    full instead of sorting every match."""
+    full instead of sorting every match. A ``common`` search (most rows match) is checked row
+    by row as the list is read (the FTS row of a record by the key index of the FTS content
+    table, migration 0012), instead of collecting every match's key first."""
     match = fts_match(search_terms(search), dialect)
+    if dialect.name == "sqlite" and common and table in FTS_KEY_COLUMNS:
+        aid, seq = FTS_KEY_COLUMNS[table]
+        return [f"EXISTS (SELECT 1 FROM {table}_fts_content k WHERE k.{aid} = {alias}.article_id "
+                f"AND k.{seq} = {alias}.seq AND EXISTS (SELECT 1 FROM {table}_fts "
+                f"WHERE {table}_fts MATCH ? AND rowid = k.id))"], [match]
     if dialect.name == "sqlite":
         fts_key = ", ".join(("article_id", "seq")[:len(key)])
         cols = ", ".join(f"{'' if selective else '+'}{alias}.{c}" for c in key)
@@ -114,14 +126,13 @@ def _search(table: str, alias: str, search: str, dialect: Dialect,
     return [f"{alias}.tsv @@ plainto_tsquery('english', ?)"], [match]
 
 
-def fts_probe(table: str, search: str, dialect: Dialect) -> tuple[str, list[Any]] | None:
-    """SQL counting the matches of ``search`` in ``table``'s full-text index, up to
-    :data:`SELECTIVE_MATCHES` (SQLite; ``None`` elsewhere, where the planner sees the
-    index's statistics itself)."""
+def fts_probe(table: str, search: str, dialect: Dialect, cap: int = SELECTIVE_MATCHES) -> tuple[str, list[Any]] | None:
+    """SQL counting the matches of ``search`` in ``table``'s full-text index, up to ``cap``
+    (SQLite; ``None`` elsewhere, where the planner sees the index's statistics itself)."""
     if dialect.name != "sqlite":
         return None
     return (f"SELECT COUNT(*) FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT ?)",
-            [fts_match(search_terms(search), dialect), SELECTIVE_MATCHES])
+            [fts_match(search_terms(search), dialect), cap])
 
 
 def _actor_ids(needle: str, dialect: Dialect) -> Where:
@@ -158,18 +169,20 @@ def _equal(column: str, value: Any) -> Where:
     return ([f"{column} = ?"], [value]) if value is not None and value != "" else ([], [])
 
 
-def _record_parts(table: str, f: ListFilter, dialect: Dialect, alias: str, selective: bool) -> list[Where]:
+def _record_parts(table: str, f: ListFilter, dialect: Dialect, alias: str, selective: bool,
+                  common: bool = False) -> list[Where]:
     """The conditions quotes and events share: reviewed or raw version, the search."""
     parts: list[Where] = [([variant_filter(alias, f.raw)], [])]
     if f.search:
-        parts.append(_search(table, alias, f.search, dialect, selective=selective))
+        parts.append(_search(table, alias, f.search, dialect, selective=selective, common=common))
     return parts
 
 
-def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q", *, selective: bool = False) -> Where:
+def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q", *, selective: bool = False,
+                     common: bool = False) -> Where:
     """Conditions on quote rows ``alias`` (joined with nothing); ``selective``: the search
-    matches few rows (:func:`fts_probe`)."""
-    parts = _record_parts("quotes", f, dialect, alias, selective)
+    matches few rows, ``common``: most rows (:func:`fts_probe`)."""
+    parts = _record_parts("quotes", f, dialect, alias, selective, common)
     if f.actor:
         (sub,), sub_params = _actor_ids(f.actor, dialect)
         parts.append(([f"({alias}.speaker_actor IN ({sub}) OR {alias}.speaker_text {dialect.ilike} ? "
@@ -179,9 +192,10 @@ def quote_conditions(f: ListFilter, dialect: Dialect, alias: str = "q", *, selec
     return _merge(*parts)
 
 
-def event_conditions(f: ListFilter, dialect: Dialect, alias: str = "e", *, selective: bool = False) -> Where:
-    """Conditions on event rows ``alias`` (joined with nothing); ``selective`` as for quotes."""
-    parts = _record_parts("events", f, dialect, alias, selective)
+def event_conditions(f: ListFilter, dialect: Dialect, alias: str = "e", *, selective: bool = False,
+                     common: bool = False) -> Where:
+    """Conditions on event rows ``alias`` (joined with nothing); ``selective``, ``common`` as for quotes."""
+    parts = _record_parts("events", f, dialect, alias, selective, common)
     if f.actor:
         (sub,), sub_params = _actor_ids(f.actor, dialect)
         like = dialect.ilike

@@ -1,0 +1,2 @@
+-- Nothing on PostgreSQL: its full-text search is a tsvector column of the row itself.
+-- SQLite twin (indexes on the FTS5 content tables): 0012_fts_keys.sqlite.sql.
