@@ -40,7 +40,7 @@ def test_store_search_plans_common_equals_lookup(store, analyses, monkeypatch, s
     monkeypatch.setattr(analytics, "SELECTIVE_MATCHES", 0)
     in_order = _lists(store, search)
     monkeypatch.setattr(analytics, "COMMON_MATCHES", 0)
-    assert store.repo._search_plan("quotes", search)["common"] == (store.repo.dialect.name == "sqlite")
+    assert store.repo._search_plan("quotes", search)[1] == (store.repo.dialect.name == "sqlite")
     row_by_row = _lists(store, search)
     assert lookup == in_order == row_by_row
     assert lookup[0] or lookup[1]

@@ -404,15 +404,15 @@ class AnalyticsQueries(SQLMixin):
         row = self._one(*probe)
         return row is not None and int(row[0]) < SELECTIVE_MATCHES
 
-    def _search_plan(self, table: str, search: str | None) -> dict[str, bool]:
-        """``selective`` (few matches: looked up) or ``common`` (at least
+    def _search_plan(self, table: str, search: str | None) -> tuple[bool, bool]:
+        """(``selective``, ``common``): few matches (looked up) or at least
         :data:`~communique.store.query.COMMON_MATCHES`: each row of the list checked as it is
         read), else neither (every match's key collected, the list read in order)."""
         probe = fts_probe(table, search, self.dialect, max(SELECTIVE_MATCHES, COMMON_MATCHES)) if search else None
         row = self._one(*probe) if probe is not None else None
         n = int(row[0]) if row is not None else None
-        return {"selective": n is not None and n < SELECTIVE_MATCHES,
-                "common": n is not None and n >= max(SELECTIVE_MATCHES, COMMON_MATCHES)}
+        return (n is not None and n < SELECTIVE_MATCHES,
+                n is not None and n >= max(SELECTIVE_MATCHES, COMMON_MATCHES))
 
     def events_page(self, *, actor: str | None = None, country: str | None = None,
                     type: str | None = None, quad_class: int | None = None,
@@ -423,10 +423,11 @@ class AnalyticsQueries(SQLMixin):
         """Events newest first: ``[(article_id, seq, event dict, title)], next_cursor``
         (the event dict says ``review``: None or its review status); filters as every list
         has them (store/query.py; ``q``: the search)."""
+        selective, common = self._search_plan("events", q)
         where, params = event_conditions(ListFilter(
             search=q, actor=actor, type=type, country=country, quad_class=quad_class, modality=modality,
             since=since, until=until, article_id=article_id, raw=raw), self.dialect,
-            **self._search_plan("events", q))
+            selective=selective, common=common)
         if cursor:
             d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(e.event_date, ''), e.article_id, e.seq) < (?, ?, ?)")
@@ -445,9 +446,10 @@ class AnalyticsQueries(SQLMixin):
         """Quotes newest first: ``[(article_id, seq, quote, speaker, title)]`` (the quote dict
         says ``review``: None or its review status); filters as every list has them
         (store/query.py; ``q``: the search, ``speaker``: the actor)."""
+        selective, common = self._search_plan("quotes", q)
         where, params = quote_conditions(ListFilter(search=q, actor=speaker, since=since, until=until,
                                                     article_id=article_id, raw=raw), self.dialect, "qt",
-                                         **self._search_plan("quotes", q))
+                                         selective=selective, common=common)
         if cursor:
             d, aid, seq = decode_cursor(cursor, (str, str, int))
             where.append("(COALESCE(qt.quote_date, ''), qt.article_id, qt.seq) < (?, ?, ?)")
