@@ -111,11 +111,11 @@ def test_petrarch_verbs_validate_rejects(compiled, where, mutate):
     ("Israeli jets bombed Hamas positions in Gaza.", "bombed", "18"),
 ])
 def test_event_dictionary_match_codes(nlp, text, verb, code):
-    from communique.extract.event_dictionary import load_dictionary, match
+    from communique.extract.event_dictionary import build_dictionary, match
 
     doc = nlp(text)
     tok = next(t for t in doc if t.text == verb)
-    found = match(tok, load_dictionary())
+    found = match(tok, build_dictionary(_shipped()))  # every type
     assert found is not None and found[0] is not None
     assert found[0].id.startswith("petrarch.") and found[1].startswith(code)
 
@@ -189,10 +189,10 @@ def test_event_dictionary_shipped_sources():
     ("Militants ambushed a military convoy.", "ambushed", False),  # ASSAULT (190): curated only
 ])
 def test_event_dictionary_only_for_its_types(nlp, text, verb, coded):
-    from communique.extract.event_dictionary import dictionary_pattern, load_dictionary, match
+    from communique.extract.event_dictionary import build_dictionary, dictionary_pattern, match
 
     tok = next(t for t in nlp(text) if t.text == verb)
-    found = match(tok, load_dictionary())
+    found = match(tok, build_dictionary(_shipped()))
     assert found is not None and found[1] is not None  # the dictionary knows the verb either way
     assert (dictionary_pattern(tok) is not None) is coded
 

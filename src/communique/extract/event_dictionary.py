@@ -123,7 +123,25 @@ def load_dictionary() -> VerbDictionary:
     data = resources.files(DATA)
     d = build_dictionary(json.loads(data.joinpath(FILE).read_text(encoding="utf-8")))
     types, bare = load_sources(data.joinpath(SOURCES).read_text(encoding="utf-8"))
-    return replace(d, types=types, bare_verbs=bare)
+    return restrict(d, types, bare)
+
+
+def restrict(d: VerbDictionary, types: frozenset[str], bare_verbs: bool) -> VerbDictionary:
+    """``d`` coding only ``types``: other patterns are dropped up front (less to match),
+    blockers ([---]) kept."""
+    def keep(code: str | None) -> bool:
+        return code is None or _code_type(code) in types
+
+    blocks = {b: tuple(p for p in ps if keep(p.cameo)) for b, ps in d.blocks.items()}
+    verbs = {k: (b, c if c is not None and keep(c) else None, prt) for k, (b, c, prt) in d.verbs.items()}
+    return replace(d, blocks=blocks, verbs=verbs, types=types, bare_verbs=bare_verbs)
+
+
+def _code_type(code: str) -> str | None:
+    if code.startswith("02"):
+        return "REQUEST"
+    cw = plover_for_cameo(code)
+    return cw[0] if cw else None
 
 
 def _forms(tokens) -> set[str]:
@@ -217,5 +235,4 @@ def dictionary_pattern(tok: Token) -> Pattern | None:
 
 
 def _type(p: Pattern) -> str | None:
-    cw = plover_for_cameo(p.cameo)
-    return p.type or (cw[0] if cw else None)
+    return p.type or _code_type(p.cameo)
