@@ -85,3 +85,16 @@ def test_event_actors_sides_kept_apart_and_relative_pronouns(rules, text, type_,
     assert ev.recipient is not None and recipient_text in ev.recipient.text
     assert ev.recipient.start != ev.actor.start
     assert "USA" in _countries(a, ev.recipient)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor_text, countries", [
+    ("The union said it would stage a protest outside the ministry.", "stage", "The union", set()),
+    ("Egyptian authorities said they are seeking help from Italy.", "seeking", "Egyptian authorities", {"EGY"}),
+])
+def test_event_actors_reported_pronoun_is_the_reporting_subject(rules, text, trigger, actor_text, countries):
+    a = rules.analyze(text)
+    found = [e for e in a.events if e.trigger.text == trigger]
+    assert found, [(e.type, e.trigger.text) for e in a.events]
+    assert found[0].actor is not None and found[0].actor.text == actor_text
+    assert _countries(a, found[0].actor) == countries

@@ -63,7 +63,34 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
             a = actors.get(sp)
             return Party((sp,), tok.text, tok.idx, tok.idx + len(tok.text),
                          a.country if a else None, a.sector if a else None)
-    return with_members(actors.party_for_token(doc, tok), actors)
+    party = with_members(actors.party_for_token(doc, tok), actors)
+    if party is None and tok.lower_ in GROUP_PRONOUNS:
+        ant = reported_subject(tok)
+        if ant is not None:  # "Workers in Quebec have announced *they* will strike"
+            from .event_lexicon import load_lexicon
+
+            party = with_members(actors.party_for_token(doc, ant), actors) or named_party(
+                doc, ant, load_lexicon().party_nouns, entities=False)
+    return party
+
+
+GROUP_PRONOUNS = {"they": True, "it": False}  # pronoun -> plural
+
+
+def reported_subject(pron: Token) -> Token | None:
+    """The subject of the clause that reports ``pron``'s clause, when the coreference of
+    actors left the pronoun open ("*The union* said *it* would strike", "*Workers in
+    Quebec* have announced *they* will strike"): a noun of the pronoun's number."""
+    if pron.dep_ not in SUBJ:
+        return None
+    clause = pron.head
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.head.i == clause.i:
+        return None
+    subj = next((c for c in clause.head.children if c.dep_ in SUBJ), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = subj.tag_ in ("NNS", "NNPS")
+    return subj if plural == GROUP_PRONOUNS[pron.lower_] else None
 
 
 def with_members(party: Party | None, actors: ActorTable) -> Party | None:
