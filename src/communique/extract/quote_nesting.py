@@ -7,14 +7,16 @@ content (single marks inside a double-quoted stretch, or a double-quoted stretch
 reported speech), resolves its own speaker from the words around it, and returns it as a
 quote of its own whose ``parent`` is the index of the quote that holds it:
 
-- "as Hunt put it", "as she said": the subject of that clause;
-- "Reeves told us her plan was '...'": the subject of the speech verb the quotation
-  depends on, inside the outer quote;
-- "Reeves's plan was '...'", "her 'fully costed' plan": the possessor of the noun the
-  quotation describes.
+- "as Hunt put it": the subject of that clause;
+- "Reeves told us her plan was '...'", "Clinton described the TPP as “the gold
+  standard”": the subject of the speech verb whose words the quotation is, inside the
+  outer quote;
+- inside a direct quote only, "Reeves's plan was '...'", "Reeves's 'fully costed' plan":
+  the possessor of the noun the quotation describes.
 
-A quotation whose speaker cannot be found this way, or is the outer quote's own speaker
-("my plan was '...'"), gives no quote (the outer one stands for it).
+A quotation whose speaker cannot be found this way, is a pronoun, cannot speak, or is
+the outer quote's own speaker ("my plan was '...'"), gives no quote (the outer one stands
+for it). On PolNeAR dev: 9 embedded quotes among about 1,800, 7 of them right by hand.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def _head_np(doc: Doc, tok: Token) -> Seg | None:
 
 def _speaker_of(doc: Doc, inner: Seg, outer: list[Seg], in_direct: bool) -> tuple[Seg, Token | None] | None:
     """The mention that said the quotation ``inner`` (marks included), and its cue verb.
-    A possessor ("Reeves's plan was '...'", "her '...' plan") only counts inside a direct
+    A possessor ("Reeves's plan was '...'", "Reeves's '...' plan") only counts inside a direct
     quote: in reported speech ("that Trump's statement was “true”") the quoted verdict is
     the reporter's."""
     a, b = inner
@@ -116,7 +118,7 @@ def _speaker_of(doc: Doc, inner: Seg, outer: list[Seg], in_direct: bool) -> tupl
     for node in chain:
         poss = next((c for c in node.children if c.dep_ == "poss"), None)
         if poss is not None and node.pos_ in ("NOUN", "PROPN") and not (a <= poss.i <= b):
-            seg = _head_np(doc, poss)  # her 'fully costed' plan
+            seg = _head_np(doc, poss)  # Reeves's 'fully costed' plan
             return (seg, None) if seg is not None else None
         subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
         owner = next((c for c in subj.children if c.dep_ == "poss"), None) if subj is not None else None
