@@ -131,6 +131,17 @@ def actor_version(repo: Any, actor_id: str) -> tuple[int, int]:
     return int(parties[0] if parties else 0), int(reviews[0] if reviews else 0)
 
 
+def store_version(repo: Any) -> tuple[int, ...]:
+    """A cheap token that changes on nearly every write to the store: the articles (count and
+    highest rowid on SQLite), the reviews and the dyad incident totals (adds, deletions,
+    re-analyses, and story merges that join incidents). A story merge joining no incidents
+    leaves it unchanged: callers caching on it also expire entries by age."""
+    arts = "COUNT(*), MAX(rowid)" if repo.dialect.name == "sqlite" else "COUNT(*), 0"
+    row = repo._one(f"SELECT {arts}, (SELECT COUNT(*) FROM reviews), "
+                    "(SELECT COALESCE(SUM(n), 0) FROM dyad_totals) FROM articles", ())
+    return tuple(int(v or 0) for v in row) if row else ()
+
+
 def actor_days(repo: Any, actor_id: str, *, raw: bool = False) -> list[tuple[str, int, int]]:
     """Every event of an actor (as actor or recipient, dated or not) per day and quad class:
     ``(day ISO or '' undated, quad class or 0, events)``, in one pass over its events."""

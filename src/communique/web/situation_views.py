@@ -6,10 +6,12 @@ template context; the work is in :mod:`communique.analysis.situation` (pure) and
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import json
 import threading
+import time
 from collections import OrderedDict
 from importlib import resources
 from typing import Any
@@ -74,11 +76,34 @@ def _baseline_start(store, since: dt.date, settings: Settings) -> dt.date:
     return max(start, period_start(first, "week")) if first else start
 
 
+_HOMES: OrderedDict[tuple, tuple[float, dict[str, Any]]] = OrderedDict()
+_HOMES_LOCK = threading.Lock()
+HOME_CACHE = 32  # home pages kept (per store, window, version, settings)
+HOME_CACHE_SECONDS = 60.0  # and for at most this long (a write sq.store_version misses)
+
+
 def home_view(store, settings: Settings, *, days: int | str | None = 90, raw: bool = False) -> dict[str, Any]:
     """The situation over the last ``days`` days of data: events per day by quad class, the
     dyads whose conflict rises fastest (weekly sparklines), the latest alerts and why they
-    fired, the speakers quoted most and the latest stories across outlets."""
+    fired, the speakers quoted most and the latest stories across outlets. Kept while
+    sq.store_version is unchanged, for at most :data:`HOME_CACHE_SECONDS`."""
     n = _days(days)
+    key = (store.where, n, raw, repr(settings), sq.store_version(store.repo))
+    now = time.monotonic()
+    with _HOMES_LOCK:
+        hit = _HOMES.get(key)
+        if hit is not None and now - hit[0] < HOME_CACHE_SECONDS:
+            _HOMES.move_to_end(key)
+            return copy.deepcopy(hit[1])
+    d = _home(store, settings, n, raw)
+    with _HOMES_LOCK:
+        _HOMES[key] = (now, d)
+        while len(_HOMES) > HOME_CACHE:
+            _HOMES.popitem(last=False)
+    return copy.deepcopy(d)
+
+
+def _home(store, settings: Settings, n: int, raw: bool) -> dict[str, Any]:
     repo = store.repo
     latest, since, until, quads = _quads(store, n, raw=raw)
     cfg = settings.replace(alert_period="week")
