@@ -38,7 +38,7 @@ from .places import PlaceTable
 DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
-             "relational_nouns")
+             "relational_nouns", "side_nouns")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class SideCountries:
     first: frozenset[str]  # first words of the affiliation phrases
     locative: frozenset[str]  # prepositions whose object is a place, not a participant
     relational: frozenset[str]  # nouns naming someone other than their owner ("its neighbor")
+    side_nouns: frozenset[str]  # nouns that name a side by themselves ("the two countries")
 
 
 @cache
@@ -69,7 +70,8 @@ def side_countries() -> SideCountries:
             aff[tuple(w.lower().split())] = country
     return SideCountries(str(data["version"]), aff, frozenset(w.lower() for w in data["non_state"]),
                          frozenset(k[0] for k in aff), frozenset(w.lower() for w in data["locative_preps"]),
-                         frozenset(w.lower() for w in data["relational_nouns"]))
+                         frozenset(w.lower() for w in data["relational_nouns"]),
+                         frozenset(w.lower() for w in data["side_nouns"]))
 
 
 class DocCountries:

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 
 from ..models import Member, Party, Quote
 from .actors import ActorTable
-from .event_actors import relational_side
+from .event_actors import relational_side, side_countries
+from .person_nouns import person_nouns
 
 SUBJ = ("nsubj", "nsubjpass")
 LIGHT_VERBS = frozenset({"hold", "engage", "begin", "conduct", "launch", "carry", "stage", "make",
@@ -18,16 +19,7 @@ LIGHT_VERBS = frozenset({"hold", "engage", "begin", "conduct", "launch", "carry"
                          "give", "offer", "provide", "send", "express", "voice", "lodge", "deploy"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "me", "my"})
 RELATIVE = frozenset({"who", "whom", "which", "that"})
-HUMAN = frozenset({"people", "person", "civilian", "protester", "demonstrator", "journalist", "activist",
-                   "student", "man", "woman", "child", "soldier", "official", "diplomat", "worker",
-                   "prisoner", "hostage", "citizen", "resident", "leader", "member", "opponent",
-                   "suspect", "national", "tourist", "dissident", "villager", "refugee", "migrant",
-                   "police", "officer", "staff", "crew", "priest", "reporter", "critic", "detainee",
-                   "immigrant", "inmate", "captive", "pilgrim", "farmer", "teacher", "doctor", "nurse",
-                   "patient", "voter", "supporter", "protestor", "monk", "nun", "girl", "boy", "adviser",
-                   "advisor", "employee", "passenger", "fisherman", "miner", "peasant", "settler", "guard",
-                   "seeker", "foreigner", "expatriate", "emigrant", "alien", "militant", "rebel",
-                   "insurgent", "fighter", "smuggler", "trafficker", "spy", "cleric", "missionary"})
+HUMAN = person_nouns()  # data/events/person_nouns.yaml + the kb people nouns (extract/person_nouns.py)
 
 
 def _quote_speaker(quotes: tuple[Quote, ...], idx: int | None) -> str | None:
@@ -417,10 +409,11 @@ def accuser_token(alleging: Token) -> Token | None:
 
 
 def _plain_name(tok: Token) -> bool:
-    """``tok``'s entity is a name of proper nouns only, no function words ("Trump", "Ford
-    Motor Company"; not a headline fragment like "No Breakthroughs")."""
+    """``tok``'s entity is a name of capitalised words only, no function words ("Trump",
+    even tagged a common noun; "Ford Motor Company"; not "No Breakthroughs")."""
     ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and all(t.pos_ == "PROPN" and not t.is_stop for t in ent)
+    return ent is not None and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and not t.is_stop
+                                   for t in ent)
 
 
 def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool = True) -> Party | None:
@@ -432,13 +425,13 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     nominal = tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ in ("attr", "nsubj", "dobj", "pobj")
     if tok.pos_ not in ("NOUN", "PROPN", "NUM") and not nominal:
         return None
-    words = nouns | HUMAN
+    words = nouns | HUMAN | side_countries().side_nouns
     lemma = tok.lemma_.lower()
     of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
     # a proper name the recogniser tagged a person, or (when ``entities``) any name the
     # actor table did not resolve: an unknown GPE is mostly a person's name ("a deal with Kasich")
-    name = tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or entities and tok.ent_type_ == "GPE"
-                                    or tok.ent_type_ == "ORG" and _plain_name(tok))
+    name = tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or entities and tok.ent_type_ == "GPE") or (
+        tok.ent_type_ in ("ORG", "PERSON") and _plain_name(tok))
     if not (lemma in words and tok.pos_ != "NUM" or entities and tok.ent_type_ in ("ORG", "PERSON", "NORP")
             or name or nominal or of is not None and of.lemma_.lower() in words):
         return None
