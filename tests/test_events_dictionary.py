@@ -8,6 +8,7 @@ import json
 from importlib import resources
 
 import pytest
+import yaml
 
 from communique.ontology.petrarch_verbs import compile_dictionary, parse_phrase, validate
 
@@ -221,3 +222,23 @@ def test_event_lexicon_nominal_background_not_coded(pipeline, text):
     a = pipeline.analyze(text, published=dt.date(2020, 1, 1))
     nominal = {"march", "withdrawal", "loan"}
     assert not any(e.trigger.text.lower() in nominal for e in a.events)
+
+
+def test_person_nouns_join_kb_people_nouns():
+    from communique.extract.person_nouns import person_nouns
+    from communique.kb.words import actor_words
+
+    nouns = person_nouns()
+    assert {"hostage", "prisoner", "journalist"} <= nouns  # data/events/person_nouns.yaml
+    assert {"gunman", "protester", "police"} <= nouns  # data/kb/actor_words.yaml people_nouns
+    text = resources.files("communique.data.events").joinpath("person_nouns.yaml").read_text("utf-8")
+    own = set(yaml.safe_load(text)["nouns"])
+    assert own and not own & set(actor_words().people_nouns)  # no word in both files
+
+
+@pytest.mark.parametrize("text", ["version: 1\nnouns: [a]\nwords: [b]\n", "version: 1\nnouns: [a, no]\n"])
+def test_person_nouns_schema(text):
+    from communique.extract.person_nouns import parse_person_nouns
+
+    with pytest.raises(ValueError):
+        parse_person_nouns(text)
