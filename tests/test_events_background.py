@@ -26,6 +26,7 @@ def test_event_background_not_coded(pipeline, text, trigger):
 @pytest.mark.parametrize("text, trigger, type_", [
     ("Rebels killed 20 soldiers in an attack on the base.", "killed", "ASSAULT"),
     ("Israeli fire killed three Palestinians in Gaza.", "killed", "ASSAULT"),
+    ("Obama said during a phone call with French President Hollande that aid would come.", "call", "CONSULT"),
     ("Police arrested the suspect in Paris.", "arrested", "COERCE"),
     ("Russia invaded Ukraine in 2022.", "invaded", "COERCE"),  # 192 occupy: PLOVER COERCE
 ])
@@ -35,9 +36,9 @@ def test_event_background_real_events_kept(pipeline, text, trigger, type_):
 
 
 @pytest.mark.parametrize("text", [
-    "version: 1\nbackground_preps: [during]\nyear_pattern: x\ndeath_triggers: [kill]\n"
+    "version: 1\nbackground_preps: [during]\noccasion_types: []\nyear_pattern: x\ndeath_triggers: [kill]\n"
     "non_violent_causes: [flu]\nfailure_verbs: [fail]\nextra: [x]\n",
-    "version: 1\nbackground_preps: [during, on]\nyear_pattern: x\ndeath_triggers: [kill]\n"
+    "version: 1\nbackground_preps: [during, on]\noccasion_types: []\nyear_pattern: x\ndeath_triggers: [kill]\n"
     "non_violent_causes: [flu]\nfailure_verbs: [fail]\n",  # bare on: a boolean
 ])
 def test_event_background_schema(text):

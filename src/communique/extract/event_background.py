@@ -3,9 +3,10 @@ failed actions (word lists in ``data/events/not_events.yaml``).
 
 ``not_an_event(tok, type_)`` gives the reason a matched trigger is not coded, or None:
 
-- ``background``: an event noun inside a during/since/throughout/until/before/amid phrase,
-  or in any prepositional phrase when it carries a year ("during the 2014 war", "since the
-  2003 invasion") — what the sentence reports happened against it;
+- ``background``: an event noun inside a during/since/throughout/until/before/amid phrase
+  (not a consultation: "said during a phone call with" names the occasion), or in any
+  prepositional phrase when it carries a year ("during the 2014 war", "since the 2003
+  invasion") — what the sentence reports happened against it;
 - ``non-violent death``: a killing, death or injury whose cause is a disease, an accident
   or a disaster ("Cholera killed 200", "killed in a car accident");
 - ``failed``: an action under "fail to" ("Police failed to arrest the suspect").
@@ -23,14 +24,15 @@ from spacy.tokens import Token
 
 from .event_lexicon import DATA
 
-KEYS = frozenset({"version", "background_preps", "year_pattern", "death_triggers", "non_violent_causes",
-                  "failure_verbs"})
+KEYS = frozenset({"version", "background_preps", "occasion_types", "year_pattern", "death_triggers",
+                  "non_violent_causes", "failure_verbs"})
 CAUSE_PREPS = frozenset({"in", "from", "by", "of", "after"})
 
 
 @dataclass(frozen=True)
 class NotEvents:
     background_preps: frozenset[str]
+    occasion_types: frozenset[str]
     year: re.Pattern[str]
     death_triggers: frozenset[str]
     causes: frozenset[str]
@@ -45,7 +47,7 @@ def parse_not_events(text: str) -> NotEvents:
     for k in KEYS - {"version", "year_pattern"}:
         if not all(isinstance(w, str) for w in d[k]):
             raise ValueError(f"not_events.yaml: {k} must hold words only (quote on/off/yes/no)")
-    return NotEvents(frozenset(d["background_preps"]), re.compile(d["year_pattern"]),
+    return NotEvents(frozenset(d["background_preps"]), frozenset(d["occasion_types"]), re.compile(d["year_pattern"]),
                      frozenset(d["death_triggers"]), frozenset(d["non_violent_causes"]),
                      frozenset(d["failure_verbs"]))
 
@@ -55,7 +57,7 @@ def load_not_events() -> NotEvents:
     return parse_not_events(resources.files(DATA).joinpath("not_events.yaml").read_text(encoding="utf-8"))
 
 
-def _background(tok: Token, ne: NotEvents) -> bool:
+def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     t = tok
@@ -65,7 +67,7 @@ def _background(tok: Token, ne: NotEvents) -> bool:
         return False
     prep = t.head.lower_
     dated = any(ne.year.match(c.text) for c in tok.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod"))
-    return prep in ne.background_preps or dated
+    return dated or (prep in ne.background_preps and type_ not in ne.occasion_types)
 
 
 def _cause_words(tok: Token) -> set[str]:
@@ -89,7 +91,7 @@ def _cause_words(tok: Token) -> set[str]:
 def not_an_event(tok: Token, type_: str) -> str | None:
     """Why the trigger ``tok`` (coded ``type_``) reports no event, or None."""
     ne = load_not_events()
-    if _background(tok, ne):
+    if _background(tok, type_, ne):
         return "background"
     if type_ == "ASSAULT" and tok.lemma_.lower() in ne.death_triggers and _cause_words(tok) & ne.causes:
         return "non-violent death"
