@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from _chromium import browser  # noqa: E402,F401  (skips without Chromium; the browser fixture)
+pytest.importorskip("fastapi")  # the web extra; the browser fixture skips without Chromium
+
+from web_server import LiveServer, fill  # noqa: E402
+
 from communique.config import Settings  # noqa: E402
 from communique.web.app import create_app  # noqa: E402
-from web_server import LiveServer, fill  # noqa: E402
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from _chromium import browser  # noqa: E402,F401  (skips without Chromium; the browser fixture)
+pytest.importorskip("fastapi")  # the web extra; the browser fixture skips without Chromium
+
+from web_server import LiveServer  # noqa: E402
+
 from communique.config import Settings  # noqa: E402
 from communique.pipeline import Pipeline  # noqa: E402
 from communique.store import Store  # noqa: E402
 from communique.web.app import create_app  # noqa: E402
-from web_server import LiveServer  # noqa: E402
 
 SEED = Path(__file__).parent / "fixtures" / "seed_article.txt"
 ARTIFACTS = Path(__file__).parent / "artifacts"

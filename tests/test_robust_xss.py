@@ -13,12 +13,14 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from _chromium import browser  # noqa: E402,F401  (skips without Chromium; the browser fixture)
+pytest.importorskip("fastapi")  # the web extra; the browser fixture skips without Chromium
+
+from web_server import LiveServer, fill  # noqa: E402
+
 from communique.analysis.synthetic import make_analysis  # noqa: E402
 from communique.config import Settings  # noqa: E402
 from communique.store import Store  # noqa: E402
 from communique.web.app import create_app  # noqa: E402
-from web_server import LiveServer, fill  # noqa: E402
 
 P_SCRIPT = "<script>window.__xss=1;alert(1)</script>"
 P_ATTR = '"><img src=x onerror="window.__xss=2;alert(2)">'

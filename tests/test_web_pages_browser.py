@@ -8,13 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _chromium import browser  # noqa: F401  (skips without Chromium; the browser fixture)
-from _stories import STORY, add_story
-from web_server import LiveServer, fill
 
-from communique.config import Settings
-from communique.store import Store
-from communique.web.app import create_app
+pytest.importorskip("fastapi")  # the web extra; the browser fixture skips without Chromium
+
+from _stories import STORY, add_story  # noqa: E402
+from web_server import LiveServer, fill  # noqa: E402
+
+from communique.config import Settings  # noqa: E402
+from communique.store import Store  # noqa: E402
+from communique.web.app import create_app  # noqa: E402
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
