@@ -58,6 +58,9 @@ def test_event_actors_data_file_is_versioned():
      {"PLW"}),
     ("Finland signed a defence agreement with its counterparts in Honduras.", "AGREE", "signed", "recipient",
      {"HND"}),
+    # aid goes to the place it serves when no one is named
+    ("Obama said the U.S. was sending a special team of medical experts to assist with the disaster relief efforts "
+     "in Haiti.", "AID", "sending", "recipient", {"HTI"}),
 ])
 def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     a = rules.analyze(text)

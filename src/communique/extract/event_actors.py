@@ -254,3 +254,19 @@ def _span(doc: Doc, tok: Token):
 
 def _text(doc: Doc, tok: Token) -> str:
     return _span(doc, tok).text
+
+
+def aid_place(tok: Token, actor: Party | None, places: PlaceTable) -> Party | None:
+    """Who aid goes to when no one is named but the place it serves ("sending a team of
+    experts *to assist with the relief efforts in Haiti*"): the first place with a country
+    other than the giver's in the trigger's complements and prepositional phrases (not in
+    reported or parenthetical clauses)."""
+    own = actor.country if actor is not None else None
+    for c in tok.children:
+        if c.dep_ not in ("xcomp", "advcl", "prep", "dobj"):
+            continue
+        for t in c.subtree:
+            place = places.place_for_token(t.i)
+            if place is not None and place.country and place.country != own:
+                return Party((), place.text, place.start, place.end, place.country, None)
+    return None

@@ -22,7 +22,7 @@ from ..ontology import cameo as cameo_code
 from ..ontology import plover_for_cameo, plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
-from .event_actors import DocCountries, doc_countries, place_side, same_side
+from .event_actors import DocCountries, aid_place, doc_countries, place_side, same_side
 from .event_args import (
     HUMAN,
     accuser_token,
@@ -453,6 +453,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     recipient = _recipient(doc, tok, p, actor, type0, actors, quotes, qi)
     if recipient is None and type0 == "CONSULT":
         recipient = _host(tok, actor, places)
+    if recipient is None and type0 == "AID":
+        recipient = aid_place(tok, actor, places)
     if threat:
         alt = _condition_party(doc, tok, cond, actors, quotes, qi)
         if alt is None and tok.head.dep_ in ("ROOT", "ccomp", "conj") or alt is None:
