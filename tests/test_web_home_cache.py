@@ -1,4 +1,4 @@
-"""The home page is kept per store, window and store version (web/situation_views.py): a
+"""The home page, the alerts and the map's places are kept per store, arguments and store version
 second request is answered from the cache, equal to a fresh computation; any add, review or
 merge that changes the version is seen at once; an entry expires by age. On SQLite and on a
 real PostgreSQL server."""
@@ -19,7 +19,7 @@ from communique.web import situation_views as sv
 @pytest.fixture()
 def filled(store):
     store.add_many(synthetic_analyses(30, events_per_article=4, seed=3, days=40, start=dt.date(2022, 1, 3)))
-    sv._HOMES.clear()
+    sv._KEPT.clear()
     return store
 
 
@@ -30,10 +30,10 @@ def _fresh(store, days=30):
 @pytest.mark.parametrize("days", [30, 90])
 def test_web_home_cache_hit_equals_fresh(filled, days):
     first = sv.home_view(filled, Settings(), days=days)
-    assert first["totals"]["events"] > 0 and len(sv._HOMES) == 1
+    assert first["totals"]["events"] > 0 and len(sv._KEPT) == 1
     first["totals"]["events"] = -1  # a caller changing its copy changes nothing kept
     assert sv.home_view(filled, Settings(), days=days) == _fresh(filled, days)
-    assert len(sv._HOMES) == 1
+    assert len(sv._KEPT) == 1
 
 
 def test_web_home_cache_sees_adds_and_reviews(filled):
@@ -53,9 +53,22 @@ def test_web_home_cache_sees_adds_and_reviews(filled):
 
 def test_web_home_cache_expires_by_age(filled, monkeypatch):
     sv.home_view(filled, Settings(), days=30)
-    key = next(iter(sv._HOMES))
-    stale = {**sv._HOMES[key][1], "totals": {"events": -1}}
-    sv._HOMES[key] = (sv._HOMES[key][0], stale)
+    key = next(iter(sv._KEPT))
+    stale = {**sv._KEPT[key][1], "totals": {"events": -1}}
+    sv._KEPT[key] = (sv._KEPT[key][0], stale)
     assert sv.home_view(filled, Settings(), days=30)["totals"]["events"] == -1  # kept
-    monkeypatch.setattr(sv, "HOME_CACHE_SECONDS", 0.0)
+    monkeypatch.setattr(sv, "KEPT_SECONDS", 0.0)
     assert sv.home_view(filled, Settings(), days=30) == _fresh(filled)
+
+
+@pytest.mark.parametrize("view, kwargs", [
+    ("alerts_view", {}), ("alerts_view", {"weeks": "all"}), ("map_view", {"days": 90}), ("map_view", {"days": "all"}),
+])
+def test_web_home_cache_alerts_and_map_kept_equal_fresh(filled, view, kwargs):
+    fn = getattr(sv, view)
+    first = fn(filled, Settings(), **kwargs)
+    assert len(sv._KEPT) == 1
+    kept = fn(filled, Settings(), **kwargs)
+    sv._KEPT.clear()
+    assert kept == first == fn(filled, Settings(), **kwargs)
+    assert (first.get("places") or first.get("items") or first.get("history"))

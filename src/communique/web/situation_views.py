@@ -13,6 +13,7 @@ import json
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -76,31 +77,36 @@ def _baseline_start(store, since: dt.date, settings: Settings) -> dt.date:
     return max(start, period_start(first, "week")) if first else start
 
 
-_HOMES: OrderedDict[tuple, tuple[float, dict[str, Any]]] = OrderedDict()
-_HOMES_LOCK = threading.Lock()
-HOME_CACHE = 32  # home pages kept (per store, window, version, settings)
-HOME_CACHE_SECONDS = 60.0  # and for at most this long (a write sq.store_version misses)
+_KEPT: OrderedDict[tuple, tuple[float, Any]] = OrderedDict()
+_KEPT_LOCK = threading.Lock()
+KEPT_ENTRIES = 64  # results kept (home pages, alerts, map places), least recently used dropped
+KEPT_SECONDS = 60.0  # and for at most this long (a write sq.store_version misses)
+
+
+def _kept(store, key: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept per store and ``key`` while sq.store_version is unchanged, for at
+    most :data:`KEPT_SECONDS`; the caller gets its own copy."""
+    full = (store.where, *key, sq.store_version(store.repo))
+    now = time.monotonic()
+    with _KEPT_LOCK:
+        hit = _KEPT.get(full)
+        if hit is not None and now - hit[0] < KEPT_SECONDS:
+            _KEPT.move_to_end(full)
+            return copy.deepcopy(hit[1])
+    value = compute()
+    with _KEPT_LOCK:
+        _KEPT[full] = (now, value)
+        while len(_KEPT) > KEPT_ENTRIES:
+            _KEPT.popitem(last=False)
+    return copy.deepcopy(value)
 
 
 def home_view(store, settings: Settings, *, days: int | str | None = 90, raw: bool = False) -> dict[str, Any]:
     """The situation over the last ``days`` days of data: events per day by quad class, the
     dyads whose conflict rises fastest (weekly sparklines), the latest alerts and why they
-    fired, the speakers quoted most and the latest stories across outlets. Kept while
-    sq.store_version is unchanged, for at most :data:`HOME_CACHE_SECONDS`."""
+    fired, the speakers quoted most and the latest stories across outlets (kept: :func:`_kept`)."""
     n = _days(days)
-    key = (store.where, n, raw, repr(settings), sq.store_version(store.repo))
-    now = time.monotonic()
-    with _HOMES_LOCK:
-        hit = _HOMES.get(key)
-        if hit is not None and now - hit[0] < HOME_CACHE_SECONDS:
-            _HOMES.move_to_end(key)
-            return copy.deepcopy(hit[1])
-    d = _home(store, settings, n, raw)
-    with _HOMES_LOCK:
-        _HOMES[key] = (now, d)
-        while len(_HOMES) > HOME_CACHE:
-            _HOMES.popitem(last=False)
-    return copy.deepcopy(d)
+    return _kept(store, ("home", n, raw, repr(settings)), lambda: _home(store, settings, n, raw))
 
 
 def _home(store, settings: Settings, n: int, raw: bool) -> dict[str, Any]:
@@ -181,7 +187,7 @@ def map_view(store, settings: Settings, *,  # noqa: ARG001 - one signature per v
     s, u = _date(since, "since"), _date(until, "until")
     if not (s or u) and days != "all":  # default: the last 30 days of data
         s, u = window(sq.latest_day(store.repo), _days(days or 30))
-    places = sq.place_counts(store.repo, s, u, raw=raw)
+    places = _kept(store, ("places", s, u, raw), lambda: sq.place_counts(store.repo, s, u, raw=raw))
     countries: dict[str, dict[str, Any]] = {}
     for p in places:
         c = countries.setdefault(p["country"] or "", {"events": 0, "conflict": 0, "gsum": 0.0, "gn": 0})
@@ -221,7 +227,13 @@ def alerts_view(store, settings: Settings, *, keys="country", since=None, until=
     """The alerts (views.alerts_view) with why each fired, the settings in force and, when
     there are none, whether the history is too short for a baseline. Without ``since`` or
     ``until``: the alerts of the last ``weeks`` weeks of data (13 by default, 52, or "all")
-    of the dyads with the most conflict in all, each tested against its full baseline."""
+    of the dyads with the most conflict in all, each tested against its full baseline
+    (kept: :func:`_kept`)."""
+    return _kept(store, ("alerts", keys, since, until, weeks, dyads, raw, repr(settings)),
+                 lambda: _alerts(store, settings, keys, since, until, weeks, dyads, raw))
+
+
+def _alerts(store, settings: Settings, keys, since, until, weeks, dyads: int, raw: bool) -> dict[str, Any]:
     lo = sq.latest_day(store.repo)
     shown_from = _date(since, "since")
     if not (since or until or weeks == "all") and lo:  # default: the last ``weeks`` weeks of data
