@@ -1,4 +1,5 @@
-"""The home page, the alerts and the map's places are kept per store, arguments and store version
+"""The home page, the alerts and the map's places are kept per store, arguments and store
+version (web/situation_views.py: _kept): a
 second request is answered from the cache, equal to a fresh computation; any add, review or
 merge that changes the version is seen at once; an entry expires by age. On SQLite and on a
 real PostgreSQL server."""
