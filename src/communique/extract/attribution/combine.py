@@ -14,7 +14,7 @@ speaker and its actors are taken; a transcript label or a signature always stays
 already in a kept quote (a fragment or a rival reading of the same words: the two sides
 often bound one quotation differently, and keeping both would report it twice). Every
 quote says which produced it: ``model.<architecture>-attribution@<version>``
-(``model.bilstm-crf-attribution@3.1``), a rule id, or both joined by ``+``.
+(``model.bilstm-crf-attribution@3.2``), a rule id, or both joined by ``+``.
 """
 
 from __future__ import annotations
@@ -77,6 +77,19 @@ def _model_for(settings: Settings):
         return None
 
 
+def _cue_span(doc: Doc, text: str, start: int, end: int) -> Span:
+    """The cue's characters without a time word at either end ("vowed Thursday")."""
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    if sp is not None and len(sp) > 1:
+        toks = list(sp)
+        while len(toks) > 1 and toks[-1].ent_type_ in ("DATE", "TIME"):
+            toks.pop()
+        while len(toks) > 1 and toks[0].ent_type_ in ("DATE", "TIME"):
+            toks.pop(0)
+        start, end = max(start, toks[0].idx), min(end, toks[-1].idx + len(toks[-1].text))
+    return Span.of(text, start, end)
+
+
 def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable,
                            dates: DateTable | None = None) -> tuple[Quote, ...]:
     """``Quote`` records of predicted attributions (source, cue, content segments, confidence)."""
@@ -88,7 +101,7 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
     for att in attributions:
         content = tuple(Span.of(text, a, b) for a, b in att.content)
         speaker = Span.of(text, att.source[0][0], att.source[-1][1]) if att.source else None
-        cue = Span.of(text, att.cue[0][0], att.cue[-1][1]) if att.cue else None
+        cue = _cue_span(doc, text, att.cue[0][0], att.cue[-1][1]) if att.cue else None
         date = medium = None
         segs = token_segs(doc, att.content)
         kind = quote_kind(segs, reg_of, doc)
