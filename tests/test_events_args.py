@@ -79,6 +79,24 @@ def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuse
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, judge, doer, modality", [
+    # a censure verb alleges what it censures someone for: never the censurer's act
+    ("Turkey criticized Russia for bombing Syrian villages.", "TUR", "RUS", "alleged"),
+    ("France condemned Iran for attacking the tanker.", "FRA", "IRN", "alleged"),
+    # who is praised or thanked for doing something did it
+    ("Turkey thanked Japan for sending aid to the quake victims.", "TUR", "JPN", "asserted"),
+    ("Kenya praised Uganda for withdrawing its troops from the border.", "KEN", "UGA", "asserted"),
+])
+def test_events_args_judged_for_doing_is_the_doer(pipeline, text, judge, doer, modality):
+    a = pipeline.analyze(text)
+    judged = [e for e in a.events if e.trigger.text.endswith("ing")]
+    assert judged, [(e.type, e.trigger.text) for e in a.events]
+    for e in judged:
+        assert judge not in _countries(a, e.actor)
+        assert doer in _countries(a, e.actor) and e.modality == modality
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, countries", [
     ("Armenia and Azerbaijan agreed to a ceasefire with Turkey.", {"ARM", "AZE"}),
     ("The Turkish and Greek sides held talks with Germany in Geneva.", {"TUR", "GRC"}),

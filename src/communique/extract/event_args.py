@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..models import Member, Party, Quote
 from .actors import ActorTable
 from .event_actors import relational_side, side_countries
+from .modality import CENSURE
 from .person_nouns import person_nouns
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -389,7 +390,23 @@ def is_passive(tok: Token) -> bool:
     return tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "hold"})
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "hold"}) | CENSURE
+# who is praised or thanked *for* doing something did it ("thanked Japan for sending aid")
+PRAISING = frozenset({"praise", "thank", "commend", "congratulate", "applaud", "hail", "laud", "credit",
+                      "reward", "honor", "honour"})
+
+
+def judged_doer(tok: Token) -> Token | None:
+    """The object of a verb of praise whose *for* clause names ``tok``'s action: the one
+    praised did it, not the one praising ("Turkey thanked Japan for sending aid" -> Japan)."""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i or t.dep_ not in ("pcomp", "pobj", "prep"):
+            return None
+        t = t.head
+        if t.dep_ == "prep" and t.lower_ == "for" and t.head.lemma_.lower() in PRAISING:
+            return next((c for c in t.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return None
 
 
 def alleged_actor_token(alleging: Token) -> Token | None:

@@ -33,6 +33,7 @@ from .event_args import (
     fallback_actor_token,
     inside_phrase,
     is_passive,
+    judged_doer,
     named_party,
     party_in_phrase,
     party_of,
@@ -406,7 +407,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if embedded and not threat:
         return None
     qi = _quote_index(quotes, tok.idx)
-    a_tok = actor_token(tok)
+    a_tok = judged_doer(tok) or actor_token(tok)
     passive_target = None
     if threat and p.pos == "NOUN" and a_tok is not None and a_tok.head.i != tok.i and a_tok.dep_ == "nsubjpass":
         passive_target, a_tok = a_tok, None

@@ -27,7 +27,10 @@ CLAIM_NOUNS = frozenset({"claim", "allegation", "fear", "risk", "possibility", "
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold"})
+# censure verbs allege what they censure someone *for* ("criticized Russia for bombing ...")
+CENSURE = frozenset({"criticize", "criticise", "condemn", "denounce", "slam", "fault", "rebuke", "castigate",
+                     "chastise", "blast", "lambaste", "censure", "reprimand", "scold", "attack"})
+ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold"}) | CENSURE
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
                     "pledge", "promise", "want", "decide", "agree", "offer", "opt", "choose"})
@@ -94,7 +97,8 @@ def condition_of(tok: Token) -> Token | None:
 
 def allegation_of(tok: Token) -> Token | None:
     """The verb that alleges the action ``tok`` names ("accused", "blamed", "claimed"), or
-    None. "held responsible for" and "charged with" count; "suspected of" too."""
+    None. "held responsible for" and "charged with" count; "suspected of" too, and what a
+    censure verb censures someone *for* ("criticized Russia for bombing")."""
     prev, t = tok, tok
     for _ in range(6):
         if t.head.i == t.i:
@@ -102,7 +106,8 @@ def allegation_of(tok: Token) -> Token | None:
         prev, t = t, t.head
         lemma = t.lemma_.lower()
         if lemma in ALLEGE and prev.dep_ in ALLEGE_DEPS and (lemma != "hold" or any(
-                c.lower_ == "responsible" for c in t.children)):
+                c.lower_ == "responsible" for c in t.children)) and (
+                lemma not in CENSURE or prev.dep_ == "prep" and prev.lower_ in ("for", "over")):
             return t
         if prev.dep_ not in ALLEGE_DEPS:
             return None
@@ -127,9 +132,11 @@ def modality_of(tok: Token) -> tuple[str, bool]:
                 return "demanded", True
             if t.lemma_ in INTEND and t.pos_ == "VERB" and prev.dep_ in ("dobj", "xcomp", "ccomp"):
                 return "hypothetical", True
-            if t.pos_ == "NOUN" and t.lemma_ in CLAIM_NOUNS and prev.dep_ in ("prep", "pobj", "pcomp", "acl", "compound", "amod"):
+            if t.pos_ == "NOUN" and t.lemma_ in CLAIM_NOUNS and prev.dep_ in (
+                    "prep", "pobj", "pcomp", "acl", "compound", "amod"):
                 return "hypothetical", True
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children) and t.dep_ in ("advcl", "ccomp", "pcomp", "pobj"):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children) and t.dep_ in (
+                "advcl", "ccomp", "pcomp", "pobj"):
             return "hypothetical", True
         if t.dep_ in ("ROOT", "advcl", "relcl", "conj", "parataxis") or t.head.i == t.i:
             break
