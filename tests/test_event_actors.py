@@ -58,6 +58,8 @@ def test_event_actors_data_file_is_versioned():
      {"PLW"}),
     ("Finland signed a defence agreement with its counterparts in Honduras.", "AGREE", "signed", "recipient",
      {"HND"}),
+    # the victims of an attack are not placed in the attacker's country by guess
+    ("Israel attacked Gaza on Monday, killing 20 people.", "ASSAULT", "killing", "recipient", set()),
     # aid goes to the place it serves when no one is named
     ("Obama said the U.S. was sending a special team of medical experts to assist with the disaster relief efforts "
      "in Haiti.", "AID", "sending", "recipient", {"HTI"}),

@@ -177,9 +177,10 @@ def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> st
 
 
 def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTable,
-               places: PlaceTable, ctx: DocCountries) -> Party | None:
+               places: PlaceTable, ctx: DocCountries, *, not_home: str | None = None) -> Party | None:
     """``party`` with the country it can be placed in when the actor table gives it none
-    (see the module docstring); ``tok`` heads its phrase when known."""
+    (see the module docstring); ``tok`` heads its phrase when known. The home is no guess
+    when it is ``not_home`` (the attacker's country, for the victims of an attack)."""
     if party is None or party.country or party.members:
         return party
     known = [actors.get(a) for a in party.actors]
@@ -201,7 +202,9 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
         return party  # "its neighbor": not the home, whoever it is
     if country is None and tok.pos_ == "PRON" and not party.actors:
         return party  # an unresolved pronoun: nobody to place
-    country = country or ctx.home or ctx.affiliation
+    if country is None:
+        home = ctx.home or ctx.affiliation
+        country = home if home != not_home else None
     return replace(party, country=country) if country else party
 
 

@@ -472,7 +472,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         return None  # "striking workers", "supporting parties": a description, not an event
     home = home or doc_countries(doc, actors)
     actor = place_side(doc, actor, a_tok, actors, places, home)
-    recipient = place_side(doc, recipient, None, actors, places, home)
+    recipient = place_side(doc, recipient, None, actors, places, home,
+                           not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES else None)
     if cameo_override is not None:
         type_, mode, ctxs = _code("", cameo_override, None)
         cameo = cameo_override
