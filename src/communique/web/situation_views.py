@@ -73,7 +73,8 @@ def _baseline_start(store, since: dt.date, settings: Settings) -> dt.date:
     but not before the week of the store's first event (quiet weeks padded before the data
     began would make a false baseline)."""
     first = sq.first_day(store.repo)
-    start = since - dt.timedelta(weeks=settings.alert_window)
+    back = dt.timedelta(weeks=settings.alert_window)
+    start = since - back if since - dt.date.min >= back else dt.date.min
     return max(start, period_start(first, "week")) if first else start
 
 
