@@ -106,8 +106,8 @@ def main() -> None:
 
     seeds = [args.seed] if args.seed is not None else cfg.get("neural", {}).get("seeds", "config")
     print(f"train out of fold, {len(docs)} articles, {args.folds} folds, seeds {seeds}")
-    print("rules only   ", f1(lambda d, r, m: r))
-    print("model only   ", f1(lambda d, r, m: m))
+    print("rules only   ", f1(lambda _d, r, _m: r))
+    print("model only   ", f1(lambda _d, _r, m: m))
     print("combined     ", f1(lambda d, r, m: combine(d, r, m)), "(shipped CombineOptions)")
     for rule_t, model_t in itertools.product((0.7, 0.75, 0.8, 0.85, 0.9), (0.6, 0.65, 0.7, 0.75, 0.8, 0.85)):
         opts = CombineOptions(min_rule_confidence=rule_t, min_model_confidence=model_t)

@@ -201,10 +201,11 @@ def main() -> int:
     ap.add_argument("--rate-limited", action="store_true", help="keep the default rate limits (expect 429s)")
     args = ap.parse_args()
 
-    import communique
     import fastapi
     import spacy
     import uvicorn
+
+    import communique
 
     print(f"bench_load {dt.datetime.now().isoformat(timespec='seconds')} · communique {communique.__version__} · "
           f"Python {platform.python_version()} · spaCy {spacy.__version__} · FastAPI {fastapi.__version__} · "

@@ -50,7 +50,7 @@ class LocalServer:
                 pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.handle_error = lambda request, client_address: None  # clients that hang up
+        self.httpd.handle_error = lambda _request, _client_address: None  # clients that hang up
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

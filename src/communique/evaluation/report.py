@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
 
-
 class _HasSpan(Protocol):
     @property
     def start(self) -> int: ...
@@ -56,7 +55,7 @@ def register_set_command(
     score: Callable[[Path | None], Any],
     rows: Callable[[Any], Sequence[Row]],
     error_line: Callable[[dict[str, Any]], str],
-    notes: Callable[[Any], Sequence[str]] = lambda res: (),
+    notes: Callable[[Any], Sequence[str]] = lambda _res: (),
 ) -> None:
     """Add ``communique eval <name>``: ``score(path)`` gives scores with ``to_dict()``;
     ``rows`` lays them out as a table, ``notes`` adds lines under it and ``error_line``

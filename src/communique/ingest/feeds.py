@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 from ..config import Settings
 from ..errors import EmptyInputError, InputError
 from ..models import Article
-from .fetch import FetchError, Fetcher, fetch_article, fetcher_for
+from .fetch import Fetcher, FetchError, fetch_article, fetcher_for
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ def iter_feed_articles(data: bytes, *, url: str | None, fetcher: Fetcher,
 # --- registry plug-in ------------------------------------------------------------------------
 
 
-def _is_feed_file(source: str, settings: Settings) -> bool:
+def _is_feed_file(source: str, _settings: Settings) -> bool:
     path = Path(source)
     suffix = path.suffix.lower()
     if suffix not in FEED_SUFFIXES + (".xml",) or not path.is_file():

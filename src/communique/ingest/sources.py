@@ -128,7 +128,7 @@ def _suffix(source: str) -> str:
 
 
 def _is_file_with(suffixes: tuple[str, ...]) -> Predicate:
-    return lambda source, settings: _suffix(source) in suffixes and not Path(source).is_dir()
+    return lambda source, _settings: _suffix(source) in suffixes and not Path(source).is_dir()
 
 
 def _read_txt(source: str, settings: Settings, published) -> Iterator[Article]:
@@ -150,7 +150,7 @@ def _read_jsonl(source: str, settings: Settings, published) -> Iterator[Article 
                               published=published, max_bytes=settings.max_bytes)
 
 
-def _is_dir(source: str, settings: Settings) -> bool:
+def _is_dir(source: str, _settings: Settings) -> bool:
     return source != STDIN and Path(source).is_dir()
 
 
@@ -165,7 +165,7 @@ def _read_dir(source: str, settings: Settings, published) -> Iterator[Article | 
         yield from _run_reader(entry, str(path), settings, published)
 
 
-def _is_stdin(source: str, settings: Settings) -> bool:
+def _is_stdin(source: str, _settings: Settings) -> bool:
     return source == STDIN
 
 
@@ -198,7 +198,7 @@ def read_stream(stream: BinaryIO, settings: Settings, published=None,
     yield text_article(text, source_name=name, published=published)
 
 
-def _read_stdin(source: str, settings: Settings, published) -> Iterator[Article | InputError]:
+def _read_stdin(_source: str, settings: Settings, published) -> Iterator[Article | InputError]:
     yield from read_stream(sys.stdin.buffer, settings, published)
 
 

@@ -66,7 +66,7 @@ class SentenceLimit:
 
 
 @Language.factory(COMPONENT, default_config={"max_tokens": 200})
-def make_sentence_limit(nlp: Language, name: str, max_tokens: int) -> SentenceLimit:
+def make_sentence_limit(nlp: Language, name: str, max_tokens: int) -> SentenceLimit:  # noqa: ARG001 (spaCy's factory signature)
     return SentenceLimit(max_tokens)
 
 
