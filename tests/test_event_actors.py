@@ -4,7 +4,7 @@ apart, relative pronouns as sides (real model)."""
 from __future__ import annotations
 
 import pytest
-from test_events_args import _countries
+from test_events_args import _by_trigger, _countries
 
 from communique.extract.event_actors import side_countries
 from communique.models import Analysis
@@ -20,7 +20,7 @@ def rules():
 
 
 def _event(analysis: Analysis, type_: str, trigger: str):
-    found = [e for e in analysis.events if e.type == type_ and e.trigger.text == trigger]
+    found = [e for e in _by_trigger(analysis, trigger) if e.type == type_]
     assert found, [(e.type, e.trigger.text) for e in analysis.events]
     return found[0]
 
@@ -99,7 +99,6 @@ def test_event_actors_sides_kept_apart_and_relative_pronouns(rules, text, type_,
 ])
 def test_event_actors_reported_pronoun_is_the_reporting_subject(rules, text, trigger, actor_text, countries):
     a = rules.analyze(text)
-    found = [e for e in a.events if e.trigger.text == trigger]
-    assert found, [(e.type, e.trigger.text) for e in a.events]
+    found = _by_trigger(a, trigger)
     assert found[0].actor is not None and found[0].actor.text == actor_text
     assert _countries(a, found[0].actor) == countries

@@ -19,6 +19,14 @@ def _countries(analysis: Analysis, party: Party | None) -> set[str]:
     return out | ({party.country} if party.country else set())
 
 
+def _by_trigger(analysis: Analysis, trigger: str, *, endswith: bool = False) -> list:
+    """The events whose trigger is ``trigger`` (or ends with it); asserts there is one."""
+    found = [e for e in analysis.events
+             if (e.trigger.text.endswith(trigger) if endswith else e.trigger.text == trigger)]
+    assert found, [(e.type, e.trigger.text) for e in analysis.events]
+    return found
+
+
 def _event(analysis: Analysis, type_: str, modality: str | None = None):
     found = [e for e in analysis.events if e.type == type_ and (modality is None or e.modality == modality)]
     assert found, [(e.type, e.modality, e.trigger.text) for e in analysis.events]
@@ -89,9 +97,7 @@ def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuse
 ])
 def test_events_args_judged_for_doing_is_the_doer(pipeline, text, judge, doer, modality):
     a = pipeline.analyze(text)
-    judged = [e for e in a.events if e.trigger.text.endswith("ing")]
-    assert judged, [(e.type, e.trigger.text) for e in a.events]
-    for e in judged:
+    for e in _by_trigger(a, "ing", endswith=True):
         assert judge not in _countries(a, e.actor)
         assert doer in _countries(a, e.actor) and e.modality == modality
 
@@ -162,8 +168,6 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
 ])
 def test_events_args_acting_subject_and_named_sides(pipeline, text, trigger, actor_text, recipient_text):
     a = pipeline.analyze(text)
-    found = [e for e in a.events if e.trigger.text == trigger]
-    assert found, [(e.type, e.trigger.text) for e in a.events]
-    ev = found[0]
+    ev = _by_trigger(a, trigger)[0]
     assert ev.actor is not None and actor_text in ev.actor.text
     assert ev.recipient is not None and recipient_text in ev.recipient.text
