@@ -442,7 +442,8 @@ class AnalyticsQueries(SQLMixin):
 
     def quotes_page(self, *, q: str | None = None, speaker: str | None = None, since=None,
                     until=None, article_id: str | None = None, cursor: str | None = None,
-                    limit: int = 50, raw: bool = False) -> tuple[list[tuple[str, int, dict, str | None, str | None]], str | None]:
+                    limit: int = 50,
+                    raw: bool = False) -> tuple[list[tuple[str, int, dict, str | None, str | None]], str | None]:
         """Quotes newest first: ``[(article_id, seq, quote, speaker, title)]`` (the quote dict
         says ``review``: None or its review status); filters as every list has them
         (store/query.py; ``q``: the search, ``speaker``: the actor)."""
