@@ -75,7 +75,7 @@ def compare_dev(dev_set: Path, split: str, settings: Settings | None = None) -> 
 
 def _rules_type(doc, table, dictionary: bool) -> str | None:
     """The main event's type as ``evaluation/events.predict`` finds it, with the dictionary
-    answering for triggers the curated patterns do not know."""
+    answering in a sentence that holds no trigger of the curated patterns."""
     from ..extract.event_dictionary import dictionary_pattern
     from ..extract.event_lexicon import load_lexicon
     from ..extract.event_main import rank
@@ -83,6 +83,7 @@ def _rules_type(doc, table, dictionary: bool) -> str | None:
     from .events import _type_of
 
     lex = load_lexicon()
+    dictionary = dictionary and not any(t.lemma_.lower() in lex.by_lemma for t in doc)  # as events.py
     best = None
     for tok in doc:
         m = match_trigger(tok, lex, table, statements=True)

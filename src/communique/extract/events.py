@@ -347,7 +347,8 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     home = doc_countries(doc, actors)
     for sent in doc.sents:
         # PETRARCH2 verbs where ours find nothing, unless Phoenix discards the sentence (sports ...)
-        use_dictionary = ctx.settings.event_dictionary and not discarded(sent, load_dictionary())
+        use_dictionary = ctx.settings.event_dictionary and not discarded(sent, load_dictionary()) and not any(
+            t.lemma_.lower() in lex.by_lemma for t in sent)  # only in sentences without a curated trigger
         sent_lemmas = {t.lemma_.lower() for t in sent}
         for tok in sent:
             m = match_trigger(tok, lex, actors, sent_lemmas=sent_lemmas)
