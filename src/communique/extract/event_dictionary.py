@@ -10,9 +10,10 @@ holds wins (a ``[---]`` pattern blocks the verb: "not an event"), else the verb'
 The curated lexicon (``patterns.yaml``) is consulted first; this dictionary only answers
 in a sentence holding no curated trigger lemma (on the dev tune half, answering per token
 let "held" or "issued" outrank the curated "meeting" or "support" as the main event), and
-only for the PLOVER types ``event_sources.yaml`` gives it (measured per type). Every event it gives keeps the pattern id (``petrarch.<block>.<n>``,
-or ``petrarch.<block>.verb`` for a bare verb). Sentences holding a phrase of the Phoenix
-discard list (sports, entertainment) code no events.
+only for the PLOVER types ``event_sources.yaml`` gives it (measured per type). Every
+event it gives keeps the pattern id (``petrarch.<block>.<n>``, or ``petrarch.<block>.verb``
+for a bare verb). Sentences holding a phrase of the Phoenix discard list (sports,
+entertainment) get nothing from the dictionary.
 """
 
 from __future__ import annotations

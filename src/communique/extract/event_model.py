@@ -121,11 +121,11 @@ def load_model(path: str | None = None) -> EventTypeModel | None:
         ref = resources.files(MODEL_PACKAGE)
     except ModuleNotFoundError:
         return None
-    meta = ref.joinpath("meta.json")
-    if not meta.is_file():
+    meta_file = ref.joinpath("meta.json")
+    if not meta_file.is_file():
         return None
-    with resources.as_file(meta) as path:
-        return load_from(Path(path).parent)
+    with resources.as_file(meta_file) as found:
+        return load_from(Path(found).parent)
 
 
 def combined_type(rule_type: str, p: dict[str, float], th: Thresholds) -> str:
