@@ -155,3 +155,75 @@ def test_event_model_adds_event_with_rules_arguments(toy_model, tmp_path):
     assert [e.type for e in on.events] == ["ASSAULT"]
     ev = on.events[0]
     assert ev.rule == "model.ASSAULT" and ev.trigger.text == "opened" and ev.actor is not None
+
+
+def _dev_rows():
+    rows = [
+        ("Russian troops attacked a Ukrainian village on Monday.", "ASSAULT", "tune"),
+        ("The weather was mild and the harvest was good.", NONE, "tune"),
+        ("The foreign ministers of France and Germany met in Paris.", "CONSULT", "tune"),
+        ("The museum reopened its doors to visitors this spring.", NONE, "tune"),
+        ("Police arrested forty protesters in Cairo.", "COERCE", "heldout"),
+    ]
+    import json
+
+    return "".join(json.dumps({"id": f"t{i}", "source": "test", "split": s, "text": t, "type": ty,
+                               "actor": None, "recipient": None, "modality": None}) + "\n"
+                   for i, (t, ty, s) in enumerate(rows))
+
+
+@pytest.mark.model
+def test_events_train_cli_writes_a_loadable_model(tmp_path):
+    """``communique train events`` on small real files: a model that loads, with its
+    thresholds and training sources; the held-out sentence is never trained on."""
+    import csv
+    import json
+
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    ngec = tmp_path / "ngec.csv"
+    with open(ngec, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["text", "label"])
+        w.writeheader()
+        for t, label in TOY:
+            if label != NONE:
+                w.writerow({"text": t + " Officials said more would follow.", "label": label})
+    cameo = tmp_path / "cameo.csv"
+    with open(cameo, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["code", "example"])
+        w.writeheader()
+        w.writerow({"code": "190", "example": "Rebels attacked an army post."})
+        w.writerow({"code": "040", "example": "The two presidents held talks."})
+    codebook = tmp_path / "codebook.csv"
+    with open(codebook, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["event", "mode", "event_def", "mode_def"])
+        w.writeheader()
+        w.writerow({"event": "ASSAULT", "mode": "", "event_def": "Use unconventional forms of violence.",
+                    "mode_def": ""})
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(_dev_rows(), encoding="utf-8")
+    out = tmp_path / "model"
+    res = CliRunner().invoke(app, ["train", "events", "--ngec", str(ngec), "--cameo-examples", str(cameo),
+                                   "--codebook", str(codebook), "--dev-set", str(dev), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    model = load_from(out)
+    assert set(model.classes) >= {"ASSAULT", "CONSULT", NONE}
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["sources"]["ngec"] == 6 and meta["sources"]["dev-tune"] == 4
+    assert "COERCE" not in model.classes  # the held-out sentence's type came from nowhere else
+
+
+@pytest.mark.model
+def test_event_compare_dev_reports_every_system(tmp_path):
+    from communique.evaluation.event_compare import compare_dev
+
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(_dev_rows(), encoding="utf-8")
+    res = compare_dev(dev, "all")
+    assert list(res) == ["baseline", "curated", "rules", "model", "combined"]
+    for r in res.values():
+        assert r["sentences"] == 5 and r["none_sentences"] == 2
+        assert 0.0 <= r["type_accuracy"] <= 1.0
+    assert res["curated"]["by_type"]["COERCE"] == "1/1"  # "arrested" by the curated patterns
