@@ -13,11 +13,12 @@ import pytest
 from test_store_incidents import _corpus
 
 from communique.review import make_correction, make_reject, record_keys
-from communique.store.incidents import NETWORK_QUAD, cut_months, month_span, network_statements
+from communique.store.incidents import NETWORK_QUAD, cut_months, cut_parts, month_span, network_statements
 from communique.store.migrations import load_migrations
 
 BOUNDS = [(None, None), ("2022-01-01", None), (None, "2022-02-28"), ("2022-01-10", "2022-02-21"),
-          ("2022-02-21", "2022-02-22"), ("2022-01-15", "2022-03-31"), ("2022-03-01", "2022-01-01")]
+          ("2022-02-21", "2022-02-22"), ("2022-01-15", "2022-03-31"), ("2022-03-01", "2022-01-01"),
+          ("2022-01-02", "2022-01-30"), ("2022-02-25", None), (None, "2022-02-03")]
 
 
 def _rounded(rows):
@@ -115,3 +116,16 @@ def test_store_network_totals_same_day_bounds(store):
     got = store.repo.network_rows(since=d, until=d)
     want = store.repo._network_facts("country", d, d, None, None, ("asserted",), False)
     assert got and _rounded(got) == _rounded(want)
+
+
+@pytest.mark.parametrize("since, until, months, ranges", [
+    (None, None, [], []),
+    ("2022-01-10", "2022-02-21", ["2022-01", "2022-02"],
+     [(-1, "2022-01-01", "2022-01-09"), (-1, "2022-02-22", "2022-02-28")]),
+    ("2022-01-20", None, [], [(1, "2022-01-20", "2022-01-31")]),
+    ("2022-01-02", "2022-01-30", ["2022-01"], [(-1, "2022-01-01", "2022-01-01"), (-1, "2022-01-31", "2022-01-31")]),
+    ("2022-02-03", "2022-02-05", [], [(1, "2022-02-03", "2022-02-05")]),
+    ("2022-03-05", "2022-01-10", [], [(1, "2022-03-05", "2022-01-10")]),
+])
+def test_store_network_totals_cut_parts_take_the_fewer_days(since, until, months, ranges):
+    assert cut_parts(since, until) == (months, ranges)

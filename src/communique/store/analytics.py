@@ -21,7 +21,7 @@ from ..analysis.facts import DyadFact, party_keys, story_of
 from ..kb.words import is_alias
 from ..models import Analysis, Event, Location, Quote
 from .conditions import date_range, date_text, placeholders
-from .incidents import cut_months, month_span, refresh_statements
+from .incidents import cut_parts, month_span, refresh_statements
 from .query import (
     COMMON_MATCHES,
     SELECTIVE_MATCHES,
@@ -33,6 +33,14 @@ from .query import (
 )
 from .reviews import variant_filter
 from .sql_base import SQLMixin
+
+
+def _add_network(sums: dict[tuple, list], rows, sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) network rows into ``sums``: key -> [incidents, goldstein sum]."""
+    for r in rows:
+        got = sums.setdefault(tuple(r[:4]), [0, 0.0])
+        got[0] += sign * int(r[4])
+        got[1] += sign * float(r[5] or 0)
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -343,8 +351,9 @@ class AnalyticsQueries(SQLMixin):
                      modalities: Sequence[str] | None = ("asserted",), raw: bool = False) -> list[tuple]:
         """(source, target, type, quad_class, incidents, goldstein_sum) over incidents, ordered
         by source, target, type and quad class. One modality and no quad-class filter: whole
-        months from ``network_totals`` (store/incidents.py), the days of a bound's cut month
-        from the facts; else every fact is grouped."""
+        months from ``network_totals`` (store/incidents.py); a month a bound cuts from the facts
+        of its kept days, or as the whole month less the facts of its fewer left-out days
+        (incidents are per day, so they add up); else every fact is grouped."""
         if quad_classes or not modalities or len(set(modalities)) != 1:
             return self._network_facts(keys, since, until, types, quad_classes, modalities, raw)
         lo, hi = date_text(since), date_text(until)
@@ -358,22 +367,18 @@ class AnalyticsQueries(SQLMixin):
         if types:
             where.append(f"type IN ({placeholders(types)})")
             params += list(types)
-        if first is not None:
-            where.append("month >= ?")
-            params.append(first)
-        if last is not None:
-            where.append("month <= ?")
-            params.append(last)
-        rows = self._all("SELECT source, target, type, quad_class, SUM(n), SUM(gsum) FROM network_totals "
-                         f"WHERE {' AND '.join(where)} GROUP BY source, target, type, quad_class "
-                         "HAVING SUM(n) > 0", params)
-        sums = {tuple(r[:4]): [int(r[4]), float(r[5] or 0)] for r in rows}
-        for a, b in cut_months(lo, hi):
-            for r in self._network_facts(keys, a, b, types, None, modalities, raw):
-                got = sums.setdefault(tuple(r[:4]), [0, 0.0])
-                got[0] += int(r[4])
-                got[1] += float(r[5] or 0)
-        return [(*k, n, g) for k, (n, g) in sorted(sums.items())]
+        months, ranges = cut_parts(lo, hi)
+        spans = [(first, last)] + [(m, m) for m in months]
+        sums: dict[tuple, list] = {}
+        for m0, m1 in spans:
+            bounds = [c for c, v in (("month >= ?", m0), ("month <= ?", m1)) if v is not None]
+            rows = self._all("SELECT source, target, type, quad_class, SUM(n), SUM(gsum) FROM network_totals "
+                             f"WHERE {' AND '.join(where + bounds)} GROUP BY source, target, type, quad_class",
+                             params + [v for v in (m0, m1) if v is not None])
+            _add_network(sums, rows, 1)
+        for sign, a, b in ranges:
+            _add_network(sums, self._network_facts(keys, a, b, types, None, modalities, raw), sign)
+        return [(*k, n, g) for k, (n, g) in sorted(sums.items()) if n > 0]
 
     def _network_facts(self, keys, since, until, types, quad_classes, modalities, raw) -> list[tuple]:
         """network_rows grouping every fact between ``since`` and ``until``."""

@@ -76,6 +76,25 @@ def cut_months(since: str | None, until: str | None) -> list[tuple[str, str]]:
     return list(dict.fromkeys(cuts))
 
 
+def cut_parts(since: str | None, until: str | None) -> tuple[list[str], list[tuple[int, str, str]]]:
+    """How to count the months the bounds cut (:func:`cut_months`): whole months to add from
+    the totals, and ``(sign, since, until)`` day ranges whose facts are added (+1) or taken
+    away (-1): a cut month's kept days, or the whole month less its fewer left-out days."""
+    months: list[str] = []
+    ranges: list[tuple[int, str, str]] = []
+    for a, b in cut_months(since, until):
+        start = dt.date.fromisoformat(a[:8] + "01")
+        end = _next_month(start) - dt.timedelta(days=1)
+        lo, hi = dt.date.fromisoformat(a), dt.date.fromisoformat(b)
+        out = [(x, y) for x, y in ((start, lo - dt.timedelta(days=1)), (hi + dt.timedelta(days=1), end)) if x <= y]
+        if lo <= hi and sum((y - x).days + 1 for x, y in out) < (hi - lo).days + 1:
+            months.append(a[:7])
+            ranges += [(-1, x.isoformat(), y.isoformat()) for x, y in out]
+        else:
+            ranges.append((1, a, b))
+    return months, ranges
+
+
 def incidents_select(dialect: Dialect, where: str, *, gmax: bool = True) -> str:
     """SELECT of the dyad_incidents rows (:data:`_COLS`, then ``gmax`` unless ``gmax`` is
     false: the columns before migration 0011) of the facts of ``event_dyads`` matching
