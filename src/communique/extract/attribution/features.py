@@ -61,27 +61,34 @@ def _is_quote(tok: Token) -> bool:
     return tok.text in _OPEN_QUOTES or tok.text in _CLOSE_QUOTES or tok.text in _TOGGLE_QUOTES
 
 
-def _governing_cue(tok: Token, cues: frozenset[str]) -> tuple[str, str, Token] | None:
-    """(clause dep, cue lemma, clause head) when ``tok`` sits in a clause governed by a cue word."""
-    node = tok
+_GOV_DEPS = _COMP_DEPS | {"dobj", "pobj", "prep", "mark"}
+
+
+def _governing_cue_at(i: int, heads: list[int], deps: list[str], cuelex: list[bool]) -> int | None:
+    """The head of the clause that token ``i`` sits in when a cue word governs that clause
+    (its dependency label and the cue lemma are those of that head), on the Doc's head,
+    label and cue-lexicon tables."""
+    node = i
     for _ in range(12):
-        head = node.head
-        if head is node:
+        head = heads[node]
+        if head == node:
             return None
-        if head.lemma_.lower() in cues and node.dep_ in _COMP_DEPS | {"dobj", "pobj", "prep", "mark"}:
-            return node.dep_, head.lemma_.lower(), node
+        if cuelex[head] and deps[node] in _GOV_DEPS:
+            return node
         node = head
     return None
 
 
-def _subject_of_cue(tok: Token, cues: frozenset[str]) -> str | None:
-    node = tok
+def _subject_of_cue_at(i: int, heads: list[int], deps: list[str], lemmas: list[str],
+                       cuelex: list[bool]) -> str | None:
+    """The cue lemma whose subject (or agent) token ``i`` is part of, else ``None``."""
+    node = i
     for _ in range(8):
-        head = node.head
-        if head is node:
+        head = heads[node]
+        if head == node:
             return None
-        if node.dep_ in _SUBJ_DEPS or node.dep_ == "agent":
-            return head.lemma_.lower() if head.lemma_.lower() in cues else None
+        if deps[node] in _SUBJ_DEPS or deps[node] == "agent":
+            return lemmas[head] if cuelex[head] else None
         node = head
     return None
 
@@ -129,18 +136,21 @@ def structure_features(doc: Doc, cuelex: list[bool], rtags: list[str],
                 out[le]["opens_after_punct"] = f"{doc[le - 1].text}|{tok.dep_}"
             if re_ + 1 < n and doc[re_ + 1].is_punct:
                 out[re_]["closes_before_punct"] = f"{tok.dep_}|{doc[re_ + 1].text}"
-    for tok in (doc if need is None else (doc[i] for i in need)):
-        f = out[tok.i]
-        node, depth, seen = tok, 0, set()
-        while node.head.i != node.i and depth < 10:
-            if cuelex[node.head.i]:
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for i in (range(n) if need is None else need):
+        f = out[i]
+        node, depth, seen = i, 0, set()
+        while heads[node] != node and depth < 10:
+            dep = deps[node]
+            if cuelex[heads[node]]:
                 f["cue_depth"] = _bucket(depth)
-                f["cue_path_top"] = node.dep_
+                f["cue_path_top"] = dep
                 break
-            if node.dep_ in _SUB_DEPS and node.dep_ not in seen:
-                seen.add(node.dep_)
-                f[f"anc:{node.dep_}"] = True
-            node = node.head
+            if dep in _SUB_DEPS and dep not in seen:
+                seen.add(dep)
+                f[f"anc:{dep}"] = True
+            node = heads[node]
             depth += 1
         else:
             f["cue_depth"] = "none"
@@ -255,10 +265,25 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
     # the tokens whose own features are needed: the kept ones and their neighbours
     need = range(n) if tokens is None else sorted({j for i in tokens for j in range(max(0, i - 3), min(n, i + 4))})
     base: list[dict[str, object]] = [{} for _ in range(n)] if tokens is not None else []
-    lowers = [t.lower_ for t in doc]
-    poss = [t.pos_ for t in doc]
-    deps = [t.dep_ for t in doc]
-    cuelex = [t.lemma_.lower() in cues for t in doc]
+    toks = list(doc)
+    lowers = [t.lower_ for t in toks]
+    poss = [t.pos_ for t in toks]
+    deps = [t.dep_ for t in toks]
+    heads = [t.head.i for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    cuelex = [lem in cues for lem in lemmas]
+    quotes = [_is_quote(t) for t in toks]
+    nkids = [0] * n
+    for j, h in enumerate(heads):
+        if h != j:
+            nkids[h] += 1
+    govs: dict[int, int | None] = {}  # token -> the head of the cue-governed clause it is in
+
+    def governing(j: int) -> int | None:
+        if j not in govs:
+            govs[j] = _governing_cue_at(j, heads, deps, cuelex)
+        return govs[j]
+
     # per sentence facts
     sent_of = [0] * n
     sent_info: list[tuple[int, int, int | None, bool, bool]] = []
@@ -283,8 +308,9 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
             subj_edges[tok.left_edge.i] = subj_edges.get(tok.left_edge.i, "") + "L"
             subj_edges[tok.right_edge.i] = subj_edges.get(tok.right_edge.i, "") + "R"
     for i in need:
-        tok = doc[i]
-        prev = doc[i - 1] if i else None
+        tok = toks[i]
+        prev = toks[i - 1] if i else None
+        h = heads[i]
         para_start = prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
         s_start, s_end, first_cue, has_q, has_colon = sent_info[sent_of[i]]
         pos_in = i - s_start
@@ -292,7 +318,7 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
         f: dict[str, object] = {
             "bias": 1.0,
             "w": lowers[i],
-            "lem": tok.lemma_.lower(),
+            "lem": lemmas[i],
             "pos": poss[i],
             "tag": tok.tag_,
             "dep": deps[i],
@@ -301,16 +327,16 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
             "punct": tok.is_punct,
             "ent": tok.ent_type_ or "-",
             "ent_iob": tok.ent_iob_,
-            "h_lem": tok.head.lemma_.lower(),
-            "h_pos": tok.head.pos_,
-            "h_dep": tok.head.dep_,
-            "dep_hlem": f"{deps[i]}|{tok.head.lemma_.lower()}",
-            "dep_hpos": f"{deps[i]}|{tok.head.pos_}",
+            "h_lem": lemmas[h],
+            "h_pos": poss[h],
+            "h_dep": deps[h],
+            "dep_hlem": f"{deps[i]}|{lemmas[h]}",
+            "dep_hpos": f"{deps[i]}|{poss[h]}",
             "inq": inq[i],
-            "qmark": _is_quote(tok),
+            "qmark": quotes[i],
             "cuelex": cuelex[i],
             "cuelex_pos": f"{cuelex[i]}|{poss[i]}",
-            "h_cuelex": cuelex[tok.head.i],
+            "h_cuelex": cuelex[h],
             "sent_first": pos_in == 0,
             "sent_last": to_end == 0,
             "sent_pos": _bucket(pos_in),
@@ -318,8 +344,8 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
             "para_first": para_start,
             "s_q": has_q,
             "s_colon": has_colon,
-            "nkids": _bucket(sum(1 for _ in tok.children)),
-            "is_root": tok.dep_ == "ROOT",
+            "nkids": _bucket(nkids[i]),
+            "is_root": deps[i] == "ROOT",
             "acc": i in according,
             "in_acc": (-i - 1) in according,
             "r": rtags[i],
@@ -332,36 +358,37 @@ def doc_features(doc: Doc, cues: Iterable[str], rules: bool = True,
             d = i - first_cue
             f["cue_rel"] = "at" if d == 0 else ("before" if d < 0 else "after")
             f["cue_dist"] = ("-" if d < 0 else "+") + _bucket(abs(d))
-        gov = _governing_cue(tok, cues)
+        gov = governing(i)
         if gov is not None:
-            f["gov_dep"] = gov[0]
-            f["gov_cue"] = gov[1]
-            f["gov_inq"] = f"{gov[0]}|{inq[i]}"
-            node = gov[2]
+            gdep = deps[gov]
+            f["gov_dep"] = gdep
+            f["gov_cue"] = lemmas[heads[gov]]
+            f["gov_inq"] = f"{gdep}|{inq[i]}"
+            node = toks[gov]
             if node.left_edge.i == i:
-                f["clause_first"] = gov[0]
+                f["clause_first"] = gdep
             if node.right_edge.i == i:
-                f["clause_last"] = gov[0]
-            f["clause_side"] = "before" if node.i < node.head.i else "after"
+                f["clause_last"] = gdep
+            f["clause_side"] = "before" if gov < heads[gov] else "after"
         elif i > 0:
-            prev_gov = _governing_cue(doc[i - 1], cues)
-            if prev_gov is not None and prev_gov[2].right_edge.i == i - 1:
-                f["after_clause"] = prev_gov[0]
-        if tok.dep_ in ("aux", "auxpass", "neg", "prt") and cuelex[tok.head.i]:
-            f["cue_aux"] = tok.dep_
-        if 0 < i and _is_quote(doc[i - 1]) and inq[i]:
+            prev_gov = governing(i - 1)
+            if prev_gov is not None and toks[prev_gov].right_edge.i == i - 1:
+                f["after_clause"] = deps[prev_gov]
+        if deps[i] in ("aux", "auxpass", "neg", "prt") and cuelex[h]:
+            f["cue_aux"] = deps[i]
+        if 0 < i and quotes[i - 1] and inq[i]:
             f["after_open_q"] = True
-        if i + 1 < n and _is_quote(doc[i + 1]) and inq[i] and not _is_quote(tok):
+        if i + 1 < n and quotes[i + 1] and inq[i] and not quotes[i]:
             f["before_q"] = True
         se = subj_edges.get(i)
         if se:
             f["subj_edge"] = se
-        subj = _subject_of_cue(tok, cues)
+        subj = _subject_of_cue_at(i, heads, deps, lemmas, cuelex)
         if subj is not None:
             f["subj_of_cue"] = subj
             f["subj_of_cue_b"] = True
-        if tok.dep_ in _SUBJ_DEPS:
-            f["subj_h_cuelex"] = cuelex[tok.head.i]
+        if deps[i] in _SUBJ_DEPS:
+            f["subj_h_cuelex"] = cuelex[h]
         if tokens is None:
             base.append(f)
         else:

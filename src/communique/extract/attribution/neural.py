@@ -54,14 +54,31 @@ def feature_strings(feats: dict[str, object]) -> list[str]:
     return out
 
 
+# CRC-32 of the feature strings seen (most recur across tokens and articles): a string is
+# hashed once per process; the table is emptied when it reaches _CRC_MAX strings.
+_CRC: dict[str, int] = {}
+_CRC_MAX = 1 << 20
+
+
+def _crc(s: str) -> int:
+    v = zlib.crc32(s.encode())
+    if len(_CRC) >= _CRC_MAX:
+        _CRC.clear()
+    _CRC[s] = v
+    return v
+
+
 def hashed_features(feats: Sequence[dict[str, object]], buckets: int) -> tuple[np.ndarray, np.ndarray]:
     """(ids, offsets): the CRC-32 bucket of every :func:`feature_strings` string of every
     token, flat, and the start of each token's run in it (``len(feats) + 1`` offsets)."""
-    crc = zlib.crc32
+    get = _CRC.get
     codes: list[int] = []
+    add = codes.append
     offs = [0]
     for f in feats:
-        codes.extend(crc(s.encode()) for s in feature_strings(f))
+        for s in feature_strings(f):
+            v = get(s)
+            add(_crc(s) if v is None else v)
         offs.append(len(codes))
     ids = np.asarray(codes, dtype=np.int64) & ((1 << buckets) - 1)
     return ids, np.asarray(offs, dtype=np.int64)
