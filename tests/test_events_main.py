@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from _event_docs import make_doc
 
 from communique.extract.event_lexicon import load_lexicon
 from communique.extract.event_main import rank, under_claim_or_condition
 from communique.extract.events import match_trigger
-
-from _event_docs import make_doc
 
 
 def _main(doc):

@@ -6,8 +6,6 @@ import datetime as dt
 
 import pytest
 
-from communique.pipeline import Pipeline
-
 
 @pytest.fixture(scope="module")
 def analyze(pipeline):

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _event_docs import make_doc
 
 from communique.extract.event_lexicon import load_lexicon
 from communique.extract.events import match_trigger, recode
-
-from _event_docs import make_doc
-
 
 # (word, lemma, pos, dep, head)
 ASKED = [("Angola", "Angola", "PROPN", "nsubj", 1), ("asked", "ask", "VERB", "ROOT", 1),

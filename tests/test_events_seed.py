@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import FIXTURES
 
 GOLDEN = json.loads((FIXTURES / "seed_events.golden.json").read_text(encoding="utf-8"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from _local_http import LocalServer, html_page
+
 from communique.config import Settings
 from communique.ingest.feeds import looks_like_feed, parse_feed
 from communique.ingest.sources import Skip, iter_articles

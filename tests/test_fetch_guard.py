@@ -7,12 +7,12 @@ import socket
 
 import httpx
 import pytest
-
 from _local_http import LocalServer, html_page
+
 from communique.ingest.fetch import (
     BlockedAddressError,
-    FetchError,
     Fetcher,
+    FetchError,
     FetchOptions,
     blocked_reason,
     check_url,

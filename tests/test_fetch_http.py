@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
 from _local_http import LocalServer, html_page
+
 from communique.ingest.fetch import (
     USER_AGENT,
-    FetchError,
     Fetcher,
+    FetchError,
     FetchOptions,
     HostRateLimiter,
     RobotsDisallowedError,

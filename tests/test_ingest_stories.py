@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from _local_http import LocalServer, html_page
 from typer.testing import CliRunner
 
-from _local_http import LocalServer, html_page
 from communique.analysis.facts import story_of
 from communique.cli import app
 from communique.ingest.article import make_article

@@ -8,8 +8,7 @@ import json
 
 import pytest
 
-from communique.models import (Actor, Analysis, Article, Event, Extent, Location, Party, Place, Quote,
-                               Span, TimeRef)
+from communique.models import Actor, Analysis, Article, Event, Extent, Location, Party, Place, Quote, Span, TimeRef
 
 TEXT = "Lavrov said on Friday that Russia would not attack Ukraine. NATO met in Brussels."
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from _when_where_docs import make_doc
 
 from communique.extract.context import ExtractionContext
 from communique.extract.places import extract_places
 from communique.models import Article
-
-from _when_where_docs import make_doc
 
 
 def _places(doc):

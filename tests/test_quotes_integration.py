@@ -6,7 +6,6 @@ import datetime as dt
 import json
 
 import pytest
-
 from conftest import FIXTURES
 
 pytestmark = pytest.mark.model

@@ -10,8 +10,17 @@ import pytest
 from communique.analysis.synthetic import make_analysis
 from communique.errors import InputError
 from communique.models import Span
-from communique.review import (Review, apply_reviews, make_addition, make_confirm, make_correction,
-                               make_reject, parse_key, reattach, record_keys)
+from communique.review import (
+    Review,
+    apply_reviews,
+    make_addition,
+    make_confirm,
+    make_correction,
+    make_reject,
+    parse_key,
+    reattach,
+    record_keys,
+)
 from communique.review.agreement import agreement
 
 DAY = dt.date(2022, 1, 21)

@@ -9,7 +9,8 @@ import json
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, event, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from communique.config import Settings
 from communique.errors import CommuniqueError

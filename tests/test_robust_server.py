@@ -12,17 +12,17 @@ import httpx
 import pytest
 
 pytest.importorskip("fastapi")
+from _local_http import LocalServer, html_page  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
+from test_fetch_guard import PUBLIC_IP, _NatTransport, fake_dns  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
+from web_server import LiveServer, fill  # noqa: E402
 
 from communique.cli import app as cli_app  # noqa: E402
 from communique.config import Settings  # noqa: E402
 from communique.ingest.fetch import Fetcher, FetchOptions  # noqa: E402
 from communique.store import Store  # noqa: E402
 from communique.web import create_app  # noqa: E402
-from test_fetch_guard import PUBLIC_IP, _NatTransport, fake_dns  # noqa: E402
-from _local_http import LocalServer, html_page  # noqa: E402
-from web_server import LiveServer, fill  # noqa: E402
 
 ENV = {"COLUMNS": "160", "NO_COLOR": "1", "TERM": "dumb"}
 NOT_ANALYSED = {"text": "a", "html": "<p>b</p>"}  # passes auth, then 422 before any analysis

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from _when_where_docs import make_doc
 
 from communique.extract.context import ExtractionContext
 from communique.extract.time import extract_dates
 from communique.ingest.article import make_article
 from communique.models import Article
-
-from _when_where_docs import make_doc
 
 FRI = dt.date(2022, 1, 21)
 

@@ -6,10 +6,10 @@ import datetime as dt
 import io
 
 import pytest
+from _local_http import html_page
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from _local_http import html_page
 from communique.config import Settings
 from communique.ingest.sources import Skip, iter_articles
 from communique.ingest.warc import WarcStats, read_warc

@@ -6,10 +6,10 @@ import pytest
 
 fastapi = pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
+from web_server import fill  # noqa: E402
 
 from communique.config import Settings  # noqa: E402
 from communique.web import create_app  # noqa: E402
-from web_server import fill  # noqa: E402
 
 PAGES = ["/", "/articles", "/quotes", "/events", "/actors", "/alerts", "/network", "/map",
          "/dyads/RUS/UKR"]

@@ -583,12 +583,15 @@ def _broken_callbacks(t: typer.Typer) -> list[str]:
 
     bad = []
     for info in t.registered_commands:
+        if info.callback is None:
+            continue
         try:
             get_params_from_function(info.callback)
         except Exception as exc:  # noqa: BLE001 - any failure here would break the whole CLI
             bad.append(f"{info.name or info.callback.__name__}: {type(exc).__name__}: {exc}")
     for group in t.registered_groups:
-        bad += _broken_callbacks(group.typer_instance)
+        if group.typer_instance is not None:
+            bad += _broken_callbacks(group.typer_instance)
     return bad
 
 

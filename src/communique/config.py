@@ -30,12 +30,17 @@ class Settings:
     # extraction switches
     quotes: bool = True
     quote_rules: bool = True   # rule-based quotes (extract/quotes.py)
-    quote_model: bool = True  # trained attribution tagger (extract/attribution/) merged with the rules: higher precision and recall than the rules on PolNeAR dev (see MODEL_CARD.md)
+    # trained attribution tagger (extract/attribution/) merged with the rules: higher precision and
+    # recall than the rules on PolNeAR dev (see MODEL_CARD.md)
+    quote_model: bool = True
     quote_profile: str = "best"  # "best": rules + tagger (as quote_model says); "fast": rules only, for firehose ingest
     quote_model_path: str | None = None  # None: the model shipped in the package
     events: bool = True
-    event_dictionary: bool = True  # PETRARCH2's verb dictionary (extract/event_dictionary.py) where the curated patterns find nothing
-    event_model: bool = False  # trained PLOVER type classifier (extract/event_model.py) with the rules; off: no gain on the dev tune half out of fold (data/models/events/MODEL_CARD.md)
+    # PETRARCH2's verb dictionary (extract/event_dictionary.py) where the curated patterns find nothing
+    event_dictionary: bool = True
+    # trained PLOVER type classifier (extract/event_model.py) with the rules; off: no gain on the dev
+    # tune half out of fold (data/models/events/MODEL_CARD.md)
+    event_model: bool = False
     event_model_path: str | None = None  # None: the model shipped in the package (data/models/events)
     dates: bool = True
     places: bool = True

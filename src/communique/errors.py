@@ -24,6 +24,8 @@ A batch records an ``InputError`` or ``ExtractionError`` for the one article and
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class CommuniqueError(Exception):
     code = "E000"
@@ -36,7 +38,7 @@ class CommuniqueError(Exception):
     def __str__(self) -> str:
         return f"[{self.code}] {self.message}"
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "type": type(self).__name__, "message": self.message,
                 "details": {k: str(v) for k, v in self.details.items()}}
 

@@ -12,8 +12,12 @@ analyses in memory (:func:`facts_of`) or from the store's dyad index
     s.to_pandas()
 """
 
-from .alerts import Alert, detect as detect_alerts, scan as scan_alerts
-from .exports import EventRecord, records_of, render as render_table, write as write_table
+from .alerts import Alert
+from .alerts import detect as detect_alerts
+from .alerts import scan as scan_alerts
+from .exports import EventRecord, records_of
+from .exports import render as render_table
+from .exports import write as write_table
 from .facts import DyadFact, conflict_score, event_id, facts_of, quote_id, story_of
 from .network import Network, build_network
 from .series import DyadSeries, SeriesPoint, dyad_series

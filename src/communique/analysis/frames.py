@@ -16,7 +16,8 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
-from .exports import EventRecord, to_pandas as _table
+from .exports import EventRecord
+from .exports import to_pandas as _table
 from .series import dyad_series
 
 

@@ -259,8 +259,7 @@ def _point(start: dt.date, period: str, items: list[DyadFact], raw: list[DyadFac
     items = sorted(items, key=lambda f: (f.day, f.article_id, f.index))
     quads = [sum(1 for f in items if f.quad_class == q) for q in (1, 2, 3, 4)]
     gold = [f.goldstein for f in items if f.goldstein is not None]
-    inten = [f.intensity if f.intensity is not None else f.goldstein for f in items]
-    inten = [v for v in inten if v is not None]
+    inten = [v for v in (f.intensity if f.intensity is not None else f.goldstein for f in items) if v is not None]
     return SeriesPoint(
         start=start, label=period_label(start, period), events=len(items),
         q1=quads[0], q2=quads[1], q3=quads[2], q4=quads[3],

@@ -111,7 +111,7 @@ def make_analysis(day: dt.date, triples: list[tuple[str, str, str]], *, quote: s
                   url=None)
     if story:
         try:
-            art = Article(**{**{f: getattr(art, f) for f in art.__slots__}, "story_id": story})  # type: ignore[arg-type]
+            art = Article(**{**{f: getattr(art, f) for f in art.__slots__}, "story_id": story})
         except TypeError:  # models without story ids
             pass
     return Analysis(article=art, actors=actors, quotes=tuple(quotes), events=tuple(events),

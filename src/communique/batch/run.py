@@ -61,7 +61,7 @@ def _preload_plugin(settings: Settings):
         def __init__(self, settings: Settings) -> None:
             self.settings = settings
 
-        def setup(self, worker) -> None:
+        def setup(self, worker) -> None:  # noqa: ARG002 (dask calls setup(worker=...))
             pipeline_for(self.settings)
 
     return PipelinePreload(settings)

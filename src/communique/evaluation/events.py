@@ -182,7 +182,7 @@ def score(outcomes: list[Outcome]) -> dict[str, dict]:
             if o.expected_type is not None:
                 s.type_n += 1
                 s.type_ok += int(t == o.expected_type)
-            s.root_ok += int(bool(c) and c[:2] == o.example.code[:2])
+            s.root_ok += int(c is not None and c[:2] == o.example.code[:2])
         if o.country_gold is not None:
             sys_s.country_n += 1
             sys_s.country_ok += int(o.country_gold in (o.country or "").split("|"))
@@ -253,7 +253,8 @@ def register(app) -> None:  # app: typer.Typer
         if compare:  # evaluation/event_compare.py
             from .event_compare import compare_cameo, compare_dev, print_comparison
 
-            res = compare_dev(dev_set, split) if dev_set is not None else compare_cameo(cameo_examples)
+            res = (compare_dev(dev_set, split) if dev_set is not None
+                   else compare_cameo(cameo_examples))  # type: ignore[arg-type]  # one of the two (checked above)
             if as_json:
                 typer.echo(json.dumps(res, indent=2))
             else:

@@ -15,20 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from .attribution_metrics import Attribution, Segments
 
 log = logging.getLogger(__name__)
 
-Segments = tuple[tuple[int, int], ...]
 
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
 
 
-@dataclass(frozen=True)
-class GoldAttribution:
-    source: Segments  # empty when the attribution has no source
-    cue: Segments
-    content: Segments
+# A gold attribution has the scorer's shape (its source is empty when it has none).
+GoldAttribution = Attribution
 
 
 @dataclass(frozen=True)

@@ -38,18 +38,14 @@ def _runs(indices: Iterable[int], doc: Doc) -> Segments:
     """Contiguous runs of token indices as character segments."""
     idx = sorted(set(indices))
     segs = []
-    start = prev = None
+    runs: list[list[int]] = []  # [first, last] token of each run
     for i in idx:
-        if start is None:
-            start = prev = i
-            continue
-        if i == prev + 1:
-            prev = i
-            continue
-        segs.append((doc[start].idx, doc[prev].idx + len(doc[prev].text)))
-        start = prev = i
-    if start is not None:
-        segs.append((doc[start].idx, doc[prev].idx + len(doc[prev].text)))
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    for start, last in runs:
+        segs.append((doc[start].idx, doc[last].idx + len(doc[last].text)))
     return tuple(segs)
 
 
@@ -113,7 +109,7 @@ def textacy_available() -> bool:
     return True
 
 
-def textacy_system(doc: Doc, item: PolnearDoc) -> list[Attribution]:
+def textacy_system(doc: Doc, item: PolnearDoc) -> list[Attribution]:  # noqa: ARG001 (system interface)
     """textacy 0.13 ``direct_quotations`` (raises on an odd number of quotation marks)."""
     from textacy.extract.triples import direct_quotations
 
@@ -127,7 +123,7 @@ def textacy_system(doc: Doc, item: PolnearDoc) -> list[Attribution]:
     return out
 
 
-def naive_system(doc: Doc, item: PolnearDoc) -> list[Attribution]:
+def naive_system(doc: Doc, item: PolnearDoc) -> list[Attribution]:  # noqa: ARG001 (system interface)
     """Naive baseline: every pair of double quotation marks is a quote; the speaker is the
     nearest person or organisation named in its sentence, the cue the nearest "say"."""
     from ..extract.quote_marks import is_double_mark
@@ -289,7 +285,8 @@ def register(app) -> None:
         split: str = typer.Option("dev", "--split", help="dev or train"),
         limit: int | None = typer.Option(None, "--limit", help="first N articles only"),
         systems: str | None = typer.Option(None, "--systems",
-                                           help="comma-separated: communique (default settings),rules,model,combined,textacy,naive"),
+                                           help="comma-separated: communique (default settings),"
+                                                "rules,model,combined,textacy,naive"),
         as_json: bool = typer.Option(False, "--json", help="print JSON instead of tables"),
     ) -> None:
         """Score quote extraction on PolNeAR, side by side with textacy and a naive baseline."""

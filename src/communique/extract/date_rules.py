@@ -268,7 +268,8 @@ def _relative(s: str, pub: dt.date, tense: Tense) -> Resolution | None:
     if re.search(r"\b(this|earlier this|later this|this past) month\b|\bend of the month\b", s):
         return _month_start(pub.year, pub.month), "month"
     if m := re.search(rf"(?:^|\s|-){_MONTH_RE}(?:\s|$|[,.])", s + " "):
-        if m["month"] != "may" or re.search(r"\b(in|since|by|early|late|mid|last|next|this|of|until|during)\s*-?\s*may\b", s) or s == "may":
+        month_may = r"\b(in|since|by|early|late|mid|last|next|this|of|until|during)\s*-?\s*may\b"
+        if m["month"] != "may" or re.search(month_may, s) or s == "may":
             return _month_year_for(MONTHS[m["month"]], pub, tense, s), "month"
     # years
     if re.search(r"\b(last|past|previous) year\b|\ba year ago\b", s):

@@ -158,8 +158,8 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         o = next((ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")), None)
         if o is None:
             return None
-        aid = actors.actor_for_token(o.i) if actors is not None else None
-        person = aid is not None and (actors.get(aid) is not None and actors.get(aid).kind in ("person", "group"))
+        who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
+        person = who is not None and who.kind in ("person", "group")
         if not (person or o.lemma_.lower() in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
             return None
         score += 1
@@ -310,7 +310,7 @@ def _threat_code(tok: Token, default: str) -> str:
     return default if default.startswith("13") else "130"
 
 
-def _condition_party(doc: Doc, tok: Token, cond: Token | None, actors: ActorTable,
+def _condition_party(doc: Doc, cond: Token | None, actors: ActorTable,
                      quotes, qi) -> Party | None:
     if cond is not None:
         subj = clause_subject(cond)
@@ -319,7 +319,7 @@ def _condition_party(doc: Doc, tok: Token, cond: Token | None, actors: ActorTabl
     return None
 
 
-def _code(type_: str, cameo: str, pattern_type: str | None) -> tuple[str, str | None, tuple[str, ...]]:
+def _code(cameo: str, pattern_type: str | None) -> tuple[str, str | None, tuple[str, ...]]:
     cw = plover_for_cameo(cameo)
     if cw is None:
         return pattern_type or "REQUEST", None, ()
@@ -329,9 +329,9 @@ def _code(type_: str, cameo: str, pattern_type: str | None) -> tuple[str, str | 
     return t, mode, ctxs
 
 
-def code_event(tok: Token, m: Match, modality: str, *, threat: bool) -> tuple[str, str, str | None, tuple[str, ...]]:
+def code_event(tok: Token, m: Match, *, threat: bool) -> tuple[str, str, str | None, tuple[str, ...]]:
     cameo = _threat_code(tok, m.cameo) if threat else m.cameo
-    type_, mode, ctxs = _code("", cameo, None if threat else m.pattern.type)
+    type_, mode, ctxs = _code(cameo, None if threat else m.pattern.type)
     return type_, cameo, mode, ctxs
 
 
@@ -380,7 +380,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     p = m.pattern
     modality, embedded = modality_of(tok)
     cond = condition_of(tok)
-    type0, _, _ = _code("", m.cameo, p.type)
+    type0, _, _ = _code(m.cameo, p.type)
     threat = False
     if p.threat_only:
         heads = set(p.cond.get("consequence_heads", ()))
@@ -425,7 +425,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             while up.dep_ in ("ccomp", "conj", "xcomp") and up.head.i != up.i:
                 up = up.head
             a_tok = clause_subject(up) if up.i != head.i else None
-        if a_tok is not None and a_tok.dep_ == "nsubj" and a_tok.pos_ == "NOUN" and actors.actor_for_token(a_tok.i) is None:
+        if (a_tok is not None and a_tok.dep_ == "nsubj" and a_tok.pos_ == "NOUN"
+                and actors.actor_for_token(a_tok.i) is None):
             # "an invasion would draw sanctions": the reporter is the actor
             up = head
             while up.dep_ == "ccomp" or up.dep_ == "pcomp" or up.dep_ == "pobj":
@@ -458,7 +459,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if recipient is None and type0 == "AID":
         recipient = aid_place(tok, actor, places)
     if threat:
-        alt = _condition_party(doc, tok, cond, actors, quotes, qi)
+        alt = _condition_party(doc, cond, actors, quotes, qi)
         if alt is None and tok.head.dep_ in ("ROOT", "ccomp", "conj") or alt is None:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj" and (a_tok is None or c.i != a_tok.i)), None)
             if subj is not None and subj.i != tok.i:
@@ -476,11 +477,11 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     recipient = place_side(doc, recipient, None, actors, places, home,
                            not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES else None)
     if cameo_override is not None:
-        type_, mode, ctxs = _code("", cameo_override, None)
+        type_, mode, ctxs = _code(cameo_override, None)
         cameo = cameo_override
         rule = p.id + (".threat" if threat else ".intent" if type_ == "AGREE" else ".refusal")
     else:
-        type_, cameo, mode, ctxs = code_event(tok, m, modality, threat=threat)
+        type_, cameo, mode, ctxs = code_event(tok, m, threat=threat)
         rule = p.id + (".threat" if threat and not p.threat_only else "")
     pt = plover_type(type_)
     cc = cameo_code(cameo) or cameo_code(cameo[:3]) or cameo_code(cameo[:2])

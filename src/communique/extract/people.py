@@ -37,7 +37,8 @@ def _name_spans(b: "_Builder") -> list[tuple[int, int, str]]:
         if kb.lookup(text) is not None and kb.person(text) is None:
             continue  # "Twitter", a country mislabelled PERSON
         owners = {b.by_token.get(i) for i in range(s, e)}
-        if len(owners) == 1 and None not in owners and b.records[next(iter(owners))].kind == "organization":
+        owner = next(iter(owners)) if len(owners) == 1 else None
+        if owner is not None and b.records[owner].kind == "organization":
             continue  # "Boko Haram": an organisation of the dictionaries mislabelled PERSON
         out.append((s, e, text))
     return out

@@ -69,7 +69,8 @@ def is_actor_use(ent: Span) -> bool:
             return True
         if prep in ("with", "between", "against") and head.head.pos_ in ("VERB", "NOUN"):
             return head.head.lemma_.lower() not in ("border", "fighting", "war")
-        if prep in ("on", "to") and head.head.lemma_.lower() in ("call", "urge", "appeal", "pressure", "say", "tell", "send", "write"):
+        if prep in ("on", "to") and head.head.lemma_.lower() in ("call", "urge", "appeal", "pressure", "say", "tell",
+                                                                  "send", "write"):
             return prep == "on" or head.head.lemma_.lower() in ("say", "tell", "write")
         return False
     if dep == "agent":

@@ -251,7 +251,7 @@ def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
-def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None = None) -> PlaceTable:
+def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None = None) -> PlaceTable:  # noqa: ARG001
     """Toponyms of ``doc`` geocoded, with the index ``location_for`` needs (``actors`` is
     accepted for the stage interface; metonyms are recognised from the parse)."""
     cache_dir = getattr(ctx.settings, "cache_dir", None)

@@ -40,7 +40,7 @@ def _phrase(tok: Token) -> str:
     return " ".join(parts)
 
 
-def medium_of(doc: Doc, head: Token) -> str | None:
+def medium_of(head: Token) -> str | None:
     """The channel of a statement named around its cue, from the media lexicon."""
     media = media_lexicon()
     lemma = head.lemma_.lower()

@@ -172,8 +172,7 @@ def sourceless_cue(verb: Token, lex: CueLexicon) -> bool:
     return verb.dep_ in ("advcl", "acl") or any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def _bridge_end(doc: Doc, verb: Token, start: int, stop: Seg | None,
-                para: list[int]) -> int | None:
+def _bridge_end(doc: Doc, verb: Token, start: int, stop: Seg | None) -> int | None:
     """From ``start``, skip the cue's own modifiers, commas, colons and line breaks; the
     index of the first other token (or None)."""
     j = start
@@ -227,7 +226,7 @@ def direct_for_cue(doc: Doc, verb: Token, cue: tuple[int, ...], speaker: Seg | N
                    para: list[int]) -> tuple[str, list[QuoteRegion]] | None:
     """Quoted stretches introduced by the cue: after it, before it, or both (split)."""
     after = None
-    j = _bridge_end(doc, verb, cue[-1] + 1, None, para)
+    j = _bridge_end(doc, verb, cue[-1] + 1, None)
     if j is not None:
         after = _region_starting(regions, reg_of, j)
     # before: left of the cue and of its subject (when the subject is adjacent)
@@ -342,6 +341,7 @@ def cue_candidates(doc: Doc, lex: CueLexicon, regions: tuple[QuoteRegion, ...],
                    reg_of: list[int], para: list[int]) -> list[Candidate]:
     """Candidates from cue verbs (direct, split, indirect, parataxis)."""
     out: list[Candidate] = []
+    segs: tuple[Seg, ...] | list[Seg]
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or reg_of[verb.i] >= 0:
             continue
@@ -359,7 +359,7 @@ def cue_candidates(doc: Doc, lex: CueLexicon, regions: tuple[QuoteRegion, ...],
         if ref is not None and ref is not subj:
             speaker_ref = (ref.i, ref.i) if ref.pos_ == "PROPN" else noun_phrase(doc, ref)
             if speaker_ref is not None and ref.dep_ != "ROOT":
-                speaker_ref = _head_np(doc, ref)
+                speaker_ref = _head_np(ref)
         cue = cue_tokens(verb)
         human = subj is not None and is_human(subj, lex)
         if speaker is not None and (speaker[0] <= verb.i <= speaker[1]):
@@ -453,7 +453,7 @@ def object_content(doc: Doc, verb: Token, regions: tuple[QuoteRegion, ...], reg_
     return segs, extra
 
 
-def _head_np(doc: Doc, tok: Token) -> Seg:
+def _head_np(tok: Token) -> Seg:
     """The noun phrase of ``tok`` without its relative clauses and appositions."""
     a = tok.i
     for c in tok.lefts:
@@ -516,7 +516,7 @@ def _paragraphs(doc: Doc, para: list[int]) -> list[tuple[int, int]]:
         if not t.is_space:
             s = spans.setdefault(para[t.i], [t.i, t.i])
             s[1] = t.i
-    return [tuple(v) for _, v in sorted(spans.items())]
+    return [(v[0], v[1]) for _, v in sorted(spans.items())]
 
 
 def _name_after(doc: Doc, i: int, last: int) -> Seg | None:
@@ -632,6 +632,6 @@ def transcript_candidates(doc: Doc, para: list[int]) -> list[Candidate]:
         close()
         turn = None
     close()
-    if len({doc[c.speaker[0]:c.speaker[1] + 1].text for c in out}) < 2:
+    if len({doc[c.speaker[0]:c.speaker[1] + 1].text for c in out if c.speaker is not None}) < 2:
         return []  # one label is a heading ("BYLINE:"), not a conversation
     return out

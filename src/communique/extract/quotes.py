@@ -50,7 +50,7 @@ def extract_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     return embedded_quotes(doc, quotes, actors, dates)
 
 
-def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
+def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,  # noqa: ARG001 (stage interface)
                 dates: DateTable) -> tuple[Quote, ...]:
     cands, _regions, reg_of = find_candidates(doc)
     quotes: list[Quote] = []
@@ -68,7 +68,7 @@ def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
             mention = ref = None  # "Asked about X, he said": the asker of X is unnamed
         speaker = token_span(doc, mention, text) if mention is not None else None
         date, _precision = dates.date_for(head)
-        medium = medium_of(doc, head) if c.cue else None
+        medium = medium_of(head) if c.cue else None
         for actor in speaker_actors(doc, actors, token_span(doc, ref, text) if ref is not None else None):
             quotes.append(Quote(
                 content=content, kind=kind, speaker=speaker, speaker_actor=actor, cue=cue,

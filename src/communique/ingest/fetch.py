@@ -469,5 +469,6 @@ def fetcher_for(settings: Settings) -> Fetcher:
 
 __all__ = ["Fetcher", "FetchOptions", "FetchResult", "FetchError", "BlockedAddressError",
            "RobotsDisallowedError", "check_url", "blocked_reason", "resolve_host",
-           "HostRateLimiter", "fetcher_for", "fetch_article", "article_from_result", "USER_AGENT", "HTML_TYPES", "FEED_TYPES",
+           "HostRateLimiter", "fetcher_for", "fetch_article", "article_from_result", "USER_AGENT", "HTML_TYPES",
+           "FEED_TYPES",
            "ARTICLE_TYPES"]

@@ -168,7 +168,8 @@ def looks_binary(data: bytes, sniff: int = 8192) -> bool:
 _WORD = re.compile(r"[^\W\d_]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_ASCII = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
-_NON_ASCII = re.compile("[^\x00-\u2fff]")  # scripts below U+3000 have no private-use or unassigned blocks worth checking
+# scripts below U+3000 have no private-use or unassigned blocks worth checking
+_NON_ASCII = re.compile("[^\x00-\u2fff]")
 _SAMPLE_CHARS = 20_000  # the checks read at most this much of a text (spread over it)
 
 

@@ -17,7 +17,7 @@ from .feeds import iter_feed_articles, looks_like_feed
 from .fetch import ARTICLE_TYPES, FEED_TYPES, article_from_result, fetcher_for
 
 
-def is_url(source: str, settings: Settings | None = None) -> bool:
+def is_url(source: str, _settings: Settings | None = None) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 

@@ -137,7 +137,7 @@ def read_warc(path: str | Path, *, published: str | dt.date | None = None,
 # --- registry plug-in ------------------------------------------------------------------------
 
 
-def _is_warc(source: str, settings: Settings) -> bool:
+def _is_warc(source: str, _settings: Settings) -> bool:
     return source.lower().endswith(WARC_SUFFIXES) and Path(source).is_file()
 
 

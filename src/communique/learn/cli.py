@@ -20,9 +20,12 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path, typer.Option("--out", help="Folder the trained model is written to.")],
         config: Annotated[Optional[Path], typer.Option("--config", help="Training config (TOML); "
                           "default: the built-in one, as in configs/attribution.toml.")] = None,
-        seed: Annotated[Optional[int], typer.Option("--seed", help="Overrides the config's seed (a BiLSTM-CRF then trains one network, with this seed).")] = None,
+        seed: Annotated[Optional[int], typer.Option(
+            "--seed",
+            help="Overrides the config's seed (a BiLSTM-CRF then trains one network, with this seed).")] = None,
         cache: Annotated[Optional[Path], typer.Option("--cache", help="Folder for cached parses.")] = None,
-        limit: Annotated[Optional[int], typer.Option("--limit", help="Use only the first N articles of each split.")] = None,
+        limit: Annotated[Optional[int], typer.Option(
+            "--limit", help="Use only the first N articles of each split.")] = None,
         architecture: Annotated[Optional[str], typer.Option(
             "--architecture", help="Overrides the config's \\[model] architecture: 'bilstm-crf' "
             "(needs torch: pip install 'communique\\[train]') or 'crf'.")] = None,

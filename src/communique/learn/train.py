@@ -169,7 +169,7 @@ def train_attribution(polnear_dir: str | Path, out_dir: str | Path, config: dict
         def on_optimization_end(self, log_text: str) -> None: ...
         def on_end(self, log_text: str) -> None: ...
 
-        def on_iteration(self, log_text: str, info: dict[str, Any]) -> None:
+        def on_iteration(self, log_text: str, info: dict[str, Any]) -> None:  # noqa: ARG002 (crfsuite's callback)
             num = info.get("num", 0)
             if num % every:
                 return

@@ -95,7 +95,7 @@ def build_network(hp: dict[str, Any], tensor_width: int) -> Any:
     n_labels = len(LABELS)
     trans_mask, start_mask = (torch.from_numpy(m) for m in bio_constraints())
 
-    class BiLSTMCRF(nn.Module):  # type: ignore[misc, name-defined]
+    class BiLSTMCRF(nn.Module):  # type: ignore[name-defined]
         def __init__(self) -> None:
             super().__init__()
             self.emb = nn.EmbeddingBag(1 << hp["buckets"], hp["embed"], mode="sum", sparse=True)

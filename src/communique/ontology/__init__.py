@@ -5,8 +5,18 @@
 ``plover_type(name)`` -> PloverType (quad class, intensity, modes).
 """
 
-from .registry import (CameoCode, PloverType, cameo, cameo_codes, contexts, ontology_fingerprint,
-                       plover_for_cameo, plover_type, plover_types, sectors)
+from .registry import (
+                       CameoCode,
+                       PloverType,
+                       cameo,
+                       cameo_codes,
+                       contexts,
+                       ontology_fingerprint,
+                       plover_for_cameo,
+                       plover_type,
+                       plover_types,
+                       sectors,
+)
 
 __all__ = ["CameoCode", "PloverType", "cameo", "cameo_codes", "contexts", "ontology_fingerprint",
            "plover_for_cameo", "plover_type", "plover_types", "sectors"]

@@ -11,8 +11,17 @@ The store keeps the machine output and the reviews side by side (migration 0003)
 """
 
 from .apply import RecordState, Reviewed, apply_reviews, reattach
-from .records import (ACTIONS, KINDS, Review, make_addition, make_confirm, make_correction,
-                      make_reject, parse_key, record_keys)
+from .records import (
+                      ACTIONS,
+                      KINDS,
+                      Review,
+                      make_addition,
+                      make_confirm,
+                      make_correction,
+                      make_reject,
+                      parse_key,
+                      record_keys,
+)
 
 __all__ = ["Review", "Reviewed", "RecordState", "apply_reviews", "reattach", "make_confirm",
            "make_reject", "make_correction", "make_addition", "record_keys", "parse_key", "ACTIONS",

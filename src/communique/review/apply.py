@@ -141,7 +141,7 @@ def apply_reviews(analysis: Analysis, reviews: Iterable[Review]) -> Reviewed:
 
 # --- re-attachment ------------------------------------------------------------------------
 
-def _checked(kind: str, field: str, value: Any) -> Any:
+def _checked(field: str, value: Any) -> Any:
     """The part of a field value that must match: spans for speakers and parties."""
     if value is None:
         return None
@@ -170,10 +170,10 @@ def check(review: Review, analysis: Analysis) -> str | None:
     elif review.action == "reject":
         fields = ()
     for f in fields:
-        now = _checked(review.kind, f, new.get(f))
-        if now == _checked(review.kind, f, before.get(f)):
+        now = _checked(f, new.get(f))
+        if now == _checked(f, before.get(f)):
             continue
-        if review.action == "correct" and now == _checked(review.kind, f, (review.after or {}).get(f)):
+        if review.action == "correct" and now == _checked(f, (review.after or {}).get(f)):
             continue
         return f"{f} changed after re-analysis: {_show(before.get(f))} -> {_show(new.get(f))}"
     return None

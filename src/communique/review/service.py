@@ -13,8 +13,7 @@ from typing import Any
 from ..analysis.facts import parse_record_id
 from ..errors import InputError
 from ..models import Analysis
-from .records import (Review, make_addition, make_confirm, make_correction, make_reject, parse_key,
-                      record_keys)
+from .records import Review, make_addition, make_confirm, make_correction, make_reject, parse_key, record_keys
 
 
 def resolve(store: Any, ref: str) -> tuple[Analysis, str]:

@@ -112,7 +112,7 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
                     continue  # as the rules: "Russia welcomed the deal" is no quote
                 if dates is not None:
                     date, _ = dates.date_for(head.root)
-                medium = medium_of(doc, head.root)
+                medium = medium_of(head.root)
                 if sourceless_cue(head.root, lex):
                     speaker = None  # as the rules: "Asked about X, …", "she appeared to …"
         for actor in speaker_actors(doc, actors, speaker):
