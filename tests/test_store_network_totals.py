@@ -13,7 +13,14 @@ import pytest
 from test_store_incidents import _corpus
 
 from communique.review import make_correction, make_reject, record_keys
-from communique.store.incidents import NETWORK_QUAD, cut_months, cut_parts, month_span, network_statements
+from communique.store.incidents import (
+    NETWORK_QUAD,
+    cut_months,
+    cut_parts,
+    month_span,
+    network_days_statements,
+    network_statements,
+)
 from communique.store.migrations import load_migrations
 
 BOUNDS = [(None, None), ("2022-01-01", None), (None, "2022-02-28"), ("2022-01-10", "2022-02-21"),
@@ -31,13 +38,14 @@ def _reprs(rows):
 
 def _check(store):
     r = store.repo
-    kept = _reprs((r._all("SELECT source, target, modality, variant, type, quad_class, month, n, "
-                                   "gsum FROM network_totals WHERE n <> 0")))
-    rebuilt = _reprs((r._all(
-        f"SELECT source, target, modality, variant, type, {NETWORK_QUAD}, SUBSTR(day, 1, 7), COUNT(*), "
-        "SUM(COALESCE(gmax, 0.0)) FROM dyad_incidents GROUP BY source, target, modality, variant, "
-        f"type, {NETWORK_QUAD}, SUBSTR(day, 1, 7)")))
-    assert kept and kept == rebuilt
+    for table, period, col in (("network_totals", "SUBSTR(day, 1, 7)", "month"), ("network_days", "day", "day")):
+        kept = _reprs(r._all(f"SELECT source, target, modality, variant, type, quad_class, {col}, n, gsum "
+                             f"FROM {table} WHERE n <> 0"))
+        rebuilt = _reprs(r._all(
+            f"SELECT source, target, modality, variant, type, {NETWORK_QUAD}, {period}, COUNT(*), "
+            "SUM(COALESCE(gmax, 0.0)) FROM dyad_incidents GROUP BY source, target, modality, variant, "
+            f"type, {NETWORK_QUAD}, {period}"))
+        assert kept and kept == rebuilt, table
     checked = 0
     for raw in (False, True):
         for keys in ("country", "actor"):
@@ -85,9 +93,12 @@ def test_store_network_totals_migration_equals_write_path(store):
     statements = network_statements(r.dialect)
     mig = next(m for m in load_migrations(r.dialect.name) if m.version == 11)
     assert mig.name == "network_totals" and mig.statements == statements
+    days = next(m for m in load_migrations(r.dialect.name) if m.version == 14)
+    assert days.name == "network_days" and days.statements == network_days_statements()
+    r._exec("DROP TABLE network_days")
     r._exec("DROP TABLE network_totals")
     r._exec("ALTER TABLE dyad_incidents DROP COLUMN gmax")
-    for st in statements:
+    for st in statements + network_days_statements():
         r._exec(st)
     assert _reprs((r._all(f"SELECT {cols} FROM dyad_incidents"))) == incidents
     assert _reprs((r._all("SELECT * FROM dyad_totals WHERE n <> 0"))) == totals

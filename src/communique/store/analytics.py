@@ -351,8 +351,8 @@ class AnalyticsQueries(SQLMixin):
                      modalities: Sequence[str] | None = ("asserted",), raw: bool = False) -> list[tuple]:
         """(source, target, type, quad_class, incidents, goldstein_sum) over incidents, ordered
         by source, target, type and quad class. One modality and no quad-class filter: whole
-        months from ``network_totals`` (store/incidents.py); a month a bound cuts from the facts
-        of its kept days, or as the whole month less the facts of its fewer left-out days
+        months from ``network_totals`` (store/incidents.py); a month a bound cuts from the
+        ``network_days`` of its kept days, or as the whole month less its fewer left-out days
         (incidents are per day, so they add up); else every fact is grouped."""
         if quad_classes or not modalities or len(set(modalities)) != 1:
             return self._network_facts(keys, since, until, types, quad_classes, modalities, raw)
@@ -377,7 +377,10 @@ class AnalyticsQueries(SQLMixin):
                              params + [v for v in (m0, m1) if v is not None])
             _add_network(sums, rows, 1)
         for sign, a, b in ranges:
-            _add_network(sums, self._network_facts(keys, a, b, types, None, modalities, raw), sign)
+            rows = self._all("SELECT source, target, type, quad_class, SUM(n), SUM(gsum) FROM network_days "
+                             f"WHERE day >= ? AND day <= ? AND {' AND '.join(where)} "
+                             "GROUP BY source, target, type, quad_class", [a, b] + params)
+            _add_network(sums, rows, sign)
         return [(*k, n, g) for k, (n, g) in sorted(sums.items()) if n > 0]
 
     def _network_facts(self, keys, since, until, types, quad_classes, modalities, raw) -> list[tuple]:

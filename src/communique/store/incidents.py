@@ -26,7 +26,8 @@ anyone", bounds that cut a period) fall back to picking incidents from the facts
 busiest dyads. ``gmax`` (migration 0011) is the highest Goldstein score among an incident's
 facts, and ``network_totals`` counts incidents and sums ``gmax`` per (source, target,
 modality, variant, type, quad class — the highest of ``qmask`` —, month): the network of
-one modality (analytics.network_rows) sums whole months from it. The tables are refreshed
+one modality (analytics.network_rows) sums whole months from it, and the days of a month a
+date bound cuts from ``network_days`` (the same per day, migration 0014). The tables are refreshed
 per story (:func:`refresh_statements`) in the transaction that changes its facts:
 add_analysis, review rebuilds, deletions and story merges.
 """
@@ -156,27 +157,36 @@ def _totals(sign: str, where: str) -> str:
             "DO UPDATE SET n = dyad_totals.n + excluded.n")
 
 
-def _network(sign: str, where: str) -> str:
-    return (f"INSERT INTO network_totals ({_NET_KEY}, n, gsum) "
-            f"SELECT source, target, modality, variant, type, {NETWORK_QUAD}, SUBSTR(day, 1, 7), "
+_NETWORK_TABLES = {  # table: (key columns, what the period column holds)
+    "network_totals": (_NET_KEY, "SUBSTR(day, 1, 7)"),
+    "network_days": ("day, source, target, modality, variant, type, quad_class", "day"),
+}
+
+
+def _network(sign: str, where: str, table: str = "network_totals") -> str:
+    key, period = _NETWORK_TABLES[table]
+    cols = ("source, target, modality, variant, type, quad_class, month" if table == "network_totals"
+            else "source, target, modality, variant, type, quad_class, day")
+    return (f"INSERT INTO {table} ({cols}, n, gsum) "
+            f"SELECT source, target, modality, variant, type, {NETWORK_QUAD}, {period}, "
             f"{sign}COUNT(*), {sign}SUM(COALESCE(gmax, 0)) FROM dyad_incidents WHERE {where} "
-            f"GROUP BY source, target, modality, variant, type, {NETWORK_QUAD}, SUBSTR(day, 1, 7) "
-            f"ON CONFLICT ({_NET_KEY}) "
-            "DO UPDATE SET n = network_totals.n + excluded.n, gsum = network_totals.gsum + excluded.gsum")
+            f"GROUP BY source, target, modality, variant, type, {NETWORK_QUAD}, {period} "
+            f"ON CONFLICT ({key}) "
+            f"DO UPDATE SET n = {table}.n + excluded.n, gsum = {table}.gsum + excluded.gsum")
 
 
 def _rebuild(dialect: Dialect, where: str) -> tuple[str, ...]:
-    return (_totals("-", where), _network("-", where),
+    return (_totals("-", where), _network("-", where), _network("-", where, "network_days"),
             f"DELETE FROM dyad_incidents WHERE {where}",
             f"INSERT INTO dyad_incidents ({_COLS}, gmax) {incidents_select(dialect, where)} "
             "ON CONFLICT DO NOTHING",
-            _totals("", where), _network("", where))
+            _totals("", where), _network("", where), _network("", where, "network_days"))
 
 
 def refresh_statements(dialect: Dialect) -> tuple[str, ...]:
     """The statements (each with one parameter per ``?``: the story id) that rebuild the
-    incidents of one story and keep ``dyad_totals`` and ``network_totals`` in step; run in
-    this order."""
+    incidents of one story and keep ``dyad_totals``, ``network_totals`` and ``network_days``
+    in step; run in this order."""
     return _rebuild(dialect, "story = ?")
 
 
@@ -201,5 +211,20 @@ def network_statements(dialect: Dialect) -> tuple[str, ...]:
             "modality TEXT NOT NULL, variant TEXT NOT NULL, type TEXT NOT NULL, "
             "quad_class INTEGER NOT NULL, month TEXT NOT NULL, n INTEGER NOT NULL, "
             f"gsum DOUBLE PRECISION NOT NULL, PRIMARY KEY ({_NET_KEY}))",
-            *(st for st in _rebuild(dialect, reviewed) if "network_totals" not in st),
+            *(st for st in _rebuild(dialect, reviewed) if "INSERT INTO network_" not in st),
             _network("", "1 = 1"))
+
+
+def network_days_statements() -> tuple[str, ...]:
+    """Migration 0014 (as written in 0014_network_days.sql): ``network_days``, the network
+    totals per day, for the days of a month that a date bound cuts, and covering indexes by
+    day and by month (a date-bounded network reads index ranges)."""
+    return ("CREATE TABLE network_days (day TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, "
+            "modality TEXT NOT NULL, variant TEXT NOT NULL, type TEXT NOT NULL, quad_class INTEGER NOT NULL, "
+            "n INTEGER NOT NULL, gsum DOUBLE PRECISION NOT NULL, "
+            f"PRIMARY KEY ({_NETWORK_TABLES['network_days'][0]}))",
+            _network("", "1 = 1", "network_days"),
+            "CREATE INDEX network_days_cover ON network_days (day, modality, variant, source, target, type, "
+            "quad_class, n, gsum)",
+            "CREATE INDEX network_totals_month ON network_totals (month, modality, variant, source, target, "
+            "type, quad_class, n, gsum)")
