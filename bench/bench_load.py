@@ -158,9 +158,10 @@ def writer(base: str, key: str, rec: Recorder, deadline: float, worker: int) -> 
                 with rec.lock:
                     rec.acknowledged.append(r.json()["id"])
             else:
-                rec.error(f"write HTTP {r.status_code}: {r.json().get('error', {}).get('type', '?')}: {r.json().get('error', {}).get('message', '')[:160]}"
-                          if r.headers.get("content-type", "").startswith("application/json")
-                          else f"write HTTP {r.status_code}")
+                is_json = r.headers.get("content-type", "").startswith("application/json")
+                err = r.json().get("error", {}) if is_json else {}
+                rec.error(f"write HTTP {r.status_code}: {err.get('type', '?')}: {err.get('message', '')[:160]}"
+                          if is_json else f"write HTTP {r.status_code}")
 
 
 def run_phase(base: str, key: str, seconds: float, readers: int, writers: int) -> tuple[Recorder, float]:

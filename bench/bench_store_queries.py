@@ -116,7 +116,7 @@ def main() -> None:
                 sizes.append(series.total_events)
         return times, sizes
 
-    def line(name: str, times: list[float], sizes: list[int]) -> str:
+    def line(name: str, times: list[float], _sizes: list[int]) -> str:
         return (f"  {name:<44} p50 {pct(times, 50):7.1f} ms  p95 {pct(times, 95):7.1f} ms  "
                 f"max {max(times):7.1f} ms")
 
@@ -157,7 +157,7 @@ def main() -> None:
         lat: dict[str, list[float]] = {}
         lock = threading.Lock()
 
-        def one(i: int) -> None:
+        def one(_i: int) -> None:
             p = rng.choice(paths)
             with httpx.Client(base_url=live.url, timeout=60) as c:
                 t0 = time.perf_counter()

@@ -52,7 +52,7 @@ def test_cli_commands_analyze_many_is_jsonl(tmp_path, pipeline):
     result = run("analyze", str(one), str(two), "--format", "json")
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
-    assert [json.loads(l)["text"] for l in lines] == [one.read_text(), two.read_text()]
+    assert [json.loads(line)["text"] for line in lines] == [one.read_text(), two.read_text()]
 
 
 def test_cli_commands_analyze_reads_stdin(pipeline):

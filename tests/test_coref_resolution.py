@@ -23,7 +23,8 @@ def _doc(words, pos, deps, heads, ents=None):
             spaces[i] = False
     lemmas = [w.lower() for w in words]
     return Doc(VOCAB, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads, lemmas=lemmas,
-               ents=ents or ["O"] * len(words), sent_starts=[w == words[0] or words[i - 1] == "." for i, w in enumerate(words)])
+               ents=ents or ["O"] * len(words),
+               sent_starts=[w == words[0] or words[i - 1] == "." for i, w in enumerate(words)])
 
 
 def _table(doc):

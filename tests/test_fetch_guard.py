@@ -93,7 +93,8 @@ def public_server():
         srv.routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nAllow: /\n")
         transport = _NatTransport(srv.port)
         fetcher = Fetcher(FetchOptions(delay=0.0, timeout=5.0, retries=0), transport=transport,
-                          resolver=fake_dns({"news.test": [PUBLIC_IP], "localhost": ["127.0.0.1", "::1"]}), sleep=lambda s: None)
+                          resolver=fake_dns({"news.test": [PUBLIC_IP], "localhost": ["127.0.0.1", "::1"]}),
+                          sleep=lambda _s: None)
         with fetcher:
             yield srv, fetcher, transport
 

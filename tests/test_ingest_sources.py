@@ -112,7 +112,7 @@ def test_ingest_sources_html_without_main_text_is_skipped(tmp_path):
 
 def _jsonl(tmp_path, lines) -> Path:
     path = tmp_path / "batch.jsonl"
-    path.write_bytes(b"\n".join(l if isinstance(l, bytes) else l.encode() for l in lines) + b"\n")
+    path.write_bytes(b"\n".join(x if isinstance(x, bytes) else x.encode() for x in lines) + b"\n")
     return path
 
 

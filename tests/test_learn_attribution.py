@@ -532,7 +532,8 @@ def test_learn_shipped_model_tags_a_sentence(nlp):
     from communique.extract.attribution.model import load_model
 
     model = load_model()
-    assert model.rule_id.startswith("model.bilstm-crf-attribution@") and len(model.neural) == len(model.meta["members"]) == 1
+    assert model.rule_id.startswith("model.bilstm-crf-attribution@")
+    assert len(model.neural) == len(model.meta["members"]) == 1
     doc = nlp("Senator Maria Lopez said on Tuesday that she expected the House to pass the bill.")
     atts = predict_attributions(doc, model)
     assert len(atts) == 1
