@@ -93,7 +93,7 @@ def test_store_network_totals_migration_equals_write_path(store):
     statements = network_statements(r.dialect)
     mig = next(m for m in load_migrations(r.dialect.name) if m.version == 11)
     assert mig.name == "network_totals" and mig.statements == statements
-    days = next(m for m in load_migrations(r.dialect.name) if m.version == 14)
+    days = next(m for m in load_migrations(r.dialect.name) if m.version == 13)
     assert days.name == "network_days" and days.statements == network_days_statements()
     r._exec("DROP TABLE network_days")
     r._exec("DROP TABLE network_totals")

@@ -27,7 +27,7 @@ busiest dyads. ``gmax`` (migration 0011) is the highest Goldstein score among an
 facts, and ``network_totals`` counts incidents and sums ``gmax`` per (source, target,
 modality, variant, type, quad class — the highest of ``qmask`` —, month): the network of
 one modality (analytics.network_rows) sums whole months from it, and the days of a month a
-date bound cuts from ``network_days`` (the same per day, migration 0014). The tables are refreshed
+date bound cuts from ``network_days`` (the same per day, migration 0013). The tables are refreshed
 per story (:func:`refresh_statements`) in the transaction that changes its facts:
 add_analysis, review rebuilds, deletions and story merges.
 """
@@ -216,7 +216,7 @@ def network_statements(dialect: Dialect) -> tuple[str, ...]:
 
 
 def network_days_statements() -> tuple[str, ...]:
-    """Migration 0014 (as written in 0014_network_days.sql): ``network_days``, the network
+    """Migration 0013 (as written in 0013_network_days.sql): ``network_days``, the network
     totals per day, for the days of a month that a date bound cuts, and covering indexes by
     day and by month (a date-bounded network reads index ranges)."""
     return ("CREATE TABLE network_days (day TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, "
