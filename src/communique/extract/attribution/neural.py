@@ -76,9 +76,22 @@ def hashed_features(feats: Sequence[dict[str, object]], buckets: int) -> tuple[n
     add = codes.append
     offs = [0]
     for f in feats:
-        for s in feature_strings(f):
-            v = get(s)
-            add(_crc(s) if v is None else v)
+        for k, v in f.items():  # feature_strings(f), inlined: it runs for every token
+            t = v.__class__
+            if t is str:
+                s = k + "=" + v  # type: ignore[operator]
+            elif t is bool:
+                if not v:
+                    continue
+                s = k
+            elif t is float:
+                if k == "bias":
+                    continue
+                s = k
+            else:
+                s = f"{k}={v}"
+            c = get(s)
+            add(_crc(s) if c is None else c)
         offs.append(len(codes))
     ids = np.asarray(codes, dtype=np.int64) & ((1 << buckets) - 1)
     return ids, np.asarray(offs, dtype=np.int64)
@@ -172,11 +185,24 @@ def _recurrence(xw: np.ndarray, w_hh_both: np.ndarray, hidden: int) -> np.ndarra
     steps = np.empty((m, nc, n, h2), dtype=np.float32)
     h = np.zeros((m, nc, h2), dtype=np.float32)
     c = np.zeros((m, nc, h2), dtype=np.float32)
+    # the same operations in the same order, written into buffers allocated once
+    z = np.empty((m, nc, 4 * h2), dtype=np.float32)
+    sig = np.empty((m, nc, 3 * h2), dtype=np.float32)
+    ig = np.empty((m, nc, h2), dtype=np.float32)
+    tc = np.empty((m, nc, h2), dtype=np.float32)
+    i_gate, f_gate, o_gate, g_gate = sig[..., :h2], sig[..., h2:2 * h2], sig[..., 2 * h2:], z[..., 3 * h2:]
     for t in range(n):
-        z = np.tanh((xw[:, :, t] + np.matmul(h, w_hh_both)) * scale)
-        sig = z[..., :3 * h2] * 0.5 + 0.5
-        c = sig[..., h2:2 * h2] * c + sig[..., :h2] * z[..., 3 * h2:]
-        h = sig[..., 2 * h2:] * np.tanh(c)
+        np.matmul(h, w_hh_both, out=z)
+        np.add(xw[:, :, t], z, out=z)
+        np.multiply(z, scale, out=z)
+        np.tanh(z, out=z)
+        np.multiply(z[..., :3 * h2], 0.5, out=sig)
+        np.add(sig, 0.5, out=sig)
+        np.multiply(f_gate, c, out=c)
+        np.multiply(i_gate, g_gate, out=ig)
+        np.add(c, ig, out=c)
+        np.tanh(c, out=tc)
+        np.multiply(o_gate, tc, out=h)
         steps[:, :, t] = h
     return steps
 
@@ -330,8 +356,13 @@ def _viterbi_batch(em: np.ndarray, active: np.ndarray, trans: np.ndarray, start:
     back = np.empty((nc, n, k), dtype=np.int64)
     back[:, 0] = np.arange(k)
     score = start + em[:, 0]
+    full = bool(active.all())  # no padding (one chunk, or all of one length): no np.where
     for t in range(1, n):
         cand = score[:, :, None] + trans
+        if full:
+            back[:, t] = cand.argmax(1)
+            score = cand.max(1) + em[:, t]
+            continue
         on = active[:, t, None]
         back[:, t] = np.where(on, cand.argmax(1), np.arange(k))  # padding: carried as it is
         score = np.where(on, cand.max(1) + em[:, t], score)
@@ -352,13 +383,14 @@ def _marginals_batch(em: np.ndarray, active: np.ndarray, trans: np.ndarray, star
     alpha = np.empty((nc, n, k), dtype=np.float64)
     beta = np.empty((nc, n, k), dtype=np.float64)
     alpha[:, 0] = start + em[:, 0]
+    full = bool(active.all())  # no padding: each step's result is kept as it is
     for t in range(1, n):
         step = _logsumexp(alpha[:, t - 1, :, None] + trans, 1) + em[:, t]
-        alpha[:, t] = np.where(active[:, t, None], step, alpha[:, t - 1])
+        alpha[:, t] = step if full else np.where(active[:, t, None], step, alpha[:, t - 1])
     beta[:, -1] = end
     for t in range(n - 2, -1, -1):
         step = _logsumexp(trans[None] + (em[:, t + 1] + beta[:, t + 1])[:, None, :], 2)
-        beta[:, t] = np.where(active[:, t + 1, None], step, end)
+        beta[:, t] = step if full else np.where(active[:, t + 1, None], step, end)
     last = active.sum(1) - 1
     log_z = _logsumexp(alpha[np.arange(nc), last] + end, 1)
     return np.exp(alpha + beta - log_z[:, None, None])
