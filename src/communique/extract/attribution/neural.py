@@ -252,15 +252,23 @@ class Networks(tuple):
         return (sum(w.trans for w in self) / k, sum(w.start for w in self) / k, sum(w.end for w in self) / k)
 
 
+_GATHER_TOKENS = 256
+
+
 def _summed_embeddings(nets: Networks, n: int, hashed: tuple[np.ndarray, np.ndarray]) -> list[np.ndarray]:
-    """Per network, the (T, E) sums of its embeddings of each token's features: one gather
-    from the tables side by side."""
+    """Per network, the (T, E) sums of its embeddings of each token's features: a gather
+    from the tables side by side, :data:`_GATHER_TOKENS` tokens at a time (the gathered
+    rows stay in cache; each token's sum is the same)."""
     ids, offs = hashed
     table = nets.table
     summed = np.zeros((n, table.shape[1]), dtype=np.float32)
     nonempty = np.diff(offs) > 0
-    if len(ids):
-        summed[nonempty] = np.add.reduceat(table[ids], offs[:-1][nonempty], axis=0)
+    for a in range(0, n, _GATHER_TOKENS):
+        b = min(n, a + _GATHER_TOKENS)
+        lo, hi = int(offs[a]), int(offs[b])
+        if hi > lo:
+            ne = nonempty[a:b]
+            summed[a:b][ne] = np.add.reduceat(table[ids[lo:hi]], offs[a:b][ne] - lo, axis=0)
     out, col = [], 0
     for w in nets:
         out.append(summed[:, col:col + w.emb.shape[1]])
