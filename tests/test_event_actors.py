@@ -94,7 +94,8 @@ def test_event_actors_sides_kept_apart_and_relative_pronouns(rules, text, type_,
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, actor_text, countries", [
-    ("The union said it would stage a protest outside the ministry.", "stage", "The union", set()),
+    # the curated patterns code the promised protest (a threat), so the dictionary's 'stage' stays silent
+    ("The union said it would stage a protest outside the ministry.", "protest", "The union", set()),
     ("Egyptian authorities said they are seeking help from Italy.", "seeking", "Egyptian authorities", {"EGY"}),
 ])
 def test_event_actors_reported_pronoun_is_the_reporting_subject(rules, text, trigger, actor_text, countries):

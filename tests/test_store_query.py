@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from communique.cli import app as cli_app
 from communique.errors import InputError
 from communique.store import Store
+from communique.store.migrations import load_migrations
 
 ENV = {"COLUMNS": "160", "NO_COLOR": "1", "TERM": "dumb"}
 TEXTS = [
@@ -109,12 +110,21 @@ def test_store_query_quote_speaker_filter_agrees(filled, speaker):
 
 
 def test_store_query_sqlite_migration_fills_event_search(tmp_path, analyses):
+    """Migration 0009 on a store whose events were stored before it: they become searchable.
+    (Later migrations stop 0009 from being re-run on open, so its statements are run here, on
+    a store whose event index is gone, as the migration runner runs them.)"""
     db = tmp_path / "old.db"
     with Store(db) as s:
         s.add_many(analyses)
-        for stmt in ("DROP TABLE events_fts", "DELETE FROM schema_migrations WHERE version = 9"):
-            s.repo._exec(stmt)
-    with Store(db) as s:  # migration 0009 runs on open and indexes the stored events
+        s.repo._exec("DROP TABLE events_fts")
+        assert s.repo._all("SELECT name FROM sqlite_master WHERE name = 'events_fts'") == []
+        migrations = {m.version: m for m in load_migrations("sqlite")}
+        statements = [*migrations[9].statements,
+                      *(st for st in migrations[12].statements if "events_fts" in st)]
+        assert statements
+        for st in statements:
+            s.repo._exec(st)
+    with Store(db) as s:
         assert {r.article_id for r in s.events(text="shelled")} == {analyses[3].id}
 
 

@@ -75,7 +75,7 @@ def compare_dev(dev_set: Path, split: str, settings: Settings | None = None) -> 
 
 def _rules_type(doc, table, dictionary: bool) -> str | None:
     """The main event's type as ``evaluation/events.predict`` finds it, with the dictionary
-    answering in a sentence that holds no trigger of the curated patterns."""
+    answering only where the curated patterns match nothing (as ``extract/events.py``)."""
     from ..extract.event_dictionary import dictionary_pattern
     from ..extract.event_lexicon import load_lexicon
     from ..extract.event_main import rank
@@ -83,10 +83,11 @@ def _rules_type(doc, table, dictionary: bool) -> str | None:
     from .events import _type_of
 
     lex = load_lexicon()
-    dictionary = dictionary and not any(t.lemma_.lower() in lex.by_lemma for t in doc)  # as events.py
+    curated = {tok.i: m for tok in doc if (m := match_trigger(tok, lex, table, statements=True)) is not None}
+    dictionary = dictionary and not any(not m.pattern.statement for m in curated.values())
     best = None
     for tok in doc:
-        m = match_trigger(tok, lex, table, statements=True)
+        m = curated.get(tok.i)
         pattern = m.pattern if m is not None else (dictionary_pattern(tok) if dictionary else None)
         if pattern is None:
             continue

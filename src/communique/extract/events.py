@@ -346,33 +346,39 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     order: list[tuple] = []
     home = doc_countries(doc, actors)
     for sent in doc.sents:
-        # PETRARCH2 verbs where ours find nothing, unless Phoenix discards the sentence (sports ...)
-        use_dictionary = ctx.settings.event_dictionary and not discarded(sent, load_dictionary()) and not any(
-            t.lemma_.lower() in lex.by_lemma for t in sent)  # only in sentences without a curated trigger
         sent_lemmas = {t.lemma_.lower() for t in sent}
-        for tok in sent:
-            m = match_trigger(tok, lex, actors, sent_lemmas=sent_lemmas)
-            if m is None and use_dictionary:
-                dp = dictionary_pattern(tok)
-                m = Match(dp, dp.cameo, 1) if dp is not None else None
-            if m is None:
-                continue
-            ev = _event(doc, tok, m, actors, quotes, dates, places, home)
-            if ev is None or not_an_event(tok, ev.type):  # background, disease, failed (event_background.py)
-                continue
-            key = _key(ev, m.pattern.symmetric)
-            if key in found:
-                prev = found[key]
-                found[key] = _merge(prev, ev)
-            else:
-                found[key] = ev
-                order.append(key)
+        curated = [(tok, m) for tok in sent
+                   if (m := match_trigger(tok, lex, actors, sent_lemmas=sent_lemmas)) is not None]
+        coded = _add_events(curated, doc, actors, quotes, dates, places, home, found, order)
+        # PETRARCH2's verbs where ours code nothing, unless Phoenix discards the sentence (sports ...)
+        if not coded and ctx.settings.event_dictionary and not discarded(sent, load_dictionary()):
+            matches = [(tok, Match(dp, dp.cameo, 1)) for tok in sent if (dp := dictionary_pattern(tok)) is not None]
+            _add_events(matches, doc, actors, quotes, dates, places, home, found, order)
     events = tuple(found[k] for k in order)
     if not ctx.settings.event_model:
         return events
     # the trained type model: drops, retypes or adds (event_model.py); rules give the arguments
     return combine(doc, events, load_model(ctx.settings.event_model_path),
                    lambda t, p: _event(doc, t, Match(p, p.cameo, 1), actors, quotes, dates, places, home))
+
+
+def _add_events(matches: list[tuple[Token, Match]], doc: Doc, actors: ActorTable, quotes: tuple[Quote, ...],
+                dates: DateTable, places: PlaceTable, home: DocCountries | None,
+                found: dict[tuple, Event], order: list[tuple]) -> int:
+    """Code the matched triggers into ``found`` (same event merged); how many were events."""
+    n = 0
+    for tok, m in matches:
+        ev = _event(doc, tok, m, actors, quotes, dates, places, home)
+        if ev is None or not_an_event(tok, ev.type):  # background, disease, failed (event_background.py)
+            continue
+        n += 1
+        key = _key(ev, m.pattern.symmetric)
+        if key in found:
+            found[key] = _merge(found[key], ev)
+        else:
+            found[key] = ev
+            order.append(key)
+    return n
 
 
 def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quote, ...],
