@@ -85,7 +85,7 @@ def test_review_browser_correct_speaker_and_event_type(seeded, page):
     shot(page, "review-article")
     # the quotes page shows the corrected speaker, the raw one the machine's
     page.goto(f"{live.url}/quotes?speaker={new_speaker.name.split()[-1]}")
-    assert page.locator(f"a[href$='#ev-q100000']").count() >= 1
+    assert page.locator("a[href$='#ev-q100000']").count() >= 1
     shot(page, "review-quotes")
     # the events page shows the corrected type; the raw version does not
     page.goto(f"{live.url}/events?type=ASSAULT")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 from urllib.parse import quote
 
 import httpx
@@ -91,7 +90,8 @@ def test_robust_xss_every_page_renders_payloads_inert(server, browser):
                 except Exception:  # noqa: BLE001 - hidden or detached elements
                     pass
             assert page.evaluate("window.__xss") is None, path
-            assert page.locator(INJECTED).count() == 0, (path, page.locator(INJECTED).first.evaluate("e => e.outerHTML"))
+            injected = page.locator(INJECTED)
+            assert injected.count() == 0, (path, injected.first.evaluate("e => e.outerHTML"))
             body = page.inner_text("body")
             seen_payload += any(p in body for p in (P_SCRIPT, P_ATTR, P_CLOSE))
     finally:

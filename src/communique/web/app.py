@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 
 
-from .reviews import Unauthorized, WritingDisabled, key_name, register_review_routes, reviewer  # noqa: E402
+from .reviews import register_review_routes, reviewer  # noqa: E402
 
 
 class StorePool:

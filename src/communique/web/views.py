@@ -126,7 +126,8 @@ def actors_view(store, settings: Settings, *, name=None, kind=None, country=None
 
 # --- single records --------------------------------------------------------------------
 
-def article_view(store, settings: Settings, article_id: str, raw: bool = False) -> dict[str, Any]:
+def article_view(store, settings: Settings, article_id: str,  # noqa: ARG001 - one signature per view
+                 raw: bool = False) -> dict[str, Any]:
     """The article with its records: the reviewed version (``raw``: the machine output);
     each record has its public id (``<article>:q<seq>``), ``review`` status and reviews."""
     from .highlight import highlight
@@ -156,7 +157,7 @@ def article_view(store, settings: Settings, article_id: str, raw: bool = False) 
             "html": highlight(analysis, quote_ids=[s for s, _ in qseqs], event_ids=[s for s, _ in eseqs])}
 
 
-def record_view(store, settings: Settings, record_id: str) -> dict[str, Any]:
+def record_view(store, settings: Settings, record_id: str) -> dict[str, Any]:  # noqa: ARG001 - one signature per view
     aid, kind, seq = parse_record(record_id)
     data = store.repo.record_data("events" if kind == "e" else "quotes", aid, seq)
     if data is None:
@@ -248,7 +249,8 @@ def alerts_view(store, settings: Settings, *, keys="country", since=None, until=
             "names": names, "items": [a.to_dict() for a in out]}
 
 
-def network_view(store, settings: Settings, *, keys="country", since=None, until=None, type=None,
+def network_view(store, settings: Settings, *,  # noqa: ARG001 - one signature per view
+                 keys="country", since=None, until=None, type=None,
                  quad_class=None, max_edges: int = 150, raw: bool = False) -> dict[str, Any]:
     keys, quad = parse_keys(keys), parse_quad_class(quad_class)
     s, u = parse_dates(since, until)
