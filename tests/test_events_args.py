@@ -171,3 +171,16 @@ def test_events_args_acting_subject_and_named_sides(pipeline, text, trigger, act
     ev = _by_trigger(a, trigger)[0]
     assert ev.actor is not None and actor_text in ev.actor.text
     assert ev.recipient is not None and recipient_text in ev.recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, actor", [
+    # a participle that describes its subject is no passive: the subject acts
+    ("Blinken said the U.S. is committed to the path of diplomacy and dialogue.", "AGREE", "USA"),
+    ("Iran is prepared to hold talks with Iraq.", "AGREE", "IRN"),
+])
+def test_events_args_stative_participle_subject_is_the_actor(pipeline, text, type_, actor):
+    a = pipeline.analyze(text)
+    ev = _event(a, type_)
+    assert actor in _countries(a, ev.actor)
+    assert ev.recipient is None or actor not in _countries(a, ev.recipient)

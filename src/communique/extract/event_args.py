@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..models import Member, Party, Quote
 from .actors import ActorTable
 from .event_actors import relational_side, side_countries
+from .event_lexicon import load_lexicon
 from .modality import CENSURE
 from .person_nouns import person_nouns
 
@@ -60,8 +61,6 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
     if party is None and tok.lower_ in GROUP_PRONOUNS:
         ant = reported_subject(tok)
         if ant is not None:  # "Workers in Quebec have announced *they* will strike"
-            from .event_lexicon import load_lexicon
-
             party = with_members(actors.party_for_token(doc, ant), actors) or named_party(
                 doc, ant, load_lexicon().party_nouns, entities=False)
     return party
@@ -178,8 +177,9 @@ def actor_token(tok: Token) -> Token | None:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 return subj
-            if any(c.dep_ == "nsubjpass" for c in tok.children):
-                return None
+            subj_pass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj_pass is not None:
+                return subj_pass if stative(tok) else None  # "the U.S. is committed to": its subject
             if tok.tag_ == "VBG" and tok.i > 0:
                 prev = tok.doc[tok.i - 1]
                 if prev.dep_ in ("pobj", "dobj") and prev.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -335,7 +335,8 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
     of arrival ("arrived in Amman for talks"); for demands, accusations and threats the
     subject of the that-clause ("demands that *the government* scrap ...")."""
     if tok.pos_ == "VERB":
-        yield from (c for c in tok.children if c.dep_ == "nsubjpass")
+        if not stative(tok):
+            yield from (c for c in tok.children if c.dep_ == "nsubjpass")
         if clausal:
             for c in tok.children:
                 if c.dep_ == "ccomp":
@@ -386,8 +387,17 @@ def party_in_phrase(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quot
 
 
 def is_passive(tok: Token) -> bool:
-    """``tok`` is a verb in the passive with its own subject ("were killed by ...")."""
-    return tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    """``tok`` is a verb in the passive with its own subject ("were killed by ..."), not a
+    participle that describes its subject ("is committed to")."""
+    return (tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            and not stative(tok))
+
+
+def stative(tok: Token) -> bool:
+    """A participle that describes its subject, with no by-agent ("the U.S. is committed to
+    dialogue"): the lexicon's ``stative_participles``."""
+    return (tok.lower_ in load_lexicon().stative_participles
+            and not any(c.dep_ == "agent" for c in tok.children))
 
 
 ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "hold"}) | CENSURE

@@ -39,6 +39,8 @@ class Lexicon:
     refusal_of: dict[str, str] = field(default_factory=dict)
     # nouns that name a side the actor table may not know ("the main armed faction")
     party_nouns: frozenset[str] = frozenset()
+    # participles that describe their subject ('the U.S. is committed to ...'): no passive
+    stative_participles: frozenset[str] = frozenset()
 
     @staticmethod
     def _prefix(table: dict[str, str], code: str) -> str | None:
@@ -115,9 +117,12 @@ def load_lexicon() -> Lexicon:
             by.setdefault(lemma, []).append(p)
     tables = {k: {str(a): str(b) for a, b in (data.get(k) or {}).items()}
               for k in ("intent_of", "threat_of", "refusal_of")}
-    nouns = data.get("party_nouns") or []
-    if any(not isinstance(w, str) for w in nouns):
-        raise ValueError("party_nouns must hold words only (quote on/off/yes/no)")
+    words = {}
+    for key in ("party_nouns", "stative_participles"):
+        words[key] = data.get(key) or []
+        if any(not isinstance(w, str) for w in words[key]):
+            raise ValueError(f"{key} must hold words only (quote on/off/yes/no)")
     return Lexicon(int(data["version"]), tuple(pats), {k: tuple(v) for k, v in by.items()},
                    hashlib.sha256(text.encode()).hexdigest()[:16], **tables,
-                   party_nouns=frozenset(nouns))
+                   party_nouns=frozenset(words["party_nouns"]),
+                   stative_participles=frozenset(words["stative_participles"]))
