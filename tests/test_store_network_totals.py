@@ -46,17 +46,18 @@ def _check(store):
             "SUM(COALESCE(gmax, 0.0)) FROM dyad_incidents GROUP BY source, target, modality, variant, "
             f"type, {NETWORK_QUAD}, {period}"))
         assert kept and kept == rebuilt, table
-    checked = 0
+    checked = quad_checked = 0
     for raw in (False, True):
         for keys in ("country", "actor"):
             for since, until in BOUNDS:
-                for types in (None, ["ASSAULT"]):
+                for types, quads in ((None, None), (["ASSAULT"], None), (None, [4]), (None, [1, 3])):
                     args = {"keys": keys, "since": since, "until": until, "types": types,
-                            "modalities": ("asserted",), "raw": raw}
-                    want = _rounded(r._network_facts(keys, since, until, types, None, ("asserted",), raw))
+                            "quad_classes": quads, "modalities": ("asserted",), "raw": raw}
+                    want = _rounded(r._network_facts(keys, since, until, types, quads, ("asserted",), raw))
                     assert _rounded(r.network_rows(**args)) == want, args
                     checked += bool(want)
-    assert checked > 20
+                    quad_checked += bool(want) and quads is not None
+    assert checked > 20 and quad_checked > 10
 
 
 def test_store_network_totals_equal_the_facts_query(store):

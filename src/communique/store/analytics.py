@@ -350,11 +350,13 @@ class AnalyticsQueries(SQLMixin):
                      types: Sequence[str] | None = None, quad_classes: Sequence[int] | None = None,
                      modalities: Sequence[str] | None = ("asserted",), raw: bool = False) -> list[tuple]:
         """(source, target, type, quad_class, incidents, goldstein_sum) over incidents, ordered
-        by source, target, type and quad class. One modality and no quad-class filter: whole
-        months from ``network_totals`` (store/incidents.py); a month a bound cuts from the
-        ``network_days`` of its kept days, or as the whole month less its fewer left-out days
-        (incidents are per day, so they add up); else every fact is grouped."""
-        if quad_classes or not modalities or len(set(modalities)) != 1:
+        by source, target, type and quad class. One modality: whole months from
+        ``network_totals`` (store/incidents.py); a month a bound cuts from the ``network_days``
+        of its kept days, or as the whole month less its fewer left-out days (incidents are per
+        day, so they add up); else every fact is grouped. A quad-class filter selects rows of
+        the totals: an incident has one type, and a type one quad class (PLOVER), so its facts
+        share the quad class the totals keep."""
+        if not modalities or len(set(modalities)) != 1:
             return self._network_facts(keys, since, until, types, quad_classes, modalities, raw)
         lo, hi = date_text(since), date_text(until)
         try:
@@ -364,9 +366,10 @@ class AnalyticsQueries(SQLMixin):
         where = ["LENGTH(source) = 3" if keys == "country" else "LENGTH(source) <> 3",
                  variant_filter("", raw), "modality = ?"]
         params: list[Any] = [modalities[0]]
-        if types:
-            where.append(f"type IN ({placeholders(types)})")
-            params += list(types)
+        for col, vals in (("type", types), ("quad_class", quad_classes)):
+            if vals:
+                where.append(f"{col} IN ({placeholders(vals)})")
+                params += list(vals)
         months, ranges = cut_parts(lo, hi)
         spans = [(first, last)] + [(m, m) for m in months]
         sums: dict[tuple, list] = {}
