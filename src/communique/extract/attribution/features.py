@@ -154,8 +154,9 @@ def structure_features(doc: Doc, cuelex: list[bool], rtags: list[str],
             depth += 1
         else:
             f["cue_depth"] = "none"
+    rcue = [t.endswith("CUE") for t in rtags]
     for sent in doc.sents:
-        for flags, name in ((cuelex, "lex"), ([t.endswith("CUE") for t in rtags], "rcue")):
+        for flags, name in ((cuelex, "lex"), (rcue, "rcue")):
             last = None
             for i in range(sent.start, sent.end):
                 if flags[i]:
