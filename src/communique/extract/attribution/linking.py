@@ -54,14 +54,27 @@ def _sent_index(doc: Doc) -> list[int]:
     return idx
 
 
-def _governs(doc: Doc, cue: TaggedSpan, other: TaggedSpan) -> bool:
+class _Parse(NamedTuple):
+    """Per-token parse tables of one Doc, read once (a ``doc[i]`` is a new Token each time)."""
+
+    heads: list[int]
+    deps: list[str]
+    punct: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Parse:
+        return cls([t.head.i for t in doc], [t.dep_ for t in doc], [t.is_punct for t in doc])
+
+
+def _governs(parse: _Parse, cue: TaggedSpan, other: TaggedSpan) -> bool:
     """A token of ``other`` attaches to the cue, or the cue attaches into ``other``."""
+    heads = parse.heads
     for i in range(other.start, other.end):
-        h = doc[i].head.i
-        if cue.start <= h < cue.end and not (other.start <= h < other.end) and not doc[i].is_punct:
+        h = heads[i]
+        if cue.start <= h < cue.end and not (other.start <= h < other.end) and not parse.punct[i]:
             return True
     for i in range(cue.start, cue.end):
-        h = doc[i].head.i
+        h = heads[i]
         if other.start <= h < other.end:
             return True
     return False
@@ -107,6 +120,7 @@ def link_spans(doc: Doc, spans: Sequence[TaggedSpan],
         return []
     sent = _sent_index(doc)
     para = paragraph_ids(doc)
+    parse = _Parse.of(doc)
     cues = [s for s in spans if s.role == "CUE"]
     sources = [s for s in spans if s.role == "SOURCE"]
     contents = [s for s in spans if s.role == "CONTENT"]
@@ -120,7 +134,7 @@ def link_spans(doc: Doc, spans: Sequence[TaggedSpan],
             cs = sent[cue.start]
             if cs < c_sents[0] - reach or cs > c_sents[1] + reach:
                 continue  # too far to link (a parse never crosses sentences)
-            if _governs(doc, cue, c):
+            if _governs(parse, cue, c):
                 score = _distance(cue, c) / 1000  # the nearest of two governing cues
             elif ((c_sents[0] <= cs <= c_sents[1] or 0 <= cue.start - c.end <= 3)
                   and not _full_stop_between(doc, c, cue)):
@@ -144,7 +158,7 @@ def link_spans(doc: Doc, spans: Sequence[TaggedSpan],
         conts = by_cue.get(k)
         if not conts:
             continue
-        src = _source_for(doc, cue, sources, conts, sent)
+        src = _source_for(doc, parse, cue, sources, conts, sent)
         if src is None and options.parse_source:
             src = _parse_source(doc, cue, conts)
         parts = [cue.confidence] + [c.confidence for c in conts] + ([src.confidence] if src else [])
@@ -162,20 +176,20 @@ def link_spans(doc: Doc, spans: Sequence[TaggedSpan],
     return sorted(out, key=lambda a: a.content[0])
 
 
-def _syntactic(doc: Doc, cue: TaggedSpan, s: TaggedSpan) -> bool:
+def _syntactic(parse: _Parse, cue: TaggedSpan, s: TaggedSpan) -> bool:
     """The source is the cue's subject (or agent), or otherwise attached to it."""
-    return any(doc[i].dep_ in _SUBJ_DEPS and cue.start <= doc[i].head.i < cue.end
-               for i in range(s.start, s.end)) or _governs(doc, cue, s)
+    return any(parse.deps[i] in _SUBJ_DEPS and cue.start <= parse.heads[i] < cue.end
+               for i in range(s.start, s.end)) or _governs(parse, cue, s)
 
 
-def _source_for(doc: Doc, cue: TaggedSpan, sources: Sequence[TaggedSpan],
+def _source_for(doc: Doc, parse: _Parse, cue: TaggedSpan, sources: Sequence[TaggedSpan],
                 contents: Sequence[TaggedSpan], sent: list[int]) -> TaggedSpan | None:
     best: tuple[float, TaggedSpan] | None = None
     cs = sent[cue.start]
     for s in sources:
         if any(c.start <= s.start < c.end for c in contents):
             continue
-        if _syntactic(doc, cue, s):
+        if _syntactic(parse, cue, s):
             score = 0.0 + _distance(cue, s) / 1000
         elif (sent[s.start] == cs or sent[s.end - 1] == cs) and not _full_stop_between(doc, s, cue):
             score = 1.0 + _distance(cue, s) / 1000
