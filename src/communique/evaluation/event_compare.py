@@ -103,23 +103,19 @@ def _rules_type(doc, table, dictionary: bool) -> str | None:
 
 
 def compare_cameo(path: Path, settings: Settings | None = None, part: str = "held-out") -> dict[str, dict[str, Any]]:
-    from ..extract.actors import extract_actors
-    from ..extract.context import ExtractionContext
-    from ..ingest.article import make_article
-    from ..nlp import build_pipeline
     from .events import baseline, expected_type, load_examples, split_halves
+    from .report import parsed_with_actors
 
     settings = settings or Settings()
     examples = load_examples(path)
     tune, held = split_halves(len(examples))
     chosen = [examples[i] for i in (held if part == "held-out" else tune)]
     chosen = [e for e in chosen if expected_type(e.code) is not None]
-    nlp = build_pipeline(settings)
     model = load_model(settings.event_model_path)
     rows: dict[str, list[tuple[str, str]]] = {k: [] for k in ("baseline", "curated", "rules", "model", "combined")}
-    for ex, doc in zip(chosen, nlp.pipe([e.text for e in chosen])):
+    parsed = parsed_with_actors([e.text for e in chosen], settings, dt.date(2000, 1, 1))
+    for ex, (doc, _ctx, table) in zip(chosen, parsed):
         gold = expected_type(ex.code) or NONE
-        table = extract_actors(doc, ExtractionContext(make_article(ex.text, published=dt.date(2000, 1, 1)), settings))
         curated = _rules_type(doc, table, False) or NONE
         rules = _rules_type(doc, table, True) or NONE
         rows["baseline"].append((gold, baseline(doc)[0] or NONE))

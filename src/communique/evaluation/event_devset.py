@@ -217,18 +217,14 @@ def predict_baseline(doc, table) -> Prediction:
 
 
 def run_dev(golds: list[Gold], settings: Settings | None = None) -> list[Scored]:
-    from ..extract import ExtractionContext, analyze_doc
-    from ..extract.actors import extract_actors
-    from ..ingest.article import make_article
-    from ..nlp import build_pipeline
+    from ..extract import analyze_doc
+    from .report import parsed_with_actors
 
     settings = settings or Settings()
-    nlp = build_pipeline(settings)
     out = []
-    for g, doc in zip(golds, nlp.pipe([g.text for g in golds])):
-        ctx = ExtractionContext(make_article(g.text, published=dt.date(2016, 1, 1)), settings)
+    for g, (doc, ctx, table) in zip(golds, parsed_with_actors([g.text for g in golds], settings,
+                                                              dt.date(2016, 1, 1))):
         analysis = analyze_doc(doc, ctx)
-        table = extract_actors(doc, ctx)
         out.append(Scored(g, predict_main(doc, analysis), predict_baseline(doc, table)))
     return out
 

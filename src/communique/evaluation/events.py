@@ -21,14 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
-from ..extract.actors import extract_actors
-from ..extract.context import ExtractionContext
 from ..extract.event_args import actor_token, fallback_actor_token, party_of
 from ..extract.event_lexicon import load_lexicon
 from ..extract.event_main import rank as main_rank
 from ..extract.events import match_trigger, recode
-from ..ingest.article import make_article
 from ..ontology import plover_for_cameo
+from .report import parsed_with_actors
 
 
 @dataclass(frozen=True)
@@ -192,14 +190,10 @@ def score(outcomes: list[Outcome]) -> dict[str, dict]:
 
 
 def run_examples(examples: list[Example], settings: Settings | None = None) -> list[Outcome]:
-    from ..nlp import build_pipeline
-
     settings = settings or Settings()
-    nlp = build_pipeline(settings)
     out = []
-    for ex, doc in zip(examples, nlp.pipe([e.text for e in examples])):
-        ctx = ExtractionContext(make_article(ex.text, published=dt.date(2000, 1, 1)), settings)
-        table = extract_actors(doc, ctx)
+    parsed = parsed_with_actors([e.text for e in examples], settings, dt.date(2000, 1, 1))
+    for ex, (doc, _ctx, table) in zip(examples, parsed):
         ptype, pcode, pcountry, trig = predict(doc, table)
         btype, bcode = baseline(doc)
         out.append(Outcome(ex, expected_type(ex.code), ptype, pcode,

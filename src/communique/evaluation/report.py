@@ -9,9 +9,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol, Sequence, TypeVar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..config import Settings
+    from ..extract.actors import ActorTable
+    from ..extract.context import ExtractionContext
 
 
 class _HasSpan(Protocol):
@@ -39,6 +48,20 @@ def phrase_span(text: str, phrase: str) -> tuple[int, int]:
     """Character offsets of the first occurrence of ``phrase`` in ``text``."""
     start = text.index(phrase)
     return start, start + len(phrase)
+
+
+def parsed_with_actors(texts: Sequence[str], settings: Settings,
+                       published: dt.date) -> Iterator[tuple[Doc, ExtractionContext, ActorTable]]:
+    """Each text parsed (one ``nlp.pipe`` over all), with its extraction context (an article
+    published on ``published``) and its actor table: what the event evaluations start from."""
+    from ..extract.actors import extract_actors
+    from ..extract.context import ExtractionContext
+    from ..ingest.article import make_article
+    from ..nlp import build_pipeline
+
+    for text, doc in zip(texts, build_pipeline(settings).pipe(texts)):
+        ctx = ExtractionContext(make_article(text, published=published), settings)
+        yield doc, ctx, extract_actors(doc, ctx)
 
 
 def first_overlapping(records: Iterable[T], start: int, end: int) -> T | None:
