@@ -73,8 +73,7 @@ class StoreStories:
         ``communique ingest``); the number registered. Nothing before the first seeding."""
         if not self._seeded:
             return 0
-        known = self.clusterer.known
-        fresh = [a for a in self.store.recent_articles(limit) if not known(a.id)]
+        fresh = self.store.recent_articles(limit, unless=self.clusterer.known)  # only new ones read
         for art in fresh:
             self.clusterer.register(art)
         return len(fresh)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..models import Analysis, Article
@@ -110,10 +110,11 @@ class BaseStore(ReviewStore, RegistryStore):
         with self._lock:
             return self.repo.story_ids(ids)
 
-    def recent_articles(self, limit: int) -> list[Article]:
-        """The ``limit`` articles added last (oldest first), with their story ids."""
+    def recent_articles(self, limit: int, *, unless: Callable[[str], bool] | None = None) -> list[Article]:
+        """The ``limit`` articles added last (oldest first), with their story ids; those whose
+        id ``unless`` accepts are not read."""
         with self._lock:
-            return self.repo.recent_articles(limit)
+            return self.repo.recent_articles(limit, unless=unless)
 
     def story_count(self) -> int:
         """Distinct story clusters among the stored articles."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -345,11 +345,15 @@ class Repository(AnalyticsQueries, ReviewQueries, RegistryQueries):
         return {r[0]: r[1] or r[0] for r in
                 self._all_in("SELECT id, story_id FROM articles WHERE id IN ({marks})", dict.fromkeys(ids))}
 
-    def recent_articles(self, limit: int) -> list[Article]:
-        """The ``limit`` most recently added articles (with their story ids), oldest first."""
-        rows = self._all("SELECT data, story_id FROM articles ORDER BY added_at DESC, id DESC LIMIT ?",
-                         (int(limit),))
-        return [Article.from_dict(_with_story(r)) for r in reversed(rows)]
+    def recent_articles(self, limit: int, *, unless: Callable[[str], bool] | None = None) -> list[Article]:
+        """The ``limit`` most recently added articles (with their story ids), oldest first;
+        those whose id ``unless`` accepts are left out before their records are read."""
+        ids = [r[0] for r in self._all("SELECT id FROM articles ORDER BY added_at DESC, id DESC LIMIT ?",
+                                       (int(limit),))]
+        wanted = [i for i in ids if unless is None or not unless(i)]
+        found = {r[0]: r[1:] for r in self._all_in("SELECT id, data, story_id FROM articles WHERE id IN ({marks})",
+                                                    wanted)}
+        return [Article.from_dict(_with_story(found[i])) for i in reversed(wanted) if i in found]
 
     def story_count(self) -> int:
         row = self._one("SELECT COUNT(DISTINCT story_id) FROM articles")
