@@ -165,6 +165,9 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
     # nouns that name a side by themselves
     ("The two countries signed a trade agreement with Kenya.", "signed", "The two countries", "Kenya"),
     ("The attack on Cruz by Republican South Carolina Sen. was harsh.", "attack", "Sen.", "Cruz"),
+    # a personal pronoun nobody resolved still names the side; a quantifier names its group
+    ("She cut a deal with Kenya.", "deal", "She", "Kenya"),
+    ("Some of the farmers accused the governor of fraud.", "accused", "Some of the farmers", "governor"),
 ])
 def test_events_args_acting_subject_and_named_sides(pipeline, text, trigger, actor_text, recipient_text):
     a = pipeline.analyze(text)
@@ -184,3 +187,20 @@ def test_events_args_stative_participle_subject_is_the_actor(pipeline, text, typ
     ev = _event(a, type_)
     assert actor in _countries(a, ev.actor)
     assert ev.recipient is None or actor not in _countries(a, ev.recipient)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, countries", [
+    # coordinated subjects are plural: "they" is the pair that announced
+    ("A Kenyan paper reported that Peru and Chile announced they agree to lift the ban on fishing.", "AGREE",
+     {"PER", "CHL"}),
+    # "he" in a clause that explains the governing one is its subject
+    ("Kenyan media said an Ugandan official spoke to reporters because he was not allowed to visit the camp.",
+     "CONSULT", {"UGA"}),
+])
+def test_events_args_pronoun_takes_the_governing_subject(pipeline, text, type_, countries):
+    a = pipeline.analyze(text)
+    ev = next((e for e in a.events if e.type == type_ and e.actor is not None
+               and e.actor.text.lower() not in ("he", "they")), None)
+    assert ev is not None, [(e.type, e.trigger.text, e.actor and e.actor.text) for e in a.events]
+    assert _countries(a, ev.actor) == countries

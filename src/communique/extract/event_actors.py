@@ -38,7 +38,7 @@ from .places import PlaceTable
 DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
-             "relational_nouns", "side_nouns")
+             "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class SideCountries:
     locative: frozenset[str]  # prepositions whose object is a place, not a participant
     relational: frozenset[str]  # nouns naming someone other than their owner ("its neighbor")
     side_nouns: frozenset[str]  # nouns that name a side by themselves ("the two countries")
+    pronouns: frozenset[str] = frozenset()  # personal pronouns that name a side left unresolved ("He")
+    quantifiers: frozenset[str] = frozenset()  # "*some* of the families": part of the group named
 
 
 @cache
@@ -71,7 +73,9 @@ def side_countries() -> SideCountries:
     return SideCountries(str(data["version"]), aff, frozenset(w.lower() for w in data["non_state"]),
                          frozenset(k[0] for k in aff), frozenset(w.lower() for w in data["locative_preps"]),
                          frozenset(w.lower() for w in data["relational_nouns"]),
-                         frozenset(w.lower() for w in data["side_nouns"]))
+                         frozenset(w.lower() for w in data["side_nouns"]),
+                         frozenset(w.lower() for w in data["pronoun_sides"]),
+                         frozenset(w.lower() for w in data["quantifiers"]))
 
 
 class DocCountries:

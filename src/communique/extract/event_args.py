@@ -63,25 +63,57 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
         if ant is not None:  # "Workers in Quebec have announced *they* will strike"
             party = with_members(actors.party_for_token(doc, ant), actors) or named_party(
                 doc, ant, load_lexicon().party_nouns, entities=False)
+    if party is None:
+        party = part_of_group(doc, tok, actors) or pronoun_side(tok)
     return party
 
 
-GROUP_PRONOUNS = {"they": True, "it": False}  # pronoun -> plural
+def part_of_group(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
+    """The side a quantifier names with its *of* phrase ("*some of the families* claim",
+    "*dozens of* protesters"): the group's actor or noun, over the whole phrase."""
+    if tok.lower_ not in side_countries().quantifiers or tok.pos_ not in ("PRON", "DET", "NUM", "NOUN", "ADJ"):
+        return None
+    group = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
+    if group is None:
+        return None
+    party = with_members(actors.party_for_token(doc, group), actors) or named_party(
+        doc, group, load_lexicon().party_nouns)
+    if party is None:
+        return None
+    start = min(party.start, tok.idx)
+    end = max(party.end, tok.idx + len(tok.text))
+    return replace(party, text=doc.text[start:end], start=start, end=end)
+
+
+def pronoun_side(tok: Token) -> Party | None:
+    """A personal pronoun the coreference of actors left open ("*He* even cut a deal"): a
+    side with its text and nobody behind it (no actor, no country)."""
+    if tok.pos_ != "PRON" or tok.lower_ not in side_countries().pronouns:
+        return None
+    return Party((), tok.text, tok.idx, tok.idx + len(tok.text), None, None)
+
+
+GROUP_PRONOUNS = {"they": True, "it": False, "he": False, "she": False}  # pronoun -> plural
+PERSONAL = frozenset({"he", "she"})
 
 
 def reported_subject(pron: Token) -> Token | None:
-    """The subject of the clause that reports ``pron``'s clause, when the coreference of
-    actors left the pronoun open ("*The union* said *it* would strike", "*Workers in
-    Quebec* have announced *they* will strike"): a noun of the pronoun's number."""
+    """The subject of the clause that reports or governs ``pron``'s clause, when the
+    coreference of actors left the pronoun open ("*The union* said *it* would strike",
+    "*Workers in Quebec* have announced *they* will strike", "*China and North Korea*
+    announced they agree", "*an official* spoke ... because *he* was not authorized"): a
+    noun of the pronoun's number (coordinated nouns are plural), a person for he and she."""
     if pron.dep_ not in SUBJ:
         return None
     clause = pron.head
-    if clause.dep_ not in ("ccomp", "xcomp") or clause.head.i == clause.i:
+    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head.i == clause.i:
         return None
     subj = next((c for c in clause.head.children if c.dep_ in SUBJ), None)
     if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return None
-    plural = subj.tag_ in ("NNS", "NNPS")
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if pron.lower_ in PERSONAL and not (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in HUMAN):
+        return None
     return subj if plural == GROUP_PRONOUNS[pron.lower_] else None
 
 
