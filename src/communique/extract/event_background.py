@@ -9,7 +9,9 @@ failed actions (word lists in ``data/events/not_events.yaml``).
   invasion") — what the sentence reports happened against it;
 - ``non-violent death``: a killing, death or injury whose cause is a disease, an accident
   or a disaster ("Cholera killed 200", "killed in a car accident");
-- ``failed``: an action under "fail to" ("Police failed to arrest the suspect").
+- ``failed``: an action under "fail to" ("Police failed to arrest the suspect");
+- ``prevented``: an action that is the object of avoid/prevent/avert ("launched mediation
+  to avoid armed attack", "thwarted an attack").
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from spacy.tokens import Token
 from .event_lexicon import DATA
 
 KEYS = frozenset({"version", "background_preps", "occasion_types", "year_pattern", "death_triggers",
-                  "non_violent_causes", "failure_verbs"})
+                  "non_violent_causes", "failure_verbs", "prevention_verbs"})
 CAUSE_PREPS = frozenset({"in", "from", "by", "of", "after"})
 
 
@@ -37,6 +39,7 @@ class NotEvents:
     death_triggers: frozenset[str]
     causes: frozenset[str]
     failure_verbs: frozenset[str]
+    prevention_verbs: frozenset[str] = frozenset()
 
 
 def parse_not_events(text: str) -> NotEvents:
@@ -45,11 +48,11 @@ def parse_not_events(text: str) -> NotEvents:
     if unknown:
         raise ValueError(f"not_events.yaml: unknown key(s) {', '.join(sorted(unknown))}")
     for k in KEYS - {"version", "year_pattern"}:
-        if not all(isinstance(w, str) for w in d[k]):
+        if not all(isinstance(w, str) for w in d.get(k) or ()):
             raise ValueError(f"not_events.yaml: {k} must hold words only (quote on/off/yes/no)")
     return NotEvents(frozenset(d["background_preps"]), frozenset(d["occasion_types"]), re.compile(d["year_pattern"]),
                      frozenset(d["death_triggers"]), frozenset(d["non_violent_causes"]),
-                     frozenset(d["failure_verbs"]))
+                     frozenset(d["failure_verbs"]), frozenset(d.get("prevention_verbs") or ()))
 
 
 @lru_cache(maxsize=1)
@@ -97,4 +100,6 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "non-violent death"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ne.failure_verbs:
         return "failed"
+    if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:
+        return "prevented"
     return None

@@ -117,7 +117,9 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
         score += 1
     if "requires_head" in c:
-        if not _head_in(tok.head, c["requires_head"]):
+        # "launched mediation efforts": the noun in a compound is carried by its head's verb
+        if not (_head_in(tok.head, c["requires_head"])
+                or tok.dep_ == "compound" and tok.head.i != tok.i and _head_in(tok.head.head, c["requires_head"])):
             return None
         score += 1
     if "needs_object_head" in c:
@@ -154,6 +156,22 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
                    for ch in tok.children):
             return None
         score += 1
+    if "rejects_deps" in c and deps & set(c["rejects_deps"]):
+        return None  # "demonstrate that he is willing": a showing, not a demonstration
+    if "requires_party_object" in c:
+        status = c["requires_party_object"]
+        status = frozenset(status) if isinstance(status, list) else frozenset()
+        if not any(_names_party(o, actors, status) for o in _direct_objects(tok)):
+            return None
+        score += 1
+    if c.get("needs_counterpart"):
+        if not _has_counterpart(tok, actors):
+            return None
+        score += 1
+    if c.get("requires_mandative_ccomp"):
+        if not any(ch.dep_ == "ccomp" and _mandative(ch) for ch in tok.children):
+            return None
+        score += 1
     if c.get("requires_person_object"):
         o = next((ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")), None)
         if o is None:
@@ -164,6 +182,79 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
         score += 1
     return score
+
+
+PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# verbs whose to-infinitive purpose brings parties together ("gathered in Rio to discuss")
+GATHERING_VERBS = frozenset({"send", "dispatch", "travel", "visit", "go", "come", "arrive", "fly", "meet",
+                             "gather", "convene", "assemble", "sit", "join"})
+
+
+MANDATIVE_AUX = frozenset({"must", "should", "shall", "ought"})
+
+
+def _mandative(verb: Token) -> bool:
+    """A clause that says what must be done: "must"/"should", or the bare subjunctive
+    ("insisting that the alliance reject the bid")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MANDATIVE_AUX for a in aux):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if aux or subj is None:
+        return False
+    # a third-person singular subject with a bare verb ("the alliance reject"; tagged VB or VBP)
+    singular = subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it")
+    return verb.tag_ == "VB" or verb.tag_ == "VBP" and singular
+
+
+def _direct_objects(tok: Token) -> list[Token]:
+    """The objects of ``tok`` (a passive's subject included) with their conjuncts."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return [t for o in objs for t in (o, *o.conjuncts)]
+
+
+def _is_party(t: Token, actors: ActorTable | None) -> bool:
+    """``t`` names a side: a known actor, a named country, group or person, or a noun for
+    a body or people ("the government", "the workers")."""
+    if t.lower_.endswith(("self", "selves")):
+        return False  # "did not recognize themselves in ...": no other side
+    if actors is not None and actors.actor_for_token(t.i) is not None:
+        return True
+    lemma = t.lemma_.lower()
+    return t.ent_type_ in PARTY_ENTS or lemma in load_lexicon().party_nouns or lemma in HUMAN
+
+
+def _names_party(o: Token, actors: ActorTable | None, status: frozenset[str] = frozenset()) -> bool:
+    """The object ``o`` is a side, or one of the ``status`` nouns of a side ("Kosovo's
+    independence", "the independence of Abkhazia")."""
+    if _is_party(o, actors):
+        return True
+    if o.lemma_.lower() not in status:
+        return False
+    inner = [c for c in o.children if c.dep_ == "poss"]
+    inner += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(_is_party(t, actors) for t in inner)
+
+
+def _has_counterpart(tok: Token, actors: ActorTable | None) -> bool:
+    """A consultation names or implies its other side: "with" someone, a side as object,
+    a joint or plural subject ("X and Y discussed", "the ministers discussed"), or a purpose
+    of coming together ("gathered to discuss"); "Trump discussed his proposals" has none."""
+    # "with" on the verb or on its object ("discussed the crisis with Germany")
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+           for c in chain(tok.children, *(o.children for o in _direct_objects(tok)))):
+        return True
+    if any(_is_party(o, actors) for o in _direct_objects(tok)):
+        return True
+    t = tok
+    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        t = t.head
+    if tok.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() in GATHERING_VERBS:
+        return True
+    for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if s.conjuncts or s.tag_ in ("NNS", "NNPS") or s.lower_ in ("they", "we", "both"):
+            return True
+    return False
 
 
 def _head_in(head: Token, words) -> bool:
