@@ -1,0 +1,35 @@
+"""Demonyms of every state name the state's people and bodies (countries_curated.yaml v2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.kb.registry import load_kb
+
+
+@pytest.mark.parametrize("word, iso", [
+    ("Ghanaian", "GHA"), ("Togolese", "TGO"), ("Mozambican", "MOZ"), ("Cambodian", "KHM"),
+    ("Laotians", "LAO"), ("Bahraini", "BHR"), ("Cypriot", "CYP"), ("Icelandic", "ISL"),
+    ("Luxembourg", "LUX"), ("Palauan", "PLW"), ("Sierra Leonean", "SLE"), ("Papua New Guinean", "PNG"),
+])
+def test_actors_demonyms_name_their_country(word, iso):
+    entry = load_kb().lookup(word)
+    assert entry is not None and entry.kind == "country" and entry.country == iso
+
+
+@pytest.mark.parametrize("word, iso", [("Khmer", None), ("Lao", None), ("Congolese", "COD"), ("Turks", "TUR")])
+def test_actors_demonyms_ambiguous_words_keep_their_reading(word, iso):
+    entry = load_kb().lookup(word)
+    country = entry.country if entry is not None and entry.source == "demonym" else None
+    assert country == iso
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, mention, iso", [
+    ("A Ghanaian army officer attacked the camp.", "Ghanaian army officer", "GHA"),
+    ("Togolese soldiers attacked the camp.", "Togolese soldiers", "TGO"),
+])
+def test_actors_demonyms_place_the_people_they_describe(pipeline, text, mention, iso):
+    a = pipeline.analyze(text)
+    found = [x for x in a.actors if any(mention in m.text for m in x.mentions)]
+    assert found and found[0].country == iso, [(x.name, x.country, [m.text for m in x.mentions]) for x in a.actors]
