@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -41,8 +41,8 @@ class CueLexicon:
     evidential: frozenset[str] = frozenset()      # "she appeared to …": no source
     unnamed_agent: frozenset[str] = frozenset()   # "Asked about X, …": the asker is unnamed
 
-    @property
-    def verbs(self) -> frozenset[str]:
+    @cached_property
+    def verbs(self) -> frozenset[str]:  # the union once per lexicon, not on every look-up
         return self.speech | self.cognition | self.report
 
     def verb_class(self, lemma: str) -> str | None:

@@ -32,6 +32,7 @@ from ..models import Location, Place
 from .actors import ActorTable
 from .context import ExtractionContext
 from .dateline import dateline_tables, document_lead
+from .doc_tokens import doc_text
 from .toponyms import find_toponyms
 
 ADMIN_CUES = frozenset({"governor", "state", "legislature", "province", "premier", "voters"})
@@ -236,7 +237,7 @@ def _dateline_toponyms(doc: Doc, g: Gazetteer) -> list[_Toponym]:
         names = part.split("/") if k == 0 else [part]
         pos = offset
         for name in names:
-            start = doc.text.index(name, pos)
+            start = doc_text(doc).index(name, pos)
             pos = start + len(name)
             span = doc.char_span(start, start + len(name), alignment_mode="expand")
             if span is None or not name.strip():
@@ -272,7 +273,7 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None =
             for c in g.lookup(ent.text):
                 if c.record.kind == COUNTRY:
                     extra[c.record.country] += 1
-    text = doc.text
+    text = doc_text(doc)
     _resolve(tops, extra, text)
     places: list[Place] = []
     by_token: dict[int, int] = {}

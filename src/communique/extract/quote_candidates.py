@@ -18,6 +18,7 @@ from .quote_rules import (
     Seg,
     according_to_candidates,
     cue_candidates,
+    paragraph_spans,
     signed_candidates,
     transcript_candidates,
 )
@@ -51,8 +52,9 @@ def _find(doc: Doc) -> Found:
     reg_of = region_index(regions, len(doc))
     cands = cue_candidates(doc, lex, regions, reg_of, para)
     cands += according_to_candidates(doc, regions, reg_of)
-    cands += signed_candidates(doc, para)
-    turns = transcript_candidates(doc, para)
+    spans = paragraph_spans(doc, para)
+    cands += signed_candidates(doc, para, spans)
+    turns = transcript_candidates(doc, para, spans)
     if turns:  # a transcript's turns are explicit: they override what the cues found inside
         inside = {i for t in turns
                   for i in range(t.speaker[0] if t.speaker else t.content[0][0], t.content[-1][1] + 1)}
@@ -60,7 +62,7 @@ def _find(doc: Doc) -> Found:
             i in inside for a, b in c.content for i in range(a, b + 1))] + turns
     chosen = _outermost(cands)
     chosen = _absorb_following(doc, chosen, regions, reg_of, para)
-    chosen += _continued(doc, chosen, regions, para)
+    chosen += _continued(doc, chosen, regions, para, spans)
     chosen.sort(key=lambda c: (c.content[0][0], c.head))
     return chosen, regions, reg_of
 
@@ -135,9 +137,10 @@ def _absorb_following(doc: Doc, chosen: list[Candidate], regions: tuple[QuoteReg
 
 
 def _continued(doc: Doc, chosen: list[Candidate], regions: tuple[QuoteRegion, ...],
-               para: list[int]) -> list[Candidate]:
+               para: list[int], spans: list[tuple[int, int]]) -> list[Candidate]:
     """A paragraph that opens a quote with no cue of its own continues the speaker of
-    the quote in the paragraph before."""
+    the quote in the paragraph before (``spans``: the first and last word of each non-empty
+    paragraph, :func:`.quote_rules.paragraph_spans`)."""
     covered: set[int] = set()
     for c in chosen:
         for a, b in c.content:
@@ -149,10 +152,7 @@ def _continued(doc: Doc, chosen: list[Candidate], regions: tuple[QuoteRegion, ..
         if prev is None or prev.content[-1][1] < c.content[-1][1]:
             by_para[p] = c
     cue_paras = {para[c.head] for c in chosen}
-    first_of: dict[int, int] = {}
-    for t in doc:
-        if not t.is_space:
-            first_of.setdefault(para[t.i], t.i)
+    first_of = {para[first]: first for first, _last in spans}
     nonempty = sorted(first_of)
     out = []
     for r in regions:

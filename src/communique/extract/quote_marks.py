@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .doc_tokens import TokenTable, token_table
+
 OPENERS = frozenset({"“", "``", "„", "«"})
 CLOSERS = frozenset({"”", "»"})
 AMBIGUOUS = frozenset({'"', "''", "＂"})
@@ -41,7 +43,8 @@ class QuoteRegion:
         return any(a <= i <= b for a, b in self.segments)
 
     def n_words(self, doc: Doc) -> int:
-        return sum(1 for a, b in self.segments for t in doc[a:b + 1] if not t.is_punct)
+        punct = token_table(doc).is_punct
+        return sum(1 for a, b in self.segments for i in range(a, b + 1) if not punct[i])
 
 
 def is_double_mark(tok: Token) -> bool:
@@ -50,56 +53,53 @@ def is_double_mark(tok: Token) -> bool:
 
 def paragraph_ids(doc: Doc) -> list[int]:
     """Paragraph number of each token (a paragraph ends at a line break)."""
-    out = []
-    p = 0
-    for tok in doc:
-        if "\n" in tok.text and tok.is_space:
-            out.append(p)
-            p += 1
-            continue
-        out.append(p)
-        if "\n" in tok.whitespace_:
-            p += 1
-    return out
+    return list(token_table(doc).paragraph)
 
 
-def _direction(doc: Doc, i: int, is_open: bool) -> str:
+def _direction(tab: TokenTable, i: int, is_open: bool) -> str:
     """'open' or 'close' for the mark at ``i`` given the current state."""
-    text = doc[i].text
+    text = tab.text[i]
     if text in OPENERS:
         return "open"
     if text in CLOSERS:
         return "close"
-    before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space or doc[i - 1].text in "([{—–-"
-    after = i + 1 >= len(doc) or not doc[i].whitespace_ and not doc[i + 1].is_punct
-    if before and after and not doc[i].whitespace_:
+    n = len(tab.text)
+    before = i == 0 or tab.space_after[i - 1] or tab.is_space[i - 1] or tab.text[i - 1] in "([{—–-"
+    after = i + 1 >= n or not tab.space_after[i] and not tab.is_punct[i + 1]
+    if before and after and not tab.space_after[i]:
         return "open"
-    if not before and (doc[i].whitespace_ or i + 1 >= len(doc) or doc[i + 1].is_punct):
+    if not before and (tab.space_after[i] or i + 1 >= n or tab.is_punct[i + 1]):
         return "close"
     return "close" if is_open else "open"
 
 
-def _last_content_token(doc: Doc, a: int, b: int) -> int:
-    while b > a and doc[b].is_space:
+def _last_content_token(tab: TokenTable, a: int, b: int) -> int:
+    while b > a and tab.is_space[b]:
         b -= 1
     return b
 
 
 def scan_quotes(doc: Doc, paragraphs: list[int] | None = None) -> tuple[QuoteRegion, ...]:
     """The quoted regions of ``doc`` in text order (never raises on odd marks)."""
+    tab = token_table(doc)
     para = paragraphs if paragraphs is not None else paragraph_ids(doc)
-    marks = [t.i for t in doc if is_double_mark(t)]
+    marks = [i for i, text in enumerate(tab.text) if text in DOUBLE_MARKS]
     if not marks:
         return ()
     para_end: dict[int, int] = {}
     para_start: dict[int, int] = {}
-    for i, p in enumerate(para):
-        para_end[p] = i
-        para_start.setdefault(p, i)
+
+    def last_of(p: int) -> int:
+        if not para_end:  # only a quote left open at the end of its paragraph needs them
+            for i, q in enumerate(para):
+                para_end[q] = i
+                para_start.setdefault(q, i)
+        return para_end[p]
 
     def first_word(p: int) -> int:
+        last_of(p)
         i = para_start[p]
-        while i < len(doc) and doc[i].is_space:
+        while i < len(doc) and tab.is_space[i]:
             i += 1
         return i
 
@@ -110,11 +110,11 @@ def scan_quotes(doc: Doc, paragraphs: list[int] | None = None) -> tuple[QuoteReg
         if open_at is not None and para[i] != para[open_at]:
             # the quote opened in an earlier paragraph was not closed there
             p = para[open_at]
-            seg = (open_at, _last_content_token(doc, open_at, para_end[p]))
+            seg = (open_at, _last_content_token(tab, open_at, last_of(p)))
             nxt = p + 1
-            while nxt < para[i] and first_word(nxt) > para_end[nxt]:
+            while nxt < para[i] and first_word(nxt) > last_of(nxt):
                 nxt += 1  # skip empty paragraphs
-            if nxt == para[i] and i == first_word(nxt) and _direction(doc, i, False) == "open":
+            if nxt == para[i] and i == first_word(nxt) and _direction(tab, i, False) == "open":
                 pending.append(seg)  # each paragraph opens it again; only the last closes
                 open_at = i
                 continue
@@ -122,10 +122,10 @@ def scan_quotes(doc: Doc, paragraphs: list[int] | None = None) -> tuple[QuoteReg
             pending = []
             open_at = None
         if open_at is None:
-            if _direction(doc, i, False) == "open":
+            if _direction(tab, i, False) == "open":
                 open_at = i
             continue  # a stray closing mark with nothing open is ignored
-        if doc[i].text in OPENERS:
+        if tab.text[i] in OPENERS:
             open_at = i  # two openers in a row: the first one was stray
             continue
         regions.append(QuoteRegion(tuple(pending) + ((open_at, i),), closed=True))
@@ -133,7 +133,7 @@ def scan_quotes(doc: Doc, paragraphs: list[int] | None = None) -> tuple[QuoteReg
         open_at = None
     if open_at is not None:
         p = para[open_at]
-        seg = (open_at, _last_content_token(doc, open_at, para_end[p]))
+        seg = (open_at, _last_content_token(tab, open_at, last_of(p)))
         regions.append(QuoteRegion(tuple(pending) + (seg,), closed=False))
     return tuple(r for r in regions if r.end > r.start)
 

@@ -37,8 +37,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .doc_tokens import token_table
 from .lexicons import CueLexicon
-from .quote_marks import QuoteRegion, is_double_mark
+from .quote_marks import DOUBLE_MARKS, QuoteRegion, is_double_mark
 
 Seg = tuple[int, int]  # inclusive token range
 
@@ -71,16 +72,19 @@ class Candidate:
 
 def trim(doc: Doc, a: int, b: int, keep_quotes: bool = True) -> Seg | None:
     """Strip punctuation and spaces at both ends (quotation marks stay when asked)."""
-    def strip(t: Token) -> bool:
-        if t.is_space:
-            return True
-        if keep_quotes and is_double_mark(t):
-            return False
-        return t.is_punct and t.text not in ("$", "%", "[", "]")
+    tab = token_table(doc)
+    text, space, punct = tab.text, tab.is_space, tab.is_punct
 
-    while a <= b and strip(doc[a]):
+    def strip(i: int) -> bool:
+        if space[i]:
+            return True
+        if keep_quotes and text[i] in DOUBLE_MARKS:
+            return False
+        return punct[i] and text[i] not in ("$", "%", "[", "]")
+
+    while a <= b and strip(a):
         a += 1
-    while b >= a and strip(doc[b]):
+    while b >= a and strip(b):
         b -= 1
     return (a, b) if a <= b else None
 
@@ -178,16 +182,18 @@ def _bridge_end(doc: Doc, verb: Token, start: int, stop: Seg | None) -> int | No
     j = start
     n = len(doc)
     steps = 0
+    tab = token_table(doc)
     while j < n and steps < MAX_BRIDGE:
-        t = doc[j]
+        text = tab.text[j]
         if stop is not None and stop[0] <= j <= stop[1]:
             return j
-        if is_double_mark(t):
+        if text in DOUBLE_MARKS:
             return j
-        if t.is_space or t.text in (",", ":", "—", "–", "-"):
+        if tab.is_space[j] or text in (",", ":", "—", "–", "-"):
             j += 1
             steps += 1
             continue
+        t = doc[j]
         if t.dep_ in BRIDGE_DEPS and _governed_by(t, verb):
             j += 1
             steps += 1
@@ -234,10 +240,11 @@ def direct_for_cue(doc: Doc, verb: Token, cue: tuple[int, ...], speaker: Seg | N
     if speaker is not None and speaker[1] < cue[0] and cue[0] - speaker[1] <= 3:
         left = min(left, speaker[0])
     k = left - 1
-    while k >= 0 and (doc[k].text in (",", "—", "–") or doc[k].is_space):
+    tab = token_table(doc)
+    while k >= 0 and (tab.text[k] in (",", "—", "–") or tab.is_space[k]):
         k -= 1
     before = _region_ending(regions, reg_of, k) if k >= 0 else None
-    if before is None and k >= 1 and doc[k].text in (",", "?", "!", "."):
+    if before is None and k >= 1 and tab.text[k] in (",", "?", "!", "."):
         before = None
     if before is not None and para[before.end] != para[cue[0]] and before.closed:
         before = None
@@ -342,9 +349,10 @@ def cue_candidates(doc: Doc, lex: CueLexicon, regions: tuple[QuoteRegion, ...],
     """Candidates from cue verbs (direct, split, indirect, parataxis)."""
     out: list[Candidate] = []
     segs: tuple[Seg, ...] | list[Seg]
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or reg_of[verb.i] >= 0:
+    for i, pos in enumerate(token_table(doc).pos):
+        if (pos != "VERB" and pos != "AUX") or reg_of[i] >= 0:
             continue
+        verb = doc[i]
         lemma = verb.lemma_.lower()
         in_lex = lemma in lex.verbs
         in_stance = lemma in lex.stance
@@ -465,11 +473,13 @@ def _head_np(tok: Token) -> Seg:
 def according_to_candidates(doc: Doc, regions: tuple[QuoteRegion, ...],
                             reg_of: list[int]) -> list[Candidate]:
     out = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    words = token_table(doc).text
+    for i, word in enumerate(words):  # Token.lower_ is the text lower-cased
+        if word.lower() != "according" or i + 1 >= len(doc) or words[i + 1].lower() != "to":
             continue
-        if reg_of[tok.i] >= 0:
+        if reg_of[i] >= 0:
             continue
+        tok = doc[i]
         to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
@@ -509,13 +519,16 @@ NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "BREAKING", "NOTE", "EDITOR", "ED
                           "ANALYSIS", "OPINION", "EMAIL", "BYLINE", "CREDIT", "LOOK", "BOOM"})
 
 
-def _paragraphs(doc: Doc, para: list[int]) -> list[tuple[int, int]]:
+def paragraph_spans(doc: Doc, para: list[int]) -> list[tuple[int, int]]:
     """(first, last) non-space token of each non-empty paragraph, in order."""
     spans: dict[int, list[int]] = {}
-    for t in doc:
-        if not t.is_space:
-            s = spans.setdefault(para[t.i], [t.i, t.i])
-            s[1] = t.i
+    for i, space in enumerate(token_table(doc).is_space):
+        if not space:
+            s = spans.get(para[i])
+            if s is None:
+                spans[para[i]] = [i, i]
+            else:
+                s[1] = i
     return [(v[0], v[1]) for _, v in sorted(spans.items())]
 
 
@@ -552,12 +565,13 @@ def _glued_dash(tok: Token) -> bool | None:
     return None
 
 
-def signed_candidates(doc: Doc, para: list[int]) -> list[Candidate]:
+def signed_candidates(doc: Doc, para: list[int],
+                      paragraphs: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """``"…" ― Name``: a paragraph that opens with a quotation mark, closes it, and ends with
     a dash and a name (vox pops, epigraphs). The content runs from the opening mark to the
-    closing one."""
+    closing one. ``paragraphs``: :func:`paragraph_spans` when the caller has them."""
     out = []
-    for first, last in _paragraphs(doc, para):
+    for first, last in paragraphs if paragraphs is not None else paragraph_spans(doc, para):
         if not is_double_mark(doc[first]):
             continue
         j = next((k for k in range(last, first, -1) if _glued_dash(doc[k]) is not None), None)
@@ -600,12 +614,14 @@ def _label(doc: Doc, first: int, last: int) -> tuple[Seg, int] | None:
     return (i, j - 1), j
 
 
-def transcript_candidates(doc: Doc, para: list[int]) -> list[Candidate]:
+def transcript_candidates(doc: Doc, para: list[int],
+                          paragraphs: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Transcript turns: ``WALLACE: …`` opens a turn that runs to the end of its paragraph,
     and on through following paragraphs that open a quotation without a label of their own
     while the quotation stays open (the convention for a quoted transcript: every paragraph
     opens the quotation again, and the last one closes it). A transcript has at least two
-    speakers; labels are capitalised names without function words."""
+    speakers; labels are capitalised names without function words. ``paragraphs``:
+    :func:`paragraph_spans` when the caller has them."""
     out = []
     turn: list | None = None  # [label, colon, segments, open]
 
@@ -614,7 +630,7 @@ def transcript_candidates(doc: Doc, para: list[int]) -> list[Candidate]:
             out.append(Candidate("direct.transcript", 0.9, (turn[1],), turn[1], tuple(turn[2]),
                                  turn[0], turn[0]))
 
-    for first, last in _paragraphs(doc, para):
+    for first, last in paragraphs if paragraphs is not None else paragraph_spans(doc, para):
         found = _label(doc, first, last)
         still_open = is_double_mark(doc[first]) and not is_double_mark(doc[last])
         if found is not None:

@@ -22,6 +22,7 @@ from ..models import Quote
 from .actors import ActorTable
 from .context import ExtractionContext
 from .dateline import clip_quotes
+from .doc_tokens import doc_text
 from .lexicons import cue_lexicon
 from .quote_candidates import find_candidates
 from .quote_fields import medium_of, quote_kind, speaker_actors, token_span
@@ -54,7 +55,7 @@ def rule_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,  # noqa: A
                 dates: DateTable) -> tuple[Quote, ...]:
     cands, _regions, reg_of = find_candidates(doc)
     quotes: list[Quote] = []
-    text = doc.text  # Doc.text is rebuilt on every access
+    text = doc_text(doc)  # Doc.text is rebuilt on every access
     lex = cue_lexicon()
     for c in cands:
         content = tuple(token_span(doc, s, text) for s in c.content)

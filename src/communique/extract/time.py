@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import TimeRef
 from .context import ExtractionContext
 from .date_rules import Tense, resolve
+from .doc_tokens import doc_text
 
 # Dependency labels by which a date expression modifies a verb or an event noun.
 TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "obl:tmod", "nmod:tmod", "advmod", "obl",
@@ -171,7 +172,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _PATTERN.search(ent.text)):
             spans.append((ent.start_char, ent.end_char))
-    for m in _PATTERN.finditer(doc.text):
+    for m in _PATTERN.finditer(doc_text(doc)):
         s, e = m.span()
         overlapping = [sp for sp in spans if sp[0] < e and s < sp[1]]
         if not overlapping:

@@ -1,0 +1,85 @@
+"""Per-document token tables: the text and plain token attributes of a Doc, read once.
+
+spaCy rebuilds ``Doc.text`` on every access and makes a new ``Token`` object at every
+``doc[i]`` and every step of ``for tok in doc``; the rule stages read the same few
+attributes of every token several times (paragraph breaks, quotation marks, parts of
+speech). ``doc_text(doc)`` and ``token_table(doc)`` compute them once per document, in one
+``Doc.to_array`` call. The last document asked about is kept (the stages analyse one
+document at a time, each asking again), so a document is read once per analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, POS, SPACY
+from spacy.tokens import Doc
+
+__all__ = ["TokenTable", "doc_text", "token_table"]
+
+_ATTRS = (ORTH, POS, SPACY, IS_SPACE, IS_PUNCT)
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """Token attributes of one Doc by token index (``Token.text``, ``.pos_``,
+    ``bool(.whitespace_)``, ``.is_space``, ``.is_punct``) and each token's paragraph number
+    (:func:`communique.extract.quote_marks.paragraph_ids`)."""
+
+    text: tuple[str, ...]
+    pos: tuple[str, ...]
+    space_after: tuple[bool, ...]
+    is_space: tuple[bool, ...]
+    is_punct: tuple[bool, ...]
+    paragraph: tuple[int, ...]
+
+
+_last_text: tuple[Doc, str] | None = None
+_last_table: tuple[Doc, TokenTable] | None = None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once for the document being analysed."""
+    global _last_text
+    last = _last_text
+    if last is not None and last[0] is doc:
+        return last[1]
+    text = doc.text
+    _last_text = (doc, text)
+    return text
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc``, built once for the document being analysed."""
+    global _last_table
+    last = _last_table
+    if last is not None and last[0] is doc:
+        return last[1]
+    table = _build(doc)
+    _last_table = (doc, table)
+    return table
+
+
+def _build(doc: Doc) -> TokenTable:
+    if len(doc) == 0:
+        return TokenTable((), (), (), (), (), ())
+    arr = doc.to_array(list(_ATTRS))
+    strings = doc.vocab.strings
+    text = tuple(strings[h] for h in arr[:, 0].tolist())
+    pos_ids = arr[:, 1].tolist()
+    pos_name = {h: strings[h] for h in set(pos_ids)}
+    # a paragraph ends after a space token holding a line break (a token's own trailing
+    # whitespace is one space or none, never a line break)
+    space = arr[:, 3].astype(bool)
+    ends = [int(i) for i in numpy.flatnonzero(space) if "\n" in text[i]]
+    starts = numpy.zeros(len(doc), dtype=numpy.int64)
+    starts[[i + 1 for i in ends if i + 1 < len(doc)]] = 1
+    return TokenTable(
+        text=text,
+        pos=tuple(map(pos_name.__getitem__, pos_ids)),
+        space_after=tuple(arr[:, 2].astype(bool).tolist()),
+        is_space=tuple(space.tolist()),
+        is_punct=tuple(arr[:, 4].astype(bool).tolist()),
+        paragraph=tuple(numpy.cumsum(starts).tolist()),
+    )
