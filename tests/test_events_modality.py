@@ -52,3 +52,17 @@ def test_events_two_mentions_one_event(analyze):
 def test_events_basic_coding(analyze, text, type_, cameo):
     events = analyze(text).events
     assert any(e.type == type_ and e.cameo == cameo for e in events), events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, modality, embedded", [
+    ("A source told Reuters that negotiations between Egypt and Israel were continuing.", "negotiations",
+     "asserted", False),  # a fact told: reported speech
+    ("The minister told the army that it must withdraw its troops.", "withdraw", "demanded", True),
+    ("Moscow is insisting that the alliance reject the bid.", "reject", "demanded", True),  # subjunctive
+])
+def test_events_modality_told_that_is_reported_not_demanded(pipeline, text, trigger, modality, embedded):
+    from communique.extract.modality import modality_of
+
+    tok = next(t for t in pipeline.nlp(text) if t.text == trigger)
+    assert modality_of(tok) == (modality, embedded)

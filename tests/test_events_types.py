@@ -26,6 +26,13 @@ def _events(pipeline, text):
     ("The two sides opened talks to avoid an attack on the port.", "attack", "ASSAULT"),  # prevented
     ("Turkish police foiled an attack on the Greek consulate.", "attack", "ASSAULT"),
     ("The minister insisted the plan did not harm farmers.", "insisted", "REQUEST"),  # a claim, no demand
+    ("The minister was asked whether Germany would send troops to Mali.", "asked", "REQUEST"),  # a question
+    ("Hundreds of people killed on Friday were buried in Aleppo.", "killed", "ASSAULT"),  # a description
+    ("Senators investigating the 2012 attack on the consulate met on Monday.", "attack", "ASSAULT"),  # dated
+    ("Senators investigating the 2012 attack on the consulate met on Monday.", "investigating", "ACCUSE"),
+    ("Singapore warned its citizens against travel to Belgium.", "warned", "THREATEN"),  # an advisory
+    ("Obama spoke at a moderated discussion on Thursday.", "discussion", "CONSULT"),  # no other side
+    ("If we give up the Supreme Court for a generation, we lose.", "give", "CONCEDE"),  # gives up no claim
 ])
 def test_events_types_not_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
@@ -46,6 +53,17 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The journalist was ejected from the country.", "ejected", "COERCE", "coerce.deport"),
     ("Moscow is insisting that the alliance reject the membership bid.", "insisting", "REQUEST",
      "request.insist-that"),
+    ("A source told Reuters that negotiations between Egypt and Israel were continuing.", "negotiations",
+     "CONSULT", "consult.negotiation"),  # told that ...: reported, not demanded
+    ("Iran will not comply with the ruling of the tribunal.", "comply", "REJECT", "concede.comply.refusal"),
+    ("The European Union made a commitment to lift sanctions on Cuba.", "commitment", "AGREE", "intent.commitment"),
+    ("The army came to an agreement with the rebels on Sunday.", "agreement", "AGREE", "intent.reach-agreement"),
+    ("Germany pulled the plug on its military aid to Mali.", "pulled", "SANCTION", "sanction.pull-plug"),
+    ("American instructors are training Ukrainian troops in Poland.", "training", "COOPERATE", "cooperate.train"),
+    ("Chile and Peru deepened their cooperation on trade.", "deepened", "COOPERATE", "cooperate.enhance"),
+    ("Estonia gives up on plan for new border fence.", "gives", "CONCEDE", "concede.give-up"),
+    ("Obama held a long conversation with Putin on Thursday.", "conversation", "CONSULT",
+     "consult.discussion-noun"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)
@@ -56,8 +74,10 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
 @pytest.mark.parametrize("text, trigger, reason", [
     ("The two sides opened talks to avoid an attack on the port.", "attack", "prevented"),
     ("Police failed to arrest the suspect.", "arrest", "failed"),
+    ("Hundreds of people killed on Friday were buried in Aleppo.", "killed", "description"),
+    ("Senators investigating the 2012 attack on the consulate met on Monday.", "attack", "background"),
 ])
 def test_events_types_not_an_event_reason(pipeline, text, trigger, reason):
     doc = pipeline.nlp(text)
     tok = next(t for t in doc if t.text == trigger)
-    assert not_an_event(tok, "ASSAULT" if trigger == "attack" else "COERCE") == reason
+    assert not_an_event(tok, "COERCE" if trigger == "arrest" else "ASSAULT") == reason

@@ -3,13 +3,15 @@ failed actions (word lists in ``data/events/not_events.yaml``).
 
 ``not_an_event(tok, type_)`` gives the reason a matched trigger is not coded, or None:
 
-- ``background``: an event noun inside a during/since/throughout/until/before/amid phrase
-  (not a consultation: "said during a phone call with" names the occasion), or in any
-  prepositional phrase when it carries a year ("during the 2014 war", "since the 2003
-  invasion") — what the sentence reports happened against it;
+- ``background``: an event noun inside a during/since/throughout/until/before/amid/
+  following/after phrase (not a consultation: "said during a phone call with" names the
+  occasion), or anywhere when it carries a year ("during the 2014 war", "investigating the
+  2012 attack") — what the sentence reports happened against it;
 - ``non-violent death``: a killing, death or injury whose cause is a disease, an accident
   or a disaster ("Cholera killed 200", "killed in a car accident");
 - ``failed``: an action under "fail to" ("Police failed to arrest the suspect");
+- ``description``: a participle describing a noun ("those killed on Thursday", "Republicans
+  investigating the attack"): it says who they are, not what the sentence reports;
 - ``prevented``: an action that is the object of avoid/prevent/avert ("launched mediation
   to avoid armed attack", "thwarted an attack").
 """
@@ -63,14 +65,14 @@ def load_not_events() -> NotEvents:
 def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    if any(ne.year.match(c.text) for c in tok.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod")):
+        return True  # "the 2012 attack", wherever it stands: a past event the sentence refers to
     t = tok
     while t.dep_ in ("compound", "conj", "appos") and t.head.i != t.i:
         t = t.head
     if t.dep_ != "pobj" or t.head.dep_ not in ("prep", "agent"):
         return False
-    prep = t.head.lower_
-    dated = any(ne.year.match(c.text) for c in tok.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod"))
-    return dated or (prep in ne.background_preps and type_ not in ne.occasion_types)
+    return t.head.lower_ in ne.background_preps and type_ not in ne.occasion_types
 
 
 def _cause_words(tok: Token) -> set[str]:
@@ -102,4 +104,7 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "failed"
     if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:
         return "prevented"
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+        return "description"  # "those killed on Thursday", "Republicans investigating the attack"
     return None

@@ -118,8 +118,11 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         score += 1
     if "requires_head" in c:
         # "launched mediation efforts": the noun in a compound is carried by its head's verb
+        # "launched mediation efforts": the noun in a compound is carried by its head's verb;
+        # "came to an agreement", "entered into a deal": the verb governs through to/into
+        through = tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")
         if not (_head_in(tok.head, c["requires_head"])
-                or tok.dep_ == "compound" and tok.head.i != tok.i and _head_in(tok.head.head, c["requires_head"])):
+                or through and tok.head.i != tok.i and _head_in(tok.head.head, c["requires_head"])):
             return None
         score += 1
     if "needs_object_head" in c:
@@ -156,6 +159,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
                    for ch in tok.children):
             return None
         score += 1
+    if "rejects_object" in c and _object_heads(tok) & set(c["rejects_object"]):
+        return None  # "warned its citizens against travelling": an advisory, not a threat
+    if c.get("rejects_question") and _question_only(tok):
+        return None  # "was asked whether ...", "asked, 'would you ...?'": a question, not an appeal
     if "rejects_deps" in c and deps & set(c["rejects_deps"]):
         return None  # "demonstrate that he is willing": a showing, not a demonstration
     if "requires_party_object" in c:
@@ -191,6 +198,25 @@ GATHERING_VERBS = frozenset({"send", "dispatch", "travel", "visit", "go", "come"
 
 
 MANDATIVE_AUX = frozenset({"must", "should", "shall", "ought"})
+WH_WORDS = frozenset({"what", "why", "how", "who", "whom", "whose", "which", "when", "where"})
+
+
+def _question_only(tok: Token) -> bool:
+    """The verb's only complement is a question: a clause under if/whether or a wh-word,
+    or one that ends in a question mark; an infinitive or "for" object makes it a request."""
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        first = c.left_edge
+        if first.lower_ in WH_WORDS | {"if", "whether"} or any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
+            return True
+        end = c.right_edge.i + 1
+        if any(t.text == "?" for t in tok.doc[c.right_edge.i:min(end + 2, len(tok.doc))]):
+            return True
+    return False
 
 
 def _mandative(verb: Token) -> bool:

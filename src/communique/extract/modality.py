@@ -36,6 +36,15 @@ INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threate
                     "pledge", "promise", "want", "decide", "agree", "offer", "opt", "choose"})
 
 
+def _indicative(verb: Token) -> bool:
+    """A that-clause stating a fact ("told Reuters that talks were continuing"), not what
+    must be done ("insisted that the alliance reject", "told them they must leave")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in aux):
+        return False
+    return verb.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ") for a in aux)
+
+
 def _aux_of(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
@@ -128,7 +137,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
                     return "alleged", False
             if t.lemma_ in DENY and prev.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "prep", "acl"):
                 return "denied", True
-            if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp"):
+            if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp") and not (
+                    prev.dep_ == "ccomp" and _indicative(prev)):
                 return "demanded", True
             if t.lemma_ in INTEND and t.pos_ == "VERB" and prev.dep_ in ("dobj", "xcomp", "ccomp"):
                 return "hypothetical", True
