@@ -71,6 +71,9 @@ class DateTable:
     refs: tuple[TimeRef, ...]
     published: dt.date | None
     by_token: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    # filled on first use by _above: tokens with a resolved expression 1-2 and 1-3
+    # dependency steps below them
+    _hosts: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def empty(cls, ctx: ExtractionContext) -> DateTable:
@@ -85,17 +88,39 @@ class DateTable:
         own = self.ref_for_token(token.i)
         if own is not None and own.value is not None:
             return own
-        if (ref := self._subject_date(token)) is not None:
+        # _subject_date looks at most three steps down the parse, _modifier_of two: a token
+        # with no resolved expression that near below it is skipped (the same answer)
+        if token.i in self._above(token, 3) and (ref := self._subject_date(token)) is not None:
             return ref
+        hosts = self._above(token, 2)
         seen: set[int] = set()
         t: Token | None = token
         while t is not None and t.i not in seen:
             seen.add(t.i)
-            ref = self._modifier_of(t)
+            ref = self._modifier_of(t) if t.i in hosts else None
             if ref is not None:
                 return ref
             t = None if t.head.i == t.i else t.head
         return None
+
+    def _above(self, token: Token, depth: int) -> frozenset[int]:
+        """Tokens of ``token``'s Doc with a resolved expression 1 to ``depth`` (2 or 3)
+        dependency steps below them."""
+        hosts = self._hosts.get(depth)
+        if hosts is None:
+            doc = token.doc
+            levels: list[set[int]] = [set(), set(), set()]
+            for i, k in self.by_token.items():
+                if self.refs[k].value is None:
+                    continue
+                t = doc[i]
+                for level in levels:
+                    t = t.head
+                    level.add(t.i)
+            self._hosts[2] = frozenset(levels[0] | levels[1])
+            self._hosts[3] = frozenset(levels[0] | levels[1] | levels[2])
+            hosts = self._hosts[depth]
+        return hosts
 
     def date_for(self, token: Token) -> tuple[dt.date | None, str]:
         """Date and precision of what ``token`` (a verb or event noun) states."""
