@@ -204,3 +204,29 @@ def test_events_args_pronoun_takes_the_governing_subject(pipeline, text, type_, 
                and e.actor.text.lower() not in ("he", "they")), None)
     assert ev is not None, [(e.type, e.trigger.text, e.actor and e.actor.text) for e in a.events]
     assert _countries(a, ev.actor) == countries
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    # a list with commas is one side of every member
+    ("Britain, France and Germany condemned Iran.", "ACCUSE", {"GBR", "FRA", "DEU"}, {"IRN"}),
+    # talks between several parties: one side of all, nobody across
+    ("Talks between Israel, Egypt and Jordan resumed in Cairo.", "CONSULT", {"ISR", "EGY", "JOR"}, set()),
+])
+def test_events_args_listed_parties_form_one_side(pipeline, text, type_, actor, recipient):
+    a = pipeline.analyze(text)
+    ev = _event(a, type_)
+    assert _countries(a, ev.actor) == actor
+    assert _countries(a, ev.recipient) == recipient
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, patient", [
+    # a passive conjoined to a passive shares its subject: acted on, never acting
+    ("Two journalists were arrested and charged with spying by Iranian authorities.", "charged", "journalists"),
+])
+def test_events_args_conjoined_passive_subject_is_acted_on(pipeline, text, trigger, patient):
+    a = pipeline.analyze(text)
+    ev = _by_trigger(a, trigger)[0]
+    assert ev.actor is None or patient not in ev.actor.text
+    assert ev.recipient is not None and patient in ev.recipient.text

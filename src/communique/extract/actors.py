@@ -178,8 +178,11 @@ class ActorTable:
         """The Party named by the phrase headed by ``tok`` (its subtree, without relative
         clauses or trailing appositive commas)."""
         left, right = tok.left_edge.i, tok.right_edge.i
+        # the comma of a list ("France, Germany and Italy") does not end the phrase
+        last_conj = max((c.i for c in tok.children if c.dep_ == "conj"), default=-1)
         for c in tok.children:
-            if c.dep_ in ("relcl", "acl", "punct", "appos") and c.i > tok.i:
+            if c.dep_ in ("relcl", "acl", "punct", "appos") and c.i > tok.i and not (
+                    c.dep_ == "punct" and c.i < last_conj):
                 right = min(right, c.left_edge.i - 1)
         while right > tok.i and doc[right].is_punct:
             right -= 1

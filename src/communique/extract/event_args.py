@@ -216,6 +216,8 @@ def actor_token(tok: Token) -> Token | None:
                 prev = tok.doc[tok.i - 1]
                 if prev.dep_ in ("pobj", "dobj") and prev.pos_ in ("PROPN", "NOUN", "PRON"):
                     return prev  # "pointed to Britain delivering weapons"
+            if passive_patient(tok) is not None:
+                return None  # "was granted asylum and *arrested*": who it was done to
             return clause_subject(tok)
     # nominal trigger
     for c in tok.children:
@@ -225,6 +227,11 @@ def actor_token(tok: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if pobj is not None:
+                return pobj
+    for c in tok.children:  # "negotiations *between France, Germany and Italy*": one side of all
+        if c.dep_ == "prep" and c.lower_ == "between":
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None and any(x.dep_ == "conj" for x in pobj.children):
                 return pobj
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and (
@@ -369,6 +376,9 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
     if tok.pos_ == "VERB":
         if not stative(tok):
             yield from (c for c in tok.children if c.dep_ == "nsubjpass")
+        patient = passive_patient(tok)
+        if patient is not None:
+            yield patient
         if clausal:
             for c in tok.children:
                 if c.dep_ == "ccomp":
@@ -419,10 +429,32 @@ def party_in_phrase(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quot
 
 
 def is_passive(tok: Token) -> bool:
-    """``tok`` is a verb in the passive with its own subject ("were killed by ..."), not a
-    participle that describes its subject ("is committed to")."""
-    return (tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    """``tok`` is a verb in the passive ("were killed by ...", "activists *arrested* on
+    Monday"), not a participle that describes its subject ("is committed to")."""
+    return (tok.pos_ == "VERB" and (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                                    or _reduced_relative(tok))
             and not stative(tok))
+
+
+def _reduced_relative(tok: Token) -> bool:
+    """A past participle that describes a noun ("the activists *arrested* on Monday")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def passive_patient(tok: Token) -> Token | None:
+    """Who a passive with no subject of its own acts on: the subject it shares with the
+    verb it is conjoined to ("Four activists were granted asylum and have been *arrested*"),
+    the noun a past participle describes ("protesters *detained* on Monday"); None for
+    other verbs and for a passive with its own subject or a by-agent."""
+    if tok.pos_ != "VERB" or stative(tok) or any(c.dep_ in (*SUBJ, "agent") for c in tok.children):
+        return None
+    if _reduced_relative(tok):
+        return tok.head
+    if any(c.dep_ == "auxpass" for c in tok.children) or (  # "were arrested and *charged*"
+            tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)
+            and tok.head.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)):
+        return clause_subject(tok)
+    return None
 
 
 def stative(tok: Token) -> bool:
