@@ -11,6 +11,7 @@ from communique.extract.attribution.model import load_model
 from communique.extract.attribution.neural import (
     _marginals_batch,
     _viterbi_batch,
+    _windows,
     marginals,
     tag,
     tag_chunks,
@@ -62,10 +63,10 @@ def test_attribution_tag_chunks_batch_equals_one_at_a_time(doc):
     model = load_model()
     feats = doc_features(doc, model.cues)
     sents = [(s.start, s.end) for s in doc.sents]
-    labels, probs = tag_chunks(model.neural, doc, feats, sents)
+    labels, probs = tag_chunks(model.neural, doc, feats, sents, window=None)
     one_labels, one_probs = [], []
     for a, b in sents:
-        lab, pr = tag_chunks(model.neural, doc, feats[a:b], [(a, b)])
+        lab, pr = tag_chunks(model.neural, doc, feats[a:b], [(a, b)], window=None)
         one_labels += lab
         one_probs += pr
     assert len(labels) == len(doc)
@@ -77,7 +78,7 @@ def test_attribution_tag_chunks_whole_document_equals_tag(doc):
     model = load_model()
     feats = doc_features(doc, model.cues)
     labels, probs, _ = tag(model.neural, doc, feats)
-    got, got_probs = tag_chunks(model.neural, doc, feats, [(0, len(doc))])
+    got, got_probs = tag_chunks(model.neural, doc, feats, [(0, len(doc))], window=None)
     assert got == labels
     np.testing.assert_allclose(got_probs, probs, atol=1e-5)
 
@@ -97,3 +98,50 @@ def test_attribution_batched_crf_equals_single(lengths):
     for c, length in enumerate(lengths):
         assert best[c, :length].tolist() == viterbi(em[c, :length], trans, start, end)
         np.testing.assert_allclose(marg[c, :length], marginals(em[c, :length], trans, start, end), atol=1e-9)
+
+
+@pytest.mark.parametrize(("chunks", "sents", "window"), [
+    ([(0, 10)], [0, 4, 7], (4, 1)),
+    ([(0, 30), (40, 45)], list(range(0, 50, 5)), (8, 2)),
+    ([(3, 60)], [3, 20, 22, 50], (10, 3)),  # sentences longer than a core stay whole
+    ([(0, 12)], [0], (4, 2)),  # one long sentence: one core
+    ([(0, 10), (10, 20)], [0, 10], None),
+])
+def test_attribution_windows_cover_each_token_once(chunks, sents, window):
+    starts, lengths, core_off, core_len = _windows(chunks, frozenset(sents), window)
+    total = sum(b - a for a, b in chunks)
+    cores = [s + o + k for s, o, n in zip(starts, core_off, core_len) for k in range(n)]
+    assert cores == list(range(total))
+    ends = np.cumsum([b - a for a, b in chunks]).tolist()
+    flat_chunk = list(zip([0, *ends[:-1]], ends))
+    for s, n, o, k in zip(starts, lengths, core_off, core_len):
+        assert 0 <= o and o + k <= n
+        assert any(lo <= s and s + n <= hi for lo, hi in flat_chunk)  # a window never crosses chunks
+        if window is not None:
+            assert o <= window[1] and n - o - k <= window[1]
+
+
+LONG = " ".join([
+    'Senator Jane Roe said on Tuesday that the bill "will not pass this year,"',
+    "and added that her party would fight it.",
+    "The vote was delayed twice. Critics argued the measure would raise costs for families, according to a report.",
+    '"We have the numbers," the majority leader told reporters, though aides privately doubted it.',
+    "Weather in the capital was cold. The session resumed after lunch.",
+    "A spokesman for the governor said the state would sue if the bill became law.",
+] * 3)
+
+
+def test_attribution_windowed_tags_agree_with_whole_chunks(nlp):
+    doc = nlp(LONG)
+    model = load_model()
+    feats = doc_features(doc, model.cues)
+    whole, _ = tag_chunks(model.neural, doc, feats, [(0, len(doc))], window=None)
+    windowed, probs = tag_chunks(model.neural, doc, feats, [(0, len(doc))], window=(24, 6))
+    assert len(doc) > 100 and len(windowed) == len(doc) == len(probs)
+    agree = sum(a == b for a, b in zip(whole, windowed)) / len(doc)
+    assert agree >= 0.95
+    assert any(lab != "O" for lab in windowed)
+    # a chunk that fits in one window is read whole
+    short, _ = tag_chunks(model.neural, doc, feats[:40], [(0, 40)], window=(24, 8))
+    alone, _ = tag_chunks(model.neural, doc, feats[:40], [(0, 40)], window=None)
+    assert short == alone

@@ -127,25 +127,21 @@ class NeuralWeights:
     trans: np.ndarray  # (L, L), constraints included
     start: np.ndarray
     end: np.ndarray
-    _w_hh_both: np.ndarray = field(init=False, repr=False, compare=False)
+    _w_hh_dirs: np.ndarray = field(init=False, repr=False, compare=False)
     _w_ih_both: np.ndarray = field(init=False, repr=False, compare=False)
     _b_both: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Both directions advance in one step. The 8H gate columns are reordered from torch's
-        # (direction, gate) order [i f g o | i f g o] to (gate, direction) order
-        # [i i | f f | o o | g g], so that one tanh covers every gate and the state is [fwd, bwd].
+        # Each direction's 4H gate rows are reordered from torch's [i f g o] to [i f o g], so
+        # that one tanh covers the three sigmoid gates (and g) of both directions at once.
         hsz = self.w_hh[0].shape[1]
-        blocks = {(d, g): np.arange((4 * d + g) * hsz, (4 * d + g + 1) * hsz) for d in (0, 1) for g in range(4)}
-        perm = np.concatenate([blocks[(d, g)] for g in (0, 1, 3, 2) for d in (0, 1)])
-        both = np.zeros((2 * hsz, 8 * hsz), dtype=np.float32)  # block-diagonal, transposed
-        both[:hsz, :4 * hsz] = self.w_hh[0].T
-        both[hsz:, 4 * hsz:] = self.w_hh[1].T
-        object.__setattr__(self, "_w_hh_both", np.ascontiguousarray(both[:, perm]))
-        # the input weights of both directions, (E+P, 8H), in the same column order
-        w_in = np.concatenate([self.w_ih[0].T, self.w_ih[1].T], axis=1)
-        object.__setattr__(self, "_w_ih_both", np.ascontiguousarray(w_in[:, perm]))
-        object.__setattr__(self, "_b_both", np.concatenate(self.b)[perm])
+        perm = np.concatenate([np.arange(g * hsz, (g + 1) * hsz) for g in (0, 1, 3, 2)])
+        # the recurrent weights of each direction, transposed: (2, H, 4H)
+        object.__setattr__(self, "_w_hh_dirs", np.ascontiguousarray(np.stack([w[perm].T for w in self.w_hh])))
+        # the input weights of both directions side by side, (E+P, 8H): [forward | backward]
+        w_in = np.concatenate([self.w_ih[0][perm].T, self.w_ih[1][perm].T], axis=1)
+        object.__setattr__(self, "_w_ih_both", np.ascontiguousarray(w_in))
+        object.__setattr__(self, "_b_both", np.concatenate([self.b[0][perm], self.b[1][perm]]))
 
     @property
     def hidden(self) -> int:
@@ -175,61 +171,61 @@ def load_weights(path: str | Path) -> NeuralWeights:
     )
 
 
-def _recurrence(xw: np.ndarray, w_hh_both: np.ndarray, hidden: int) -> np.ndarray:
-    """The recurrent steps of M networks over C sequences at once: ``xw`` (M, C, T, 8H),
-    ``w_hh_both`` (M, 2H, 8H); returns the (M, C, T, 2H) states in step order."""
-    m, nc, n = xw.shape[0], xw.shape[1], xw.shape[2]
-    h2 = 2 * hidden
-    scale = np.full(4 * h2, 0.5, dtype=np.float32)
-    scale[3 * h2:] = 1.0  # sigmoid(x) = (tanh(x/2) + 1) / 2 for i, f, o; tanh for g
-    steps = np.empty((m, nc, n, h2), dtype=np.float32)
-    h = np.zeros((m, nc, h2), dtype=np.float32)
-    c = np.zeros((m, nc, h2), dtype=np.float32)
+def _recurrence(xs: np.ndarray, w_hh: np.ndarray, hidden: int) -> np.ndarray:
+    """The recurrent steps of M networks, both directions, over C sequences at once: ``xs``
+    (T, M, 2, C, 4H) holds at step t the input part of the gates (order [i f o g]) of each
+    direction's t-th token (the backward direction's tokens in reverse order); ``w_hh``
+    (M, 2, H, 4H). Returns the (T, M, 2, C, H) states in step order. Each direction is its own
+    matrix product (no block-diagonal product that would multiply zeros)."""
+    n = xs.shape[0]
+    shape = xs.shape[1:4]
+    steps = np.empty((n, *shape, hidden), dtype=np.float32)
+    h = np.zeros((*shape, hidden), dtype=np.float32)
+    c = np.zeros((*shape, hidden), dtype=np.float32)
     # the same operations in the same order, written into buffers allocated once
-    z = np.empty((m, nc, 4 * h2), dtype=np.float32)
-    sig = np.empty((m, nc, 3 * h2), dtype=np.float32)
-    ig = np.empty((m, nc, h2), dtype=np.float32)
-    tc = np.empty((m, nc, h2), dtype=np.float32)
-    i_gate, f_gate, o_gate, g_gate = sig[..., :h2], sig[..., h2:2 * h2], sig[..., 2 * h2:], z[..., 3 * h2:]
+    z = np.empty((*shape, 4 * hidden), dtype=np.float32)
+    sig = np.empty((*shape, 3 * hidden), dtype=np.float32)
+    ig = np.empty((*shape, hidden), dtype=np.float32)
+    tc = np.empty((*shape, hidden), dtype=np.float32)
+    scale = np.full(4 * hidden, 0.5, dtype=np.float32)
+    scale[3 * hidden:] = 1.0  # sigmoid(x) = (tanh(x/2) + 1) / 2 for i, f, o; tanh for g
+    i_gate, f_gate, o_gate = sig[..., :hidden], sig[..., hidden:2 * hidden], sig[..., 2 * hidden:]
+    g_gate = z[..., 3 * hidden:]
     for t in range(n):
-        np.matmul(h, w_hh_both, out=z)
-        np.add(xw[:, :, t], z, out=z)
+        np.matmul(h, w_hh, out=z)
+        np.add(xs[t], z, out=z)
         np.multiply(z, scale, out=z)
         np.tanh(z, out=z)
-        np.multiply(z[..., :3 * h2], 0.5, out=sig)
+        np.multiply(z[..., :3 * hidden], 0.5, out=sig)
         np.add(sig, 0.5, out=sig)
         np.multiply(f_gate, c, out=c)
         np.multiply(i_gate, g_gate, out=ig)
         np.add(c, ig, out=c)
         np.tanh(c, out=tc)
         np.multiply(o_gate, tc, out=h)
-        steps[:, :, t] = h
+        steps[t] = h
     return steps
 
 
-def _bilstm(xw: np.ndarray, w_hh_both: np.ndarray, hidden: int) -> np.ndarray:
-    """Both directions of M networks in one loop. ``xw`` (M, T, 8H) holds, at step t, the
-    input part of the forward gates of token t and of the backward gates of token T-1-t, in
-    [i i | f f | o o | g g] order; ``w_hh_both`` (M, 2H, 8H). Returns the (M, T, 2H) states
-    [forward, backward] per token."""
-    steps = _recurrence(xw[:, None], w_hh_both, hidden)[:, 0]
-    out = np.empty_like(steps)
-    out[:, :, :hidden] = steps[:, :, :hidden]
-    out[:, :, hidden:] = steps[:, ::-1, hidden:]
-    return out
+def _bilstm(xw: np.ndarray, w_hh: np.ndarray, hidden: int) -> np.ndarray:
+    """Both directions of M networks over one sequence. ``xw`` (M, T, 8H): the input part of
+    each token's gates, [forward | backward]; ``w_hh`` (M, 2, H, 4H). Returns the (M, T, 2H)
+    states [forward, backward] per token."""
+    g = 4 * hidden
+    xs = np.empty((xw.shape[1], xw.shape[0], 2, 1, g), dtype=np.float32)
+    xs[:, :, 0, 0] = xw[:, :, :g].transpose(1, 0, 2)
+    xs[:, :, 1, 0] = xw[:, ::-1, g:].transpose(1, 0, 2)
+    steps = _recurrence(xs, w_hh, hidden)  # (T, M, 2, 1, H)
+    return np.concatenate([steps[:, :, 0, 0], steps[::-1, :, 1, 0]], axis=2).transpose(1, 0, 2)
 
 
 def _lstm_inputs(w: NeuralWeights, emb: np.ndarray, tensor: np.ndarray | None) -> np.ndarray:
-    """(T, 8H): the input part of the gates, ordered for :func:`_bilstm` (the backward
-    direction's columns reversed in time)."""
+    """(T, 8H): the input part of the gates of both directions, [forward | backward]."""
     n = len(emb)
     if tensor is None or getattr(tensor, "shape", (0,))[0] != n or tensor.shape[1] != w.tensor_width:
         tensor = np.zeros((n, w.tensor_width), dtype=np.float32)
     proj = np.tanh(np.asarray(tensor, dtype=np.float32) @ w.tproj_w.T + w.tproj_b)
-    xw = np.concatenate([emb, proj], axis=1) @ w._w_ih_both + w._b_both
-    blocks = xw.reshape(n, 4, 2, w.hidden)
-    blocks[:, :, 1] = blocks[::-1, :, 1].copy()
-    return xw
+    return np.asarray(np.concatenate([emb, proj], axis=1) @ w._w_ih_both + w._b_both)
 
 
 class Networks(tuple):
@@ -243,7 +239,8 @@ class Networks(tuple):
 
     @cached_property
     def w_hh(self) -> np.ndarray:
-        return np.stack([w._w_hh_both for w in self])
+        """(M, 2, H, 4H)"""
+        return np.stack([w._w_hh_dirs for w in self])
 
     @cached_property
     def crf(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -404,73 +401,125 @@ def _marginals_batch(em: np.ndarray, active: np.ndarray, trans: np.ndarray, star
     return np.exp(alpha + beta - log_z[:, None, None])
 
 
-def _chunk_emissions(nets: Networks, tensor_rows: np.ndarray | None, feats: Sequence[dict[str, object]],
-                     lengths: np.ndarray) -> list[np.ndarray]:
-    """Per network, the label scores (N, L) of the N tokens of chunks of ``lengths`` (their
-    feature dicts and context vectors in chunk order), each chunk a sequence of its own."""
+def _windows(chunks: Sequence[tuple[int, int]], sent_starts: frozenset[int],
+             window: tuple[int, int] | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The sequences the network reads, in the flat array of the chunks' tokens (chunk
+    order): (start, length) of each window and (offset in the window, length) of its core.
+    Every token is in exactly one core. ``window`` (core, margin): each chunk's sentences are
+    packed into cores of at most ``core`` tokens (a longer sentence is a core of its own),
+    and each core is read with up to ``margin`` tokens of its chunk on either side; ``None``:
+    each chunk is one window, its own core."""
+    ws: list[int] = []
+    wl: list[int] = []
+    co: list[int] = []
+    cl: list[int] = []
+    flat = 0
+    for a, b in chunks:
+        cuts = [a]
+        if window is not None and b - a > window[0] + 2 * window[1]:
+            bounds = [i for i in range(a + 1, b) if i in sent_starts] + [b]
+            for i, nxt in zip(bounds, bounds[1:]):
+                if nxt - cuts[-1] > window[0]:  # the next sentence would overfill the core
+                    cuts.append(i)
+        cuts.append(b)
+        margin = window[1] if window is not None else 0
+        for s, e in zip(cuts, cuts[1:]):
+            lo, hi = max(a, s - margin), min(b, e + margin)
+            ws.append(flat + lo - a)
+            wl.append(hi - lo)
+            co.append(s - lo)
+            cl.append(e - s)
+        flat += b - a
+    return (np.asarray(ws, dtype=np.int64), np.asarray(wl, dtype=np.int64),
+            np.asarray(co, dtype=np.int64), np.asarray(cl, dtype=np.int64))
+
+
+def _window_emissions(nets: Networks, tensor_rows: np.ndarray | None, hashed: tuple[np.ndarray, np.ndarray],
+                      starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The mean label scores (C, T, L) of the networks over C windows of the flat token array
+    (``starts``, ``lengths``; windows may overlap), zero-padded to the longest, each window a
+    sequence of its own. ``tensor_rows`` and ``hashed`` hold the flat tokens' context vectors
+    and :func:`hashed_features`."""
     if len({w.hidden for w in nets}) != 1 or len({w.buckets for w in nets}) != 1:  # one after the other
-        return [e for w in nets for e in _chunk_emissions(Networks([w]), tensor_rows, feats, lengths)]
+        each = [_window_emissions(Networks([w]), tensor_rows, hashed, starts, lengths) for w in nets]
+        return np.asarray(np.add.reduce(each) / float(len(nets)), dtype=np.float32)
     hidden = nets[0].hidden
-    total = int(lengths.sum())
-    embs = _summed_embeddings(nets, total, hashed_features(feats, nets[0].buckets))
+    total = len(hashed[1]) - 1
+    embs = _summed_embeddings(nets, total, hashed)
     nc, n = len(lengths), int(lengths.max())
-    offs = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     t_idx = np.arange(n)
     active = t_idx[None, :] < lengths[:, None]
-    fwd = np.where(active, offs[:, None] + t_idx[None, :], total)  # total: an all-zero row
-    bwd = np.where(active, offs[:, None] + lengths[:, None] - 1 - t_idx[None, :], total)
-    xws = np.empty((len(nets), nc, n, 4, 2, hidden), dtype=np.float32)
+    fwd = np.where(active, starts[:, None] + t_idx[None, :], total)  # total: an all-zero row
+    bwd = np.where(active, starts[:, None] + lengths[:, None] - 1 - t_idx[None, :], total)
+    g = 4 * hidden
+    xs = np.empty((n, len(nets), 2, nc, g), dtype=np.float32)
     for m, (w, e) in enumerate(zip(nets, embs)):
         if tensor_rows is None or tensor_rows.shape[1] != w.tensor_width:
             tr = np.zeros((total, w.tensor_width), dtype=np.float32)
         else:
             tr = np.asarray(tensor_rows, dtype=np.float32)
         proj = np.tanh(tr @ w.tproj_w.T + w.tproj_b)
-        xw = np.empty((total + 1, 8 * hidden), dtype=np.float32)
+        xw = np.empty((total + 1, 2 * g), dtype=np.float32)
         np.matmul(np.concatenate([e, proj], axis=1), w._w_ih_both, out=xw[:total])
         xw[:total] += w._b_both
         xw[total] = 0.0
-        gates = xw.reshape(total + 1, 4, 2, hidden)
-        xws[m, :, :, :, 0] = gates[:, :, 0][fwd]  # forward gates in token order
-        xws[m, :, :, :, 1] = gates[:, :, 1][bwd]  # backward gates in reverse order
-    with _one_blas_thread():
-        steps = _recurrence(xws.reshape(len(nets), nc, n, 8 * hidden), nets.w_hh, hidden)  # (M, C, T, 2H)
-    # back to token order: forward states at step t are token t's, backward ones token L-1-t's
-    chunk_of = np.repeat(np.arange(nc), lengths)
-    pos = np.arange(total) - offs[chunk_of]
-    states = np.concatenate([steps[:, chunk_of, pos, :hidden],
-                             steps[:, chunk_of, lengths[chunk_of] - 1 - pos, hidden:]], axis=2)
-    return [st @ w.out_w.T + w.out_b for st, w in zip(states, nets)]
+        xs[:, m, 0] = xw[fwd.T, :g]  # forward gates in token order
+        xs[:, m, 1] = xw[bwd.T, g:]  # backward gates in reverse order
+    steps = _recurrence(xs, nets.w_hh, hidden)  # (T, M, 2, C, H)
+    # back to window positions: forward states at step t are position t's, backward ones
+    # position length-1-t's (padding positions read a padding step; they are masked later)
+    back = np.where(active, lengths[:, None] - 1 - t_idx[None, :], t_idx[None, :])
+    rows = np.arange(nc)[:, None]
+    em = np.zeros((nc, n, len(LABELS)), dtype=np.float32)
+    for m, w in enumerate(nets):
+        states = np.concatenate([steps[:, m, 0].transpose(1, 0, 2), steps[:, m, 1][back, rows]], axis=2)
+        em += states @ w.out_w.T + w.out_b
+    em /= float(len(nets))
+    em[~active] = 0.0
+    return em
+
+
+CORE_TOKENS = 48
+MARGIN_TOKENS = 8
 
 
 def tag_chunks(members: Sequence[NeuralWeights], doc: Doc, feats: Sequence[dict[str, object]],
-               chunks: Sequence[tuple[int, int]]) -> tuple[list[str], list[float]]:
+               chunks: Sequence[tuple[int, int]], window: tuple[int, int] | None = (CORE_TOKENS, MARGIN_TOKENS),
+               hashed: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[list[str], list[float]]:
     """Best labels and the marginal probability of each for the tokens of ``chunks``
     (token ranges [start, end) of ``doc``, each tagged as a sequence of its own), whose
-    feature dicts ``feats`` are given in chunk order. All chunks advance together: one
-    padded batch through the recurrent steps and the CRF, as many steps as the longest."""
+    feature dicts ``feats`` are given in chunk order (``hashed``: their
+    :func:`hashed_features`, when already computed).
+
+    A long chunk is read in windows (``window`` = (core, margin), see :func:`_windows`): its
+    sentences packed into cores of about ``core`` tokens, each read with ``margin`` tokens of
+    context on either side, the labels of each token taken from its core. All windows of the
+    document advance together, one padded batch through the recurrent steps and the CRF, as
+    many steps as the longest window instead of the longest chunk. ``window=None`` reads each
+    chunk whole."""
     nets = members if isinstance(members, Networks) else Networks(members)
     chunks = [(a, b) for a, b in chunks if b > a]
     if not chunks:
         return [], []
-    lengths = np.array([b - a for a, b in chunks], dtype=np.int64)
     tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else None
     tensor_rows = None
     if tensor is not None and tensor.shape[0] == len(doc):
         tensor_rows = tensor[np.concatenate([np.arange(a, b) for a, b in chunks])]
-    em = sum(_chunk_emissions(nets, tensor_rows, feats, lengths)) / float(len(nets))  # (N, L)
-    nc, n = len(chunks), int(lengths.max())
-    offs = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    chunk_of = np.repeat(np.arange(nc), lengths)
-    pos = np.arange(int(lengths.sum())) - offs[chunk_of]
-    active = np.arange(n)[None, :] < lengths[:, None]
-    em_pad = np.zeros((nc, n, len(LABELS)), dtype=np.float32)
-    em_pad[chunk_of, pos] = em
-    trans, start, end = nets.crf
-    best = _viterbi_batch(em_pad, active, trans, start, end)
-    marg = _marginals_batch(em_pad, active, trans, start, end)
-    ids = best[chunk_of, pos]
-    return [LABELS[i] for i in ids], marg[chunk_of, pos, ids].tolist()
+    if hashed is None:
+        hashed = hashed_features(feats, nets[0].buckets)
+    sent_starts = frozenset(s.start for s in doc.sents) if window is not None else frozenset()
+    starts, lengths, core_off, core_len = _windows(chunks, sent_starts, window)
+    with _one_blas_thread():
+        em = _window_emissions(nets, tensor_rows, hashed, starts, lengths)  # (C, T, L)
+        active = np.arange(em.shape[1])[None, :] < lengths[:, None]
+        trans, start, end = nets.crf
+        best = _viterbi_batch(em, active, trans, start, end)
+        marg = _marginals_batch(em, active, trans, start, end)
+    # each token's label from its window's core, in flat (chunk) order
+    win = np.repeat(np.arange(len(core_len)), core_len)
+    pos = core_off[win] + np.arange(int(core_len.sum())) - np.repeat(np.cumsum(core_len) - core_len, core_len)
+    ids = best[win, pos]
+    return [LABELS[i] for i in ids], marg[win, pos, ids].tolist()
 
 
 def tag(members: Sequence[NeuralWeights], doc: Doc,
