@@ -27,9 +27,10 @@ from spacy.tokens import Doc, Token
 
 from ..models import Quote
 from .actors import ActorTable
+from .doc_tokens import doc_text, token_table
 from .lexicons import cue_lexicon
 from .quote_fields import speaker_actors, token_segs, token_span
-from .quote_marks import is_double_mark
+from .quote_marks import DOUBLE_MARKS
 from .quote_rules import Seg, is_human, noun_phrase
 from .time import DateTable
 
@@ -37,6 +38,7 @@ __all__ = ["embedded_quotes"]
 
 _SINGLE_OPEN = frozenset({"‘", "'", "`"})
 _SINGLE_CLOSE = frozenset({"’", "'"})
+_SINGLE_MARKS = _SINGLE_OPEN | _SINGLE_CLOSE
 _AS_VERBS = frozenset({"put", "say", "call", "describe", "write", "tell"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
@@ -47,15 +49,18 @@ def _single_pairs(doc: Doc, a: int, b: int) -> list[Seg]:
     """Single-quoted stretches (marks included) in tokens a..b."""
     out: list[Seg] = []
     open_at: int | None = None
+    tab = token_table(doc)
+    words, ws = tab.text, tab.space_after
     for i in range(a, b + 1):
-        t = doc[i]
-        if t.lower_ in ("'s", "’s") or (i > a and not doc[i - 1].whitespace_ and t.text in ("'", "’")
-                                         and i + 1 <= b and doc[i + 1].is_alpha and not t.whitespace_):
-            continue  # a possessive or an apostrophe inside a word
-        if open_at is None and t.text in _SINGLE_OPEN and (i == a or doc[i - 1].whitespace_
-                                                           or is_double_mark(doc[i - 1])):
+        text = words[i]
+        if text not in _SINGLE_MARKS:  # a possessive "'s" (one token) is no mark either
+            continue
+        if (i > a and not ws[i - 1] and text in ("'", "’")
+                and i + 1 <= b and doc[i + 1].is_alpha and not ws[i]):
+            continue  # an apostrophe inside a word
+        if open_at is None and text in _SINGLE_OPEN and (i == a or ws[i - 1] or words[i - 1] in DOUBLE_MARKS):
             open_at = i
-        elif open_at is not None and t.text in _SINGLE_CLOSE and i > open_at + 1:
+        elif open_at is not None and text in _SINGLE_CLOSE and i > open_at + 1:
             out.append((open_at, i))
             open_at = None
     return out
@@ -63,7 +68,8 @@ def _single_pairs(doc: Doc, a: int, b: int) -> list[Seg]:
 
 def _double_regions(doc: Doc, a: int, b: int) -> list[Seg]:
     """Double-quoted stretches in tokens a..b that do not make up the whole of a..b."""
-    marks = [i for i in range(a, b + 1) if is_double_mark(doc[i])]
+    words = token_table(doc).text
+    marks = [i for i in range(a, b + 1) if words[i] in DOUBLE_MARKS]
     out = [(x, y) for x, y in zip(marks[0::2], marks[1::2]) if y > x + 1]
     return [s for s in out if s != (a, b)]
 
@@ -132,7 +138,7 @@ def embedded_quotes(doc: Doc, quotes: tuple[Quote, ...], actors: ActorTable,
                     dates: DateTable | None = None) -> tuple[Quote, ...]:
     """``quotes`` followed by the quotations found inside them, each with ``parent`` set to
     the index of the quote that holds it."""
-    text = doc.text
+    text = doc_text(doc)
     extra: list[Quote] = []
     for k, q in enumerate(quotes):
         if q.parent is not None:

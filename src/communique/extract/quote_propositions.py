@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .doc_tokens import token_table
 from .lexicons import load_lexicon
 from .quote_marks import is_double_mark
 
@@ -57,13 +58,17 @@ def in_headline(doc: Doc, tok: Token) -> bool:
     """The token stands in a headline: a one-line paragraph at the top of the text (or
     anywhere) that does not end as a sentence does and whose words are mostly capitalised
     ("Blinken, Lavrov, Expect No Breakthroughs on Ukraine")."""
+    # a line runs between space tokens (a token's own trailing whitespace is one space or none)
+    space = token_table(doc).is_space
     a = b = tok.i
-    while a > 0 and "\n" not in doc[a - 1].whitespace_ and not doc[a - 1].is_space:
+    while a > 0 and not space[a - 1]:
         a -= 1
-    while b + 1 < len(doc) and "\n" not in doc[b].whitespace_ and not doc[b + 1].is_space:
+    while b + 1 < len(doc) and not space[b + 1]:
         b += 1
+    if doc[b].text in (".", "!", "?", "”", '"', "’", ":", ";"):
+        return False
     words = [t for t in doc[a:b + 1] if t.is_alpha]
-    if len(words) < 3 or doc[b].text in (".", "!", "?", "”", '"', "’", ":", ";"):
+    if len(words) < 3:
         return False
     capital = sum(1 for t in words if t.text[0].isupper())
     return capital >= 0.6 * len(words)
