@@ -33,6 +33,9 @@ def _events(pipeline, text):
     ("Singapore warned its citizens against travel to Belgium.", "warned", "THREATEN"),  # an advisory
     ("Obama spoke at a moderated discussion on Thursday.", "discussion", "CONSULT"),  # no other side
     ("If we give up the Supreme Court for a generation, we lose.", "give", "CONCEDE"),  # gives up no claim
+    ("The mayor defended the new parking rules on Monday.", "defended", "SUPPORT"),  # no side backed
+    ("He said he did not support their right to sue the company.", "support", "SUPPORT"),
+    ("He said he did not support their right to sue the company.", "sue", "ACCUSE"),  # a right's content
 ])
 def test_events_types_not_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
@@ -64,6 +67,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Estonia gives up on plan for new border fence.", "gives", "CONCEDE", "concede.give-up"),
     ("Obama held a long conversation with Putin on Thursday.", "conversation", "CONSULT",
      "consult.discussion-noun"),
+    ("Germany strongly supported France in the dispute.", "supported", "SUPPORT", "support.back"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)
@@ -76,8 +80,9 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
     ("Police failed to arrest the suspect.", "arrest", "failed"),
     ("Hundreds of people killed on Friday were buried in Aleppo.", "killed", "description"),
     ("Senators investigating the 2012 attack on the consulate met on Monday.", "attack", "background"),
+    ("He said he did not support their right to sue the company.", "sue", "content"),
 ])
 def test_events_types_not_an_event_reason(pipeline, text, trigger, reason):
     doc = pipeline.nlp(text)
     tok = next(t for t in doc if t.text == trigger)
-    assert not_an_event(tok, "COERCE" if trigger == "arrest" else "ASSAULT") == reason
+    assert not_an_event(tok, {"arrest": "COERCE", "sue": "ACCUSE"}.get(trigger, "ASSAULT")) == reason

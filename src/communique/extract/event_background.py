@@ -13,7 +13,9 @@ failed actions (word lists in ``data/events/not_events.yaml``).
 - ``description``: a participle describing a noun ("those killed on Thursday", "Republicans
   investigating the attack"): it says who they are, not what the sentence reports;
 - ``prevented``: an action that is the object of avoid/prevent/avert ("launched mediation
-  to avoid armed attack", "thwarted an attack").
+  to avoid armed attack", "thwarted an attack");
+- ``content``: the infinitive of a noun such as right, need or ability ("their right to
+  sue", "the need to recognize"): what the noun holds, not an act.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from spacy.tokens import Token
 from .event_lexicon import DATA
 
 KEYS = frozenset({"version", "background_preps", "occasion_types", "year_pattern", "death_triggers",
-                  "non_violent_causes", "failure_verbs", "prevention_verbs"})
+                  "non_violent_causes", "failure_verbs", "prevention_verbs", "content_nouns"})
 CAUSE_PREPS = frozenset({"in", "from", "by", "of", "after"})
 
 
@@ -42,6 +44,7 @@ class NotEvents:
     causes: frozenset[str]
     failure_verbs: frozenset[str]
     prevention_verbs: frozenset[str] = frozenset()
+    content_nouns: frozenset[str] = frozenset()
 
 
 def parse_not_events(text: str) -> NotEvents:
@@ -54,7 +57,8 @@ def parse_not_events(text: str) -> NotEvents:
             raise ValueError(f"not_events.yaml: {k} must hold words only (quote on/off/yes/no)")
     return NotEvents(frozenset(d["background_preps"]), frozenset(d["occasion_types"]), re.compile(d["year_pattern"]),
                      frozenset(d["death_triggers"]), frozenset(d["non_violent_causes"]),
-                     frozenset(d["failure_verbs"]), frozenset(d.get("prevention_verbs") or ()))
+                     frozenset(d["failure_verbs"]), frozenset(d.get("prevention_verbs") or ()),
+                     frozenset(d.get("content_nouns") or ()))
 
 
 @lru_cache(maxsize=1)
@@ -107,4 +111,7 @@ def not_an_event(tok: Token, type_: str) -> str | None:
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
         return "description"  # "those killed on Thursday", "Republicans investigating the attack"
+    if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in ne.content_nouns and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "content"  # "their right to sue", "the need to recognize": what a noun holds, not an act
     return None

@@ -72,7 +72,7 @@ CONDITION_KEYS = frozenset({
     "needs_object_or_particle", "needs_deps", "requires_context", "requires_context_not",
     "needs_xcomp_or_obj", "needs_complement", "requires_ccomp_aux", "needs_complement_or_object",
     "consequence_heads", "rejects_deps", "requires_party_object", "needs_counterpart",
-    "requires_mandative_ccomp", "rejects_question", "rejects_object",
+    "requires_mandative_ccomp", "rejects_question", "rejects_object", "needs_recipient",
 })
 
 

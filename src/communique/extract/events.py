@@ -593,6 +593,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         modality = "hypothetical" if cond is not None or modality == "hypothetical" else modality
     if actor is not None and recipient is not None and same_side(actor, recipient, actors):
         recipient = None
+    if recipient is None and p.cond.get("needs_recipient"):
+        return None  # "defended the march route", "didn't support their right to sue": a stance, no side backed
     if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
     home = home or doc_countries(doc, actors)
