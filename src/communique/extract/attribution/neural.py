@@ -382,23 +382,35 @@ def _viterbi_batch(em: np.ndarray, active: np.ndarray, trans: np.ndarray, start:
 
 def _marginals_batch(em: np.ndarray, active: np.ndarray, trans: np.ndarray, start: np.ndarray,
                      end: np.ndarray) -> np.ndarray:
-    """:func:`marginals` of C padded sequences at once: (C, T, L)."""
+    """:func:`marginals` of C padded sequences at once: (C, T, L).
+
+    Forward-backward in probability space, each step rescaled to sum 1 (a token's marginals
+    are its forward and backward scores multiplied and normalised, so any per-step scale
+    cancels): a matrix product per step instead of a log-sum-exp."""
     nc, n, k = em.shape
     em = em.astype(np.float64)
+    ex = np.exp(em - em.max(axis=2, keepdims=True))
+    a = np.exp(np.asarray(trans, dtype=np.float64))
+    a_t = np.ascontiguousarray(a.T)
+    fin = np.exp(end - np.max(end))
     alpha = np.empty((nc, n, k), dtype=np.float64)
     beta = np.empty((nc, n, k), dtype=np.float64)
-    alpha[:, 0] = start + em[:, 0]
+    first = np.exp(start - np.max(start)) * ex[:, 0]
+    alpha[:, 0] = first / first.sum(1, keepdims=True)
     full = bool(active.all())  # no padding: each step's result is kept as it is
     for t in range(1, n):
-        step = _logsumexp(alpha[:, t - 1, :, None] + trans, 1) + em[:, t]
+        step = (alpha[:, t - 1] @ a) * ex[:, t]
+        step /= step.sum(1, keepdims=True)
         alpha[:, t] = step if full else np.where(active[:, t, None], step, alpha[:, t - 1])
-    beta[:, -1] = end
+    beta[:, -1] = fin
     for t in range(n - 2, -1, -1):
-        step = _logsumexp(trans[None] + (em[:, t + 1] + beta[:, t + 1])[:, None, :], 2)
-        beta[:, t] = step if full else np.where(active[:, t + 1, None], step, end)
-    last = active.sum(1) - 1
-    log_z = _logsumexp(alpha[np.arange(nc), last] + end, 1)
-    return np.exp(alpha + beta - log_z[:, None, None])
+        step = (ex[:, t + 1] * beta[:, t + 1]) @ a_t
+        step /= step.sum(1, keepdims=True)
+        beta[:, t] = step if full else np.where(active[:, t + 1, None], step, fin)
+    marg = alpha * beta
+    total = marg.sum(2, keepdims=True)
+    np.divide(marg, total, out=marg, where=total > 0)
+    return marg
 
 
 def _windows(chunks: Sequence[tuple[int, int]], sent_starts: frozenset[int],
