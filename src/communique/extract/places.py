@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -202,7 +203,9 @@ def _qualified_pairs(tops: list[_Toponym], text: str) -> None:
 
 def _resolve(tops: list[_Toponym], extra_countries: Counter, text: str) -> None:
     _qualified_pairs(tops, text)
-    sent_of = {id(t): t.span.root.sent.start for t in tops}
+    # the start of each toponym's sentence (Token.sent walks the parse on every call)
+    starts = [s.start for s in tops[0].span.doc.sents] if tops else []
+    sent_of = {id(t): starts[bisect_right(starts, t.span.root.i) - 1] for t in tops}
     countries = Counter(extra_countries)
     firm: dict[int, str] = {}  # toponym position -> country, for the unambiguous ones
     # pass 1: toponyms that need no context (a country, or one clear winner)

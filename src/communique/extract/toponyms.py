@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..kb.gazetteer import CITY, CONTINENT, REGION, Candidate, Gazetteer
+from .doc_tokens import token_table
 from .place_roles import is_actor_use, person_name_tokens
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -112,12 +113,12 @@ def find_toponyms(doc: Doc, g: Gazetteer, directions: dict[str, str]) -> list[To
             elif ent.text not in persons:  # a lone surname of someone named in full
                 take(ent, strict=True)
             covered.update(range(ent.start, ent.end))
-    in_entity = {t.i for e in doc.ents for t in e}
+    in_entity = {i for e in doc.ents for i in range(e.start, e.end)}
+    tab = token_table(doc)  # no Token object per word
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if tok.i in covered or tok.i in in_entity or tok.pos_ != "PROPN" or not tok.text[:1].isupper() \
-                or tok.text in persons:
+        if i in covered or i in in_entity or tab.pos[i] != "PROPN" or not tab.text[i][:1].isupper() \
+                or tab.text[i] in persons:
             i += 1
             continue
         for n in range(min(MAX_WORDS, len(doc) - i), 0, -1):
