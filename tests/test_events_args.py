@@ -230,3 +230,17 @@ def test_events_args_conjoined_passive_subject_is_acted_on(pipeline, text, trigg
     ev = _by_trigger(a, trigger)[0]
     assert ev.actor is None or patient not in ev.actor.text
     assert ev.recipient is not None and patient in ev.recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, recipient_text, country", [
+    # a noun's infinitive complement carries the recipient; a named possessor is the side
+    ("The UN Security Council made a verbal commitment to ease restrictions on Iran's oil trade.", "commitment",
+     "Iran", "IRN"),
+    ("Japan expressed support for Kenya's efforts to end the drought.", "support", "Kenya", "KEN"),
+])
+def test_events_args_named_possessor_is_the_recipient(pipeline, text, trigger, recipient_text, country):
+    a = pipeline.analyze(text)
+    ev = _by_trigger(a, trigger)[0]
+    assert ev.recipient is not None and ev.recipient.text == recipient_text
+    assert country in _countries(a, ev.recipient)

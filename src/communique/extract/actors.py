@@ -190,6 +190,13 @@ class ActorTable:
         ids = self._from_token(tok, span, set())
         if not ids:
             return None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.pos_ == "PROPN" and tok.pos_ == "NOUN" and not self.actors_for_token(tok.i) \
+                and tok.lemma_.lower() not in _person_nouns() and self._from_token(poss, span, set()) == ids:
+            # "support for *Ghani*'s efforts", "restrictions on *Iran*'s oil trade": the named
+            # possessor is the side, not the thing it owns (a person it has is its own side)
+            tok, left = poss, poss.left_edge.i
+            span = doc[left: poss.i + 1]
         if tok.i in self.actors_for_token(tok.i) or self.actors_for_token(tok.i):
             own = doc[tok.i: tok.i + 1]
             while own.start > left and self.by_token.get(own.start - 1) == self.by_token.get(tok.i):
@@ -202,6 +209,12 @@ class ActorTable:
             party = Party(ids, party.text, party.start, party.end, party.country if len(ids) == 1 else None,
                           party.sector)
         return party
+
+
+def _person_nouns() -> frozenset[str]:
+    from .person_nouns import person_nouns
+
+    return person_nouns()
 
 
 # --------------------------------------------------------------------------- building

@@ -343,8 +343,8 @@ def inside_phrase(obj: Token):
 
 def _complement_verbs(tok: Token):
     """Infinitive and clausal complements of ``tok`` ("threatened *to shell* ...")."""
-    for c in tok.children:
-        if c.dep_ == "xcomp" or c.dep_ in ("advcl", "ccomp") and any(
+    for c in tok.children:  # "a commitment *to ease* restrictions on Iran" (a noun's infinitive)
+        if c.dep_ == "xcomp" or c.dep_ in ("advcl", "ccomp", "acl") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             yield c
             yield from (x for x in c.conjuncts if x.pos_ == "VERB")
