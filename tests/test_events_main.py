@@ -81,3 +81,24 @@ ALERT = [("Troops", "troop", "NOUN", "nsubj", 1), ("remained", "remain", "VERB",
 def test_events_lexicon_on_is_a_word_not_a_boolean():
     m = match_trigger(make_doc(ALERT)[3], load_lexicon())
     assert m is not None and m.cameo == "152"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, mentions, rule_part", [
+    ("Britain pledged to send humanitarian aid to Sudan.", "AGREE", ["pledged", "send"], "+aid.provide.intent"),
+    ("Iran threatened to attack the American base and to seize its tankers.", "THREATEN", ["threatened", "seize"],
+     "+coerce.seize.threat"),
+])
+def test_events_main_one_event_per_clause(pipeline, text, type_, mentions, rule_part):
+    evs = pipeline.analyze(text).events
+    assert [e.type for e in evs] == [type_], evs
+    assert [m.text for m in evs[0].mentions] == mentions and rule_part in evs[0].rule
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, types", [
+    ("Police arrested protesters who attacked the embassy.", {"COERCE", "ASSAULT"}),  # two clauses, two events
+    ("Russia urged Ukraine to free the prisoners and Kyiv refused.", {"REQUEST", "REJECT"}),
+])
+def test_events_main_distinct_events_kept_apart(pipeline, text, types):
+    assert {e.type for e in pipeline.analyze(text).events} == types

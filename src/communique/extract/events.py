@@ -12,7 +12,7 @@ The same event mentioned twice is one event with two mentions.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from spacy.tokens import Doc, Token
@@ -389,6 +389,9 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
                 and ax.country is not None and ax.country == ay.country)
 
     intended, refused, mark = stance(tok, same)
+    if not (intended or refused or mark) and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        # "threatened to attack the base and to seize its tankers": the conjunct shares the stance
+        intended, refused, mark = stance(tok.head, same)
     if root == "08" and refused:
         code = lex.refusal(cameo)
         if code:
@@ -483,19 +486,65 @@ def _add_events(matches: list[tuple[Token, Match]], doc: Doc, actors: ActorTable
                 dates: DateTable, places: PlaceTable, home: DocCountries | None,
                 found: dict[tuple, Event], order: list[tuple]) -> int:
     """Code the matched triggers into ``found`` (same event merged); how many were events."""
-    n = 0
+    coded: list[tuple[Token, Event, bool]] = []
     for tok, m in matches:
         ev = _event(doc, tok, m, actors, quotes, dates, places, home)
         if ev is None or not_an_event(tok, ev.type):  # background, disease, failed (event_background.py)
             continue
+        coded.append((tok, ev, m.pattern.symmetric))
+    n = 0
+    for ev, symmetric in one_per_clause(coded):
         n += 1
-        key = _key(ev, m.pattern.symmetric)
+        key = _key(ev, symmetric)
         if key in found:
             found[key] = _merge(found[key], ev)
         else:
             found[key] = ev
             order.append(key)
     return n
+
+
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "conj")
+
+
+def _governs(gov: Token, tok: Token) -> bool:
+    """``tok`` is in the complement of ``gov`` ("promised to *send* aid", "agreed to hold and
+    *deepen* ..."), at most three steps down."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in COMPLEMENT_DEPS or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == gov.i:
+            return True
+    return False
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """No side of one contradicts the other's (a side missing on one is no contradiction)."""
+    for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
+        if x is not None and y is not None and set(x.actors) != set(y.actors) or (
+                x is not None and y is not None and not x.actors and not y.actors and x.text != y.text):
+            return False
+    return True
+
+
+def one_per_clause(coded: list[tuple[Token, Event, bool]]) -> list[tuple[Event, bool]]:
+    """The events of one sentence, each clause's competing patterns as one event: a trigger
+    in the complement of another of the same type with the same sides ("pledged to send aid":
+    AGREE at "pledged", the intent to aid at "send") is a mention of the governing one, with
+    the more specific CAMEO code and both rules; events of other types or other sides stay
+    apart ("urged Russia to hold talks": a REQUEST and a CONSULT)."""
+    out: list[list] = [[tok, ev, sym] for tok, ev, sym in coded]
+    for item in out:
+        tok, ev = item[0], item[1]
+        gov = next((g for g in out if g is not item and g[1] is not None and g[1].type == ev.type
+                    and _governs(g[0], tok) and _same_sides(g[1], ev)), None)
+        if gov is not None and ev is not None:
+            merged = _merge(gov[1], ev)
+            gov[1] = replace(merged, rule=merged.rule if ev.rule in merged.rule else f"{merged.rule}+{ev.rule}")
+            item[1] = None
+    return [(ev, sym) for _, ev, sym in out if ev is not None]
 
 
 def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quote, ...],
@@ -700,8 +749,6 @@ def _key(ev: Event, symmetric: bool) -> tuple:
 
 
 def _merge(prev: Event, new: Event) -> Event:
-    from dataclasses import replace
-
     mentions = tuple(sorted(set(prev.mentions) | set(new.mentions), key=lambda s: s.start))
     base = prev
     # keep the most specific code and any location found
