@@ -29,10 +29,10 @@ import yaml
 from spacy.tokens import Token
 
 from .event_lexicon import DATA
+from .event_words import load_event_words
 
 KEYS = frozenset({"version", "background_preps", "occasion_types", "year_pattern", "death_triggers",
                   "non_violent_causes", "failure_verbs", "prevention_verbs", "content_nouns"})
-CAUSE_PREPS = frozenset({"in", "from", "by", "of", "after"})
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def _cause_words(tok: Token) -> set[str]:
             phrase = None
             if c.dep_ in ("nsubj", "csubj"):
                 phrase = c
-            elif c.dep_ in ("prep", "agent") and c.lower_ in CAUSE_PREPS:
+            elif c.dep_ in ("prep", "agent") and c.lower_ in load_event_words().cause_preps:
                 phrase = next((g for g in c.children if g.dep_ == "pobj"), None)
             if phrase is not None:
                 out.update(x.lemma_.lower() for x in phrase.subtree)

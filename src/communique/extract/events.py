@@ -45,14 +45,13 @@ from .event_background import not_an_event
 from .event_dictionary import dictionary_pattern, discarded, load_dictionary
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_model import combine, load_model
+from .event_words import load_event_words
 from .modality import allegation_of, condition_of, modality_of, stance
 from .places import PlaceTable
 from .time import DateTable
 
 log = logging.getLogger(__name__)
 
-THREAT_SANCTION = frozenset({"sanction", "economic", "financial", "embargo", "tariff"})
-THREAT_FORCE = frozenset({"military", "force", "troop", "attack", "strike", "war"})
 CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # whose that-clause subject is the one demanded of, accused or threatened
 CLAUSAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
@@ -191,16 +190,6 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
     return score
 
 
-PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-# verbs whose to-infinitive purpose brings parties together ("gathered in Rio to discuss")
-GATHERING_VERBS = frozenset({"send", "dispatch", "travel", "visit", "go", "come", "arrive", "fly", "meet",
-                             "gather", "convene", "assemble", "sit", "join"})
-
-
-MANDATIVE_AUX = frozenset({"must", "should", "shall", "ought"})
-WH_WORDS = frozenset({"what", "why", "how", "who", "whom", "whose", "which", "when", "where"})
-
-
 def _question_only(tok: Token) -> bool:
     """The verb's only complement is a question: a clause under if/whether or a wh-word,
     or one that ends in a question mark; an infinitive or "for" object makes it a request."""
@@ -210,7 +199,7 @@ def _question_only(tok: Token) -> bool:
         if c.dep_ != "ccomp":
             continue
         first = c.left_edge
-        if first.lower_ in WH_WORDS | {"if", "whether"} or any(
+        if first.lower_ in load_event_words().question_words or any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
             return True
         end = c.right_edge.i + 1
@@ -223,7 +212,7 @@ def _mandative(verb: Token) -> bool:
     """A clause that says what must be done: "must"/"should", or the bare subjunctive
     ("insisting that the alliance reject the bid")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in MANDATIVE_AUX for a in aux):
+    if any(a.lower_ in load_event_words().mandative_aux for a in aux):
         return True
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if aux or subj is None:
@@ -247,7 +236,7 @@ def _is_party(t: Token, actors: ActorTable | None) -> bool:
     if actors is not None and actors.actor_for_token(t.i) is not None:
         return True
     lemma = t.lemma_.lower()
-    return t.ent_type_ in PARTY_ENTS or lemma in load_lexicon().party_nouns or lemma in HUMAN
+    return t.ent_type_ in load_event_words().party_entities or lemma in load_lexicon().party_nouns or lemma in HUMAN
 
 
 def _names_party(o: Token, actors: ActorTable | None, status: frozenset[str] = frozenset()) -> bool:
@@ -275,7 +264,7 @@ def _has_counterpart(tok: Token, actors: ActorTable | None) -> bool:
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
         t = t.head
-    if tok.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() in GATHERING_VERBS:
+    if tok.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() in load_event_words().gathering_verbs:
         return True
     for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
         if s.conjuncts or s.tag_ in ("NNS", "NNPS") or s.lower_ in ("they", "we", "both"):
@@ -423,9 +412,9 @@ def _quote_index(quotes: tuple[Quote, ...], char: int) -> int | None:
 def _threat_code(tok: Token, default: str) -> str:
     words = _object_lemmas(tok) | {tok.lemma_.lower()}
     words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
-    if words & THREAT_SANCTION:
+    if words & load_event_words().threat_sanction:
         return "1312"
-    if words & THREAT_FORCE:
+    if words & load_event_words().threat_force:
         return "138"
     return default if default.startswith("13") else "130"
 
@@ -647,7 +636,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
     home = home or doc_countries(doc, actors)
-    actor = place_side(doc, actor, a_tok, actors, places, home)
+    actor = place_side(doc, actor, a_tok, actors, places, home, other=recipient)
     recipient = place_side(doc, recipient, None, actors, places, home,
                            not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES else None)
     if cameo_override is not None:

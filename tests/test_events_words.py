@@ -1,0 +1,31 @@
+"""The event rules' word lists (data/events/event_words.yaml): read through one checked loader."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.event_words import LISTS, load_event_words, parse_event_words
+
+GOOD = "\n".join(f"{k}: [x]" for k in LISTS) + "\nversion: 1\n"
+
+
+def test_events_words_shipped_lists():
+    w = load_event_words()
+    assert "embargo" in w.threat_sanction and "troop" in w.threat_force
+    assert "gather" in w.gathering_verbs and "must" in w.mandative_aux and "whether" in w.question_words
+    assert w.party_entities == frozenset({"GPE", "NORP", "ORG", "PERSON"}) and "after" in w.cause_preps
+
+
+def test_events_words_known_keys_pass():
+    assert parse_event_words(GOOD).threat_force == frozenset({"x"})
+
+
+@pytest.mark.parametrize("text", [
+    GOOD + "threat_forse: [war]\n",                        # a misspelt key
+    GOOD.replace("cause_preps: [x]\n", ""),                # a list missing
+    GOOD.replace("mandative_aux: [x]", "mandative_aux: [on]"),  # bare on: a boolean
+    GOOD.replace("question_words: [x]", "question_words: why"),  # not a list
+])
+def test_events_words_bad_file_is_an_error(text):
+    with pytest.raises(ValueError):
+        parse_event_words(text)
