@@ -86,15 +86,19 @@ class AttributionModel:
         if not chunks:
             return labels, probs
         tokens = [i for a, b in chunks for i in range(a, b)]
-        feats = doc_features(doc, self.cues, version=version, centroids=self.centroids,
-                             tokens=None if whole else tokens, rtags=rtags, inq=inq)
         if self.neural is not None:
+            # the hashed feature ids straight from the Doc's arrays (the ids of the dicts)
+            from .hashing import hashed_doc_features
             from .neural import tag_chunks
 
-            got, marg = tag_chunks(self.neural, doc, feats, chunks)
+            hashed = hashed_doc_features(doc, self.cues, None if whole else tokens, rtags, inq,
+                                         self.neural[0].buckets, version)
+            got, marg = tag_chunks(self.neural, doc, (), chunks, hashed=hashed)
         else:
             import pycrfsuite
 
+            feats = doc_features(doc, self.cues, version=version, centroids=self.centroids,
+                                 tokens=None if whole else tokens, rtags=rtags, inq=inq)
             got, marg, k = [], [], 0
             for a, b in chunks:
                 self.tagger.set(pycrfsuite.ItemSequence(feats[k:k + b - a]))
