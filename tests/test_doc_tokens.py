@@ -35,6 +35,8 @@ def test_doc_tokens_table_equals_tokens(nlp, text: str) -> None:
     assert list(tab.is_space) == [t.is_space for t in doc]
     assert list(tab.is_punct) == [t.is_punct for t in doc]
     assert list(tab.paragraph) == _paragraphs(doc)
+    assert list(tab.head) == [t.head.i for t in doc]
+    assert list(tab.dep) == [t.dep_ for t in doc]
     assert doc_text(doc) == doc.text == text
 
 

@@ -13,19 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, POS, SPACY
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, ORTH, POS, SPACY
 from spacy.tokens import Doc
 
 __all__ = ["TokenTable", "doc_text", "token_table"]
 
-_ATTRS = (ORTH, POS, SPACY, IS_SPACE, IS_PUNCT)
+_ATTRS = (ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP)
 
 
 @dataclass(frozen=True)
 class TokenTable:
     """Token attributes of one Doc by token index (``Token.text``, ``.pos_``,
-    ``bool(.whitespace_)``, ``.is_space``, ``.is_punct``) and each token's paragraph number
-    (:func:`communique.extract.quote_marks.paragraph_ids`)."""
+    ``bool(.whitespace_)``, ``.is_space``, ``.is_punct``, ``.head.i``, ``.dep_``) and each
+    token's paragraph number (:func:`communique.extract.quote_marks.paragraph_ids`)."""
 
     text: tuple[str, ...]
     pos: tuple[str, ...]
@@ -33,6 +33,8 @@ class TokenTable:
     is_space: tuple[bool, ...]
     is_punct: tuple[bool, ...]
     paragraph: tuple[int, ...]
+    head: tuple[int, ...]  # the root is its own head
+    dep: tuple[str, ...]
 
 
 _last_text: tuple[Doc, str] | None = None
@@ -63,12 +65,14 @@ def token_table(doc: Doc) -> TokenTable:
 
 def _build(doc: Doc) -> TokenTable:
     if len(doc) == 0:
-        return TokenTable((), (), (), (), (), ())
+        return TokenTable((), (), (), (), (), (), (), ())
     arr = doc.to_array(list(_ATTRS))
     strings = doc.vocab.strings
-    text = tuple(strings[h] for h in arr[:, 0].tolist())
+    text = tuple(map(strings.__getitem__, arr[:, 0].tolist()))
     pos_ids = arr[:, 1].tolist()
     pos_name = {h: strings[h] for h in set(pos_ids)}
+    dep_ids = arr[:, 6].tolist()
+    dep_name = {h: strings[h] for h in set(dep_ids)}
     # a paragraph ends after a space token holding a line break (a token's own trailing
     # whitespace is one space or none, never a line break)
     space = arr[:, 3].astype(bool)
@@ -82,4 +86,7 @@ def _build(doc: Doc) -> TokenTable:
         is_space=tuple(space.tolist()),
         is_punct=tuple(arr[:, 4].astype(bool).tolist()),
         paragraph=tuple(numpy.cumsum(starts).tolist()),
+        # HEAD is the offset to the head, stored unsigned: the cast back to int64 restores the sign
+        head=tuple((numpy.arange(len(doc)) + arr[:, 5].astype(numpy.int64)).tolist()),
+        dep=tuple(map(dep_name.__getitem__, dep_ids)),
     )

@@ -93,13 +93,16 @@ def subtree_seg(tok: Token) -> Seg:
     return tok.left_edge.i, tok.right_edge.i
 
 
+CUE_PART_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
+
+
 def cue_tokens(verb: Token) -> tuple[int, ...]:
     """The cue: the verb with its auxiliaries, negation and particles (contiguous stretch)."""
-    idx = {verb.i}
-    for c in verb.children:
-        if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3:
-            idx.add(c.i)
-    lo, hi = min(idx), max(idx)
+    tab = token_table(verb.doc)
+    v = lo = hi = verb.i
+    for j in range(max(0, v - 3), min(len(tab.head), v + 4)):  # its dependents 3 tokens or less away
+        if j != v and tab.head[j] == v and tab.dep[j] in CUE_PART_DEPS:
+            lo, hi = min(lo, j), max(hi, j)
     return tuple(range(lo, hi + 1))
 
 
@@ -193,8 +196,7 @@ def _bridge_end(doc: Doc, verb: Token, start: int, stop: Seg | None) -> int | No
             j += 1
             steps += 1
             continue
-        t = doc[j]
-        if t.dep_ in BRIDGE_DEPS and _governed_by(t, verb):
+        if tab.dep[j] in BRIDGE_DEPS and _governed_by(tab.head, tab.dep, j, verb.i):
             j += 1
             steps += 1
             continue
@@ -202,14 +204,15 @@ def _bridge_end(doc: Doc, verb: Token, start: int, stop: Seg | None) -> int | No
     return None
 
 
-def _governed_by(t: Token, verb: Token) -> bool:
-    h = t
+def _governed_by(head: tuple[int, ...], dep: tuple[str, ...], j: int, verb: int) -> bool:
+    """Token ``j`` depends on ``verb`` (at most six steps up), not through a clause."""
+    h = j
     for _ in range(6):
-        if h.head.i == h.i:
+        if head[h] == h:
             return False
-        if h.head.i == verb.i:
-            return h.dep_ not in CLAUSE_DEPS
-        h = h.head
+        if head[h] == verb:
+            return dep[h] not in CLAUSE_DEPS
+        h = head[h]
     return False
 
 
@@ -349,17 +352,22 @@ def cue_candidates(doc: Doc, lex: CueLexicon, regions: tuple[QuoteRegion, ...],
     """Candidates from cue verbs (direct, split, indirect, parataxis)."""
     out: list[Candidate] = []
     segs: tuple[Seg, ...] | list[Seg]
-    for i, pos in enumerate(token_table(doc).pos):
+    tab = token_table(doc)
+    clause_of: dict[int, int] = {}  # _clause_child: each verb's first clausal complement
+    for j, (h, d) in enumerate(zip(tab.head, tab.dep)):
+        if d in CLAUSE_DEPS and h != j and h not in clause_of:
+            clause_of[h] = j
+    for i, pos in enumerate(tab.pos):
         if (pos != "VERB" and pos != "AUX") or reg_of[i] >= 0:
             continue
         verb = doc[i]
         lemma = verb.lemma_.lower()
         in_lex = lemma in lex.verbs
-        in_stance = lemma in lex.stance
-        clause = _clause_child(verb)
-        if not in_lex and not in_stance and clause is None:
-            continue
         if lemma in lex.weak and not in_lex:
+            continue
+        in_stance = lemma in lex.stance
+        clause = doc[clause_of[i]] if i in clause_of else None
+        if not in_lex and not in_stance and clause is None:
             continue
         subj, ref = find_subject(verb, lex)
         speaker = noun_phrase(doc, subj) if subj is not None else None
