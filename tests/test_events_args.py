@@ -244,3 +244,21 @@ def test_events_args_named_possessor_is_the_recipient(pipeline, text, trigger, r
     ev = _by_trigger(a, trigger)[0]
     assert ev.recipient is not None and ev.recipient.text == recipient_text
     assert country in _countries(a, ev.recipient)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, side, name, country", [
+    # a name the parser made an adverbial of the verb is still its object
+    ("Texas Sen. Ted Cruz attacked Ohio Gov. John Kasich.", "attacked", "recipient", "Kasich", None),
+    # "New Mexico" and "New Jersey" are no Mexico or Jersey
+    ("New Mexico Gov. Susana Martinez criticized Mexico.", "criticized", "actor", "Martinez", "USA"),
+    ("Former Florida Gov. Jeb Bush blasted New Jersey Gov. Chris Christie.", "blasted", "recipient", "Christie",
+     "USA"),
+])
+def test_events_args_us_state_names_and_titles(pipeline, text, trigger, side, name, country):
+    a = pipeline.analyze(text)
+    ev = _by_trigger(a, trigger)[0]
+    party = getattr(ev, side)
+    assert party is not None and name in party.text
+    if country is not None:
+        assert _countries(a, party) == {country}

@@ -396,6 +396,8 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
             continue
         if entry.place_like and not b.in_arg_position(start, end):
             continue
+        if entry.kind == "country" and start > 0 and doc[start - 1].text == "New" and entry.source != "metonym":
+            continue  # "New Mexico", "New Jersey": another place (the KB's "New Zealand" matched whole)
         if entry.kind == "country":
             aid = b.add("country", entry.name, country=entry.country)
         else:

@@ -395,6 +395,9 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "against", "to", "for"):
                 yield from _pobjs(c)
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
+    if not objs and tok.pos_ == "VERB":  # "attacked Ohio Gov. John *Kasich*": a name parsed as an adverbial
+        objs = [c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and c.pos_ == "PROPN"
+                and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
     if tok.pos_ == "VERB":  # "agreed to a ceasefire with Turkey"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "upon", "into"):
