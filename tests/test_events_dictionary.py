@@ -242,3 +242,23 @@ def test_person_nouns_schema(text):
 
     with pytest.raises(ValueError):
         parse_person_nouns(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Police arrested 40 protesters in Cairo and Russia expelled two British diplomats.",
+    "Israeli jets bombed Hamas positions in Gaza as Egypt sent food to the refugees.",
+    "The union called off the strike after the government agreed to raise wages.",
+    "Turkey accused Greece of violating its airspace and summoned the ambassador.",
+])
+def test_event_dictionary_index_matches_every_pattern_tried(nlp, text):
+    """The block index only skips patterns that cannot hold: same match as trying them all."""
+    from dataclasses import replace
+
+    from communique.extract.event_dictionary import BlockIndex, build_dictionary, match
+
+    d = build_dictionary(_shipped())
+    exhaustive = replace(d, index={"": BlockIndex({}, {}, ())})  # no block indexed: every pattern tried
+    found = [(t.i, match(t, d)) for t in nlp(text)]
+    assert found == [(t.i, match(t, exhaustive)) for t in nlp(text)]
+    assert any(f is not None and f[0] is not None for _, f in found)  # some phrase pattern was matched

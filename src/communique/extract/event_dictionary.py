@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -65,6 +65,50 @@ class VerbDictionary:
     story_discards: re.Pattern[str] | None
     types: frozenset[str] | None = None  # PLOVER types the dictionary may code (None: all)
     bare_verbs: bool = False
+    # per block: which of its patterns can hold, looked up by one word they need (see _index)
+    index: dict[str, BlockIndex] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.index:
+            self.index.update({b: BlockIndex.of(ps) for b, ps in self.blocks.items()})
+
+
+@dataclass(frozen=True)
+class BlockIndex:
+    """A block's phrase patterns by one word each needs: the words of its first object slot
+    (or, with none, of its first subject slot); patterns needing neither (prepositions
+    only) are always tried. A pattern none of whose key words is among the verb's objects
+    (subjects) cannot hold, so ``match`` tries only the others, in the block's order."""
+
+    by_object: dict[str, tuple[int, ...]]
+    by_subject: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+    @staticmethod
+    def of(patterns: tuple[DictPattern, ...]) -> BlockIndex:
+        obj: dict[str, list[int]] = {}
+        subj: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, p in enumerate(patterns):
+            if not p.subject and not p.object and not p.preps:
+                continue  # never matched (see match)
+            key, table = (p.object[0], obj) if p.object else (p.subject[0], subj) if p.subject else (None, None)
+            if key is None or table is None:
+                always.append(i)
+                continue
+            for w in key:
+                table.setdefault(w, []).append(i)
+        return BlockIndex({w: tuple(v) for w, v in obj.items()}, {w: tuple(v) for w, v in subj.items()},
+                          tuple(always))
+
+    def candidates(self, subj: set[str], obj: set[str]) -> list[int]:
+        found: set[int] = set(self.always)
+        for words, table in ((obj, self.by_object), (subj, self.by_subject)):
+            for w in words:
+                hit = table.get(w)
+                if hit:
+                    found.update(hit)
+        return sorted(found)
 
 
 def _alternatives(w: str, synsets: dict[str, list[str]]) -> frozenset[str]:
@@ -137,7 +181,7 @@ def restrict(d: VerbDictionary, types: frozenset[str], bare_verbs: bool) -> Verb
 
     blocks = {b: tuple(p for p in ps if keep(p.cameo)) for b, ps in d.blocks.items()}
     verbs = {k: (b, c if c is not None and keep(c) else None, prt) for k, (b, c, prt) in d.verbs.items()}
-    return replace(d, blocks=blocks, verbs=verbs, types=types, bare_verbs=bare_verbs)
+    return replace(d, blocks=blocks, verbs=verbs, types=types, bare_verbs=bare_verbs, index={})
 
 
 def _code_type(code: str) -> str | None:
@@ -156,17 +200,28 @@ def _forms(tokens) -> set[str]:
 
 
 def _all_in(need: tuple[frozenset[str], ...], have: set[str]) -> bool:
-    return all(w & have for w in need)
+    return all(not w.isdisjoint(have) for w in need)
 
 
-def _prep_holds(tok: Token, prep: str, words: tuple[frozenset[str], ...]) -> bool:
+def _prep_forms(tok: Token, prep: str) -> list[set[str]]:
+    """The forms of each phrase of ``tok`` headed by ``prep``."""
     cands = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep]
     for c in tok.children:  # "sent troops to the border": the prep can hang on the object
         if c.dep_ in ("dobj", "prt"):
             cands.extend(g for g in c.children if g.dep_ == "prep" and g.lower_ == prep)
     if prep == "to":
         cands.extend(c for c in tok.children if c.dep_ == "xcomp")
-    return any(_all_in(words, _forms(c.subtree)) for c in cands)
+    return [_forms(c.subtree) for c in cands]
+
+
+def _prep_holds(tok: Token, prep: str, words: tuple[frozenset[str], ...],
+                cache: dict[str, list[set[str]]] | None = None) -> bool:
+    phrases = cache.get(prep) if cache is not None else None
+    if phrases is None:
+        phrases = _prep_forms(tok, prep)
+        if cache is not None:
+            cache[prep] = phrases
+    return any(_all_in(words, f) for f in phrases)
 
 
 def match(tok: Token, d: VerbDictionary) -> tuple[DictPattern | None, str | None] | None:
@@ -180,15 +235,19 @@ def match(tok: Token, d: VerbDictionary) -> tuple[DictPattern | None, str | None
     block, code, particle = entry
     if particle is not None and not any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
         code = None
-    subj = _forms(t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
-    obj = _forms(t for c in tok.children if c.dep_ in _OBJECTS for t in c.subtree) - {tok.lower_}
+    patterns = d.blocks.get(block, ())
+    subj = _forms(t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree) if patterns else set()
+    obj = _forms(t for c in tok.children if c.dep_ in _OBJECTS for t in c.subtree) - {tok.lower_} if patterns else set()
+    preps: dict[str, list[set[str]]] = {}
     best: DictPattern | None = None
-    for p in d.blocks.get(block, ()):
+    index = d.index.get(block)
+    for i in (index.candidates(subj, obj) if index is not None else range(len(patterns))):
+        p = patterns[i]
         if not p.subject and not p.object and not p.preps:
             continue
         if not _all_in(p.subject, subj) or not _all_in(p.object, obj):
             continue
-        if not all(_prep_holds(tok, prep, words) for prep, words in p.preps):
+        if not all(_prep_holds(tok, prep, words, preps) for prep, words in p.preps):
             continue
         if best is None or p.size > best.size:
             best = p

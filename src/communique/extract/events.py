@@ -460,9 +460,12 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
                    if (m := match_trigger(tok, lex, actors, sent_lemmas=sent_lemmas)) is not None]
         coded = _add_events(curated, doc, actors, quotes, dates, places, home, found, order)
         # PETRARCH2's verbs where ours code nothing, unless Phoenix discards the sentence (sports ...)
-        if not coded and ctx.settings.event_dictionary and not discarded(sent, load_dictionary()):
-            matches = [(tok, Match(dp, dp.cameo, 1)) for tok in sent if (dp := dictionary_pattern(tok)) is not None]
-            _add_events(matches, doc, actors, quotes, dates, places, home, found, order)
+        if not coded and ctx.settings.event_dictionary:
+            matches = [(tok, Match(dp, dp.cameo, 1)) for tok in sent
+                       if tok.pos_ == "VERB" and (dp := dictionary_pattern(tok)) is not None]
+            # the discard list's search is the costly part: only where the dictionary found something
+            if matches and not discarded(sent, load_dictionary()):
+                _add_events(matches, doc, actors, quotes, dates, places, home, found, order)
     events = tuple(found[k] for k in order)
     if not ctx.settings.event_model:
         return events
@@ -636,7 +639,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
     home = home or doc_countries(doc, actors)
-    actor = place_side(doc, actor, a_tok, actors, places, home, other=recipient)
+    actor = place_side(doc, actor, a_tok, actors, places, home)
     recipient = place_side(doc, recipient, None, actors, places, home,
                            not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES else None)
     if cameo_override is not None:
