@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Span
 from .actors import ActorTable
+from .doc_tokens import token_table
 from .lexicons import media_lexicon
 from .quote_rules import Seg
 
@@ -20,9 +21,10 @@ __all__ = ["medium_of", "quote_kind", "speaker_actors", "token_segs", "token_spa
 def quote_kind(content: tuple[Seg, ...], reg_of: list[int], doc: Doc) -> str:
     """direct: all words quoted; mixed: some; indirect: none."""
     quoted = unquoted = 0
+    table = token_table(doc)
     for a, b in content:
         for i in range(a, b + 1):
-            if doc[i].is_punct or doc[i].is_space:
+            if table.is_punct[i] or table.is_space[i]:
                 continue
             if reg_of[i] >= 0:
                 quoted += 1

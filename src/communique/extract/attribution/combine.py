@@ -31,6 +31,7 @@ from ...errors import ModelNotInstalledError
 from ...models import Quote, Span
 from ..actors import ActorTable
 from ..context import ExtractionContext
+from ..doc_tokens import doc_text, token_table
 from ..lexicons import cue_lexicon
 from ..quote_fields import medium_of, quote_kind, speaker_actors, token_segs
 from ..quote_marks import paragraph_ids, region_index, scan_quotes
@@ -94,7 +95,7 @@ def attributions_to_quotes(doc: Doc, attributions, rule: str, actors: ActorTable
                            dates: DateTable | None = None) -> tuple[Quote, ...]:
     """``Quote`` records of predicted attributions (source, cue, content segments, confidence)."""
 
-    text = doc.text
+    text = doc_text(doc)
     lex = cue_lexicon()
     reg_of = region_index(scan_quotes(doc, paragraph_ids(doc)), len(doc))
     out: list[Quote] = []
@@ -135,10 +136,11 @@ def model_quotes(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
 
 def _tokens(doc: Doc, q: Quote) -> frozenset[int]:
     out: set[int] = set()
+    table = token_table(doc)
     for c in q.content:
         sp = doc.char_span(c.start, c.end, alignment_mode="expand")
         if sp is not None:
-            out.update(t.i for t in sp if not t.is_punct and not t.is_space)
+            out.update(i for i in range(sp.start, sp.end) if not table.is_punct[i] and not table.is_space[i])
     return frozenset(out)
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from ..doc_tokens import token_table
+
 FEATURES_VERSION = 6
 SUPPORTED_VERSIONS = (3, 4, 5, 6)
 
@@ -35,24 +37,22 @@ def _bucket(n: int) -> str:
 
 
 def quote_state(doc: Doc) -> list[int]:
-    """1 for tokens inside quotation marks (marks included), else 0; resets per paragraph."""
+    """1 for tokens inside quotation marks (marks included), else 0; resets per paragraph
+    (after a space token holding a line break: a token's own trailing whitespace is one
+    space or none)."""
+    table = token_table(doc)
     state = [0] * len(doc)
     inside = False
-    for tok in doc:
-        t = tok.text
-        if "\n" in tok.whitespace_ or tok.is_space and "\n" in t:
-            after_reset = True
-        else:
-            after_reset = False
+    for i, (t, space) in enumerate(zip(table.text, table.is_space)):
         if t in _OPEN_QUOTES or (t in _TOGGLE_QUOTES and not inside):
             inside = True
-            state[tok.i] = 1
+            state[i] = 1
         elif t in _CLOSE_QUOTES or (t in _TOGGLE_QUOTES and inside):
-            state[tok.i] = 1
+            state[i] = 1
             inside = False
         else:
-            state[tok.i] = 1 if inside else 0
-        if after_reset:
+            state[i] = 1 if inside else 0
+        if space and "\n" in t:
             inside = False
     return state
 

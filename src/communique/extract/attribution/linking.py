@@ -18,8 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.tokens import Doc, Token
 
+from ..doc_tokens import token_table
 from ..quote_marks import is_double_mark, paragraph_ids
 from ..quote_rules import find_subject, noun_phrase
 from .model import AttributionModel, TaggedSpan
@@ -47,11 +50,12 @@ class LinkOptions:
 
 
 def _sent_index(doc: Doc) -> list[int]:
-    idx = [0] * len(doc)
-    for si, sent in enumerate(doc.sents):
-        for t in sent:
-            idx[t.i] = si
-    return idx
+    """The sentence number of each token."""
+    if not len(doc):
+        return []
+    starts = doc.to_array([SENT_START]).astype(np.int64) == 1
+    starts[0] = False
+    return np.cumsum(starts).tolist()
 
 
 class _Parse(NamedTuple):
@@ -63,7 +67,15 @@ class _Parse(NamedTuple):
 
     @classmethod
     def of(cls, doc: Doc) -> _Parse:
-        return cls([t.head.i for t in doc], [t.dep_ for t in doc], [t.is_punct for t in doc])
+        if not len(doc):
+            return cls([], [], [])
+        arr = doc.to_array([HEAD, DEP])
+        strings = doc.vocab.strings
+        deps = arr[:, 1].tolist()
+        names = {h: strings[h] for h in set(deps)}
+        heads = np.arange(len(doc)) + arr[:, 0].astype(np.int64)  # HEAD: the offset to the head
+        return cls(heads.tolist(), [names[h] for h in deps],
+                   list(token_table(doc).is_punct))
 
 
 def _governs(parse: _Parse, cue: TaggedSpan, other: TaggedSpan) -> bool:
