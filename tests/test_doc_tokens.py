@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.extract.doc_tokens import doc_text, token_table
+from communique.extract.doc_tokens import doc_ents, doc_text, token_table
 
 TEXTS = [
     "",
@@ -38,11 +38,14 @@ def test_doc_tokens_table_equals_tokens(nlp, text: str) -> None:
     assert list(tab.head) == [t.head.i for t in doc]
     assert list(tab.dep) == [t.dep_ for t in doc]
     assert doc_text(doc) == doc.text == text
+    assert [(e.start, e.end, e.label_) for e in doc_ents(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
 
 
 def test_doc_tokens_follow_the_document_asked_about(nlp) -> None:
     a, b = nlp(TEXTS[2]), nlp(TEXTS[3])
     assert token_table(a).text != token_table(b).text
+    assert [e.text for e in doc_ents(a)] != [e.text for e in doc_ents(b)]
     for doc in (a, b, a, b):
         assert list(token_table(doc).text) == [t.text for t in doc]
         assert doc_text(doc) == doc.text
+        assert [e.text for e in doc_ents(doc)] == [e.text for e in doc.ents]

@@ -1,10 +1,10 @@
 """Per-document token tables: the text and plain token attributes of a Doc, read once.
 
-spaCy rebuilds ``Doc.text`` on every access and makes a new ``Token`` object at every
+spaCy rebuilds ``Doc.text`` and ``Doc.ents`` on every access and makes a new ``Token`` object at every
 ``doc[i]`` and every step of ``for tok in doc``; the rule stages read the same few
 attributes of every token several times (paragraph breaks, quotation marks, parts of
-speech). ``doc_text(doc)`` and ``token_table(doc)`` compute them once per document, in one
-``Doc.to_array`` call. The last document asked about is kept (the stages analyse one
+speech). ``doc_text(doc)``, ``doc_ents(doc)`` and ``token_table(doc)`` compute them once per
+document (the table in one ``Doc.to_array`` call). The last document asked about is kept (the stages analyse one
 document at a time, each asking again), so a document is read once per analysis.
 """
 
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, ORTH, POS, SPACY
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-__all__ = ["TokenTable", "doc_text", "token_table"]
+__all__ = ["TokenTable", "doc_ents", "doc_text", "token_table"]
 
 _ATTRS = (ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP)
 
@@ -38,6 +38,7 @@ class TokenTable:
 
 
 _last_text: tuple[Doc, str] | None = None
+_last_ents: tuple[Doc, tuple[Span, ...]] | None = None
 _last_table: tuple[Doc, TokenTable] | None = None
 
 
@@ -50,6 +51,18 @@ def doc_text(doc: Doc) -> str:
     text = doc.text
     _last_text = (doc, text)
     return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents`` (rebuilt from the tokens on every access), once for the document being
+    analysed."""
+    global _last_ents
+    last = _last_ents
+    if last is not None and last[0] is doc:
+        return last[1]
+    ents = tuple(doc.ents)
+    _last_ents = (doc, ents)
+    return ents
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -68,7 +81,7 @@ def _build(doc: Doc) -> TokenTable:
         return TokenTable((), (), (), (), (), (), (), ())
     arr = doc.to_array(list(_ATTRS))
     strings = doc.vocab.strings
-    text = tuple(map(strings.__getitem__, arr[:, 0].tolist()))
+    text = tuple(strings[h] for h in arr[:, 0].tolist())
     pos_ids = arr[:, 1].tolist()
     pos_name = {h: strings[h] for h in set(pos_ids)}
     dep_ids = arr[:, 6].tolist()

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_tokens import doc_ents
+
 PLACE_SUBJECT_VERBS = frozenset({"host", "border", "lie", "sit", "neighbor", "neighbour",
                                  "see", "stretch", "straddle", "overlook", "remain", "be",
                                  "experience", "suffer", "record", "become", "shake", "rock"})
@@ -87,7 +89,7 @@ def is_actor_use(ent: Span) -> bool:
 def person_name_tokens(doc: Doc) -> set[str]:
     """Words of full-name PERSON entities: a "GPE" that is someone's surname is not a place."""
     words: set[str] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
             for tok in ent:
                 if tok.is_title and len(tok) > 2:

@@ -33,7 +33,7 @@ from ..models import Location, Place
 from .actors import ActorTable
 from .context import ExtractionContext
 from .dateline import dateline_tables, document_lead
-from .doc_tokens import doc_text
+from .doc_tokens import doc_ents, doc_text
 from .toponyms import find_toponyms
 
 ADMIN_CUES = frozenset({"governor", "state", "legislature", "province", "premier", "voters"})
@@ -271,7 +271,7 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None =
                       key=lambda t: t.start)
     # countries named as actors or demonyms still tell us what the article is about
     extra: Counter[str | None] = Counter()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "GPE":
             for c in g.lookup(ent.text):
                 if c.record.kind == COUNTRY:

@@ -71,22 +71,21 @@ def _size(c: Candidate) -> int:
     return sum(b - a + 1 for a, b in c.content)
 
 
-def _inside(i: int, segs: tuple[Seg, ...]) -> bool:
-    return any(a <= i <= b for a, b in segs)
-
-
 def _outermost(cands: list[Candidate]) -> list[Candidate]:
     """Drop attributions whose cue lies inside the content of another (outermost wins),
     and duplicates of the same content."""
     kept: list[Candidate] = []
     seen: set[tuple[Seg, ...]] = set()
+    inside: set[int] = set()  # the tokens of the kept contents
     for c in sorted(cands, key=lambda c: (-_size(c), -c.confidence, c.head)):
         if c.content in seen:
             continue
-        if any(_inside(c.head, k.content) for k in kept):
+        if c.head in inside:
             continue
         kept.append(c)
         seen.add(c.content)
+        for a, b in c.content:
+            inside.update(range(a, b + 1))
     return kept
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import TimeRef
 from .context import ExtractionContext
 from .date_rules import Tense, resolve
-from .doc_tokens import doc_text
+from .doc_tokens import doc_ents, doc_text
 
 # Dependency labels by which a date expression modifies a verb or an event noun.
 TEMPORAL_DEPS = frozenset({"npadvmod", "tmod", "obl:tmod", "nmod:tmod", "advmod", "obl",
@@ -194,7 +194,7 @@ def clause_tense(token: Token) -> Tense:
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of temporal expressions: entities, then pattern matches."""
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _PATTERN.search(ent.text)):
             spans.append((ent.start_char, ent.end_char))
     for m in _PATTERN.finditer(doc_text(doc)):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..kb.gazetteer import CITY, CONTINENT, REGION, Candidate, Gazetteer
-from .doc_tokens import token_table
+from .doc_tokens import doc_ents, token_table
 from .place_roles import is_actor_use, person_name_tokens
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -101,7 +101,7 @@ def find_toponyms(doc: Doc, g: Gazetteer, directions: dict[str, str]) -> list[To
         covered.update(range(span.start, span.end))
         return True
 
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in TOPONYM_LABELS:
             if ent.text in persons:
                 covered.update(range(ent.start, ent.end))
@@ -113,7 +113,7 @@ def find_toponyms(doc: Doc, g: Gazetteer, directions: dict[str, str]) -> list[To
             elif ent.text not in persons:  # a lone surname of someone named in full
                 take(ent, strict=True)
             covered.update(range(ent.start, ent.end))
-    in_entity = {i for e in doc.ents for i in range(e.start, e.end)}
+    in_entity = {i for e in doc_ents(doc) for i in range(e.start, e.end)}
     tab = token_table(doc)  # no Token object per word
     i = 0
     while i < len(doc):
