@@ -36,6 +36,7 @@ def _events(pipeline, text):
     ("The mayor defended the new parking rules on Monday.", "defended", "SUPPORT"),  # no side backed
     ("He said he did not support their right to sue the company.", "support", "SUPPORT"),
     ("He said he did not support their right to sue the company.", "sue", "ACCUSE"),  # a right's content
+    ("Israel and Lebanon renewed negotiations on their future relations.", "renewed", "SUPPORT"),  # talks renewed
 ])
 def test_events_types_not_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
@@ -68,6 +69,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Obama held a long conversation with Putin on Thursday.", "conversation", "CONSULT",
      "consult.discussion-noun"),
     ("Germany strongly supported France in the dispute.", "supported", "SUPPORT", "support.back"),
+    ("The army ordered patrols along the border with Syria.", "ordered", "MOBILIZE", "mobilize.patrols"),
+    ("Israel and Lebanon renewed negotiations on their future relations.", "negotiations", "CONSULT",
+     "consult.negotiation"),
+    ("Cuba and the United States restored diplomatic relations.", "restored", "SUPPORT", "support.relations"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)

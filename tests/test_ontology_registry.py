@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 152  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 14
-    assert lex.fingerprint == "18b29381dfd05548"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 153  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 15
+    assert lex.fingerprint == "13976985055fe07d"
     assert len(lex.party_nouns) == 69 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
