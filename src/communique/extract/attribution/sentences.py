@@ -6,7 +6,9 @@ source or content, :func:`.features.rule_tags`), or with a cue word of the quote
 (a speech, cognition or report verb, a cue noun, "according to"). Consecutive chosen
 sentences, with a sentence of context on either side, form one chunk (a quotation
 running over several sentences stays one sequence); each chunk is tagged as a sequence of
-its own (:func:`.neural.tag_chunks` runs all chunks of a document as one padded batch).
+its own (:func:`.neural.tag_chunks` reads a long chunk in windows of about 48 tokens of
+whole sentences with 8 tokens of context on either side, and runs all windows of a document
+as one padded batch).
 """
 
 from __future__ import annotations
