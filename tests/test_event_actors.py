@@ -31,6 +31,8 @@ def test_event_actors_data_file_is_versioned():
     assert data.affiliation and all(len(c) == 3 and c.isupper() for c in data.affiliation.values())
     assert ("republican",) in data.affiliation and data.first >= {"republican", "gop"}
     assert "in" in data.locative and "hacker" in data.non_state
+    assert "police" in data.local and "in" in data.place_preps and "officials" not in data.local
+    assert "he" in data.pronouns and "it" not in data.pronouns and "some" in data.quantifiers
 
 
 @pytest.mark.model
@@ -60,6 +62,11 @@ def test_event_actors_data_file_is_versioned():
      {"HND"}),
     # the victims of an attack are not placed in the attacker's country by guess
     ("Israel attacked Gaza on Monday, killing 20 people.", "ASSAULT", "killing", "recipient", set()),
+    # local people and bodies are of the place where their event happens; officials are not
+    ("Police arrested dozens of protesters in Nairobi.", "COERCE", "arrested", "actor", {"KEN"}),
+    ("Police arrested dozens of protesters in Nairobi.", "COERCE", "arrested", "recipient", {"KEN"}),
+    ("Thousands of workers went on strike in South Africa on Monday.", "PROTEST", "strike", "actor", {"ZAF"}),
+    ("Gunmen killed three police officers in northern Nigeria.", "ASSAULT", "killed", "actor", set()),
     # aid goes to the place it serves when no one is named
     ("Obama said the U.S. was sending a special team of medical experts to assist with the disaster relief efforts "
      "in Haiti.", "AID", "sending", "recipient", {"HTI"}),

@@ -38,7 +38,8 @@ from .places import PlaceTable
 DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
-             "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers")
+             "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers", "local_nouns",
+             "event_place_preps")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class SideCountries:
     side_nouns: frozenset[str]  # nouns that name a side by themselves ("the two countries")
     pronouns: frozenset[str] = frozenset()  # personal pronouns that name a side left unresolved ("He")
     quantifiers: frozenset[str] = frozenset()  # "*some* of the families": part of the group named
+    local: frozenset[str] = frozenset()  # people of the place where their event happens ("police")
+    place_preps: frozenset[str] = frozenset()  # prepositions of that place ("in Nairobi")
 
 
 @cache
@@ -75,7 +78,9 @@ def side_countries() -> SideCountries:
                          frozenset(w.lower() for w in data["relational_nouns"]),
                          frozenset(w.lower() for w in data["side_nouns"]),
                          frozenset(w.lower() for w in data["pronoun_sides"]),
-                         frozenset(w.lower() for w in data["quantifiers"]))
+                         frozenset(w.lower() for w in data["quantifiers"]),
+                         frozenset(w.lower() for w in data["local_nouns"]),
+                         frozenset(w.lower() for w in data["event_place_preps"]))
 
 
 class DocCountries:
@@ -207,9 +212,43 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
     if country is None and tok.pos_ == "PRON" and not party.actors:
         return party  # an unresolved pronoun: nobody to place
     if country is None:
+        country = _event_place(tok, places)
+    if country is None:
         home = ctx.home or ctx.affiliation
         country = home if home != not_home else None
     return replace(party, country=country) if country else party
+
+
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj"})
+
+
+def _event_place(tok: Token, places: PlaceTable) -> str | None:
+    """The country of the place where the event of a local side happens ("police arrested
+    dozens of protesters *in Nairobi*", "workers went on strike in South Africa"): the first
+    place with a country in a locative phrase of the side's clause (not in a clause inside
+    it). None for sides that are not local by nature ("officials met in Geneva")."""
+    data = side_countries()
+    noun = tok
+    if noun.lower_ in data.quantifiers:  # "dozens of protesters"
+        noun = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for x in c.children if x.dep_ == "pobj"), tok)
+    if noun.lemma_.lower() not in data.local and noun.lower_ not in data.local:
+        return None
+    v = tok
+    for _ in range(4):
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+            break
+        v = v.head
+    todo = [c for c in v.children if c.dep_ not in _CLAUSES]
+    while todo:
+        t = todo.pop(0)
+        if t.dep_ == "pobj" and t.head.lower_ in data.place_preps:
+            for x in t.subtree:
+                place = places.place_for_token(x.i)
+                if place is not None and place.country:
+                    return place.country
+        todo.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+    return None
 
 
 def same_side(a: Party, b: Party, actors: ActorTable) -> bool:
