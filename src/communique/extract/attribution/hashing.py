@@ -500,63 +500,69 @@ def _structure(doc: Doc, n: int, idx: np.ndarray, heads: np.ndarray, dep: _Value
 
 def _assemble(version: int, keep: np.ndarray, n: int, vals: dict[str, _Values], flags: dict[str, np.ndarray],
               w: _Values, r: _Values, sent_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The (features, kept tokens) table of key+value CRCs and presence, flattened token by token."""
+    """The (features, tokens) table of value CRCs, lengths and presence for the whole
+    document (a neighbour's feature is a shifted copy of the token's own row), then the
+    kept tokens' columns, the key CRCs put in, flattened token by token."""
     own_values, own_flags = _layout(version)
     vkeys, key_table, fcrc = _key_columns(version)
     vrow = {k: i for i, k in enumerate(own_values)}
     frow = {k: i for i, k in enumerate(own_flags)}
-    # the token features of the whole document, one row per feature
-    nb = len(own_values)
-    bc = np.empty((nb, n), dtype=np.uint32)
-    bn = np.empty((nb, n), dtype=np.int64)
-    bon = np.ones((nb, n), dtype=bool)
+    nb, nfb, nv, nf = len(own_values), len(own_flags), len(vkeys), len(fcrc)
+    c_mat = np.empty((nv, n), dtype=np.uint32)
+    n_mat = np.zeros((nv, n), dtype=np.int64)
+    on = np.zeros((nv + nf, n), dtype=bool)
     for i, k in enumerate(own_values):
         v = vals[k]
-        bc[i], bn[i] = v.c, v.n
-        if v.on is not None:
-            bon[i] = v.on
-    bf = np.stack([flags[k] for k in own_flags])
-    # the kept tokens' own features and their neighbours'
-    m, nv, nf = len(keep), len(vkeys), len(fcrc)
-    c_mat = np.empty((nv, m), dtype=np.uint32)
-    n_mat = np.empty((nv, m), dtype=np.int64)
-    on = np.empty((nv + nf, m), dtype=bool)
-    c_mat[:nb], n_mat[:nb], on[:nb] = bc[:, keep], bn[:, keep], bon[:, keep]
-    on[nv:nv + len(own_flags)] = bf[:, keep]
-    rv, rf = nb, nv + len(own_flags)
+        c_mat[i], n_mat[i] = v.c, v.n
+        on[i] = True if v.on is None else v.on
+    for i, k in enumerate(own_flags):
+        on[nv + i] = flags[k]
+    rv, rf = nb, nv + nfb
     for off in _OFFSETS:
         a = abs(off)
-        j = keep + off
-        inside = (j >= 0) & (j < n)
-        jc = np.clip(j, 0, n - 1)
+        lo, hi = max(0, -off), min(n, n - off)  # the tokens with a neighbour at off
+        if hi <= lo:
+            lo = hi = 0
         near_values, near_flags = _near(version, a)
-        rows = np.ix_([vrow[k] for k in near_values], jc)
         e = rv + len(near_values)
-        c_mat[rv:e], n_mat[rv:e], on[rv:e] = bc[rows], bn[rows], bon[rows] & inside
+        src = [vrow[k] for k in near_values]
+        c_mat[rv:e, lo:hi] = c_mat[src, lo + off:hi + off]
+        n_mat[rv:e, lo:hi] = n_mat[src, lo + off:hi + off]
+        on[rv:e, lo:hi] = on[src, lo + off:hi + off]
         rv = e
         if a == 1:
             for v in (w, r):
-                c_mat[rv], n_mat[rv] = _bar((v.c[jc], v.n[jc]), (v.c[keep], v.n[keep]))
-                on[rv] = inside
+                c_mat[rv, lo:hi], n_mat[rv, lo:hi] = _bar((v.c[lo + off:hi + off], v.n[lo + off:hi + off]),
+                                                          (v.c[lo:hi], v.n[lo:hi]))
+                on[rv, lo:hi] = True
                 rv += 1
         e = rf + len(near_flags)
-        on[rf:e] = bf[np.ix_([frow[k] for k in near_flags], jc)] & inside
+        on[rf:e, lo:hi] = on[[nv + frow[k] for k in near_flags], lo + off:hi + off]
         rf = e
         if a == 1:
-            on[rf] = inside & (sent_of[jc] == sent_of[keep])
+            on[rf, lo:hi] = sent_of[lo + off:hi + off] == sent_of[lo:hi]
             rf += 1
-        on[rf] = ~inside
+        on[rf] = True
+        on[rf, lo:hi] = False
         rf += 1
     assert rv == nv and rf == nv + nf
-    crc = c_mat ^ key_table[np.arange(nv)[:, None], np.minimum(n_mat, _LCAP - 1)]
+    m = len(keep)
+    if m != n or not np.array_equal(keep, np.arange(n)):
+        c_mat, n_mat, on = c_mat[:, keep], n_mat[:, keep], on[:, keep]
     long = n_mat >= _LCAP
-    if long.any():
+    any_long = bool(long.any())
+    rows = (np.arange(nv, dtype=np.int64) * _LCAP)[:, None]
+    all_crc = np.empty((nv + nf, m), dtype=np.uint32)
+    crc = all_crc[:nv]
+    np.bitwise_xor(c_mat, key_table.reshape(-1)[rows + (np.minimum(n_mat, _LCAP - 1) if any_long else n_mat)],
+                   out=crc)
+    if any_long:
         pre, _ = _crc_len([k + "=" for k in vkeys])
         for f, t in zip(*np.nonzero(long)):
             crc[f, t] = c_mat[f, t] ^ _shift(pre[f:f + 1], n_mat[f, t:t + 1])[0]
-    all_crc = np.concatenate([crc, np.broadcast_to(fcrc[:, None], (nf, m))])
+    all_crc[nv:] = fcrc[:, None]
     on_t = on.T
-    ids = all_crc.T[on_t]
+    ids = all_crc.T.ravel()[np.flatnonzero(on_t)]
     offsets = np.zeros(m + 1, dtype=np.int64)
     np.cumsum(on_t.sum(1), out=offsets[1:])
     return ids, offsets
