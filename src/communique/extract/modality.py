@@ -109,14 +109,18 @@ def allegation_of(tok: Token) -> Token | None:
     None. "held responsible for" and "charged with" count; "suspected of" too, and what a
     censure verb censures someone *for* ("criticized Russia for bombing")."""
     prev, t = tok, tok
+    via = tok
     for _ in range(6):
         if t.head.i == t.i:
             return None
-        prev, t = t, t.head
+        via, prev, t = prev, t, t.head
         lemma = t.lemma_.lower()
-        if lemma in ALLEGE and prev.dep_ in ALLEGE_DEPS and (lemma != "hold" or any(
+        # "accused Armenian forces *of shelling*" parsed with the of-phrase on the accused
+        on_object = prev.dep_ in ("dobj", "nsubjpass") and via.dep_ == "prep" and via.lower_ in ("of", "for", "over")
+        link = via if on_object else prev
+        if lemma in ALLEGE and (prev.dep_ in ALLEGE_DEPS or on_object) and (lemma != "hold" or any(
                 c.lower_ == "responsible" for c in t.children)) and (
-                lemma not in CENSURE or prev.dep_ == "prep" and prev.lower_ in ("for", "over")):
+                lemma not in CENSURE or link.dep_ == "prep" and link.lower_ in ("for", "over")):
             return t
         if prev.dep_ not in ALLEGE_DEPS:
             return None
@@ -131,7 +135,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     t = tok
     for _ in range(10):
         if t.i != tok.i:
-            if t.lemma_ in ALLEGE and prev.dep_ in ALLEGE_DEPS:
+            if t.lemma_ in ALLEGE and (prev.dep_ in ALLEGE_DEPS or prev.dep_ in ("dobj", "nsubjpass")):
                 alleging = allegation_of(tok)
                 if alleging is not None and alleging.i == t.i:
                     return "alleged", False
