@@ -37,6 +37,7 @@ def _events(pipeline, text):
     ("He said he did not support their right to sue the company.", "support", "SUPPORT"),
     ("He said he did not support their right to sue the company.", "sue", "ACCUSE"),  # a right's content
     ("Israel and Lebanon renewed negotiations on their future relations.", "renewed", "SUPPORT"),  # talks renewed
+    ("Some economists argue that corporate taxes should be very low.", "argue", "REQUEST"),  # no side asked
 ])
 def test_events_types_not_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
@@ -73,6 +74,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Israel and Lebanon renewed negotiations on their future relations.", "negotiations", "CONSULT",
      "consult.negotiation"),
     ("Cuba and the United States restored diplomatic relations.", "restored", "SUPPORT", "support.relations"),
+    ("Trump posted a tweet attacking Senator Warren on Monday.", "attacking", "ACCUSE", "accuse.verbal-attack"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)

@@ -11,7 +11,8 @@ failed actions (word lists in ``data/events/not_events.yaml``).
   or a disaster ("Cholera killed 200", "killed in a car accident");
 - ``failed``: an action under "fail to" ("Police failed to arrest the suspect");
 - ``description``: a participle describing a noun ("those killed on Thursday", "Republicans
-  investigating the attack"): it says who they are, not what the sentence reports;
+  investigating the attack"): it says who they are, not what the sentence reports; not
+  when the noun is a message, which does what it says ("a tweet attacking Machado");
 - ``prevented``: an action that is the object of avoid/prevent/avert ("launched mediation
   to avoid armed attack", "thwarted an attack");
 - ``content``: the infinitive of a noun such as right, need or ability ("their right to
@@ -32,7 +33,8 @@ from .event_lexicon import DATA
 from .event_words import load_event_words
 
 KEYS = frozenset({"version", "background_preps", "occasion_types", "year_pattern", "death_triggers",
-                  "non_violent_causes", "failure_verbs", "prevention_verbs", "content_nouns"})
+                  "non_violent_causes", "failure_verbs", "prevention_verbs", "content_nouns",
+                  "message_nouns"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class NotEvents:
     failure_verbs: frozenset[str]
     prevention_verbs: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
+    message_nouns: frozenset[str] = frozenset()
 
 
 def parse_not_events(text: str) -> NotEvents:
@@ -58,7 +61,7 @@ def parse_not_events(text: str) -> NotEvents:
     return NotEvents(frozenset(d["background_preps"]), frozenset(d["occasion_types"]), re.compile(d["year_pattern"]),
                      frozenset(d["death_triggers"]), frozenset(d["non_violent_causes"]),
                      frozenset(d["failure_verbs"]), frozenset(d.get("prevention_verbs") or ()),
-                     frozenset(d.get("content_nouns") or ()))
+                     frozenset(d.get("content_nouns") or ()), frozenset(d.get("message_nouns") or ()))
 
 
 @lru_cache(maxsize=1)
@@ -108,9 +111,11 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "failed"
     if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:
         return "prevented"
-    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and not any(
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
-        return "description"  # "those killed on Thursday", "Republicans investigating the attack"
+        # "those killed on Thursday", "Republicans investigating the attack"; but a message does
+        # what it says ("a tweet attacking Machado", "a letter opposing the program")
+        return "description"
     if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in ne.content_nouns and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "content"  # "their right to sue", "the need to recognize": what a noun holds, not an act
