@@ -38,6 +38,7 @@ def _events(pipeline, text):
     ("He said he did not support their right to sue the company.", "sue", "ACCUSE"),  # a right's content
     ("Israel and Lebanon renewed negotiations on their future relations.", "renewed", "SUPPORT"),  # talks renewed
     ("Some economists argue that corporate taxes should be very low.", "argue", "REQUEST"),  # no side asked
+    ("Sanders refuses to attack Clinton on her character.", "refuses", "REJECT"),  # rejects no one
 ])
 def test_events_types_not_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
@@ -75,6 +76,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "consult.negotiation"),
     ("Cuba and the United States restored diplomatic relations.", "restored", "SUPPORT", "support.relations"),
     ("Trump posted a tweet attacking Senator Warren on Monday.", "attacking", "ACCUSE", "accuse.verbal-attack"),
+    ("The actress wrote a viral blog against the mogul.", "wrote", "ACCUSE", "accuse.message-against"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)
@@ -93,3 +95,14 @@ def test_events_types_not_an_event_reason(pipeline, text, trigger, reason):
     doc = pipeline.nlp(text)
     tok = next(t for t in doc if t.text == trigger)
     assert not_an_event(tok, {"arrest": "COERCE", "sue": "ACCUSE"}.get(trigger, "ASSAULT")) == reason
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, modality", [
+    ("Sanders refuses to attack Clinton on her character.", "attack", "ACCUSE", "negated"),
+    ("Trump refused to endorse Ryan.", "endorse", "SUPPORT", "negated"),
+    ("Trump refused to endorse Ryan.", "refused", "REJECT", "asserted"),
+])
+def test_events_types_refused_act_is_negated(pipeline, text, trigger, type_, modality):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.modality == modality for e in evs), evs

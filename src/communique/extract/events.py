@@ -46,7 +46,7 @@ from .event_dictionary import dictionary_pattern, discarded, load_dictionary
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_model import combine, load_model
 from .event_words import load_event_words
-from .modality import allegation_of, condition_of, modality_of, stance
+from .modality import REFUSE_GOVERNORS, allegation_of, condition_of, modality_of, stance
 from .places import PlaceTable
 from .time import DateTable
 
@@ -160,6 +160,8 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         score += 1
     if "rejects_object" in c and _object_heads(tok) & set(c["rejects_object"]):
         return None  # "warned its citizens against travelling": an advisory, not a threat
+    if "rejects_xcomp_types" in c and _xcomp_types(tok, actors, sent_lemmas) & set(c["rejects_xcomp_types"]):
+        return None  # "refuses to attack Clinton": no rejection of anyone, the attack not made
     if c.get("rejects_question") and _question_only(tok):
         return None  # "was asked whether ...", "asked, 'would you ...?'": a question, not an appeal
     if "rejects_deps" in c and deps & set(c["rejects_deps"]):
@@ -188,6 +190,17 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
         score += 1
     return score
+
+
+def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -> set[str]:
+    """The PLOVER types the curated patterns give the verbs of ``tok``'s infinitive complements."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            m = match_trigger(c, load_lexicon(), actors, sent_lemmas=sent_lemmas)
+            if m is not None:
+                out.add(_code(m.cameo, m.pattern.type)[0])
+    return out
 
 
 def _question_only(tok: Token) -> bool:
@@ -569,6 +582,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             embedded = False
             if how == "refusal":
                 modality = "asserted"
+    if modality == "asserted" and cameo_override is None and tok.dep_ == "xcomp" and \
+            tok.head.lemma_.lower() in REFUSE_GOVERNORS:
+        modality = "negated"  # "refuses to attack Clinton": the attack is not made
     if embedded and not threat:
         return None
     qi = _quote_index(quotes, tok.idx)
