@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from ..models import Quote, Span
 from .date_rules import MONTHS
+from .doc_tokens import doc_text
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -144,7 +145,7 @@ def document_lead(doc: Doc) -> Lead:
     """The dateline and bylines of ``doc``, parsed once and kept in ``doc.user_data``."""
     lead = doc.user_data.get(_LEAD_KEY)
     if lead is None:
-        text = doc.text
+        text = doc_text(doc)
         lead = Lead(parse_dateline(text), parse_bylines(text))
         doc.user_data[_LEAD_KEY] = lead
     return lead
@@ -191,7 +192,7 @@ def clip_quotes(doc: Doc, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     spans = document_lead(doc).spans
     if not spans:
         return tuple(quotes)
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for q in quotes:
         content = tuple(s for s in (_clip(c, spans, text) for c in q.content) if s is not None)
