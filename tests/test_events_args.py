@@ -237,8 +237,8 @@ def test_events_args_conjoined_passive_subject_is_acted_on(pipeline, text, trigg
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, recipient_text, country", [
     # a noun's infinitive complement carries the recipient; a named possessor is the side
-    ("The UN Security Council made a verbal commitment to ease restrictions on Iran's oil trade.", "commitment",
-     "Iran", "IRN"),
+    ("The African Union made a firm commitment to ease restrictions on Sudan's gold exports.", "commitment",
+     "Sudan", "SDN"),
     ("Japan expressed support for Kenya's efforts to end the drought.", "support", "Kenya", "KEN"),
 ])
 def test_events_args_named_possessor_is_the_recipient(pipeline, text, trigger, recipient_text, country):
@@ -264,3 +264,28 @@ def test_events_args_us_state_names_and_titles(pipeline, text, trigger, side, na
     assert party is not None and name in party.text
     if country is not None:
         assert _countries(a, party) == {country}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, side, expected_text", [
+    # a pronoun whose actor the sentence names earlier is written as that name
+    ("Foreign Minister Jane Okoro said the talks were useful, but she also warned Ghana.", "warned", "actor",
+     "Jane Okoro"),
+    ("Kenya announced on Monday that it has agreed to cede some land to Uganda.", "agreed", "actor", "Kenya"),
+])
+def test_events_args_pronoun_side_is_written_as_its_name(pipeline, text, trigger, side, expected_text):
+    a = pipeline.analyze(text)
+    ev = _by_trigger(a, trigger)[0]
+    party = getattr(ev, side)
+    assert party is not None and expected_text in party.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, side, country", [
+    # a continent's part is no country: "Central American", "Latin American"
+    ("Chile signed a trade deal with the Central American nation of Guatemala.", "signed", "recipient", "GTM"),
+])
+def test_events_args_continent_adjective_is_no_demonym(pipeline, text, trigger, side, country):
+    a = pipeline.analyze(text)
+    ev = _by_trigger(a, trigger)[0]
+    assert _countries(a, getattr(ev, side)) == {country}

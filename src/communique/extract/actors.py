@@ -320,6 +320,9 @@ class _Builder:
         return False
 
 
+_CONTINENT_PARTS = frozenset({"Central", "Latin", "North", "South", "Meso", "Pan"})
+
+
 def _proper(doc: Doc, start: int, end: int, joiners: frozenset[str]) -> bool:
     """Whether tokens ``start:end`` are written as a proper name: every word capitalised
     except joining words ("Law Society of Kenya"); a short single word only in capitals
@@ -396,8 +399,11 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
             continue
         if entry.place_like and not b.in_arg_position(start, end):
             continue
-        if entry.kind == "country" and start > 0 and doc[start - 1].text == "New" and entry.source != "metonym":
-            continue  # "New Mexico", "New Jersey": another place (the KB's "New Zealand" matched whole)
+        if entry.kind == "country" and start > 0 and (doc[start - 1].text == "New" and entry.source != "metonym" or (
+                doc[start - 1].text in _CONTINENT_PARTS and entry.source == "demonym")):
+            # "New Mexico", "New Jersey", "Latin American", "the Central American country of
+            # Honduras": another place (the KB's "New Zealand", "South African" matched whole)
+            continue
         if entry.kind == "country":
             aid = b.add("country", entry.name, country=entry.country)
         else:

@@ -65,7 +65,26 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
                 doc, ant, load_lexicon().party_nouns, entities=False)
     if party is None:
         party = part_of_group(doc, tok, actors) or pronoun_side(tok)
+    elif tok.pos_ == "PRON":
+        party = _named_in_sentence(tok, party, actors)
     return party
+
+
+def _named_in_sentence(pron: Token, party: Party, actors: ActorTable) -> Party:
+    """A pronoun's side as its sentence names it ("*Cruz* played down the idea that *he* had
+    struck a deal" -> Cruz): the last mention of its one actor before the pronoun in the
+    same sentence that is no pronoun; the pronoun itself otherwise."""
+    a = actors.get(party.actors[0]) if len(party.actors) == 1 else None
+    if a is None:
+        return party
+    start = pron.sent.start_char
+    named = [m for m in a.mentions if start <= m.start and m.end <= pron.idx
+             and m.text.lower() not in side_countries().pronouns and m.text.lower() not in GROUP_PRONOUNS
+             and m.text.lower() not in ("his", "her", "its", "their")]
+    if not named:
+        return party
+    m = named[-1]
+    return replace(party, text=m.text, start=m.start, end=m.end)
 
 
 def part_of_group(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
