@@ -514,7 +514,9 @@ COMPLEMENT_DEPS = ("xcomp", "ccomp", "conj")
 
 def _governs(gov: Token, tok: Token) -> bool:
     """``tok`` is in the complement of ``gov`` ("promised to *send* aid", "agreed to hold and
-    *deepen* ..."), at most three steps down."""
+    *deepen* ..."), at most three steps down; only a verb has complements."""
+    if gov.pos_ != "VERB":
+        return False
     t = tok
     for _ in range(3):
         if t.dep_ not in COMPLEMENT_DEPS or t.head.i == t.i:
