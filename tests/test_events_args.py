@@ -199,6 +199,9 @@ def test_events_args_stative_participle_subject_is_the_actor(pipeline, text, typ
     # "he" in a clause that explains the governing one is its subject
     ("Kenyan media said an Ugandan official spoke to reporters because he was not allowed to visit the camp.",
      "CONSULT", {"UGA"}),
+    # past a governing clause whose subject is no person, to the minister who said it
+    ("A senior Kenyan minister said that Uganda must return the stolen cattle as he began a visit to Ethiopia.",
+     "CONSULT", {"KEN"}),
 ])
 def test_events_args_pronoun_takes_the_governing_subject(pipeline, text, type_, countries):
     a = pipeline.analyze(text)

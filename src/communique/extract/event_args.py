@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..kb import load_kb
 from ..models import Member, Party, Quote
 from .actors import ActorTable
 from .event_actors import relational_side, side_countries
@@ -125,15 +126,20 @@ def reported_subject(pron: Token) -> Token | None:
     if pron.dep_ not in SUBJ:
         return None
     clause = pron.head
-    if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head.i == clause.i:
-        return None
-    subj = next((c for c in clause.head.children if c.dep_ in SUBJ), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
-        return None
-    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
-    if pron.lower_ in PERSONAL and not (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in HUMAN):
-        return None
-    return subj if plural == GROUP_PRONOUNS[pron.lower_] else None
+    for _ in range(3):  # the nearest governing subject that fits ("Libya must hand over ... as he")
+        if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        subj = next((c for c in clause.children if c.dep_ in SUBJ), None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        if pron.lower_ in PERSONAL and not (subj.ent_type_ == "PERSON" or subj.lemma_.lower() in HUMAN
+                                            or load_kb().title((subj.lower_,)) is not None):
+            continue  # "a senior British *minister* reiterated ... as *he* embarked"
+        if plural == GROUP_PRONOUNS[pron.lower_]:
+            return subj
+    return None
 
 
 def with_members(party: Party | None, actors: ActorTable) -> Party | None:
