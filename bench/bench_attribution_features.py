@@ -9,6 +9,10 @@ Without --polnear it reads synthetic articles from bench/corpus.py. The parse, t
 and the quote state are computed once, outside the timings (the tagger computes them anyway).
 CPU seconds, the best of --repeat runs. Target (issue 20): the feature and hashing step of
 30 PolNeAR dev articles in about 0.2-0.3 s.
+
+``--analysis``: also the whole default analysis (rules + model) with either path, against the
+bare spaCy parse, the runs interleaved in this process (``hashing.hashed_doc_features`` is
+swapped for the dict path for the old runs); the target is >= 0.70 of the bare parse.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=30)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--whole", action="store_true", help="all tokens, not only the tagged sentences")
+    ap.add_argument("--analysis", action="store_true", help="also the whole analysis with either path")
     args = ap.parse_args()
 
     from communique.config import Settings
@@ -98,6 +103,47 @@ def main() -> None:
     print(f"speed-up {t_old / t_new:.1f}x; ids equal token by token: {same}")
     if not same:
         sys.exit(1)
+    if args.analysis:
+        _analysis(texts, args.repeat)
+
+
+def _analysis(texts: list[str], repeat: int) -> None:
+    from communique.config import Settings
+    from communique.extract.attribution import hashing
+    from communique.extract.attribution.features import doc_features
+    from communique.extract.attribution.neural import hashed_features
+    from communique.pipeline import Pipeline
+
+    fast = hashing.hashed_doc_features
+
+    def dicts(doc, cues, tokens, rtags, inq, buckets, version):
+        return hashed_features(doc_features(doc, cues, version=version, tokens=tokens, rtags=rtags, inq=inq), buckets)
+
+    pipe = Pipeline(Settings(quote_model=True))
+    nlp = pipe.nlp
+    pipe.analyze(texts[0])  # warm up: lexicons, model
+    best: dict[str, float] = {}
+    quotes: dict[str, int] = {}
+
+    def timed(name: str, run) -> None:
+        c = time.process_time()
+        out = run()
+        best[name] = min(best.get(name, float("inf")), time.process_time() - c)
+        if out is not None:
+            quotes[name] = sum(len(a.quotes) for a in out)
+
+    try:
+        for _ in range(repeat):
+            timed("bare spaCy parse", lambda: [len(d) for d in nlp.pipe(texts)] and None)
+            hashing.hashed_doc_features = dicts
+            timed("rules + model, dicts", lambda: list(pipe.analyze_many(texts)))
+            hashing.hashed_doc_features = fast
+            timed("rules + model, arrays", lambda: list(pipe.analyze_many(texts)))
+    finally:
+        hashing.hashed_doc_features = fast
+    for name, cpu in best.items():
+        q = f"  {quotes[name]} quotes" if name in quotes else ""
+        print(f"{name:22s} {cpu:6.2f} s CPU  ratio to the bare parse {best['bare spaCy parse'] / cpu:.2f}{q}")
 
 
 if __name__ == "__main__":
