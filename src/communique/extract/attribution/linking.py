@@ -199,6 +199,8 @@ def _source_for(doc: Doc, parse: _Parse, cue: TaggedSpan, sources: Sequence[Tagg
     best: tuple[float, TaggedSpan] | None = None
     cs = sent[cue.start]
     for s in sources:
+        if not sent[s.start] <= cs <= sent[s.end - 1]:
+            continue  # neither test below can hold: a parse never crosses sentences
         if any(c.start <= s.start < c.end for c in contents):
             continue
         if _syntactic(parse, cue, s):
