@@ -37,6 +37,21 @@ class Pipeline:
         """Load the stages' registries now (each is cached once per process)."""
         article = make_article(WARM_UP_TEXT, published=dt.date(2022, 1, 21))
         analyze_doc(self.nlp(article.text), ExtractionContext(article, self.settings))
+        # tables that only some texts reach: a dateline, a verb the curated event patterns
+        # leave to PETRARCH2's dictionary (0.4 s to build), the event words of rarer rules
+        from .extract.dateline import dateline_tables
+        from .extract.event_dictionary import load_dictionary
+        from .extract.event_model import load_model
+        from .extract.event_words import load_event_words
+
+        s = self.settings
+        dateline_tables()
+        if s.events:
+            load_event_words()
+            if s.event_dictionary:
+                load_dictionary()
+            if s.event_model:
+                load_model(s.event_model_path)
 
     def analyze(self, text: str, *, published: str | dt.date | None = None,
                 title: str | None = None, url: str | None = None,
