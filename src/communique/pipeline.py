@@ -38,7 +38,7 @@ class Pipeline:
         article = make_article(WARM_UP_TEXT, published=dt.date(2022, 1, 21))
         analyze_doc(self.nlp(article.text), ExtractionContext(article, self.settings))
         # tables that only some texts reach: a dateline, a verb the curated event patterns
-        # leave to PETRARCH2's dictionary (0.4 s to build), the event words of rarer rules
+        # leave to PETRARCH2's dictionary (0.06 s CPU to build), the event words of rarer rules
         from .extract.dateline import dateline_tables
         from .extract.event_dictionary import load_dictionary
         from .extract.event_model import load_model
