@@ -492,7 +492,7 @@ def _window_emissions(nets: Networks, tensor_rows: np.ndarray | None, hashed: tu
 
 
 CORE_TOKENS = 48
-MARGIN_TOKENS = 8
+MARGIN_TOKENS = 4
 
 
 def tag_chunks(members: Sequence[NeuralWeights], doc: Doc, feats: Sequence[dict[str, object]],

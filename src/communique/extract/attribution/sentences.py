@@ -7,7 +7,7 @@ source or content, :func:`.features.rule_tags`), or with a cue word of the quote
 sentences, with a sentence of context on either side, form one chunk (a quotation
 running over several sentences stays one sequence); each chunk is tagged as a sequence of
 its own (:func:`.neural.tag_chunks` reads a long chunk in windows of about 48 tokens of
-whole sentences with 8 tokens of context on either side, and runs all windows of a document
+whole sentences with 4 tokens of context on either side, and runs all windows of a document
 as one padded batch).
 """
 
