@@ -33,3 +33,13 @@ def test_actors_demonyms_place_the_people_they_describe(pipeline, text, mention,
     a = pipeline.analyze(text)
     found = [x for x in a.actors if any(mention in m.text for m in x.mentions)]
     assert found and found[0].country == iso, [(x.name, x.country, [m.text for m in x.mentions]) for x in a.actors]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word", [
+    # a singular demonym alone, with no determiner, is a surname ("a German", "the Germans" are people)
+    ("Asked about the plan, German told reporters that he opposed it.", "German"),
+])
+def test_actors_demonyms_bare_singular_is_a_surname(pipeline, text, word):
+    a = pipeline.analyze(text)
+    assert not [x for x in a.actors if x.kind == "country" and any(m.text == word for m in x.mentions)]

@@ -323,6 +323,15 @@ class _Builder:
 _CONTINENT_PARTS = frozenset({"Central", "Latin", "North", "South", "Meso", "Pan"})
 
 
+def _bare_name(tok) -> bool:
+    """A singular demonym standing alone as a noun phrase with no determiner ("*Cuban*
+    seemed to rely on ..."): English writes "a Cuban", "the British", "Cubans"; alone it is
+    a surname."""
+    return (tok.tag_ == "NNP" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and not tok.text.endswith("s") and not any(c.dep_ in ("det", "poss", "amod", "compound")
+                                                         for c in tok.children))
+
+
 def _proper(doc: Doc, start: int, end: int, joiners: frozenset[str]) -> bool:
     """Whether tokens ``start:end`` are written as a proper name: every word capitalised
     except joining words ("Law Society of Kenya"); a short single word only in capitals
@@ -399,6 +408,8 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
             continue
         if entry.place_like and not b.in_arg_position(start, end):
             continue
+        if entry.source == "demonym" and end - start == 1 and _bare_name(doc[start]):
+            continue  # "*Cuban* seemed to rely on ...": a surname, not the people of Cuba
         if entry.kind == "country" and start > 0 and (doc[start - 1].text == "New" and entry.source != "metonym" or (
                 doc[start - 1].text in _CONTINENT_PARTS and entry.source == "demonym")):
             # "New Mexico", "New Jersey", "Latin American", "the Central American country of
