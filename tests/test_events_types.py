@@ -39,6 +39,7 @@ def _events(pipeline, text):
     ("Israel and Lebanon renewed negotiations on their future relations.", "renewed", "SUPPORT"),  # talks renewed
     ("Some economists argue that corporate taxes should be very low.", "argue", "REQUEST"),  # no side asked
     ("Sanders refuses to attack Clinton on her character.", "refuses", "REJECT"),  # rejects no one
+    ("We must not overreact to campaign rhetoric, the senator told reporters.", "told", "REQUEST"),  # own resolve
 ])
 def test_events_types_not_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
@@ -77,6 +78,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Cuba and the United States restored diplomatic relations.", "restored", "SUPPORT", "support.relations"),
     ("Trump posted a tweet attacking Senator Warren on Monday.", "attacking", "ACCUSE", "accuse.verbal-attack"),
     ("The actress wrote a viral blog against the mogul.", "wrote", "ACCUSE", "accuse.message-against"),
+    ("North Korea held a large military parade in Pyongyang.", "parade", "MOBILIZE", "mobilize.parade"),
+    ("Warren told Stumpf that Wells Fargo should give back the money.", "told", "REQUEST", "request.must"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)

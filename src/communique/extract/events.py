@@ -154,7 +154,9 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
     if "requires_ccomp_aux" in c:
         words = set(c["requires_ccomp_aux"])
+        # "we must not overreact": a speaker's own resolve, no demand on another side
         if not any(ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in words for a in ch.children)
+                   and not any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in ch.children)
                    for ch in tok.children):
             return None
         score += 1
