@@ -1,11 +1,13 @@
 """Per-document token tables: the text and plain token attributes of a Doc, read once.
 
-spaCy rebuilds ``Doc.text`` and ``Doc.ents`` on every access and makes a new ``Token`` object at every
-``doc[i]`` and every step of ``for tok in doc``; the rule stages read the same few
-attributes of every token several times (paragraph breaks, quotation marks, parts of
-speech). ``doc_text(doc)``, ``doc_ents(doc)`` and ``token_table(doc)`` compute them once per
-document (the table in one ``Doc.to_array`` call). The last document asked about is kept (the stages analyse one
-document at a time, each asking again), so a document is read once per analysis.
+spaCy rebuilds ``Doc.text`` and ``Doc.ents`` on every access and makes a new ``Token``
+object at every ``doc[i]`` and every step of ``for tok in doc``; the rule stages read the
+same few attributes of every token several times (paragraph breaks, quotation marks, parts
+of speech). ``doc_text(doc)``, ``doc_ents(doc)`` and ``token_table(doc)`` compute them once
+per document (the table in one ``Doc.to_array`` call). The last document asked about is
+kept (the stages analyse one document at a time, each asking again), so a document is read
+once per analysis. The answers hold while the Doc is not changed (no retokenising or new
+entities between the stages); another thread's document only costs a rebuild.
 """
 
 from __future__ import annotations
