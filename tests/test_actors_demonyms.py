@@ -43,3 +43,15 @@ def test_actors_demonyms_place_the_people_they_describe(pipeline, text, mention,
 def test_actors_demonyms_bare_singular_is_a_surname(pipeline, text, word):
     a = pipeline.analyze(text)
     assert not [x for x in a.actors if x.kind == "country" and any(m.text == word for m in x.mentions)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, country", [
+    # "Cuban-American journalist": an American; the first demonym names a heritage
+    ("Police detained Cuban-American journalist Ana Diaz in Miami.", "detained", {"USA"}),
+])
+def test_actors_demonyms_hyphenated_heritage_names_the_last(pipeline, text, trigger, country):
+    a = pipeline.analyze(text)
+    ev = next(e for e in a.events if e.trigger.text == trigger)
+    found = {x.country for x in (a.actor(i) for i in ev.recipient.actors) if x is not None and x.country}
+    assert (found | ({ev.recipient.country} if ev.recipient.country else set())) == country

@@ -323,6 +323,21 @@ class _Builder:
 _CONTINENT_PARTS = frozenset({"Central", "Latin", "North", "South", "Meso", "Pan"})
 
 
+def _describes_person(tok, kb: KnowledgeBase) -> bool:
+    """``tok`` modifies a noun phrase that names a person ("Mexican-American *reporter*
+    Jorge Ramos", "an Iranian-American businessman")."""
+    from .person_nouns import person_nouns
+
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("amod", "compound", "nmod") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.ent_type_ == "PERSON" or t.lemma_.lower() in person_nouns() or kb.title((t.lower_,)) is not None:
+            return True
+    return False
+
+
 def _bare_name(tok) -> bool:
     """A singular demonym standing alone as a noun phrase with no determiner ("*Cuban*
     seemed to rely on ..."): English writes "a Cuban", "the British", "Cubans"; alone it is
@@ -398,9 +413,13 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
     person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
     named = {m[2].name for m in matches if isinstance(m[2], KBEntry) and not m[2].description}
     institutions = []
+    demonym_at = {m[0] for m in matches if isinstance(m[2], KBEntry) and m[2].source == "demonym"}
     for start, end, entry in matches:
         if any(s <= start and end <= e and (s, e) != (start, end) for s, e in person_ents):
             continue
+        if isinstance(entry, KBEntry) and entry.source == "demonym" and end + 1 in demonym_at and \
+                end < len(doc) and doc[end].text == "-" and _describes_person(doc[end + 1], kb):
+            continue  # "Mexican-American reporter Jorge Ramos": an American (not "Russian-Ukrainian talks")
         if isinstance(entry, tuple):
             institutions.append((start, end, entry[1]))
             continue
