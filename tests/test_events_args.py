@@ -292,3 +292,14 @@ def test_events_args_continent_adjective_is_no_demonym(pipeline, text, trigger, 
     a = pipeline.analyze(text)
     ev = _by_trigger(a, trigger)[0]
     assert _countries(a, getattr(ev, side)) == {country}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_, members", [
+    # a hyphenated pair of demonyms on a thing names both sides, each a member
+    ("The Russian-Ukrainian talks resumed in Minsk.", "CONSULT", {"RUS", "UKR"}),
+])
+def test_events_args_hyphenated_pair_is_both_members(pipeline, text, type_, members):
+    a = pipeline.analyze(text)
+    ev = _event(a, type_)
+    assert {m.country for m in ev.actor.members} == members

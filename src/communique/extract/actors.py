@@ -78,6 +78,10 @@ class ActorTable:
             object.__setattr__(self, "_index", index)
         return index.get(actor_id_) if actor_id_ is not None else None
 
+    def _kind(self, actor_id_: str) -> str | None:
+        a = self.get(actor_id_)
+        return a.kind if a is not None else None
+
     # -- spans --------------------------------------------------------------------
     def _span(self, doc: Doc, start: int, end: int):
         if end <= start:
@@ -108,6 +112,14 @@ class ActorTable:
                 if ids:
                     break
         out = list(ids)
+        if ids:  # "the Russian-Ukrainian talks": both sides of a hyphenated pair
+            doc = tok.doc
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i == tok.i - 2 and doc[c.i + 1].text == "-" \
+                        and span.start <= c.i:
+                    for a in self.actors_for_token(c.i):
+                        if a not in out and self._kind(a) == "country" and all(self._kind(x) == "country" for x in ids):
+                            out.append(a)
         for c in tok.children:
             if c.dep_ == "conj" and span.start <= c.i < span.end:
                 for a in self._from_token(c, span, seen):
@@ -201,6 +213,8 @@ class ActorTable:
             own = doc[tok.i: tok.i + 1]
             while own.start > left and self.by_token.get(own.start - 1) == self.by_token.get(tok.i):
                 own = doc[own.start - 1: own.end]
+            if own.start >= left + 2 and doc[own.start - 1].text == "-" and len(ids) > 1:
+                own = doc[own.start - 2: own.end]  # "Russian-Ukrainian"
             if not any(c.dep_ == "conj" for c in tok.children):
                 span = own
         found = self._actors_of_span(span)  # what party() finds for the span's characters
