@@ -15,20 +15,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .event_args import LIGHT_VERBS
+from .event_words import load_event_words
 from .modality import CONDITION_MARKS
 
-# verbs whose to-infinitive adjunct states the purpose that CAMEO codes
-MEANS_VERBS = frozenset({"send", "dispatch", "visit", "travel", "go", "come", "arrive", "fly", "return",
-                         "head", "use", "deploy", "meet", "gather", "convene", "assemble", "leave",
-                         "move", "sail", "journey"})
-CARRIERS = LIGHT_VERBS | frozenset({"renew", "stage", "undertake", "hold", "mount", "organize",
-                                    "organise", "call", "wage", "submit", "file", "reach",
-                                    "intensify", "step", "escalate", "join"})
-CLAIM_HEADS = frozenset({"claim", "allegation", "estimate", "report", "rumor", "rumour", "speculation",
-                         "suspicion", "fear", "possibility", "prospect", "risk", "assessment"})
-TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
-STATEMENT_LEMMAS = frozenset({"say", "state", "announce", "declare", "add", "note", "tell", "report",
-                              "claim", "insist", "stress", "explain", "write"})
+_WORDS = load_event_words()  # data/events/event_words.yaml
+MEANS_VERBS = _WORDS.means_verbs  # verbs whose to-infinitive adjunct states the purpose that CAMEO codes
+CARRIERS = LIGHT_VERBS | _WORDS.carrier_verbs
+CLAIM_HEADS = _WORDS.claim_heads
+TOPIC_PREPS = _WORDS.topic_preps
 
 
 def depth(tok: Token) -> int:

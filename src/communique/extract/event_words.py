@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from .event_lexicon import DATA
+from .word_lists import load_word_lists, parse_word_lists
 
 FILE = "event_words.yaml"
 
@@ -23,6 +21,10 @@ class EventWords:
     question_words: frozenset[str]
     party_entities: frozenset[str]
     cause_preps: frozenset[str]
+    means_verbs: frozenset[str]
+    carrier_verbs: frozenset[str]
+    claim_heads: frozenset[str]
+    topic_preps: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
@@ -30,17 +32,9 @@ LISTS = tuple(EventWords.__dataclass_fields__)
 
 def parse_event_words(text: str) -> EventWords:
     """The word lists of an ``event_words.yaml`` text (every list required)."""
-    d = yaml.safe_load(text)
-    unknown = sorted(set(d) - set(LISTS) - {"version"})
-    missing = sorted(set(LISTS) - set(d))
-    if unknown or missing:
-        raise ValueError(f"{FILE}: unknown key(s) {unknown}, missing key(s) {missing}")
-    for k in LISTS:
-        if not isinstance(d[k], list) or not all(isinstance(w, str) for w in d[k]):
-            raise ValueError(f"{FILE}: {k} must be a list of words (quote on/off/yes/no)")
-    return EventWords(**{k: frozenset(d[k]) for k in LISTS})
+    return EventWords(**parse_word_lists(text, LISTS, FILE))
 
 
 @lru_cache(maxsize=1)
 def load_event_words() -> EventWords:
-    return parse_event_words(resources.files(DATA).joinpath(FILE).read_text(encoding="utf-8"))
+    return EventWords(**load_word_lists(DATA, FILE, LISTS))

@@ -17,36 +17,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .doc_tokens import doc_ents
+from .word_lists import load_word_lists
 
-PLACE_SUBJECT_VERBS = frozenset({"host", "border", "lie", "sit", "neighbor", "neighbour",
-                                 "see", "stretch", "straddle", "overlook", "remain", "be",
-                                 "experience", "suffer", "record", "become", "shake", "rock"})
-ACTOR_OBJECT_VERBS = frozenset({
-    "warn", "urge", "accuse", "criticize", "criticise", "condemn", "blame", "thank", "ask",
-    "tell", "press", "pressure", "pressed", "sanction", "call", "invite", "praise", "support",
-    "back", "reassure", "caution", "threaten", "punish", "persuade", "convince", "lobby",
-    "rebuke", "denounce", "help", "assure", "pressure", "join", "accompany", "inform", "notify",
-    "congratulate", "allow", "force", "deter", "provoke", "trust", "contact", "meet", "engage",
-    "fight", "defeat", "beat", "recognize", "recognise",
-})
-INSTITUTION_NOUNS = frozenset({
-    "government", "officials", "official", "authorities", "administration", "leadership",
-    "regime", "military", "army", "forces", "troops", "navy", "president", "minister",
-    "ministry", "leaders", "leader", "diplomats", "diplomat", "spokesman", "spokesperson",
-    "spokeswoman", "negotiators", "delegation", "parliament", "lawmakers", "embassy",
-    "envoy", "ambassador", "prosecutors", "police", "court", "cabinet", "mayor", "governor",
-    "team", "side", "policy", "position", "stance", "decision", "demands", "response",
-    "secretary", "senator", "general", "commander", "chief", "counterpart", "counterparts",
-    "negotiator", "representative", "foreign", "prime", "premier", "state", "intelligence",
-})
-GEO_NOUNS = frozenset({
-    "border", "borders", "flank", "territory", "territories", "soil", "airspace", "capital",
-    "coast", "coastline", "east", "west", "north", "south", "region", "regions", "cities",
-    "city", "outskirts", "countryside", "streets", "frontier", "waters", "ports", "port",
-    "province", "provinces", "interior", "heartland", "mountains", "villages", "towns",
-    "countryside", "side", "centre", "center", "suburbs", "shores", "land", "lands",
-    "population", "people", "residents", "citizens",
-})
+_KEYS = ("place_subject_verbs", "actor_object_verbs", "institution_nouns", "geo_nouns")
+_WORDS = load_word_lists("communique.data.geo", "place_roles.yaml", _KEYS)
+PLACE_SUBJECT_VERBS = _WORDS["place_subject_verbs"]
+ACTOR_OBJECT_VERBS = _WORDS["actor_object_verbs"]
+INSTITUTION_NOUNS = _WORDS["institution_nouns"]
+GEO_NOUNS = _WORDS["geo_nouns"]
 
 
 def _role_token(ent: Span) -> Token:
