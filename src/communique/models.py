@@ -291,6 +291,28 @@ class TimeRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """A quote's CAMEO statement code (01x), set only where no more specific event applies.
+
+    ``rule`` is the pattern id that fired (or ``statement.say`` for a plain speech verb);
+    ``reason`` says why the quote is coded as a bare statement.
+    """
+
+    code: str
+    label: str
+    rule: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "label": self.label, "rule": self.rule, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Statement:
+        return cls(code=str(d["code"]), label=d.get("label", ""), rule=d.get("rule", ""),
+                   reason=d.get("reason", ""))
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Who said what: speaker, cue and content spans, explained by a rule."""
 
@@ -304,6 +326,7 @@ class Quote:
     confidence: float = 0.5
     rule: str = ""
     parent: int | None = None  # index (in the same analysis) of the quote whose content holds this one
+    statement: Statement | None = None  # CAMEO 01x, only where no event in the cue's clause applies
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -317,6 +340,7 @@ class Quote:
             "confidence": self.confidence,
             "rule": self.rule,
             "parent": self.parent,
+            "statement": self.statement.to_dict() if self.statement else None,
         }
 
     @classmethod
@@ -332,6 +356,7 @@ class Quote:
             confidence=float(d.get("confidence", 0.5)),
             rule=d.get("rule", ""),
             parent=d.get("parent"),
+            statement=Statement.from_dict(d["statement"]) if d.get("statement") else None,
         )
 
     @property

@@ -15,6 +15,7 @@ from .context import ExtractionContext
 from .events import extract_events
 from .places import PlaceTable, extract_places
 from .quotes import extract_quotes
+from .statements import code_statements
 from .time import DateTable, extract_dates
 
 __all__ = ["analyze_doc", "ExtractionContext", "ActorTable", "DateTable", "PlaceTable"]
@@ -28,6 +29,8 @@ def analyze_doc(doc: Doc, ctx: ExtractionContext) -> Analysis:
     places = extract_places(doc, ctx, actors) if s.places else PlaceTable.empty()
     quotes = extract_quotes(doc, ctx, actors, dates) if s.quotes else ()
     events = extract_events(doc, ctx, actors, quotes, dates, places) if s.events else ()
+    if s.events:  # a statement code needs the events: it applies only where none is more specific
+        quotes = code_statements(doc, quotes, events, actors=actors)
     return Analysis(
         article=ctx.article,
         actors=actors.actors,
