@@ -33,6 +33,7 @@ def test_event_actors_data_file_is_versioned():
     assert "in" in data.locative and "hacker" in data.non_state
     assert "police" in data.local and "in" in data.place_preps and "officials" not in data.local
     assert "he" in data.pronouns and "it" not in data.pronouns and "some" in data.quantifiers
+    assert "treaty" in data.documents and "proposal" not in data.documents
 
 
 @pytest.mark.model

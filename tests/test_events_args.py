@@ -303,3 +303,19 @@ def test_events_args_hyphenated_pair_is_both_members(pipeline, text, type_, memb
     a = pipeline.analyze(text)
     ev = _event(a, type_)
     assert {m.country for m in ev.actor.members} == members
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, recipient", [
+    # a treaty or law is no side, whoever's name it carries; who it is signed with is
+    ("Ghana and Togo pledged to ratify the United Nations International Covenant on Civil Rights.", "pledged",
+     None),
+    ("Kenya signed a treaty with Uganda.", "signed", "Uganda"),
+])
+def test_events_args_document_is_no_side(pipeline, text, trigger, recipient):
+    a = pipeline.analyze(text)
+    ev = _by_trigger(a, trigger)[0]
+    if recipient is None:
+        assert ev.recipient is None
+    else:
+        assert ev.recipient is not None and recipient in ev.recipient.text

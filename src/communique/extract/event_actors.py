@@ -39,7 +39,7 @@ DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
              "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers", "local_nouns",
-             "event_place_preps")
+             "event_place_preps", "documents")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class SideCountries:
     quantifiers: frozenset[str] = frozenset()  # "*some* of the families": part of the group named
     local: frozenset[str] = frozenset()  # people of the place where their event happens ("police")
     place_preps: frozenset[str] = frozenset()  # prepositions of that place ("in Nairobi")
+    documents: frozenset[str] = frozenset()  # texts that are no side ("the Covenant")
 
 
 @cache
@@ -80,7 +81,8 @@ def side_countries() -> SideCountries:
                          frozenset(w.lower() for w in data["pronoun_sides"]),
                          frozenset(w.lower() for w in data["quantifiers"]),
                          frozenset(w.lower() for w in data["local_nouns"]),
-                         frozenset(w.lower() for w in data["event_place_preps"]))
+                         frozenset(w.lower() for w in data["event_place_preps"]),
+                         frozenset(w.lower() for w in data["documents"]))
 
 
 class DocCountries:

@@ -353,7 +353,13 @@ def _pobjs(prep: Token):
 
 def inside_phrase(obj: Token):
     """Who an object phrase names besides its head: "an offer *from Kabul*", "*French*
-    mediation", "the withdrawal of Russian troops *from Syria*"."""
+    mediation", "the withdrawal of Russian troops *from Syria*"; of a document only who
+    it is with ("a treaty *with Kenya*")."""
+    if _document(obj):
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                yield from _pobjs(c)
+        return
     for c in obj.children:
         if c.dep_ == "prep" and c.lower_ in OBJECT_RECIPIENT_PREPS:
             yield from _pobjs(c)
@@ -445,8 +451,9 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
 def party_in_phrase(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...],
                     quote_idx: int | None) -> Party | None:
     """The party ``tok``'s phrase names: its own actor, else an actor inside it ("the
-    mediator *from Egypt*", "*Russian* troops")."""
-    p = party_of(doc, tok, actors, quotes, quote_idx)
+    mediator *from Egypt*", "*Russian* troops"); of a document only who it is with ("a
+    treaty *with Kenya*", not "the *United Nations* Covenant")."""
+    p = None if _document(tok) else party_of(doc, tok, actors, quotes, quote_idx)
     if p is not None:
         return p
     for inner in inside_phrase(tok):
@@ -454,6 +461,11 @@ def party_in_phrase(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quot
         if p is not None:
             return p
     return None
+
+
+def _document(tok: Token) -> bool:
+    """``tok`` heads a noun phrase naming a text (a treaty, a law), which is no side."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in side_countries().documents
 
 
 def is_passive(tok: Token) -> bool:
@@ -542,7 +554,7 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     ``entities=False`` a name the entity recogniser tagged counts only by its noun."""
     # "the only Republican": a nationality or party word in a noun's place
     nominal = tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ in ("attr", "nsubj", "dobj", "pobj")
-    if tok.pos_ not in ("NOUN", "PROPN", "NUM") and not nominal:
+    if tok.pos_ not in ("NOUN", "PROPN", "NUM") and not nominal or _document(tok):
         return None
     words = nouns | HUMAN | side_countries().side_nouns
     lemma = tok.lemma_.lower()
