@@ -34,6 +34,7 @@ def test_event_actors_data_file_is_versioned():
     assert "police" in data.local and "in" in data.place_preps and "officials" not in data.local
     assert "he" in data.pronouns and "it" not in data.pronouns and "some" in data.quantifiers
     assert "treaty" in data.documents and "proposal" not in data.documents
+    assert "flag" in data.props and "dozens" in data.counted
 
 
 @pytest.mark.model

@@ -319,3 +319,16 @@ def test_events_args_document_is_no_side(pipeline, text, trigger, recipient):
         assert ev.recipient is None
     else:
         assert ev.recipient is not None and recipient in ev.recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor_text", [
+    # a thing shown is no side, nor anyone its phrase names; counted people are a side
+    ("Dozens in the crowd held signs with the names of victims of police shootings.", "held", "Dozens in the crowd"),
+    ("Peaceful protesters in Kyiv were holding the Ukrainian flag.", "holding", "protesters"),
+])
+def test_events_args_props_are_no_side(pipeline, text, trigger, actor_text):
+    a = pipeline.analyze(text)
+    ev = _by_trigger(a, trigger)[0]
+    assert ev.actor is not None and actor_text in ev.actor.text
+    assert ev.recipient is None

@@ -39,7 +39,7 @@ DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
              "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers", "local_nouns",
-             "event_place_preps", "documents")
+             "event_place_preps", "documents", "props", "counted_people")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class SideCountries:
     local: frozenset[str] = frozenset()  # people of the place where their event happens ("police")
     place_preps: frozenset[str] = frozenset()  # prepositions of that place ("in Nairobi")
     documents: frozenset[str] = frozenset()  # texts that are no side ("the Covenant")
+    props: frozenset[str] = frozenset()  # things shown that are no side ("the Ukrainian flag")
+    counted: frozenset[str] = frozenset()  # quantities of people that are a side ("Dozens")
 
 
 @cache
@@ -82,7 +84,9 @@ def side_countries() -> SideCountries:
                          frozenset(w.lower() for w in data["quantifiers"]),
                          frozenset(w.lower() for w in data["local_nouns"]),
                          frozenset(w.lower() for w in data["event_place_preps"]),
-                         frozenset(w.lower() for w in data["documents"]))
+                         frozenset(w.lower() for w in data["documents"]),
+                         frozenset(w.lower() for w in data["props"]),
+                         frozenset(w.lower() for w in data["counted_people"]))
 
 
 class DocCountries:

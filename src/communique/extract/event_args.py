@@ -93,11 +93,14 @@ def part_of_group(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
     "*dozens of* protesters"): the group's actor or noun, over the whole phrase."""
     if tok.lower_ not in side_countries().quantifiers or tok.pos_ not in ("PRON", "DET", "NUM", "NOUN", "ADJ"):
         return None
-    group = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
+    group = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "among")
+                  for x in _pobjs(c)), None)
     if group is None:
         return None
     party = with_members(actors.party_for_token(doc, group), actors) or named_party(
         doc, group, load_lexicon().party_nouns)
+    if party is None and tok.lower_ in side_countries().counted:  # "*Dozens in the crowd* held signs"
+        party = Party((), group.text, group.idx, group.idx + len(group.text), None, None)
     if party is None:
         return None
     start = min(party.start, tok.idx)
@@ -357,7 +360,7 @@ def inside_phrase(obj: Token):
     it is with ("a treaty *with Kenya*")."""
     if _document(obj):
         for c in obj.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+            if c.dep_ == "prep" and c.lower_ in ("with", "between") and not _prop(obj):
                 yield from _pobjs(c)
         return
     for c in obj.children:
@@ -464,8 +467,14 @@ def party_in_phrase(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quot
 
 
 def _document(tok: Token) -> bool:
-    """``tok`` heads a noun phrase naming a text (a treaty, a law), which is no side."""
-    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in side_countries().documents
+    """``tok`` heads a noun phrase naming a text (a treaty, a law) or a thing shown (a flag,
+    a sign), which is no side."""
+    data = side_countries()
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in data.documents or _prop(tok))
+
+
+def _prop(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in side_countries().props
 
 
 def is_passive(tok: Token) -> bool:
