@@ -69,6 +69,9 @@ def test_event_actors_data_file_is_versioned():
     ("Police arrested dozens of protesters in Nairobi.", "COERCE", "arrested", "recipient", {"KEN"}),
     ("Thousands of workers went on strike in South Africa on Monday.", "PROTEST", "strike", "actor", {"ZAF"}),
     ("Gunmen killed three police officers in northern Nigeria.", "ASSAULT", "killed", "actor", set()),
+    # a quantifier over a group is somebody to place, not an open pronoun
+    ("Kenyan officials said some of the families accused the governor of fraud.", "ACCUSE", "accused", "actor",
+     {"KEN"}),
     # aid goes to the place it serves when no one is named
     ("Obama said the U.S. was sending a special team of medical experts to assist with the disaster relief efforts "
      "in Haiti.", "AID", "sending", "recipient", {"HTI"}),

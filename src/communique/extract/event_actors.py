@@ -215,8 +215,8 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
         return party
     if country is None and tok.lemma_.lower() in side_countries().relational:
         return party  # "its neighbor": not the home, whoever it is
-    if country is None and tok.pos_ == "PRON" and not party.actors:
-        return party  # an unresolved pronoun: nobody to place
+    if country is None and tok.pos_ == "PRON" and not party.actors and tok.lower_ not in side_countries().quantifiers:
+        return party  # an unresolved pronoun: nobody to place ("some of the families" is somebody)
     if country is None:
         country = _event_place(tok, places)
     if country is None:
