@@ -35,7 +35,7 @@ def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 155  # patterns.yaml + nominal_patterns.yaml
     assert lex.version == 18
-    assert lex.fingerprint == "6a098827e5bf7862"
+    assert lex.fingerprint == "d3afefbbf20bf1bb"
     assert len(lex.party_nouns) == 69 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

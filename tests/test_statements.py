@@ -42,7 +42,7 @@ def test_statements_coded_where_no_event_applies(pipeline, text, code, rule):
 @pytest.mark.parametrize("text", [
     "Blinken said the U.S. will impose sanctions on Iran.",   # the event in the content
     "The U.S. will impose sanctions on Iran, Blinken said.",  # the event is the verb the cue hangs on
-    "Russia denied the report.",                               # REJECT coded on the cue itself
+    "Russia accused Ukraine of shelling the town.",            # ACCUSE coded on the cue itself
 ])
 def test_statements_none_where_an_event_is_in_the_cue_clause(pipeline, text):
     analysis, doc = _run(pipeline, text)
@@ -71,15 +71,15 @@ def test_statements_none_without_actor_cognition_question_or_negation(pipeline, 
 @pytest.mark.parametrize("text, code, rule", [
     ("Russia denied the report.", "016", "say.deny-resp"),
     ("Russia's foreign ministry denied responsibility for the attack.", "016", "say.deny-resp"),
+    ("Russia dismissed the allegations as absurd.", "016", "say.deny-resp"),
 ])
-def test_statements_specific_code_when_the_event_is_absent(pipeline, text, code, rule):
-    # the REJECT event the lexicon codes on "denied" blocks the statement in the analysis;
-    # without it the cue's own statement pattern (CAMEO 016, deny accusations) applies
-    analysis, doc = _run(pipeline, text)
-    (q,) = code_statements(doc, analysis.quotes, ())
+def test_statements_deny_accusations_is_016_not_a_rejection(pipeline, text, code, rule):
+    # CAMEO 016 "discard or deny accusations or charges": a statement, no REJECT event
+    analysis, _ = _run(pipeline, text)
+    assert not [e for e in analysis.events if e.type == "REJECT"]
+    q = _one_quote(analysis)
     assert q.statement is not None
     assert (q.statement.code, q.statement.rule) == (code, rule)
-    assert _one_quote(analysis).statement is None
 
 
 def test_statements_events_elsewhere_do_not_block(pipeline):
