@@ -31,6 +31,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
+from ..kb import load_kb
 from ..models import Party
 from .actors import ActorTable
 from .places import PlaceTable
@@ -188,6 +189,12 @@ def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> st
         place = places.place_for_token(t.i)
         if place is not None and place.country:
             return place.country
+        if place is None and t.i < tok.i and t.ent_type_ == "GPE" and t.dep_ in ("compound", "nmod"):
+            # a place naming the side ("*Orlando* community leaders") that no place table holds
+            ent = next((e for e in tok.doc.ents if e.start <= t.i < e.end), None)
+            country = load_kb().place_country(ent.text) if ent is not None else None
+            if country:
+                return country
     return None
 
 
