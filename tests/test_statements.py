@@ -110,3 +110,26 @@ def test_statements_schema_rejects_bad_records(bad):
     schema = {"$defs": analysis_schema()["$defs"], "$ref": "#/$defs/Quote"}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(d, schema)
+
+
+def test_statements_shown_on_the_article_page(pipeline, tmp_path):
+    fastapi = pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from communique.config import Settings
+    from communique.store import Store
+    from communique.web import create_app
+
+    assert fastapi
+    analysis = pipeline.analyze("Putin said he was optimistic about the talks.", published=DAY)
+    assert analysis.quotes and analysis.quotes[0].statement is not None
+    db = str(tmp_path / "s.db")
+    store = Store(db)
+    try:
+        store.add_many([analysis])
+    finally:
+        store.close()
+    with TestClient(create_app(db, Settings(api_key="k", rate_limit=0))) as client:
+        page = client.get(f"/articles/{analysis.article.id}", headers={"accept": "text/html"})
+    assert page.status_code == 200
+    assert "CAMEO 013 Make optimistic comment" in page.text
