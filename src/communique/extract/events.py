@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass, replace
 from itertools import chain
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..models import Event, Extent, Party, Quote, Span
@@ -22,6 +23,7 @@ from ..ontology import cameo as cameo_code
 from ..ontology import plover_for_cameo, plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
+from .doc_tokens import token_table
 from .event_actors import DocCountries, aid_place, doc_countries, place_side, same_side
 from .event_args import (
     HUMAN,
@@ -469,15 +471,20 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     found: dict[tuple, Event] = {}
     order: list[tuple] = []
     home = doc_countries(doc, actors)
+    lemmas, lowers = _words(doc)
+    pos = token_table(doc).pos
+    by_lemma = lex.by_lemma
     for sent in doc.sents:
-        sent_lemmas = {t.lemma_.lower() for t in sent}
-        curated = [(tok, m) for tok in sent
-                   if (m := match_trigger(tok, lex, actors, sent_lemmas=sent_lemmas)) is not None]
+        a, b = sent.start, sent.end
+        sent_lemmas = set(lemmas[a:b])
+        # a Token only for the words some pattern is written for (match_trigger's own first test)
+        curated = [(tok, m) for i in range(a, b) if lemmas[i] in by_lemma or lowers[i] in by_lemma
+                   if (m := match_trigger(tok := doc[i], lex, actors, sent_lemmas=sent_lemmas)) is not None]
         coded = _add_events(curated, doc, actors, quotes, dates, places, home, found, order)
         # PETRARCH2's verbs where ours code nothing, unless Phoenix discards the sentence (sports ...)
         if not coded and ctx.settings.event_dictionary:
-            matches = [(tok, Match(dp, dp.cameo, 1)) for tok in sent
-                       if tok.pos_ == "VERB" and (dp := dictionary_pattern(tok)) is not None]
+            matches = [(tok, Match(dp, dp.cameo, 1)) for i in range(a, b)
+                       if pos[i] == "VERB" and (dp := dictionary_pattern(tok := doc[i])) is not None]
             # the discard list's search is the costly part: only where the dictionary found something
             if matches and not discarded(sent, load_dictionary()):
                 _add_events(matches, doc, actors, quotes, dates, places, home, found, order)
@@ -487,6 +494,17 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     # the trained type model: drops, retypes or adds (event_model.py); rules give the arguments
     return combine(doc, events, load_model(ctx.settings.event_model_path),
                    lambda t, p: _event(doc, t, Match(p, p.cameo, 1), actors, quotes, dates, places, home))
+
+
+def _words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's lower-case lemma and lower-case form, from the Doc's arrays."""
+    if not len(doc):
+        return [], []
+    arr = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings
+    lem = {h: strings[h].lower() for h in set(arr[:, 0].tolist())}
+    low = {h: strings[h] for h in set(arr[:, 1].tolist())}
+    return [lem[h] for h in arr[:, 0].tolist()], [low[h] for h in arr[:, 1].tolist()]
 
 
 def _add_events(matches: list[tuple[Token, Match]], doc: Doc, actors: ActorTable, quotes: tuple[Quote, ...],
