@@ -332,3 +332,14 @@ def test_events_args_props_are_no_side(pipeline, text, trigger, actor_text):
     ev = _by_trigger(a, trigger)[0]
     assert ev.actor is not None and actor_text in ev.actor.text
     assert ev.recipient is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, recipient_text", [
+    # a dative "to" in an infinitive complement stands for its object: the side is the soldiers
+    ("Sweden has agreed to provide military training to Ukrainian soldiers.", "agreed", "Ukrainian soldiers"),
+])
+def test_events_args_dative_preposition_is_not_the_side(pipeline, text, trigger, recipient_text):
+    a = pipeline.analyze(text)
+    ev = _by_trigger(a, trigger)[0]
+    assert ev.recipient is not None and ev.recipient.text == recipient_text

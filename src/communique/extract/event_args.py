@@ -295,7 +295,7 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
         if s in ("dobj", "iobj", "dative", "nsubjpass", "attr"):
             obj = next((c for c in tok.children if c.dep_ == s), None)
             if obj is not None:
-                yield obj
+                yield from _nominal(obj)
         elif s == "ccomp_subject":
             for c in tok.children:
                 if c.dep_ in ("ccomp",):
@@ -346,6 +346,15 @@ NOMINAL_RECIPIENT_PREPS = ("with", "on", "against", "to", "between", "toward", "
 OBJECT_RECIPIENT_PREPS = ("from", "with", "to", "on", "against", "by", "between", "toward", "towards", "for")
 ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "head", "return", "visit", "land", "journey"})
 ARRIVAL_PREPS = ("in", "to", "at")
+
+
+def _nominal(obj: Token):
+    """The noun an object slot holds: a dative "to" stands for its object ("provide
+    training *to* Ukrainian soldiers"), anything else for itself."""
+    if obj.pos_ == "ADP":
+        yield from _pobjs(obj)
+    else:
+        yield obj
 
 
 def _pobjs(prep: Token):
@@ -428,7 +437,7 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
         for c in tok.head.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "against", "to", "for"):
                 yield from _pobjs(c)
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "attr")]
+    objs = [x for c in tok.children if c.dep_ in ("dobj", "dative", "attr") for x in _nominal(c)]
     if not objs and tok.pos_ == "VERB":  # "attacked Ohio Gov. John *Kasich*": a name parsed as an adverbial
         objs = [c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and c.pos_ == "PROPN"
                 and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
@@ -437,7 +446,7 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
             if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "upon", "into"):
                 objs.extend(_pobjs(c))
     for v in _complement_verbs(tok):
-        objs.extend(c for c in v.children if c.dep_ in ("dobj", "dative"))
+        objs.extend(x for c in v.children if c.dep_ in ("dobj", "dative") for x in _nominal(c))
         for c in v.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in NOMINAL_RECIPIENT_PREPS:
                 objs.extend(_pobjs(c))
