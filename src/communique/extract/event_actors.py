@@ -245,7 +245,8 @@ def _event_place(tok: Token, places: PlaceTable) -> str | None:
     if noun.lower_ in data.quantifiers:  # "dozens of protesters"
         noun = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for x in c.children if x.dep_ == "pobj"), tok)
-    if noun.lemma_.lower() not in data.local and noun.lower_ not in data.local:
+    if not any(t.lemma_.lower() in data.local or t.lower_ in data.local  # "an *opposition* leader"
+               for t in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i))):
         return None
     v = tok
     for _ in range(4):
