@@ -72,6 +72,8 @@ def test_event_actors_data_file_is_versioned():
     ("Authorities in Belarus detained an opposition leader on Sunday.", "COERCE", "detained", "recipient", {"BLR"}),
     # a place naming the side, even as a modifier the place table skips
     ("Orlando community leaders criticized Iran.", "ACCUSE", "criticized", "actor", {"USA"}),
+    # a collective of states is no country's, whatever the article's home
+    ("The West warned Russia, Biden said in Washington.", "THREATEN", "warned", "actor", set()),
     # a quantifier over a group is somebody to place, not an open pronoun
     ("Kenyan officials said some of the families accused the governor of fraud.", "ACCUSE", "accused", "actor",
      {"KEN"}),

@@ -158,6 +158,12 @@ def _affiliation_at(doc: Doc, i: int) -> str | None:
     return None
 
 
+def _collective(name: str) -> bool:
+    """``name`` is a collective of the KB (several states: "the West", "European countries")."""
+    entry = load_kb().lookup(name)
+    return entry is not None and entry.source == "collective"
+
+
 def _phrase(tok: Token) -> list[Token]:
     """The tokens of ``tok``'s noun phrase, without relative clauses and asides."""
     out = [tok]
@@ -208,8 +214,8 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
     known = [actors.get(a) for a in party.actors]
     if any(a is not None and a.country for a in known):
         return party
-    if any(a is not None and a.kind not in ("person", "group") for a in known):
-        return party  # an organisation the table knows without a country
+    if any(a is not None and (a.kind not in ("person", "group") or _collective(a.name)) for a in known):
+        return party  # an organisation or a collective ("the West") the table knows without a country
     if tok is None or not (party.start <= tok.idx < party.end):
         span = doc.char_span(party.start, party.end, alignment_mode="expand")
         tok = span.root if span is not None else None
