@@ -55,3 +55,12 @@ def test_actors_demonyms_hyphenated_heritage_names_the_last(pipeline, text, trig
     ev = next(e for e in a.events if e.trigger.text == trigger)
     found = {x.country for x in (a.actor(i) for i in ev.recipient.actors) if x is not None and x.country}
     assert (found | ({ev.recipient.country} if ev.recipient.country else set())) == country
+
+
+@pytest.mark.parametrize("surname, name", [
+    # an East Asian name puts the family name first; a suffix is no surname
+    ("Xi", "Xi Jinping"), ("Biden", "Joe Biden"), ("Jr", None), ("Jr.", None),
+])
+def test_actors_kb_surnames_are_family_names(surname, name):
+    rec = load_kb().person_by_surname(surname)
+    assert (rec.name if rec is not None else None) == name

@@ -19,6 +19,7 @@ from .names import actor_id, country_actor_id, normalize_name, phrase_key
 log = logging.getLogger(__name__)
 
 DATA = "communique.data.kb"
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,8 @@ class KnowledgeBase:
         for n in (rec.name, *rec.aliases):
             self.people[normalize_name(n)] = rec
             parts = normalize_name(n).split()
+            while len(parts) > 1 and parts[-1].rstrip(".") in NAME_SUFFIXES:
+                parts = parts[:-1]  # "Joe Biden Jr.": the surname is Biden, not Jr.
             if len(parts) >= 2 or n in rec.aliases:
                 self.surnames.setdefault(parts[-1], [])
                 if rec not in self.surnames[parts[-1]]:
