@@ -73,6 +73,8 @@ def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, a
     ("Israel accused Hamas of firing rockets at Israeli towns.", "ISR", None, "ISR"),
     # the parser hangs "of shelling" on the accused: still alleged, still the accused's
     ("Azerbaijan's foreign minister accused Armenian forces of shelling civilian areas.", "AZE", "ARM", None),
+    # a conjoined act is alleged as the first one is
+    ("Kenya criticized Ugandan police for shooting and killing a Kenyan student.", "KEN", "UGA", "KEN"),
 ])
 def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuser, accused, target):
     a = pipeline.analyze(text)

@@ -108,6 +108,8 @@ def allegation_of(tok: Token) -> Token | None:
     """The verb that alleges the action ``tok`` names ("accused", "blamed", "claimed"), or
     None. "held responsible for" and "charged with" count; "suspected of" too, and what a
     censure verb censures someone *for* ("criticized Russia for bombing")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == tok.pos_:
+        tok = tok.head  # "for shooting and *killing*": alleged as the first conjunct is
     prev, t = tok, tok
     via = tok
     for _ in range(6):
@@ -128,6 +130,10 @@ def allegation_of(tok: Token) -> Token | None:
 
 
 def modality_of(tok: Token) -> tuple[str, bool]:
+    if tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == tok.pos_:
+        first = modality_of(tok.head)  # "criticized Shelby for shooting and *killing* Crutcher"
+        if first[0] == "alleged":
+            return first
     # embedded contexts, walking up the tree
     if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in tok.children):
         return "alleged", False
