@@ -25,6 +25,7 @@ from ..kb.words import actor_words
 from ..models import Actor, Party, Span
 from .context import ExtractionContext
 from .dateline import document_lead
+from .doc_tokens import doc_ents, doc_text
 from .org_names import find_org_names
 
 log = logging.getLogger(__name__)
@@ -183,7 +184,7 @@ class ActorTable:
         if span is not None and span.start_char <= start and end <= span.end_char:
             text = span.text[start - span.start_char:end - span.start_char]
         else:
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
         return Party(tuple(ids), text, start, end, country, sector)
 
     def party_for_token(self, doc: Doc, tok: Token) -> Party | None:
@@ -424,7 +425,7 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
     matches (start, end, sector) that still need a country."""
     doc, kb = b.doc, b.kb
     matches = _scan(doc, kb)
-    person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    person_ents = [(e.start, e.end) for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1]
     named = {m[2].name for m in matches if isinstance(m[2], KBEntry) and not m[2].description}
     institutions = []
     demonym_at = {m[0] for m in matches if isinstance(m[2], KBEntry) and m[2].source == "demonym"}
@@ -696,7 +697,7 @@ def extract_actors(doc: Doc, ctx: ExtractionContext) -> ActorTable:
     _coref.resolve(b)
     spans = _runs(b)
     actors = []
-    text = doc.text  # built from the tokens on every access: once here
+    text = doc_text(doc)  # built from the tokens on every access: once per document
     for aid, rec in b.records.items():
         if aid not in spans:
             continue

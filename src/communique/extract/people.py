@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..kb.names import normalize_name
+from .doc_tokens import doc_ents
 
 if TYPE_CHECKING:
     from .actors import _Builder
@@ -23,7 +24,7 @@ def _title_words(kb) -> frozenset[str]:
 def _name_spans(b: "_Builder") -> list[tuple[int, int, str]]:
     doc, kb = b.doc, b.kb
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         s, e = ent.start, ent.end
