@@ -66,3 +66,33 @@ def test_events_modality_told_that_is_reported_not_demanded(pipeline, text, trig
 
     tok = next(t for t in pipeline.nlp(text) if t.text == trigger)
     assert modality_of(tok) == (modality, embedded)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("Ukraine accused Russia of launching missile strikes on Kyiv.", "Ukraine", "Russia"),
+    ("Russia accused Ukraine of attacking a Russian border post, killing two guards.", "Russia", "Ukraine"),
+    ("Lebanon accused Israel of striking a village in the south, killing three people.", "Lebanon", "Israel"),
+    ("Venezuela accused Colombia of sending mercenaries to attack its territory.", "Venezuela", "Colombia"),
+    ("Iran accused Israel of carrying out an attack on its Natanz nuclear site.", "Iran", "Israel"),
+    ("The Syrian government accused rebels of killing 20 civilians in Aleppo.", "Syrian government", "rebels"),
+])
+def test_events_modality_every_act_inside_an_accusation_is_alleged_and_the_accused(analyze, text, accuser, accused):
+    """An act inside the accusation (an event noun the alleged act takes as its object, an
+    adverbial clause of it) is alleged and the accused's, never asserted by the accuser."""
+    events = analyze(text).events
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert assaults
+    assert any(e.type == "ACCUSE" and e.actor is not None and accuser in e.actor.text for e in events)
+    for e in assaults:
+        assert e.modality == "alleged"
+        assert e.actor is not None and accused in e.actor.text and accuser not in e.actor.text
+
+
+@pytest.mark.model
+def test_events_modality_accusers_own_adverbial_act_stays_asserted(analyze):
+    # an adverbial clause on the accusing verb itself is the accuser's own act
+    events = analyze("Russia accused Ukraine of shelling Donetsk, launching strikes on Kyiv in response.").events
+    by_trigger = {e.trigger.text: e for e in events}
+    assert by_trigger["shelling"].modality == "alleged" and by_trigger["shelling"].actor.country == "UKR"
+    assert by_trigger["strikes"].modality == "asserted" and by_trigger["strikes"].actor.country == "RUS"

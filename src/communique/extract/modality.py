@@ -124,8 +124,8 @@ def allegation_of(tok: Token) -> Token | None:
                 c.lower_ == "responsible" for c in t.children)) and (
                 lemma not in CENSURE or link.dep_ == "prep" and link.lower_ in ("for", "over")):
             return t
-        if prev.dep_ not in ALLEGE_DEPS:
-            return None
+        if prev.dep_ not in ALLEGE_DEPS and not (prev.i == tok.i and tok.pos_ == "NOUN" and prev.dep_ == "dobj"):
+            return None  # (an event noun may be the object of the alleged act: "of launching *strikes*")
     return None
 
 
@@ -137,6 +137,13 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     # embedded contexts, walking up the tree
     if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in tok.children):
         return "alleged", False
+    if tok.dep_ in ("advcl", "acl"):
+        # the walk below stops at an adverbial clause; one inside an alleged act is alleged too
+        # ("accused Ukraine of attacking a post, *killing* two guards", "of sending mercenaries
+        # to *attack*"), one hanging on the alleging verb itself is the accuser's own act
+        alleging = allegation_of(tok)
+        if alleging is not None and tok.head.i != alleging.i:
+            return "alleged", False
     prev = tok
     t = tok
     for _ in range(10):
