@@ -76,6 +76,7 @@ def test_events_modality_told_that_is_reported_not_demanded(pipeline, text, trig
     ("Venezuela accused Colombia of sending mercenaries to attack its territory.", "Venezuela", "Colombia"),
     ("Iran accused Israel of carrying out an attack on its Natanz nuclear site.", "Iran", "Israel"),
     ("The Syrian government accused rebels of killing 20 civilians in Aleppo.", "Syrian government", "rebels"),
+    ("Washington accused Tehran of supplying drones used to attack Ukrainian cities.", "Washington", "Tehran"),
 ])
 def test_events_modality_every_act_inside_an_accusation_is_alleged_and_the_accused(analyze, text, accuser, accused):
     """An act inside the accusation (an event noun the alleged act takes as its object, an

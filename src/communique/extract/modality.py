@@ -124,8 +124,9 @@ def allegation_of(tok: Token) -> Token | None:
                 c.lower_ == "responsible" for c in t.children)) and (
                 lemma not in CENSURE or link.dep_ == "prep" and link.lower_ in ("for", "over")):
             return t
-        if prev.dep_ not in ALLEGE_DEPS and not (prev.i == tok.i and tok.pos_ == "NOUN" and prev.dep_ == "dobj"):
-            return None  # (an event noun may be the object of the alleged act: "of launching *strikes*")
+        if prev.dep_ not in ALLEGE_DEPS and prev.dep_ != "dobj":
+            return None  # (the object of the alleged act is inside it: "of launching *strikes*",
+            # "of supplying drones used to *attack*")
     return None
 
 
