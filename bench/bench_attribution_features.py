@@ -29,15 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-
-def _texts(args) -> list[str]:
-    if args.polnear:
-        from communique.evaluation.polnear import load_split
-
-        return [d.text for d in load_split(args.polnear, args.split, limit=args.limit)]
-    from corpus import generate  # noqa: E402
-
-    return [a["text"] for a in generate(args.limit, 0)]
+from corpus import texts as corpus_texts  # noqa: E402
 
 
 def main() -> None:
@@ -61,7 +53,7 @@ def main() -> None:
     model = load_model()
     fv = int(model.meta.get("features_version", 4))
     buckets = model.neural[0].buckets if model.neural is not None else 20
-    texts = _texts(args)
+    texts = corpus_texts(args.polnear, args.split, args.limit)
     print(f"# bench_attribution_features {dt.date.today()} python {platform.python_version()} "
           f"spacy {version('spacy')} numpy {np.__version__}")
     docs = list(build_pipeline(Settings()).pipe(texts))

@@ -21,15 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-
-def _texts(args) -> list[str]:
-    if args.polnear:
-        from communique.evaluation.polnear import load_split
-
-        return [d.text for d in load_split(args.polnear, args.split, limit=args.limit)]
-    from corpus import generate  # noqa: E402
-
-    return [a["text"] for a in generate(args.limit, 0)]
+from corpus import texts as corpus_texts  # noqa: E402
 
 
 def main() -> None:
@@ -44,7 +36,7 @@ def main() -> None:
     from communique.extract.attribution.model import _load, default_model_path, load_model
     from communique.pipeline import Pipeline
 
-    texts = _texts(args)
+    texts = corpus_texts(args.polnear, args.split, args.limit)
     print(f"# bench_attribution_speed {dt.date.today()} python {platform.python_version()} "
           f"spacy {version('spacy')} python-crfsuite {version('python-crfsuite')}")
     t0 = time.perf_counter()

@@ -215,6 +215,15 @@ def main(argv: list[str]) -> None:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     print(f"wrote {n} articles to {path}")
 
+def texts(polnear: str | None, split: str, limit: int) -> list[str]:
+    """The benchmark input: the first ``limit`` texts of PolNeAR's ``split`` when ``polnear``
+    (its root) is given, else ``limit`` synthetic articles."""
+    if polnear:
+        from communique.evaluation.polnear import load_split
+
+        return [d.text for d in load_split(polnear, split, limit=limit)]
+    return [a["text"] for a in generate(limit, 0)]
+
 
 if __name__ == "__main__":
     main(sys.argv)
