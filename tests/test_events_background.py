@@ -16,6 +16,7 @@ from communique.extract.event_background import parse_not_events
     ("Cholera killed 200 people in Yemen last month.", "killed"),
     ("Two people were killed in a car accident in Texas.", "killed"),
     ("Police failed to arrest the suspect.", "arrest"),
+    ("French police arrested twelve protesters in Paris after clashes near the parliament.", "clashes"),
 ])
 def test_event_background_not_coded(pipeline, text, trigger):
     a = pipeline.analyze(text, published=dt.date(2020, 1, 1))
@@ -29,6 +30,9 @@ def test_event_background_not_coded(pipeline, text, trigger):
     ("Obama said during a phone call with French President Hollande that aid would come.", "call", "CONSULT"),
     ("Police arrested the suspect in Paris.", "arrested", "COERCE"),
     ("Russia invaded Ukraine in 2022.", "invaded", "COERCE"),  # 192 occupy: PLOVER COERCE
+    # after/following an event that names its sides: an event of its own, not background
+    ("Police fired tear gas after clashes with protesters in Nairobi on Monday.", "clashes", "ASSAULT"),
+    ("The army withdrew from the town following heavy fighting with rebels.", "fighting", "ASSAULT"),
 ])
 def test_event_background_real_events_kept(pipeline, text, trigger, type_):
     a = pipeline.analyze(text, published=dt.date(2020, 1, 1))

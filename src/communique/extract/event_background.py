@@ -5,8 +5,10 @@ failed actions (word lists in ``data/events/not_events.yaml``).
 
 - ``background``: an event noun inside a during/since/throughout/until/before/amid/
   following/after phrase (not a consultation: "said during a phone call with" names the
-  occasion), or anywhere when it carries a year ("during the 2014 war", "investigating the
-  2012 attack") — what the sentence reports happened against it;
+  occasion; not after/following when the noun names its sides: "after clashes with
+  protesters", "following fighting between the army and rebels"), or anywhere when it
+  carries a year ("during the 2014 war", "investigating the 2012 attack") — what the
+  sentence reports happened against it;
 - ``non-violent death``: a killing, death or injury whose cause is a disease, an accident
   or a disaster ("Cholera killed 200", "killed in a car accident");
 - ``failed``: an action under "fail to" ("Police failed to arrest the suspect");
@@ -34,7 +36,7 @@ from .event_words import load_event_words
 
 KEYS = frozenset({"version", "background_preps", "occasion_types", "year_pattern", "death_triggers",
                   "non_violent_causes", "failure_verbs", "prevention_verbs", "content_nouns",
-                  "message_nouns"})
+                  "message_nouns", "sequence_preps", "participant_preps"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class NotEvents:
     prevention_verbs: frozenset[str] = frozenset()
     content_nouns: frozenset[str] = frozenset()
     message_nouns: frozenset[str] = frozenset()
+    sequence_preps: frozenset[str] = frozenset()
+    participant_preps: frozenset[str] = frozenset()
 
 
 def parse_not_events(text: str) -> NotEvents:
@@ -61,7 +65,8 @@ def parse_not_events(text: str) -> NotEvents:
     return NotEvents(frozenset(d["background_preps"]), frozenset(d["occasion_types"]), re.compile(d["year_pattern"]),
                      frozenset(d["death_triggers"]), frozenset(d["non_violent_causes"]),
                      frozenset(d["failure_verbs"]), frozenset(d.get("prevention_verbs") or ()),
-                     frozenset(d.get("content_nouns") or ()), frozenset(d.get("message_nouns") or ()))
+                     frozenset(d.get("content_nouns") or ()), frozenset(d.get("message_nouns") or ()),
+                     frozenset(d.get("sequence_preps") or ()), frozenset(d.get("participant_preps") or ()))
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +84,10 @@ def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
         t = t.head
     if t.dep_ != "pobj" or t.head.dep_ not in ("prep", "agent"):
         return False
-    return t.head.lower_ in ne.background_preps and type_ not in ne.occasion_types
+    prep = t.head.lower_
+    if prep in ne.sequence_preps and any(c.dep_ == "prep" and c.lower_ in ne.participant_preps for c in tok.children):
+        return False  # "after clashes *with protesters*": an event of its own, with its sides, not background
+    return prep in ne.background_preps and type_ not in ne.occasion_types
 
 
 def _cause_words(tok: Token) -> set[str]:
