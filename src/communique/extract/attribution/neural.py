@@ -171,15 +171,18 @@ def load_weights(path: str | Path) -> NeuralWeights:
     )
 
 
-def _recurrence(xs: np.ndarray, w_hh: np.ndarray, hidden: int) -> np.ndarray:
+def _recurrence(xs: np.ndarray, w_hh: np.ndarray, hidden: int, live: np.ndarray | None = None) -> np.ndarray:
     """The recurrent steps of M networks, both directions, over C sequences at once: ``xs``
     (T, M, 2, C, 4H) holds at step t the input part of the gates (order [i f o g]) of each
     direction's t-th token (the backward direction's tokens in reverse order); ``w_hh``
     (M, 2, H, 4H). Returns the (T, M, 2, C, H) states in step order. Each direction is its own
-    matrix product (no block-diagonal product that would multiply zeros)."""
+    matrix product (no block-diagonal product that would multiply zeros).
+
+    ``live``: with the sequences ordered longest first, how many are still running at each
+    step; the others are not advanced (their states there are zeros, padding)."""
     n = xs.shape[0]
     shape = xs.shape[1:4]
-    steps = np.empty((n, *shape, hidden), dtype=np.float32)
+    steps = np.zeros((n, *shape, hidden), dtype=np.float32)
     h = np.zeros((*shape, hidden), dtype=np.float32)
     c = np.zeros((*shape, hidden), dtype=np.float32)
     # the same operations in the same order, written into buffers allocated once
@@ -189,21 +192,26 @@ def _recurrence(xs: np.ndarray, w_hh: np.ndarray, hidden: int) -> np.ndarray:
     tc = np.empty((*shape, hidden), dtype=np.float32)
     scale = np.full(4 * hidden, 0.5, dtype=np.float32)
     scale[3 * hidden:] = 1.0  # sigmoid(x) = (tanh(x/2) + 1) / 2 for i, f, o; tanh for g
-    i_gate, f_gate, o_gate = sig[..., :hidden], sig[..., hidden:2 * hidden], sig[..., 2 * hidden:]
-    g_gate = z[..., 3 * hidden:]
+    k_was = -1
     for t in range(n):
-        np.matmul(h, w_hh, out=z)
-        np.add(xs[t], z, out=z)
-        np.multiply(z, scale, out=z)
-        np.tanh(z, out=z)
-        np.multiply(z[..., :3 * hidden], 0.5, out=sig)
-        np.add(sig, 0.5, out=sig)
-        np.multiply(f_gate, c, out=c)
-        np.multiply(i_gate, g_gate, out=ig)
-        np.add(c, ig, out=c)
-        np.tanh(c, out=tc)
-        np.multiply(o_gate, tc, out=h)
-        steps[t] = h
+        k = shape[2] if live is None else int(live[t])
+        if k != k_was:  # views of the running sequences (a prefix), made again when one ends
+            k_was = k
+            hk, ck, zk, sk, igk, tck = (a[..., :k, :] for a in (h, c, z, sig, ig, tc))
+            i_gate, f_gate, o_gate = sk[..., :hidden], sk[..., hidden:2 * hidden], sk[..., 2 * hidden:]
+            g_gate, zs = zk[..., 3 * hidden:], zk[..., :3 * hidden]
+        np.matmul(hk, w_hh, out=zk)
+        np.add(xs[t, :, :, :k], zk, out=zk)
+        np.multiply(zk, scale, out=zk)
+        np.tanh(zk, out=zk)
+        np.multiply(zs, 0.5, out=sk)
+        np.add(sk, 0.5, out=sk)
+        np.multiply(f_gate, ck, out=ck)
+        np.multiply(i_gate, g_gate, out=igk)
+        np.add(ck, igk, out=ck)
+        np.tanh(ck, out=tck)
+        np.multiply(o_gate, tck, out=hk)
+        steps[t, :, :, :k] = hk
     return steps
 
 
@@ -458,6 +466,9 @@ def _window_emissions(nets: Networks, tensor_rows: np.ndarray | None, hashed: tu
     hidden = nets[0].hidden
     total = len(hashed[1]) - 1
     embs = _summed_embeddings(nets, total, hashed)
+    # the windows longest first: the recurrent steps advance only those still running
+    order = np.argsort(-lengths, kind="stable")
+    starts, lengths = starts[order], lengths[order]
     nc, n = len(lengths), int(lengths.max())
     t_idx = np.arange(n)
     active = t_idx[None, :] < lengths[:, None]
@@ -477,7 +488,8 @@ def _window_emissions(nets: Networks, tensor_rows: np.ndarray | None, hashed: tu
         xw[total] = 0.0
         xs[:, m, 0] = xw[fwd.T, :g]  # forward gates in token order
         xs[:, m, 1] = xw[bwd.T, g:]  # backward gates in reverse order
-    steps = _recurrence(xs, nets.w_hh, hidden)  # (T, M, 2, C, H)
+    live = (lengths[None, :] > np.arange(n)[:, None]).sum(1)
+    steps = _recurrence(xs, nets.w_hh, hidden, live)  # (T, M, 2, C, H)
     # back to window positions: forward states at step t are position t's, backward ones
     # position length-1-t's (padding positions read a padding step; they are masked later)
     back = np.where(active, lengths[:, None] - 1 - t_idx[None, :], t_idx[None, :])
@@ -488,7 +500,9 @@ def _window_emissions(nets: Networks, tensor_rows: np.ndarray | None, hashed: tu
         em += states @ w.out_w.T + w.out_b
     em /= float(len(nets))
     em[~active] = 0.0
-    return em
+    out = np.empty_like(em)
+    out[order] = em  # back to the windows' order
+    return out
 
 
 CORE_TOKENS = 48
