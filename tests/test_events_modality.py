@@ -97,3 +97,13 @@ def test_events_modality_accusers_own_adverbial_act_stays_asserted(analyze):
     by_trigger = {e.trigger.text: e for e in events}
     assert by_trigger["shelling"].modality == "alleged" and by_trigger["shelling"].actor.country == "UKR"
     assert by_trigger["strikes"].modality == "asserted" and by_trigger["strikes"].actor.country == "RUS"
+
+
+@pytest.mark.model
+def test_events_modality_passive_accusation_with_the_phrase_on_the_accuser_is_alleged(analyze):
+    # the parser hangs "of beating" on "rights groups" (the accuser): still the accused's alleged act
+    events = analyze("Kenya's police were accused by rights groups of beating protesters in Nairobi.").events
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0].modality == "alleged"
+    assert assaults[0].actor is not None and assaults[0].actor.text == "police" and assaults[0].actor.country == "KEN"

@@ -111,15 +111,19 @@ def allegation_of(tok: Token) -> Token | None:
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == tok.pos_:
         tok = tok.head  # "for shooting and *killing*": alleged as the first conjunct is
     prev, t = tok, tok
-    via = tok
+    via = before = tok
     for _ in range(6):
         if t.head.i == t.i:
             return None
-        via, prev, t = prev, t, t.head
+        before, via, prev, t = via, prev, t, t.head
         lemma = t.lemma_.lower()
         # "accused Armenian forces *of shelling*" parsed with the of-phrase on the accused
         on_object = prev.dep_ in ("dobj", "nsubjpass") and via.dep_ == "prep" and via.lower_ in ("of", "for", "over")
-        link = via if on_object else prev
+        # "were accused by rights groups of beating": the of-phrase parsed on the accuser
+        on_agent = (prev.dep_ == "agent" and via.dep_ == "pobj" and before.dep_ == "prep"
+                    and before.lower_ in ("of", "for"))
+        on_object = on_object or on_agent
+        link = via if on_object and not on_agent else prev
         if lemma in ALLEGE and (prev.dep_ in ALLEGE_DEPS or on_object) and (lemma != "hold" or any(
                 c.lower_ == "responsible" for c in t.children)) and (
                 lemma not in CENSURE or link.dep_ == "prep" and link.lower_ in ("for", "over")):
@@ -149,7 +153,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     t = tok
     for _ in range(10):
         if t.i != tok.i:
-            if t.lemma_ in ALLEGE and (prev.dep_ in ALLEGE_DEPS or prev.dep_ in ("dobj", "nsubjpass")):
+            if t.lemma_ in ALLEGE and (prev.dep_ in ALLEGE_DEPS or prev.dep_ in ("dobj", "nsubjpass", "agent")):
                 alleging = allegation_of(tok)
                 if alleging is not None and alleging.i == t.i:
                     return "alleged", False
