@@ -12,7 +12,7 @@ The same event mentioned twice is one event with two mentions.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import chain
 
 from spacy.attrs import LEMMA, LOWER
@@ -20,13 +20,12 @@ from spacy.tokens import Doc, Token
 
 from ..models import Event, Extent, Party, Quote, Span
 from ..ontology import cameo as cameo_code
-from ..ontology import plover_for_cameo, plover_type
+from ..ontology import plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
 from .doc_tokens import token_table
 from .event_actors import DocCountries, aid_place, doc_countries, place_side, same_side
 from .event_args import (
-    HUMAN,
     accuser_token,
     actor_token,
     alleged_actor_token,
@@ -46,6 +45,7 @@ from .event_args import (
 from .event_background import not_an_event
 from .event_dictionary import dictionary_pattern, discarded, load_dictionary
 from .event_lexicon import Lexicon, Pattern, load_lexicon
+from .event_match import CLAUSAL_TYPES, CONFLICT_TYPES, Match, match_trigger, object_lemmas, plover_of
 from .event_model import combine, load_model
 from .event_words import load_event_words
 from .modality import REFUSE_GOVERNORS, allegation_of, condition_of, modality_of, stance
@@ -53,321 +53,6 @@ from .places import PlaceTable
 from .time import DateTable
 
 log = logging.getLogger(__name__)
-
-CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
-# whose that-clause subject is the one demanded of, accused or threatened
-CLAUSAL_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
-_POS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ANY": ("VERB", "NOUN", "PROPN", "ADJ")}
-
-
-@dataclass(frozen=True)
-class Match:
-    pattern: Pattern
-    cameo: str
-    score: int
-
-
-def _object_lemmas(tok: Token) -> set[str]:
-    out: set[str] = set()
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "mark", "advcl", "relcl"):
-            continue
-        if c.dep_ == "conj" and c.pos_ == "VERB":
-            continue
-        for t in c.subtree:
-            out.add(t.lemma_.lower())
-            out.add(t.lower_)
-    return out
-
-
-def _has_prep(tok: Token, words) -> bool:
-    for c in tok.children:
-        if c.lower_ in words and c.dep_ in ("prep", "mark", "dative", "agent"):
-            return True
-        if "that" in words and c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children):
-            return True
-    return False
-
-
-def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: set[str]) -> int | None:
-    """Number of satisfied conditions (>= 1), or None when one fails."""
-    score = 1
-    c = p.cond
-    objs: set[str] | None = None
-
-    def obj() -> set[str]:
-        nonlocal objs
-        if objs is None:
-            objs = _object_lemmas(tok)
-        return objs
-
-    for key in ("requires", "needs_object", "needs_object_or_particle"):
-        if key in c:
-            if not (obj() & set(c[key])):
-                return None
-            score += 1
-    for key in ("requires_not", "requires_context_not"):
-        if key in c and sent_lemmas & set(c[key]):
-            return None
-    if "requires_context" in c:
-        if not sent_lemmas & set(c["requires_context"]):
-            return None
-        score += 1
-    if "requires_prep" in c:
-        if not _has_prep(tok, set(c["requires_prep"])):
-            return None
-        score += 1
-    if "requires_head" in c:
-        # "launched mediation efforts": the noun in a compound is carried by its head's verb
-        # "launched mediation efforts": the noun in a compound is carried by its head's verb;
-        # "came to an agreement", "entered into a deal": the verb governs through to/into
-        through = tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")
-        if not (_head_in(tok.head, c["requires_head"])
-                or through and tok.head.i != tok.i and _head_in(tok.head.head, c["requires_head"])):
-            return None
-        score += 1
-    if "needs_object_head" in c:
-        if not _object_heads(tok) & set(c["needs_object_head"]):
-            return None
-        score += 1
-    if "requires_particle" in c:
-        if not any(ch.dep_ in ("prt", "prep", "advmod") and ch.lower_ in c["requires_particle"] for ch in tok.children):
-            return None
-        score += 1
-    if "requires_prep_or_head" in c:
-        words = set(c["requires_prep_or_head"])
-        if not (_has_prep(tok, words) or tok.head.lemma_ in words or tok.head.lower_ in words):
-            return None
-        score += 1
-    deps = {ch.dep_ for ch in tok.children}
-    if "needs_deps" in c and not deps & set(c["needs_deps"]):
-        return None
-    preps = {ch.lower_ for ch in tok.children if ch.dep_ == "prep"}
-    if c.get("needs_complement"):
-        for_clause = any(ch.dep_ == "advcl" and any(m.lower_ == "for" for m in ch.children) for ch in tok.children)
-        if not (deps & {"ccomp", "xcomp", "dobj"} or preps & {"for", "on"} or for_clause):
-            return None
-        score += 1
-    if c.get("needs_complement_or_object"):
-        if not (deps & {"ccomp", "xcomp", "dobj", "prep"}):
-            return None
-    if c.get("needs_xcomp_or_obj"):
-        if not (deps & {"xcomp", "dobj"}):
-            return None
-    if "requires_ccomp_aux" in c:
-        words = set(c["requires_ccomp_aux"])
-        # "we must not overreact": a speaker's own resolve, no demand on another side
-        if not any(ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in words for a in ch.children)
-                   and not any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in ch.children)
-                   for ch in tok.children):
-            return None
-        score += 1
-    if "rejects_object" in c and _object_heads(tok) & set(c["rejects_object"]):
-        return None  # "warned its citizens against travelling": an advisory, not a threat
-    if "rejects_xcomp_types" in c and _xcomp_types(tok, actors, sent_lemmas) & set(c["rejects_xcomp_types"]):
-        return None  # "refuses to attack Clinton": no rejection of anyone, the attack not made
-    if c.get("rejects_question") and _question_only(tok):
-        return None  # "was asked whether ...", "asked, 'would you ...?'": a question, not an appeal
-    if "rejects_deps" in c and deps & set(c["rejects_deps"]):
-        return None  # "demonstrate that he is willing": a showing, not a demonstration
-    if "requires_party_object" in c:
-        status = c["requires_party_object"]
-        status = frozenset(status) if isinstance(status, list) else frozenset()
-        if not any(_names_party(o, actors, status) for o in _direct_objects(tok)):
-            return None
-        score += 1
-    if c.get("needs_counterpart"):
-        if not _has_counterpart(tok, actors):
-            return None
-        score += 1
-    if c.get("requires_mandative_ccomp"):
-        if not any(ch.dep_ == "ccomp" and _mandative(ch) for ch in tok.children):
-            return None
-        score += 1
-    if c.get("requires_person_object"):
-        o = next((ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")), None)
-        if o is None:
-            return None
-        who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
-        person = who is not None and who.kind in ("person", "group")
-        if not (person or o.lemma_.lower() in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
-            return None
-        score += 1
-    return score
-
-
-def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -> set[str]:
-    """The PLOVER types the curated patterns give the verbs of ``tok``'s infinitive complements."""
-    out: set[str] = set()
-    for c in tok.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB":
-            m = match_trigger(c, load_lexicon(), actors, sent_lemmas=sent_lemmas)
-            if m is not None:
-                out.add(_code(m.cameo, m.pattern.type)[0])
-    return out
-
-
-def _question_only(tok: Token) -> bool:
-    """The verb's only complement is a question: a clause under if/whether or a wh-word,
-    or one that ends in a question mark; an infinitive or "for" object makes it a request."""
-    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
-        return False
-    for c in tok.children:
-        if c.dep_ != "ccomp":
-            continue
-        first = c.left_edge
-        if first.lower_ in load_event_words().question_words or any(
-                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
-            return True
-        end = c.right_edge.i + 1
-        if any(t.text == "?" for t in tok.doc[c.right_edge.i:min(end + 2, len(tok.doc))]):
-            return True
-    return False
-
-
-def _mandative(verb: Token) -> bool:
-    """A clause that says what must be done: "must"/"should", or the bare subjunctive
-    ("insisting that the alliance reject the bid")."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in load_event_words().mandative_aux for a in aux):
-        return True
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if aux or subj is None:
-        return False
-    # a third-person singular subject with a bare verb ("the alliance reject"; tagged VB or VBP)
-    singular = subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it")
-    return verb.tag_ == "VB" or verb.tag_ == "VBP" and singular
-
-
-def _direct_objects(tok: Token) -> list[Token]:
-    """The objects of ``tok`` (a passive's subject included) with their conjuncts."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    return [t for o in objs for t in (o, *o.conjuncts)]
-
-
-def _is_party(t: Token, actors: ActorTable | None) -> bool:
-    """``t`` names a side: a known actor, a named country, group or person, or a noun for
-    a body or people ("the government", "the workers")."""
-    if t.lower_.endswith(("self", "selves")):
-        return False  # "did not recognize themselves in ...": no other side
-    if actors is not None and actors.actor_for_token(t.i) is not None:
-        return True
-    lemma = t.lemma_.lower()
-    return t.ent_type_ in load_event_words().party_entities or lemma in load_lexicon().party_nouns or lemma in HUMAN
-
-
-def _names_party(o: Token, actors: ActorTable | None, status: frozenset[str] = frozenset()) -> bool:
-    """The object ``o`` is a side, or one of the ``status`` nouns of a side ("Kosovo's
-    independence", "the independence of Abkhazia")."""
-    if _is_party(o, actors):
-        return True
-    if o.lemma_.lower() not in status:
-        return False
-    inner = [c for c in o.children if c.dep_ == "poss"]
-    inner += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    return any(_is_party(t, actors) for t in inner)
-
-
-def _has_counterpart(tok: Token, actors: ActorTable | None) -> bool:
-    """A consultation names or implies its other side: "with" someone, a side as object,
-    a joint or plural subject ("X and Y discussed", "the ministers discussed"), or a purpose
-    of coming together ("gathered to discuss"); "Trump discussed his proposals" has none."""
-    # "with" on the verb or on its object ("discussed the crisis with Germany")
-    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
-           for c in chain(tok.children, *(o.children for o in _direct_objects(tok)))):
-        return True
-    if any(_is_party(o, actors) for o in _direct_objects(tok)):
-        return True
-    t = tok
-    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
-        t = t.head
-    if tok.dep_ in ("advcl", "xcomp") and t.head.lemma_.lower() in load_event_words().gathering_verbs:
-        return True
-    for s in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if s.conjuncts or s.tag_ in ("NNS", "NNPS") or s.lower_ in ("they", "we", "both"):
-            return True
-    return False
-
-
-def _head_in(head: Token, words) -> bool:
-    """``head`` is one of ``words`` (by lemma, form, or form for a mis-lemmatised
-    inflection: "staged" -> "stag")."""
-    if head.lemma_ in words or head.lower_ in words:
-        return True
-    return head.pos_ in ("VERB", "AUX") and any(
-        len(w) > 3 and head.lower_.startswith(w) and len(head.lower_) - len(w) <= 3 for w in words)
-
-
-def _object_heads(tok: Token) -> set[str]:
-    """Lemmas of the heads of ``tok``'s objects (with their conjuncts), not of words deeper
-    in them ("renewed negotiations on ... relations" has no object "relations")."""
-    out: set[str] = set()
-    for c in tok.children:
-        objs = [c] if c.dep_ in ("dobj", "nsubjpass", "attr") else (
-            [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" else [])
-        for o in objs:
-            for t in (o, *o.conjuncts):
-                out.add(t.lemma_.lower())
-                out.update(x.lemma_.lower() for x in t.children if x.dep_ in ("compound", "amod"))
-    return out
-
-
-def _near_lemmas(tok: Token) -> set[str]:
-    """Lemmas within two dependency steps below ``tok`` (what it directly acts on or
-    asks for), without subjects, relative clauses and asides."""
-    skip = ("nsubj", "nsubjpass", "punct", "cc", "mark", "relcl", "advcl", "appos", "parataxis")
-    out = {tok.lemma_.lower(), tok.lower_}
-    for c in tok.children:
-        if c.dep_ in skip:
-            continue
-        out.add(c.lemma_.lower())
-        for g in c.children:
-            if g.dep_ not in skip:
-                out.add(g.lemma_.lower())
-                out.update(x.lemma_.lower() for x in g.children if x.dep_ in ("pobj", "dobj", "compound", "amod"))
-    return out
-
-
-def _refine(tok: Token, p: Pattern) -> str:
-    """The first refinement whose words are near the trigger, else the first whose words
-    are anywhere in its objects and complements."""
-    if not p.refine:
-        return p.cameo
-    near = _near_lemmas(tok)
-    for w, code in p.refine:
-        if near & w:
-            return code
-    words = _object_lemmas(tok) | {tok.lemma_.lower(), tok.lower_}
-    words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
-    if tok.head.i != tok.i:
-        words.add(tok.head.lemma_.lower())
-    for w, code in p.refine:
-        if words & w:
-            return code
-    return p.cameo
-
-
-def match_trigger(tok: Token, lex: Lexicon, actors: ActorTable | None = None, *,
-                  statements: bool = False, sent_lemmas: set[str] | None = None) -> Match | None:
-    """The best pattern of ``lex`` for ``tok`` (or None)."""
-    cands = lex.by_lemma.get(tok.lemma_.lower()) or lex.by_lemma.get(tok.lower_)
-    if not cands:
-        return None
-    if sent_lemmas is None:
-        sent_lemmas = {t.lemma_.lower() for t in tok.sent} if tok.doc.has_annotation("SENT_START") else set()
-    best = None
-    for p in cands:
-        if p.statement and not statements:
-            continue
-        if tok.pos_ not in _POS.get(p.pos, _POS["ANY"]):
-            continue
-        score = _conditions(tok, p, actors, sent_lemmas)
-        if score is None:
-            continue
-        if best is None or score > best.score:
-            best = Match(p, _refine(tok, p), score)
-    return best
-
 
 COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
@@ -427,7 +112,7 @@ def _quote_index(quotes: tuple[Quote, ...], char: int) -> int | None:
 
 
 def _threat_code(tok: Token, default: str) -> str:
-    words = _object_lemmas(tok) | {tok.lemma_.lower()}
+    words = object_lemmas(tok) | {tok.lemma_.lower()}
     words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
     if words & load_event_words().threat_sanction:
         return "1312"
@@ -445,19 +130,9 @@ def _condition_party(doc: Doc, cond: Token | None, actors: ActorTable,
     return None
 
 
-def _code(cameo: str, pattern_type: str | None) -> tuple[str, str | None, tuple[str, ...]]:
-    cw = plover_for_cameo(cameo)
-    if cw is None:
-        return pattern_type or "REQUEST", None, ()
-    t, mode, ctxs = cw
-    if pattern_type:
-        t = pattern_type
-    return t, mode, ctxs
-
-
 def code_event(tok: Token, m: Match, *, threat: bool) -> tuple[str, str, str | None, tuple[str, ...]]:
     cameo = _threat_code(tok, m.cameo) if threat else m.cameo
-    type_, mode, ctxs = _code(cameo, None if threat else m.pattern.type)
+    type_, mode, ctxs = plover_of(cameo, None if threat else m.pattern.type)
     return type_, cameo, mode, ctxs
 
 
@@ -579,7 +254,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     p = m.pattern
     modality, embedded = modality_of(tok)
     cond = condition_of(tok)
-    type0, _, _ = _code(m.cameo, p.type)
+    type0, _, _ = plover_of(m.cameo, p.type)
     threat = False
     if p.threat_only:
         heads = set(p.cond.get("consequence_heads", ()))
@@ -681,7 +356,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     recipient = place_side(doc, recipient, None, actors, places, home,
                            not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES else None)
     if cameo_override is not None:
-        type_, mode, ctxs = _code(cameo_override, None)
+        type_, mode, ctxs = plover_of(cameo_override, None)
         cameo = cameo_override
         rule = p.id + (".threat" if threat else ".intent" if type_ == "AGREE" else ".refusal")
     else:
