@@ -12,21 +12,23 @@ entities between the stages); another thread's document only costs a rebuild.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, ORTH, POS, SPACY
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span
 
 __all__ = ["TokenTable", "doc_ents", "doc_text", "token_table"]
 
-_ATTRS = (ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP)
+_ATTRS = (ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, LEMMA, LOWER)
 
 
 @dataclass(frozen=True)
 class TokenTable:
     """Token attributes of one Doc by token index (``Token.text``, ``.pos_``,
-    ``bool(.whitespace_)``, ``.is_space``, ``.is_punct``, ``.head.i``, ``.dep_``) and each
+    ``bool(.whitespace_)``, ``.is_space``, ``.is_punct``, ``.head.i``, ``.dep_``,
+    ``.lemma_.lower()``, ``.lower_``) and each
     token's paragraph number (:func:`communique.extract.quote_marks.paragraph_ids`)."""
 
     text: tuple[str, ...]
@@ -37,6 +39,8 @@ class TokenTable:
     paragraph: tuple[int, ...]
     head: tuple[int, ...]  # the root is its own head
     dep: tuple[str, ...]
+    lemma: tuple[str, ...]  # lower-cased
+    lower: tuple[str, ...]
 
 
 _last_text: tuple[Doc, str] | None = None
@@ -80,14 +84,9 @@ def token_table(doc: Doc) -> TokenTable:
 
 def _build(doc: Doc) -> TokenTable:
     if len(doc) == 0:
-        return TokenTable((), (), (), (), (), (), (), ())
+        return TokenTable((), (), (), (), (), (), (), (), (), ())
     arr = doc.to_array(list(_ATTRS))
-    strings = doc.vocab.strings
-    text = tuple(strings[h] for h in arr[:, 0].tolist())
-    pos_ids = arr[:, 1].tolist()
-    pos_name = {h: strings[h] for h in set(pos_ids)}
-    dep_ids = arr[:, 6].tolist()
-    dep_name = {h: strings[h] for h in set(dep_ids)}
+    text = _strings(doc, arr[:, 0])
     # a paragraph ends after a space token holding a line break (a token's own trailing
     # whitespace is one space or none, never a line break)
     space = arr[:, 3].astype(bool)
@@ -96,12 +95,22 @@ def _build(doc: Doc) -> TokenTable:
     starts[[i + 1 for i in ends if i + 1 < len(doc)]] = 1
     return TokenTable(
         text=text,
-        pos=tuple(map(pos_name.__getitem__, pos_ids)),
+        pos=_strings(doc, arr[:, 1]),
         space_after=tuple(arr[:, 2].astype(bool).tolist()),
         is_space=tuple(space.tolist()),
         is_punct=tuple(arr[:, 4].astype(bool).tolist()),
         paragraph=tuple(numpy.cumsum(starts).tolist()),
         # HEAD is the offset to the head, stored unsigned: the cast back to int64 restores the sign
         head=tuple((numpy.arange(len(doc)) + arr[:, 5].astype(numpy.int64)).tolist()),
-        dep=tuple(map(dep_name.__getitem__, dep_ids)),
+        dep=_strings(doc, arr[:, 6]),
+        lemma=_strings(doc, arr[:, 7], str.lower),
+        lower=_strings(doc, arr[:, 8]),
     )
+
+
+def _strings(doc: Doc, col: numpy.ndarray, fold: Callable[[str], str] | None = None) -> tuple[str, ...]:
+    """The strings of one ``Doc.to_array`` column (each distinct hash looked up once)."""
+    ids = col.tolist()
+    strings = doc.vocab.strings
+    name = {h: strings[h] if fold is None else fold(strings[h]) for h in set(ids)}
+    return tuple(map(name.__getitem__, ids))

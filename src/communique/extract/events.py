@@ -15,7 +15,6 @@ import logging
 from dataclasses import replace
 from itertools import chain
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..models import Event, Extent, Party, Quote, Span
@@ -146,8 +145,8 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     found: dict[tuple, Event] = {}
     order: list[tuple] = []
     home = doc_countries(doc, actors)
-    lemmas, lowers = _words(doc)
-    pos = token_table(doc).pos
+    table = token_table(doc)
+    lemmas, lowers, pos = table.lemma, table.lower, table.pos
     by_lemma = lex.by_lemma
     for sent in doc.sents:
         a, b = sent.start, sent.end
@@ -169,17 +168,6 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
     # the trained type model: drops, retypes or adds (event_model.py); rules give the arguments
     return combine(doc, events, load_model(ctx.settings.event_model_path),
                    lambda t, p: _event(doc, t, Match(p, p.cameo, 1), actors, quotes, dates, places, home))
-
-
-def _words(doc: Doc) -> tuple[list[str], list[str]]:
-    """Each token's lower-case lemma and lower-case form, from the Doc's arrays."""
-    if not len(doc):
-        return [], []
-    arr = doc.to_array([LEMMA, LOWER])
-    strings = doc.vocab.strings
-    lem = {h: strings[h].lower() for h in set(arr[:, 0].tolist())}
-    low = {h: strings[h] for h in set(arr[:, 1].tolist())}
-    return [lem[h] for h in arr[:, 0].tolist()], [low[h] for h in arr[:, 1].tolist()]
 
 
 def _add_events(matches: list[tuple[Token, Match]], doc: Doc, actors: ActorTable, quotes: tuple[Quote, ...],

@@ -196,6 +196,23 @@ def _bucket_idx(n: np.ndarray) -> np.ndarray:
 _ATTR_CACHE: dict[str, dict[int, tuple[str, int, int]]] = {}
 
 
+def _first_on_path(heads: np.ndarray, steps: int,
+                   stop: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
+    """For every token, the first node on its path up the tree (itself included, at most
+    ``steps`` heads up, the root never) where ``stop(node, head)`` holds, else -1."""
+    node = np.arange(len(heads))
+    found = np.full(len(heads), -1, dtype=np.int64)
+    live = np.ones(len(heads), dtype=bool)
+    for _ in range(steps):
+        head = heads[node]
+        live &= head != node
+        hit = live & stop(node, head)
+        found[hit] = node[hit]
+        live &= ~hit
+        node = np.where(live, head, node)
+    return found
+
+
 def _attr_values(col: np.ndarray, name: str, to_str: Callable[[int], str]) -> tuple[np.ndarray, list[str], _Values]:
     """(index of each token's value in the distinct values, the distinct values as
     strings, the token's value CRCs) of one ``Doc.to_array`` column."""
@@ -345,16 +362,7 @@ def doc_feature_crcs(doc: Doc, cues: frozenset[str], tokens: Sequence[int] | Non
                               tuple("+" + b for b in _BUCKETS) + tuple("-" + b for b in _BUCKETS), has_cue)
 
     # the cue-governed clause each token is in (features._governing_cue_at)
-    node = idx.copy()
-    gov = np.full(n, -1, dtype=np.int64)
-    live = np.ones(n, dtype=bool)
-    for _ in range(12):
-        head = heads[node]
-        live &= head != node
-        hit = live & cuelex[head] & gov_ok[node]
-        gov[hit] = node[hit]
-        live &= ~hit
-        node = np.where(live, head, node)
+    gov = _first_on_path(heads, 12, lambda node, head: cuelex[head] & gov_ok[node])
     has_gov = gov >= 0
     gnodes = np.unique(gov[has_gov]).tolist()
     g_le = np.zeros(n, dtype=np.int64)
@@ -377,16 +385,9 @@ def doc_feature_crcs(doc: Doc, cues: frozenset[str], tokens: Sequence[int] | Non
     vals["cue_aux"] = _masked(at(dep, idx), aux & cuelex[heads])
 
     # subjects of cue words (features._subject_of_cue_at and the subject edges)
-    node = idx.copy()
-    subj_head = np.full(n, -1, dtype=np.int64)
-    live = np.ones(n, dtype=bool)
-    for _ in range(8):
-        head = heads[node]
-        live &= head != node
-        hit = live & (subj[node] | agent[node])
-        subj_head[hit] = np.where(cuelex[head[hit]], head[hit], -1)
-        live &= ~hit
-        node = np.where(live, head, node)
+    subject = _first_on_path(heads, 8, lambda node, _head: subj[node] | agent[node])
+    above = heads[np.maximum(subject, 0)]
+    subj_head = np.where((subject >= 0) & cuelex[above], above, -1)
     vals["subj_of_cue"] = _masked(at(lem, np.maximum(subj_head, 0)), subj_head >= 0)
     edge_marks: dict[int, str] = {}
     for i in np.flatnonzero(subj & cuelex[heads]).tolist():

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, SENT_START
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from ..doc_tokens import token_table
+from ..doc_tokens import TokenTable, token_table
 from ..quote_marks import is_double_mark, paragraph_ids
 from ..quote_rules import find_subject, noun_phrase
 from .model import AttributionModel, TaggedSpan
@@ -58,32 +58,12 @@ def _sent_index(doc: Doc) -> list[int]:
     return np.cumsum(starts).tolist()
 
 
-class _Parse(NamedTuple):
-    """Per-token parse tables of one Doc, read once (a ``doc[i]`` is a new Token each time)."""
-
-    heads: list[int]
-    deps: list[str]
-    punct: list[bool]
-
-    @classmethod
-    def of(cls, doc: Doc) -> _Parse:
-        if not len(doc):
-            return cls([], [], [])
-        arr = doc.to_array([HEAD, DEP])
-        strings = doc.vocab.strings
-        deps = arr[:, 1].tolist()
-        names = {h: strings[h] for h in set(deps)}
-        heads = np.arange(len(doc)) + arr[:, 0].astype(np.int64)  # HEAD: the offset to the head
-        return cls(heads.tolist(), [names[h] for h in deps],
-                   list(token_table(doc).is_punct))
-
-
-def _governs(parse: _Parse, cue: TaggedSpan, other: TaggedSpan) -> bool:
+def _governs(parse: TokenTable, cue: TaggedSpan, other: TaggedSpan) -> bool:
     """A token of ``other`` attaches to the cue, or the cue attaches into ``other``."""
-    heads = parse.heads
+    heads = parse.head
     for i in range(other.start, other.end):
         h = heads[i]
-        if cue.start <= h < cue.end and not (other.start <= h < other.end) and not parse.punct[i]:
+        if cue.start <= h < cue.end and not (other.start <= h < other.end) and not parse.is_punct[i]:
             return True
     for i in range(cue.start, cue.end):
         h = heads[i]
@@ -132,7 +112,7 @@ def link_spans(doc: Doc, spans: Sequence[TaggedSpan],
         return []
     sent = _sent_index(doc)
     para = paragraph_ids(doc)
-    parse = _Parse.of(doc)
+    parse = token_table(doc)
     cues = [s for s in spans if s.role == "CUE"]
     sources = [s for s in spans if s.role == "SOURCE"]
     contents = [s for s in spans if s.role == "CONTENT"]
@@ -188,13 +168,13 @@ def link_spans(doc: Doc, spans: Sequence[TaggedSpan],
     return sorted(out, key=lambda a: a.content[0])
 
 
-def _syntactic(parse: _Parse, cue: TaggedSpan, s: TaggedSpan) -> bool:
+def _syntactic(parse: TokenTable, cue: TaggedSpan, s: TaggedSpan) -> bool:
     """The source is the cue's subject (or agent), or otherwise attached to it."""
-    return any(parse.deps[i] in _SUBJ_DEPS and cue.start <= parse.heads[i] < cue.end
+    return any(parse.dep[i] in _SUBJ_DEPS and cue.start <= parse.head[i] < cue.end
                for i in range(s.start, s.end)) or _governs(parse, cue, s)
 
 
-def _source_for(doc: Doc, parse: _Parse, cue: TaggedSpan, sources: Sequence[TaggedSpan],
+def _source_for(doc: Doc, parse: TokenTable, cue: TaggedSpan, sources: Sequence[TaggedSpan],
                 contents: Sequence[TaggedSpan], sent: list[int]) -> TaggedSpan | None:
     best: tuple[float, TaggedSpan] | None = None
     cs = sent[cue.start]
