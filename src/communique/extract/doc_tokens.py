@@ -16,20 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 __all__ = ["TokenTable", "doc_ents", "doc_text", "token_table"]
 
-_ATTRS = (ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, LEMMA, LOWER)
+_ATTRS = (ORTH, POS, SPACY, IS_SPACE, IS_PUNCT, HEAD, DEP, LEMMA, LOWER, SENT_START)
 
 
 @dataclass(frozen=True)
 class TokenTable:
     """Token attributes of one Doc by token index (``Token.text``, ``.pos_``,
     ``bool(.whitespace_)``, ``.is_space``, ``.is_punct``, ``.head.i``, ``.dep_``,
-    ``.lemma_.lower()``, ``.lower_``) and each
-    token's paragraph number (:func:`communique.extract.quote_marks.paragraph_ids`)."""
+    ``.lemma_.lower()``, ``.lower_``), each
+    token's paragraph number (:func:`communique.extract.quote_marks.paragraph_ids`) and the
+    sentences' token ranges (``Doc.sents``, from the sentence starts; one sentence when the
+    Doc has none)."""
 
     text: tuple[str, ...]
     pos: tuple[str, ...]
@@ -41,6 +43,7 @@ class TokenTable:
     dep: tuple[str, ...]
     lemma: tuple[str, ...]  # lower-cased
     lower: tuple[str, ...]
+    sentences: tuple[tuple[int, int], ...]  # [start, end) of each sentence
 
 
 _last_text: tuple[Doc, str] | None = None
@@ -84,7 +87,7 @@ def token_table(doc: Doc) -> TokenTable:
 
 def _build(doc: Doc) -> TokenTable:
     if len(doc) == 0:
-        return TokenTable((), (), (), (), (), (), (), (), (), ())
+        return TokenTable((), (), (), (), (), (), (), (), (), (), ())
     arr = doc.to_array(list(_ATTRS))
     text = _strings(doc, arr[:, 0])
     # a paragraph ends after a space token holding a line break (a token's own trailing
@@ -105,7 +108,16 @@ def _build(doc: Doc) -> TokenTable:
         dep=_strings(doc, arr[:, 6]),
         lemma=_strings(doc, arr[:, 7], str.lower),
         lower=_strings(doc, arr[:, 8]),
+        sentences=_sentences(arr[:, 9]),
     )
+
+
+def _sentences(col: numpy.ndarray) -> tuple[tuple[int, int], ...]:
+    """[start, end) of each sentence from a SENT_START column (1 at a sentence start)."""
+    starts = numpy.flatnonzero(col.astype(numpy.int64) == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return tuple(zip(starts, starts[1:] + [len(col)]))
 
 
 def _strings(doc: Doc, col: numpy.ndarray, fold: Callable[[str], str] | None = None) -> tuple[str, ...]:

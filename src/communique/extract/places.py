@@ -33,7 +33,7 @@ from ..models import Location, Place
 from .actors import ActorTable
 from .context import ExtractionContext
 from .dateline import dateline_tables, document_lead
-from .doc_tokens import doc_ents, doc_text
+from .doc_tokens import doc_ents, doc_text, token_table
 from .toponyms import find_toponyms
 
 ADMIN_CUES = frozenset({"governor", "state", "legislature", "province", "premier", "voters"})
@@ -204,7 +204,7 @@ def _qualified_pairs(tops: list[_Toponym], text: str) -> None:
 def _resolve(tops: list[_Toponym], extra_countries: Counter, text: str) -> None:
     _qualified_pairs(tops, text)
     # the start of each toponym's sentence (Token.sent walks the parse on every call)
-    starts = [s.start for s in tops[0].span.doc.sents] if tops else []
+    starts = [a for a, _ in token_table(tops[0].span.doc).sentences] if tops else []
     sent_of = {id(t): starts[bisect_right(starts, t.span.root.i) - 1] for t in tops}
     countries = Counter(extra_countries)
     firm: dict[int, str] = {}  # toponym position -> country, for the unambiguous ones

@@ -30,6 +30,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, IS_TIT
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc
 
+from ..doc_tokens import token_table
 from .features import (
     _CLOSE_QUOTES,
     _GOV_DEPS,
@@ -334,7 +335,7 @@ def doc_feature_crcs(doc: Doc, cues: frozenset[str], tokens: Sequence[int] | Non
     vals["cuelex_pos"] = _Values(*_bar(at(tf, idx), at(pos, idx)))
 
     # sentences
-    sents = [(s.start, s.end) for s in doc.sents]
+    sents = token_table(doc).sentences
     s_start = np.array([a for a, _ in sents], dtype=np.int64)
     s_end = np.array([b for _, b in sents], dtype=np.int64)
     sent_of = np.repeat(np.arange(len(sents)), s_end - s_start)

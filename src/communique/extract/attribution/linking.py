@@ -18,8 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-import numpy as np
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from ..doc_tokens import TokenTable, token_table
@@ -51,11 +49,7 @@ class LinkOptions:
 
 def _sent_index(doc: Doc) -> list[int]:
     """The sentence number of each token."""
-    if not len(doc):
-        return []
-    starts = doc.to_array([SENT_START]).astype(np.int64) == 1
-    starts[0] = False
-    return np.cumsum(starts).tolist()
+    return [k for k, (a, b) in enumerate(token_table(doc).sentences) for _ in range(a, b)]
 
 
 def _governs(parse: TokenTable, cue: TaggedSpan, other: TaggedSpan) -> bool:

@@ -30,6 +30,8 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from ..doc_tokens import token_table
+
 WEIGHTS_FILE = "bilstm.npz"
 LABELS = ("O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT")
 _FORBIDDEN = -1e4
@@ -533,7 +535,7 @@ def tag_chunks(members: Sequence[NeuralWeights], doc: Doc, feats: Sequence[dict[
         tensor_rows = tensor[np.concatenate([np.arange(a, b) for a, b in chunks])]
     if hashed is None:
         hashed = hashed_features(feats, nets[0].buckets)
-    sent_starts = frozenset(s.start for s in doc.sents) if window is not None else frozenset()
+    sent_starts = frozenset(a for a, _ in token_table(doc).sentences) if window is not None else frozenset()
     starts, lengths, core_off, core_len = _windows(chunks, sent_starts, window)
     with _one_blas_thread():
         em = _window_emissions(nets, tensor_rows, hashed, starts, lengths)  # (C, T, L)
