@@ -12,8 +12,10 @@ entities between the stages); another thread's document only costs a rebuild.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
@@ -46,43 +48,42 @@ class TokenTable:
     sentences: tuple[tuple[int, int], ...]  # [start, end) of each sentence
 
 
-_last_text: tuple[Doc, str] | None = None
-_last_ents: tuple[Doc, tuple[Span, ...]] | None = None
-_last_table: tuple[Doc, TokenTable] | None = None
+T = TypeVar("T")
 
 
+def _last_document(build: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """``build`` with its answer for the last document asked about kept (the stages analyse
+    one document at a time, each asking again)."""
+    last: list[tuple[Doc, T]] = []
+
+    @functools.wraps(build)
+    def cached(doc: Doc) -> T:
+        if last and last[0][0] is doc:
+            return last[0][1]
+        value = build(doc)
+        last[:] = [(doc, value)]
+        return value
+
+    return cached
+
+
+@_last_document
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once for the document being analysed."""
-    global _last_text
-    last = _last_text
-    if last is not None and last[0] is doc:
-        return last[1]
-    text = doc.text
-    _last_text = (doc, text)
-    return text
+    return doc.text
 
 
+@_last_document
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents`` (rebuilt from the tokens on every access), once for the document being
     analysed."""
-    global _last_ents
-    last = _last_ents
-    if last is not None and last[0] is doc:
-        return last[1]
-    ents = tuple(doc.ents)
-    _last_ents = (doc, ents)
-    return ents
+    return tuple(doc.ents)
 
 
+@_last_document
 def token_table(doc: Doc) -> TokenTable:
     """The :class:`TokenTable` of ``doc``, built once for the document being analysed."""
-    global _last_table
-    last = _last_table
-    if last is not None and last[0] is doc:
-        return last[1]
-    table = _build(doc)
-    _last_table = (doc, table)
-    return table
+    return _build(doc)
 
 
 def _build(doc: Doc) -> TokenTable:
