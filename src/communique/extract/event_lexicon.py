@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +27,15 @@ class Pattern:
     recipient: tuple[str, ...] = ("dobj",)
     refine: tuple[tuple[frozenset[str], str], ...] = ()
     cond: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+def index_by_lemma(patterns: Iterable[Pattern]) -> dict[str, tuple[Pattern, ...]]:
+    """The patterns written for each lemma, in file order."""
+    by: dict[str, list[Pattern]] = {}
+    for p in patterns:
+        for lemma in p.lemmas:
+            by.setdefault(lemma, []).append(p)
+    return {k: tuple(v) for k, v in by.items()}
 
 
 @dataclass(frozen=True)
@@ -113,10 +123,6 @@ def load_lexicon() -> Lexicon:
             refine=tuple((frozenset(r["words"]), str(r["cameo"])) for r in d.get("refine") or ()),
             cond={k: v for k, v in d.items() if k not in _KNOWN},
         ))
-    by: dict[str, list[Pattern]] = {}
-    for p in pats:
-        for lemma in p.lemmas:
-            by.setdefault(lemma, []).append(p)
     tables = {k: {str(a): str(b) for a, b in (data.get(k) or {}).items()}
               for k in ("intent_of", "threat_of", "refusal_of")}
     words = {}
@@ -124,7 +130,7 @@ def load_lexicon() -> Lexicon:
         words[key] = data.get(key) or []
         if any(not isinstance(w, str) for w in words[key]):
             raise ValueError(f"{key} must hold words only (quote on/off/yes/no)")
-    return Lexicon(int(data["version"]), tuple(pats), {k: tuple(v) for k, v in by.items()},
+    return Lexicon(int(data["version"]), tuple(pats), index_by_lemma(pats),
                    hashlib.sha256(text.encode()).hexdigest()[:16], **tables,
                    party_nouns=frozenset(words["party_nouns"]),
                    stative_participles=frozenset(words["stative_participles"]))

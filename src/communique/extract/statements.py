@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from ..models import Event, Quote, Statement
 from ..ontology.registry import cameo
 from .actors import ActorTable
-from .event_lexicon import Lexicon, load_lexicon
+from .event_lexicon import Lexicon, index_by_lemma, load_lexicon
 from .events import match_trigger
 from .lexicons import cue_lexicon
 
@@ -47,11 +47,7 @@ _PERSONAL = frozenset({"i", "we", "he", "she"})
 
 def _statement_only(lex: Lexicon) -> Lexicon:
     pats = tuple(p for p in lex.patterns if p.statement)
-    by: dict[str, list] = {}
-    for p in pats:
-        for lemma in p.lemmas:
-            by.setdefault(lemma, []).append(p)
-    return replace(lex, patterns=pats, by_lemma={k: tuple(v) for k, v in by.items()})
+    return replace(lex, patterns=pats, by_lemma=index_by_lemma(pats))
 
 
 @lru_cache(maxsize=1)
