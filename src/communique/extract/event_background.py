@@ -33,10 +33,10 @@ from spacy.tokens import Token
 
 from .event_lexicon import DATA
 from .event_words import load_event_words
+from .word_lists import check_word_lists
 
-KEYS = frozenset({"version", "background_preps", "occasion_types", "year_pattern", "death_triggers",
-                  "non_violent_causes", "failure_verbs", "prevention_verbs", "content_nouns",
-                  "message_nouns", "sequence_preps", "participant_preps"})
+REQUIRED = ("background_preps", "occasion_types", "death_triggers", "non_violent_causes", "failure_verbs")
+OPTIONAL = ("prevention_verbs", "content_nouns", "message_nouns", "sequence_preps", "participant_preps")
 
 
 @dataclass(frozen=True)
@@ -56,17 +56,10 @@ class NotEvents:
 
 def parse_not_events(text: str) -> NotEvents:
     d = yaml.safe_load(text)
-    unknown = set(d) - KEYS
-    if unknown:
-        raise ValueError(f"not_events.yaml: unknown key(s) {', '.join(sorted(unknown))}")
-    for k in KEYS - {"version", "year_pattern"}:
-        if not all(isinstance(w, str) for w in d.get(k) or ()):
-            raise ValueError(f"not_events.yaml: {k} must hold words only (quote on/off/yes/no)")
-    return NotEvents(frozenset(d["background_preps"]), frozenset(d["occasion_types"]), re.compile(d["year_pattern"]),
-                     frozenset(d["death_triggers"]), frozenset(d["non_violent_causes"]),
-                     frozenset(d["failure_verbs"]), frozenset(d.get("prevention_verbs") or ()),
-                     frozenset(d.get("content_nouns") or ()), frozenset(d.get("message_nouns") or ()),
-                     frozenset(d.get("sequence_preps") or ()), frozenset(d.get("participant_preps") or ()))
+    w = check_word_lists(d, REQUIRED, "not_events.yaml", optional=OPTIONAL, other=("year_pattern",))
+    return NotEvents(w["background_preps"], w["occasion_types"], re.compile(d["year_pattern"]),
+                     w["death_triggers"], w["non_violent_causes"], w["failure_verbs"], w["prevention_verbs"],
+                     w["content_nouns"], w["message_nouns"], w["sequence_preps"], w["participant_preps"])
 
 
 @lru_cache(maxsize=1)

@@ -11,20 +11,30 @@ from importlib import resources
 import yaml
 
 
-def parse_word_lists(text: str, keys: Sequence[str], name: str) -> dict[str, frozenset[str]]:
-    """The lists ``keys`` of a word-list YAML text (every one required); ``name`` is the file's
-    name, for the error message."""
-    d = yaml.safe_load(text)
+def check_word_lists(d: object, keys: Sequence[str], name: str, *, optional: Sequence[str] = (),
+                     other: Sequence[str] = ()) -> dict[str, frozenset[str]]:
+    """The word lists of a parsed YAML mapping ``d``: ``keys`` required, ``optional`` ones
+    empty when absent; ``other`` keys (and ``version``) are allowed and left to the caller.
+    ``name`` is the file's name, for the error message."""
     if not isinstance(d, dict):
         raise ValueError(f"{name}: expected a mapping of word lists")
-    unknown = sorted(set(d) - set(keys) - {"version"})
+    unknown = sorted(set(d) - set(keys) - set(optional) - set(other) - {"version"})
     missing = sorted(set(keys) - set(d))
     if unknown or missing:
         raise ValueError(f"{name}: unknown key(s) {unknown}, missing key(s) {missing}")
-    for k in keys:
-        if not isinstance(d[k], list) or not all(isinstance(w, str) for w in d[k]):
+    out = {}
+    for k in (*keys, *optional):
+        words = d.get(k) if k in keys else d.get(k) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise ValueError(f"{name}: {k} must be a list of words (quote on/off/yes/no)")
-    return {k: frozenset(d[k]) for k in keys}
+        out[k] = frozenset(words)
+    return out
+
+
+def parse_word_lists(text: str, keys: Sequence[str], name: str) -> dict[str, frozenset[str]]:
+    """The lists ``keys`` of a word-list YAML text (every one required); ``name`` is the file's
+    name, for the error message."""
+    return check_word_lists(yaml.safe_load(text), keys, name)
 
 
 @lru_cache(maxsize=16)
