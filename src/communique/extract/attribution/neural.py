@@ -217,27 +217,6 @@ def _recurrence(xs: np.ndarray, w_hh: np.ndarray, hidden: int, live: np.ndarray 
     return steps
 
 
-def _bilstm(xw: np.ndarray, w_hh: np.ndarray, hidden: int) -> np.ndarray:
-    """Both directions of M networks over one sequence. ``xw`` (M, T, 8H): the input part of
-    each token's gates, [forward | backward]; ``w_hh`` (M, 2, H, 4H). Returns the (M, T, 2H)
-    states [forward, backward] per token."""
-    g = 4 * hidden
-    xs = np.empty((xw.shape[1], xw.shape[0], 2, 1, g), dtype=np.float32)
-    xs[:, :, 0, 0] = xw[:, :, :g].transpose(1, 0, 2)
-    xs[:, :, 1, 0] = xw[:, ::-1, g:].transpose(1, 0, 2)
-    steps = _recurrence(xs, w_hh, hidden)  # (T, M, 2, 1, H)
-    return np.concatenate([steps[:, :, 0, 0], steps[::-1, :, 1, 0]], axis=2).transpose(1, 0, 2)
-
-
-def _lstm_inputs(w: NeuralWeights, emb: np.ndarray, tensor: np.ndarray | None) -> np.ndarray:
-    """(T, 8H): the input part of the gates of both directions, [forward | backward]."""
-    n = len(emb)
-    if tensor is None or getattr(tensor, "shape", (0,))[0] != n or tensor.shape[1] != w.tensor_width:
-        tensor = np.zeros((n, w.tensor_width), dtype=np.float32)
-    proj = np.tanh(np.asarray(tensor, dtype=np.float32) @ w.tproj_w.T + w.tproj_b)
-    return np.asarray(np.concatenate([emb, proj], axis=1) @ w._w_ih_both + w._b_both)
-
-
 class Networks(tuple):
     """The networks of one model (a tuple of :class:`NeuralWeights`), with what tagging
     derives from them computed once: their embedding tables side by side (one gather for
@@ -299,24 +278,24 @@ def _one_blas_thread() -> Any:
     return controller.limit(limits=1, user_api="blas") if controller is not None else nullcontext()
 
 
-def _emissions_many(nets: Networks, n: int, tensor: np.ndarray | None,
-                    hashed: dict[int, tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
-    hidden = {w.hidden for w in nets}
-    if len(hidden) != 1 or len({w.buckets for w in nets}) != 1:  # run one after the other
-        return [e for w in nets for e in _emissions_many(Networks([w]), n, tensor, hashed)]
-    embs = _summed_embeddings(nets, n, hashed[nets[0].buckets])
-    xw = np.stack([_lstm_inputs(w, e, tensor) for w, e in zip(nets, embs)])
-    with _one_blas_thread():
-        states = _bilstm(xw, nets.w_hh, hidden.pop())
-    return [st @ w.out_w.T + w.out_b for st, w in zip(states, nets)]
+def _rows(tensor: np.ndarray | None, n: int) -> np.ndarray | None:
+    """The context vectors of a Doc of ``n`` tokens, or None when it has none that fit."""
+    if tensor is None or not getattr(tensor, "size", 0) or tensor.shape[0] != n:
+        return None
+    return np.asarray(tensor)
 
 
 def emissions(w: NeuralWeights, feats: Sequence[dict[str, object]], tensor: np.ndarray | None,
               hashed: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
-    """Label scores (T, L) for one article's feature dicts and context vectors (``hashed``:
-    :func:`hashed_features` of ``feats`` when already computed)."""
+    """Label scores (T, L) for one article's feature dicts and context vectors, the article
+    read as one sequence (``hashed``: :func:`hashed_features` of ``feats`` when already
+    computed)."""
     hashed = hashed if hashed is not None else hashed_features(feats, w.buckets)
-    return _emissions_many(Networks([w]), len(feats), tensor, {w.buckets: hashed})[0]
+    n = len(feats)
+    with _one_blas_thread():
+        em = _window_emissions(Networks([w]), _rows(tensor, n), hashed, np.zeros(1, dtype=np.int64),
+                               np.full(1, n, dtype=np.int64))
+    return em[0]
 
 
 def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
@@ -529,10 +508,8 @@ def tag_chunks(members: Sequence[NeuralWeights], doc: Doc, feats: Sequence[dict[
     chunks = [(a, b) for a, b in chunks if b > a]
     if not chunks:
         return [], []
-    tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else None
-    tensor_rows = None
-    if tensor is not None and tensor.shape[0] == len(doc):
-        tensor_rows = tensor[np.concatenate([np.arange(a, b) for a, b in chunks])]
+    tensor = _rows(doc.tensor, len(doc))
+    tensor_rows = None if tensor is None else tensor[np.concatenate([np.arange(a, b) for a, b in chunks])]
     if hashed is None:
         hashed = hashed_features(feats, nets[0].buckets)
     sent_starts = frozenset(a for a, _ in token_table(doc).sentences) if window is not None else frozenset()
@@ -559,7 +536,11 @@ def tag(members: Sequence[NeuralWeights], doc: Doc,
     mean (a product of experts), decoded once. Pass a :class:`Networks` (as the loaded
     model holds) to reuse what is derived from the weights."""
     nets = members if isinstance(members, Networks) else Networks(members)
-    tensor = doc.tensor if doc.tensor is not None and doc.tensor.size else None
-    hashed = {b: hashed_features(feats, b) for b in {w.buckets for w in nets}}
-    em = np.add.reduce(_emissions_many(nets, len(feats), tensor, hashed)) / float(len(nets))
+    n = len(feats)
+    if len({w.buckets for w in nets}) == 1:  # all networks in one batch
+        with _one_blas_thread():
+            em = _window_emissions(nets, _rows(doc.tensor, n), hashed_features(feats, nets[0].buckets),
+                                   np.zeros(1, dtype=np.int64), np.full(1, n, dtype=np.int64))[0]
+    else:
+        em = np.add.reduce([emissions(w, feats, doc.tensor) for w in nets]) / float(len(nets))
     return decode(em, *nets.crf)
