@@ -85,11 +85,27 @@ def test_actors_identity_state_and_its_bodies(nlp, text, words, country, sector)
     ("Azerbaijan's foreign minister rejected the claim.", "Azerbaijan", "AZE", "GOV"),
     ("The police questioned the Kenyan opposition leader on Monday.", "Kenyan opposition", "KEN", "OPP"),
     ("The shadow chancellor criticised the budget.", "shadow", None, "OPP"),
+    # a curated person's surname alone, labelled ORG by the NER at the start of a sentence
+    # (no role on the article's date, 2022-01-21: between his terms)
+    ("Trump criticized Ford Motor Company on Monday.", "Trump", "USA", None),
 ])
 def test_actors_identity_people_known_by_role(nlp, text, words, country, sector):
     doc, table = _actors(nlp, text)
     actor = _actor_of(doc, table, words)
     assert (actor.kind, actor.country, actor.sector) == ("person", country, sector)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words", [
+    ("Trump Organization lawyers denied it.", "Trump"),  # part of a longer name
+    ("Biden Foundation staff denied it.", "Biden"),
+])
+def test_actors_identity_lone_surname_needs_to_stand_alone(nlp, text, words):
+    doc, table = _actors(nlp, text)
+    start = doc.text.index(words)
+    tok = next(t for t in doc if t.idx >= start)
+    aid = table.actor_for_token(tok.i)
+    assert aid is None or table.get(aid).kind != "person"
 
 
 @pytest.mark.model

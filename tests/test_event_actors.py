@@ -72,6 +72,13 @@ def test_event_actors_data_file_is_versioned():
     ("Authorities in Belarus detained an opposition leader on Sunday.", "COERCE", "detained", "recipient", {"BLR"}),
     # a place naming the side, even as a modifier the place table skips
     ("Orlando community leaders criticized Iran.", "ACCUSE", "criticized", "actor", {"USA"}),
+    # the state an unplaced actor acts on is no evidence of the actor's own country
+    ("Senator Marco Rubio urged China to release the activists.", "REQUEST", "urged", "actor", set()),
+    ("Senator Marco Rubio urged China to release the activists. China rejected the call.", "REQUEST", "urged",
+     "actor", {"CHN"}),
+    # a curated person's surname alone, which the NER took for an organisation
+    ("Trump criticized Ford Motor Company for opening up a new factory in Mexico.", "ACCUSE", "criticized",
+     "actor", {"USA"}),
     # a collective of states is no country's, whatever the article's home
     ("The West warned Russia, Biden said in Washington.", "THREATEN", "warned", "actor", set()),
     # a quantifier over a group is somebody to place, not an open pronoun

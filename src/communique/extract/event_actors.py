@@ -101,6 +101,7 @@ class DocCountries:
         self._done = False
         self._home: str | None = None
         self._affiliation: str | None = None
+        self._mentions: list[tuple[str, int, int]] = []  # (country, start, end) of each evidence mention
 
     @property
     def home(self) -> str | None:
@@ -112,24 +113,36 @@ class DocCountries:
         self._compute()
         return self._affiliation
 
+    def home_without(self, start: int, end: int) -> str | None:
+        """The home counted without the mentions inside ``[start, end)`` (the other side of
+        the event: "Senator Rubio urged China" is no evidence that the senator is Chinese)."""
+        self._compute()
+        if self._home is None:
+            return None
+        return _majority(Counter(c for c, s, e in self._mentions if not (start <= s and e <= end)))
+
     def _compute(self) -> None:
         if self._done:
             return
         self._done = True
         doc = self._doc
-        counts: Counter[str] = Counter()
         locative = side_countries().locative
-        for a in self._actors.actors:
-            if a.country:
-                counts[a.country] += sum(_evidence(doc, m.start, m.end, locative) for m in a.mentions)
-        counts = +counts  # drop countries named only as places
+        self._mentions = [(a.country, m.start, m.end) for a in self._actors.actors if a.country
+                          for m in a.mentions if _evidence(doc, m.start, m.end, locative)]
+        counts = Counter(c for c, _s, _e in self._mentions)  # countries named only as places drop out
         if counts:
-            top, n = counts.most_common(1)[0]
-            if 2 * n > sum(counts.values()):
-                self._home = top
+            self._home = _majority(counts)
         else:
             found = {c for c in (_affiliation_at(doc, t.i) for t in doc) if c}
             self._affiliation = found.pop() if len(found) == 1 else None
+
+
+def _majority(counts: Counter[str]) -> str | None:
+    """The country more than half of the counted mentions name."""
+    if not counts:
+        return None
+    top, n = counts.most_common(1)[0]
+    return top if 2 * n > sum(counts.values()) else None
 
 
 def doc_countries(doc: Doc, actors: ActorTable) -> DocCountries:
@@ -205,10 +218,12 @@ def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> st
 
 
 def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTable,
-               places: PlaceTable, ctx: DocCountries, *, not_home: str | None = None) -> Party | None:
+               places: PlaceTable, ctx: DocCountries, *, not_home: str | None = None,
+               other: Party | None = None) -> Party | None:
     """``party`` with the country it can be placed in when the actor table gives it none
     (see the module docstring); ``tok`` heads its phrase when known. The home is no guess
-    when it is ``not_home`` (the attacker's country, for the victims of an attack)."""
+    when it is ``not_home`` (the attacker's country, for the victims of an attack), and is
+    counted without the mentions inside ``other`` (the recipient, for the actor's home)."""
     if party is None or party.country or party.members:
         return party
     known = [actors.get(a) for a in party.actors]
@@ -233,9 +248,17 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
     if country is None:
         country = _event_place(tok, places)
     if country is None:
-        home = ctx.home or ctx.affiliation
+        home = (ctx.home if other is None else ctx.home_without(other.start, other.end)) or ctx.affiliation
         country = home if home != not_home else None
     return replace(party, country=country) if country else party
+
+
+def names_state(party: Party | None, actors: ActorTable) -> bool:
+    """The side is a state named as such ("China", "Russia's"), not a person or body of one."""
+    if party is None or not party.actors:
+        return False
+    known = [actors.get(a) for a in party.actors]
+    return all(a is not None and a.kind == "country" for a in known)
 
 
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj"})

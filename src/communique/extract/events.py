@@ -23,7 +23,7 @@ from ..ontology import plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
 from .doc_tokens import token_table
-from .event_actors import DocCountries, aid_place, doc_countries, place_side, same_side
+from .event_actors import DocCountries, aid_place, doc_countries, names_state, place_side, same_side
 from .event_args import (
     accuser_token,
     actor_token,
@@ -340,7 +340,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
     home = home or doc_countries(doc, actors)
-    actor = place_side(doc, actor, a_tok, actors, places, home)
+    actor = place_side(doc, actor, a_tok, actors, places, home,
+                       other=recipient if names_state(recipient, actors) else None)
     recipient = place_side(doc, recipient, None, actors, places, home,
                            not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES else None)
     if cameo_override is not None:

@@ -94,9 +94,26 @@ def _sweep_surnames(b: "_Builder", surnames: dict[str, str]) -> None:
     for tok in doc:
         if tok.i in b.locked or not tok.text[:1].isupper() or tok.is_sent_start and tok.lower_ in _DETS:
             continue
-        aid = surnames.get(normalize_name(tok.text))
+        key = normalize_name(tok.text)
+        aid = surnames.get(key)
+        rec = b.kb.person_by_surname(tok.text) if aid is None and _lone_surname(b, tok) else None
+        if rec is not None:
+            aid = _add_person(b, rec.name, rec)
+            b.records[aid].known = b.records[aid].known or rec
+            surnames[key] = aid
         if aid is not None and (tok.pos_ in ("PROPN", "NOUN", "") or tok.ent_type_):
             b.assign(tok.i, tok.i + 1, aid, lock=True)
+
+
+def _lone_surname(b: "_Builder", tok) -> bool:
+    """A capitalised word that may be a surname alone, which the NER missed or
+    labelled otherwise ("Trump" as ORG at the start of a sentence); not part of a longer
+    name ("Trump Tower") and not a name the table already resolved."""
+    if tok.i in b.by_token or tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title:
+        return False
+    if tok.ent_type_ and tok.ent_iob_ != "B" or tok.i + 1 < len(b.doc) and b.doc[tok.i + 1].ent_iob_ == "I":
+        return False
+    return tok.dep_ != "compound" and b.kb.lookup(tok.text) is None
 
 
 def _title_before(b: "_Builder", s: int, aid: str, words: frozenset[str]) -> None:
