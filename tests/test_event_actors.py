@@ -73,8 +73,8 @@ def test_event_actors_data_file_is_versioned():
     # a place naming the side, even as a modifier the place table skips
     ("Orlando community leaders criticized Iran.", "ACCUSE", "criticized", "actor", {"USA"}),
     # the state an unplaced actor acts on is no evidence of the actor's own country
-    ("Senator Marco Rubio urged China to release the activists.", "REQUEST", "urged", "actor", set()),
-    ("Senator Marco Rubio urged China to release the activists. China rejected the call.", "REQUEST", "urged",
+    ("Senator Tom Harkness urged China to release the activists.", "REQUEST", "urged", "actor", set()),
+    ("Senator Tom Harkness urged China to release the activists. China rejected the call.", "REQUEST", "urged",
      "actor", {"CHN"}),
     # a curated person's surname alone, which the NER took for an organisation
     ("Trump criticized Ford Motor Company for opening up a new factory in Mexico.", "ACCUSE", "criticized",

@@ -80,6 +80,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The actress wrote a viral blog against the mogul.", "wrote", "ACCUSE", "accuse.message-against"),
     ("North Korea held a large military parade in Pyongyang.", "parade", "MOBILIZE", "mobilize.parade"),
     ("Warren told Stumpf that Wells Fargo should give back the money.", "told", "REQUEST", "request.must"),
+    # a strike called, staged or gone on is a labour action, whoever calls it
+    ("In September, its leaders called a strike, citing poor pay.", "strike", "PROTEST", "protest.strike-called"),
+    ("Nurses went on strike on Monday.", "strike", "PROTEST", "protest.strike-called"),
+    ("Thousands of people took part in protests in ten cities.", "protests", "PROTEST", "protest.noun"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)

@@ -80,10 +80,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
         score += 1
     if "requires_head" in c:
-        # "launched mediation efforts": the noun in a compound is carried by its head's verb
         # "launched mediation efforts": the noun in a compound is carried by its head's verb;
-        # "came to an agreement", "entered into a deal": the verb governs through to/into
-        through = tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")
+        # "came to an agreement", "entered into a deal", "took part in protests", "went on
+        # strike": the word governs through its preposition
+        through = tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into", "in", "on")
         if not (_head_in(tok.head, c["requires_head"])
                 or through and tok.head.i != tok.i and _head_in(tok.head.head, c["requires_head"])):
             return None
