@@ -40,6 +40,9 @@ def _events(pipeline, text):
     ("Some economists argue that corporate taxes should be very low.", "argue", "REQUEST"),  # no side asked
     ("Sanders refuses to attack Clinton on her character.", "refuses", "REJECT"),  # rejects no one
     ("We must not overreact to campaign rhetoric, the senator told reporters.", "told", "REQUEST"),  # own resolve
+    ("A spokeswoman for the institute declined to comment.", "declined", "REJECT"),  # nothing said
+    ("The ministry refused to confirm the report.", "refused", "REJECT"),
+    ("Donald Trump called for President Obama to resign.", "resign", "RETREAT"),  # demanded, not done
 ])
 def test_events_types_not_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
@@ -84,6 +87,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("In September, its leaders called a strike, citing poor pay.", "strike", "PROTEST", "protest.strike-called"),
     ("Nurses went on strike on Monday.", "strike", "PROTEST", "protest.strike-called"),
     ("Thousands of people took part in protests in ten cities.", "protests", "PROTEST", "protest.noun"),
+    # the "for" of a for-to clause ("called for Obama to resign")
+    ("Donald Trump called for President Obama to resign.", "called", "REQUEST", "appeal.call"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)

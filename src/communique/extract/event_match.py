@@ -46,6 +46,9 @@ def _has_prep(tok: Token, words) -> bool:
     for c in tok.children:
         if c.lower_ in words and c.dep_ in ("prep", "mark", "dative", "agent"):
             return True
+        if c.dep_ in ("advcl", "xcomp") and any(m.dep_ == "mark" and m.lower_ in words and m.i < c.i
+                                                for m in c.children):
+            return True  # "called for Obama to resign": the "for" of a for-to clause
         if "that" in words and c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children):
             return True
     return False
@@ -128,6 +131,9 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         return None  # "warned its citizens against travelling": an advisory, not a threat
     if "rejects_xcomp_types" in c and _xcomp_types(tok, actors, sent_lemmas) & set(c["rejects_xcomp_types"]):
         return None  # "refuses to attack Clinton": no rejection of anyone, the attack not made
+    if "rejects_xcomp" in c and any(ch.dep_ == "xcomp" and ch.lemma_.lower() in c["rejects_xcomp"]
+                                    for ch in tok.children):
+        return None  # "declined to comment": no one rejected, nothing said
     if c.get("rejects_question") and _question_only(tok):
         return None  # "was asked whether ...", "asked, 'would you ...?'": a question, not an appeal
     if "rejects_deps" in c and deps & set(c["rejects_deps"]):

@@ -149,6 +149,9 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         alleging = allegation_of(tok)
         if alleging is not None and tok.head.i != alleging.i:
             return "alleged", False
+    if (tok.dep_ == "advcl" and tok.head.lemma_ in DEMAND
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)):
+        return "demanded", True  # "called for Obama to resign": a for-to clause of the demand
     prev = tok
     t = tok
     for _ in range(10):
