@@ -87,6 +87,9 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("In September, its leaders called a strike, citing poor pay.", "strike", "PROTEST", "protest.strike-called"),
     ("Nurses went on strike on Monday.", "strike", "PROTEST", "protest.strike-called"),
     ("Thousands of people took part in protests in ten cities.", "protests", "PROTEST", "protest.noun"),
+    # a passive in a relative clause is done to the antecedent; a name the recogniser missed is a side
+    ("The activist, who was detained last week, spoke on Monday.", "detained", "COERCE", "coerce.arrest"),
+    ("Madoff was arrested in 2008.", "arrested", "COERCE", "coerce.arrest"),
     # the "for" of a for-to clause ("called for Obama to resign")
     ("Donald Trump called for President Obama to resign.", "called", "REQUEST", "appeal.call"),
 ])

@@ -28,6 +28,7 @@ from .event_args import (
     accuser_token,
     actor_token,
     alleged_actor_token,
+    antecedent,
     arrival_place,
     clause_subject,
     fallback_actor_token,
@@ -389,6 +390,7 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
     # no known actor: a noun phrase that names people or a body still says who
     nouns = load_lexicon().party_nouns
     for r_tok in seen:
+        r_tok = antecedent(r_tok)  # "Madoff, *who* was arrested": Madoff
         for t in (r_tok, *inside_phrase(r_tok)):  # "support for *Ghani's* efforts"
             if actor is not None and actor.start <= t.idx < actor.end or actors.actor_for_token(t.i) is not None:
                 continue
