@@ -49,7 +49,7 @@ def test_kb_people_curated_names_and_aliases_resolve_to_country(name, iso):
 
 @pytest.mark.parametrize("name,day,role,iso", [
     ("Kamala Harris", dt.date(2022, 6, 1), "Vice President", "USA"),
-    ("Marco Rubio", dt.date(2020, 6, 1), "Senator", "USA"),
+    ("Marco Rubio", dt.date(2020, 6, 1), "U.S. Senator", "USA"),
     ("Marco Rubio", dt.date(2025, 6, 1), "Secretary of State", "USA"),
     ("Benjamin Netanyahu", dt.date(2022, 1, 1), "Opposition Leader", "ISR"),
     ("Hibatullah Akhundzada", dt.date(2020, 1, 1), "Taliban leader", "AFG"),
@@ -114,3 +114,24 @@ def test_kb_people_curated_countries_are_known_codes():
 def test_kb_people_curated_genders_are_given():
     missing = [p["name"] for p in _people() if p.get("gender") not in ("f", "m")]
     assert missing == []
+
+
+@pytest.mark.parametrize("country,family", [
+    ("USA", "leader"), ("USA", "legislator"), ("USA", "official"), ("RUS", "leader"), ("CHN", "leader"),
+    ("DEU", "leader"), ("GBR", "leader"), ("FRA", "leader"), ("UKR", "leader"), ("IND", "leader"),
+    ("PAK", "leader"), ("ISR", "leader"), ("FRA", "opposition"), ("VEN", "opposition"),
+])
+def test_kb_people_curated_one_titled_holder_per_state(country, family):
+    """A description ("the Russian leader", "the U.S. senator") resolves to the one person
+    whose dated role has that title family: heads of state beside heads of government,
+    legislators and governors carry full titles ("Prime Minister of Russia", "U.S. Senator")."""
+    kb = load_kb()
+    for year in range(2017, 2027):
+        day = dt.date(year, 3, 1)
+        holders = set()
+        for rec in kb.registry_records():
+            role = rec.role_on(day)
+            title = kb.title(tuple(role.role.lower().split())) if role and role.country == country else None
+            if title and title[1] == family:
+                holders.add(rec.name)
+        assert len(holders) <= 1, (day, holders)
