@@ -165,6 +165,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp") and not (
                     prev.dep_ == "ccomp" and _indicative(prev)):
                 return "demanded", True
+            if t.lemma_ in REFUSE_GOVERNORS and t.pos_ == "VERB" and prev.dep_ == "xcomp":
+                return "negated", False  # "refused to hold *talks*", "refuses to attack": not done
             if t.lemma_ in INTEND and t.pos_ == "VERB" and prev.dep_ in ("dobj", "xcomp", "ccomp"):
                 return "hypothetical", True
             if t.pos_ == "NOUN" and t.lemma_ in CLAIM_NOUNS and prev.dep_ in (
