@@ -52,6 +52,9 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     # passives: the by-agent acts, the subject is acted on, victims never act
     ("Three U.S. soldiers were killed by a roadside bomb.", "ASSAULT", None, "USA"),
     ("Two Iraqi villages were shelled by Turkish forces.", "ASSAULT", "TUR", "IRQ"),
+    # a mobilization is aimed where the forces go, not at the forces themselves
+    ("Russia massed troops near Ukraine.", "MOBILIZE", "RUS", "UKR"),
+    ("Russia massed thousands of troops along the border with Ukraine.", "MOBILIZE", "RUS", "UKR"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)
@@ -136,6 +139,8 @@ def test_events_args_multi_party_members_each_keep_their_country(pipeline, text,
     ("Austria has reached a deal with hundreds of striking postal workers.", "AGREE", "striking postal workers",
      "AUT"),
     ("The Bulgarian government rejected a request by a junior alliance.", "REJECT", "a junior alliance", "BGR"),
+    ("The activist, who was detained last week, spoke on Monday.", "COERCE", "The activist", None),
+    ("Madoff was arrested in 2008.", "COERCE", "Madoff", None),
 ])
 def test_events_args_unresolved_recipient_keeps_its_phrase(pipeline, text, type_, recipient_text, country):
     a = pipeline.analyze(text)

@@ -23,7 +23,7 @@ from ..ontology import plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
 from .doc_tokens import token_table
-from .event_actors import DocCountries, aid_place, doc_countries, names_state, place_side, same_side
+from .event_actors import DocCountries, aid_place, doc_countries, names_state, place_side, same_side, side_countries
 from .event_args import (
     accuser_token,
     actor_token,
@@ -372,6 +372,32 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     )
 
 
+MOBILIZE_PREPS = frozenset({"to", "into", "along", "near", "on", "in", "toward", "towards"})
+
+
+def _without_instrument(tok: Token, candidates, instrument: frozenset[str]):
+    """The recipient candidates, the forces a mobilization moves (its object) replaced by
+    where they go when that hangs from them ("massed troops *near Ukraine*")."""
+    dropped: set[int] = set()  # the forces' own phrase ("thousands *of troops*")
+    for r_tok in candidates:
+        if instrument and r_tok.head.i == tok.i and _head_lemma(r_tok) in instrument:
+            places = [x for c in r_tok.subtree if c.dep_ == "prep" and c.lower_ in MOBILIZE_PREPS
+                      for x in c.children if x.dep_ == "pobj"]
+            dropped.update(t.i for t in r_tok.subtree)
+            dropped.difference_update(t.i for x in places for t in x.subtree)
+            yield from places
+        elif r_tok.i not in dropped:
+            yield r_tok
+
+
+def _head_lemma(tok: Token) -> str:
+    """The lemma of the noun a phrase counts ("thousands *of troops*" -> troop)."""
+    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for x in c.children if x.dep_ == "pobj"), None)
+    counted = tok.lemma_.lower() in side_countries().quantifiers or tok.lower_ in side_countries().quantifiers
+    return (of if of is not None and counted else tok).lemma_.lower()
+
+
 def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str, actors: ActorTable,
                quotes: tuple[Quote, ...], qi: int | None) -> Party | None:
     """The pattern's recipient slots first, then wherever else English puts the one acted
@@ -379,7 +405,9 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
     own = set(actor.actors) if actor is not None else set()
     seen: list[Token] = []
     wider = wider_recipient_tokens(tok, meeting=type_ == "CONSULT", clausal=type_ in CLAUSAL_TYPES)
-    for r_tok in chain(recipient_tokens(doc, tok, p.recipient), wider):
+    # the forces deployed are the instrument of a mobilization, not who it is aimed at
+    instrument = frozenset(p.cond.get("needs_object") or ()) if type_ == "MOBILIZE" else frozenset()
+    for r_tok in _without_instrument(tok, chain(recipient_tokens(doc, tok, p.recipient), wider), instrument):
         if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
         seen.append(r_tok)
