@@ -78,7 +78,8 @@ def _cluster(b: "_Builder", names: list[tuple[int, int, str]]) -> dict[str, str]
         if found is not None:
             aid = found
         else:
-            rec = kb.person(text) or kb.person_by_surname(text)
+            # a lone common first name ("Charles") is no one's surname
+            rec = kb.person(text) or (kb.person_by_surname(text) if key not in kb.given_names else None)
             canonical = rec.name if rec else text
             aid = _add_person(b, canonical, rec)
             b.records[aid].known = b.records[aid].known or rec
@@ -108,12 +109,17 @@ def _sweep_surnames(b: "_Builder", surnames: dict[str, str]) -> None:
 def _lone_surname(b: "_Builder", tok) -> bool:
     """A capitalised word that may be a surname alone, which the NER missed or
     labelled otherwise ("Trump" as ORG at the start of a sentence); not part of a longer
-    name ("Trump Tower") and not a name the table already resolved."""
+    name ("Trump Tower"), not a name the table already resolved, not a date or a place
+    ("in May", "Austin") and no common first name ("Charles")."""
     if tok.i in b.by_token or tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title:
         return False
     if tok.ent_type_ and tok.ent_iob_ != "B" or tok.i + 1 < len(b.doc) and b.doc[tok.i + 1].ent_iob_ == "I":
         return False
-    return tok.dep_ != "compound" and b.kb.lookup(tok.text) is None
+    if tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "EVENT", "CARDINAL", "ORDINAL"):
+        return False  # "in May", "Austin, Texas"
+    kb = b.kb
+    return (tok.dep_ != "compound" and kb.lookup(tok.text) is None and kb.place_country(tok.text) is None
+            and tok.lower_ not in kb.given_names)  # "Charles", "Hassan": first names of many
 
 
 def _title_before(b: "_Builder", s: int, aid: str, words: frozenset[str]) -> None:
