@@ -55,6 +55,8 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     # a mobilization is aimed where the forces go, not at the forces themselves
     ("Russia massed troops near Ukraine.", "MOBILIZE", "RUS", "UKR"),
     ("Russia massed thousands of troops along the border with Ukraine.", "MOBILIZE", "RUS", "UKR"),
+    ("The United States sent troops to Poland.", "MOBILIZE", "USA", "POL"),  # troops sent: no aid
+    ("Obama agreed to send additional troops to Iraq.", "AGREE", "USA", "IRQ"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)

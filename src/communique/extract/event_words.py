@@ -25,6 +25,8 @@ class EventWords:
     carrier_verbs: frozenset[str]
     claim_heads: frozenset[str]
     topic_preps: frozenset[str]
+    forces: frozenset[str]
+    deploy_verbs: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

@@ -375,12 +375,18 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
 MOBILIZE_PREPS = frozenset({"to", "into", "along", "near", "on", "in", "toward", "towards"})
 
 
-def _without_instrument(tok: Token, candidates, instrument: frozenset[str]):
-    """The recipient candidates, the forces a mobilization moves (its object) replaced by
-    where they go when that hangs from them ("massed troops *near Ukraine*")."""
+def _without_forces(tok: Token, candidates, moved: frozenset[str]):
+    """The recipient candidates, the forces a deployment moves replaced by where they go
+    when that hangs from them ("massed troops *near Ukraine*"): the object of a deploy verb
+    ("mass", "send", ...) that names forces, or the object ``tok``'s mobilization pattern
+    requires (``moved``: "stepped up its patrols *in Andorra*"), is the instrument, not
+    whom the event is aimed at."""
+    words = load_event_words()
     dropped: set[int] = set()  # the forces' own phrase ("thousands *of troops*")
     for r_tok in candidates:
-        if instrument and r_tok.head.i == tok.i and _head_lemma(r_tok) in instrument:
+        noun = _head_lemma(r_tok)
+        if r_tok.dep_ == "dobj" and (r_tok.head.lemma_.lower() in words.deploy_verbs and noun in words.forces
+                                     or r_tok.head.i == tok.i and noun in moved):
             places = [x for c in r_tok.subtree if c.dep_ == "prep" and c.lower_ in MOBILIZE_PREPS
                       for x in c.children if x.dep_ == "pobj"]
             dropped.update(t.i for t in r_tok.subtree)
@@ -405,9 +411,9 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
     own = set(actor.actors) if actor is not None else set()
     seen: list[Token] = []
     wider = wider_recipient_tokens(tok, meeting=type_ == "CONSULT", clausal=type_ in CLAUSAL_TYPES)
-    # the forces deployed are the instrument of a mobilization, not who it is aimed at
-    instrument = frozenset(p.cond.get("needs_object") or ()) if type_ == "MOBILIZE" else frozenset()
-    for r_tok in _without_instrument(tok, chain(recipient_tokens(doc, tok, p.recipient), wider), instrument):
+    # what a mobilization moves (its pattern's object: "stepped up its patrols") is no recipient either
+    moved = frozenset(p.cond.get("needs_object") or ()) if type_ == "MOBILIZE" else frozenset()
+    for r_tok in _without_forces(tok, chain(recipient_tokens(doc, tok, p.recipient), wider), moved):
         if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
         seen.append(r_tok)
