@@ -42,9 +42,15 @@ def object_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("called *on Sunday* that ...")."""
+    objs = [x for x in prep.children if x.dep_ == "pobj"]
+    return bool(objs) and all(x.ent_type_ in ("DATE", "TIME") for x in objs)
+
+
 def _has_prep(tok: Token, words) -> bool:
     for c in tok.children:
-        if c.lower_ in words and c.dep_ in ("prep", "mark", "dative", "agent"):
+        if c.lower_ in words and c.dep_ in ("prep", "mark", "dative", "agent") and not _dated(c):
             return True
         if c.dep_ in ("advcl", "xcomp") and any(m.dep_ == "mark" and m.lower_ in words and m.i < c.i
                                                 for m in c.children):
