@@ -57,6 +57,9 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Russia massed thousands of troops along the border with Ukraine.", "MOBILIZE", "RUS", "UKR"),
     ("The United States sent troops to Poland.", "MOBILIZE", "USA", "POL"),  # troops sent: no aid
     ("Obama agreed to send additional troops to Iraq.", "AGREE", "USA", "IRQ"),
+    # nominal events: the forces withdraw, from the place they leave; the expelled are acted on
+    ("The withdrawal of Russian troops from Syria began on Monday.", "RETREAT", "RUS", "SYR"),
+    ("Poland announced the expulsion of Russian diplomats.", "SANCTION", "POL", "RUS"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)
@@ -143,6 +146,7 @@ def test_events_args_multi_party_members_each_keep_their_country(pipeline, text,
     ("The Bulgarian government rejected a request by a junior alliance.", "REJECT", "a junior alliance", "BGR"),
     ("The activist, who was detained last week, spoke on Monday.", "COERCE", "The activist", None),
     ("Madoff was arrested in 2008.", "COERCE", "Madoff", None),
+    ("The arrest of the opposition leader by police sparked protests.", "COERCE", "the opposition leader", None),
 ])
 def test_events_args_unresolved_recipient_keeps_its_phrase(pipeline, text, type_, recipient_text, country):
     a = pipeline.analyze(text)

@@ -12,6 +12,7 @@ from ..models import Member, Party, Quote
 from .actors import ActorTable
 from .event_actors import relational_side, side_countries
 from .event_lexicon import load_lexicon
+from .event_words import load_event_words
 from .modality import CENSURE
 from .person_nouns import person_nouns
 
@@ -224,7 +225,9 @@ def conj_head(v: Token) -> Token:
     return head
 
 
-def actor_token(tok: Token) -> Token | None:
+def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | None:
+    """Who does what ``tok`` names (``recipient_spec``: the trigger's recipient slots, which
+    name no actor: "the withdrawal of troops *from Syria*")."""
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head  # "striking workers": the workers strike
     if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"):
@@ -252,10 +255,18 @@ def actor_token(tok: Token) -> Token | None:
         if c.dep_ == "poss":
             return c
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and f"prep:{c.lower_}" not in recipient_spec:
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    for o in (x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)):
+        for c in o.children:  # "the arrest of the opposition leader *by police*" (by parsed on the leader)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = next(_pobjs(c), None)
+                if pobj is not None:
+                    return pobj
+        if "prep:of" not in recipient_spec and noun_lemma(o) in load_event_words().forces:
+            return o  # "the withdrawal *of Russian troops*": the forces move themselves
     for c in tok.children:  # "negotiations *between France, Germany and Italy*": one side of all
         if c.dep_ == "prep" and c.lower_ == "between":
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -361,6 +372,13 @@ def _pobjs(prep: Token):
     for x in prep.children:
         if x.dep_ == "pobj":
             yield x
+
+
+def noun_lemma(tok: Token) -> str:
+    """The lemma of the noun a phrase counts ("thousands *of troops*" -> troop)."""
+    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
+    counted = tok.lemma_.lower() in side_countries().quantifiers or tok.lower_ in side_countries().quantifiers
+    return (of if of is not None and counted else tok).lemma_.lower()
 
 
 def inside_phrase(obj: Token):

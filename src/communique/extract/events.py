@@ -23,7 +23,7 @@ from ..ontology import plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
 from .doc_tokens import token_table
-from .event_actors import DocCountries, aid_place, doc_countries, names_state, place_side, same_side, side_countries
+from .event_actors import DocCountries, aid_place, doc_countries, names_state, place_side, same_side
 from .event_args import (
     accuser_token,
     actor_token,
@@ -36,6 +36,7 @@ from .event_args import (
     is_passive,
     judged_doer,
     named_party,
+    noun_lemma,
     party_in_phrase,
     party_of,
     recipient_tokens,
@@ -274,7 +275,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if embedded and not threat:
         return None
     qi = _quote_index(quotes, tok.idx)
-    a_tok = judged_doer(tok) or actor_token(tok)
+    a_tok = judged_doer(tok) or actor_token(tok, p.recipient)
     passive_target = None
     if threat and p.pos == "NOUN" and a_tok is not None and a_tok.head.i != tok.i and a_tok.dep_ == "nsubjpass":
         passive_target, a_tok = a_tok, None
@@ -384,7 +385,7 @@ def _without_forces(tok: Token, candidates, moved: frozenset[str]):
     words = load_event_words()
     dropped: set[int] = set()  # the forces' own phrase ("thousands *of troops*")
     for r_tok in candidates:
-        noun = _head_lemma(r_tok)
+        noun = noun_lemma(r_tok)
         if r_tok.dep_ == "dobj" and (r_tok.head.lemma_.lower() in words.deploy_verbs and noun in words.forces
                                      or r_tok.head.i == tok.i and noun in moved):
             places = [x for c in r_tok.subtree if c.dep_ == "prep" and c.lower_ in MOBILIZE_PREPS
@@ -394,14 +395,6 @@ def _without_forces(tok: Token, candidates, moved: frozenset[str]):
             yield from places
         elif r_tok.i not in dropped:
             yield r_tok
-
-
-def _head_lemma(tok: Token) -> str:
-    """The lemma of the noun a phrase counts ("thousands *of troops*" -> troop)."""
-    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-               for x in c.children if x.dep_ == "pobj"), None)
-    counted = tok.lemma_.lower() in side_countries().quantifiers or tok.lower_ in side_countries().quantifiers
-    return (of if of is not None and counted else tok).lemma_.lower()
 
 
 def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str, actors: ActorTable,
