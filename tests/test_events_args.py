@@ -60,6 +60,8 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     # nominal events: the forces withdraw, from the place they leave; the expelled are acted on
     ("The withdrawal of Russian troops from Syria began on Monday.", "RETREAT", "RUS", "SYR"),
     ("Poland announced the expulsion of Russian diplomats.", "SANCTION", "POL", "RUS"),
+    # who a phrase inside the object names ("euros *in aid to Sudan*")
+    ("Germany pledged 500 million euros in humanitarian aid to Sudan.", "AGREE", "DEU", "SDN"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)

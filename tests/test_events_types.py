@@ -42,6 +42,7 @@ def _events(pipeline, text):
     ("We must not overreact to campaign rhetoric, the senator told reporters.", "told", "REQUEST"),  # own resolve
     ("A spokeswoman for the institute declined to comment.", "declined", "REJECT"),  # nothing said
     ("The president called on Sunday that he intends to make deals.", "called", "REQUEST"),  # a date, no "call on"
+    ("The Kremlin warned NATO against sending troops to Ukraine.", "sending", "MOBILIZE"),  # warned against: not done
     ("The ministry refused to confirm the report.", "refused", "REJECT"),
     ("Donald Trump called for President Obama to resign.", "resign", "RETREAT"),  # demanded, not done
 ])
@@ -92,6 +93,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The activist, who was detained last week, spoke on Monday.", "detained", "COERCE", "coerce.arrest"),
     ("Madoff was arrested in 2008.", "arrested", "COERCE", "coerce.arrest"),
     ("North Korea walked away from the talks.", "walked", "REJECT", "reject.walk-away"),
+    ("Hungary blocked the EU aid package for Ukraine.", "blocked", "REJECT", "reject.block"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")
     ("Donald Trump called for President Obama to resign.", "called", "REQUEST", "appeal.call"),

@@ -381,7 +381,7 @@ def noun_lemma(tok: Token) -> str:
     return (of if of is not None and counted else tok).lemma_.lower()
 
 
-def inside_phrase(obj: Token):
+def inside_phrase(obj: Token, depth: int = 0):
     """Who an object phrase names besides its head: "an offer *from Kabul*", "*French*
     mediation", "the withdrawal of Russian troops *from Syria*"; of a document only who
     it is with ("a treaty *with Kenya*")."""
@@ -400,6 +400,11 @@ def inside_phrase(obj: Token):
     for c in obj.children:  # "the withdrawal of Russian troops"
         if c.dep_ == "prep" and c.lower_ == "of":
             yield from _pobjs(c)
+    if depth < 1:  # "pledged 500 million euros *in aid to Sudan*": who the phrase inside names
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for x in _pobjs(c):
+                    yield from inside_phrase(x, depth + 1)
 
 
 def _complement_verbs(tok: Token):

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 DENY = frozenset({"deny", "refute", "dismiss", "rule", "disavow"})
 DEMAND = frozenset({"demand", "urge", "call", "insist", "ask", "push", "press", "want", "request",
                     "order", "tell", "pressure", "appeal", "require"})
+WARN_AGAINST = frozenset({"warn", "caution", "advise", "counsel"})  # "warned X against doing Y"
 CLAIM_NOUNS = frozenset({"claim", "allegation", "fear", "risk", "possibility", "prospect", "intention",
                          "intent", "plan", "threat", "warning", "rumor", "rumour", "speculation",
                          "event", "case", "concern", "accusation", "cover", "pretext"})
@@ -165,6 +166,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp") and not (
                     prev.dep_ == "ccomp" and _indicative(prev)):
                 return "demanded", True
+            if t.lemma_ in WARN_AGAINST and prev.dep_ == "prep" and prev.lower_ == "against":
+                return "hypothetical", True  # "warned NATO against *sending* troops": not done
             if t.lemma_ in REFUSE_GOVERNORS and t.pos_ == "VERB" and prev.dep_ == "xcomp":
                 return "negated", False  # "refused to hold *talks*", "refuses to attack": not done
             if t.lemma_ in INTEND and t.pos_ == "VERB" and prev.dep_ in ("dobj", "xcomp", "ccomp"):
