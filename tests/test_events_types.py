@@ -94,6 +94,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Madoff was arrested in 2008.", "arrested", "COERCE", "coerce.arrest"),
     ("North Korea walked away from the talks.", "walked", "REJECT", "reject.walk-away"),
     ("Hungary blocked the EU aid package for Ukraine.", "blocked", "REJECT", "reject.block"),
+    ("Thousands of Israelis rallied in Tel Aviv to demand a deal.", "rallied", "PROTEST", "protest.demonstrate"),
+    ("Republicans rallied behind Trump.", "rallied", "SUPPORT", "support.rally"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")
     ("Donald Trump called for President Obama to resign.", "called", "REQUEST", "appeal.call"),
