@@ -49,6 +49,7 @@ def test_event_actors_data_file_is_versioned():
     # an affiliation word where the article names no country
     ("Republican senators sharply criticized the Democratic leadership.", "ACCUSE", "criticized", "actor",
      {"USA"}),
+    ("Republicans rallied behind Trump.", "SUPPORT", "rallied", "actor", {"USA"}),  # a party word as a noun
     ("GOP leaders met with Democratic leaders on Monday.", "CONSULT", "met", "actor", {"USA"}),
     # a country named only as a place is no home; non-state sides stay without a country
     ("Trump criticized Ford Motor Company for opening up a new factory in Mexico.", "ACCUSE", "criticized",

@@ -607,7 +607,8 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     # a name the recogniser missed, as the subject or object itself ("Madoff was arrested")
     name = name or (entities and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title
                     and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and not tok.is_stop)
-    if not (lemma in words and tok.pos_ != "NUM" or entities and tok.ent_type_ in ("ORG", "PERSON", "NORP")
+    if not (lemma in words and tok.pos_ != "NUM" or entities and tok.ent_type_ in ("ORG", "PERSON")
+            or tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN")  # "Republicans", "Kurds"
             or name or nominal or of is not None and of.lemma_.lower() in words):
         return None
     left, right = tok.left_edge.i, tok.right_edge.i
