@@ -96,6 +96,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Hungary blocked the EU aid package for Ukraine.", "blocked", "REJECT", "reject.block"),
     ("Thousands of Israelis rallied in Tel Aviv to demand a deal.", "rallied", "PROTEST", "protest.demonstrate"),
     ("Republicans rallied behind Trump.", "rallied", "SUPPORT", "support.rally"),
+    ("The army declared a curfew in the capital.", "declared", "COERCE", "coerce.sanctions"),
+    ("Sudan issued a statement renouncing its recognition of the new state.", "renouncing", "SANCTION",
+     "sanction.derecognize"),
+    ("The US announced a new military aid package for Ukraine.", "package", "AID", "aid.package-noun"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")
     ("Donald Trump called for President Obama to resign.", "called", "REQUEST", "appeal.call"),
