@@ -83,6 +83,8 @@ def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, a
     ("Israel accused Hamas of firing rockets at Israeli towns.", "ISR", None, "ISR"),
     # the parser hangs "of shelling" on the accused: still alleged, still the accused's
     ("Azerbaijan's foreign minister accused Armenian forces of shelling civilian areas.", "AZE", "ARM", None),
+    # "blame X on Y": Y is accused, whatever the parser hangs the "on" phrase on
+    ("Iran blamed the attack on Israel.", "IRN", "ISR", None),
     # a conjoined act is alleged as the first one is
     ("Kenya criticized Ugandan police for shooting and killing a Kenyan student.", "KEN", "UGA", "KEN"),
 ])

@@ -13,7 +13,7 @@ from .actors import ActorTable
 from .event_actors import relational_side, side_countries
 from .event_lexicon import load_lexicon
 from .event_words import load_event_words
-from .modality import CENSURE
+from .modality import CENSURE, blamed_on
 from .person_nouns import person_nouns
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -566,7 +566,13 @@ def judged_doer(tok: Token) -> Token | None:
 
 def alleged_actor_token(alleging: Token) -> Token | None:
     """Who an allegation names as the doer: the accused ("accused *Armenian forces* of
-    shelling", "*Kyiv* was blamed for"). None when the allegation names nobody."""
+    shelling", "*Kyiv* was blamed for", "blamed the attack on *Israel*"). None when the
+    allegation names nobody."""
+    if alleging.lemma_.lower() == "blame":
+        on = blamed_on(alleging)
+        obj = next((c for c in alleging.children if c.dep_ == "dobj"), None)
+        if on is not None and obj is not None and not (obj.ent_type_ or obj.pos_ in ("PROPN", "PRON")):
+            return on
     for c in alleging.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             return c

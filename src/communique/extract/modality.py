@@ -105,6 +105,21 @@ def condition_of(tok: Token) -> Token | None:
     return None
 
 
+def blamed_on(blame: Token) -> Token | None:
+    """Whom "blame X on Y" blames: the object of its "on", hung on the verb or (as the parser
+    often does) on the blamed act ("blamed the attack *on Israel*")."""
+    obj = next((c for c in blame.children if c.dep_ == "dobj"), None)
+    for node in (blame, obj):
+        if node is None:
+            continue
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return None
+
+
 def allegation_of(tok: Token) -> Token | None:
     """The verb that alleges the action ``tok`` names ("accused", "blamed", "claimed"), or
     None. "held responsible for" and "charged with" count; "suspected of" too, and what a
@@ -118,6 +133,8 @@ def allegation_of(tok: Token) -> Token | None:
             return None
         before, via, prev, t = via, prev, t, t.head
         lemma = t.lemma_.lower()
+        if lemma == "blame" and prev.dep_ == "dobj" and prev.i == tok.i and blamed_on(t) is not None:
+            return t  # "blamed *the attack* on Israel": the act is alleged, of the one blamed
         # "accused Armenian forces *of shelling*" parsed with the of-phrase on the accused
         on_object = prev.dep_ in ("dobj", "nsubjpass") and via.dep_ == "prep" and via.lower_ in ("of", "for", "over")
         # "were accused by rights groups of beating": the of-phrase parsed on the accuser
