@@ -60,6 +60,8 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     # nominal events: the forces withdraw, from the place they leave; the expelled are acted on
     ("The withdrawal of Russian troops from Syria began on Monday.", "RETREAT", "RUS", "SYR"),
     ("Poland announced the expulsion of Russian diplomats.", "SANCTION", "POL", "RUS"),
+    # an attack on a place where no one is named is aimed at the place's country
+    ("Russia launched missiles at Kyiv.", "ASSAULT", "RUS", "UKR"),
     # who a phrase inside the object names ("euros *in aid to Sudan*")
     ("Germany pledged 500 million euros in humanitarian aid to Sudan.", "AGREE", "DEU", "SDN"),
 ])
@@ -100,6 +102,17 @@ def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuse
     assert alleged
     if accused is not None:
         assert accused in _countries(a, alleged[0].actor)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, doer", [
+    ("Rebels claimed responsibility for the bombing of the army base.", "Rebels"),
+    ("Al-Shabaab claimed responsibility for the attack.", "Al-Shabaab"),
+])
+def test_events_args_claimed_responsibility_names_the_doer(pipeline, text, doer):
+    a = pipeline.analyze(text)
+    ev = _event(a, "ASSAULT")
+    assert ev.actor is not None and ev.actor.text == doer and ev.modality == "alleged"
 
 
 @pytest.mark.model

@@ -568,6 +568,9 @@ def alleged_actor_token(alleging: Token) -> Token | None:
     """Who an allegation names as the doer: the accused ("accused *Armenian forces* of
     shelling", "*Kyiv* was blamed for", "blamed the attack on *Israel*"). None when the
     allegation names nobody."""
+    if alleging.lemma_.lower() in ("claim", "accept", "admit", "acknowledge") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in alleging.children):
+        return next((c for c in alleging.children if c.dep_ == "nsubj"), None)  # "Rebels claimed responsibility"
     if alleging.lemma_.lower() == "blame":
         on = blamed_on(alleging)
         obj = next((c for c in alleging.children if c.dep_ == "dobj"), None)

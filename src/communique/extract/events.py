@@ -325,6 +325,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         recipient = _host(tok, actor, places)
     if recipient is None and type0 == "AID":
         recipient = aid_place(tok, actor, places)
+    if recipient is None and type0 == "ASSAULT":
+        recipient = _target_place(doc, tok, p, actor, places)
     if threat:
         alt = _condition_party(doc, cond, actors, quotes, qi)
         if alt is None and tok.head.dep_ in ("ROOT", "ccomp", "conj") or alt is None:
@@ -424,6 +426,18 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
             party = named_party(doc, t, nouns)
             if party is not None:
                 return party
+    return None
+
+
+def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, places: PlaceTable) -> Party | None:
+    """The place an attack is aimed at when no one there is named ("launched missiles *at
+    Kyiv*", "shelled *Kharkiv*"): a place with a country other than the attacker's in one of
+    the trigger's recipient slots; the place's country is the side attacked."""
+    own = actor.country if actor is not None else None
+    for r_tok in recipient_tokens(doc, tok, p.recipient):
+        place = places.place_for_token(r_tok.i)
+        if place is not None and place.country and place.country != own:
+            return Party((), place.text, place.start, place.end, place.country, None)
     return None
 
 
