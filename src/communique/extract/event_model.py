@@ -21,14 +21,14 @@ import json
 import logging
 import re
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import ConfigError
 from ..models import Event
@@ -38,6 +38,10 @@ from .event_lexicon import Pattern
 log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "communique.data.models.events"
+NGRAM = "ngram"
+MINILM = "minilm"
+# models shipped in the package, by the name Settings.event_model_path may give
+PACKAGED = {NGRAM: MODEL_PACKAGE, MINILM: "communique.data.models.events_minilm"}
 NONE = "none"
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # the base CAMEO code given to an event the model adds or retypes (the type's root code)
@@ -70,22 +74,42 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class EventTypeModel:
+    """Logistic regression over the hashed n-grams of a sentence (``encoder`` "ngram") or
+    over its all-MiniLM-L6-v2 embedding (``encoder`` "minilm", ``extract/sentence_encoder``)."""
+
     classes: tuple[str, ...]
     weights: np.ndarray  # (dim, classes)
     bias: np.ndarray  # (classes,)
     thresholds: Thresholds
     version: str
+    encoder: str = NGRAM
 
     @property
     def dim(self) -> int:
         return int(self.weights.shape[0])
 
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), classes) class probabilities; a "minilm" model embeds all ``texts``
+        in one batch."""
+        if not texts:
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        if self.encoder == MINILM:
+            from .sentence_encoder import encode
+
+            z = encode(texts) @ self.weights.astype(np.float32) + self.bias
+        else:
+            z = np.tile(self.bias, (len(texts), 1))
+            for i, text in enumerate(texts):
+                idx, val = features(text, self.dim)
+                z[i] += val @ self.weights[idx].astype(np.float32)
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    def probas(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        return [{c: float(x) for c, x in zip(self.classes, row)} for row in self.probabilities(texts)]
+
     def proba(self, text: str) -> dict[str, float]:
-        idx, val = features(text, self.dim)
-        z = self.bias + val @ self.weights[idx].astype(np.float32)
-        z = np.exp(z - z.max())
-        p = z / z.sum()
-        return {c: float(x) for c, x in zip(self.classes, p)}
+        return self.probas([text])[0]
 
     def predict(self, text: str) -> tuple[str, float]:
         p = self.proba(text)
@@ -94,31 +118,49 @@ class EventTypeModel:
 
     def save(self, folder: Path, meta: dict) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(folder / "weights.npz", weights=self.weights.astype(np.float16),
-                            bias=self.bias.astype(np.float32))
-        meta = {**meta, "classes": list(self.classes), "dim": self.dim, "version": self.version,
-                "thresholds": self.thresholds.__dict__}
+        w = self.weights.astype(np.float16 if self.encoder == NGRAM else np.float32)
+        np.savez_compressed(folder / "weights.npz", weights=w, bias=self.bias.astype(np.float32))
+        meta = {**meta, "encoder": self.encoder, "classes": list(self.classes), "dim": self.dim,
+                "version": self.version, "thresholds": self.thresholds.__dict__}
         (folder / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
 
 def load_from(folder: Path) -> EventTypeModel:
+    """The model in ``folder`` (``meta.json`` + ``weights.npz``). A "minilm" model needs the
+    optional sentence encoder (``EncoderNotInstalledError`` without it); its weights must be
+    those the model was trained with (``encoder_sha256`` in meta.json)."""
     try:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         with np.load(folder / "weights.npz") as z:
             w, b = z["weights"], z["bias"]
     except (OSError, ValueError, KeyError) as exc:
         raise ConfigError(f"event model at {folder} cannot be read ({exc})", path=str(folder)) from exc
+    encoder = str(meta.get("encoder", NGRAM))
+    if encoder not in (NGRAM, MINILM):
+        raise ConfigError(f"event model at {folder}: unknown encoder {encoder!r}", path=str(folder))
+    if encoder == MINILM:
+        from .sentence_encoder import load_encoder
+
+        found = load_encoder().sha256
+        if meta.get("encoder_sha256") and meta["encoder_sha256"] != found:
+            raise ConfigError(f"event model at {folder} was trained on encoder weights {meta['encoder_sha256']}, "
+                              f"the installed ones are {found}", path=str(folder))
+        if int(w.shape[0]) != load_encoder().dim:
+            raise ConfigError(f"event model at {folder}: {w.shape[0]} weights rows for a "
+                              f"{load_encoder().dim}-d encoder", path=str(folder))
     return EventTypeModel(tuple(meta["classes"]), w, b.astype(np.float32),
-                          Thresholds(**meta.get("thresholds", {})), str(meta["version"]))
+                          Thresholds(**meta.get("thresholds", {})), str(meta["version"]), encoder)
 
 
 @lru_cache(maxsize=4)
 def load_model(path: str | None = None) -> EventTypeModel | None:
-    """The model at ``path``, else the one shipped in the package (None when none is)."""
-    if path is not None:
+    """The model at ``path``; ``path`` "minilm" (when no such folder exists): the shipped
+    sentence-embedding model (``data/models/events_minilm``); None: the shipped n-gram model
+    (None when it is not there)."""
+    if path is not None and not (path in PACKAGED and not Path(path).is_dir()):
         return load_from(Path(path))
     try:
-        ref = resources.files(MODEL_PACKAGE)
+        ref = resources.files(PACKAGED.get(path or NGRAM, MODEL_PACKAGE))
     except ModuleNotFoundError:
         return None
     meta_file = ref.joinpath("meta.json")
@@ -166,25 +208,46 @@ def model_pattern(type_: str, tok: Token) -> Pattern:
                    recipient=("dobj", "prep:against", "prep:with", "prep:to", "prep:on", "dative"))
 
 
+def sentences_to_score(doc: Doc, events: tuple[Event, ...], th: Thresholds) -> list[tuple[Span, list[Event], bool]]:
+    """(sentence, its rule events, whether ``combine`` needs the model's probabilities) per
+    sentence: those with rule events when dropping or retyping is on; those without when
+    adding is on and the sentence has a main verb to put the event on."""
+    by_sent: dict[int, list[Event]] = {}
+    for ev in events:
+        by_sent.setdefault(ev.sentence.start, []).append(ev)
+    out: list[tuple[Span, list[Event], bool]] = []
+    edits = th.drop <= 1.0 or th.retype <= 1.0
+    for sent in doc.sents:
+        mine = by_sent.get(sent.start_char, [])
+        if not sent.text.strip():
+            need = False
+        elif mine:
+            need = edits
+        else:
+            need = th.add <= 1.0 and main_verb(sent) is not None
+        out.append((sent, mine, need))
+    return out
+
+
 def combine(doc: Doc, events: Iterable[Event], model: EventTypeModel | None,
             make: Callable[[Token, Pattern], Event | None]) -> tuple[Event, ...]:
     """The rules' events with the model's say (see the module docstring). ``make`` builds an
-    event at a trigger from a pattern (the rules' argument finding)."""
+    event at a trigger from a pattern (the rules' argument finding). Only the sentences the
+    model may change are scored, in one batch."""
     events = tuple(events)
     if model is None:
         return events
     th = model.thresholds
-    by_sent: dict[int, list[Event]] = {}
-    for ev in events:
-        by_sent.setdefault(ev.sentence.start, []).append(ev)
+    plan = sentences_to_score(doc, events, th)
+    scored = [sent.text.strip() for sent, _, need in plan if need]
+    probs = iter(model.probas(scored))
+    placed = {id(ev) for _, mine, _ in plan for ev in mine}
     out: list[Event] = []
-    for sent in doc.sents:
-        mine = by_sent.pop(sent.start_char, [])
-        text = sent.text.strip()
-        if not text:
+    for sent, mine, need in plan:
+        if not need:
             out.extend(mine)
             continue
-        p = model.proba(text)
+        p = next(probs)
         best = max((c for c in p if c != NONE), key=lambda c: p[c])
         if mine:
             if p[NONE] >= th.drop:
@@ -201,6 +264,5 @@ def combine(doc: Doc, events: Iterable[Event], model: EventTypeModel | None,
             if added is not None:
                 out.append(replace(added, rule=f"model.{best}",
                                    confidence=round(min(added.confidence, p[best]), 2)))
-    for rest in by_sent.values():  # events whose sentence extent is not one of doc.sents
-        out.extend(rest)
+    out.extend(ev for ev in events if id(ev) not in placed)  # sentence extent not one of doc.sents
     return tuple(sorted(out, key=lambda e: e.trigger.start))
