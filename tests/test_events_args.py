@@ -105,6 +105,14 @@ def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuse
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, type_", [
+    ("The government lifted the state of emergency.", "RETREAT"),  # a condition, not a state
+])
+def test_events_args_condition_is_no_side(pipeline, text, type_):
+    assert _event(pipeline.analyze(text), type_).recipient is None
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, doer", [
     ("Rebels claimed responsibility for the bombing of the army base.", "Rebels"),
     ("Al-Shabaab claimed responsibility for the attack.", "Al-Shabaab"),

@@ -609,6 +609,8 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     words = nouns | HUMAN | side_countries().side_nouns
     lemma = tok.lemma_.lower()
     of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
+    if lemma == "state" and of is not None and of.lemma_.lower() not in words and of.pos_ != "PROPN":
+        return None  # "the state of emergency": a condition, not a state
     # a proper name the recogniser tagged a person, or (when ``entities``) any name the
     # actor table did not resolve: an unknown GPE is mostly a person's name ("a deal with Kasich")
     name = tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or entities and tok.ent_type_ == "GPE") or (
