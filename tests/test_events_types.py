@@ -43,6 +43,7 @@ def _events(pipeline, text):
     ("A spokeswoman for the institute declined to comment.", "declined", "REJECT"),  # nothing said
     ("The president called on Sunday that he intends to make deals.", "called", "REQUEST"),  # a date, no "call on"
     ("The Kremlin warned NATO against sending troops to Ukraine.", "sending", "MOBILIZE"),  # warned against: not done
+    ("The president spoke with reporters at the White House.", "spoke", "CONSULT"),  # no side met
     ("The ministry refused to confirm the report.", "refused", "REJECT"),
     ("Donald Trump called for President Obama to resign.", "resign", "RETREAT"),  # demanded, not done
 ])
@@ -100,6 +101,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Sudan issued a statement renouncing its recognition of the new state.", "renouncing", "SANCTION",
      "sanction.derecognize"),
     ("The US announced a new military aid package for Ukraine.", "package", "AID", "aid.package-noun"),
+    ("Scholz spoke with Zelenskiy by phone.", "spoke", "CONSULT", "consult.speak-with"),
+    ("Blinken held a phone call with his Chinese counterpart Wang Yi.", "call", "CONSULT", "consult.talks"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")
     ("Donald Trump called for President Obama to resign.", "called", "REQUEST", "appeal.call"),

@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 162  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 26
-    assert lex.fingerprint == "537d8b7ad3092d2d"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 163  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 27
+    assert lex.fingerprint == "1de58b03f4fd2a73"
     assert len(lex.party_nouns) == 69 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

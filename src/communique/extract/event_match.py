@@ -150,6 +150,12 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not any(_names_party(o, actors, status) for o in _direct_objects(tok)):
             return None
         score += 1
+    if c.get("requires_named_with"):
+        withs = [x for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "with"
+                 for x in ch.children if x.dep_ == "pobj"]
+        if not any(_named_side(o, actors) for o in withs):
+            return None  # "spoke with reporters" is no consultation
+        score += 1
     if c.get("needs_counterpart"):
         if not _has_counterpart(tok, actors):
             return None
@@ -228,6 +234,16 @@ def _is_party(t: Token, actors: ActorTable | None) -> bool:
         return True
     lemma = t.lemma_.lower()
     return t.ent_type_ in load_event_words().party_entities or lemma in load_lexicon().party_nouns or lemma in HUMAN
+
+
+def _named_side(t: Token, actors: ActorTable | None) -> bool:
+    """``t`` names a particular side: a person, a state or an organisation the actor table
+    knows, or a name the recogniser tagged (not a generic group such as "reporters")."""
+    if actors is not None:
+        a = actors.get(actors.actor_for_token(t.i))
+        if a is not None:
+            return a.kind in ("person", "country", "organization")
+    return t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
 
 
 def _names_party(o: Token, actors: ActorTable | None, status: frozenset[str] = frozenset()) -> bool:
