@@ -102,6 +102,9 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "sanction.derecognize"),
     ("The US announced a new military aid package for Ukraine.", "package", "AID", "aid.package-noun"),
     ("Scholz spoke with Zelenskiy by phone.", "spoke", "CONSULT", "consult.speak-with"),
+    # attacking a named person with no word of violence is criticism; with one it is an assault
+    ("Trump attacked Clinton over her emails.", "attacked", "ACCUSE", "accuse.attack-person"),
+    ("A man attacked the mayor with a knife.", "attacked", "ASSAULT", "fight.attack"),
     ("Blinken held a phone call with his Chinese counterpart Wang Yi.", "call", "CONSULT", "consult.talks"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")

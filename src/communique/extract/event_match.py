@@ -169,9 +169,13 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if o is None:
             return None
         who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
-        person = who is not None and who.kind in ("person", "group")
-        if not (person or o.lemma_.lower() in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
-            return None
+        if c["requires_person_object"] == "named":  # a named person ("attacked Clinton"), no crowd
+            if not (who is not None and who.kind == "person" or who is None and o.ent_type_ == "PERSON"):
+                return None
+        else:
+            person = who is not None and who.kind in ("person", "group")
+            if not (person or o.lemma_.lower() in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
+                return None
         score += 1
     return score
 
