@@ -105,6 +105,17 @@ def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuse
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Ukraine's air force said a missile strike on the city of Odesa killed five people.", "killed"),
+    ("The explosion killed three soldiers, the army said.", "killed"),
+])
+def test_events_args_weapon_subject_gets_no_guessed_actor(pipeline, text, trigger):
+    """The reporter of a blast is not its author: no actor guessed past a weapon subject."""
+    evs = _by_trigger(pipeline.analyze(text), trigger)
+    assert all(e.actor is None for e in evs)
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, type_", [
     ("The government lifted the state of emergency.", "RETREAT"),  # a condition, not a state
 ])

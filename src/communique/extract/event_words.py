@@ -27,6 +27,7 @@ class EventWords:
     topic_preps: frozenset[str]
     forces: frozenset[str]
     deploy_verbs: frozenset[str]
+    weapon_subjects: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

@@ -312,7 +312,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         actor = named_party(doc, a_tok, load_lexicon().party_nouns, entities=False)
     fallback = False
     # a passive's subject is acted on, and an allegation names its own actor: no guessing
-    guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok)
+    # nor a verb whose subject is a weapon or a blast ("a missile strike ... killed five people")
+    guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok) and not any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in load_event_words().weapon_subjects for c in tok.children)
     if actor is None and guess:
         actor = _left_actor(doc, tok, actors)
     if actor is None and guess and not threat:
