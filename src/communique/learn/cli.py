@@ -64,16 +64,20 @@ def register(app: typer.Typer) -> None:
                                                 help="At most this many PolNeAR 'none' sentences.")] = 3000,
         dev_weight: Annotated[float, typer.Option("--dev-weight", help="Weight of a dev tune sentence.")] = 10.0,
         seed: Annotated[int, typer.Option("--seed")] = 13,
+        encoder: Annotated[str, typer.Option("--encoder", help="Sentence features: 'ngram' (hashed n-grams) or "
+                                             "'minilm' (all-MiniLM-L6-v2 embeddings, embeddings extra).")] = "ngram",
     ) -> None:
         """Train the PLOVER event-type classifier (numpy; see data/models/events/MODEL_CARD.md)."""
         from importlib import resources
 
         from .events_train import train_events
 
+        if encoder not in ("ngram", "minilm"):
+            raise typer.BadParameter("choose 'ngram' or 'minilm'", param_hint="--encoder")
         console = Console(stderr=True, highlight=False)
         dev = dev_set or Path(str(resources.files("communique.data.eval").joinpath("events_dev.jsonl")))
         meta = train_events(ngec, cameo_examples, codebook, dev, polnear, out, none_limit=none_limit,
-                            dev_weight=dev_weight, seed=seed, progress=lambda m: console.print(m))
+                            dev_weight=dev_weight, seed=seed, encoder=encoder, progress=lambda m: console.print(m))
         typer.echo(json.dumps(meta, indent=1))
 
     app.add_typer(train_app, name="train")

@@ -15,8 +15,11 @@ Training material, each a (sentence, label, weight) triple:
   events) — a sentence without a trigger word reports no codable event; every sentence of the
   dev set (both halves) is excluded.
 
-The model is a multinomial logistic regression over hashed unigrams and bigrams, trained with
-numpy (mini-batch SGD with L2), no other dependency. The combination thresholds are chosen on
+The model is a multinomial logistic regression, trained with numpy, no other dependency:
+over hashed unigrams and bigrams (``encoder="ngram"``, the default; mini-batch SGD with L2),
+or over the sentence's all-MiniLM-L6-v2 embedding (``encoder="minilm"``, 384-d, L2-normalised,
+``extract/sentence_encoder.py``, needs the ``embeddings`` extra; full-batch Adam with L2, the
+L2 weight chosen on the cross-fitted tune-half accuracy of the model alone). The combination thresholds are chosen on
 the dev tune half by simulating ``event_model.combine`` on the rules' main event, with
 probabilities cross-fitted (``folds`` models, each trained without one fold of the tune half).
 """
@@ -36,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..extract.event_model import NONE, EventTypeModel, Thresholds, combined_type, features
+from ..extract.event_model import MINILM, NGRAM, NONE, EventTypeModel, Thresholds, combined_type, features
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +183,69 @@ def fit(examples: list[Example], classes: tuple[str, ...], *, dim: int = 1 << 18
     return EventTypeModel(classes, W, b, Thresholds(), VERSION)
 
 
+def class_weights(examples: list[Example], classes: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """(label indices, example weights): each class weighs as much in total, square-root damped."""
+    cidx = {c: i for i, c in enumerate(classes)}
+    y = np.array([cidx[e.label] for e in examples])
+    sw = np.array([e.weight for e in examples], dtype=np.float64)
+    counts = np.bincount(y, weights=sw, minlength=len(classes))
+    return y, sw * np.sqrt(counts.max() / np.maximum(counts, 1e-9))[y]
+
+
+def fit_dense(X: np.ndarray, y: np.ndarray, sw: np.ndarray, n_classes: int, *, l2: float = 1e-3,
+              iters: int = 300, lr: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression on dense features ``X`` (full-batch Adam; loss: the
+    weighted mean cross-entropy + l2/2 |W|^2). Returns (W (dim, classes), b)."""
+    X = X.astype(np.float64)
+    W = np.zeros((X.shape[1], n_classes))
+    b = np.zeros(n_classes)
+    onehot = np.eye(n_classes)[y]
+    sw = sw / sw.sum()
+    m = [np.zeros_like(W), np.zeros_like(b)]
+    v = [np.zeros_like(W), np.zeros_like(b)]
+    for t in range(1, iters + 1):
+        z = X @ W + b
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - onehot) * sw[:, None]
+        grads = (X.T @ g + l2 * W, g.sum(axis=0))
+        for k, (param, grad) in enumerate(zip((W, b), grads)):
+            m[k] = 0.9 * m[k] + 0.1 * grad
+            v[k] = 0.999 * v[k] + 0.001 * grad ** 2
+            param -= lr * (m[k] / (1 - 0.9 ** t)) / (np.sqrt(v[k] / (1 - 0.999 ** t)) + 1e-8)
+    return W.astype(np.float32), b.astype(np.float32)
+
+
+def dense_probabilities(W: np.ndarray, b: np.ndarray, X: np.ndarray) -> np.ndarray:
+    z = X @ W + b
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    return z / z.sum(axis=1, keepdims=True)
+
+
+def embeddings(texts: list[str]) -> dict[str, np.ndarray]:
+    """The sentence encoder's embedding of each distinct text (the ``embeddings`` extra)."""
+    from ..extract.sentence_encoder import encode
+
+    distinct = sorted(set(texts))
+    return dict(zip(distinct, encode(distinct)))
+
+
+def cross_fitted_dense(data: list[Example], X: np.ndarray, classes: tuple[str, ...], texts: list[str],
+                       vectors: dict[str, np.ndarray], folds: int, l2: float) -> list[dict[str, float]]:
+    """As ``cross_fitted``, for the embedding model (``X``: the rows of ``data``)."""
+    fold_of = {t: i % folds for i, t in enumerate(texts)}
+    probs: dict[str, dict[str, float]] = {}
+    for k in range(folds):
+        held = [t for t, f in fold_of.items() if f == k]
+        keep = [i for i, e in enumerate(data) if not (e.source == "dev-tune" and fold_of.get(e.text) == k)]
+        y, sw = class_weights([data[i] for i in keep], classes)
+        W, b = fit_dense(X[keep], y, sw, len(classes), l2=l2)
+        P = dense_probabilities(W, b, np.stack([vectors[t] for t in held]))
+        probs.update({t: {c: float(x) for c, x in zip(classes, row)} for t, row in zip(held, P)})
+    return [probs[t] for t in texts]
+
+
 def accuracy(model: EventTypeModel, examples: list[Example]) -> float:
     if not examples:
         return 0.0
@@ -223,6 +289,7 @@ def rules_main_types(dev_set: Path) -> list[tuple[str, str, str]]:
 
 def train_events(ngec: Path, cameo_csv: Path, codebook: Path, dev_set: Path, polnear: Path | None,
                  out: Path, *, none_limit: int = 3000, dev_weight: float = 10.0, seed: int = 13, folds: int = 4,
+                 encoder: str = NGRAM, l2_grid: tuple[float, ...] = (1e-4, 3e-4, 1e-3, 3e-3),
                  progress: Callable[[str], None] = log.info) -> dict:
     t0 = time.time()
     from ..evaluation.event_devset import load_dev_set
@@ -236,15 +303,40 @@ def train_events(ngec: Path, cameo_csv: Path, codebook: Path, dev_set: Path, pol
     classes = tuple(sorted({e.label for e in data} - {NONE})) + (NONE,)
     counts = {c: sum(e.label == c for e in data) for c in classes}
     progress(f"{len(data)} examples: " + ", ".join(f"{c} {n}" for c, n in counts.items()))
-    model = fit(data, classes, seed=seed)
-    train_acc = accuracy(model, data)
-    progress(f"trained in {time.time() - t0:.0f} s; training accuracy {train_acc:.3f}")
     rows = rules_main_types(dev_set)
-    probs = cross_fitted(data, classes, [t for t, _, _ in rows], folds, seed)
+    texts = [t for t, _, _ in rows]
+    extra: dict = {}
+    if encoder == MINILM:
+        from ..extract.sentence_encoder import load_encoder
+
+        t1 = time.time()
+        vectors = embeddings([e.text for e in data] + texts)
+        progress(f"{len(vectors)} sentences embedded in {time.time() - t1:.0f} s")
+        X = np.stack([vectors[e.text] for e in data])
+        by_l2 = {}
+        for l2 in l2_grid:
+            p_l2 = cross_fitted_dense(data, X, classes, texts, vectors, folds, l2)
+            acc_l2 = sum(max(p, key=lambda c: p[c]) == g for p, (_, g, _) in zip(p_l2, rows)) / len(rows)
+            th_l2, comb_l2 = tune_thresholds(p_l2, rows)
+            by_l2[l2] = (acc_l2, comb_l2, p_l2)
+            progress(f"l2 {l2:g}: model alone {acc_l2:.3f}, rules + model (best thresholds) {comb_l2:.3f}")
+        l2 = max(l2_grid, key=lambda v: (by_l2[v][0], by_l2[v][1]))
+        probs = by_l2[l2][2]
+        y, sw = class_weights(data, classes)
+        W, b = fit_dense(X, y, sw, len(classes), l2=l2)
+        model = EventTypeModel(classes, W, b, Thresholds(), VERSION, MINILM)
+        extra = {"encoder_sha256": load_encoder().sha256, "l2": l2,
+                 "l2_grid": {f"{v:g}": [round(by_l2[v][0], 3), round(by_l2[v][1], 3)] for v in l2_grid}}
+        train_acc = float((dense_probabilities(W, b, X).argmax(axis=1) == y).mean())
+    else:
+        model = fit(data, classes, seed=seed)
+        train_acc = accuracy(model, data)
+        probs = cross_fitted(data, classes, texts, folds, seed)
+    progress(f"trained in {time.time() - t0:.0f} s; training accuracy {train_acc:.3f}")
     model_acc = sum(max(p, key=lambda c: p[c]) == g for p, (_, g, _) in zip(probs, rows)) / len(rows)
     progress(f"model alone, cross-fitted on the tune half: type accuracy {model_acc:.3f}")
     th, acc = tune_thresholds(probs, rows)
-    model = EventTypeModel(model.classes, model.weights, model.bias, th, VERSION)
+    model = EventTypeModel(model.classes, model.weights, model.bias, th, VERSION, model.encoder)
     progress(f"thresholds {th}: simulated tune type accuracy {acc:.3f} "
              f"(rules alone {sum(g == r for _, g, r in rows) / len(rows):.3f})")
     sources: dict[str, int] = {}
@@ -255,6 +347,6 @@ def train_events(ngec: Path, cameo_csv: Path, codebook: Path, dev_set: Path, pol
             "training_accuracy": round(train_acc, 3), "tune_model_alone_type_accuracy": round(model_acc, 3),
             "tune_simulated_type_accuracy": round(acc, 3),
             "tune_rules_alone_type_accuracy": round(sum(g == r for _, g, r in rows) / len(rows), 3),
-            "train_seconds": round(time.time() - t0, 1)}
+            "train_seconds": round(time.time() - t0, 1), **extra}
     model.save(out, meta)
     return {**meta, "thresholds": th.__dict__}
