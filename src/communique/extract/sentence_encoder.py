@@ -26,9 +26,11 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -224,6 +226,20 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - a dependency of the default install
+        return None
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> Any:
+    controller = _blas_controller()
+    return controller.limit(limits=1, user_api="blas") if controller is not None else nullcontext()
+
+
 # --- the network ---------------------------------------------------------------------------
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -319,11 +335,17 @@ class MiniLM:
             x = layer_norm(h @ L.down + L.down_b + x, L.ln2_w, L.ln2_b)
         return x
 
-    def encode(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch: int = 8) -> np.ndarray:
         """L2-normalised mean-pooled embeddings (len(texts), 384), float32. Sentences are
-        batched by length (less padding); the output keeps the input order."""
+        batched by length (less padding); the output keeps the input order. BLAS runs on
+        one thread: on a shared machine more threads spend more CPU for little wall time."""
         ids = [self.tokenizer.encode(t) for t in texts]
         out = np.zeros((len(ids), self.dim), dtype=np.float32)
+        with _one_blas_thread():
+            self._encode_into(ids, out, batch)
+        return out
+
+    def _encode_into(self, ids: list[list[int]], out: np.ndarray, batch: int) -> None:
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         for s in range(0, len(order), batch):
             chunk = order[s:s + batch]
@@ -337,7 +359,6 @@ class MiniLM:
             pooled = (states * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
             pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             out[chunk] = pooled
-        return out
 
 
 def load_from(folder: Path, expected_sha256: str | None = None) -> MiniLM:

@@ -39,16 +39,24 @@ from pathlib import Path
 
 import numpy as np
 
-from ..extract.event_model import MINILM, NGRAM, NONE, EventTypeModel, Thresholds, combined_type, features
+from ..extract.event_model import (
+    MINILM,
+    NGRAM,
+    NOMINAL_EVENTS,
+    NONE,
+    EventTypeModel,
+    Thresholds,
+    combined_type,
+    features,
+    has_trigger,
+    is_candidate,
+)
 
 log = logging.getLogger(__name__)
 
 VERSION = "1.0.0"
 _SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])")
-NOMINAL_EVENTS = ("withdrawal", "offensive", "airstrike", "shelling", "ceasefire", "truce", "blockade",
-                  "embargo", "sanction", "strike", "march", "rally", "sit-in", "arrest", "detention", "raid",
-                  "talks", "summit", "visit", "aid", "loan", "amnesty", "release", "expulsion", "protest",
-                  "attack", "war", "invasion", "deal", "agreement", "treaty", "meeting", "accuse", "threat")
+
 
 
 @dataclass(frozen=True)
@@ -121,18 +129,6 @@ def trigger_words() -> frozenset[str]:
     words = {w for p in load_lexicon().patterns for w in p.lemmas}
     words |= set(load_dictionary().verbs)
     return frozenset(w for w in words | set(NOMINAL_EVENTS) if len(w) > 2)
-
-
-def has_trigger(text: str, words: frozenset[str]) -> bool:
-    """A word of ``text`` is a trigger word or an inflection of one (crude: same start,
-    at most three more letters)."""
-    for w in re.findall(r"[a-z]+", text.lower()):
-        if w in words or (w.endswith(("ied", "ies")) and w[:-3] + "y" in words):
-            return True
-        for n in range(max(3, len(w) - 3), len(w)):
-            if w[:n] in words and len(w[:n]) >= 4:
-                return True
-    return False
 
 
 def polnear_none(polnear: Path, exclude: set[str], limit: int, seed: int) -> list[Example]:
@@ -265,14 +261,17 @@ def cross_fitted(data: list[Example], classes: tuple[str, ...], texts: list[str]
     return [probs[t] for t in texts]
 
 
-def tune_thresholds(probs: list[dict[str, float]], rows: list[tuple[str, str, str]]) -> tuple[Thresholds, float]:
+def tune_thresholds(probs: list[dict[str, float]], rows: list[tuple[str, str, str]],
+                    add_needs_trigger: bool = False) -> tuple[Thresholds, float]:
     """The grid point with the best type accuracy over (text, gold, rules' main type) rows,
-    given the model's (cross-fitted) probabilities of each row."""
-    best, best_acc = Thresholds(), -1.0
+    given the model's (cross-fitted) probabilities of each row. ``add_needs_trigger``: the
+    model adds an event only in a sentence holding a curated trigger word (``is_candidate``)."""
+    cand = [is_candidate(t) for t, _, _ in rows] if add_needs_trigger else [True] * len(rows)
+    best, best_acc = Thresholds(add_needs_trigger=add_needs_trigger), -1.0
     grid = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
     for drop, retype, keep, add in product(grid, grid[:-1], (0.05, 0.1, 0.2, 0.3), grid):
-        th = Thresholds(drop, retype, keep, add)
-        acc = sum(combined_type(r, p, th) == g for (_, g, r), p in zip(rows, probs)) / len(rows)
+        th = Thresholds(drop, retype, keep, add, add_needs_trigger)
+        acc = sum(combined_type(r, p, th, c) == g for (_, g, r), p, c in zip(rows, probs, cand)) / len(rows)
         if acc > best_acc + 1e-9:
             best, best_acc = th, acc
     return best, best_acc
@@ -317,7 +316,7 @@ def train_events(ngec: Path, cameo_csv: Path, codebook: Path, dev_set: Path, pol
         for l2 in l2_grid:
             p_l2 = cross_fitted_dense(data, X, classes, texts, vectors, folds, l2)
             acc_l2 = sum(max(p, key=lambda c: p[c]) == g for p, (_, g, _) in zip(p_l2, rows)) / len(rows)
-            th_l2, comb_l2 = tune_thresholds(p_l2, rows)
+            th_l2, comb_l2 = tune_thresholds(p_l2, rows, add_needs_trigger=True)
             by_l2[l2] = (acc_l2, comb_l2, p_l2)
             progress(f"l2 {l2:g}: model alone {acc_l2:.3f}, rules + model (best thresholds) {comb_l2:.3f}")
         l2 = max(l2_grid, key=lambda v: (by_l2[v][0], by_l2[v][1]))
@@ -335,7 +334,7 @@ def train_events(ngec: Path, cameo_csv: Path, codebook: Path, dev_set: Path, pol
     progress(f"trained in {time.time() - t0:.0f} s; training accuracy {train_acc:.3f}")
     model_acc = sum(max(p, key=lambda c: p[c]) == g for p, (_, g, _) in zip(probs, rows)) / len(rows)
     progress(f"model alone, cross-fitted on the tune half: type accuracy {model_acc:.3f}")
-    th, acc = tune_thresholds(probs, rows)
+    th, acc = tune_thresholds(probs, rows, add_needs_trigger=encoder == MINILM)
     model = EventTypeModel(model.classes, model.weights, model.bias, th, VERSION, model.encoder)
     progress(f"thresholds {th}: simulated tune type accuracy {acc:.3f} "
              f"(rules alone {sum(g == r for _, g, r in rows) / len(rows):.3f})")
