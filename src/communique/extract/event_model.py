@@ -2,9 +2,12 @@
 with the rules.
 
 One prediction per sentence: a multinomial logistic regression over hashed word unigrams
-and bigrams of the sentence (``features``), trained by ``communique train events``
-(``learn/events_train.py``; model card in ``data/models/events/MODEL_CARD.md``). Its classes
-are the PLOVER event types and ``none``.
+and bigrams of the sentence (``features``; encoder "ngram", the default, model card in
+``data/models/events/MODEL_CARD.md``) or over its all-MiniLM-L6-v2 embedding (encoder
+"minilm", ``sentence_encoder.py``, the optional ``embeddings`` extra; model card in
+``data/models/events_minilm/MODEL_CARD.md``; ``Settings.event_model_path="minilm"``), trained
+by ``communique train events [--encoder minilm]`` (``learn/events_train.py``). ``meta.json``
+names the encoder. Its classes are the PLOVER event types and ``none``.
 
 Combining (``combine``): the rules give the arguments. In a sentence where the rules found
 events, the model removes them when it is sure there is no event (P(none) >= ``drop``), and
