@@ -105,6 +105,11 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     # attacking a named person with no word of violence is criticism; with one it is an assault
     ("Trump attacked Clinton over her emails.", "attacked", "ACCUSE", "accuse.attack-person"),
     ("A man attacked the mayor with a knife.", "attacked", "ASSAULT", "fight.attack"),
+    # seizing people is an abduction, seizing a ship a confiscation
+    ("Gunmen seized 30 students in northern Nigeria.", "seized", "ASSAULT", "assault.abduct"),
+    ("Iran seized a British-flagged tanker.", "seized", "COERCE", "coerce.seize"),
+    ("Washington froze the assets of three Russian banks.", "froze", "COERCE", "coerce.freeze-assets"),
+    ("Belarus closed its border with Poland.", "closed", "COERCE", "coerce.close-border"),
     ("Blinken held a phone call with his Chinese counterpart Wang Yi.", "call", "CONSULT", "consult.talks"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")

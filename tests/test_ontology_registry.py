@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 164  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 28
-    assert lex.fingerprint == "5843a0c5b92b2aa7"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 166  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 29
+    assert lex.fingerprint == "bde85f63d0f98f53"
     assert len(lex.party_nouns) == 69 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -12,9 +12,10 @@ from spacy.tokens import Token
 
 from ..ontology import plover_for_cameo
 from .actors import ActorTable
-from .event_args import HUMAN
+from .event_args import HUMAN, noun_lemma
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import load_event_words
+from .person_nouns import person_nouns
 
 CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # whose that-clause subject is the one demanded of, accused or threatened
@@ -171,6 +172,11 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
         if c["requires_person_object"] == "named":  # a named person ("attacked Clinton"), no crowd
             if not (who is not None and who.kind == "person" or who is None and o.ent_type_ == "PERSON"):
+                return None
+        elif c["requires_person_object"] == "human":  # people, not a group's property ("seized a tanker")
+            lemma = noun_lemma(o)
+            if not (who is not None and who.kind == "person" or lemma in HUMAN or lemma in person_nouns()
+                    or o.ent_type_ in ("PERSON", "NORP")):
                 return None
         else:
             person = who is not None and who.kind in ("person", "group")
