@@ -57,6 +57,9 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Russia massed thousands of troops along the border with Ukraine.", "MOBILIZE", "RUS", "UKR"),
     ("The United States sent troops to Poland.", "MOBILIZE", "USA", "POL"),  # troops sent: no aid
     ("Obama agreed to send additional troops to Iraq.", "AGREE", "USA", "IRQ"),
+    # forces withdrawn from a place: the place, not the forces (nor their possessor's "from")
+    ("The US pulled its troops out of Afghanistan.", "RETREAT", "USA", "AFG"),
+    ("South Africa recalled its diplomats from Israel.", "SANCTION", "ZAF", "ISR"),
     # nominal events: the forces withdraw, from the place they leave; the expelled are acted on
     ("The withdrawal of Russian troops from Syria began on Monday.", "RETREAT", "RUS", "SYR"),
     ("Poland announced the expulsion of Russian diplomats.", "SANCTION", "POL", "RUS"),

@@ -34,8 +34,8 @@ def test_ontology_registry_golden():
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 166  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 29
-    assert lex.fingerprint == "bde85f63d0f98f53"
+    assert lex.version == 30
+    assert lex.fingerprint == "cec76ea8a45ebc58"
     assert len(lex.party_nouns) == 69 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -566,8 +566,8 @@ def _modifier_owners(b: _Builder, tok: Token) -> list[str]:
                 elif c.dep_ == "compound":
                     nxt.append(c)
         frontier, depth = nxt, depth + 1
-    if ids:
-        return ids
+    if ids or any(c.dep_ == "poss" for c in tok.children):
+        return ids  # "its diplomats from Israel": the possessor owns them, not the place
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)

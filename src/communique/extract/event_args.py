@@ -301,6 +301,10 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                     pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                     if pobj is not None:
                         yield pobj
+                elif word == "of" and c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod"):
+                    # "pulled its troops out of Afghanistan"
+                    yield from (x for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                                for x in o.children if x.dep_ == "pobj")
             # "pushing for NATO to curtail": object of a complement's preposition
             continue
         if s in ("dobj", "iobj", "dative", "nsubjpass", "attr"):

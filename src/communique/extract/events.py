@@ -377,7 +377,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     )
 
 
-MOBILIZE_PREPS = frozenset({"to", "into", "along", "near", "on", "in", "toward", "towards"})
+MOBILIZE_PREPS = frozenset({"to", "into", "along", "near", "on", "in", "toward", "towards", "from"})
 
 
 def _without_forces(tok: Token, candidates, moved: frozenset[str]):
