@@ -119,6 +119,18 @@ def test_events_args_weapon_subject_gets_no_guessed_actor(pipeline, text, trigge
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, complainer", [
+    ("Japan lodged a protest with China over the incursion.", "JPN"),
+    ("Kenya filed a complaint about the shelling of its border posts.", "KEN"),
+])
+def test_events_args_complainer_never_does_the_topic(pipeline, text, complainer):
+    """What a protest or complaint is about is not the complainer's own act."""
+    a = pipeline.analyze(text)
+    conflict = [e for e in a.events if e.type in ("ASSAULT", "COERCE")]
+    assert all(complainer not in _countries(a, e.actor) for e in conflict)
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, type_", [
     ("The government lifted the state of emergency.", "RETREAT"),  # a condition, not a state
 ])

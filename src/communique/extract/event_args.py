@@ -277,6 +277,8 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                 c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"):
             return c
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("over", "about", "regarding", "concerning", "against"):
+        return None  # "lodged a protest with China *over the incursion*": the topic, not the subject's act
     if tok.dep_ in ("pobj",) and head.dep_ == "prep":
         head = head.head
     if head.pos_ in ("VERB", "AUX") and (head.lemma_ in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj")):
