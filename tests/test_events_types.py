@@ -110,6 +110,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Iran seized a British-flagged tanker.", "seized", "COERCE", "coerce.seize"),
     ("Washington froze the assets of three Russian banks.", "froze", "COERCE", "coerce.freeze-assets"),
     ("Belarus closed its border with Poland.", "closed", "COERCE", "coerce.close-border"),
+    # summoning another state's envoy protests to it; summoning one's own recalls them
+    ("Beijing summoned the Japanese ambassador.", "summoned", "ACCUSE", "accuse.summon-envoy"),
+    ("Beijing summoned its ambassador from Tokyo.", "summoned", "SANCTION", "sanction.recall-own"),
+    ("Turkey approved Sweden's NATO membership.", "approved", "SUPPORT", "support.approve-bid"),
     ("Blinken held a phone call with his Chinese counterpart Wang Yi.", "call", "CONSULT", "consult.talks"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")
