@@ -63,8 +63,9 @@ def test_event_actors_data_file_is_versioned():
      {"PLW"}),
     ("Finland signed a defence agreement with its counterparts in Honduras.", "AGREE", "signed", "recipient",
      {"HND"}),
-    # the victims of an attack are not placed in the attacker's country by guess
+    # the victims of an attack are not placed in the attacker's country by guess, nor the attacker in theirs
     ("Israel attacked Gaza on Monday, killing 20 people.", "ASSAULT", "killing", "recipient", set()),
+    ("The military pressed its offensive against Hamas.", "ASSAULT", "offensive", "actor", set()),
     # local people and bodies are of the place where their event happens; officials are not
     ("Police arrested dozens of protesters in Nairobi.", "COERCE", "arrested", "actor", {"KEN"}),
     ("Police arrested dozens of protesters in Nairobi.", "COERCE", "arrested", "recipient", {"KEN"}),

@@ -44,6 +44,7 @@ def _events(pipeline, text):
     ("The president called on Sunday that he intends to make deals.", "called", "REQUEST"),  # a date, no "call on"
     ("The Kremlin warned NATO against sending troops to Ukraine.", "sending", "MOBILIZE"),  # warned against: not done
     ("The president spoke with reporters at the White House.", "spoke", "CONSULT"),  # no side met
+    ("The military pressed its offensive against Hamas.", "pressed", "REQUEST"),  # carried on, asked nothing
     ("The ministry refused to confirm the report.", "refused", "REJECT"),
     ("Donald Trump called for President Obama to resign.", "resign", "RETREAT"),  # demanded, not done
 ])

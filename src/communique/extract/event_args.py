@@ -253,6 +253,10 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
     # nominal trigger
     for c in tok.children:
         if c.dep_ == "poss":
+            if c.pos_ == "PRON" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+                subj = clause_subject(tok.head)  # "the military pressed *its* offensive": the subject's
+                if subj is not None:
+                    return subj
             return c
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from") and f"prep:{c.lower_}" not in recipient_spec:

@@ -346,8 +346,10 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
     home = home or doc_countries(doc, actors)
+    # nor is an attacker placed by guess in its target's country
     actor = place_side(doc, actor, a_tok, actors, places, home,
-                       other=recipient if names_state(recipient, actors) else None)
+                       other=recipient if names_state(recipient, actors) else None,
+                       not_home=recipient.country if recipient is not None and type0 in CONFLICT_TYPES else None)
     recipient = place_side(doc, recipient, None, actors, places, home,
                            not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES else None)
     if cameo_override is not None:
