@@ -105,9 +105,11 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Scholz spoke with Zelenskiy by phone.", "spoke", "CONSULT", "consult.speak-with"),
     # attacking a named person with no word of violence is criticism; with one it is an assault
     ("Trump attacked Clinton over her emails.", "attacked", "ACCUSE", "accuse.attack-person"),
-    ("A man attacked the mayor with a knife.", "attacked", "ASSAULT", "fight.attack"),
+    ("A man attacked the mayor with a knife.", "attacked", "ASSAULT", "assault.beat"),
     # seizing people is an abduction, seizing a ship a confiscation
     ("Gunmen seized 30 students in northern Nigeria.", "seized", "ASSAULT", "assault.abduct"),
+    ("Gunmen kidnapped dozens of schoolchildren.", "kidnapped", "ASSAULT", "assault.abduct"),  # counted people
+    ("The government deported hundreds of Afghan migrants.", "deported", "COERCE", "coerce.deport"),
     ("Iran seized a British-flagged tanker.", "seized", "COERCE", "coerce.seize"),
     ("Washington froze the assets of three Russian banks.", "froze", "COERCE", "coerce.freeze-assets"),
     ("Belarus closed its border with Poland.", "closed", "COERCE", "coerce.close-border"),

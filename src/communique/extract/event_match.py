@@ -180,7 +180,9 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
                 return None
         else:
             person = who is not None and who.kind in ("person", "group")
-            if not (person or o.lemma_.lower() in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
+            lemma = noun_lemma(o)  # "hundreds *of migrants*"
+            if not (person or o.lemma_.lower() in HUMAN or lemma in HUMAN or lemma in person_nouns()
+                    or o.ent_type_ in ("PERSON", "NORP")):
                 return None
         score += 1
     return score
