@@ -15,7 +15,6 @@ from .actors import ActorTable
 from .event_args import HUMAN, noun_lemma
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import load_event_words
-from .person_nouns import person_nouns
 
 CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # whose that-clause subject is the one demanded of, accused or threatened
@@ -175,14 +174,12 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
                 return None
         elif c["requires_person_object"] == "human":  # people, not a group's property ("seized a tanker")
             lemma = noun_lemma(o)
-            if not (who is not None and who.kind == "person" or lemma in HUMAN or lemma in person_nouns()
-                    or o.ent_type_ in ("PERSON", "NORP")):
+            if not (who is not None and who.kind == "person" or lemma in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
                 return None
         else:
             person = who is not None and who.kind in ("person", "group")
             lemma = noun_lemma(o)  # "hundreds *of migrants*"
-            if not (person or o.lemma_.lower() in HUMAN or lemma in HUMAN or lemma in person_nouns()
-                    or o.ent_type_ in ("PERSON", "NORP")):
+            if not (person or o.lemma_.lower() in HUMAN or lemma in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
                 return None
         score += 1
     return score
