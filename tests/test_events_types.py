@@ -117,6 +117,12 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Beijing summoned the Japanese ambassador.", "summoned", "ACCUSE", "accuse.summon-envoy"),
     ("Beijing summoned its ambassador from Tokyo.", "summoned", "SANCTION", "sanction.recall-own"),
     ("Turkey approved Sweden's NATO membership.", "approved", "SUPPORT", "support.approve-bid"),
+    ("The president pardoned 500 prisoners.", "pardoned", "RETREAT", "retreat.release"),
+    ("Security forces rounded up dozens of opposition supporters.", "rounded", "COERCE", "coerce.round-up"),
+    ("Opposition lawmakers walked out of parliament in protest.", "walked", "PROTEST", "protest.walkout"),
+    ("Zelenskiy lashed out at the West for its slow arms deliveries.", "lashed", "ACCUSE", "accuse.lash-out"),
+    ("Trump took aim at NATO allies.", "took", "ACCUSE", "accuse.take-aim"),
+    ("Indian troops exchanged fire with Pakistani forces.", "exchanged", "ASSAULT", "fight.exchange-fire"),
     ("Blinken held a phone call with his Chinese counterpart Wang Yi.", "call", "CONSULT", "consult.talks"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")
