@@ -45,6 +45,10 @@ def _events(pipeline, text):
     ("The Kremlin warned NATO against sending troops to Ukraine.", "sending", "MOBILIZE"),  # warned against: not done
     ("The president spoke with reporters at the White House.", "spoke", "CONSULT"),  # no side met
     ("The military pressed its offensive against Hamas.", "pressed", "REQUEST"),  # carried on, asked nothing
+    # what is lifted, suspended or paused is ended, not imposed or held anew
+    ("The US lifted sanctions on Venezuelan oil.", "sanctions", "COERCE"),
+    ("Venezuela suspended talks with the opposition.", "talks", "CONSULT"),
+    ("Israel paused its bombing of Gaza for four hours.", "bombing", "ASSAULT"),
     ("The ministry refused to confirm the report.", "refused", "REJECT"),
     ("Donald Trump called for President Obama to resign.", "resign", "RETREAT"),  # demanded, not done
 ])
@@ -123,6 +127,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Zelenskiy lashed out at the West for its slow arms deliveries.", "lashed", "ACCUSE", "accuse.lash-out"),
     ("Trump took aim at NATO allies.", "took", "ACCUSE", "accuse.take-aim"),
     ("Indian troops exchanged fire with Pakistani forces.", "exchanged", "ASSAULT", "fight.exchange-fire"),
+    ("The army halted its offensive in the north.", "halted", "RETREAT", "retreat.halt-attack"),
     ("Blinken held a phone call with his Chinese counterpart Wang Yi.", "call", "CONSULT", "consult.talks"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")

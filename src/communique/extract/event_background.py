@@ -36,7 +36,8 @@ from .event_words import load_event_words
 from .word_lists import check_word_lists
 
 REQUIRED = ("background_preps", "occasion_types", "death_triggers", "non_violent_causes", "failure_verbs")
-OPTIONAL = ("prevention_verbs", "content_nouns", "message_nouns", "sequence_preps", "participant_preps")
+OPTIONAL = ("prevention_verbs", "content_nouns", "message_nouns", "sequence_preps", "participant_preps",
+            "ending_verbs")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class NotEvents:
     message_nouns: frozenset[str] = frozenset()
     sequence_preps: frozenset[str] = frozenset()
     participant_preps: frozenset[str] = frozenset()
+    ending_verbs: frozenset[str] = frozenset()
 
 
 def parse_not_events(text: str) -> NotEvents:
@@ -59,7 +61,8 @@ def parse_not_events(text: str) -> NotEvents:
     w = check_word_lists(d, REQUIRED, "not_events.yaml", optional=OPTIONAL, other=("year_pattern",))
     return NotEvents(w["background_preps"], w["occasion_types"], re.compile(d["year_pattern"]),
                      w["death_triggers"], w["non_violent_causes"], w["failure_verbs"], w["prevention_verbs"],
-                     w["content_nouns"], w["message_nouns"], w["sequence_preps"], w["participant_preps"])
+                     w["content_nouns"], w["message_nouns"], w["sequence_preps"], w["participant_preps"],
+                     ending_verbs=w["ending_verbs"])
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +115,8 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "failed"
     if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:
         return "prevented"
+    if tok.dep_ == "dobj" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") and tok.head.lemma_.lower() in ne.ending_verbs:
+        return "ended"  # "lifted sanctions on Venezuela", "suspended talks": the ending is the event
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
         # "those killed on Thursday", "Republicans investigating the attack"; but a message does
