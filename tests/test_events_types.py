@@ -49,6 +49,7 @@ def _events(pipeline, text):
     ("The US lifted sanctions on Venezuelan oil.", "sanctions", "COERCE"),
     ("Venezuela suspended talks with the opposition.", "talks", "CONSULT"),
     ("Israel paused its bombing of Gaza for four hours.", "bombing", "ASSAULT"),
+    ("The company released a statement.", "released", "RETREAT"),  # no one freed
     ("The ministry refused to confirm the report.", "refused", "REJECT"),
     ("Donald Trump called for President Obama to resign.", "resign", "RETREAT"),  # demanded, not done
 ])
@@ -128,6 +129,13 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Trump took aim at NATO allies.", "took", "ACCUSE", "accuse.take-aim"),
     ("Indian troops exchanged fire with Pakistani forces.", "exchanged", "ASSAULT", "fight.exchange-fire"),
     ("The army halted its offensive in the north.", "halted", "RETREAT", "retreat.halt-attack"),
+    # one side's own drills show force; joint ones are cooperation
+    ("China conducted military drills around Taiwan.", "drills", "MOBILIZE", "mobilize.drills"),
+    ("Japan and the US held joint naval exercises.", "exercises", "COOPERATE", "cooperate.exercise"),
+    ("The army retook the city from Islamic State fighters.", "retook", "COERCE", "coerce.occupy"),
+    ("Thousands marched in Paris against pension reform.", "marched", "PROTEST", "protest.demonstrate"),
+    ("The junta released the former president from house arrest.", "released", "RETREAT", "retreat.release-person"),
+    ("Ethiopian troops withdrew from Tigray.", "withdrew", "RETREAT", "retreat.withdraw-forces"),
     ("Blinken held a phone call with his Chinese counterpart Wang Yi.", "call", "CONSULT", "consult.talks"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")

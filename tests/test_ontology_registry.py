@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 174  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 34
-    assert lex.fingerprint == "0c54bc73bb619ca7"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 177  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 35
+    assert lex.fingerprint == "1888629d2dbbde45"
     assert len(lex.party_nouns) == 69 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

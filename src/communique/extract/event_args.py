@@ -97,6 +97,8 @@ def part_of_group(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
     group = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "among")
                   for x in _pobjs(c)), None)
     if group is None:
+        if tok.lower_ in side_countries().counted and tok.dep_ in ("nsubj", "nsubjpass"):
+            return Party((), tok.text, tok.idx, tok.idx + len(tok.text), None, None)  # "*Thousands* marched"
         return None
     party = with_members(actors.party_for_token(doc, group), actors) or named_party(
         doc, group, load_lexicon().party_nouns)
