@@ -41,6 +41,7 @@ def _actor_of(doc, table, words: str):
      "Law Society of Kenya", "KEN", "JUD"),
     ("organization", "Amnesty International said the detentions were unlawful.", "Amnesty",
      "Amnesty International", None, "NGO"),
+    ("organization", "ECOWAS threatened military intervention.", "ECOWAS", "ECOWAS", None, "IGO"),
     ("organization", "The Taliban seized the district on Sunday.", "Taliban", "Taliban", "AFG", "REB"),
     ("organization", "Human Rights Watch accused Ethiopia of abuses.", "Human Rights",
      "Human Rights Watch", None, "NGO"),

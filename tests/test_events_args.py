@@ -65,6 +65,7 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Poland announced the expulsion of Russian diplomats.", "SANCTION", "POL", "RUS"),
     # an attack on a place where no one is named is aimed at the place's country
     ("Russia launched missiles at Kyiv.", "ASSAULT", "RUS", "UKR"),
+    ("Nigeria threatened military intervention in Niger.", "THREATEN", "NGA", "NER"),
     # who a phrase inside the object names ("euros *in aid to Sudan*")
     ("Germany pledged 500 million euros in humanitarian aid to Sudan.", "AGREE", "DEU", "SDN"),
 ])

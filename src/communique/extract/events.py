@@ -327,8 +327,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         recipient = _host(tok, actor, places)
     if recipient is None and type0 == "AID":
         recipient = aid_place(tok, actor, places)
-    if recipient is None and type0 == "ASSAULT":
-        recipient = _target_place(doc, tok, p, actor, places)
+    if recipient is None and type0 in ("ASSAULT", "THREATEN"):
+        recipient = _target_place(doc, tok, p, actor, actors, places)
     if threat:
         alt = _condition_party(doc, cond, actors, quotes, qi)
         if alt is None and tok.head.dep_ in ("ROOT", "ccomp", "conj") or alt is None:
@@ -433,15 +433,24 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
     return None
 
 
-def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, places: PlaceTable) -> Party | None:
-    """The place an attack is aimed at when no one there is named ("launched missiles *at
-    Kyiv*", "shelled *Kharkiv*"): a place with a country other than the attacker's in one of
-    the trigger's recipient slots; the place's country is the side attacked."""
+def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, actors: ActorTable,
+                  places: PlaceTable) -> Party | None:
+    """The place an attack or a threat is aimed at when no one there is named ("launched
+    missiles *at Kyiv*", "threatened military intervention *in Niger*"): a place with a
+    country other than the attacker's in one of the trigger's recipient slots or in the
+    in/into/against/on phrase of one; the place's country is the side attacked."""
     own = actor.country if actor is not None else None
-    for r_tok in recipient_tokens(doc, tok, p.recipient):
+    slots = list(recipient_tokens(doc, tok, p.recipient))
+    # and where the act in the object is aimed ("threatened military intervention *in Niger*")
+    slots += [x for o in slots for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "against", "on")
+              for x in c.children if x.dep_ == "pobj"]
+    for r_tok in slots:
         place = places.place_for_token(r_tok.i)
         if place is not None and place.country and place.country != own:
             return Party((), place.text, place.start, place.end, place.country, None)
+        state = actors.get(actors.actor_for_token(r_tok.i))
+        if state is not None and state.kind == "country" and state.country != own:  # a state named as the place
+            return with_members(actors.party_for_token(doc, r_tok), actors)
     return None
 
 
