@@ -110,6 +110,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Scholz spoke with Zelenskiy by phone.", "spoke", "CONSULT", "consult.speak-with"),
     # attacking a named person with no word of violence is criticism; with one it is an assault
     ("Trump attacked Clinton over her emails.", "attacked", "ACCUSE", "accuse.attack-person"),
+    ("Democrats have adopted a harsh attack on Ayotte, labeling her an extremist.", "attack", "ACCUSE",
+     "accuse.verbal-attack"),
     ("A man attacked the mayor with a knife.", "attacked", "ASSAULT", "assault.beat"),
     # seizing people is an abduction, seizing a ship a confiscation
     ("Gunmen seized 30 students in northern Nigeria.", "seized", "ASSAULT", "assault.abduct"),
