@@ -24,17 +24,15 @@ from .actors import ActorTable
 from .context import ExtractionContext
 from .doc_tokens import token_table
 from .event_actors import DocCountries, aid_place, doc_countries, names_state, place_side, same_side
+from .event_allegations import accuser_token, alleged_actor_token, judged_doer
 from .event_args import (
-    accuser_token,
     actor_token,
-    alleged_actor_token,
     antecedent,
     arrival_place,
     clause_subject,
     fallback_actor_token,
     inside_phrase,
     is_passive,
-    judged_doer,
     named_party,
     noun_lemma,
     party_in_phrase,

@@ -1,0 +1,53 @@
+"""Who did an act that someone else reports as an allegation or judges: the accused of
+"A accused B of shelling C" (never the accuser), whom "blame X on Y" blames, the claimer of
+"claimed responsibility", and the one praised or thanked *for* doing something. Read by
+``extract/events.py`` for the actor of an alleged or judged act."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .modality import CENSURE, blamed_on
+
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "hold"}) | CENSURE
+# who is praised or thanked *for* doing something did it ("thanked Japan for sending aid")
+PRAISING = frozenset({"praise", "thank", "commend", "congratulate", "applaud", "hail", "laud", "credit",
+                      "reward", "honor", "honour"})
+
+
+def judged_doer(tok: Token) -> Token | None:
+    """The object of a verb of praise whose *for* clause names ``tok``'s action: the one
+    praised did it, not the one praising ("Turkey thanked Japan for sending aid" -> Japan)."""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i or t.dep_ not in ("pcomp", "pobj", "prep"):
+            return None
+        t = t.head
+        if t.dep_ == "prep" and t.lower_ == "for" and t.head.lemma_.lower() in PRAISING:
+            return next((c for c in t.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return None
+
+
+def alleged_actor_token(alleging: Token) -> Token | None:
+    """Who an allegation names as the doer: the accused ("accused *Armenian forces* of
+    shelling", "*Kyiv* was blamed for", "blamed the attack on *Israel*"). None when the
+    allegation names nobody."""
+    if alleging.lemma_.lower() in ("claim", "accept", "admit", "acknowledge") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in alleging.children):
+        return next((c for c in alleging.children if c.dep_ == "nsubj"), None)  # "Rebels claimed responsibility"
+    if alleging.lemma_.lower() == "blame":
+        on = blamed_on(alleging)
+        obj = next((c for c in alleging.children if c.dep_ == "dobj"), None)
+        if on is not None and obj is not None and not (obj.ent_type_ or obj.pos_ in ("PROPN", "PRON")):
+            return on
+    for c in alleging.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    return None
+
+
+def accuser_token(alleging: Token) -> Token | None:
+    """The one who accuses or blames (never the actor of what is alleged)."""
+    if alleging.lemma_.lower() not in ACCUSING:
+        return None
+    return next((c for c in alleging.children if c.dep_ == "nsubj"), None)
