@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
 from ..kb import load_kb
-from ..models import Party
+from ..models import Party, Place
 from .actors import ActorTable
 from .places import PlaceTable
 
@@ -350,12 +350,19 @@ def aid_place(tok: Token, actor: Party | None, places: PlaceTable) -> Party | No
     experts *to assist with the relief efforts in Haiti*"): the first place with a country
     other than the giver's in the trigger's complements and prepositional phrases (not in
     reported or parenthetical clauses)."""
-    own = actor.country if actor is not None else None
     for c in tok.children:
         if c.dep_ not in ("xcomp", "advcl", "prep", "dobj"):
             continue
         for t in c.subtree:
-            place = places.place_for_token(t.i)
-            if place is not None and place.country and place.country != own:
-                return Party((), place.text, place.start, place.end, place.country, None)
+            side = foreign_place_side(places.place_for_token(t.i), actor)
+            if side is not None:
+                return side
     return None
+
+
+def foreign_place_side(place: Place | None, actor: Party | None) -> Party | None:
+    """The side a place stands for (its country, no actor) when it has a country other than
+    ``actor``'s: aid's destination, a visit's host, an attack's target."""
+    if place is None or not place.country or (actor is not None and actor.country == place.country):
+        return None
+    return Party((), place.text, place.start, place.end, place.country, None)

@@ -94,7 +94,7 @@ def part_of_group(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
     if tok.lower_ not in side_countries().quantifiers or tok.pos_ not in ("PRON", "DET", "NUM", "NOUN", "ADJ"):
         return None
     group = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "among")
-                  for x in _pobjs(c)), None)
+                  for x in pobjs(c)), None)
     if group is None:
         if tok.lower_ in side_countries().counted and tok.dep_ in ("nsubj", "nsubjpass"):
             return Party((), tok.text, tok.idx, tok.idx + len(tok.text), None, None)  # "*Thousands* marched"
@@ -264,10 +264,10 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-    for o in (x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)):
+    for o in (x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)):
         for c in o.children:  # "the arrest of the opposition leader *by police*" (by parsed on the leader)
             if c.dep_ == "prep" and c.lower_ == "by":
-                pobj = next(_pobjs(c), None)
+                pobj = next(pobjs(c), None)
                 if pobj is not None:
                     return pobj
         if "prep:of" not in recipient_spec and noun_lemma(o) in load_event_words().forces:
@@ -310,8 +310,7 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                         yield pobj
                 elif word == "of" and c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod"):
                     # "pulled its troops out of Afghanistan"
-                    yield from (x for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
-                                for x in o.children if x.dep_ == "pobj")
+                    yield from (x for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for x in pobjs(o))
             # "pushing for NATO to curtail": object of a complement's preposition
             continue
         if s in ("dobj", "iobj", "dative", "nsubjpass", "attr"):
@@ -374,12 +373,13 @@ def _nominal(obj: Token):
     """The noun an object slot holds: a dative "to" stands for its object ("provide
     training *to* Ukrainian soldiers"), anything else for itself."""
     if obj.pos_ == "ADP":
-        yield from _pobjs(obj)
+        yield from pobjs(obj)
     else:
         yield obj
 
 
-def _pobjs(prep: Token):
+def pobjs(prep: Token):
+    """The objects of a preposition."""
     for x in prep.children:
         if x.dep_ == "pobj":
             yield x
@@ -387,7 +387,7 @@ def _pobjs(prep: Token):
 
 def noun_lemma(tok: Token) -> str:
     """The lemma of the noun a phrase counts ("thousands *of troops*" -> troop)."""
-    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
+    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)), None)
     counted = tok.lemma_.lower() in side_countries().quantifiers or tok.lower_ in side_countries().quantifiers
     return (of if of is not None and counted else tok).lemma_.lower()
 
@@ -399,22 +399,22 @@ def inside_phrase(obj: Token, depth: int = 0):
     if _document(obj):
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between") and not _prop(obj):
-                yield from _pobjs(c)
+                yield from pobjs(c)
         return
     for c in obj.children:
         if c.dep_ == "prep" and c.lower_ in OBJECT_RECIPIENT_PREPS:
-            yield from _pobjs(c)
+            yield from pobjs(c)
     for c in obj.children:
         if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < obj.i and (
                 c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"):
             yield c
     for c in obj.children:  # "the withdrawal of Russian troops"
         if c.dep_ == "prep" and c.lower_ == "of":
-            yield from _pobjs(c)
+            yield from pobjs(c)
     if depth < 1:  # "pledged 500 million euros *in aid to Sudan*": who the phrase inside names
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ == "in":
-                for x in _pobjs(c):
+                for x in pobjs(c):
                     yield from inside_phrase(x, depth + 1)
 
 
@@ -438,7 +438,7 @@ def arrival_place(tok: Token) -> Token | None:
         return None
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in ARRIVAL_PREPS:
-            return next(_pobjs(c), None)
+            return next(pobjs(c), None)
     return None
 
 
@@ -463,14 +463,14 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in NOMINAL_RECIPIENT_PREPS:
-                yield from _pobjs(c)
+                yield from pobjs(c)
         for c in tok.children:  # "his request that the United States extradite ..."
             if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
                 yield from (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":  # "reached a deal | with X"
         for c in tok.head.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "against", "to", "for"):
-                yield from _pobjs(c)
+                yield from pobjs(c)
     objs = [x for c in tok.children if c.dep_ in ("dobj", "dative", "attr") for x in _nominal(c)]
     if not objs and tok.pos_ == "VERB":  # "attacked Ohio Gov. John *Kasich*": a name parsed as an adverbial
         objs = [c for c in tok.children if c.dep_ == "npadvmod" and c.i > tok.i and c.pos_ == "PROPN"
@@ -478,12 +478,12 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
     if tok.pos_ == "VERB":  # "agreed to a ceasefire with Turkey"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "on", "for", "upon", "into"):
-                objs.extend(_pobjs(c))
+                objs.extend(pobjs(c))
     for v in _complement_verbs(tok):
         objs.extend(x for c in v.children if c.dep_ in ("dobj", "dative") for x in _nominal(c))
         for c in v.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in NOMINAL_RECIPIENT_PREPS:
-                objs.extend(_pobjs(c))
+                objs.extend(pobjs(c))
     for o in objs:
         o = antecedent(o)
         yield o
@@ -575,7 +575,7 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
         return None
     words = nouns | HUMAN | side_countries().side_nouns
     lemma = tok.lemma_.lower()
-    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in _pobjs(c)), None)
+    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)), None)
     if lemma == "state" and of is not None and of.lemma_.lower() not in words and of.pos_ != "PROPN":
         return None  # "the state of emergency": a condition, not a state
     # a proper name the recogniser tagged a person, or (when ``entities``) any name the

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..ontology import plover_for_cameo
 from .actors import ActorTable
-from .event_args import HUMAN, noun_lemma
+from .event_args import HUMAN, noun_lemma, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import load_event_words
 
@@ -151,8 +151,7 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
         score += 1
     if c.get("requires_named_with"):
-        withs = [x for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "with"
-                 for x in ch.children if x.dep_ == "pobj"]
+        withs = (x for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "with" for x in pobjs(ch))
         if not any(_named_side(o, actors) for o in withs):
             return None  # "spoke with reporters" is no consultation
         score += 1
@@ -169,17 +168,14 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if o is None:
             return None
         who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
-        if c["requires_person_object"] == "named":  # a named person ("attacked Clinton"), no crowd
+        mode = c["requires_person_object"]
+        if mode == "named":  # a named person ("attacked Clinton"), no crowd
             if not (who is not None and who.kind == "person" or who is None and o.ent_type_ == "PERSON"):
                 return None
-        elif c["requires_person_object"] == "human":  # people, not a group's property ("seized a tanker")
-            lemma = noun_lemma(o)
-            if not (who is not None and who.kind == "person" or lemma in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
-                return None
-        else:
-            person = who is not None and who.kind in ("person", "group")
-            lemma = noun_lemma(o)  # "hundreds *of migrants*"
-            if not (person or o.lemma_.lower() in HUMAN or lemma in HUMAN or o.ent_type_ in ("PERSON", "NORP")):
+        else:  # people ("hundreds *of migrants*"); "human": not a group's property ("seized a tanker")
+            kinds = ("person",) if mode == "human" else ("person", "group")
+            if not (who is not None and who.kind in kinds or noun_lemma(o) in HUMAN
+                    or o.ent_type_ in ("PERSON", "NORP")):
                 return None
         score += 1
     return score

@@ -182,13 +182,13 @@ def load_from(folder: Path) -> EventTypeModel:
     if encoder == MINILM:
         from .sentence_encoder import load_encoder
 
-        found = load_encoder().sha256
-        if meta.get("encoder_sha256") and meta["encoder_sha256"] != found:
+        enc = load_encoder()
+        if meta.get("encoder_sha256") and meta["encoder_sha256"] != enc.sha256:
             raise ConfigError(f"event model at {folder} was trained on encoder weights {meta['encoder_sha256']}, "
-                              f"the installed ones are {found}", path=str(folder))
-        if int(w.shape[0]) != load_encoder().dim:
+                              f"the installed ones are {enc.sha256}", path=str(folder))
+        if int(w.shape[0]) != enc.dim:
             raise ConfigError(f"event model at {folder}: {w.shape[0]} weights rows for a "
-                              f"{load_encoder().dim}-d encoder", path=str(folder))
+                              f"{enc.dim}-d encoder", path=str(folder))
     return EventTypeModel(tuple(meta["classes"]), w, b.astype(np.float32),
                           Thresholds(**meta.get("thresholds", {})), str(meta["version"]), encoder)
 

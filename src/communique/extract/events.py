@@ -23,7 +23,15 @@ from ..ontology import plover_type
 from .actors import ActorTable
 from .context import ExtractionContext
 from .doc_tokens import token_table
-from .event_actors import DocCountries, aid_place, doc_countries, names_state, place_side, same_side
+from .event_actors import (
+    DocCountries,
+    aid_place,
+    doc_countries,
+    foreign_place_side,
+    names_state,
+    place_side,
+    same_side,
+)
 from .event_allegations import accuser_token, alleged_actor_token, judged_doer
 from .event_args import (
     actor_token,
@@ -37,6 +45,7 @@ from .event_args import (
     noun_lemma,
     party_in_phrase,
     party_of,
+    pobjs,
     recipient_tokens,
     wider_recipient_tokens,
     with_members,
@@ -389,11 +398,10 @@ def _without_forces(tok: Token, candidates, moved: frozenset[str]):
     words = load_event_words()
     dropped: set[int] = set()  # the forces' own phrase ("thousands *of troops*")
     for r_tok in candidates:
-        noun = noun_lemma(r_tok)
-        if r_tok.dep_ == "dobj" and (r_tok.head.lemma_.lower() in words.deploy_verbs and noun in words.forces
-                                     or r_tok.head.i == tok.i and noun in moved):
-            places = [x for c in r_tok.subtree if c.dep_ == "prep" and c.lower_ in MOBILIZE_PREPS
-                      for x in c.children if x.dep_ == "pobj"]
+        noun = noun_lemma(r_tok) if r_tok.dep_ == "dobj" else ""
+        if noun and (r_tok.head.lemma_.lower() in words.deploy_verbs and noun in words.forces
+                     or r_tok.head.i == tok.i and noun in moved):
+            places = [x for c in r_tok.subtree if c.dep_ == "prep" and c.lower_ in MOBILIZE_PREPS for x in pobjs(c)]
             dropped.update(t.i for t in r_tok.subtree)
             dropped.difference_update(t.i for x in places for t in x.subtree)
             yield from places
@@ -441,11 +449,11 @@ def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, actors:
     slots = list(recipient_tokens(doc, tok, p.recipient))
     # and where the act in the object is aimed ("threatened military intervention *in Niger*")
     slots += [x for o in slots for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "against", "on")
-              for x in c.children if x.dep_ == "pobj"]
+              for x in pobjs(c)]
     for r_tok in slots:
-        place = places.place_for_token(r_tok.i)
-        if place is not None and place.country and place.country != own:
-            return Party((), place.text, place.start, place.end, place.country, None)
+        side = foreign_place_side(places.place_for_token(r_tok.i), actor)
+        if side is not None:
+            return side
         state = actors.get(actors.actor_for_token(r_tok.i))
         if state is not None and state.kind == "country" and state.country != own:  # a state named as the place
             return with_members(actors.party_for_token(doc, r_tok), actors)
@@ -456,10 +464,7 @@ def _host(tok: Token, actor: Party | None, places: PlaceTable) -> Party | None:
     """The host of a visit: the country of the place arrived in ("arrived in Amman for
     talks" is a consultation with Jordan), when it is not the visitor's own."""
     place_tok = arrival_place(tok)
-    place = places.place_for_token(place_tok.i) if place_tok is not None else None
-    if place is None or not place.country or (actor is not None and actor.country == place.country):
-        return None
-    return Party((), place.text, place.start, place.end, place.country, None)
+    return foreign_place_side(places.place_for_token(place_tok.i), actor) if place_tok is not None else None
 
 
 def _left_actor(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:

@@ -97,8 +97,8 @@ def _sweep_surnames(b: "_Builder", surnames: dict[str, str]) -> None:
             continue
         key = normalize_name(tok.text)
         aid = surnames.get(key)
-        rec = b.kb.person_by_surname(tok.text) if aid is None and _lone_surname(b, tok) else None
-        if rec is not None:
+        rec = b.kb.person_by_surname(tok.text) if aid is None else None  # a dict lookup first, then the checks
+        if rec is not None and _lone_surname(b, tok):
             aid = _add_person(b, rec.name, rec)
             b.records[aid].known = b.records[aid].known or rec
             surnames[key] = aid
