@@ -91,6 +91,12 @@ def is_candidate(text: str) -> bool:
     return has_trigger(text, curated_trigger_words())
 
 
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of class scores."""
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    return z / z.sum(axis=1, keepdims=True)
+
+
 def features(text: str, dim: int) -> tuple[np.ndarray, np.ndarray]:
     """(hashed feature indices, values) of a sentence: lower-case word unigrams, their
     five-letter prefixes and bigrams, each feature once, values 1/sqrt(n)."""
@@ -143,8 +149,7 @@ class EventTypeModel:
             for i, text in enumerate(texts):
                 idx, val = features(text, self.dim)
                 z[i] += val @ self.weights[idx].astype(np.float32)
-        z = np.exp(z - z.max(axis=1, keepdims=True))
-        return z / z.sum(axis=1, keepdims=True)
+        return softmax(z)
 
     def probas(self, texts: Sequence[str]) -> list[dict[str, float]]:
         return [{c: float(x) for c, x in zip(self.classes, row)} for row in self.probabilities(texts)]

@@ -50,13 +50,13 @@ from ..extract.event_model import (
     features,
     has_trigger,
     is_candidate,
+    softmax,
 )
 
 log = logging.getLogger(__name__)
 
 VERSION = "1.0.0"
 _SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z])")
-
 
 
 @dataclass(frozen=True)
@@ -214,9 +214,7 @@ def fit_dense(X: np.ndarray, y: np.ndarray, sw: np.ndarray, n_classes: int, *, l
 
 
 def dense_probabilities(W: np.ndarray, b: np.ndarray, X: np.ndarray) -> np.ndarray:
-    z = X @ W + b
-    z = np.exp(z - z.max(axis=1, keepdims=True))
-    return z / z.sum(axis=1, keepdims=True)
+    return softmax(X @ W + b)
 
 
 def embeddings(texts: list[str]) -> dict[str, np.ndarray]:
