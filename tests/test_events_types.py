@@ -171,3 +171,53 @@ def test_events_types_not_an_event_reason(pipeline, text, trigger, reason):
 def test_events_types_refused_act_is_negated(pipeline, text, trigger, type_, modality):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == trigger and e.type == type_ and e.modality == modality for e in evs), evs
+
+
+# not wanting, or vowing not, to meet, cooperate or give in is an asserted refusal, with the
+# complement's other side; vowing not to attack is no threat
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, recipient", [
+    ("Iran does not want to hold talks with the United States.", "want", "REJECT", "the United States"),
+    ("Nepal does not wish to hold meetings with its Colombian counterpart.", "wish", "REJECT", "its Colombian counterpart"),
+    ("Tonga vowed not to give in to pressure from Fiji.", "vowed", "REJECT", "Fiji"),
+    ("China wants to strengthen cooperation with Japan.", "strengthen", "AGREE", "Japan"),  # its own intent
+])
+def test_events_types_unwillingness_is_asserted_refusal(pipeline, text, trigger, type_, recipient):
+    evs = _events(pipeline, text)
+    ev = next((e for e in evs if e.trigger.text == trigger), None)
+    assert ev is not None and ev.type == type_ and ev.modality in ("asserted", "hypothetical"), evs
+    assert ev.recipient is not None and ev.recipient.text == recipient, ev
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Iran does not want to hold talks with the United States.", "talks", "AGREE"),  # no intent
+    ("Iran wants to hold talks with the United States.", "want", "REJECT"),  # willing
+    ("Israel vowed not to attack Gaza.", "vowed", "THREATEN"),
+    ("The two countries have been at war for a decade.", "war", "ASSAULT"),  # a state of conflict
+    ("Ahmed, who was killed in a 2011 drone strike, appears in the video.", "killed", "ASSAULT"),  # dated aside
+    ("The police officer was dismissed for misconduct.", "dismissed", "REJECT"),  # fired
+])
+def test_events_types_unwillingness_and_states_not_coded(pipeline, text, trigger, type_):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger and e.type == type_ for e in evs), evs
+
+
+@pytest.mark.model
+def test_events_types_victim_of_a_passive_is_not_the_attacker_in_its_phrase(pipeline):
+    evs = _events(pipeline, "Ahmed, who was killed in a drone strike, appears in the video.")
+    assert not any(e.trigger.text == "strike" and e.actor is not None for e in evs), evs
+    # nor does a common surname alone resolve to a head of government (Abiy Ahmed)
+    killed = next(e for e in evs if e.trigger.text == "killed")
+    assert killed.recipient is not None and killed.recipient.country is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Russia declared war on Ukraine.", "war", "ASSAULT"),
+    ("Russia dismissed the American proposal.", "dismissed", "REJECT"),
+    ("Israel vowed not to attack Gaza.", "attack", "AGREE"),  # the intent to hold back
+])
+def test_events_types_waged_war_and_dismissed_proposals_coded(pipeline, text, trigger, type_):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ for e in evs), evs

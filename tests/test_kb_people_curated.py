@@ -70,8 +70,16 @@ def test_kb_people_curated_bare_surname_is_no_alias(name):
 
 def test_kb_people_curated_version_and_size():
     doc = yaml.safe_load(resources.files(DATA).joinpath("people.yaml").read_text(encoding="utf-8"))
-    assert doc["version"] == 4
+    assert doc["version"] == 5
     assert len(doc["people"]) >= 150
+
+
+@pytest.mark.parametrize("surname, resolves", [
+    ("Ahmed", False), ("Khan", False), ("Hussein", False), ("Singh", False),  # shared by millions
+    ("Blinken", True), ("Lavrov", True),
+])
+def test_kb_people_curated_common_surname_alone_is_no_one(surname, resolves):
+    assert (load_kb().person_by_surname(surname) is not None) is resolves
 
 
 def test_kb_people_curated_no_duplicate_names_across_people():

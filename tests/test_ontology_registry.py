@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 177  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 36
-    assert lex.fingerprint == "e9d2c6791a27e118"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 180  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 37
+    assert lex.fingerprint == "cc4a47f9a45c9d94"
     assert len(lex.party_nouns) == 69 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -287,6 +287,8 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
     if tok.dep_ in ("pobj",) and head.dep_ == "prep":
         head = head.head
     if head.pos_ in ("VERB", "AUX") and (head.lemma_ in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj")):
+        if tok.dep_ == "pobj" and is_passive(head):
+            return None  # "was killed in a drone strike": who was killed did not strike
         return clause_subject(head)
     if tok.dep_ in SUBJ:
         return None

@@ -3,7 +3,8 @@ failed actions (word lists in ``data/events/not_events.yaml``).
 
 ``not_an_event(tok, type_)`` gives the reason a matched trigger is not coded, or None:
 
-- ``background``: an event noun inside a during/since/throughout/until/before/amid/
+- ``background``: a passive relative clause dated to a year ("who was killed in a 2011
+  drone strike"); an event noun inside a during/since/throughout/until/before/amid/
   following/after phrase (not a consultation: "said during a phone call with" names the
   occasion; not after/following when the noun names its sides: "after clashes with
   protesters", "following fighting between the army and rebels"), or anywhere when it
@@ -70,7 +71,22 @@ def load_not_events() -> NotEvents:
     return parse_not_events(resources.files(DATA).joinpath("not_events.yaml").read_text(encoding="utf-8"))
 
 
+def _dated_in_year(verb: Token, ne: NotEvents) -> bool:
+    """``verb`` is placed in a year: "in 2008", "in a 2011 drone strike", "in October 2011"."""
+    for c in verb.children:
+        objs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c] if c.dep_ == "npadvmod" else []
+        for o in objs:
+            if ne.year.match(o.text) or any(ne.year.match(g.text) for g in o.children
+                                             if g.dep_ in ("compound", "nummod", "amod")):
+                return True
+    return False
+
+
 def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
+    if tok.pos_ == "VERB":
+        # "al-Awlaki, who was killed in a 2011 drone strike, ...": a passive relative clause dated
+        # to a year tells who someone is (what befell them), not what the sentence reports
+        return tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) and _dated_in_year(tok, ne)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(ne.year.match(c.text) for c in tok.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod")):

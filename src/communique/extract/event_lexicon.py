@@ -83,7 +83,8 @@ CONDITION_KEYS = frozenset({
     "needs_xcomp_or_obj", "needs_complement", "requires_ccomp_aux", "needs_complement_or_object",
     "consequence_heads", "rejects_deps", "requires_party_object", "needs_counterpart",
     "requires_mandative_ccomp", "rejects_question", "rejects_object", "needs_recipient",
-    "rejects_xcomp_types", "rejects_xcomp", "requires_named_with",
+    "rejects_xcomp_types", "rejects_xcomp", "requires_named_with", "requires_unwillingness",
+    "rejects_person_object",
 })
 
 

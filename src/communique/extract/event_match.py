@@ -155,6 +155,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not any(_named_side(o, actors) for o in withs):
             return None  # "spoke with reporters" is no consultation
         score += 1
+    if c.get("requires_unwillingness"):
+        if not _unwilling(tok, actors, sent_lemmas):
+            return None  # "wants to hold talks" is an intent (AGREE), not a refusal
+        score += 1
     if c.get("needs_counterpart"):
         if not _has_counterpart(tok, actors):
             return None
@@ -164,21 +168,27 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
         score += 1
     if c.get("requires_person_object"):
-        o = next((ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")), None)
-        if o is None:
+        if not _person_object(tok, actors, c["requires_person_object"]):
             return None
-        who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
-        mode = c["requires_person_object"]
-        if mode == "named":  # a named person ("attacked Clinton"), no crowd
-            if not (who is not None and who.kind == "person" or who is None and o.ent_type_ == "PERSON"):
-                return None
-        else:  # people ("hundreds *of migrants*"); "human": not a group's property ("seized a tanker")
-            kinds = ("person",) if mode == "human" else ("person", "group")
-            if not (who is not None and who.kind in kinds or noun_lemma(o) in HUMAN
-                    or o.ent_type_ in ("PERSON", "NORP")):
-                return None
         score += 1
+    if c.get("rejects_person_object") and _person_object(tok, actors, "human"):
+        return None  # "the officer was dismissed": fired, no proposal rejected
     return score
+
+
+def _person_object(tok: Token, actors: ActorTable | None, mode: object) -> bool:
+    """``tok``'s object (or passive subject) is a person: ``mode`` "named", a named person
+    ("attacked Clinton"), no crowd; "human", people but not a group's property ("seized a
+    tanker"); otherwise people or a group ("hundreds *of migrants*")."""
+    o = next((ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")), None)
+    if o is None:
+        return False
+    who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
+    if mode == "named":
+        return who is not None and who.kind == "person" or who is None and o.ent_type_ == "PERSON"
+    kinds = ("person",) if mode == "human" else ("person", "group")
+    return (who is not None and who.kind in kinds or noun_lemma(o) in HUMAN
+            or o.ent_type_ in ("PERSON", "NORP"))
 
 
 def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -> set[str]:
@@ -190,6 +200,31 @@ def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -
             if m is not None:
                 out.add(plover_of(m.cameo, m.pattern.type)[0])
     return out
+
+
+YIELDING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
+def _unwilling(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -> bool:
+    """``tok`` (want, vow, ...) is negated, or its infinitive complement is, and the
+    complement meets, cooperates or yields: "does not want to hold talks", "vowed not to
+    give in". Vowing not to attack is no refusal; wanting nothing in particular neither."""
+    x = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
+    if x is None or not any(ch.dep_ == "neg" for ch in (*tok.children, *x.children)):
+        return False
+    particles = [ch.lower_ for ch in x.children if ch.dep_ in ("prt", "advmod", "dobj", "prep")]
+    forms = {x.lemma_.lower(), *(f"{x.lemma_.lower()} {p}" for p in particles)}
+    if forms & load_event_words().yield_verbs:
+        return True
+    if _xcomp_types(tok, actors, sent_lemmas) & YIELDING_TYPES:
+        return True
+    # the event noun the complement carries ("to hold talks")
+    lex = load_lexicon()
+    for o in (ch for ch in x.children if ch.dep_ == "dobj"):
+        m = match_trigger(o, lex, actors, sent_lemmas=sent_lemmas)
+        if m is not None and plover_of(m.cameo, m.pattern.type)[0] in YIELDING_TYPES:
+            return True
+    return False
 
 
 def _question_only(tok: Token) -> bool:

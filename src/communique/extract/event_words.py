@@ -28,6 +28,7 @@ class EventWords:
     forces: frozenset[str]
     deploy_verbs: frozenset[str]
     weapon_subjects: frozenset[str]
+    yield_verbs: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

@@ -56,7 +56,7 @@ from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_match import CLAUSAL_TYPES, CONFLICT_TYPES, Match, match_trigger, object_lemmas, plover_of
 from .event_model import combine, load_model
 from .event_words import load_event_words
-from .modality import REFUSE_GOVERNORS, allegation_of, condition_of, modality_of, stance
+from .modality import REFUSE_GOVERNORS, allegation_of, condition_of, is_negated, modality_of, stance
 from .places import PlaceTable
 from .time import DateTable
 
@@ -101,6 +101,8 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
             return code, "threat"
     if refused:
         return cameo, None
+    if root in CONFLICT_ROOTS and intended and is_negated(tok):
+        return "035", "intent"  # "vowed not to attack": the intent to hold back, no threat
     if root in CONFLICT_ROOTS and (intended or mark):
         code = lex.threat(cameo)
         if code:
@@ -261,6 +263,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         threat = True
     if tok.pos_ in ("NOUN", "PROPN") and type0 in CONFLICT_TYPES | {"MOBILIZE"} and _subject_of_irrealis(tok):
         return None  # "a Russian invasion would draw sanctions": the condition, not an event
+    if type0 == "THREATEN" and tok.lemma_ != "threaten" and any(
+            x.dep_ == "xcomp" and is_negated(x) for x in tok.children):
+        return None  # "vowed not to attack": a promise to hold back (its complement's AGREE)
     if tok.pos_ == "VERB" and p.symmetric and any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # "will be met with a response"
     elif type0 in CONFLICT_TYPES and (cond is not None or modality == "hypothetical") and not embedded:
@@ -276,6 +281,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             embedded = False
             if how == "refusal":
                 modality = "asserted"
+    if modality == "negated" and p.cond.get("requires_unwillingness"):
+        modality = "asserted"  # "does not want to hold talks": the refusal is the act
     if modality == "asserted" and cameo_override is None and tok.dep_ == "xcomp" and \
             tok.head.lemma_.lower() in REFUSE_GOVERNORS:
         modality = "negated"  # "refuses to attack Clinton": the attack is not made

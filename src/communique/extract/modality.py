@@ -34,7 +34,14 @@ CENSURE = frozenset({"criticize", "criticise", "condemn", "denounce", "slam", "f
 ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold"}) | CENSURE
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
-                    "pledge", "promise", "want", "decide", "agree", "offer", "opt", "choose"})
+                    "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose"})
+
+
+def _own_wish(gov: Token, comp: Token) -> bool:
+    """"China wants *to strengthen* ties": what the subject wants to do itself is its intent;
+    "wants Russia to withdraw" demands it of another."""
+    return gov.lemma_ == "want" and comp.dep_ == "xcomp" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in comp.children)
 
 
 def _indicative(verb: Token) -> bool:
@@ -181,7 +188,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             if t.lemma_ in DENY and prev.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "prep", "acl"):
                 return "denied", True
             if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp") and not (
-                    prev.dep_ == "ccomp" and _indicative(prev)):
+                    prev.dep_ == "ccomp" and _indicative(prev)) and not _own_wish(t, prev):
                 return "demanded", True
             if t.lemma_ in WARN_AGAINST and prev.dep_ == "prep" and prev.lower_ == "against":
                 return "hypothetical", True  # "warned NATO against *sending* troops": not done
@@ -246,7 +253,9 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
             refused = True
             break
         if lemma in INTENT_GOVERNORS or t.lower_ in INTENT_GOVERNORS:
-            intended = True
+            # "does not want to hold talks": an intent denied is a refusal
+            refused = any(c.dep_ == "neg" for c in t.children)
+            intended = not refused
             break
     if is_negated(tok) and not intended:
         refused = True

@@ -160,6 +160,7 @@ class KnowledgeBase:
     people: dict[str, PersonRecord] = field(default_factory=dict)  # normalised name/alias -> record
     surnames: dict[str, list[PersonRecord]] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)
+    common_surnames: frozenset[str] = frozenset()  # never resolved alone from the KB
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     max_tokens: int = 1
     phoenix: Any = None  # the compiled open dictionaries (kb/phoenix.py PhoenixKB), read-only
@@ -245,7 +246,10 @@ class KnowledgeBase:
         return self.phoenix.place_country(name) if self.phoenix is not None else None
 
     def person_by_surname(self, surname: str) -> PersonRecord | None:
-        recs = self.surnames.get(normalize_name(surname))
+        key = normalize_name(surname)
+        if key in self.common_surnames:
+            return None  # "Ahmed" alone is no one in particular
+        recs = self.surnames.get(key)
         return recs[0] if recs and len(recs) == 1 else None
 
     def gender_of(self, name: str) -> str | None:
@@ -335,6 +339,7 @@ def build_builtin() -> KnowledgeBase:
     for gender, firsts in (people.get("given_names") or {}).items():
         for f in firsts:
             kb.given_names.setdefault(f.lower(), gender)
+    kb.common_surnames = frozenset(w.lower() for w in people.get("common_surnames") or ())
     return kb
 
 
