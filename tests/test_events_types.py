@@ -178,7 +178,8 @@ def test_events_types_refused_act_is_negated(pipeline, text, trigger, type_, mod
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_, recipient", [
     ("Iran does not want to hold talks with the United States.", "want", "REJECT", "the United States"),
-    ("Nepal does not wish to hold meetings with its Colombian counterpart.", "wish", "REJECT", "its Colombian counterpart"),
+    ("Nepal does not wish to hold meetings with its Colombian counterpart.", "wish", "REJECT",
+     "its Colombian counterpart"),
     ("Tonga vowed not to give in to pressure from Fiji.", "vowed", "REJECT", "Fiji"),
     ("China wants to strengthen cooperation with Japan.", "strengthen", "AGREE", "Japan"),  # its own intent
 ])
