@@ -222,3 +222,35 @@ def test_events_types_victim_of_a_passive_is_not_the_attacker_in_its_phrase(pipe
 def test_events_types_waged_war_and_dismissed_proposals_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == trigger and e.type == type_ for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Germany said that sanctions must be lifted.", "said", "REQUEST", "request.must"),  # done by no one named
+    ("The embassy stressed that the restrictions on travel should be replaced.", "stressed", "REQUEST",
+     "request.must"),
+    ("Both Sudan and Chad have signed, while the Union has taken no position on the agreement.", "signed",
+     "AGREE", "agree.signed"),
+    ("The rebels handed back the weapons seized from the army.", "handed", "RETREAT", "retreat.hand-back"),
+    ("Last September, Beck called Palin a clown on his radio show.", "called", "ACCUSE", "accuse.name-call"),
+    ("Democrats labeled her an extremist.", "labeled", "ACCUSE", "accuse.name-call"),
+    ("The UN Security Council endorsed an arms embargo on Sudan.", "endorsed", "COERCE", "coerce.sanctions-approve"),
+])
+def test_events_types_demands_signatures_returns_and_name_calling_coded(pipeline, text, trigger, type_, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Some economists argue that corporate taxes should be very low.", "argue", "REQUEST"),  # a view
+    ("Trump called Putin a great leader.", "called", "ACCUSE"),  # praise
+    ("A key U.N. climate body called for talks to end by October, a goal aimed at avoiding floods.", "called",
+     "ACCUSE"),  # an appeal ("a goal" is no name called)
+    ("The cabinet approved a ban on smoking.", "approved", "COERCE"),  # domestic policy
+    ("He committed unforgivable acts, such as shooting a dog.", "committed", "THREATEN"),  # no promise
+    ("He signed with Real Madrid in 2019.", "signed", "AGREE"),  # no accord named
+])
+def test_events_types_views_praise_and_policies_not_coded(pipeline, text, trigger, type_):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger and e.type == type_ for e in evs), evs
