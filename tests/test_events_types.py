@@ -254,3 +254,25 @@ def test_events_types_demands_signatures_returns_and_name_calling_coded(pipeline
 def test_events_types_views_praise_and_policies_not_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
     assert not any(e.trigger.text == trigger and e.type == type_ for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    # a planned deployment is a mobilization, no threat to its host; a conditional one threatens
+    ("Germany will send 5,000 troops to Lithuania.", "send", "MOBILIZE", "mobilize.deploy.intent"),
+    ("Russia will deploy troops if NATO expands.", "deploy", "THREATEN", "mobilize.deploy.threat"),
+    # the only predicate of a sentence the parser built around a noun is its report
+    ("Thousands protested in Belgrade against the government.", "protested", "PROTEST", "protest.demonstrate"),
+])
+def test_events_types_planned_deployments_and_noun_rooted_reports(pipeline, text, trigger, type_, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+def test_events_types_place_labelled_person_keeps_its_country(pipeline):
+    # the recogniser labels "Kharkiv" PERSON: a one-word name that is a gazetteer place and no
+    # one's surname in the article is the place
+    evs = _events(pipeline, "Russian forces shelled Kharkiv overnight.")
+    ev = next(e for e in evs if e.trigger.text == "shelled")
+    assert ev.recipient is not None and ev.recipient.country == "UKR"

@@ -531,8 +531,10 @@ def is_passive(tok: Token) -> bool:
 
 
 def _reduced_relative(tok: Token) -> bool:
-    """A past participle that describes a noun ("the activists *arrested* on Monday")."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+    """A past participle that describes a noun ("the activists *arrested* on Monday"); not
+    one of a verb that takes no object ("Thousands *protested* in Belgrade")."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+            and tok.lemma_.lower() not in load_event_words().intransitive_acts)
 
 
 def passive_patient(tok: Token) -> Token | None:

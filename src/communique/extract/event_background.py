@@ -120,6 +120,14 @@ def _cause_words(tok: Token) -> set[str]:
     return out
 
 
+def _verbless_root(tok: Token) -> bool:
+    """``tok`` is the only predicate of a sentence parsed around a noun ("Thousands
+    protested in Belgrade", "Teen girl pepper-sprayed in scuffle"): the report itself."""
+    head = tok.head
+    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN", "PRON") and not any(
+        t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ in ("ROOT", "conj", "relcl") for t in tok.sent)
+
+
 def not_an_event(tok: Token, type_: str) -> str | None:
     """Why the trigger ``tok`` (coded ``type_``) reports no event, or None."""
     ne = load_not_events()
@@ -134,7 +142,7 @@ def not_an_event(tok: Token, type_: str) -> str | None:
     if tok.dep_ == "dobj" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") and tok.head.lemma_.lower() in ne.ending_verbs:
         return "ended"  # "lifted sanctions on Venezuela", "suspended talks": the ending is the event
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok):
         # "those killed on Thursday", "Republicans investigating the attack"; but a message does
         # what it says ("a tweet attacking Machado", "a letter opposing the program")
         return "description"

@@ -29,6 +29,7 @@ class EventWords:
     deploy_verbs: frozenset[str]
     weapon_subjects: frozenset[str]
     yield_verbs: frozenset[str]
+    intransitive_acts: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

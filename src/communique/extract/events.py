@@ -101,6 +101,8 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
             return code, "threat"
     if refused:
         return cameo, None
+    if root == "15" and intended and not mark:
+        return cameo, "intent"  # "will send troops to Lithuania": a planned deployment, no threat to the host
     if root in CONFLICT_ROOTS and intended and is_negated(tok):
         return "035", "intent"  # "vowed not to attack": the intent to hold back, no threat
     if root in CONFLICT_ROOTS and (intended or mark):
@@ -271,6 +273,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     elif type0 in CONFLICT_TYPES and (cond is not None or modality == "hypothetical") and not embedded:
         threat = True
     cameo_override = None
+    how = None
     if not threat and not p.threat_only and modality not in ("denied", "demanded", "alleged"):
         code, how = recode(tok, m.cameo, load_lexicon(), actors)
         if how == "threat" and not embedded:
@@ -341,7 +344,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         recipient = _host(tok, actor, places)
     if recipient is None and type0 == "AID":
         recipient = aid_place(tok, actor, places)
-    if recipient is None and type0 in ("ASSAULT", "THREATEN"):
+    if recipient is None and type0 in ("ASSAULT", "THREATEN", "REQUEST"):
+        # and where an appeal is to be heeded ("called for a ceasefire *in Sudan*")
         recipient = _target_place(doc, tok, p, actor, actors, places)
     if threat:
         alt = _condition_party(doc, cond, actors, quotes, qi)
@@ -369,7 +373,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if cameo_override is not None:
         type_, mode, ctxs = plover_of(cameo_override, None)
         cameo = cameo_override
-        rule = p.id + (".threat" if threat else ".intent" if type_ == "AGREE" else ".refusal")
+        rule = p.id + (".threat" if threat else f".{how}")
     else:
         type_, cameo, mode, ctxs = code_event(tok, m, threat=threat)
         rule = p.id + (".threat" if threat and not p.threat_only else "")

@@ -226,7 +226,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
 INTENT_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "vow", "pledge", "promise", "swear",
                               "commit", "decide", "resolve", "agree", "offer", "threaten", "ready",
                               "willing", "prepared", "determined", "committed", "poised", "set", "seek",
-                              "want", "hope", "undertake", "vote", "move"})
+                              "want", "hope", "undertake", "move"})
 REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "rule", "resist", "balk"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "insist",
                              "affirm", "report", "indicate", "signal", "write", "note"})

@@ -24,9 +24,12 @@ def _title_words(kb) -> frozenset[str]:
 def _name_spans(b: "_Builder") -> list[tuple[int, int, str]]:
     doc, kb = b.doc, b.kb
     out = []
-    for ent in doc_ents(doc):
-        if ent.label_ != "PERSON":
-            continue
+    persons = [ent for ent in doc_ents(doc) if ent.label_ == "PERSON"]
+    surnames = {ent[-1].lower_ for ent in persons if len(ent) > 1}
+    for ent in persons:
+        if (len(ent) == 1 and ent[0].lower_ not in surnames and ent[0].lower_ not in kb.given_names
+                and kb.person(ent.text) is None and kb.place_country(ent.text) is not None):
+            continue  # "shelled Kharkiv" (labelled PERSON): a place, unless someone of that surname is named
         s, e = ent.start, ent.end
         while s < e and (doc[s].lower_ in _DETS or kb.title((doc[s].lower_,)) is not None):
             s += 1
