@@ -276,3 +276,24 @@ def test_events_types_place_labelled_person_keeps_its_country(pipeline):
     evs = _events(pipeline, "Russian forces shelled Kharkiv overnight.")
     ev = next(e for e in evs if e.trigger.text == "shelled")
     assert ev.recipient is not None and ev.recipient.country == "UKR"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, actor", [
+    ("Ukraine launched a counteroffensive in the south.", "counteroffensive", "ASSAULT", "Ukraine"),
+    ("A police raid on the mosque left three dead.", "raid", "ASSAULT", "police"),  # a body noun's act
+    ("A rebel attack on the base killed ten soldiers.", "attack", "ASSAULT", "rebel"),
+    ("A rebel attack on the base killed ten soldiers.", "killed", "ASSAULT", "rebel"),  # the attack's doer
+    ("A truce between Israel and Hamas took effect on Friday.", "truce", "RETREAT", "Israel and Hamas"),
+])
+def test_events_types_nominal_attacks_and_truces_with_their_doers(pipeline, text, trigger, type_, actor):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.actor is not None and e.actor.text == actor
+               for e in evs), evs
+
+
+@pytest.mark.model
+def test_events_types_act_called_for_in_an_adjunct_is_not_asserted(pipeline):
+    evs = _events(pipeline, "Amnesty International called on Egypt to free the activists.")
+    assert not any(e.trigger.text == "free" for e in evs), evs
+    assert any(e.trigger.text == "called" and e.type == "REQUEST" for e in evs), evs

@@ -239,6 +239,10 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                 if pobj is not None:
                     return pobj
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in load_event_words().weapon_subjects:
+                # "a *rebel* attack killed ten soldiers": who attacked, where the attack says
+                inner = _nominal_actor(subj, ())
+                return inner if inner is not None else subj
             if subj is not None:
                 return subj
             subj_pass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -251,7 +255,12 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
             if passive_patient(tok) is not None:
                 return None  # "was granted asylum and *arrested*": who it was done to
             return clause_subject(tok)
-    # nominal trigger
+    return _nominal_actor(tok, recipient_spec)
+
+
+def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
+    """Who does what the event noun ``tok`` names: its possessor, by-agent, moving forces,
+    joint sides, modifier ("a *Russian* offensive") or the subject of the verb carrying it."""
     for c in tok.children:
         if c.dep_ == "poss":
             if c.pos_ == "PRON" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
@@ -279,8 +288,10 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                 return pobj
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and (
-                c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"):
-            return c
+                c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
+                or c.dep_ == "compound" and c.lemma_.lower() in load_lexicon().party_nouns
+                or c.lemma_.lower() in HUMAN):
+            return c  # "a *Russian* offensive", "a *police* raid", "a *rebel* attack"
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("over", "about", "regarding", "concerning", "against"):
         return None  # "lodged a protest with China *over the incursion*": the topic, not the subject's act
@@ -575,6 +586,8 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     ``entities=False`` a name the entity recogniser tagged counts only by its noun."""
     # "the only Republican": a nationality or party word in a noun's place
     nominal = tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ in ("attr", "nsubj", "dobj", "pobj")
+    # "a *rebel* attack": a people noun tagged as an adjective
+    nominal = nominal or tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.lemma_.lower() in HUMAN
     if tok.pos_ not in ("NOUN", "PROPN", "NUM") and not nominal or _document(tok):
         return None
     words = nouns | HUMAN | side_countries().side_nouns

@@ -202,6 +202,9 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children) and t.dep_ in (
                 "advcl", "ccomp", "pcomp", "pobj"):
             return "hypothetical", True
+        if t.dep_ == "advcl" and t.head.lemma_ in DEMAND and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return "demanded", True  # "called on Egypt *to free* the activists" (parsed as an adjunct)
         if t.dep_ in ("ROOT", "advcl", "relcl", "conj", "parataxis") or t.head.i == t.i:
             break
         prev, t = t, t.head
