@@ -297,3 +297,31 @@ def test_events_types_act_called_for_in_an_adjunct_is_not_asserted(pipeline):
     evs = _events(pipeline, "Amnesty International called on Egypt to free the activists.")
     assert not any(e.trigger.text == "free" for e in evs), evs
     assert any(e.trigger.text == "called" and e.type == "REQUEST" for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # a response promised under a condition threatens whoever meets it
+    ("Blinken said the United States would respond swiftly and severely if Russia invaded Ukraine.", "respond",
+     "USA", "RUS"),
+    ("The United States will retaliate if Iran attacks its forces.", "retaliate", "USA", "IRN"),
+    # a capital after "on" is its state
+    ("Washington has repeatedly called on Beijing to stop its military drills around Taiwan.", "called",
+     "USA", "CHN"),
+])
+def test_events_types_conditional_responses_and_capitals(pipeline, text, trigger, actor, recipient):
+    evs = _events(pipeline, text)
+    ev = next(e for e in evs if e.trigger.text == trigger)
+    assert ev.actor is not None and ev.actor.country == actor
+    assert ev.recipient is not None and ev.recipient.country == recipient
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("NATO said the alliance would act if Russia deploys missiles in Europe.", "deploys"),  # the condition
+    ("The ministry responded to the letter on Monday.", "responded"),  # no condition, no threat
+    ("Biden made remarks about what he called a minor incursion.", "called"),  # names no one
+])
+def test_events_types_conditions_and_plain_responses_not_coded(pipeline, text, trigger):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger for e in evs), evs

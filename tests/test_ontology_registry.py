@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 184  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 39
-    assert lex.fingerprint == "fb3c71d17e6b6624"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 185  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 40
+    assert lex.fingerprint == "74aa09247f787a02"
     assert len(lex.party_nouns) == 75 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

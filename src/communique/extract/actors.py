@@ -36,6 +36,9 @@ __all__ = ["ActorTable", "extract_actors", "actor_id"]
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "dative", "attr"})
 ARG_PREPS = frozenset({"with", "to", "against", "from", "by", "between", "toward", "towards",
                        "among"})
+# "called on Beijing", "fired at Kyiv", "pressure upon Tehran": a capital there is the state
+# ("on Twitter" is no side)
+STATE_PREPS = frozenset({"on", "upon", "at"})
 NOT_NAME_WORDS = frozenset({"the", "a", "an", "and", "or", "said", "says"})
 HEAD_PRIORITY = ("appos", "compound", "poss", "nmod", "amod", "pobj", "conj")
 
@@ -316,7 +319,9 @@ class _Builder:
             self.cache["dateline"] = country
         return self.cache["dateline"]
 
-    def in_arg_position(self, start: int, end: int) -> bool:
+    def in_arg_position(self, start: int, end: int, state: bool = False) -> bool:
+        """The phrase is a side's slot (subject, object, the object of with/to/...; of
+        on/upon/at too for a ``state``'s capital), not a place mentioned."""
         if not self.has_dep:
             return True
         root = self.doc[start:end].root
@@ -326,7 +331,7 @@ class _Builder:
             dep = root.dep_
         if dep in ARG_DEPS:
             return True
-        if dep == "pobj" and root.head.lower_ in ARG_PREPS:
+        if dep == "pobj" and (root.head.lower_ in ARG_PREPS or state and root.head.lower_ in STATE_PREPS):
             return True
         if dep in ("compound", "nmod") and (root.head.lower_ in self.kb.sector_nouns
                                             or self.kb.title((root.head.lower_,)) is not None):
@@ -439,7 +444,7 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
             continue
         if entry.description and entry.name not in named:
             continue
-        if entry.place_like and not b.in_arg_position(start, end):
+        if entry.place_like and not b.in_arg_position(start, end, state=entry.kind == "country"):
             continue
         if entry.source == "demonym" and end - start == 1 and _bare_name(doc[start]):
             continue  # "*Cuban* seemed to rely on ...": a surname, not the people of Cuba

@@ -173,8 +173,9 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         score += 1
     if c.get("requires_object_complement"):
         o = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
-        if o is None or not any(ch.dep_ == "oprd" and ch.i > o.i for ch in tok.children):
-            return None  # "called Palin a clown": an object and what it is called
+        if o is None or o.lower_ in load_event_words().question_words or not any(
+                ch.dep_ == "oprd" and ch.i > o.i for ch in tok.children):
+            return None  # "called Palin a clown"; "what he called a minor incursion" names no one
         score += 2  # outranks "call on" ("called Palin a clown *on* his show")
     if c.get("rejects_person_object") and _person_object(tok, actors, "human"):
         return None  # "the officer was dismissed": fired, no proposal rejected

@@ -56,7 +56,15 @@ from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_match import CLAUSAL_TYPES, CONFLICT_TYPES, Match, match_trigger, object_lemmas, plover_of
 from .event_model import combine, load_model
 from .event_words import load_event_words
-from .modality import REFUSE_GOVERNORS, allegation_of, condition_of, is_negated, modality_of, stance
+from .modality import (
+    REFUSE_GOVERNORS,
+    allegation_of,
+    condition_of,
+    conditional_clause,
+    is_negated,
+    modality_of,
+    stance,
+)
 from .places import PlaceTable
 from .time import DateTable
 
@@ -87,6 +95,8 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
         return (ax is not None and ay is not None and ay.kind == "country"
                 and ax.country is not None and ax.country == ay.country)
 
+    if conditional_clause(tok) is not None:
+        return cameo, None  # "if NATO deploys missiles": the condition, neither intent nor threat
     intended, refused, mark = stance(tok, same)
     if not (intended or refused or mark) and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         # "threatened to attack the base and to seize its tankers": the conjunct shares the stance
