@@ -54,7 +54,7 @@ def test_event_actors_data_file_is_versioned():
     # a country named only as a place is no home; non-state sides stay without a country
     ("Trump criticized Ford Motor Company for opening up a new factory in Mexico.", "ACCUSE", "criticized",
      "recipient", set()),
-    ("Estonian police said hackers attacked the ministry's computer network.", "ASSAULT", "attacked", "actor",
+    ("Estonian police said hackers attacked the ministry's computer network.", "COERCE", "attacked", "actor",
      set()),
     ("The United States launched air strikes against Islamic State fighters on Monday.", "ASSAULT", "strikes",
      "recipient", set()),

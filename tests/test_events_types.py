@@ -325,3 +325,39 @@ def test_events_types_conditional_responses_and_capitals(pipeline, text, trigger
 def test_events_types_conditions_and_plain_responses_not_coded(pipeline, text, trigger):
     evs = _events(pipeline, text)
     assert not any(e.trigger.text == trigger for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("The rebels returned seized property, including a yacht, to the US.", "returned", "RETREAT", "retreat.release"),
+    ("More than 140 militants have declared a withdrawal from the villages.", "withdrawal", "RETREAT",
+     "retreat.withdrawal-declared"),
+    ("The militia said it was ending armed action against rival militias.", "ending", "RETREAT",
+     "retreat.halt-attack"),
+    ("Kenyan President Uhuru Kenyatta stood down late Tuesday.", "stood", "RETREAT", "retreat.step-down"),
+    ("The Obama administration began an expanded intelligence sharing with Guatemala.", "sharing", "COOPERATE",
+     "cooperate.sharing-noun"),
+    ("The Bahamas has temporarily suspended its relationship with the United States.", "suspended", "SANCTION",
+     "sanction.break"),
+    ("The court handed down six-year sentences to four members of parliament.", "handed", "SANCTION",
+     "accuse.hand-down"),
+    ("Chad has cut off internet access in some of its regions.", "cut", "COERCE", "coerce.cut-off"),
+    ("Nigerian leader Ibrahim Babangida has arrived in Rome.", "arrived", "CONSULT", "consult.arrive"),
+    ("Officials have embarked on a diplomatic tour of neighboring countries.", "tour", "CONSULT", "consult.trip"),
+    ("Russian hackers attacked the country's network.", "attacked", "COERCE", "coerce.cyber-verb"),
+    ("Hundreds of demonstrators clashed with police in Nairobi.", "clashed", "PROTEST", "protest.clash"),
+])
+def test_events_types_returns_withdrawals_visits_cyber_and_riots(pipeline, text, trigger, type_, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The storm arrived in Florida.", "arrived", "CONSULT"),  # no visitor
+    ("Rebels clashed with the army.", "clashed", "PROTEST"),  # armed clash, no protest
+    ("The company returned the money to investors.", "returned", "RETREAT"),
+])
+def test_events_types_arrivals_and_clashes_of_others_not_coded_as_such(pipeline, text, trigger, type_):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger and e.type == type_ for e in evs), evs

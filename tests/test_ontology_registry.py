@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from communique.extract.event_lexicon import _check_keys, load_lexicon
+from communique.extract.event_lexicon import _check_keys, load_lexicon, parse_patterns
 from communique.ontology import cameo, cameo_codes, contexts, ontology_fingerprint, plover_for_cameo, plover_type
 
 
@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 185  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 40
-    assert lex.fingerprint == "74aa09247f787a02"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 195  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 41
+    assert lex.fingerprint == "6c6da1a0661ed535"
     assert len(lex.party_nouns) == 75 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
@@ -48,6 +48,13 @@ def test_ontology_event_lexicon_golden():
 def test_ontology_event_lexicon_unknown_key_is_an_error(pattern, error):
     with pytest.raises(ValueError, match=re.escape(error)):
         _check_keys(pattern)
+
+
+def test_ontology_event_lexicon_id_used_twice_is_an_error():
+    p = {"id": "protest.riot", "lemmas": ["riot"], "cameo": "145"}
+    assert len(parse_patterns([p])) == 1
+    with pytest.raises(ValueError, match="protest.riot: the id is used twice"):
+        parse_patterns([p, dict(p, lemmas=["clash"])])
 
 
 def test_ontology_event_lexicon_known_keys_pass():

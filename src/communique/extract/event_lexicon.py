@@ -84,7 +84,7 @@ CONDITION_KEYS = frozenset({
     "consequence_heads", "rejects_deps", "requires_party_object", "needs_counterpart",
     "requires_mandative_ccomp", "rejects_question", "rejects_object", "needs_recipient",
     "rejects_xcomp_types", "rejects_xcomp", "requires_named_with", "requires_unwillingness",
-    "rejects_person_object", "requires_object_complement",
+    "rejects_person_object", "requires_object_complement", "requires_subject",
 })
 
 
@@ -104,16 +104,15 @@ def _check_words(d: dict[str, Any]) -> None:
             raise ValueError(f"pattern {d.get('id')}: {k} holds a boolean (quote on/off/yes/no)")
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    text = resources.files(DATA).joinpath("patterns.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    # nominal events added for issue 19, same schema (data/events/nominal_patterns.yaml)
-    nominal = resources.files(DATA).joinpath("nominal_patterns.yaml").read_text(encoding="utf-8")
-    data["patterns"] = [*data["patterns"], *yaml.safe_load(nominal)["patterns"]]
-    text += nominal
+def parse_patterns(dicts: Iterable[dict[str, Any]]) -> list[Pattern]:
+    """The patterns of parsed YAML mappings, checked: an unknown key, a boolean among words
+    or an id used twice is an error (a rule's id names it on every event it codes)."""
     pats = []
-    for d in data["patterns"]:
+    ids: set[str] = set()
+    for d in dicts:
+        if d.get("id") in ids:
+            raise ValueError(f"pattern {d.get('id')}: the id is used twice")
+        ids.add(str(d.get("id")))
         _check_keys(d)
         _check_words(d)
         pats.append(Pattern(
@@ -124,6 +123,18 @@ def load_lexicon() -> Lexicon:
             refine=tuple((frozenset(r["words"]), str(r["cameo"])) for r in d.get("refine") or ()),
             cond={k: v for k, v in d.items() if k not in _KNOWN},
         ))
+    return pats
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    text = resources.files(DATA).joinpath("patterns.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    # nominal events added for issue 19, same schema (data/events/nominal_patterns.yaml)
+    nominal = resources.files(DATA).joinpath("nominal_patterns.yaml").read_text(encoding="utf-8")
+    data["patterns"] = [*data["patterns"], *yaml.safe_load(nominal)["patterns"]]
+    text += nominal
+    pats = parse_patterns(data["patterns"])
     tables = {k: {str(a): str(b) for a, b in (data.get(k) or {}).items()}
               for k in ("intent_of", "threat_of", "refusal_of")}
     words = {}

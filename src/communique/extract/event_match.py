@@ -171,6 +171,11 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _person_object(tok, actors, c["requires_person_object"]):
             return None
         score += 1
+    if "requires_subject" in c:
+        words = set(c["requires_subject"])
+        if not (_subject_lemmas(tok) & words or "@person" in words and _person_subject(tok, actors)):
+            return None  # "demonstrators clashed with police": who clashed decides
+        score += 1
     if c.get("requires_object_complement"):
         o = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
         if o is None or o.lower_ in load_event_words().question_words or not any(
@@ -206,6 +211,30 @@ def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -
             if m is not None:
                 out.add(plover_of(m.cameo, m.pattern.type)[0])
     return out
+
+
+def _subject_lemmas(tok: Token) -> set[str]:
+    """Lemmas of the heads of ``tok``'s subject phrase and its conjuncts, with what a counted
+    head counts ("Hundreds *of demonstrators*")."""
+    out: set[str] = set()
+    for s in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for t in (s, *s.conjuncts):
+            out.add(noun_lemma(t))
+            out.update(noun_lemma(x) for x in pobjs_of(t))
+    return out
+
+
+def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
+    """``tok``'s subject names a person ("Ibrahim Babangida has arrived in Rome")."""
+    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+        who = actors.get(actors.actor_for_token(subj.i)) if actors is not None else None
+        if who is not None and who.kind == "person" or who is None and subj.ent_type_ == "PERSON":
+            return True
+    return False
+
+
+def pobjs_of(t: Token) -> list[Token]:
+    return [x for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)]
 
 
 YIELDING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
