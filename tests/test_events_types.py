@@ -361,3 +361,30 @@ def test_events_types_returns_withdrawals_visits_cyber_and_riots(pipeline, text,
 def test_events_types_arrivals_and_clashes_of_others_not_coded_as_such(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
     assert not any(e.trigger.text == trigger and e.type == type_ for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Switzerland wants Azerbaijan to end the sanctions.", "wants", "REQUEST", "appeal.want"),
+    ("Hundreds have taken to the streets in Egypt to demand the resignation of the president.", "taken", "PROTEST",
+     "protest.streets"),
+    ("The Serbian army called up a new group of volunteers for a renewed offensive.", "called", "MOBILIZE",
+     "mobilize.call-up"),
+    ("Brazil's president ordered additional police forces into Sao Paulo state.", "ordered", "MOBILIZE",
+     "mobilize.order-in"),
+    ("Ethiopia and Kyrgyzstan are opening diplomatic ties.", "opening", "SUPPORT", "support.relations"),
+    ("Prosecutors dropped the charges against the activist.", "dropped", "CONCEDE", "concede.withdraw-claim"),
+])
+def test_events_types_wants_streets_call_ups_ties_and_dropped_charges(pipeline, text, trigger, type_, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Clinton said she did not want U.S. troops on the ground to fight the Islamic State.", "want", "REQUEST"),
+    ("The minister visited Nauru to further deepen the ties with the islanders.", "deepen", "SUPPORT"),  # an aim
+])
+def test_events_types_unwanted_and_aims_not_coded(pipeline, text, trigger, type_):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger and e.type == type_ for e in evs), evs

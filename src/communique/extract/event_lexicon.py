@@ -84,7 +84,7 @@ CONDITION_KEYS = frozenset({
     "consequence_heads", "rejects_deps", "requires_party_object", "needs_counterpart",
     "requires_mandative_ccomp", "rejects_question", "rejects_object", "needs_recipient",
     "rejects_xcomp_types", "rejects_xcomp", "requires_named_with", "requires_unwillingness",
-    "rejects_person_object", "requires_object_complement", "requires_subject",
+    "rejects_person_object", "requires_object_complement", "requires_subject", "requires_infinitive_subject",
 })
 
 

@@ -171,6 +171,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _person_object(tok, actors, c["requires_person_object"]):
             return None
         score += 1
+    if c.get("requires_infinitive_subject"):
+        if any(ch.dep_ == "neg" for ch in tok.children) or not any(_infinitive_of_another(ch) for ch in tok.children):
+            return None  # "wants Azerbaijan to end the sanctions": what another side is to do (not "did not want")
+        score += 1
     if "requires_subject" in c:
         words = set(c["requires_subject"])
         if not (_subject_lemmas(tok) & words or "@person" in words and _person_subject(tok, actors)):
@@ -222,6 +226,12 @@ def _subject_lemmas(tok: Token) -> set[str]:
             out.add(noun_lemma(t))
             out.update(noun_lemma(x) for x in pobjs_of(t))
     return out
+
+
+def _infinitive_of_another(c: Token) -> bool:
+    """``c`` is an infinitive complement with a subject of its own, not the speaker."""
+    return (c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(x.dep_ == "nsubj" and x.lower_ not in ("i", "we", "me", "us") for x in c.children))
 
 
 def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
