@@ -3,6 +3,8 @@ apart, relative pronouns as sides (real model)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from test_events_args import _by_trigger, _countries
 
@@ -129,3 +131,21 @@ def test_event_actors_reported_pronoun_is_the_reporting_subject(rules, text, tri
     found = _by_trigger(a, trigger)
     assert found[0].actor is not None and found[0].actor.text == actor_text
     assert _countries(a, found[0].actor) == countries
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, country, sector", [
+    # a shadow or opposition title is not the office holder; one of another office neither
+    ("Britain's shadow chancellor criticized the budget.", "Britain's shadow chancellor", "GBR", "OPP"),
+    ("The opposition leader called for new elections.", "opposition leader", None, "OPP"),
+    ("Britain's chancellor presented the budget.", "Britain's chancellor", "GBR", "GOV"),
+    # people of a country are a group with its country, not the state
+    ("Gunmen killed four men in northern Nigeria on Sunday.", "men", "NGA", "CVL"),
+    ("Police arrested Russian protesters in Moscow.", "protesters", "RUS", "CVL"),
+])
+def test_event_actors_titles_and_people_of_a_country(pipeline, text, name, country, sector):
+    actors = pipeline.analyze(text, published=dt.date(2024, 3, 1)).actors
+    a = next((x for x in actors if x.name == name), None)
+    assert a is not None, actors
+    assert (a.country, a.sector) == (country, sector)
+    assert a.kind != "country"

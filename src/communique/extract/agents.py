@@ -1,7 +1,9 @@
 """Generic agents in an article: sector nouns ("gunmen", "a suicide bomber", "four men",
 "protesters", "police") become actors with a sector, owned by the country, organisation or
 group that modifies them ("Russian troops", "security forces in Chile") or, for a state's
-own bodies, by the dateline's state ("NAIROBI - Police fired"). Internal to
+own bodies, by the dateline's state ("NAIROBI - Police fired"). People of a country who are
+not its state ("four men in northern Nigeria", "Russian protesters") are a group with that
+country, never the state itself. Internal to
 ``extract/actors.py``."""
 
 from __future__ import annotations
@@ -101,7 +103,21 @@ def apply_sector_nouns(b: "_Builder") -> None:
             j = tok.i - 1
             if j >= 0 and j in b.by_token:
                 ids.append(b.by_token[j])
-        if ids:
+        if ids and sector not in STATE_SECTORS and all(b.records[a].kind == "country" for a in ids):
+            # "four men in northern Nigeria", "Russian protesters": people of a country, not its
+            # state; one group per country, with that country
+            groups = []
+            for a in ids:
+                country = b.records[a].country
+                g = b.add("group", phrase, sector=sector, key=f"{sector}:{phrase}:{country}")
+                b.records[g].sector = sector
+                b.records[g].country = b.records[g].country or country
+                groups.append(g)
+            b.by_token[tok.i] = groups[0]
+            if len(groups) > 1:
+                b.plural[tok.i] = tuple(groups)
+            b.sector_by_token[tok.i] = sector
+        elif ids:
             b.by_token[tok.i] = ids[0]
             if len(ids) > 1:
                 b.plural[tok.i] = tuple(ids)

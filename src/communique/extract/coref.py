@@ -146,8 +146,13 @@ def _description(b: "_Builder", tok, seen_people: dict[str, int]) -> None:
     if nxt is not None and (nxt.i in b.locked or (nxt.pos_ == "PROPN" and nxt.is_title)):
         return  # a title before a name, handled with the name
     family = title[1][1]
+    opposition = opposition or title[1][0] == "OPP"  # "the opposition leader"
+    title_text = " ".join(doc[x].lower_ for x in range(title[0], i + 1))
+    other_office = country is not None and title_text in kb.title_exceptions.get(country, ())
     best = None
-    for aid, pos in seen_people.items():
+    # a shadow or opposition title is not its office holder ("Britain's shadow chancellor"),
+    # nor a title of another office in its country ("Britain's chancellor" is not its leader)
+    for aid, pos in ({} if opposition or other_office else seen_people).items():
         rec = b.records[aid]
         if pos >= i or family not in rec.families:
             continue
@@ -155,7 +160,7 @@ def _description(b: "_Builder", tok, seen_people: dict[str, int]) -> None:
             continue
         if best is None or pos > seen_people[best]:
             best = aid
-    if best is None and country is not None and b.published is not None:
+    if best is None and country is not None and b.published is not None and not opposition and not other_office:
         for known in kb.registry_records():
             role = known.role_on(b.published)
             if known.kind == "person" and role and role.country == country:
@@ -168,7 +173,7 @@ def _description(b: "_Builder", tok, seen_people: dict[str, int]) -> None:
                     rec.roles.append(role.role)
                     rec.families.add(family)
                     break
-    if best is None and doc[first].lower_ != "a" and (country is not None or opposition):
+    if best is None and doc[first].lower_ != "a" and (country is not None or opposition):  # "Britain's chancellor"
         best = _role_actor(b, doc[title[0]:i + 1].text, title[1], country, opposition,
                            doc[first + (doc[first].lower_ == "the"):i + 1].text)
     if best is not None:

@@ -127,7 +127,9 @@ class DocCountries:
         self._done = True
         doc = self._doc
         locative = side_countries().locative
-        self._mentions = [(a.country, m.start, m.end) for a in self._actors.actors if a.country
+        # a group's country comes from a mention counted already ("*Mexican* immigrants")
+        self._mentions = [(a.country, m.start, m.end) for a in self._actors.actors
+                          if a.country and a.kind != "group"
                           for m in a.mentions if _evidence(doc, m.start, m.end, locative)]
         counts = Counter(c for c, _s, _e in self._mentions)  # countries named only as places drop out
         if counts:

@@ -161,6 +161,7 @@ class KnowledgeBase:
     surnames: dict[str, list[PersonRecord]] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)
     common_surnames: frozenset[str] = frozenset()  # never resolved alone from the KB
+    title_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO3 -> titles of another office
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     max_tokens: int = 1
     phoenix: Any = None  # the compiled open dictionaries (kb/phoenix.py PhoenixKB), read-only
@@ -334,6 +335,8 @@ def build_builtin() -> KnowledgeBase:
     for title, (sector, family) in (roles.get("titles") or {}).items():
         kb.titles[tuple(title.split())] = (sector, family)
     kb.sector_nouns = {k.lower(): v for k, v in (roles.get("sector_nouns") or {}).items()}
+    kb.title_exceptions = {str(c): frozenset(str(t).lower() for t in ts)
+                           for c, ts in (roles.get("title_exceptions") or {}).items()}
     for p in people.get("people") or ():
         kb.add_person(person_from_dict(p))
     for gender, firsts in (people.get("given_names") or {}).items():
