@@ -388,3 +388,14 @@ def test_events_types_wants_streets_call_ups_ties_and_dropped_charges(pipeline, 
 def test_events_types_unwanted_and_aims_not_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
     assert not any(e.trigger.text == trigger and e.type == type_ for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, modality", [
+    ("Ryan said he was not ready to support Trump.", "support", "SUPPORT", "negated"),  # no intent
+    ("Protesters disrupted Trump's rally in Chicago.", "disrupted", "PROTEST", "asserted"),
+    ("Farmers blocked roads in Paris.", "blocked", "PROTEST", "asserted"),
+])
+def test_events_types_denied_readiness_and_obstruction(pipeline, text, trigger, type_, modality):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.modality == modality for e in evs), evs

@@ -34,7 +34,14 @@ CENSURE = frozenset({"criticize", "criticise", "condemn", "denounce", "slam", "f
 ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold"}) | CENSURE
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
-                    "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose"})
+                    "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose",
+                    "ready", "willing", "prepared"})
+
+
+def denied_intent(gov: Token) -> bool:
+    """The intent word ``gov`` is negated: "does *not want*", "was *not ready*"."""
+    return any(c.dep_ == "neg" for c in gov.children) or gov.dep_ == "acomp" and any(
+        c.dep_ == "neg" for c in gov.head.children)
 
 
 def _own_wish(gov: Token, comp: Token) -> bool:
@@ -214,6 +221,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     if is_negated(tok):
         return "negated", False
     v = _clause_verb(tok)
+    if v.dep_ == "xcomp" and v.head.lemma_ in INTEND and denied_intent(v.head):
+        return "negated", False  # "was not ready to support Trump": not done, nor intended
     aux = _aux_of(v) | (_aux_of(v.head) if tok.dep_ in ("nsubj", "dobj") else set())
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         aux |= _aux_of(tok.head)
@@ -256,8 +265,8 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
             refused = True
             break
         if lemma in INTENT_GOVERNORS or t.lower_ in INTENT_GOVERNORS:
-            # "does not want to hold talks": an intent denied is a refusal
-            refused = any(c.dep_ == "neg" for c in t.children)
+            # "does not want to hold talks", "was not ready to support": an intent denied is a refusal
+            refused = denied_intent(t)
             intended = not refused
             break
     if is_negated(tok) and not intended:
