@@ -399,3 +399,24 @@ def test_events_types_unwanted_and_aims_not_coded(pipeline, text, trigger, type_
 def test_events_types_denied_readiness_and_obstruction(pipeline, text, trigger, type_, modality):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == trigger and e.type == type_ and e.modality == modality for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("The Syrian government said rebels used chemical weapons in Ghouta.", "weapons", "ASSAULT",
+     "massviolence.wmd-weapon"),
+    ("Venezuela said Colombian paramilitaries had crossed the border.", "crossed", "COERCE", "coerce.incursion"),
+])
+def test_events_types_weapons_used_and_borders_crossed(pipeline, text, trigger, type_, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The refugees crossed the border.", "crossed"),  # no armed men
+    ("Russia has nuclear weapons.", "weapons"),  # held, not used
+])
+def test_events_types_crossings_and_arsenals_not_coded(pipeline, text, trigger):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger for e in evs), evs
