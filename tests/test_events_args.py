@@ -222,7 +222,7 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, actor_text, recipient_text", [
     # the subject of the verb whose object noun carries the clause acts
-    ("The UN Security Council made a verbal commitment to ease restrictions on Iran.", "ease",
+    ("The UN Security Council made a verbal commitment to ease restrictions on Iran.", "commitment",
      "Security Council", "Iran"),
     # a plan *for* a place names it
     ("Estonia rejected a plan for the Falkland Islands.", "rejected", "Estonia", "Falkland Islands"),
@@ -259,7 +259,8 @@ def test_events_args_stative_participle_subject_is_the_actor(pipeline, text, typ
 @pytest.mark.model
 @pytest.mark.parametrize("text, type_, countries", [
     # coordinated subjects are plural: "they" is the pair that announced
-    ("A Kenyan paper reported that Peru and Chile announced they agree to lift the ban on fishing.", "AGREE",
+    # (a promised concession: PLOVER's CONCEDE)
+    ("A Kenyan paper reported that Peru and Chile announced they agree to lift the ban on fishing.", "CONCEDE",
      {"PER", "CHL"}),
     # "he" in a clause that explains the governing one is its subject
     ("Kenyan media said an Ugandan official spoke to reporters because he was not allowed to visit the camp.",

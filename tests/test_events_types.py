@@ -75,7 +75,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("A source told Reuters that negotiations between Egypt and Israel were continuing.", "negotiations",
      "CONSULT", "consult.negotiation"),  # told that ...: reported, not demanded
     ("Iran will not comply with the ruling of the tribunal.", "comply", "REJECT", "concede.comply.refusal"),
-    ("The European Union made a commitment to lift sanctions on Cuba.", "commitment", "AGREE", "intent.commitment"),
+    # a promised concession is PLOVER's CONCEDE ("make a promise of future concessions")
+    ("The European Union made a commitment to lift sanctions on Cuba.", "commitment", "CONCEDE", "intent.commitment"),
     ("The army came to an agreement with the rebels on Sunday.", "agreement", "AGREE", "intent.reach-agreement"),
     ("Germany pulled the plug on its military aid to Mali.", "pulled", "SANCTION", "sanction.pull-plug"),
     ("American instructors are training Ukrainian troops in Poland.", "training", "COOPERATE", "cooperate.train"),
@@ -217,7 +218,7 @@ def test_events_types_victim_of_a_passive_is_not_the_attacker_in_its_phrase(pipe
 @pytest.mark.parametrize("text, trigger, type_", [
     ("Russia declared war on Ukraine.", "war", "ASSAULT"),
     ("Russia dismissed the American proposal.", "dismissed", "REJECT"),
-    ("Israel vowed not to attack Gaza.", "attack", "AGREE"),  # the intent to hold back
+    ("Israel vowed not to attack Gaza.", "attack", "CONCEDE"),  # a promise to hold back (0356)
 ])
 def test_events_types_waged_war_and_dismissed_proposals_coded(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
@@ -420,3 +421,17 @@ def test_events_types_weapons_used_and_borders_crossed(pipeline, text, trigger, 
 def test_events_types_crossings_and_arsenals_not_coded(pipeline, text, trigger):
     evs = _events(pipeline, text)
     assert not any(e.trigger.text == trigger for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    # PLOVER codes the promise of a concession CONCEDE, of cooperation or aid AGREE
+    ("The Afghan government has agreed to remove a curfew placed on parts of the capital.", "agreed", "CONCEDE"),
+    ("Hamas pledged to release the hostages.", "pledged", "CONCEDE"),
+    ("Russia will withdraw its troops from the border.", "withdraw", "CONCEDE"),
+    ("Japan pledged to provide aid to Ukraine.", "pledged", "AGREE"),
+    ("Iran is ready to hold talks with the United States.", "talks", "AGREE"),
+])
+def test_events_types_promised_concessions_and_cooperation(pipeline, text, trigger, type_):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ for e in evs), evs

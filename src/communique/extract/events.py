@@ -114,7 +114,7 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
     if root == "15" and intended and not mark:
         return cameo, "intent"  # "will send troops to Lithuania": a planned deployment, no threat to the host
     if root in CONFLICT_ROOTS and intended and is_negated(tok):
-        return "035", "intent"  # "vowed not to attack": the intent to hold back, no threat
+        return "0356", "intent"  # "vowed not to attack": the intent to hold back, no threat
     if root in CONFLICT_ROOTS and (intended or mark):
         code = lex.threat(cameo)
         if code:
@@ -124,6 +124,14 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
         if code:
             return code, "intent"
     return cameo, None
+
+
+def promised_concession(cameo: str) -> bool:
+    """CAMEO 035 (intent to yield: ease, release, de-escalate, withdraw): PLOVER's codebook
+    codes the promise of a concession as CONCEDE ("verbal concessions which have no
+    immediate material consequences": promised withdrawals, lifted curfews, declared
+    ceasefires), where the 2021 crosswalk says AGREE."""
+    return cameo.startswith("035")
 
 
 def _quote_index(quotes: tuple[Quote, ...], char: int) -> int | None:
@@ -387,6 +395,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     else:
         type_, cameo, mode, ctxs = code_event(tok, m, threat=threat)
         rule = p.id + (".threat" if threat and not p.threat_only else "")
+    if type_ == "AGREE" and promised_concession(cameo):
+        type_ = "CONCEDE"  # PLOVER: a promise of future concessions
     pt = plover_type(type_)
     cc = cameo_code(cameo) or cameo_code(cameo[:3]) or cameo_code(cameo[:2])
     date, precision = dates.date_for(tok)
