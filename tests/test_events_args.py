@@ -409,3 +409,22 @@ def test_events_args_dative_preposition_is_not_the_side(pipeline, text, trigger,
     a = pipeline.analyze(text)
     ev = _by_trigger(a, trigger)[0]
     assert ev.recipient is not None and ev.recipient.text == recipient_text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, recipient", [
+    # a surname the recogniser took for a product is still the side criticised
+    ("In a video posted to her Facebook account, she criticized Singer and challenged him to a debate.",
+     "criticized", "Singer"),
+    ("The people asked of the government to open the border.", "asked", "the government"),  # asked *of*
+    # a meeting at a body names its host; at a city, only where it was
+    ("During the meeting Tuesday at the Tunisian Foreign Ministry, the representatives presented their concerns.",
+     "meeting", "Tunisian Foreign Ministry"),
+    ("The talks at Geneva ended without agreement.", "talks", None),
+])
+def test_events_args_named_objects_asked_of_and_meeting_hosts(pipeline, text, trigger, recipient):
+    evs = [e for e in pipeline.analyze(text).events if e.trigger.text == trigger]
+    if recipient is None:
+        assert all(e.recipient is None for e in evs), evs
+    else:
+        assert evs and evs[0].recipient is not None and evs[0].recipient.text == recipient, evs

@@ -600,7 +600,8 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     name = tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or entities and tok.ent_type_ == "GPE") or (
         tok.ent_type_ in ("ORG", "PERSON") and _plain_name(tok))
     # a name the recogniser missed, as the subject or object itself ("Madoff was arrested")
-    name = name or (entities and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title
+    # (or one it took for a product: "criticized *Singer*")
+    name = name or (entities and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PRODUCT") and tok.is_title
                     and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and not tok.is_stop)
     if not (lemma in words and tok.pos_ != "NUM" or entities and tok.ent_type_ in ("ORG", "PERSON")
             or tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN")  # "Republicans", "Kurds"

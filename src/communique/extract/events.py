@@ -452,6 +452,8 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
     for r_tok in _without_forces(tok, chain(recipient_tokens(doc, tok, p.recipient), wider), moved):
         if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
+        if r_tok.dep_ == "pobj" and r_tok.head.lower_ == "at" and actors.actor_for_token(r_tok.i) is None:
+            continue  # "talks at Geneva": a venue; "a meeting at the Foreign Ministry" names its host
         seen.append(r_tok)
         party = party_in_phrase(doc, r_tok, actors, quotes, qi)
         if party is not None and (not set(party.actors) <= own
