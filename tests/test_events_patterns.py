@@ -39,7 +39,7 @@ WILL_PROVIDE = [("UN", "UN", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux"
                 ("aid", "aid", "NOUN", "dobj", 2)]
 WOULD_BLOCKADE = [("Russia", "Russia", "PROPN", "nsubj", 2), ("would", "would", "AUX", "aux", 2),
                   ("blockade", "blockade", "VERB", "ROOT", 2), ("Odesa", "Odesa", "PROPN", "dobj", 2)]
-# farmers blockading a city obstruct it (protest.disrupt): their blockade to come threatens protest (133)
+# farmers blockading a city obstruct it (protest.disrupt): their blockade to come is a protest called
 FARMERS_WOULD_BLOCKADE = [("Farmers", "farmer", "NOUN", "nsubj", 2), ("would", "would", "AUX", "aux", 2),
                           ("blockade", "blockade", "VERB", "ROOT", 2), ("Paris", "Paris", "PROPN", "dobj", 2)]
 NOT_END = [("Teachers", "teacher", "NOUN", "nsubj", 3), ("will", "will", "AUX", "aux", 3),
@@ -52,7 +52,7 @@ PROVIDED = [("UN", "UN", "PROPN", "nsubj", 1), ("provided", "provide", "VERB", "
 @pytest.mark.parametrize("spec,trigger,code,how", [
     (WILL_PROVIDE, 2, "0333", "intent"),     # promised aid: intent (03)
     (WOULD_BLOCKADE, 2, "1381", "threat"),   # a blockade to come: threat (13)
-    (FARMERS_WOULD_BLOCKADE, 2, "133", "threat"),  # protesters' blockade to come: threat of protest
+    (FARMERS_WOULD_BLOCKADE, 2, "144", "intent"),  # protesters' blockade to come: a protest called, no threat
     (NOT_END, 3, "1242", "refusal"),         # not easing dissent: rejection (12)
     (PROVIDED, 1, "073", None),              # done: the action itself
 ])

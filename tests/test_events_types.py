@@ -435,3 +435,15 @@ def test_events_types_crossings_and_arsenals_not_coded(pipeline, text, trigger):
 def test_events_types_promised_concessions_and_cooperation(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == trigger and e.type == type_ for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, modality", [
+    ("Workers in Quebec have announced they will strike on Monday.", "strike", "PROTEST", "future"),  # called
+    ("The union will strike unless wages rise.", "strike", "THREATEN", "hypothetical"),  # conditional
+    ("The Falkland Islands announced Monday that it has agreed to cede some of its territory.", "agreed",
+     "CONCEDE", "asserted"),
+])
+def test_events_types_called_strikes_and_agreed_cessions(pipeline, text, trigger, type_, modality):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.modality == modality for e in evs), evs

@@ -111,8 +111,10 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
             return code, "threat"
     if refused:
         return cameo, None
-    if root == "15" and intended and not mark:
-        return cameo, "intent"  # "will send troops to Lithuania": a planned deployment, no threat to the host
+    if root in ("14", "15") and intended and not mark:
+        # "will send troops to Lithuania": a planned deployment, no threat to the host; "workers
+        # announced they will strike": a strike called, no threat
+        return cameo, "intent"
     if root in CONFLICT_ROOTS and intended and is_negated(tok):
         return "0356", "intent"  # "vowed not to attack": the intent to hold back, no threat
     if root in CONFLICT_ROOTS and (intended or mark):
