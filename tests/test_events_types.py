@@ -447,3 +447,16 @@ def test_events_types_promised_concessions_and_cooperation(pipeline, text, trigg
 def test_events_types_called_strikes_and_agreed_cessions(pipeline, text, trigger, type_, modality):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == trigger and e.type == type_ and e.modality == modality for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Clinton traveled to Pittsburgh's Allegheny County on their post-convention bus tour.", "traveled"),  # home
+    ("He'll need a more nimble response in the future if he doesn't want the attacks to stick.", "response"),
+    # an act called for, conjoined to another called for, is demanded too
+    ("NATO called on the North Korean regime to abandon its nuclear weapons and comply with its obligations.",
+     "comply"),
+])
+def test_events_types_home_trips_needed_responses_and_demanded_conjuncts_not_coded(pipeline, text, trigger):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger for e in evs), evs

@@ -34,8 +34,8 @@ def test_ontology_registry_golden():
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 203  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 47
-    assert lex.fingerprint == "b003e25f756d6e88"
+    assert lex.version == 48
+    assert lex.fingerprint == "7bdef8872d6bee8c"
     assert len(lex.party_nouns) == 75 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -308,6 +308,15 @@ def same_side(a: Party, b: Party, actors: ActorTable) -> bool:
     return not generic or a.start == b.start
 
 
+def side_countries_of(party: Party | None, actors: ActorTable) -> set[str]:
+    """Every country a side stands for: its own, its actors' and its members'."""
+    if party is None:
+        return set()
+    found = {party.country, *(m.country for m in party.members)}
+    found |= {a.country for a in (actors.get(x) for x in party.actors) if a is not None}
+    return {c for c in found if c}
+
+
 def relational_side(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
     """The side a relational noun names ("its neighbor *Palau*", "its counterparts in the
     Central American country of *Honduras*"): the first actor with a country in its

@@ -31,6 +31,7 @@ from .event_actors import (
     names_state,
     place_side,
     same_side,
+    side_countries_of,
 )
 from .event_allegations import accuser_token, alleged_actor_token, judged_doer
 from .event_args import (
@@ -282,6 +283,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
         if cond is None and not (modality in ("hypothetical", "future") and gov.lemma_ in heads):
             return None
+        if heads and gov.lemma_ not in heads:
+            return None  # "will need a more nimble response if ...": no consequence promised
         threat = True
     if tok.pos_ in ("NOUN", "PROPN") and type0 in CONFLICT_TYPES | {"MOBILIZE"} and _subject_of_irrealis(tok):
         return None  # "a Russian invasion would draw sanctions": the condition, not an event
@@ -390,6 +393,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
                        not_home=recipient.country if recipient is not None and type0 in CONFLICT_TYPES else None)
     recipient = place_side(doc, recipient, None, actors, places, home,
                            not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES else None)
+    if p.cond.get("needs_foreign_recipient") and (
+            recipient is None or side_countries_of(actor, actors) & side_countries_of(recipient, actors)):
+        return None  # "traveled to Pittsburgh": a trip at home visits no one
     if cameo_override is not None:
         type_, mode, ctxs = plover_of(cameo_override, None)
         cameo = cameo_override

@@ -169,8 +169,9 @@ def allegation_of(tok: Token) -> Token | None:
 def modality_of(tok: Token) -> tuple[str, bool]:
     if tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == tok.pos_:
         first = modality_of(tok.head)  # "criticized Shelby for shooting and *killing* Crutcher"
-        if first[0] == "alleged":
-            return first
+        if first[0] == "alleged" or first[0] == "demanded" and tok.lemma_ not in DEMAND | STATEMENT_VERBS:
+            return first  # "called on Pyongyang to abandon its weapons and *comply*" (a demand verb
+            # there is the speaker's own: "pushing for NATO to curtail ... and *insisting*")
     # embedded contexts, walking up the tree
     if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in tok.children):
         return "alleged", False
