@@ -139,7 +139,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Thousands marched in Paris against pension reform.", "marched", "PROTEST", "protest.demonstrate"),
     ("The junta released the former president from house arrest.", "released", "RETREAT", "retreat.release-person"),
     ("Ethiopian troops withdrew from Tigray.", "withdrew", "RETREAT", "retreat.withdraw-forces"),
-    ("Blinken held a phone call with his Chinese counterpart Wang Yi.", "call", "CONSULT", "consult.talks"),
+    ("Blinken held a phone call with his Chinese counterpart Wang Yi.", "call", "CONSULT", "consult.call-with"),
     ("Merkel heralded the deal as a breakthrough.", "heralded", "SUPPORT", "support.praise"),
     # the "for" of a for-to clause ("called for Obama to resign")
     ("Donald Trump called for President Obama to resign.", "called", "REQUEST", "appeal.call"),
@@ -460,3 +460,25 @@ def test_events_types_called_strikes_and_agreed_cessions(pipeline, text, trigger
 def test_events_types_home_trips_needed_responses_and_demanded_conjuncts_not_coded(pipeline, text, trigger):
     evs = _events(pipeline, text)
     assert not any(e.trigger.text == trigger for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("He said he doesn't want to offer specific predictions.", "want"),  # a view offered, no cooperation
+    ("Sanders rallied young people with his calls to end the rigged economy.", "calls"),  # appeals, no phone
+    ("Sanders called to end the economy that is maintained by a corrupt campaign-finance system.", "end"),
+    ("The American people should have a voice in the selection of the justice, McConnell said.", "said"),
+])
+def test_events_types_views_appeal_nouns_and_states_not_coded(pipeline, text, trigger):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, rule", [
+    ("Biden and Xi spoke during a video call on Monday.", "consult.call-phone"),
+    ("Putin had a call with Erdogan.", "consult.call-with"),
+])
+def test_events_types_calls_between_sides(pipeline, text, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == "call" and e.type == "CONSULT" and e.rule == rule for e in evs), evs

@@ -128,8 +128,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
     if "requires_ccomp_aux" in c:
         words = set(c["requires_ccomp_aux"])
         # "we must not overreact": a speaker's own resolve, no demand on another side
+        # "people should *have* a voice", "taxes should *be* low": a state of things, no act demanded
         if not any(ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in words for a in ch.children)
                    and not any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in ch.children)
+                   and ch.lemma_ not in ("be", "have")
                    for ch in tok.children):
             return None
         score += 1
