@@ -482,3 +482,28 @@ def test_events_types_views_appeal_nouns_and_states_not_coded(pipeline, text, tr
 def test_events_types_calls_between_sides(pipeline, text, rule):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == "call" and e.type == "CONSULT" and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Curt Schilling was fired from the network Wednesday.", "fired", "ASSAULT"),  # dismissed
+    ('"Oh well, I don\'t wanna say so, but if you say it," Sanders responded.', "responded", "THREATEN"),
+    ("She has refrained from endorsing Clinton or Sanders.", "endorsing", "SUPPORT"),  # only negated
+])
+def test_events_types_dismissals_quoted_conditions_and_restraint(pipeline, text, trigger, type_):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger and e.type == type_ and e.modality == "asserted"
+                   and (type_ != "THREATEN" or e.rule == "threaten.respond") for e in evs), evs
+    if type_ == "THREATEN":
+        assert not any(e.trigger.text == trigger for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Palestinian civilians were fired upon by Israeli forces.", "fired", "ASSAULT", "fight.fire"),
+    ("Trump's attacks on Clinton continued.", "attacks", "ACCUSE", "accuse.attacks-on-person"),
+    ('"If Russia invades Ukraine, we will respond," Biden said.', "respond", "THREATEN", "threaten.respond"),
+])
+def test_events_types_fired_upon_and_verbal_attacks(pipeline, text, trigger, type_, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs

@@ -188,8 +188,9 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
                 ch.dep_ == "oprd" and ch.i > o.i for ch in tok.children):
             return None  # "called Palin a clown"; "what he called a minor incursion" names no one
         score += 2  # outranks "call on" ("called Palin a clown *on* his show")
-    if c.get("rejects_person_object") and _person_object(tok, actors, "human"):
-        return None  # "the officer was dismissed": fired, no proposal rejected
+    if c.get("rejects_person_object") and _person_object(tok, actors, "human") and not any(
+            ch.dep_ == "prep" and f"prep:{ch.lower_}" in p.recipient for ch in tok.children):
+        return None  # "the officer was dismissed", "was fired from the network" (not "fired upon")
     return score
 
 
@@ -198,6 +199,9 @@ def _person_object(tok: Token, actors: ActorTable | None, mode: object) -> bool:
     ("attacked Clinton"), no crowd; "human", people but not a group's property ("seized a
     tanker"); otherwise people or a group ("hundreds *of migrants*")."""
     o = next((ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")), None)
+    if o is None and tok.pos_ == "NOUN":  # "his attacks *on Donald Trump*"
+        o = next((x for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in ("on", "against")
+                  for x in pobjs(ch)), None)
     if o is None:
         return False
     who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None

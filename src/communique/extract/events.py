@@ -276,6 +276,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     p = m.pattern
     modality, embedded = modality_of(tok)
     cond = condition_of(tok)
+    if cond is not None and _quote_index(quotes, cond.idx) is not None and _quote_index(quotes, tok.idx) is None:
+        cond = None  # '"... but if you say it," Sanders responded': the quote's condition, not the tag's
     type0, _, _ = plover_of(m.cameo, p.type)
     threat = False
     if p.threat_only:

@@ -200,8 +200,9 @@ def modality_of(tok: Token) -> tuple[str, bool]:
                 return "demanded", True
             if t.lemma_ in WARN_AGAINST and prev.dep_ == "prep" and prev.lower_ == "against":
                 return "hypothetical", True  # "warned NATO against *sending* troops": not done
-            if t.lemma_ in REFUSE_GOVERNORS and t.pos_ == "VERB" and prev.dep_ == "xcomp":
-                return "negated", False  # "refused to hold *talks*", "refuses to attack": not done
+            if t.lemma_ in REFUSE_GOVERNORS and t.pos_ == "VERB" and (
+                    prev.dep_ == "xcomp" or prev.dep_ == "prep" and prev.lower_ == "from"):
+                return "negated", False  # "refused to hold *talks*", "refrained from *endorsing*": not done
             if t.lemma_ in INTEND and t.pos_ == "VERB" and prev.dep_ in ("dobj", "xcomp", "ccomp"):
                 return "hypothetical", True
             if t.pos_ == "NOUN" and t.lemma_ in CLAIM_NOUNS and prev.dep_ in (
@@ -240,7 +241,7 @@ INTENT_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "vow", "pledge
                               "commit", "decide", "resolve", "agree", "offer", "threaten", "ready",
                               "willing", "prepared", "determined", "committed", "poised", "set", "seek",
                               "want", "hope", "undertake", "move"})
-REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "rule", "resist", "balk"})
+REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "rule", "resist", "balk", "refrain", "abstain"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "insist",
                              "affirm", "report", "indicate", "signal", "write", "note"})
 
