@@ -507,3 +507,27 @@ def test_events_types_dismissals_quoted_conditions_and_restraint(pipeline, text,
 def test_events_types_fired_upon_and_verbal_attacks(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The United Nations warned on Monday of a looming humanitarian crisis in Ivory Coast.", "warned"),  # forecast
+    ("Scientists warned that temperatures could rise by 2 degrees.", "warned"),
+    ("A devastating typhoon has struck northern China, killing more than 400 people.", "struck"),  # no attacker
+    ("A devastating typhoon has struck northern China, killing more than 400 people.", "killing"),
+])
+def test_events_types_forecasts_and_disasters_not_coded(pipeline, text, trigger):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Blinken warned Russia against any further aggression.", "USA", "RUS"),
+    ("Biden warned that Russia would pay a heavy price.", "USA", "RUS"),
+])
+def test_events_types_warnings_to_a_side_threaten_it(pipeline, text, actor, recipient):
+    ev = next(e for e in _events(pipeline, text) if e.trigger.text == "warned")
+    assert ev.type == "THREATEN" and ev.rule == "threaten.warn"
+    assert ev.actor is not None and ev.actor.country == actor
+    assert ev.recipient is not None and ev.recipient.country == recipient

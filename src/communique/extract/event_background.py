@@ -105,7 +105,8 @@ def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
 def _cause_words(tok: Token) -> set[str]:
     out: set[str] = set()
     heads = [tok]
-    if tok.dep_ in ("acomp", "attr", "dobj", "nsubjpass", "oprd") and tok.head.i != tok.i:
+    if (tok.dep_ in ("acomp", "attr", "dobj", "nsubjpass", "oprd") or tok.dep_ == "advcl" and tok.tag_ == "VBG") \
+            and tok.head.i != tok.i:  # "a typhoon struck China, *killing* 400": the typhoon's deaths
         heads.append(tok.head)
     for h in heads:
         for c in h.children:
@@ -135,6 +136,8 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "background"
     if type_ == "ASSAULT" and tok.lemma_.lower() in ne.death_triggers and _cause_words(tok) & ne.causes:
         return "non-violent death"
+    if type_ == "ASSAULT" and any(c.dep_ == "nsubj" and c.lemma_.lower() in ne.causes for c in tok.children):
+        return "non-violent death"  # "a devastating typhoon struck northern China": no attacker
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ne.failure_verbs:
         return "failed"
     if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:

@@ -177,6 +177,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if any(ch.dep_ == "neg" for ch in tok.children) or not any(_infinitive_of_another(ch) for ch in tok.children):
             return None  # "wants Azerbaijan to end the sanctions": what another side is to do (not "did not want")
         score += 1
+    if c.get("requires_warning_target"):
+        if not _warns_someone(tok, actors, obj()):
+            return None  # "warned of a looming humanitarian crisis": a forecast, no threat
+        score += 1
     if "requires_subject" in c:
         words = set(c["requires_subject"])
         if not (_subject_lemmas(tok) & words or "@person" in words and _person_subject(tok, actors)):
@@ -232,6 +236,19 @@ def _subject_lemmas(tok: Token) -> set[str]:
             out.add(noun_lemma(t))
             out.update(noun_lemma(x) for x in pobjs_of(t))
     return out
+
+
+def _warns_someone(tok: Token, actors: ActorTable | None, objects: set[str]) -> bool:
+    """A warning that threatens: a side warned ("warned Russia"), a side whose act the
+    warning is about ("warned that Russia would pay"), or force or sanctions in its words
+    ("warned of a military response")."""
+    if any(_is_party(o, actors) for o in _direct_objects(tok)):
+        return True
+    if any(c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and _is_party(s, actors) for s in c.children)
+           for c in tok.children):
+        return True
+    words = load_event_words()
+    return bool(objects & (words.threat_force | words.threat_sanction | words.warning_words))
 
 
 def _infinitive_of_another(c: Token) -> bool:

@@ -30,6 +30,7 @@ class EventWords:
     weapon_subjects: frozenset[str]
     yield_verbs: frozenset[str]
     intransitive_acts: frozenset[str]
+    warning_words: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
