@@ -531,3 +531,27 @@ def test_events_types_warnings_to_a_side_threaten_it(pipeline, text, actor, reci
     assert ev.type == "THREATEN" and ev.rule == "threaten.warn"
     assert ev.actor is not None and ev.actor.country == actor
     assert ev.recipient is not None and ev.recipient.country == recipient
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, actor", [
+    # a dateline parsed as a second subject is no actor: the subject nearest the verb acts
+    ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump's stance.",
+     "taken", "ACCUSE", "Hillary Clinton"),
+    # a floating quantifier is no actor ("the two nations each massing")
+    ("The standoff grew, with the two nations each massing thousands of troops along the border.", "massing",
+     "MOBILIZE", "the two nations"),
+    # an act a noun names under a verb of intent is planned: a protest called, an offensive threatened
+    ("Conference attendees are planning a demonstration.", "demonstration", "PROTEST", "Conference attendees"),
+    ("Russia is preparing an offensive in the east.", "offensive", "THREATEN", "Russia"),
+])
+def test_events_types_nearest_subjects_and_planned_acts(pipeline, text, trigger, type_, actor):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.actor is not None and e.actor.text == actor
+               for e in evs), evs
+
+
+@pytest.mark.model
+def test_events_types_commitment_to_principles_is_no_intent(pipeline):
+    evs = _events(pipeline, "Voters see their own party as insufficiently committed to its ideological principles.")
+    assert not any(e.trigger.text == "committed" for e in evs), evs

@@ -238,7 +238,12 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            # the subject nearest the verb: a dateline parsed as a second subject is no actor
+            # ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at ...")
+            # (not a floating quantifier: "the two nations *each* massing")
+            subj = max((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i
+                        and c.lower_ not in ("each", "both", "all", "either", "neither")),
+                       key=lambda c: c.i, default=None) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in load_event_words().weapon_subjects:
                 # "a *rebel* attack killed ten soldiers": who attacked, where the attack says
                 inner = _nominal_actor(subj, ())

@@ -301,8 +301,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     how = None
     if not threat and not p.threat_only and modality not in ("denied", "demanded", "alleged"):
         code, how = recode(tok, m.cameo, load_lexicon(), actors)
-        if how == "threat" and not embedded:
+        if how == "threat" and (not embedded or tok.dep_ == "dobj"):  # "is preparing an offensive"
             threat = True
+            embedded = False
             cameo_override = code
         elif how in ("intent", "refusal"):
             cameo_override = code

@@ -257,7 +257,11 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
     v = _clause_verb(tok)
     intended = refused = False
     t = v
-    for _ in range(4):
+    if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and v.i != tok.i and v.lemma_ in INTENT_GOVERNORS:
+        # "are planning a demonstration", "prepared an offensive": the act the noun names is intended
+        refused = denied_intent(v)
+        intended = not refused
+    for _ in range(4 if not (intended or refused) else 0):
         infinitive_adjunct = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if t.dep_ not in ("xcomp", "acomp", "pcomp", "pobj", "prep") and not infinitive_adjunct or t.head.i == t.i:
             break
