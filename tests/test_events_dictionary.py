@@ -262,3 +262,14 @@ def test_event_dictionary_index_matches_every_pattern_tried(nlp, text):
     found = [(t.i, match(t, d)) for t in nlp(text)]
     assert found == [(t.i, match(t, exhaustive)) for t in nlp(text)]
     assert any(f is not None and f[0] is not None for _, f in found)  # some phrase pattern was matched
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A win there could help solidify Trump's claim to the nomination, while dealing Cruz a formidable blow.",
+    "She said she reserves the right to reconsider.",
+    "The Republican National Committee set a goal of raising 64 million dollars for its convention.",
+])
+def test_events_dictionary_domestic_sides_get_no_dictionary_event(pipeline, text):
+    evs = pipeline.analyze(text).events
+    assert not any(e.rule.startswith("petrarch.") for e in evs), evs

@@ -195,7 +195,8 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
                        if pos[i] == "VERB" and (dp := dictionary_pattern(tok := doc[i])) is not None]
             # the discard list's search is the costly part: only where the dictionary found something
             if matches and not discarded(sent, load_dictionary()):
-                _add_events(matches, doc, actors, quotes, dates, places, home, found, order)
+                _add_events(matches, doc, actors, quotes, dates, places, home, found, order,
+                            keep=lambda ev: _international(ev, actors))
     events = tuple(found[k] for k in order)
     if not ctx.settings.event_model:
         return events
@@ -204,14 +205,30 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
                    lambda t, p: _event(doc, t, Match(p, p.cameo, 1), actors, quotes, dates, places, home))
 
 
+def _international(ev: Event, actors: ActorTable) -> bool:
+    """A side of ``ev`` is a state or an organisation: PETRARCH2's dictionary was written for
+    international news, and on domestic politics its verbs code mostly noise ("dealing Cruz a
+    blow", "reserves the right", "set a goal of raising")."""
+    for side in (ev.actor, ev.recipient):
+        if side is None:
+            continue
+        if any((a := actors.get(x)) is not None and (a.kind == "country" or a.kind == "organization" and a.sector)
+               for x in side.actors):
+            return True  # a state, or a body the dictionaries know (the UN, Hamas; not a party committee)
+    return False
+
+
 def _add_events(matches: list[tuple[Token, Match]], doc: Doc, actors: ActorTable, quotes: tuple[Quote, ...],
                 dates: DateTable, places: PlaceTable, home: DocCountries | None,
-                found: dict[tuple, Event], order: list[tuple]) -> int:
-    """Code the matched triggers into ``found`` (same event merged); how many were events."""
+                found: dict[tuple, Event], order: list[tuple], keep=None) -> int:
+    """Code the matched triggers into ``found`` (same event merged); how many were events.
+    ``keep``: a test an event must pass (the dictionary's international sides)."""
     coded: list[tuple[Token, Event, bool]] = []
     for tok, m in matches:
         ev = _event(doc, tok, m, actors, quotes, dates, places, home)
         if ev is None or not_an_event(tok, ev.type):  # background, disease, failed (event_background.py)
+            continue
+        if keep is not None and not keep(ev):
             continue
         coded.append((tok, ev, m.pattern.symmetric))
     n = 0
