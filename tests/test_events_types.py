@@ -555,3 +555,28 @@ def test_events_types_nearest_subjects_and_planned_acts(pipeline, text, trigger,
 def test_events_types_commitment_to_principles_is_no_intent(pipeline):
     evs = _events(pipeline, "Voters see their own party as insufficiently committed to its ideological principles.")
     assert not any(e.trigger.text == "committed" for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("If you want somebody who is going to beat Donald Trump, I think Bernie Sanders is that candidate.", "beat"),
+    ("She has dominated Sanders in the South, previously capturing wins in South Carolina.", "capturing"),
+    ("Together, we can fight for that change, she added.", "fight"),
+    ("In Kentucky, Democrats battling it out.", "battling"),
+    ("The technology companies are offering encryption technology.", "offering"),
+    ("The Clinton Foundation must be immediately shut down, Pence stated in a press release.", "shut"),  # demanded
+])
+def test_events_types_races_causes_products_and_musts_not_coded(pipeline, text, trigger):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Despite the perceived media attacks, Carson said that he is an honest person.", "attacks", "ACCUSE"),  # medium
+    ("Police captured the suspect.", "captured", "COERCE"),
+    ("The gang beat the man to death.", "beat", "ASSAULT"),
+])
+def test_events_types_verbal_attacks_captures_and_beatings(pipeline, text, trigger, type_):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ for e in evs), evs

@@ -228,6 +228,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     aux = _aux_of(v) | (_aux_of(v.head) if tok.dep_ in ("nsubj", "dobj") else set())
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         aux |= _aux_of(tok.head)
+    if _aux_of(v) & {"must", "ought"}:
+        return "demanded", True  # "the Foundation must be shut down": what is demanded, not done
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical", False
     if aux & FUTURE_AUX or (v.dep_ == "xcomp" and v.head.lemma_ in INTEND) or (
