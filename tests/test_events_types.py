@@ -580,3 +580,21 @@ def test_events_types_races_causes_products_and_musts_not_coded(pipeline, text, 
 def test_events_types_verbal_attacks_captures_and_beatings(pipeline, text, trigger, type_):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == trigger and e.type == type_ for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("We need to ban him from running, Carneiro wrote in the letter.", "ban"),  # a need, not an act
+    ("Estonia hopes the drills will help it better respond to threats from Russia.", "threats"),
+    ("Other firms in the mining industry are also showing interest.", "interest"),  # no act in view
+])
+def test_events_types_needs_threats_responded_to_and_bare_interest_not_coded(pipeline, text, trigger):
+    evs = _events(pipeline, text)
+    assert not any(e.trigger.text == trigger for e in evs), evs
+
+
+@pytest.mark.model
+def test_events_types_no_one_arrested_is_negated(pipeline):
+    evs = _events(pipeline, "No individuals were arrested for attempting to access the Internet.")
+    assert all(e.modality == "negated" for e in evs if e.trigger.text == "arrested")
+    assert any(e.trigger.text == "arrested" for e in evs)

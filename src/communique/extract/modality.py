@@ -35,7 +35,7 @@ ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
                     "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose",
-                    "ready", "willing", "prepared"})
+                    "ready", "willing", "prepared", "need"})
 
 
 def denied_intent(gov: Token) -> bool:
@@ -81,7 +81,12 @@ def is_negated(tok: Token) -> bool:
     for t in {tok, v}:
         if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in t.children):
             return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    # "*No* individuals were arrested", "nobody was killed": the passive's subject says none
+    subj = max((c for c in v.children if c.dep_ == "nsubjpass" and c.i < v.i), key=lambda c: c.i, default=None)
+    return subj is not None and (subj.lower_ in ("nobody", "none") or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in subj.children))
 
 
 def conditional_clause(tok: Token) -> Token | None:
