@@ -598,3 +598,17 @@ def test_events_types_no_one_arrested_is_negated(pipeline):
     evs = _events(pipeline, "No individuals were arrested for attempting to access the Internet.")
     assert all(e.modality == "negated" for e in evs if e.trigger.text == "arrested")
     assert any(e.trigger.text == "arrested" for e in evs)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Seoul raised its military alert level after the launch.", "level", "MOBILIZE", "mobilize.alert-level"),
+    ("Niger's junta ordered the French ambassador to leave the country.", "ordered", "SANCTION",
+     "sanction.order-out"),
+    ("Mali's junta expelled the UN peacekeeping mission.", "expelled", "SANCTION", "sanction.expel"),
+    ("Egypt opened the Rafah crossing for aid trucks.", "opened", "CONCEDE", "concede.open-border"),
+    ("Russia and Ukraine swapped 100 prisoners of war.", "swapped", "RETREAT", "retreat.exchange"),
+])
+def test_events_types_alerts_expulsions_crossings_and_swaps(pipeline, text, trigger, type_, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
