@@ -145,7 +145,7 @@ def test_event_model_adds_event_with_rules_arguments(toy_model, tmp_path):
     from communique.pipeline import Pipeline
 
     toy_model.save(tmp_path, {})
-    text = "Russian troops opened fire on Ukrainian soldiers near the border."
+    text = "Russian troops rained fire on Ukrainian soldiers near the border."  # no rule knows "rained"
     pub = dt.date(2020, 1, 1)
     off = Pipeline(Settings(event_model=False, event_dictionary=False)).analyze(text, published=pub)
     if off.events:
@@ -154,7 +154,7 @@ def test_event_model_adds_event_with_rules_arguments(toy_model, tmp_path):
         text, published=pub)
     assert [e.type for e in on.events] == ["ASSAULT"]
     ev = on.events[0]
-    assert ev.rule == "model.ASSAULT" and ev.trigger.text == "opened" and ev.actor is not None
+    assert ev.rule == "model.ASSAULT" and ev.trigger.text == "rained" and ev.actor is not None
 
 
 def _dev_rows():

@@ -612,3 +612,11 @@ def test_events_types_no_one_arrested_is_negated(pipeline):
 def test_events_types_alerts_expulsions_crossings_and_swaps(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+def test_events_types_opening_fire_is_an_attack_not_an_opened_border(pipeline):
+    evs = _events(pipeline, "Russian troops opened fire on Ukrainian soldiers near the border.")
+    ev = next(e for e in evs if e.trigger.text == "opened")
+    assert (ev.type, ev.rule) == ("ASSAULT", "fight.open-fire")
+    assert ev.recipient is not None and ev.recipient.country == "UKR"
