@@ -109,3 +109,14 @@ def test_events_modality_passive_accusation_with_the_phrase_on_the_accuser_is_al
     assert len(assaults) == 1
     assert assaults[0].modality == "alleged"
     assert assaults[0].actor is not None and assaults[0].actor.text == "police" and assaults[0].actor.country == "KEN"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, threatened", [
+    ("Ankara threatened Stockholm with blocking its NATO bid.", "blocking"),
+    ("The US threatened Iran with new sanctions.", "sanctions"),
+])
+def test_events_modality_what_a_side_is_threatened_with_is_not_done(pipeline, text, threatened):
+    evs = pipeline.analyze(text).events
+    assert any(e.type == "THREATEN" for e in evs), evs
+    assert not any(e.trigger.text == threatened and e.modality == "asserted" for e in evs), evs

@@ -208,7 +208,9 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             if t.lemma_ in REFUSE_GOVERNORS and t.pos_ == "VERB" and (
                     prev.dep_ == "xcomp" or prev.dep_ == "prep" and prev.lower_ == "from"):
                 return "negated", False  # "refused to hold *talks*", "refrained from *endorsing*": not done
-            if t.lemma_ in INTEND and t.pos_ == "VERB" and prev.dep_ in ("dobj", "xcomp", "ccomp"):
+            if t.lemma_ in INTEND and t.pos_ == "VERB" and (prev.dep_ in ("dobj", "xcomp", "ccomp") or (
+                    t.lemma_ == "threaten" and prev.dep_ == "prep" and prev.lower_ == "with")):
+                # ("threatened Stockholm *with* blocking its bid": the threatened act, not done)
                 return "hypothetical", True
             if t.pos_ == "NOUN" and t.lemma_ in CLAIM_NOUNS and prev.dep_ in (
                     "prep", "pobj", "pcomp", "acl", "compound", "amod"):
