@@ -620,3 +620,20 @@ def test_events_types_opening_fire_is_an_attack_not_an_opened_border(pipeline):
     ev = next(e for e in evs if e.trigger.text == "opened")
     assert (ev.type, ev.rule) == ("ASSAULT", "fight.open-fire")
     assert ev.recipient is not None and ev.recipient.country == "UKR"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    # beaten with violence named is an assault, even in a sentence that mentions an election
+    ("A member of a group opposed to the planned election was beaten with a baseball bat by supporters of the "
+     "president in London.", "beaten", "ASSAULT", "assault.beat-person"),
+    # cyber attacks a media report reveals are still cyber attacks
+    ("The Netherlands has reported cyber attacks on government computers, a media report revealed Tuesday.",
+     "attacks", "COERCE", "coerce.cyber-attack"),
+    # a noun-rooted report whose only other verb is inside its own clauses
+    ("Up to 20,000 people protested across the principality to express discontent with a culture of racism in the "
+     "nation that has long prided itself on its neutrality.", "protested", "PROTEST", "protest.demonstrate"),
+])
+def test_events_types_beatings_cyber_reports_and_noun_rooted_protests(pipeline, text, trigger, type_, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs

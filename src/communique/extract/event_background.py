@@ -125,8 +125,9 @@ def _verbless_root(tok: Token) -> bool:
     """``tok`` is the only predicate of a sentence parsed around a noun ("Thousands
     protested in Belgrade", "Teen girl pepper-sprayed in scuffle"): the report itself."""
     head = tok.head
+    inside = {t.i for t in tok.subtree}  # its own clauses ("... in the nation *that has prided* itself")
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN", "PRON") and not any(
-        t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ in ("ROOT", "conj", "relcl") for t in tok.sent)
+        t.pos_ in ("VERB", "AUX") and t.i not in inside and t.dep_ in ("ROOT", "conj", "relcl") for t in tok.sent)
 
 
 def not_an_event(tok: Token, type_: str) -> str | None:
