@@ -637,3 +637,22 @@ def test_events_types_opening_fire_is_an_attack_not_an_opened_border(pipeline):
 def test_events_types_beatings_cyber_reports_and_noun_rooted_protests(pipeline, text, trigger, type_, rule):
     evs = _events(pipeline, text)
     assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Pakistan summoned India's deputy high commissioner to protest the killing of civilians.", "summoned",
+     "ACCUSE", "accuse.summon-envoy"),
+    ("Protesters set fire to the parliament building in Nairobi.", "set", "PROTEST", "protest.set-fire"),
+    ("The Nigerian army rescued 50 kidnapped schoolgirls.", "rescued", "AID", "aid.rescue"),
+    ("Thailand's court dissolved the main opposition party.", "dissolved", "COERCE", "coerce.dissolve"),
+    ("Hamas freed two hostages.", "freed", "RETREAT", "retreat.release"),  # freed by captors: released
+])
+def test_events_types_summons_riots_rescues_and_dissolved_parties(pipeline, text, trigger, type_, rule):
+    evs = _events(pipeline, text)
+    assert any(e.trigger.text == trigger and e.type == type_ and e.rule == rule for e in evs), evs
+
+
+@pytest.mark.model
+def test_events_types_a_parliament_dissolved_is_routine(pipeline):
+    assert not _events(pipeline, "The prime minister dissolved parliament.")

@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 216  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 57
-    assert lex.fingerprint == "54cea06014394748"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 219  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 58
+    assert lex.fingerprint == "9491bf10f0897256"
     assert len(lex.party_nouns) == 75 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
