@@ -560,6 +560,7 @@ def test_events_types_commitment_to_principles_is_no_intent(pipeline):
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger", [
     ("If you want somebody who is going to beat Donald Trump, I think Bernie Sanders is that candidate.", "beat"),
+    ("One Club for Growth ad argues that only Ted Cruz can beat Donald Trump.", "beat"),  # a club of donors
     ("She has dominated Sanders in the South, previously capturing wins in South Carolina.", "capturing"),
     ("Together, we can fight for that change, she added.", "fight"),
     ("In Kentucky, Democrats battling it out.", "battling"),
