@@ -472,13 +472,14 @@ def test_events_types_calls_between_sides(pipeline, text, rule):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_", [
-    ("Curt Schilling was fired from the network Wednesday.", "fired", "ASSAULT"),  # dismissed
-    ('"Oh well, I don\'t wanna say so, but if you say it," Sanders responded.', "responded", "THREATEN"),
-    ("She has refrained from endorsing Clinton or Sanders.", "endorsing", "SUPPORT"),  # only negated
+@pytest.mark.parametrize("text, trigger, type_, modality", [
+    ("Curt Schilling was fired from the network Wednesday.", "fired", "ASSAULT", None),  # dismissed
+    # the quote's condition does not make its speech tag a threat
+    ('"Oh well, I don\'t wanna say so, but if you say it," Sanders responded.', "responded", "THREATEN", None),
+    ("She has refrained from endorsing Clinton or Sanders.", "endorsing", "SUPPORT", "asserted"),  # negated
 ])
-def test_events_types_dismissals_quoted_conditions_and_restraint(pipeline, text, trigger, type_):
-    assert not _coded(pipeline, text, trigger, type_, modality="asserted")
+def test_events_types_dismissals_quoted_conditions_and_restraint(pipeline, text, trigger, type_, modality):
+    assert not _coded(pipeline, text, trigger, type_, modality=modality)
 
 
 @pytest.mark.model
