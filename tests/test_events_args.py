@@ -425,6 +425,6 @@ def test_events_args_dative_preposition_is_not_the_side(pipeline, text, trigger,
 def test_events_args_named_objects_asked_of_and_meeting_hosts(pipeline, text, trigger, recipient):
     evs = [e for e in pipeline.analyze(text).events if e.trigger.text == trigger]
     if recipient is None:
-        assert all(e.recipient is None for e in evs), evs
+        assert not any(e.recipient is not None for e in evs), evs  # fails if Geneva becomes a side
     else:
         assert evs and evs[0].recipient is not None and evs[0].recipient.text == recipient, evs
