@@ -632,3 +632,18 @@ def test_events_types_summons_riots_rescues_and_dissolved_parties(pipeline, text
 @pytest.mark.model
 def test_events_types_a_parliament_dissolved_is_routine(pipeline):
     assert not _events(pipeline, "The prime minister dissolved parliament.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("The city of Dhaka reported that it had imposed a nationwide curfew.", "imposed", "COERCE", "coerce.sanctions"),
+    ("An opposition leader was beaten by his supporters on Sunday.", "beaten", "ASSAULT", "assault.beaten-by"),
+    ("The minister announced his resignation on Friday.", "resignation", "RETREAT", "retreat.resignation"),
+])
+def test_events_types_city_authorities_passive_beatings_and_resignations(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+def test_events_types_beaten_in_a_primary_is_no_assault(pipeline):
+    assert not _coded(pipeline, "Clinton was beaten by Sanders in the primary.", "beaten", "ASSAULT")
