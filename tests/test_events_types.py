@@ -647,3 +647,9 @@ def test_events_types_city_authorities_passive_beatings_and_resignations(pipelin
 @pytest.mark.model
 def test_events_types_beaten_in_a_primary_is_no_assault(pipeline):
     assert not _coded(pipeline, "Clinton was beaten by Sanders in the primary.", "beaten", "ASSAULT")
+
+
+@pytest.mark.model
+def test_events_types_there_needs_to_be_action_is_a_demand(pipeline):
+    text = '"There needs to be immediate action on unemployment," said John McBride, president of the institute.'
+    assert _coded(pipeline, text, "said", "REQUEST", "request.must")

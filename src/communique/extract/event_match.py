@@ -127,12 +127,7 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
     if "requires_ccomp_aux" in c:
         words = set(c["requires_ccomp_aux"])
-        # "we must not overreact": a speaker's own resolve, no demand on another side
-        # "people should *have* a voice", "taxes should *be* low": a state of things, no act demanded
-        if not any(ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in words for a in ch.children)
-                   and not any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in ch.children)
-                   and ch.lemma_ not in ("be", "have")
-                   for ch in tok.children):
+        if not any(ch.dep_ == "ccomp" and (_mandative_aux(ch, words) or impersonal_need(ch)) for ch in tok.children):
             return None
         score += 1
     if "rejects_object" in c and _object_heads(tok) & set(c["rejects_object"]):
@@ -249,6 +244,19 @@ def _warns_someone(tok: Token, actors: ActorTable | None, objects: set[str]) -> 
         return True
     words = load_event_words()
     return bool(objects & (words.threat_force | words.threat_sanction | words.warning_words))
+
+
+def _mandative_aux(verb: Token, words: set[str]) -> bool:
+    """``verb`` says what another side must do ("Russia must withdraw"): a modal of ``words``,
+    not the speaker's own resolve ("we must not overreact"), not a state ("should *be* low")."""
+    return (any(a.dep_ == "aux" and a.lower_ in words for a in verb.children)
+            and not any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in verb.children)
+            and verb.lemma_ not in ("be", "have"))
+
+
+def impersonal_need(verb: Token) -> bool:
+    """"*There needs to be* immediate action": a demand on no one named."""
+    return verb.lemma_ == "need" and any(c.dep_ == "expl" for c in verb.children)
 
 
 def _infinitive_of_another(c: Token) -> bool:

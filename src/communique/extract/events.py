@@ -54,7 +54,15 @@ from .event_args import (
 from .event_background import not_an_event
 from .event_dictionary import dictionary_pattern, discarded, load_dictionary
 from .event_lexicon import Lexicon, Pattern, load_lexicon
-from .event_match import CLAUSAL_TYPES, CONFLICT_TYPES, Match, match_trigger, object_lemmas, plover_of
+from .event_match import (
+    CLAUSAL_TYPES,
+    CONFLICT_TYPES,
+    Match,
+    impersonal_need,
+    match_trigger,
+    object_lemmas,
+    plover_of,
+)
 from .event_model import combine, load_model
 from .event_words import load_event_words
 from .modality import (
@@ -548,8 +556,9 @@ def _passive_demand(tok: Token, p: Pattern) -> bool:
     lifted"): a demand with no recipient, unlike a view of how things should be ("taxes
     should be low")."""
     return "requires_ccomp_aux" in p.cond and any(
-        c.dep_ == "ccomp" and any(a.dep_ == "auxpass" for a in c.children)
-        and any(a.dep_ == "aux" and a.lower_ in p.cond["requires_ccomp_aux"] for a in c.children)
+        c.dep_ == "ccomp" and (any(a.dep_ == "auxpass" for a in c.children)
+                               and any(a.dep_ == "aux" and a.lower_ in p.cond["requires_ccomp_aux"] for a in c.children)
+                               or impersonal_need(c))
         for c in tok.children)
 
 
