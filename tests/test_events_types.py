@@ -653,3 +653,21 @@ def test_events_types_beaten_in_a_primary_is_no_assault(pipeline):
 def test_events_types_there_needs_to_be_action_is_a_demand(pipeline):
     text = '"There needs to be immediate action on unemployment," said John McBride, president of the institute.'
     assert _coded(pipeline, text, "said", "REQUEST", "request.must")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Clinton is having to fight harder and longer than she'd planned to seal the nomination.", "fight"),
+    ("I think it is a sure sign we need her to be president of the United States.", "need"),  # a wish
+])
+def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Rebels fought government troops in the north.", "fought"),
+    ("Kurdish forces are fighting against the Islamic State.", "fighting"),
+])
+def test_events_types_fighting_a_side_is_an_attack(pipeline, text, trigger):
+    assert _coded(pipeline, text, trigger, "ASSAULT", "fight.fight")

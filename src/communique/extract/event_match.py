@@ -141,6 +141,9 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         return None  # "was asked whether ...", "asked, 'would you ...?'": a question, not an appeal
     if "rejects_deps" in c and deps & set(c["rejects_deps"]):
         return None  # "demonstrate that he is willing": a showing, not a demonstration
+    if "rejects_deps" in c and "dobj" in c["rejects_deps"] and tok.dep_ == "relcl" and "nsubj" in deps \
+            and tok.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "the silence Democrats have demonstrated": the noun is the relative clause's object
     if "requires_party_object" in c:
         status = c["requires_party_object"]
         status = frozenset(status) if isinstance(status, list) else frozenset()
@@ -262,7 +265,8 @@ def impersonal_need(verb: Token) -> bool:
 def _infinitive_of_another(c: Token) -> bool:
     """``c`` is an infinitive complement with a subject of its own, not the speaker."""
     return (c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            and any(x.dep_ == "nsubj" and x.lower_ not in ("i", "we", "me", "us") for x in c.children))
+            and any(x.dep_ == "nsubj" and x.lower_ not in ("i", "we", "me", "us") for x in c.children)
+            and c.lemma_ not in ("be", "have"))  # "we need her *to be* president": a wish, no act asked
 
 
 def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
