@@ -82,7 +82,7 @@ def test_kb_user_dictionary_loaded_through_settings(tmp_path):
 def test_kb_registry_golden_counts():
     """Pins the KB contents: change these numbers deliberately with the data files."""
     kb = load_kb()
-    assert (len(kb.phrases), len(kb.titles), len(kb.sector_nouns), len(kb.registry_records())) == (1703, 92, 90, 368)
+    assert (len(kb.phrases), len(kb.titles), len(kb.sector_nouns), len(kb.registry_records())) == (1740, 92, 90, 368)
 
 
 def test_kb_registry_golden_open_dictionaries():
@@ -91,3 +91,12 @@ def test_kb_registry_golden_open_dictionaries():
     assert ph.version == "phoenix-1"
     counts = {k: v for k, v in ph.counts.items() if k != "files"}
     assert counts == {"people": 18520, "organizations": 8065, "bodies": 52, "places": 4871, "agents": 4242}
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Guinea Bissau", "GNB"), ("Cote d'Ivoire", "CIV"), ("Trinidad", "TTO"), ("Swaziland", "SWZ"),
+    ("East Timor", "TLS"), ("Cape Verde", "CPV"), ("Macedonia", "MKD"), ("Congo-Brazzaville", "COG"),
+])
+def test_kb_registry_common_country_names_resolve(name, country):
+    entry = load_kb().lookup(name)
+    assert entry is not None and entry.country == country
