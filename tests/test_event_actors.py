@@ -149,3 +149,15 @@ def test_event_actors_titles_and_people_of_a_country(pipeline, text, name, count
     assert a is not None, actors
     assert (a.country, a.sector) == (country, sector)
     assert a.kind != "country"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, recipient_country", [
+    # whom a state's police act on are placed in its country; an army's targets are not guessed
+    ("Images from Tehran were broadcast on Iranian state television, showing police battling with crowds of "
+     "demonstrators.", "battling", "IRN"),
+    ("Russian troops attacked villagers.", "attacked", None),
+])
+def test_event_actors_police_targets_are_home_soldiers_targets_not(pipeline, text, trigger, recipient_country):
+    ev = next(e for e in pipeline.analyze(text, published=dt.date(2024, 3, 1)).events if e.trigger.text == trigger)
+    assert ev.recipient is not None and ev.recipient.country == recipient_country

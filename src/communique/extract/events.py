@@ -419,8 +419,12 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     actor = place_side(doc, actor, a_tok, actors, places, home,
                        other=recipient if names_state(recipient, actors) else None,
                        not_home=recipient.country if recipient is not None and type0 in CONFLICT_TYPES else None)
+    # the target of an attack is not placed by guess in the attacker's country, but whom a
+    # state's police, courts or government act on are mostly its own people
+    domestic = actor is not None and actor.sector in ("COP", "JUD", "GOV")
     recipient = place_side(doc, recipient, None, actors, places, home,
-                           not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES else None)
+                           not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES and not domestic
+                           else None)
     if p.cond.get("needs_foreign_recipient") and (
             recipient is None or side_countries_of(actor, actors) & side_countries_of(recipient, actors)):
         return None  # "traveled to Pittsburgh": a trip at home visits no one
