@@ -671,3 +671,9 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
 ])
 def test_events_types_fighting_a_side_is_an_attack(pipeline, text, trigger):
     assert _coded(pipeline, text, trigger, "ASSAULT", "fight.fight")
+
+
+@pytest.mark.model
+def test_events_types_sworn_to_fight_is_a_threat(pipeline):
+    text = "Ethnic Albanians have sworn to fight until they gain control of villages near the border."
+    assert _coded(pipeline, text, "fight", "THREATEN", "fight.vow-fight.threat")
