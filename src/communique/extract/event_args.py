@@ -278,7 +278,7 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-    for o in (x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)):
+    for o in of_objects(tok):
         for c in o.children:  # "the arrest of the opposition leader *by police*" (by parsed on the leader)
             if c.dep_ == "prep" and c.lower_ == "by":
                 pobj = next(pobjs(c), None)
@@ -403,9 +403,14 @@ def pobjs(prep: Token):
             yield x
 
 
+def of_objects(tok: Token) -> list[Token]:
+    """The objects of ``tok``'s "of" phrases ("the withdrawal *of troops*")."""
+    return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)]
+
+
 def noun_lemma(tok: Token) -> str:
     """The lemma of the noun a phrase counts ("thousands *of troops*" -> troop)."""
-    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)), None)
+    of = next(iter(of_objects(tok)), None)
     counted = tok.lemma_.lower() in side_countries().quantifiers or tok.lower_ in side_countries().quantifiers
     return (of if of is not None and counted else tok).lemma_.lower()
 
@@ -597,7 +602,7 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
         return None
     words = nouns | HUMAN | side_countries().side_nouns
     lemma = tok.lemma_.lower()
-    of = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)), None)
+    of = next(iter(of_objects(tok)), None)
     if lemma == "state" and of is not None and of.lemma_.lower() not in words and of.pos_ != "PROPN":
         return None  # "the state of emergency": a condition, not a state
     # a proper name the recogniser tagged a person, or (when ``entities``) any name the

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..ontology import plover_for_cameo
 from .actors import ActorTable
-from .event_args import HUMAN, noun_lemma, pobjs
+from .event_args import HUMAN, noun_lemma, of_objects, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import load_event_words
 
@@ -127,7 +127,7 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
     if "requires_ccomp_aux" in c:
         words = set(c["requires_ccomp_aux"])
-        if not any(ch.dep_ == "ccomp" and (_mandative_aux(ch, words) or impersonal_need(ch)) for ch in tok.children):
+        if not any(ch.dep_ == "ccomp" and (_mandative_aux(ch, words) or _impersonal_need(ch)) for ch in tok.children):
             return None
         score += 1
     if "rejects_object" in c and _object_heads(tok) & set(c["rejects_object"]):
@@ -206,9 +206,9 @@ def _person_object(tok: Token, actors: ActorTable | None, mode: object) -> bool:
                   for x in pobjs(ch)), None)
     if o is None:
         return False
-    who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
     if mode == "named":
-        return who is not None and who.kind == "person" or who is None and o.ent_type_ == "PERSON"
+        return _named_person(o, actors)
+    who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
     kinds = ("person",) if mode == "human" else ("person", "group")
     return (who is not None and who.kind in kinds or noun_lemma(o) in HUMAN
             or o.ent_type_ in ("PERSON", "NORP"))
@@ -232,7 +232,7 @@ def _subject_lemmas(tok: Token) -> set[str]:
     for s in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
         for t in (s, *s.conjuncts):
             out.add(noun_lemma(t))
-            out.update(noun_lemma(x) for x in pobjs_of(t))
+            out.update(noun_lemma(x) for x in of_objects(t))
     return out
 
 
@@ -257,9 +257,19 @@ def _mandative_aux(verb: Token, words: set[str]) -> bool:
             and verb.lemma_ not in ("be", "have"))
 
 
-def impersonal_need(verb: Token) -> bool:
+def _impersonal_need(verb: Token) -> bool:
     """"*There needs to be* immediate action": a demand on no one named."""
     return verb.lemma_ == "need" and any(c.dep_ == "expl" for c in verb.children)
+
+
+def unnamed_demand(tok: Token, words) -> bool:
+    """A complement of ``tok`` says an act must be done, by no one named ("said sanctions
+    must be lifted", "there needs to be action"): a demand with no recipient, unlike a view of
+    how things should be ("taxes should be low")."""
+    return any(c.dep_ == "ccomp" and (any(a.dep_ == "auxpass" for a in c.children)
+                                      and any(a.dep_ == "aux" and a.lower_ in words for a in c.children)
+                                      or _impersonal_need(c))
+               for c in tok.children)
 
 
 def _infinitive_of_another(c: Token) -> bool:
@@ -269,17 +279,15 @@ def _infinitive_of_another(c: Token) -> bool:
             and c.lemma_ not in ("be", "have"))  # "we need her *to be* president": a wish, no act asked
 
 
+def _named_person(t: Token, actors: ActorTable | None) -> bool:
+    """``t`` names a person: the actor table's, or a name the recogniser tagged PERSON."""
+    who = actors.get(actors.actor_for_token(t.i)) if actors is not None else None
+    return who is not None and who.kind == "person" or who is None and t.ent_type_ == "PERSON"
+
+
 def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
     """``tok``'s subject names a person ("Ibrahim Babangida has arrived in Rome")."""
-    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-        who = actors.get(actors.actor_for_token(subj.i)) if actors is not None else None
-        if who is not None and who.kind == "person" or who is None and subj.ent_type_ == "PERSON":
-            return True
-    return False
-
-
-def pobjs_of(t: Token) -> list[Token]:
-    return [x for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for x in pobjs(c)]
+    return any(c.dep_ == "nsubj" and _named_person(c, actors) for c in tok.children)
 
 
 YIELDING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
@@ -374,7 +382,7 @@ def _names_party(o: Token, actors: ActorTable | None, status: frozenset[str] = f
     if o.lemma_.lower() not in status:
         return False
     inner = [c for c in o.children if c.dep_ == "poss"]
-    inner += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    inner += of_objects(o)
     return any(_is_party(t, actors) for t in inner)
 
 

@@ -58,10 +58,10 @@ from .event_match import (
     CLAUSAL_TYPES,
     CONFLICT_TYPES,
     Match,
-    impersonal_need,
     match_trigger,
     object_lemmas,
     plover_of,
+    unnamed_demand,
 )
 from .event_model import combine, load_model
 from .event_words import load_event_words
@@ -410,7 +410,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         modality = "hypothetical" if cond is not None or modality == "hypothetical" else modality
     if actor is not None and recipient is not None and same_side(actor, recipient, actors):
         recipient = None
-    if recipient is None and p.cond.get("needs_recipient") and not _passive_demand(tok, p):
+    if recipient is None and p.cond.get("needs_recipient") and not (
+            "requires_ccomp_aux" in p.cond and unnamed_demand(tok, p.cond["requires_ccomp_aux"])):
         return None  # "defended the march route", "didn't support their right to sue": a stance, no side backed
     if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
@@ -553,17 +554,6 @@ def _left_actor(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
     while k - 1 >= 0 and actors.actor_for_token(k - 1) == aid:
         k -= 1
     return with_members(actors.party(doc, doc[k].idx, doc[j].idx + len(doc[j].text)), actors)
-
-
-def _passive_demand(tok: Token, p: Pattern) -> bool:
-    """A statement that an act must be done, by no one named ("said sanctions must be
-    lifted"): a demand with no recipient, unlike a view of how things should be ("taxes
-    should be low")."""
-    return "requires_ccomp_aux" in p.cond and any(
-        c.dep_ == "ccomp" and (any(a.dep_ == "auxpass" for a in c.children)
-                               and any(a.dep_ == "aux" and a.lower_ in p.cond["requires_ccomp_aux"] for a in c.children)
-                               or impersonal_need(c))
-        for c in tok.children)
 
 
 def _subject_of_irrealis(tok: Token) -> bool:

@@ -270,7 +270,7 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
         # "are planning a demonstration", "prepared an offensive": the act the noun names is intended
         refused = denied_intent(v)
         intended = not refused
-    for _ in range(4 if not (intended or refused) else 0):
+    for _ in range(0 if intended or refused else 4):  # else up through complements to a governor
         infinitive_adjunct = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if t.dep_ not in ("xcomp", "acomp", "pcomp", "pobj", "prep") and not infinitive_adjunct or t.head.i == t.i:
             break
