@@ -82,6 +82,11 @@ def _clean(segs: Segments, text: str) -> Segments:
     return tuple(out)
 
 
+def cleaned(a: Attribution, text: str) -> Attribution:
+    """The attribution with each role's segments stripped of surrounding whitespace."""
+    return Attribution(*(_clean(getattr(a, r), text) for r in ROLES))
+
+
 @dataclass
 class Counts:
     """Running totals over documents."""
@@ -93,9 +98,8 @@ class Counts:
     errors: int = 0
 
     def add(self, text: str, gold: Iterable[Attribution], pred: Iterable[Attribution]) -> None:
-        gold = [Attribution(*(_clean(getattr(g, r), text) for r in ROLES)) for g in gold]
-        pred = [Attribution(*(_clean(getattr(p, r), text) for r in ROLES)) for p in pred]
-        pred = [p for p in pred if p.content]
+        gold = [cleaned(g, text) for g in gold]
+        pred = [p for p in (cleaned(p, text) for p in pred) if p.content]
         self.docs += 1
         for role in ROLES:
             gs = {s for g in gold for s in getattr(g, role)}
@@ -106,29 +110,8 @@ class Counts:
             c[2] += len(gs)
         toks = tokens_of(text)
         starts = [s for s, _ in toks]
-        gsets = [token_set(g.content, toks, starts) for g in gold]
-        psets = [token_set(p.content, toks, starts) for p in pred]
-        pairs = []
-        for i, pset in enumerate(psets):
-            if not pset:
-                continue
-            for j, gset in enumerate(gsets):
-                inter = len(pset & gset)
-                if not inter:
-                    continue
-                jac = inter / len(pset | gset)
-                if jac >= JACCARD_MIN:
-                    pairs.append((jac, i, j))
-        pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-        used_p: set[int] = set()
-        used_g: set[int] = set()
-        matches = []
-        for _jac, i, j in pairs:
-            if i in used_p or j in used_g:
-                continue
-            used_p.add(i)
-            used_g.add(j)
-            matches.append((i, j))
+        matches = match_contents(gold, pred, toks, starts)
+        used_p = {i for i, _ in matches}
         gbucket = ["direct" if has_quote_mark(text, g.content) else "indirect" for g in gold]
         pbucket = ["direct" if has_quote_mark(text, p.content) else "indirect" for p in pred]
         for j, b in enumerate(gbucket):
@@ -161,6 +144,36 @@ class Counts:
                 "attribution": attr,
             }
         return out
+
+
+def match_contents(gold: Sequence[Attribution], pred: Sequence[Attribution], toks: Sequence[tuple[int, int]],
+                   starts: Sequence[int]) -> list[tuple[int, int]]:
+    """(prediction index, gold index) pairs matched one to one, greedily by content
+    token-Jaccard (>= ``JACCARD_MIN``), the best pairs first."""
+    gsets = [token_set(g.content, toks, starts) for g in gold]
+    psets = [token_set(p.content, toks, starts) for p in pred]
+    pairs = []
+    for i, pset in enumerate(psets):
+        if not pset:
+            continue
+        for j, gset in enumerate(gsets):
+            inter = len(pset & gset)
+            if not inter:
+                continue
+            jac = inter / len(pset | gset)
+            if jac >= JACCARD_MIN:
+                pairs.append((jac, i, j))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    matches = []
+    for _jac, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        matches.append((i, j))
+    return matches
 
 
 def speaker_ok(pred: Segments, gold: Segments, toks, starts) -> bool:

@@ -1,0 +1,83 @@
+"""Draw the sentences of the third events set (src/communique/data/eval/events_news.jsonl).
+
+Real news only: PolNeAR **train** articles (2016 US election reporting) that no sentence of
+``events_dev.jsonl`` or ``events_fresh.jsonl`` came from, at most one sentence per article.
+Two thirds are drawn from sentences holding an event word (the words below: acts, not
+speech), one third at random, so that about a third report no event. Run once, before
+labelling; the labels are added by hand afterwards (LABELLING.md there).
+
+    python bench/events_news_sample.py --polnear ../shared/data/polnear > sample.jsonl
+
+Deterministic (seed 2029): the same files give the same sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+from events_dev_sample import sentences
+
+SEED = 2029
+EVENT_WORDS = re.compile(
+    r"\b(attack\w*|accus\w*|criticiz\w*|condemn\w*|su(ed|es|ing)|investigat\w*|arrest\w*|charged|"
+    r"indicted|jailed|detain\w*|protest\w*|rall(y|ied|ies)|march\w*|strike|boycott\w*|"
+    r"met|meet(s|ing)?|visit\w*|talks|summit|call(ed|s)? (on|for)|urg\w*|ask(ed|s)|demand\w*|"
+    r"warn\w*|threat\w*|reject\w*|refus\w*|den(y|ied|ies)|veto\w*|block\w*|"
+    r"agree\w*|deal|sign\w*|pledg\w*|promis\w*|endors\w*|back(ed|s)|prais\w*|support\w*|"
+    r"aid|donat\w*|fund\w*|releas\w*|withdr\w*|resign\w*|pardon\w*|drop(ped|s)|"
+    r"sanction\w*|fine[ds]?|ban(ned|s)?|suspend\w*|expel\w*|deport\w*|"
+    r"troops|deploy\w*|bomb\w*|kill\w*|shot|shoot\w*|fired|invad\w*|"
+    r"cooperat\w*|partner\w*|train(ed|ing)|investigation|subpoena\w*|impeach\w*)\b", re.I)
+
+
+def used_articles(*paths: Path) -> set[str]:
+    out = set()
+    for p in paths:
+        for line in p.read_text(encoding="utf-8").splitlines():
+            src = json.loads(line)["source"]
+            if src.startswith("polnear:"):
+                out.add(src.split("/", 1)[1])
+    return out
+
+
+def draw(root: Path, used: set[str], rng: random.Random, n_event: int, n_random: int) -> list[dict]:
+    files = [f for f in sorted((root / "train" / "text").glob("*.txt")) if f.stem not in used]
+    rng.shuffle(files)
+    event, other = [], []
+    for f in files:
+        sents = sentences(f.read_text(encoding="utf-8"))
+        if not sents:
+            continue
+        hits = [s for s in sents if EVENT_WORDS.search(s)]
+        if hits and len(event) < n_event:
+            event.append({"source": f"polnear:train/{f.stem}", "text": rng.choice(hits)})
+        elif len(other) < n_random:
+            other.append({"source": f"polnear:train/{f.stem}", "text": rng.choice(sents)})
+        if len(event) >= n_event and len(other) >= n_random:
+            break
+    return event + other
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--polnear", type=Path, required=True)
+    ap.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[1]
+                    / "src" / "communique" / "data" / "eval")
+    ap.add_argument("--events", type=int, default=260)
+    ap.add_argument("--random", type=int, default=140)
+    a = ap.parse_args()
+    used = used_articles(a.eval_dir / "events_dev.jsonl", a.eval_dir / "events_fresh.jsonl")
+    rng = random.Random(SEED)
+    recs = draw(a.polnear, used, rng, a.events, a.random)
+    rng.shuffle(recs)
+    for k, r in enumerate(recs):
+        sys.stdout.write(json.dumps({"id": f"en{k:04d}", **r}, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
