@@ -555,7 +555,7 @@ def test_events_types_races_causes_products_and_musts_not_coded(pipeline, text, 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_", [
-    ("Despite the perceived media attacks, Carson said that he is an honest person.", "attacks", "ACCUSE"),  # medium
+    ("The media attacks on Carson intensified this week.", "attacks", "ACCUSE"),  # medium
     ("Police captured the suspect.", "captured", "COERCE"),
     ("The gang beat the man to death.", "beat", "ASSAULT"),
 ])
@@ -677,3 +677,46 @@ def test_events_types_fighting_a_side_is_an_attack(pipeline, text, trigger):
 def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     text = "Ethnic Albanians have sworn to fight until they gain control of villages near the border."
     assert _coded(pipeline, text, "fight", "THREATEN", "fight.vow-fight.threat")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Last month, Trump fired his campaign manager, Corey Lewandowski.", "fired"),  # a dismissal
+    ("Jerry Brown criticized Bill Clinton during a debate, and Hillary shot back.", "shot"),  # a retort
+    ("He agreed that Trump may struggle to win support among the delegates.", "agreed"),  # a shared view
+    ("Meet the constitutional requirements for the office.", "Meet"),  # satisfying a requirement
+    ("We're so excited to meet our second grandchild.", "meet"),
+    ("David Shaw, a special agent in charge of Homeland Security Investigations, said so.", "charge"),
+    ("Asked a direct question about this in the debate, Clinton said she took responsibility.", "Asked"),
+    ("Despite the perceived media attacks, Carson said that he is an honest person.", "attacks"),  # background
+    ("Blue-collar workers are no longer able to support their families on a single income.", "support"),
+    ("Warren exited the meeting around 11:45 a.m. on Friday.", "exited"),  # leaving a meeting halts no talks
+])
+def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("When Donald Trump attacked a federal judge, Hispanic Americans were outraged.", "attacked", "ACCUSE",
+     "accuse.person-attacks"),
+    ("Trump Just Responded To Rubio's Biggest Attack Yet.", "Attack", "ACCUSE", "accuse.person-attack-noun"),
+    ("Lindsey Graham called out his rival for alienating Hispanics.", "called", "ACCUSE", "accuse.call-out"),
+    ("I have called on congressional leaders to add penalties.", "called", "REQUEST", "appeal.call"),  # "on": prt
+    ("Lewandowski's troubles began when he was accused by a female reporter.", "accused", "ACCUSE", "accuse.accuse"),
+    ("The State Department Inspector General issued subpoenas to the Clinton Foundation.", "subpoenas", "ACCUSE",
+     "accuse.subpoena"),
+    ("Republican senators have vowed to block the nomination.", "vowed", "REJECT", "intent.promise"),
+    ("Trump has repeatedly pledged to ban all Muslims from entering the U.S.", "pledged", "THREATEN", "intent.promise"),
+    ("China and North Korea agreed to lift a ban on weapons exchanges.", "agreed", "CONCEDE", None),  # not a threat
+    ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
+])
+def test_events_types_everyday_news_words_coded(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+def test_events_types_without_negates(pipeline):
+    """"without supporting": the support is not given."""
+    assert _coded(pipeline, "It is a way to take part without directly supporting Trump.", "supporting",
+                  "SUPPORT", modality="negated")

@@ -322,7 +322,7 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
         if s.startswith("prep:"):
             word = s[5:]
             for c in tok.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ == word:
+                if c.dep_ in ("prep", "dative", "prt") and c.lower_ == word:  # "called on [prt] leaders"
                     pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                     if pobj is not None:
                         yield pobj

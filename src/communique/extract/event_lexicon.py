@@ -85,7 +85,8 @@ CONDITION_KEYS = frozenset({
     "requires_mandative_ccomp", "rejects_question", "rejects_object", "needs_recipient",
     "rejects_xcomp_types", "rejects_xcomp", "requires_named_with", "requires_unwillingness",
     "rejects_person_object", "requires_object_complement", "requires_subject", "requires_infinitive_subject",
-    "needs_foreign_recipient", "requires_warning_target",
+    "needs_foreign_recipient", "requires_warning_target", "rejects_particle", "rejects_head",
+    "rejects_opinion_clause",
 })
 
 

@@ -15,6 +15,7 @@ from .actors import ActorTable
 from .event_args import HUMAN, noun_lemma, of_objects, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import load_event_words
+from .modality import aux_words
 
 CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # whose that-clause subject is the one demanded of, accused or threatened
@@ -52,6 +53,8 @@ def _has_prep(tok: Token, words) -> bool:
     for c in tok.children:
         if c.lower_ in words and c.dep_ in ("prep", "mark", "dative", "agent") and not _dated(c):
             return True
+        if c.lower_ in words and c.dep_ == "prt" and any(x.dep_ == "pobj" for x in c.children):
+            return True  # "called on congressional leaders to ...": a preposition parsed as a particle
         if c.dep_ in ("advcl", "xcomp") and any(m.dep_ == "mark" and m.lower_ in words and m.i < c.i
                                                 for m in c.children):
             return True  # "called for Obama to resign": the "for" of a for-to clause
@@ -120,7 +123,7 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             return None
         score += 1
     if c.get("needs_complement_or_object"):
-        if not (deps & {"ccomp", "xcomp", "dobj", "prep"}):
+        if not (deps & {"ccomp", "xcomp", "dobj", "prep", "agent"}):  # "was accused by a reporter"
             return None
     if c.get("needs_xcomp_or_obj"):
         if not (deps & {"xcomp", "dobj"}):
@@ -190,6 +193,13 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
                 ch.dep_ == "oprd" and ch.i > o.i for ch in tok.children):
             return None  # "called Palin a clown"; "what he called a minor incursion" names no one
         score += 2  # outranks "call on" ("called Palin a clown *on* his show")
+    if "rejects_particle" in c and any(ch.dep_ in ("prt", "advmod") and ch.lower_ in c["rejects_particle"]
+                                       for ch in tok.children):
+        return None  # "Hillary shot back": a retort, no shooting
+    if "rejects_head" in c and tok.head.i != tok.i and tok.head.lower_ in c["rejects_head"]:
+        return None  # "a special agent *in* charge of ...": an idiom, no accusation
+    if c.get("rejects_opinion_clause") and _opinion_clause_only(tok):
+        return None  # "agreed that Trump may struggle": sharing a view, no agreement
     if c.get("rejects_person_object") and _person_object(tok, actors, "human") and not any(
             ch.dep_ == "prep" and f"prep:{ch.lower_}" in p.recipient for ch in tok.children):
         return None  # "the officer was dismissed", "was fired from the network" (not "fired upon")
@@ -286,8 +296,23 @@ def _named_person(t: Token, actors: ActorTable | None) -> bool:
 
 
 def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
-    """``tok``'s subject names a person ("Ibrahim Babangida has arrived in Rome")."""
-    return any(c.dep_ == "nsubj" and _named_person(c, actors) for c in tok.children)
+    """``tok``'s subject names a person ("Ibrahim Babangida has arrived in Rome"); an event
+    noun's possessor is its subject ("Rubio's attack")."""
+    deps = ("nsubj", "poss") if tok.pos_ in ("NOUN", "PROPN") else ("nsubj",)
+    return any(c.dep_ in deps and _named_person(c, actors) for c in tok.children)
+
+
+def _opinion_clause_only(tok: Token) -> bool:
+    """``tok``'s only complement is a that-clause stating a view: a possibility ("Trump may
+    struggle"), a state ("the deal was good"), not an act to be done ("talks would resume")."""
+    if any(ch.dep_ in ("xcomp", "dobj") or ch.dep_ == "prep" and ch.lower_ in ("on", "upon", "to")
+           for ch in tok.children):
+        return False
+    clauses = [ch for ch in tok.children if ch.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        aux_words(v) & {"may", "might", "could", "can"} or v.lemma_ == "be"
+        or any(x.dep_ in ("acomp", "attr") for x in v.children) for v in clauses)
+
 
 
 YIELDING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})

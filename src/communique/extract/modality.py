@@ -60,7 +60,8 @@ def _indicative(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ") for a in aux)
 
 
-def _aux_of(verb: Token) -> set[str]:
+def aux_words(verb: Token) -> set[str]:
+    """The auxiliaries of ``verb`` (lower case): "may", "will", "was" ..."""
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
@@ -227,15 +228,15 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if prev.dep_ == "ccomp" and t.lemma_ not in DENY | DEMAND | ALLEGE:
             # reported speech: the content keeps its own modality
             break
-    if is_negated(tok):
-        return "negated", False
+    if is_negated(tok) or tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without":
+        return "negated", False  # "without directly supporting Trump", "without consultation"
     v = _clause_verb(tok)
     if v.dep_ == "xcomp" and v.head.lemma_ in INTEND and denied_intent(v.head):
         return "negated", False  # "was not ready to support Trump": not done, nor intended
-    aux = _aux_of(v) | (_aux_of(v.head) if tok.dep_ in ("nsubj", "dobj") else set())
+    aux = aux_words(v) | (aux_words(v.head) if tok.dep_ in ("nsubj", "dobj") else set())
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        aux |= _aux_of(tok.head)
-    if _aux_of(v) & {"must", "ought"}:
+        aux |= aux_words(tok.head)
+    if aux_words(v) & {"must", "ought"}:
         return "demanded", True  # "the Foundation must be shut down": what is demanded, not done
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical", False
@@ -286,7 +287,7 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
             break
     if is_negated(tok) and not intended:
         refused = True
-    aux = _aux_of(v) | (_aux_of(t) if t.i != v.i else set())
+    aux = aux_words(v) | (aux_words(t) if t.i != v.i else set())
     if not intended and (aux & (FUTURE_AUX | {"would", "'d"}) or "going" in aux):
         intended = True
         if v.dep_ == "ccomp" and v.head.i != v.i:

@@ -10,6 +10,8 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+PACKAGED_SETS = ("events_dev.jsonl", "events_fresh.jsonl", "events_news.jsonl")
+
 
 def register(app: typer.Typer) -> None:
     train_app = typer.Typer(no_args_is_help=True, help="Train communique's statistical models.")
@@ -56,8 +58,9 @@ def register(app: typer.Typer) -> None:
                                                      help="cameo-codes.csv (its tuning half is used).")],
         codebook: Annotated[Path, typer.Option("--codebook", help="PLOVER_structured_codebook_updated.csv.")],
         out: Annotated[Path, typer.Option("--out", help="Folder the trained model is written to.")],
-        dev_set: Annotated[Optional[Path], typer.Option(
-            "--dev-set", help="Labelled dev set (its tune half is used); default: the packaged one.")] = None,
+        dev_set: Annotated[Optional[list[Path]], typer.Option(
+            "--dev-set", help="Labelled set (its tune half is used); repeat for several; default: "
+                              "the packaged sets (events_dev, events_fresh, events_news).")] = None,
         polnear: Annotated[Optional[Path], typer.Option(
             "--polnear", help="PolNeAR root: sentences without a trigger word are 'none' examples.")] = None,
         none_limit: Annotated[int, typer.Option("--none-limit",
@@ -76,7 +79,8 @@ def register(app: typer.Typer) -> None:
         if encoder not in ("ngram", "minilm"):
             raise typer.BadParameter("choose 'ngram' or 'minilm'", param_hint="--encoder")
         console = Console(stderr=True, highlight=False)
-        dev = dev_set or Path(str(resources.files("communique.data.eval").joinpath("events_dev.jsonl")))
+        dev = dev_set or [Path(str(resources.files("communique.data.eval").joinpath(name)))
+                          for name in PACKAGED_SETS]
         meta = train_events(ngec, cameo_examples, codebook, dev, polnear, out, none_limit=none_limit,
                             dev_weight=dev_weight, seed=seed, encoder=encoder, progress=lambda m: console.print(m))
         typer.echo(json.dumps(meta, indent=1))

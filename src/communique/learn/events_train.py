@@ -32,7 +32,7 @@ import logging
 import re
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
@@ -116,10 +116,11 @@ def codebook_examples(path: Path) -> list[Example]:
     return out
 
 
-def dev_examples(path: Path, weight: float) -> list[Example]:
+def dev_examples(paths: Sequence[Path], weight: float) -> list[Example]:
+    """The tune half of every labelled set (never a held-out half)."""
     from ..evaluation.event_devset import load_dev_set
 
-    return [Example(g.text, g.type, weight, "dev-tune") for g in load_dev_set(path, "tune")]
+    return [Example(g.text, g.type, weight, "dev-tune") for p in paths for g in load_dev_set(p, "tune")]
 
 
 def trigger_words() -> frozenset[str]:
@@ -275,32 +276,33 @@ def tune_thresholds(probs: list[dict[str, float]], rows: list[tuple[str, str, st
     return best, best_acc
 
 
-def rules_main_types(dev_set: Path) -> list[tuple[str, str, str]]:
-    """(text, gold type, rules' main-event type) over the dev tune half (rules alone)."""
+def rules_main_types(dev_sets: Sequence[Path]) -> list[tuple[str, str, str]]:
+    """(text, gold type, rules' main-event type) over the tune halves (rules alone)."""
     from ..config import Settings
     from ..evaluation.event_devset import load_dev_set, run_dev
 
-    scored = run_dev(load_dev_set(dev_set, "tune"), Settings(event_model=False))
+    golds = [g for p in dev_sets for g in load_dev_set(p, "tune")]
+    scored = run_dev(golds, Settings(event_model=False))
     return [(s.gold.text, s.gold.type, s.ours.type) for s in scored]
 
 
-def train_events(ngec: Path, cameo_csv: Path, codebook: Path, dev_set: Path, polnear: Path | None,
+def train_events(ngec: Path, cameo_csv: Path, codebook: Path, dev_sets: Sequence[Path], polnear: Path | None,
                  out: Path, *, none_limit: int = 3000, dev_weight: float = 10.0, seed: int = 13, folds: int = 4,
                  encoder: str = NGRAM, l2_grid: tuple[float, ...] = (1e-4, 3e-4, 1e-3, 3e-3),
                  progress: Callable[[str], None] = log.info) -> dict:
     t0 = time.time()
     from ..evaluation.event_devset import load_dev_set
 
-    exclude = {g.text for g in load_dev_set(dev_set, "all")}
+    exclude = {g.text for p in dev_sets for g in load_dev_set(p, "all")}
     data = ngec_examples(ngec) + cameo_examples(cameo_csv) + codebook_examples(codebook)
-    data += dev_examples(dev_set, dev_weight)
+    data += dev_examples(dev_sets, dev_weight)
     if polnear is not None:
         data += polnear_none(polnear, exclude, none_limit, seed)
     data = [e for e in data if e.source == "dev-tune" or e.text not in exclude]
     classes = tuple(sorted({e.label for e in data} - {NONE})) + (NONE,)
     counts = {c: sum(e.label == c for e in data) for c in classes}
     progress(f"{len(data)} examples: " + ", ".join(f"{c} {n}" for c, n in counts.items()))
-    rows = rules_main_types(dev_set)
+    rows = rules_main_types(dev_sets)
     texts = [t for t, _, _ in rows]
     extra: dict = {}
     if encoder == MINILM:
