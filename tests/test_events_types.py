@@ -720,3 +720,15 @@ def test_events_types_without_negates(pipeline):
     """"without supporting": the support is not given."""
     assert _coded(pipeline, "It is a way to take part without directly supporting Trump.", "supporting",
                   "SUPPORT", modality="negated")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Obama condemned the attack in California.", "attack", None),  # who condemns did not attack
+    ("Russia launched an attack on the port.", "attack", "Russia"),  # a carrier does the act
+    ("The rebels staged a raid on the village.", "raid", "rebels"),
+])
+def test_events_types_event_noun_actor_under_judging_verb(pipeline, text, trigger, actor):
+    found = _coded(pipeline, text, trigger)
+    assert found
+    assert (found[0].actor.text if found[0].actor else None) == actor

@@ -16,6 +16,7 @@ from .event_words import load_event_words
 from .person_nouns import person_nouns
 
 SUBJ = ("nsubj", "nsubjpass")
+JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
 LIGHT_VERBS = frozenset({"hold", "engage", "begin", "conduct", "launch", "carry", "stage", "make",
                          "have", "deliver", "issue", "impose", "inflict", "start", "resume", "open",
                          "continue", "hold", "order", "announce", "step", "mount", "pursue", "lead",
@@ -305,6 +306,8 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
     if head.pos_ in ("VERB", "AUX") and (head.lemma_ in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj")):
         if tok.dep_ == "pobj" and is_passive(head):
             return None  # "was killed in a drone strike": who was killed did not strike
+        if head.lemma_ not in LIGHT_VERBS and judges(head):
+            return None  # "Obama condemned the attack": who condemns did not attack
         return clause_subject(head)
     if tok.dep_ in SUBJ:
         return None
@@ -394,6 +397,20 @@ def _nominal(obj: Token):
         yield from pobjs(obj)
     else:
         yield obj
+
+
+def judges(verb: Token) -> bool:
+    """``verb`` judges or asks for its object rather than doing it: a verb the curated
+    patterns code as an accusation, support, rejection or request ("condemned the attack",
+    "welcomed the talks", "called for a ceasefire"), or one naming its object something
+    ("called the attack an act of terrorism"). Carriers ("declared a ceasefire", "launched
+    an attack", "granted asylum") do the act."""
+    from .event_match import match_trigger, plover_of  # event_match reads this module's helpers
+
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return True
+    m = match_trigger(verb, load_lexicon())
+    return m is not None and plover_of(m.cameo, m.pattern.type)[0] in JUDGING_TYPES
 
 
 def pobjs(prep: Token):
