@@ -38,15 +38,18 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def polnear(root: Path, rng: random.Random, n_topic: int, n_random: int) -> list[dict]:
-    files = sorted((root / "train" / "text").glob("*.txt"))
+def polnear(root: Path, rng: random.Random, n_topic: int, n_random: int, topic_words: re.Pattern[str] = FOREIGN,
+            exclude: frozenset[str] = frozenset()) -> list[dict]:
+    """At most one sentence per PolNeAR train article (articles in ``exclude`` skipped): ``n_topic``
+    from sentences matching ``topic_words``, ``n_random`` at random, in a seeded article order."""
+    files = [f for f in sorted((root / "train" / "text").glob("*.txt")) if f.stem not in exclude]
     rng.shuffle(files)
     topic, other = [], []
     for f in files:
         sents = sentences(f.read_text(encoding="utf-8"))
         if not sents:
             continue
-        hits = [s for s in sents if FOREIGN.search(s)]
+        hits = [s for s in sents if topic_words.search(s)]
         if hits and len(topic) < n_topic:
             topic.append({"source": f"polnear:train/{f.stem}", "text": rng.choice(hits)})
         elif len(other) < n_random:

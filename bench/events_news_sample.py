@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from events_dev_sample import sentences
+from events_dev_sample import polnear
 
 SEED = 2029
 EVENT_WORDS = re.compile(
@@ -45,24 +45,6 @@ def used_articles(*paths: Path) -> set[str]:
     return out
 
 
-def draw(root: Path, used: set[str], rng: random.Random, n_event: int, n_random: int) -> list[dict]:
-    files = [f for f in sorted((root / "train" / "text").glob("*.txt")) if f.stem not in used]
-    rng.shuffle(files)
-    event, other = [], []
-    for f in files:
-        sents = sentences(f.read_text(encoding="utf-8"))
-        if not sents:
-            continue
-        hits = [s for s in sents if EVENT_WORDS.search(s)]
-        if hits and len(event) < n_event:
-            event.append({"source": f"polnear:train/{f.stem}", "text": rng.choice(hits)})
-        elif len(other) < n_random:
-            other.append({"source": f"polnear:train/{f.stem}", "text": rng.choice(sents)})
-        if len(event) >= n_event and len(other) >= n_random:
-            break
-    return event + other
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--polnear", type=Path, required=True)
@@ -73,7 +55,7 @@ def main() -> None:
     a = ap.parse_args()
     used = used_articles(a.eval_dir / "events_dev.jsonl", a.eval_dir / "events_fresh.jsonl")
     rng = random.Random(SEED)
-    recs = draw(a.polnear, used, rng, a.events, a.random)
+    recs = polnear(a.polnear, rng, a.events, a.random, EVENT_WORDS, frozenset(used))
     rng.shuffle(recs)
     for k, r in enumerate(recs):
         sys.stdout.write(json.dumps({"id": f"en{k:04d}", **r}, ensure_ascii=False) + "\n")
