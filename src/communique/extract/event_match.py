@@ -314,7 +314,6 @@ def _opinion_clause_only(tok: Token) -> bool:
         or any(x.dep_ in ("acomp", "attr") for x in v.children) for v in clauses)
 
 
-
 YIELDING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 
 
