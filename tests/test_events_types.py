@@ -710,6 +710,9 @@ def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     ("Trump has repeatedly pledged to ban all Muslims from entering the U.S.", "pledged", "THREATEN", "intent.promise"),
     ("China and North Korea agreed to lift a ban on weapons exchanges.", "agreed", "CONCEDE", None),  # not a threat
     ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
+    ("But, so far, only two Democrats are backing the measure.", "backing", "SUPPORT", "support.back-policy"),
+    ("Gore is one of the last luminaries not to make a formal endorsement of Hillary Clinton.", "endorsement",
+     "SUPPORT", "support.endorsement"),
 ])
 def test_events_types_everyday_news_words_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
