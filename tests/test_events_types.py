@@ -691,6 +691,15 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Despite the perceived media attacks, Carson said that he is an honest person.", "attacks"),  # background
     ("Blue-collar workers are no longer able to support their families on a single income.", "support"),
     ("Warren exited the meeting around 11:45 a.m. on Friday.", "exited"),  # leaving a meeting halts no talks
+    ("Mannix, who died of a heart attack in 1963, was the general manager of the studio.", "attack"),
+    ("They took the next exit and went around to shoot video of the sign.", "shoot"),
+    ("Have I started writing my speech, as opposed to the speech I have to give tomorrow?", "opposed"),
+    ("Obama is unlikely to ensure the country will meet the pledge he offered in Paris.", "meet"),
+    ("Asked by Stephanopoulos to respond to Trump's criticism, Carson said he was sorry.", "Asked"),
+    ("He said he does not believe the effort requires a settled alternative to succeed.", "requires"),
+    ("Welch's support pushes back on the narrative that Clinton has a monopoly of support.", "pushes"),
+    ("“Maybe he should have been roughed up,” he said on Sunday.", "said"),  # hindsight, no demand
+    ("That comment came from a pro-Islamic State group that calls itself Asawitiri Media.", "calls"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
@@ -711,6 +720,7 @@ def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     ("China and North Korea agreed to lift a ban on weapons exchanges.", "agreed", "CONCEDE", None),  # not a threat
     ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
     ("But, so far, only two Democrats are backing the measure.", "backing", "SUPPORT", "support.back-policy"),
+    ("Trump hit Clinton on trade.", "hit", "ACCUSE", "accuse.person-hits-person"),
     ("Gore is one of the last luminaries not to make a formal endorsement of Hillary Clinton.", "endorsement",
      "SUPPORT", "support.endorsement"),
 ])

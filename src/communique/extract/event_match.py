@@ -193,9 +193,12 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
                 ch.dep_ == "oprd" and ch.i > o.i for ch in tok.children):
             return None  # "called Palin a clown"; "what he called a minor incursion" names no one
         score += 2  # outranks "call on" ("called Palin a clown *on* his show")
-    if "rejects_particle" in c and any(ch.dep_ in ("prt", "advmod") and ch.lower_ in c["rejects_particle"]
+    if "rejects_particle" in c and any(ch.dep_ in ("prt", "advmod", "mark") and ch.lower_ in c["rejects_particle"]
                                        for ch in tok.children):
         return None  # "Hillary shot back": a retort, no shooting
+    if "rejects_modifier" in c and any(ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in c["rejects_modifier"]
+                                       for ch in tok.children):
+        return None  # "died of a heart attack": no one attacked
     if "rejects_head" in c and tok.head.i != tok.i and tok.head.lower_ in c["rejects_head"]:
         return None  # "a special agent *in* charge of ...": an idiom, no accusation
     if c.get("rejects_opinion_clause") and _opinion_clause_only(tok):
@@ -263,6 +266,7 @@ def _mandative_aux(verb: Token, words: set[str]) -> bool:
     """``verb`` says what another side must do ("Russia must withdraw"): a modal of ``words``,
     not the speaker's own resolve ("we must not overreact"), not a state ("should *be* low")."""
     return (any(a.dep_ == "aux" and a.lower_ in words for a in verb.children)
+            and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in verb.children)  # "should have been": hindsight
             and not any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in verb.children)
             and verb.lemma_ not in ("be", "have"))
 
