@@ -700,6 +700,12 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Welch's support pushes back on the narrative that Clinton has a monopoly of support.", "pushes"),
     ("“Maybe he should have been roughed up,” he said on Sunday.", "said"),  # hindsight, no demand
     ("That comment came from a pro-Islamic State group that calls itself Asawitiri Media.", "calls"),
+    ("Among likely voters, 46 percent would choose Clinton and 44 percent would back Trump.", "back"),  # a poll
+    ("Secret Service protocol called for the nominee to be taken to a trauma center.", "called"),  # a text's terms
+    ("Lynch agreed to a 30-minute interview for The Washington Post.", "agreed"),
+    ("Mike Huckabee announced they will suspend their presidential campaigns.", "suspend"),  # leaving a race
+    ("The White House doubted that North Korea had the capability to build a hydrogen bomb.", "bomb"),
+    ("King is Russia's Trojan horse (or, as The Daily Beast called them, Manchurian anchors).", "called"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
@@ -721,6 +727,10 @@ def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
     ("But, so far, only two Democrats are backing the measure.", "backing", "SUPPORT", "support.back-policy"),
     ("Trump hit Clinton on trade.", "hit", "ACCUSE", "accuse.person-hits-person"),
+    ("He commanded the Democratic Party to open its doors.", "commanded", "REQUEST", "request.demand"),
+    ("NextGen Climate has made the same demands of the Democratic candidates.", "demands", "REQUEST",
+     "request.make-demand"),
+    ("I think that the Chinese government butchered those kids.", "butchered", "ASSAULT", "assault.kill"),
     ("Gore is one of the last luminaries not to make a formal endorsement of Hillary Clinton.", "endorsement",
      "SUPPORT", "support.endorsement"),
 ])

@@ -182,6 +182,8 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _warns_someone(tok, actors, obj()):
             return None  # "warned of a looming humanitarian crisis": a forecast, no threat
         score += 1
+    if "rejects_subject" in c and _subject_lemmas(tok) & set(c["rejects_subject"]):
+        return None  # "44 percent would back Trump": a poll's share; "the deal calls for": a text's terms
     if "requires_subject" in c:
         words = set(c["requires_subject"])
         if not (_subject_lemmas(tok) & words or "@person" in words and _person_subject(tok, actors)):
@@ -308,14 +310,18 @@ def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
 
 def _opinion_clause_only(tok: Token) -> bool:
     """``tok``'s only complement is a that-clause stating a view: a possibility ("Trump may
-    struggle"), a state ("the deal was good"), not an act to be done ("talks would resume")."""
+    struggle"), a fact ("Pence won the debate"), a state ("the deal was good"), not an act to
+    be done ("talks would resume", "that they withdraw")."""
     if any(ch.dep_ in ("xcomp", "dobj") or ch.dep_ == "prep" and ch.lower_ in ("on", "upon", "to")
            for ch in tok.children):
         return False
     clauses = [ch for ch in tok.children if ch.dep_ == "ccomp"]
-    return bool(clauses) and all(
-        aux_words(v) & {"may", "might", "could", "can"} or v.lemma_ == "be"
-        or any(x.dep_ in ("acomp", "attr") for x in v.children) for v in clauses)
+    def views(v: Token) -> bool:
+        aux = aux_words(v)
+        to_be_done = bool(aux & {"will", "would", "shall", "should", "must", "'ll"}) or v.tag_ == "VB" and not aux
+        return not to_be_done or v.lemma_ == "be" or any(x.dep_ in ("acomp", "attr") for x in v.children)
+
+    return bool(clauses) and all(views(v) for v in clauses)
 
 
 YIELDING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
