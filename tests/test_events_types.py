@@ -727,7 +727,7 @@ def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
     ("But, so far, only two Democrats are backing the measure.", "backing", "SUPPORT", "support.back-policy"),
     ("Trump hit Clinton on trade.", "hit", "ACCUSE", "accuse.person-hits-person"),
-    ("He commanded the Democratic Party to open its doors.", "commanded", "REQUEST", "request.demand"),
+    ("He commanded the Democratic Party to open its doors.", "commanded", "REQUEST", "request.order"),
     ("NextGen Climate has made the same demands of the Democratic candidates.", "demands", "REQUEST",
      "request.make-demand"),
     ("I think that the Chinese government butchered those kids.", "butchered", "ASSAULT", "assault.kill"),
