@@ -706,6 +706,8 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Mike Huckabee announced they will suspend their presidential campaigns.", "suspend"),  # leaving a race
     ("The White House doubted that North Korea had the capability to build a hydrogen bomb.", "bomb"),
     ("King is Russia's Trojan horse (or, as The Daily Beast called them, Manchurian anchors).", "called"),
+    ("He has made a big deal about tax laws.", "deal"),  # an idiom
+    ("Will he rally behind the nominee or will he strike a discordant note?", "strike"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -35,7 +35,7 @@ def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 233  # patterns.yaml + nominal_patterns.yaml
     assert lex.version == 63
-    assert lex.fingerprint == "3ba66144e7dddcdf"
+    assert lex.fingerprint == "5cfea0f662fba393"
     assert len(lex.party_nouns) == 83 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
