@@ -708,6 +708,10 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("King is Russia's Trojan horse (or, as The Daily Beast called them, Manchurian anchors).", "called"),
     ("He has made a big deal about tax laws.", "deal"),  # an idiom
     ("Will he rally behind the nominee or will he strike a discordant note?", "strike"),
+    ("In the end, they do not make a definitive call on which experience is better.", "call"),  # a decision
+    ("House Democrats seized the floor from Republicans on Wednesday.", "seized"),  # a sit-in
+    ("The DNC has targeted companies for solicitation.", "targeted"),  # no force in view
+    ("On Wednesday, Clinton bashed Trump's proposal to ban Muslims from the country.", "ban"),  # proposed
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
@@ -729,6 +733,10 @@ def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
     ("But, so far, only two Democrats are backing the measure.", "backing", "SUPPORT", "support.back-policy"),
     ("Trump hit Clinton on trade.", "hit", "ACCUSE", "accuse.person-hits-person"),
+    ("Super PAC ad hits Trump on escalating violence.", "hits", "ACCUSE", "accuse.message-attacks"),
+    ("On Wednesday, Clinton bashed Trump's proposal to ban Muslims from the country.", "bashed", "ACCUSE",
+     "accuse.criticize"),
+    ("Israeli jets targeted Hamas positions in Gaza.", "targeted", "ASSAULT", "fight.target"),
     ("He commanded the Democratic Party to open its doors.", "commanded", "REQUEST", "request.order"),
     ("NextGen Climate has made the same demands of the Democratic candidates.", "demands", "REQUEST",
      "request.make-demand"),

@@ -24,7 +24,8 @@ DEMAND = frozenset({"demand", "urge", "call", "insist", "ask", "push", "press", 
 WARN_AGAINST = frozenset({"warn", "caution", "advise", "counsel"})  # "warned X against doing Y"
 CLAIM_NOUNS = frozenset({"claim", "allegation", "fear", "risk", "possibility", "prospect", "intention",
                          "intent", "plan", "threat", "warning", "rumor", "rumour", "speculation",
-                         "event", "case", "concern", "accusation", "cover", "pretext"})
+                         "event", "case", "concern", "accusation", "cover", "pretext",
+                         "proposal", "suggestion", "proposition", "scheme"})  # "Trump's proposal to ban"
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
