@@ -712,6 +712,15 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("House Democrats seized the floor from Republicans on Wednesday.", "seized"),  # a sit-in
     ("The DNC has targeted companies for solicitation.", "targeted"),  # no force in view
     ("On Wednesday, Clinton bashed Trump's proposal to ban Muslims from the country.", "ban"),  # proposed
+    ("Singer and Faso did not immediately respond to a request for comment.", "request"),
+    ("Asked on Fox News who leads the party in his view, he said Ryan.", "Asked"),  # a question
+    ("I think I was asked this a couple months ago.", "asked"),
+    ("Veterans in 2014 were killing themselves at three times the rate of civilians.", "killing"),  # suicide
+    ("A prominent Republican National Committee member who supports Trump asked for anonymity.", "supports"),
+    ("Robert Mercer, the mega-donor who once backed Ted Cruz, is launching a super PAC.", "backed"),
+    ("Sanders has consistently pushed his promise of free college.", "pushed"),
+    ("Pence will speak at a breakfast before hitting a Rural Electric Cooperative gathering.", "hitting"),
+    ("47% say the United States should commit troops on the ground.", "say"),  # a poll
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

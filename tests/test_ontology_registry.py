@@ -35,7 +35,7 @@ def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 235  # patterns.yaml + nominal_patterns.yaml
     assert lex.version == 63
-    assert lex.fingerprint == "4dab8a28b1a33832"
+    assert lex.fingerprint == "c04eebc0f4362e39"
     assert len(lex.party_nouns) == 83 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -15,7 +15,8 @@ failed actions (word lists in ``data/events/not_events.yaml``).
 - ``failed``: an action under "fail to" ("Police failed to arrest the suspect");
 - ``description``: a participle describing a noun ("those killed on Thursday", "Republicans
   investigating the attack"): it says who they are, not what the sentence reports; not
-  when the noun is a message, which does what it says ("a tweet attacking Machado");
+  when the noun is a message, which does what it says ("a tweet attacking Machado"); a
+  standing stance in a relative clause ("a member who supports Trump", "who once backed Cruz");
 - ``prevented``: an action that is the object of avoid/prevent/avert ("launched mediation
   to avoid armed attack", "thwarted an attack");
 - ``content``: the infinitive of a noun such as right, need or ability ("their right to
@@ -36,6 +37,7 @@ from .event_lexicon import DATA
 from .event_words import load_event_words
 from .word_lists import check_word_lists
 
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT"})
 REQUIRED = ("background_preps", "occasion_types", "death_triggers", "non_violent_causes", "failure_verbs")
 OPTIONAL = ("prevention_verbs", "content_nouns", "message_nouns", "sequence_preps", "participant_preps",
             "ending_verbs")
@@ -149,6 +151,12 @@ def not_an_event(tok: Token, type_: str) -> str | None:
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok):
         # "those killed on Thursday", "Republicans investigating the attack"; but a message does
         # what it says ("a tweet attacking Machado", "a letter opposing the program")
+        return "description"
+    if tok.dep_ == "relcl" and type_ in STANCE_TYPES and (
+            tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+            or any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly", "previously") for c in tok.children)):
+        # "a member who supports Trump", "a group that strongly opposes Trump", "the donor who once
+        # backed Cruz": a stance that tells who someone is, not an act the sentence reports
         return "description"
     if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in ne.content_nouns and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):

@@ -352,8 +352,8 @@ def _unwilling(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -> 
 def _question_only(tok: Token) -> bool:
     """The verb's only complement is a question: a clause under if/whether or a wh-word,
     or one that ends in a question mark; an infinitive or "for" object makes it a request."""
-    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
-        return False
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return False  # ("asked *on Fox News* who leads the party": where, not what, is asked)
     for c in tok.children:
         if c.dep_ != "ccomp":
             continue
