@@ -721,6 +721,9 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Sanders has consistently pushed his promise of free college.", "pushed"),
     ("Pence will speak at a breakfast before hitting a Rural Electric Cooperative gathering.", "hitting"),
     ("47% say the United States should commit troops on the ground.", "say"),  # a poll
+    ("The lawsuit was filed by a former staffer who Gowdy fired in June.", "fired"),  # a dismissal
+    ("Then she invoked the Sept. 11, 2001, terrorist attacks to defend herself.", "attacks"),  # dated: background
+    ("Obama defended his record against ISIS on Sunday night.", "defended"),  # his own record
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
@@ -746,6 +749,12 @@ def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     ("On Wednesday, Clinton bashed Trump's proposal to ban Muslims from the country.", "bashed", "ACCUSE",
      "accuse.criticize"),
     ("Israeli jets targeted Hamas positions in Gaza.", "targeted", "ASSAULT", "fight.target"),
+    ("Trump, who has hit Hillary Clinton for enabling her husband, spoke.", "hit", "ACCUSE", "accuse.hit-on"),
+    ("The officer hit Smith on the head.", "hit", "ASSAULT", "fight.attack"),  # a blow
+    ("On Sunday, Alabama senator Jeff Sessions offered his own endorsement.", "offered", "SUPPORT", "intent.promise"),
+    ("Pence defended Trump's remarks.", "defended", "SUPPORT", "support.defend"),
+    ("We acknowledged his concerns about an observation we made in order to quell the attacks on Megyn Kelly, and "
+     "prevent her from being smeared any further.", "attacks", "ACCUSE", None),  # "in order to" asks nothing
     ("He commanded the Democratic Party to open its doors.", "commanded", "REQUEST", "request.order"),
     ("NextGen Climate has made the same demands of the Democratic candidates.", "demands", "REQUEST",
      "request.make-demand"),

@@ -91,8 +91,9 @@ def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
         return tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) and _dated_in_year(tok, ne)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if any(ne.year.match(c.text) for c in tok.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod")):
-        return True  # "the 2012 attack", wherever it stands: a past event the sentence refers to
+    if any(ne.year.match(x.text) for c in tok.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod")
+           for x in c.subtree):
+        return True  # "the 2012 attack", "the Sept. 11, 2001, attacks", wherever it stands: a past event
     t = tok
     while t.dep_ in ("compound", "conj", "appos") and t.head.i != t.i:
         t = t.head

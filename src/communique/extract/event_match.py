@@ -225,6 +225,8 @@ def _person_object(tok: Token, actors: ActorTable | None, mode: object) -> bool:
         return _named_person(o, actors)
     who = actors.get(aid) if actors is not None and (aid := actors.actor_for_token(o.i)) is not None else None
     kinds = ("person",) if mode == "human" else ("person", "group")
+    if mode == "human" and o.lower_ in ("who", "whom", "him", "her", "them", "me", "us"):
+        return True  # "a staffer who Gowdy fired", "fired him": a person dismissed, no shots
     return (who is not None and who.kind in kinds or noun_lemma(o) in HUMAN
             or o.ent_type_ in ("PERSON", "NORP"))
 

@@ -202,7 +202,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
                     return "alleged", False
             if t.lemma_ in DENY and prev.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "prep", "acl"):
                 return "denied", True
-            if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp") and not (
+            if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp", "acl") and not (
+                    prev.dep_ == "acl" and t.head.lower_ == "in") and not (
                     prev.dep_ == "ccomp" and _indicative(prev)) and not _own_wish(t, prev):
                 return "demanded", True
             if t.lemma_ in WARN_AGAINST and prev.dep_ == "prep" and prev.lower_ == "against":
