@@ -724,6 +724,9 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("The lawsuit was filed by a former staffer who Gowdy fired in June.", "fired"),  # a dismissal
     ("Then she invoked the Sept. 11, 2001, terrorist attacks to defend herself.", "attacks"),  # dated: background
     ("Obama defended his record against ISIS on Sunday night.", "defended"),  # his own record
+    ("He said the economy is weak.", "said"),  # no side disparaged
+    ("Trump said Clinton is not a liar.", "said"),
+    ("“People are sick and tired of stupid and incompetent people leading our nation,” Trump said.", "said"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
@@ -753,6 +756,8 @@ def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     ("The officer hit Smith on the head.", "hit", "ASSAULT", "fight.attack"),  # a blow
     ("On Sunday, Alabama senator Jeff Sessions offered his own endorsement.", "offered", "SUPPORT", "intent.promise"),
     ("Pence defended Trump's remarks.", "defended", "SUPPORT", "support.defend"),
+    ("Clinton said Trump is dangerous.", "said", "ACCUSE", "accuse.disparage"),
+    ("“She's a liar,” he said.", "said", "ACCUSE", "accuse.disparage"),
     ("We acknowledged his concerns about an observation we made in order to quell the attacks on Megyn Kelly, and "
      "prevent her from being smeared any further.", "attacks", "ACCUSE", None),  # "in order to" asks nothing
     ("He commanded the Democratic Party to open its doors.", "commanded", "REQUEST", "request.order"),

@@ -86,7 +86,7 @@ CONDITION_KEYS = frozenset({
     "rejects_xcomp_types", "rejects_xcomp", "requires_named_with", "requires_unwillingness",
     "rejects_person_object", "requires_object_complement", "requires_subject", "requires_infinitive_subject",
     "needs_foreign_recipient", "requires_warning_target", "rejects_particle", "rejects_head",
-    "rejects_opinion_clause", "rejects_modifier", "rejects_subject",
+    "rejects_opinion_clause", "rejects_modifier", "rejects_subject", "requires_pejorative_clause",
 })
 
 

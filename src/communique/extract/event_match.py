@@ -182,6 +182,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _warns_someone(tok, actors, obj()):
             return None  # "warned of a looming humanitarian crisis": a forecast, no threat
         score += 1
+    if c.get("requires_pejorative_clause"):
+        if not _disparages(tok, actors):
+            return None  # "Clinton said Trump is dangerous" criticises Trump; "said the economy is weak" no one
+        score += 1
     if "rejects_subject" in c and _subject_lemmas(tok) & set(c["rejects_subject"]):
         return None  # "44 percent would back Trump": a poll's share; "the deal calls for": a text's terms
     if "requires_subject" in c:
@@ -308,6 +312,22 @@ def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
     noun's possessor is its subject ("Rubio's attack")."""
     deps = ("nsubj", "poss") if tok.pos_ in ("NOUN", "PROPN") else ("nsubj",)
     return any(c.dep_ in deps and _named_person(c, actors) for c in tok.children)
+
+
+def _disparages(tok: Token, actors: ActorTable | None) -> bool:
+    """A clause reported by ``tok`` says something pejorative of its subject, a side: "Clinton
+    said Trump is dangerous", "'She's a liar,' he said"; not a question or a negation."""
+    words = load_event_words().pejorative_words
+    for c in tok.children:
+        if c.dep_ != "ccomp" or any(x.dep_ == "neg" for x in c.children):
+            continue
+        subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she")):
+            continue  # "People are sick of incompetent leaders": no side named
+        own = {t.i for t in subj.subtree}  # "the war criminal has arrived": what the subject is called
+        if any((t.lemma_.lower() in words or t.lower_ in words) and t.i not in own for t in c.subtree):
+            return True
+    return False
 
 
 def _opinion_clause_only(tok: Token) -> bool:

@@ -31,6 +31,7 @@ class EventWords:
     yield_verbs: frozenset[str]
     intransitive_acts: frozenset[str]
     warning_words: frozenset[str]
+    pejorative_words: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
