@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-PACKAGED_SETS = ("events_dev.jsonl", "events_fresh.jsonl", "events_news.jsonl")
+PACKAGED_SETS = ("events_dev.jsonl", "events_fresh.jsonl", "events_news.jsonl", "events_foreign.jsonl",
+                 "events_more.jsonl")
 
 
 def register(app: typer.Typer) -> None:
@@ -60,7 +61,7 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path, typer.Option("--out", help="Folder the trained model is written to.")],
         dev_set: Annotated[Optional[list[Path]], typer.Option(
             "--dev-set", help="Labelled set (its tune half is used); repeat for several; default: "
-                              "the packaged sets (events_dev, events_fresh, events_news).")] = None,
+                              "the packaged sets (events_dev, _fresh, _news, _foreign, _more).")] = None,
         polnear: Annotated[Optional[Path], typer.Option(
             "--polnear", help="PolNeAR root: sentences without a trigger word are 'none' examples.")] = None,
         none_limit: Annotated[int, typer.Option("--none-limit",
