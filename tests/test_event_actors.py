@@ -161,3 +161,25 @@ def test_event_actors_titles_and_people_of_a_country(pipeline, text, name, count
 def test_event_actors_police_targets_are_home_soldiers_targets_not(pipeline, text, trigger, recipient_country):
     ev = next(e for e in pipeline.analyze(text, published=dt.date(2024, 3, 1)).events if e.trigger.text == trigger)
     assert ev.recipient is not None and ev.recipient.country == recipient_country
+
+
+@pytest.mark.model
+def test_event_actors_place_in_a_nested_relative_clause_places_no_side(rules):
+    """"Patricia Smith, the mother of Sean Smith, who died in the Benghazi attack": the place
+    belongs to a clause about her son, not to her."""
+    analysis = rules.analyze("Hillary Clinton said Patricia Smith, the mother of Sean Smith, who died in the "
+                             "2012 Benghazi terror attack, is absolutely wrong for saying Clinton lied to her.",
+                             published="2016-10-19")
+    ev = _event(analysis, "ACCUSE", "said")
+    assert "LBY" not in _countries(analysis, ev.recipient)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, resolved", [
+    ("Cameron, the chief executive officer of Mountaire, gave $3 million to the group.", False),
+    ("Cameron, a professor at Yale, criticized the plan.", False),
+    ("Cameron said Britain would stay in the European Union.", True),
+])
+def test_event_actors_surname_described_as_a_private_person_is_someone_else(pipeline, text, resolved):
+    analysis = pipeline.analyze(text, published="2016-03-01")
+    assert any(a.name == "David Cameron" for a in analysis.actors) is resolved

@@ -70,7 +70,7 @@ def test_kb_people_curated_bare_surname_is_no_alias(name):
 
 def test_kb_people_curated_version_and_size():
     doc = yaml.safe_load(resources.files(DATA).joinpath("people.yaml").read_text(encoding="utf-8"))
-    assert doc["version"] == 5
+    assert doc["version"] == 6
     assert len(doc["people"]) >= 150
 
 

@@ -179,14 +179,19 @@ def _collective(name: str) -> bool:
     return entry is not None and entry.source == "collective"
 
 
+_ASIDES = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
+
+
 def _phrase(tok: Token) -> list[Token]:
-    """The tokens of ``tok``'s noun phrase, without relative clauses and asides."""
+    """The tokens of ``tok``'s noun phrase, without relative clauses and asides at any depth
+    ("Patricia Smith, the mother of Sean Smith, *who died in Benghazi*": not Libyan)."""
     out = [tok]
-    for c in tok.children:
-        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis"):
-            continue
-        out.extend(c.subtree)
-    return out
+    stack = [c for c in tok.children if c.dep_ not in _ASIDES]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "parataxis"))
+    return sorted(out, key=lambda t: t.i)
 
 
 _NON_STATE = "-"  # the phrase names a non-state organisation: "Islamic State fighters"

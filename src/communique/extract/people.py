@@ -81,8 +81,10 @@ def _cluster(b: "_Builder", names: list[tuple[int, int, str]]) -> dict[str, str]
         if found is not None:
             aid = found
         else:
-            # a lone common first name ("Charles") is no one's surname
-            rec = kb.person(text) or (kb.person_by_surname(text) if key not in kb.given_names else None)
+            # a lone common first name ("Charles") is no one's surname; a surname described as a
+            # private person ("Cameron, the chief executive officer of Mountaire") is someone else
+            rec = kb.person(text) or (kb.person_by_surname(text) if key not in kb.given_names
+                                      and not _described_privately(b.doc[s], kb.private_roles) else None)
             canonical = rec.name if rec else text
             aid = _add_person(b, canonical, rec)
             b.records[aid].known = b.records[aid].known or rec
@@ -90,6 +92,16 @@ def _cluster(b: "_Builder", names: list[tuple[int, int, str]]) -> dict[str, str]
             surnames.setdefault(key, aid)
         b.assign(s, e, aid, lock=True)
     return surnames
+
+
+def _described_privately(tok, roles: frozenset[str]) -> bool:
+    """``tok``'s appositive, or the phrase it is the appositive of, heads on a private role
+    ("Cameron, *the chief executive officer* of Mountaire")."""
+    phrases = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        phrases.append(tok.head)
+    return any(p.lemma_.lower() in roles or any(c.dep_ == "compound" and c.lemma_.lower() in roles
+                                                 for c in p.children) for p in phrases)
 
 
 def _sweep_surnames(b: "_Builder", surnames: dict[str, str]) -> None:
@@ -101,7 +113,7 @@ def _sweep_surnames(b: "_Builder", surnames: dict[str, str]) -> None:
         key = normalize_name(tok.text)
         aid = surnames.get(key)
         rec = b.kb.person_by_surname(tok.text) if aid is None else None  # a dict lookup first, then the checks
-        if rec is not None and _lone_surname(b, tok):
+        if rec is not None and _lone_surname(b, tok) and not _described_privately(tok, b.kb.private_roles):
             aid = _add_person(b, rec.name, rec)
             b.records[aid].known = b.records[aid].known or rec
             surnames[key] = aid

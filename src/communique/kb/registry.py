@@ -161,6 +161,7 @@ class KnowledgeBase:
     surnames: dict[str, list[PersonRecord]] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)
     common_surnames: frozenset[str] = frozenset()  # never resolved alone from the KB
+    private_roles: frozenset[str] = frozenset()  # a lone surname described so is not the KB's person
     title_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO3 -> titles of another office
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     max_tokens: int = 1
@@ -343,6 +344,7 @@ def build_builtin() -> KnowledgeBase:
         for f in firsts:
             kb.given_names.setdefault(f.lower(), gender)
     kb.common_surnames = frozenset(w.lower() for w in people.get("common_surnames") or ())
+    kb.private_roles = frozenset(w.lower() for w in people.get("private_roles") or ())
     return kb
 
 
