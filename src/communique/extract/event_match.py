@@ -315,8 +315,9 @@ def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
 
 
 def _disparages(tok: Token, actors: ActorTable | None) -> bool:
-    """A clause reported by ``tok`` says something pejorative of its subject, a side: "Clinton
-    said Trump is dangerous", "'She's a liar,' he said"; not a question or a negation."""
+    """A clause reported by ``tok`` says something pejorative of its subject, a named side or
+    "he"/"she": "Clinton said Trump is dangerous", "'She's a liar,' he said"; not a negated
+    clause ("Clinton is not a liar")."""
     words = load_event_words().pejorative_words
     for c in tok.children:
         if c.dep_ != "ccomp" or any(x.dep_ == "neg" for x in c.children):

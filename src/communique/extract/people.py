@@ -11,6 +11,8 @@ from ..kb.names import normalize_name
 from .doc_tokens import doc_ents
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .actors import _Builder
 
 _DETS = frozenset({"the", "a", "an"})
@@ -94,7 +96,7 @@ def _cluster(b: "_Builder", names: list[tuple[int, int, str]]) -> dict[str, str]
     return surnames
 
 
-def _described_privately(tok, roles: frozenset[str]) -> bool:
+def _described_privately(tok: "Token", roles: frozenset[str]) -> bool:
     """``tok``'s appositive, or the phrase it is the appositive of, heads on a private role
     ("Cameron, *the chief executive officer* of Mountaire")."""
     phrases = [c for c in tok.children if c.dep_ == "appos"]
