@@ -757,6 +757,9 @@ def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     ("On Sunday, Alabama senator Jeff Sessions offered his own endorsement.", "offered", "SUPPORT", "intent.promise"),
     ("Pence defended Trump's remarks.", "defended", "SUPPORT", "support.defend"),
     ("Clinton said Trump is dangerous.", "said", "ACCUSE", "accuse.disparage"),
+    ("Smith delivered a critique of Clinton's handling of Benghazi.", "critique", "ACCUSE", "accuse.insult-noun"),
+    ("Trump has insulted women, Mexicans and Muslims.", "insulted", "ACCUSE", "accuse.criticize"),
+    ("In an interview over the weekend, Clinton laughed off the attack ad.", "laughed", "REJECT", "reject.brush-off"),
     ("“She's a liar,” he said.", "said", "ACCUSE", "accuse.disparage"),
     ("We acknowledged his concerns about an observation we made in order to quell the attacks on Megyn Kelly, and "
      "prevent her from being smeared any further.", "attacks", "ACCUSE", None),  # "in order to" asks nothing
