@@ -14,14 +14,13 @@ Deterministic (seed 2030): the same files give the same sentences.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
 from pathlib import Path
 
 from events_dev_sample import FOREIGN, sentences
-from events_news_sample import EVENT_WORDS, used_articles
+from events_news_sample import EVENT_WORDS, sample_args, used_articles
 
 SEED = 2030
 PER_ARTICLE = 2
@@ -47,11 +46,7 @@ def draw(root: Path, used: set[str], rng: random.Random, quotas: dict[str, int])
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--polnear", type=Path, required=True)
-    ap.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[1]
-                    / "src" / "communique" / "data" / "eval")
-    a = ap.parse_args()
+    a = sample_args()
     used = used_articles(*(a.eval_dir / f"events_{n}.jsonl" for n in ("dev", "fresh", "news")))
     rng = random.Random(SEED)
     recs = draw(a.polnear, used, rng, {"foreign": 150, "event": 100, "random": 50})

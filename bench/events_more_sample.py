@@ -14,25 +14,19 @@ Deterministic (seed 2031).
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
-from pathlib import Path
 
 from events_dev_sample import FOREIGN, sentences
-from events_news_sample import EVENT_WORDS
+from events_news_sample import EVENT_WORDS, sample_args
 
 SEED = 2031
 SETS = ("dev", "fresh", "news", "foreign")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--polnear", type=Path, required=True)
-    ap.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[1]
-                    / "src" / "communique" / "data" / "eval")
-    a = ap.parse_args()
+    a = sample_args()
     seen = {json.loads(line)["text"] for n in SETS
             for line in (a.eval_dir / f"events_{n}.jsonl").read_text(encoding="utf-8").splitlines()}
     rng = random.Random(SEED)
@@ -47,7 +41,8 @@ def main() -> None:
         acts = [s for s in sents if EVENT_WORDS.search(s) or FOREIGN.search(s)]
         kind = "act" if acts and len(picked["act"]) < quotas["act"] else "random"
         if len(picked[kind]) < quotas[kind]:
-            picked[kind].append({"source": f"polnear:{split}/{f.stem}", "text": rng.choice(acts if kind == "act" else sents)})
+            text = rng.choice(acts if kind == "act" else sents)
+            picked[kind].append({"source": f"polnear:{split}/{f.stem}", "text": text})
         if all(len(picked[k]) >= n for k, n in quotas.items()):
             break
     recs = picked["act"] + picked["random"]

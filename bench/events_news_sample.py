@@ -45,14 +45,20 @@ def used_articles(*paths: Path) -> set[str]:
     return out
 
 
-def main() -> None:
+def sample_args(*extra: tuple[str, int]) -> argparse.Namespace:
+    """``--polnear`` (required), ``--eval-dir`` (the packaged sets) and integer ``extra`` options
+    (name, default), for the set samplers of this folder."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--polnear", type=Path, required=True)
     ap.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[1]
                     / "src" / "communique" / "data" / "eval")
-    ap.add_argument("--events", type=int, default=260)
-    ap.add_argument("--random", type=int, default=140)
-    a = ap.parse_args()
+    for name, default in extra:
+        ap.add_argument(name, type=int, default=default)
+    return ap.parse_args()
+
+
+def main() -> None:
+    a = sample_args(("--events", 260), ("--random", 140))
     used = used_articles(a.eval_dir / "events_dev.jsonl", a.eval_dir / "events_fresh.jsonl")
     rng = random.Random(SEED)
     recs = polnear(a.polnear, rng, a.events, a.random, EVENT_WORDS, frozenset(used))
