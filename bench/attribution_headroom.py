@@ -17,16 +17,13 @@ from __future__ import annotations
 
 import argparse
 
-from communique.config import Settings
 from communique.evaluation.attribution_metrics import Attribution, cleaned, match_contents, prf, speaker_ok, tokens_of
 from communique.evaluation.polnear import load_split
-from communique.evaluation.quotes import communique_system
+from communique.evaluation.quotes import SYSTEMS as EVAL_SYSTEMS
 from communique.nlp import build_pipeline
 
 TARGET = 0.72
-SYSTEMS = {"rules": Settings(quote_rules=True, quote_model=False),
-           "model": Settings(quote_rules=False, quote_model=True),
-           "combined": Settings(quote_rules=True, quote_model=True)}
+SYSTEMS = ("rules", "model", "combined")  # the systems of `communique eval quotes`
 
 
 def right(text: str, gold: list[Attribution], pred: list[Attribution]) -> set[int]:
@@ -53,8 +50,8 @@ def main() -> None:
         gold = [cleaned(Attribution(g.source, g.cue, g.content), text) for g in item.attributions]
         n_gold += len(gold)
         ok = {}
-        for name, settings in SYSTEMS.items():
-            pred = [p for p in (cleaned(p, text) for p in communique_system(doc, item, settings)) if p.content]
+        for name in SYSTEMS:
+            pred = [p for p in (cleaned(p, text) for p in EVAL_SYSTEMS[name](doc, item)) if p.content]
             n_pred[name] += len(pred)
             ok[name] = right(text, gold, pred)
             n_right[name] += len(ok[name])

@@ -205,7 +205,7 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
     if "rejects_modifier" in c and any(ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in c["rejects_modifier"]
                                        for ch in tok.children):
         return None  # "died of a heart attack": no one attacked
-    if "rejects_head" in c and tok.head.i != tok.i and tok.head.lower_ in c["rejects_head"]:
+    if "rejects_head" in c and tok.head.i != tok.i and _head_in(tok.head, c["rejects_head"]):
         return None  # "a special agent *in* charge of ...": an idiom, no accusation
     if c.get("rejects_opinion_clause") and _opinion_clause_only(tok):
         return None  # "agreed that Trump may struggle": sharing a view, no agreement

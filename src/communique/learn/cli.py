@@ -10,9 +10,6 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-PACKAGED_SETS = ("events_dev.jsonl", "events_fresh.jsonl", "events_news.jsonl", "events_foreign.jsonl",
-                 "events_more.jsonl")
-
 
 def register(app: typer.Typer) -> None:
     train_app = typer.Typer(no_args_is_help=True, help="Train communique's statistical models.")
@@ -61,7 +58,7 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path, typer.Option("--out", help="Folder the trained model is written to.")],
         dev_set: Annotated[Optional[list[Path]], typer.Option(
             "--dev-set", help="Labelled set (its tune half is used); repeat for several; default: "
-                              "the packaged sets (events_dev, _fresh, _news, _foreign, _more).")] = None,
+                              "every packaged set (data/eval/events_*.jsonl).")] = None,
         polnear: Annotated[Optional[Path], typer.Option(
             "--polnear", help="PolNeAR root: sentences without a trigger word are 'none' examples.")] = None,
         none_limit: Annotated[int, typer.Option("--none-limit",
@@ -80,8 +77,8 @@ def register(app: typer.Typer) -> None:
         if encoder not in ("ngram", "minilm"):
             raise typer.BadParameter("choose 'ngram' or 'minilm'", param_hint="--encoder")
         console = Console(stderr=True, highlight=False)
-        dev = dev_set or [Path(str(resources.files("communique.data.eval").joinpath(name)))
-                          for name in PACKAGED_SETS]
+        dev = dev_set or sorted(Path(str(f)) for f in resources.files("communique.data.eval").iterdir()
+                                if f.name.startswith("events_") and f.name.endswith(".jsonl"))
         meta = train_events(ngec, cameo_examples, codebook, dev, polnear, out, none_limit=none_limit,
                             dev_weight=dev_weight, seed=seed, encoder=encoder, progress=lambda m: console.print(m))
         typer.echo(json.dumps(meta, indent=1))
