@@ -45,12 +45,16 @@ FARMERS_WOULD_BLOCKADE = [("Farmers", "farmer", "NOUN", "nsubj", 2), ("would", "
 NOT_END = [("Teachers", "teacher", "NOUN", "nsubj", 3), ("will", "will", "AUX", "aux", 3),
            ("not", "not", "PART", "neg", 3), ("end", "end", "VERB", "ROOT", 3),
            ("their", "their", "PRON", "poss", 5), ("strike", "strike", "NOUN", "dobj", 3)]
+PLEDGED_PROVIDE = [("UN", "UN", "PROPN", "nsubj", 1), ("pledged", "pledge", "VERB", "ROOT", 1),
+                   ("to", "to", "PART", "aux", 3), ("provide", "provide", "VERB", "xcomp", 1),
+                   ("food", "food", "NOUN", "compound", 5), ("aid", "aid", "NOUN", "dobj", 3)]
 PROVIDED = [("UN", "UN", "PROPN", "nsubj", 1), ("provided", "provide", "VERB", "ROOT", 1),
             ("food", "food", "NOUN", "compound", 3), ("aid", "aid", "NOUN", "dobj", 1)]
 
 
 @pytest.mark.parametrize("spec,trigger,code,how", [
-    (WILL_PROVIDE, 2, "0333", "intent"),     # promised aid: intent (03)
+    (PLEDGED_PROVIDE, 3, "0333", "intent"),  # promised aid: intent (03)
+    (WILL_PROVIDE, 2, "0333", "plan"),       # aid foretold: CAMEO's intent, PLOVER's AID (mode future)
     (WOULD_BLOCKADE, 2, "1381", "threat"),   # a blockade to come: threat (13)
     (FARMERS_WOULD_BLOCKADE, 2, "144", "intent"),  # protesters' blockade to come: a protest called, no threat
     (NOT_END, 3, "1242", "refusal"),         # not easing dissent: rejection (12)

@@ -419,12 +419,27 @@ def test_events_types_crossings_and_arsenals_not_coded(pipeline, text, trigger):
     # PLOVER codes the promise of a concession CONCEDE, of cooperation or aid AGREE
     ("The Afghan government has agreed to remove a curfew placed on parts of the capital.", "agreed", "CONCEDE"),
     ("Hamas pledged to release the hostages.", "pledged", "CONCEDE"),
-    ("Russia will withdraw its troops from the border.", "withdraw", "CONCEDE"),
+    ("Russia pledged to withdraw its troops from the border.", "pledged", "CONCEDE"),
     ("Japan pledged to provide aid to Ukraine.", "pledged", "AGREE"),
     ("Iran is ready to hold talks with the United States.", "talks", "AGREE"),
 ])
 def test_events_types_promised_concessions_and_cooperation(pipeline, text, trigger, type_):
     assert _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    # an act planned or foretold is that act, mode future (POLECAT); CAMEO keeps its intent code
+    ("Costa Rica's minister will meet his Kenyan counterpart next week.", "meet", "CONSULT", "consult.meet.plan"),
+    ("Obama decided to endorse Clinton.", "endorse", "SUPPORT", "support.praise.plan"),
+    ("Russia plans to send aid to Syria.", "send", "AID", "aid.provide.plan"),
+    ("Russia will withdraw its troops from the border.", "withdraw", "RETREAT", None),
+    ("Trump is scheduled to meet with Ryan on Thursday.", "meet", "CONSULT", "consult.meet.plan"),
+])
+def test_events_types_planned_acts_keep_their_type(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule, modality="future")
+    ev = next(e for e in _events(pipeline, text) if e.trigger.text == trigger)
+    assert ev.cameo.startswith("03")  # CAMEO: the intent to do it
 
 
 @pytest.mark.model
@@ -658,6 +673,8 @@ def test_events_types_there_needs_to_be_action_is_a_demand(pipeline):
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger", [
     ("Clinton is having to fight harder and longer than she'd planned to seal the nomination.", "fight"),
+    ("Can we really trust Donald Trump to fight for us?", "fight"),  # advocacy, no violence in view
+    ("I've been very prepared to fight in the media.", "fight"),
     ("I think it is a sure sign we need her to be president of the United States.", "need"),  # a wish
 ])
 def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, trigger):
@@ -666,11 +683,36 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger", [
-    ("Rebels fought government troops in the north.", "fought"),
-    ("Kurdish forces are fighting against the Islamic State.", "fighting"),
+    ("Despite manufacturing shrinking and corporate profits declining, hiring continues.", "declining"),  # a fall
+    ("Only The Rachel Maddow Show on MSNBC hit 50%.", "hit"),  # a figure reached
+    ("He was too focused on his campaign to care about the blizzard that hit his state.", "hit"),  # weather
+    ("Rubio hit back again, saying Christie was too focused on his campaign.", "hit"),  # a retort at no one
+    ("Trump will be delivering a speech on Monday addressing the terrorist attacks in Orlando.", "attacks"),  # a topic
+    ("Ms. Brainard has fueled the talk about her future by donating to the campaign.", "talk"),  # speech, not talks
 ])
-def test_events_types_fighting_a_side_is_an_attack(pipeline, text, trigger):
-    assert _coded(pipeline, text, trigger, "ASSAULT", "fight.fight")
+def test_events_types_falls_figures_weather_topics_and_talk_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Cadillac declined to renew its sponsorship of the event.", "declined", "REJECT", "reject.decline"),
+    ("Clinton fired back at Trump on Twitter.", "fired", "ACCUSE", "accuse.hit-back"),
+    ("Rebels hit back at government troops with mortars, killing three soldiers.", "hit", "ASSAULT", "fight.hit-back"),
+    ("Obama had a talk with Putin on Monday.", "talk", "CONSULT", "consult.talks"),
+])
+def test_events_types_refusals_retorts_and_a_talk_held(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, rule", [
+    ("Rebels fought government troops in the north.", "fought", "fight.fight"),
+    ("Kurdish forces are fighting against the Islamic State.", "fighting", "fight.fight-against"),
+    ("Rebels fought for control of the town, killing two soldiers.", "fought", "fight.fight-over"),
+])
+def test_events_types_fighting_a_side_is_an_attack(pipeline, text, trigger, rule):
+    assert _coded(pipeline, text, trigger, "ASSAULT", rule)
 
 
 @pytest.mark.model

@@ -90,8 +90,12 @@ def predict(doc, table) -> tuple[str | None, str | None, str | None, int | None]
     if best is None:
         return None, None, None, None
     _, tok, m = best
-    cameo, _how = recode(tok, m.cameo, lex, table)
-    ptype = _type_of(cameo, m.pattern.type if cameo == m.cameo else None)
+    cameo, how = recode(tok, m.cameo, lex, table)
+    # a planned act keeps its own PLOVER type under CAMEO's intent code, as the coder does
+    if how == "plan":
+        ptype = _type_of(m.cameo, m.pattern.type)
+    else:
+        ptype = _type_of(cameo, m.pattern.type if cameo == m.cameo else None)
     a = actor_token(tok)
     party = party_of(doc, a, table, (), None) if a is not None else None
     if party is None:

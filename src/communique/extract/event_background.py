@@ -40,7 +40,7 @@ from .word_lists import check_word_lists
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT"})
 REQUIRED = ("background_preps", "occasion_types", "death_triggers", "non_violent_causes", "failure_verbs")
 OPTIONAL = ("prevention_verbs", "content_nouns", "message_nouns", "sequence_preps", "participant_preps",
-            "ending_verbs")
+            "ending_verbs", "topic_verbs")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class NotEvents:
     sequence_preps: frozenset[str] = frozenset()
     participant_preps: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()
 
 
 def parse_not_events(text: str) -> NotEvents:
@@ -65,7 +66,7 @@ def parse_not_events(text: str) -> NotEvents:
     return NotEvents(w["background_preps"], w["occasion_types"], re.compile(d["year_pattern"]),
                      w["death_triggers"], w["non_violent_causes"], w["failure_verbs"], w["prevention_verbs"],
                      w["content_nouns"], w["message_nouns"], w["sequence_preps"], w["participant_preps"],
-                     ending_verbs=w["ending_verbs"])
+                     ending_verbs=w["ending_verbs"], topic_verbs=w["topic_verbs"])
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +149,8 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "prevented"
     if tok.dep_ == "dobj" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") and tok.head.lemma_.lower() in ne.ending_verbs:
         return "ended"  # "lifted sanctions on Venezuela", "suspended talks": the ending is the event
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ne.topic_verbs:
+        return "topic"  # "a speech addressing the attacks in Orlando": what is spoken of
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok):
         # "those killed on Thursday", "Republicans investigating the attack"; but a message does

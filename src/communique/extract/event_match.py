@@ -108,6 +108,12 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not any(ch.dep_ in ("prt", "prep", "advmod") and ch.lower_ in c["requires_particle"] for ch in tok.children):
             return None
         score += 1
+    if "requires_plural_or_prep" in c:
+        # a singular "talk" is speech ("the talk about her future", "anti-immigrant talk"), not
+        # talks, unless it is held with someone ("a talk with the president")
+        preps = c["requires_plural_or_prep"].get(tok.lemma_.lower())
+        if preps is not None and tok.tag_ not in ("NNS", "NNPS") and not _has_prep(tok, set(preps)):
+            return None
     if "requires_prep_or_head" in c:
         words = set(c["requires_prep_or_head"])
         if not (_has_prep(tok, words) or tok.head.lemma_ in words or tok.head.lower_ in words):
@@ -248,9 +254,12 @@ def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -
 
 def _subject_lemmas(tok: Token) -> set[str]:
     """Lemmas of the heads of ``tok``'s subject phrase and its conjuncts, with what a counted
-    head counts ("Hundreds *of demonstrators*")."""
+    head counts ("Hundreds *of demonstrators*"); a relative pronoun stands for the noun its
+    clause describes ("the blizzard *that* hit his state")."""
     out: set[str] = set()
     for s in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if tok.dep_ == "relcl" and s.lower_ in ("that", "which", "who"):
+            s = tok.head
         for t in (s, *s.conjuncts):
             out.add(noun_lemma(t))
             out.update(noun_lemma(x) for x in of_objects(t))

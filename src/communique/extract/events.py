@@ -85,9 +85,10 @@ CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = None) -> tuple[str, str | None]:
     """CAMEO's coding of an action by its stance: a promised or conditional cooperative
-    action is the intent to do it (03), a promised or conditional conflictual one the
-    threat (13), a refused yield a rejection (124). Returns (code, "intent" | "threat" |
-    "refusal" | None)."""
+    action is the intent to do it (03) (one merely planned or foretold, "decided to
+    endorse", "will meet next week", is CAMEO's intent too, but stays the action in
+    PLOVER: "plan"), a promised or conditional conflictual one the threat (13), a refused
+    yield a rejection (124). Returns (code, "intent" | "plan" | "threat" | "refusal" | None)."""
     root = cameo[:2]
     if root not in COOPERATIVE_ROOTS and root not in CONFLICT_ROOTS:
         return cameo, None
@@ -106,10 +107,10 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
 
     if conditional_clause(tok) is not None:
         return cameo, None  # "if NATO deploys missiles": the condition, neither intent nor threat
-    intended, refused, mark = stance(tok, same)
+    intended, refused, mark, committed = stance(tok, same)
     if not (intended or refused or mark) and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         # "threatened to attack the base and to seize its tankers": the conjunct shares the stance
-        intended, refused, mark = stance(tok.head, same)
+        intended, refused, mark, committed = stance(tok.head, same)
     if root == "08" and refused:
         code = lex.refusal(cameo)
         if code:
@@ -130,10 +131,12 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
         code = lex.threat(cameo)
         if code:
             return code, "threat"
-    if root in COOPERATIVE_ROOTS and (intended or mark):
+    if root in COOPERATIVE_ROOTS and (committed or mark):
         code = lex.intent(cameo)
         if code:
             return code, "intent"
+    if root in COOPERATIVE_ROOTS and intended:
+        return lex.intent(cameo) or cameo, "plan"
     return cameo, None
 
 
@@ -335,6 +338,10 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             embedded = False
             if how == "refusal":
                 modality = "asserted"
+        elif how == "plan":
+            cameo_override = code
+            embedded = False
+            modality = "future"
     if modality == "negated" and p.cond.get("requires_unwillingness"):
         modality = "asserted"  # "does not want to hold talks": the refusal is the act
     if modality == "asserted" and cameo_override is None and tok.dep_ == "xcomp" and \
@@ -430,7 +437,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             recipient is None or side_countries_of(actor, actors) & side_countries_of(recipient, actors)):
         return None  # "traveled to Pittsburgh": a trip at home visits no one
     if cameo_override is not None:
-        type_, mode, ctxs = plover_of(cameo_override, None)
+        # a planned act keeps its PLOVER type (mode future) under CAMEO's intent code
+        type_, mode, ctxs = plover_of(m.cameo, p.type) if how == "plan" else plover_of(cameo_override, None)
         cameo = cameo_override
         rule = p.id + (".threat" if threat else f".{how}")
     else:

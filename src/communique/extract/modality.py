@@ -36,7 +36,7 @@ ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
                     "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose",
-                    "ready", "willing", "prepared", "need"})
+                    "ready", "willing", "prepared", "need", "schedule"})
 
 
 def denied_intent(gov: Token) -> bool:
@@ -252,27 +252,36 @@ def modality_of(tok: Token) -> tuple[str, bool]:
 INTENT_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "vow", "pledge", "promise", "swear",
                               "commit", "decide", "resolve", "agree", "offer", "threaten", "ready",
                               "willing", "prepared", "determined", "committed", "poised", "set", "seek",
-                              "want", "hope", "undertake", "move"})
+                              "want", "hope", "undertake", "move", "schedule"})
+# governors that plan or schedule an act rather than commit to it: "decided to endorse",
+# "plans to send aid", "is set to meet" (with a future tense, "will meet next week") report
+# the act itself with the modality future, as POLECAT codes it; a promise, a pledge, an
+# offer or a declared willingness ("pledged to meet", "is ready to send troops") is
+# CAMEO's and PLOVER's intent (AGREE)
+PLAN_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "decide", "set", "move", "schedule"})
 REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "rule", "resist", "balk", "refrain", "abstain"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "insist",
                              "affirm", "report", "indicate", "signal", "write", "note"})
 
 
-def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
-    """(intended, refused, condition mark) of the action ``tok`` names.
+def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None, bool]:
+    """(intended, refused, condition mark, committed) of the action ``tok`` names.
 
     intended: the action is promised, planned or announced for the future ("will
     provide", "pledged to meet", "is prepared to impose"); a future stated in someone
     else's report counts only when the reporter speaks of itself (``same_actor(a, b)``
     tells whether two subject tokens name one actor). refused: negated or governed by
-    refuse/decline. condition mark: "if"/"unless" of a condition on the action."""
+    refuse/decline. condition mark: "if"/"unless" of a condition on the action. committed:
+    the intent is a promise or a declared willingness, not a plan (``PLAN_GOVERNORS``) or
+    a future tense."""
     v = _clause_verb(tok)
-    intended = refused = False
+    intended = refused = committed = False
     t = v
     if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and v.i != tok.i and v.lemma_ in INTENT_GOVERNORS:
         # "are planning a demonstration", "prepared an offensive": the act the noun names is intended
         refused = denied_intent(v)
         intended = not refused
+        committed = intended and _commits(v)
     for _ in range(0 if intended or refused else 4):  # else up through complements to a governor
         infinitive_adjunct = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if t.dep_ not in ("xcomp", "acomp", "pcomp", "pobj", "prep") and not infinitive_adjunct or t.head.i == t.i:
@@ -286,6 +295,7 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
             # "does not want to hold talks", "was not ready to support": an intent denied is a refusal
             refused = denied_intent(t)
             intended = not refused
+            committed = intended and _commits(t)
             break
     if is_negated(tok) and not intended:
         refused = True
@@ -305,4 +315,8 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None]:
     cond = condition_of(tok)
     if cond is not None:
         mark = next((m.lower_ for m in cond.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS), None)
-    return intended, refused, mark
+    return intended, refused, mark, committed
+
+
+def _commits(governor: Token) -> bool:
+    return governor.lower_ == "prepared" or governor.lemma_.lower() not in PLAN_GOVERNORS
