@@ -695,6 +695,29 @@ def test_events_types_falls_figures_weather_topics_and_talk_not_coded(pipeline, 
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger, giver, receiver", [
+    ("The senator won the endorsement of the National Rifle Association on Friday.", "endorsement",
+     "National Rifle Association", "The senator"),
+    ("Rubio has rung up major endorsements from establishment Republicans.", "endorsements",
+     "establishment Republicans", "Rubio"),
+    ("Clinton touted Obama's endorsement at the rally.", "endorsement", "Obama", "Clinton"),
+])
+def test_events_types_an_endorsement_received_comes_from_its_giver(pipeline, text, trigger, giver, receiver):
+    ev = _coded(pipeline, text, trigger, "SUPPORT")
+    assert ev and ev[0].actor is not None and ev[0].recipient is not None
+    assert (ev[0].actor.text, ev[0].recipient.text) == (giver, receiver)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Trump has the support of 40 percent of Republicans, according to the poll.",
+    "Clinton enjoyed tremendous support from African-American voters.",
+])
+def test_events_types_a_poll_share_is_no_endorsement(pipeline, text):
+    assert not _coded(pipeline, text, "support")
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_, rule", [
     ("Cadillac declined to renew its sponsorship of the event.", "declined", "REJECT", "reject.decline"),
     ("Clinton fired back at Trump on Twitter.", "fired", "ACCUSE", "accuse.hit-back"),

@@ -287,6 +287,8 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
                     return pobj
         if "prep:of" not in recipient_spec and noun_lemma(o) in load_event_words().forces:
             return o  # "the withdrawal *of Russian troops*": the forces move themselves
+        if "head_subject" in recipient_spec and "prep:of" not in recipient_spec and tok.dep_ == "dobj":
+            return o  # "won the endorsement *of the unions*": who receives it is the recipient
     for c in tok.children:  # "negotiations *between France, Germany and Italy*": one side of all
         if c.dep_ == "prep" and c.lower_ == "between":
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
