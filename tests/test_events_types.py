@@ -108,7 +108,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Madoff was arrested in 2008.", "arrested", "COERCE", "coerce.arrest"),
     ("North Korea walked away from the talks.", "walked", "REJECT", "reject.walk-away"),
     ("Hungary blocked the EU aid package for Ukraine.", "blocked", "REJECT", "reject.block"),
-    ("Thousands of Israelis rallied in Tel Aviv to demand a deal.", "rallied", "PROTEST", "protest.demonstrate"),
+    ("Thousands of Israelis rallied in Tel Aviv to demand a deal.", "rallied", "PROTEST", "protest.rally"),
     ("Republicans rallied behind Trump.", "rallied", "SUPPORT", "support.rally"),
     ("The army declared a curfew in the capital.", "declared", "COERCE", "coerce.sanctions"),
     ("Sudan issued a statement renouncing its recognition of the new state.", "renouncing", "SANCTION",
@@ -689,9 +689,24 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Rubio hit back again, saying Christie was too focused on his campaign.", "hit"),  # a retort at no one
     ("Trump will be delivering a speech on Monday addressing the terrorist attacks in Orlando.", "attacks"),  # a topic
     ("Ms. Brainard has fueled the talk about her future by donating to the campaign.", "talk"),  # speech, not talks
+    ("When Trump later referred to the recent massacre at a nightclub in Orlando, the crowd applauded.", "massacre"),
+    ("Wilkerson started the rant when he brought up the Oklahoma City bombing.", "bombing"),
+    ("Democrats offered Iowa voters different approaches to the presidency.", "offered"),  # no promise
+    ("Trump has offered few ideas for easing student debt.", "offered"),
+    ("He is backed by 34% of GOP voters in the average of recent national surveys.", "backed"),  # a poll
+    ("In Italy, Prime Minister Matteo Renzi is rallying a coalition against the 5-Star Movement.", "rallying"),
+    ("The Never Trump movement continues to battle against the Republican electorate.", "battle"),
+    ("Obama Just Pulled Out The Race Card On Donald Trump In A Major Way.", "Pulled"),
+    ("In a survey, Democratic voters were asked a series of questions upon leaving the polls.", "asked"),
 ])
-def test_events_types_falls_figures_weather_topics_and_talk_not_coded(pipeline, text, trigger):
+def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+def test_events_types_a_third_person_in_quoted_words_is_not_the_speaker(pipeline):
+    ev = _coded(pipeline, '"He\'s trying to kill them," Hewitt said, according to a transcript of the show.', "kill")
+    assert ev and ev[0].actor is not None and ev[0].actor.text == "He" and not ev[0].actor.actors
 
 
 @pytest.mark.model

@@ -60,7 +60,9 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
             return Party((sp,), tok.text, tok.idx, tok.idx + len(tok.text),
                          a.country if a else None, a.sector if a else None)
     party = with_members(actors.party_for_token(doc, tok), actors)
-    if party is None and tok.lower_ in GROUP_PRONOUNS:
+    direct = any(q.kind == "direct" and any(c.start <= tok.idx < c.end for c in q.content) for q in quotes)
+    if party is None and tok.lower_ in GROUP_PRONOUNS and not direct:
+        # (in quoted words a third person is never the speaker: '"He's trying to kill them," Hewitt said')
         ant = reported_subject(tok)
         if ant is not None:  # "Workers in Quebec have announced *they* will strike"
             party = with_members(actors.party_for_token(doc, ant), actors) or named_party(

@@ -74,6 +74,19 @@ def load_not_events() -> NotEvents:
     return parse_not_events(resources.files(DATA).joinpath("not_events.yaml").read_text(encoding="utf-8"))
 
 
+def _spoken_of(tok: Token, verbs: frozenset[str]) -> bool:
+    """``tok`` is what a verb of speaking or recalling is about: its object ("addressing the
+    attacks", "brought up the bombing") or its to/about/on/of phrase ("referred to the massacre")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "about", "on", "of"):
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return False
+    lemma = head.lemma_.lower()
+    particles = {f"{lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"}
+    return lemma in verbs or bool(particles & verbs)
+
+
 def _dated_in_year(verb: Token, ne: NotEvents) -> bool:
     """``verb`` is placed in a year: "in 2008", "in a 2011 drone strike", "in October 2011"."""
     for c in verb.children:
@@ -149,7 +162,7 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "prevented"
     if tok.dep_ == "dobj" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") and tok.head.lemma_.lower() in ne.ending_verbs:
         return "ended"  # "lifted sanctions on Venezuela", "suspended talks": the ending is the event
-    if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ne.topic_verbs:
+    if tok.pos_ == "NOUN" and _spoken_of(tok, ne.topic_verbs):
         return "topic"  # "a speech addressing the attacks in Orlando": what is spoken of
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok):

@@ -253,11 +253,13 @@ def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -
 
 
 def _subject_lemmas(tok: Token) -> set[str]:
-    """Lemmas of the heads of ``tok``'s subject phrase and its conjuncts, with what a counted
-    head counts ("Hundreds *of demonstrators*"); a relative pronoun stands for the noun its
-    clause describes ("the blizzard *that* hit his state")."""
+    """Lemmas of the heads of ``tok``'s subject phrase (a passive's by-agent too: "backed by
+    34% of GOP voters") and its conjuncts, with what a counted head counts ("Hundreds *of
+    demonstrators*"); a relative pronoun stands for the noun its clause describes ("the
+    blizzard *that* hit his state")."""
     out: set[str] = set()
-    for s in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+    agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    for s in (*(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), *agents):
         if tok.dep_ == "relcl" and s.lower_ in ("that", "which", "who"):
             s = tok.head
         for t in (s, *s.conjuncts):
@@ -492,6 +494,7 @@ def _object_heads(tok: Token) -> set[str]:
         for o in objs:
             for t in (o, *o.conjuncts):
                 out.add(t.lemma_.lower())
+                out.add(noun_lemma(t))  # "asked *a series of* questions": what is counted
                 out.update(x.lemma_.lower() for x in t.children if x.dep_ in ("compound", "amod"))
     return out
 
