@@ -704,6 +704,20 @@ def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, tri
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    ("Lindsey Graham called out his rival Donald Trump for alienating Hispanics.", "called", "Lindsey Graham",
+     "Donald Trump"),  # the rival its appositive names, not its owner
+    ("An opposition leader was beaten by his supporters on Sunday.", "beaten", "his supporters",
+     "An opposition leader"),  # his supporters are not he
+    ("Bernie Sanders will throw his support behind Hillary Clinton.", "support", "Bernie Sanders", "Hillary Clinton"),
+])
+def test_events_types_relational_sides_are_not_their_owner(pipeline, text, trigger, actor, recipient):
+    ev = _coded(pipeline, text, trigger)
+    assert ev and ev[0].actor is not None and ev[0].recipient is not None
+    assert (ev[0].actor.text, ev[0].recipient.text) == (actor, recipient)
+
+
+@pytest.mark.model
 def test_events_types_a_third_person_in_quoted_words_is_not_the_speaker(pipeline):
     ev = _coded(pipeline, '"He\'s trying to kill them," Hewitt said, according to a transcript of the show.', "kill")
     assert ev and ev[0].actor is not None and ev[0].actor.text == "He" and not ev[0].actor.actors

@@ -327,22 +327,28 @@ def relational_side(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
     Central American country of *Honduras*"): the first actor with a country in its
     appositive or its phrase, never its owner; a side with neither actor nor country when
     the phrase names none. None when ``tok`` is no relational noun."""
-    if tok.lemma_.lower() not in side_countries().relational or tok.pos_ != "NOUN":
-        return None
+    if tok.lemma_.lower() not in side_countries().relational or not (
+            tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")):
+        return None  # ("his *rival* Donald Trump", tagged an adjective: a noun by its place)
     owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
     appos = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
     for t in appos + [t for t in _phrase(tok) if t.i not in owner and t.i != tok.i]:
         a = actors.get(actors.actor_for_token(t.i))
         if a is not None and a.country:
-            return Party((a.id,), t.text if t in appos else _text(doc, tok), *_bounds(doc, tok, t, appos),
+            start, end = _bounds(doc, tok, t, appos)
+            return Party((a.id,), doc.text[start:end] if t in appos else _text(doc, tok), start, end,
                          a.country, a.sector)
     start, end = _bounds(doc, tok, tok, [])
     return Party((), doc.text[start:end], start, end, None, None)
 
 
 def _bounds(doc: Doc, tok: Token, named: Token, appos: list[Token]) -> tuple[int, int]:
-    if named in appos:
-        return named.idx, named.idx + len(named.text)
+    if named in appos:  # the whole name the appositive gives ("his rival *Donald Trump*")
+        head = next(c for c in tok.children if c.dep_ == "appos" and c.left_edge.i <= named.i <= c.right_edge.i)
+        first = head.left_edge.i
+        while doc[first].is_punct and first < head.i:
+            first += 1
+        return doc[first].idx, head.idx + len(head.text)
     span = _span(doc, tok)
     return span.start_char, span.end_char
 

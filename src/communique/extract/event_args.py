@@ -336,6 +336,12 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                 elif word == "of" and c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod"):
                     # "pulled its troops out of Afghanistan"
                     yield from (x for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for x in pobjs(o))
+            if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and word != "of":
+                # the phrase the parse hung on the verb carrying the noun ("threw his support *behind
+                # Hillary Clinton*"), never a date ("launched an attack on Monday")
+                for c in tok.head.children:
+                    if c.dep_ == "prep" and c.lower_ == word and c.i > tok.i:
+                        yield from (x for x in pobjs(c) if x.ent_type_ not in ("DATE", "TIME"))
             # "pushing for NATO to curtail": object of a complement's preposition
             continue
         if s in ("dobj", "iobj", "dative", "nsubjpass", "attr"):
