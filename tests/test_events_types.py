@@ -698,6 +698,16 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("The Never Trump movement continues to battle against the Republican electorate.", "battle"),
     ("Obama Just Pulled Out The Race Card On Donald Trump In A Major Way.", "Pulled"),
     ("In a survey, Democratic voters were asked a series of questions upon leaving the polls.", "asked"),
+    ("Even in the House, Mr. Ryan's ideas have met with resistance.", "met"),  # a reception
+    ("The candidate claims his net worth is in excess of $10 billion.", "claims"),  # no side accused
+    ("Yellen has been fighting a rear-guard action all year against the Republican-led Congress.", "fighting"),
+    ("Trump explained he would be free of conflicts of interest given he isn't taking large sums of money.", "given"),
+    ("That proposal prompted Britain's Parliament to call a debate in January on whether to ban Trump.", "call"),
+    ("As usual, it was Trump who commanded most of the attention.", "commanded"),
+    ("The Republican admitted that the probe could not have moved forward without access to her emails.", "admitted"),
+    ("Current and former officials who spoke with The Huffington Post said the party is a shell.", "spoke"),
+    ("Mark-Viverito declined a question about whether she would lead the office.", "declined"),
+    ("''I have placed a couple of calls to Bernie,'' Ms. Boxer said.", "calls"),  # phone calls, no appeal
 ])
 def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..ontology import plover_for_cameo
 from .actors import ActorTable
+from .event_actors import side_countries
 from .event_args import HUMAN, noun_lemma, of_objects, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import load_event_words
@@ -211,7 +212,7 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
     if "rejects_modifier" in c and any(ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in c["rejects_modifier"]
                                        for ch in tok.children):
         return None  # "died of a heart attack": no one attacked
-    if "rejects_head" in c and tok.head.i != tok.i and _head_in(tok.head, c["rejects_head"]):
+    if "rejects_head" in c and tok.head.i != tok.i and _head_in(_carrier(tok), c["rejects_head"]):
         return None  # "a special agent *in* charge of ...": an idiom, no accusation
     if c.get("rejects_opinion_clause") and _opinion_clause_only(tok):
         return None  # "agreed that Trump may struggle": sharing a view, no agreement
@@ -475,6 +476,15 @@ def _has_counterpart(tok: Token, actors: ActorTable | None) -> bool:
     return False
 
 
+def _carrier(tok: Token) -> Token:
+    """The word that carries ``tok``: its head, or the head of the counting noun it is
+    counted by ("placed *a couple of* calls")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in side_countries().quantifiers:
+        return head.head.head
+    return head
+
+
 def _head_in(head: Token, words) -> bool:
     """``head`` is one of ``words`` (by lemma, form, or form for a mis-lemmatised
     inflection: "staged" -> "stag")."""
@@ -538,8 +548,9 @@ def match_trigger(tok: Token, lex: Lexicon, actors: ActorTable | None = None, *,
                   statements: bool = False, sent_lemmas: set[str] | None = None) -> Match | None:
     """The best pattern of ``lex`` for ``tok`` (or None)."""
     cands = lex.by_lemma.get(tok.lemma_.lower()) or lex.by_lemma.get(tok.lower_)
-    if not cands:
-        return None
+    if not cands or tok.pos_ == "VERB" and tok.dep_ in ("prep", "mark") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+        return None  # (a participle used as a preposition: "*given* he isn't taking money")
     if sent_lemmas is None:
         sent_lemmas = {t.lemma_.lower() for t in tok.sent} if tok.doc.has_annotation("SENT_START") else set()
     best = None
