@@ -114,7 +114,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Sudan issued a statement renouncing its recognition of the new state.", "renouncing", "SANCTION",
      "sanction.derecognize"),
     ("The US announced a new military aid package for Ukraine.", "package", "AID", "aid.package-noun"),
-    ("Scholz spoke with Zelenskiy by phone.", "spoke", "CONSULT", "consult.speak-with"),
+    ("Scholz spoke with Zelenskiy by phone.", "spoke", "CONSULT", "consult.speak-phone"),  # CAMEO 041
     # attacking a named person with no word of violence is criticism; with one it is an assault
     ("Trump attacked Clinton over her emails.", "attacked", "ACCUSE", "accuse.attack-person"),
     ("Democrats have adopted a harsh attack on Ayotte, labeling her an extremist.", "attack", "ACCUSE",
@@ -708,6 +708,7 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Current and former officials who spoke with The Huffington Post said the party is a shell.", "spoke"),
     ("Mark-Viverito declined a question about whether she would lead the office.", "declined"),
     ("''I have placed a couple of calls to Bernie,'' Ms. Boxer said.", "calls"),  # phone calls, no appeal
+    ('"I saw that people were fleeing," she said, speaking by phone from Nice.', "speaking"),  # to the reporter
 ])
 def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
@@ -762,6 +763,11 @@ def test_events_types_a_poll_share_is_no_endorsement(pipeline, text):
     ("Clinton fired back at Trump on Twitter.", "fired", "ACCUSE", "accuse.hit-back"),
     ("Rebels hit back at government troops with mortars, killing three soldiers.", "hit", "ASSAULT", "fight.hit-back"),
     ("Obama had a talk with Putin on Monday.", "talk", "CONSULT", "consult.talks"),
+    ("Twenty-five men have been found guilty of participating in an armed group.", "found", "SANCTION",
+     "accuse.found-guilty"),
+    ("Soldiers patrolled the border region on Sunday.", "patrolled", "MOBILIZE", "mobilize.patrol"),
+    ("The two leaders spoke by phone on Tuesday.", "spoke", "CONSULT", "consult.speak-phone"),
+    ("Israel struck targets in Gaza overnight.", "struck", "ASSAULT", "fight.attack"),
 ])
 def test_events_types_refusals_retorts_and_a_talk_held(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
