@@ -729,6 +729,20 @@ def test_events_types_relational_sides_are_not_their_owner(pipeline, text, trigg
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger, critic, criticised", [
+    ("The minister came under fire from opposition lawmakers for his remarks.", "fire", "lawmakers", "The minister"),
+    ("Trump came under attack from Republicans on Tuesday.", "attack", "Republicans", "Trump"),
+    ("The government drew sharp criticism from human rights groups.", "criticism", "human rights groups",
+     "The government"),
+    ("Cruz faced criticism for unreported loans to his 2012 Senate campaign.", "criticism", None, "Cruz"),
+])
+def test_events_types_criticism_received_is_aimed_at_its_receiver(pipeline, text, trigger, critic, criticised):
+    ev = _coded(pipeline, text, trigger, "ACCUSE")
+    assert ev and ev[0].recipient is not None and ev[0].recipient.text == criticised
+    assert (ev[0].actor.text if ev[0].actor else None) == critic
+
+
+@pytest.mark.model
 def test_events_types_a_third_person_in_quoted_words_is_not_the_speaker(pipeline):
     ev = _coded(pipeline, '"He\'s trying to kill them," Hewitt said, according to a transcript of the show.', "kill")
     assert ev and ev[0].actor is not None and ev[0].actor.text == "He" and not ev[0].actor.actors

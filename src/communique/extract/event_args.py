@@ -291,6 +291,9 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
             return o  # "the withdrawal *of Russian troops*": the forces move themselves
         if "head_subject" in recipient_spec and "prep:of" not in recipient_spec and tok.dep_ == "dobj":
             return o  # "won the endorsement *of the unions*": who receives it is the recipient
+    giver = _received_from(tok) if "head_subject" in recipient_spec else None
+    if giver is not None:
+        return giver
     for c in tok.children:  # "negotiations *between France, Germany and Italy*": one side of all
         if c.dep_ == "prep" and c.lower_ == "between":
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -303,6 +306,10 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
                 or c.lemma_.lower() in HUMAN):
             return c  # "a *Russian* offensive", "a *police* raid", "a *rebel* attack"
     head = tok.head
+    if "head_subject" in recipient_spec and (
+            tok.dep_ == "pobj" and head.lower_ == "under"
+            or tok.dep_ == "dobj" and head.lemma_.lower() in load_event_words().receiving_verbs):
+        return None  # "Clinton is receiving criticism", "came under fire": who receives it is the recipient
     if tok.dep_ == "pobj" and head.lower_ in ("over", "about", "regarding", "concerning", "against"):
         return None  # "lodged a protest with China *over the incursion*": the topic, not the subject's act
     if tok.dep_ in ("pobj",) and head.dep_ == "prep":
@@ -316,6 +323,18 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
     if tok.dep_ in SUBJ:
         return None
     return None
+
+
+def _received_from(tok: Token) -> Token | None:
+    """Who gives what a side receives, in the from- or by-phrase the parse hung on the verb
+    carrying the noun ("faced heavy criticism *from media outlets*", "came under fire *from
+    opposition lawmakers*")."""
+    noun = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "under" else tok
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB":
+        return None
+    return next((x for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and c.i > tok.i
+                 for x in pobjs(c)), None)
 
 
 def recipient_token(doc: Doc, tok: Token, spec: tuple[str, ...]) -> Token | None:
@@ -366,7 +385,9 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                         yield subj
         elif s == "head_subject":
             head = tok.head
-            if tok.dep_ == "dobj" and head.pos_ == "VERB":
+            if tok.dep_ == "pobj" and head.lower_ == "under":  # "the minister came *under fire*"
+                tok, head = head, head.head
+            if tok.dep_ in ("dobj", "prep") and head.pos_ == "VERB":
                 subj = next((x for x in head.children if x.dep_ in SUBJ), None)
                 if subj is not None:
                     yield subj

@@ -97,8 +97,8 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         # "came to an agreement", "entered into a deal", "took part in protests", "went on
         # strike": the word governs through its preposition
         through = tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into", "in", "on")
-        if not (_head_in(tok.head, c["requires_head"])
-                or through and tok.head.i != tok.i and _head_in(tok.head.head, c["requires_head"])):
+        heads = _with_receiving(c["requires_head"])
+        if not (_head_in(tok.head, heads) or through and tok.head.i != tok.i and _head_in(tok.head.head, heads)):
             return None
         score += 1
     if "needs_object_head" in c:
@@ -116,7 +116,7 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if preps is not None and tok.tag_ not in ("NNS", "NNPS") and not _has_prep(tok, set(preps)):
             return None
     if "requires_prep_or_head" in c:
-        words = set(c["requires_prep_or_head"])
+        words = _with_receiving(c["requires_prep_or_head"])
         if not (_has_prep(tok, words) or tok.head.lemma_ in words or tok.head.lower_ in words):
             return None
         score += 1
@@ -474,6 +474,15 @@ def _has_counterpart(tok: Token, actors: ActorTable | None) -> bool:
         if s.conjuncts or s.tag_ in ("NNS", "NNPS") or s.lower_ in ("they", "we", "both"):
             return True
     return False
+
+
+def _with_receiving(words) -> set[str]:
+    """A word list, with "@receiving" standing for the verbs by which a side receives
+    something (``event_words.receiving_verbs``: "faced criticism", "won the endorsement")."""
+    out = set(words)
+    if "@receiving" in out:
+        out |= load_event_words().receiving_verbs
+    return out
 
 
 def _carrier(tok: Token) -> Token:

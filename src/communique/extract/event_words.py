@@ -32,6 +32,7 @@ class EventWords:
     intransitive_acts: frozenset[str]
     warning_words: frozenset[str]
     pejorative_words: frozenset[str]
+    receiving_verbs: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
