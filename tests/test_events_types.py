@@ -709,6 +709,13 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Mark-Viverito declined a question about whether she would lead the office.", "declined"),
     ("''I have placed a couple of calls to Bernie,'' Ms. Boxer said.", "calls"),  # phone calls, no appeal
     ('"I saw that people were fleeing," she said, speaking by phone from Nice.', "speaking"),  # to the reporter
+    ("Trump fired his campaign manager on Monday.", "fired"),  # a dismissal
+    ("Republican figures suggested Melania's speechwriter be fired.", "fired"),
+    ("A jury found Zimmerman not guilty of second-degree murder.", "found"),  # an acquittal
+    ("Entering the final contests, Clinton leads Sanders by 271 pledged delegates.", "pledged"),  # a description
+    ("The two camps agreed on creating a commission to examine changes to party rules.", "examine"),
+    ("Biden's event was moved after the shooting of several police officers in Dallas.", "moved"),
+    ("She called the atom bomb a marvelous gift.", "called"),  # praise, no name-calling
 ])
 def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
@@ -782,6 +789,11 @@ def test_events_types_a_poll_share_is_no_endorsement(pipeline, text):
     ("Soldiers patrolled the border region on Sunday.", "patrolled", "MOBILIZE", "mobilize.patrol"),
     ("The two leaders spoke by phone on Tuesday.", "spoke", "CONSULT", "consult.speak-phone"),
     ("Israel struck targets in Gaza overnight.", "struck", "ASSAULT", "fight.attack"),
+    ("Police fired tear gas at protesters in Nairobi.", "fired", "ASSAULT", "fight.fire"),
+    ("Soldiers fired, killing two protesters.", "fired", "ASSAULT", "fight.fire-violence"),
+    ("A jury found Zimmerman guilty of second-degree murder.", "found", "SANCTION", "accuse.found-guilty"),
+    ("The interior minister leveled unusually sharp criticism at his Belgian colleagues.", "criticism", "ACCUSE",
+     "accuse.leveled"),
 ])
 def test_events_types_refusals_retorts_and_a_talk_held(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)

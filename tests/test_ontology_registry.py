@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 252  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 71
-    assert lex.fingerprint == "260c36882c6d28a8"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 256  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 72
+    assert lex.fingerprint == "baae1e8a505b1207"
     assert len(lex.party_nouns) == 83 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -560,6 +560,8 @@ def match_trigger(tok: Token, lex: Lexicon, actors: ActorTable | None = None, *,
     if not cands or tok.pos_ == "VERB" and tok.dep_ in ("prep", "mark") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
         return None  # (a participle used as a preposition: "*given* he isn't taking money")
+    if tok.tag_ == "VBN" and tok.dep_ == "amod":
+        return None  # a past participle describing a noun: "271 *pledged* delegates", "the *banned* party"
     if sent_lemmas is None:
         sent_lemmas = {t.lemma_.lower() for t in tok.sent} if tok.doc.has_annotation("SENT_START") else set()
     best = None
