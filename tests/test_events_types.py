@@ -716,6 +716,9 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("The two camps agreed on creating a commission to examine changes to party rules.", "examine"),
     ("Biden's event was moved after the shooting of several police officers in Dallas.", "moved"),
     ("She called the atom bomb a marvelous gift.", "called"),  # praise, no name-calling
+    ("Cruz will have a tougher time in the general election, should he win his party's nomination, Henson said.",
+     "said"),  # an inverted condition, no demand
+    ("Well, the GOP had three before pulling out of an NBC/Telemundo debate.", "pulling"),  # leaving a debate
 ])
 def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -285,7 +285,9 @@ def _warns_someone(tok: Token, actors: ActorTable | None, objects: set[str]) -> 
 def _mandative_aux(verb: Token, words: set[str]) -> bool:
     """``verb`` says what another side must do ("Russia must withdraw"): a modal of ``words``,
     not the speaker's own resolve ("we must not overreact"), not a state ("should *be* low")."""
-    return (any(a.dep_ == "aux" and a.lower_ in words for a in verb.children)
+    subj = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    return (any(a.dep_ == "aux" and a.lower_ in words and (subj is None or a.i > subj.i) for a in verb.children)
+            # ("*should* he win the nomination": an inverted condition, no demand)
             and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in verb.children)  # "should have been": hindsight
             and not any(s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in verb.children)
             and verb.lemma_ not in ("be", "have"))
@@ -560,8 +562,10 @@ def match_trigger(tok: Token, lex: Lexicon, actors: ActorTable | None = None, *,
     if not cands or tok.pos_ == "VERB" and tok.dep_ in ("prep", "mark") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
         return None  # (a participle used as a preposition: "*given* he isn't taking money")
-    if tok.tag_ == "VBN" and tok.dep_ == "amod":
-        return None  # a past participle describing a noun: "271 *pledged* delegates", "the *banned* party"
+    if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "amod" or tok.pos_ == "VERB" and tok.dep_ == "compound":
+        # a participle describing a noun ("271 *pledged* delegates", "the *banned* party"), a
+        # verb the tagger put inside a noun ("*gun* violence")
+        return None
     if sent_lemmas is None:
         sent_lemmas = {t.lemma_.lower() for t in tok.sent} if tok.doc.has_annotation("SENT_START") else set()
     best = None
