@@ -719,6 +719,10 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Cruz will have a tougher time in the general election, should he win his party's nomination, Henson said.",
      "said"),  # an inverted condition, no demand
     ("Well, the GOP had three before pulling out of an NBC/Telemundo debate.", "pulling"),  # leaving a debate
+    ("The governor said Trump has given voice to the frustration of millions of working Americans.", "given"),
+    ("Instead, she sought to rally older, rural and working-class white Democrats.", "rally"),
+    ('Responding to this criticism in the ITV interview, Trump said: "He doesn\'t know me."', "criticism"),
+    ('Bernie Sanders visited NBC\'s "Today" to discuss his recent remarks.', "visited"),  # an interview
 ])
 def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -317,8 +317,8 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
     if head.pos_ in ("VERB", "AUX") and (head.lemma_ in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj")):
         if tok.dep_ == "pobj" and is_passive(head):
             return None  # "was killed in a drone strike": who was killed did not strike
-        if head.lemma_ not in LIGHT_VERBS and judges(head):
-            return None  # "Obama condemned the attack": who condemns did not attack
+        if head.lemma_ not in LIGHT_VERBS and judges(head) or head.lemma_.lower() in load_event_words().response_verbs:
+            return None  # "Obama condemned the attack", "responding to this criticism": not their act
         return clause_subject(head)
     if tok.dep_ in SUBJ:
         return None

@@ -33,6 +33,7 @@ class EventWords:
     warning_words: frozenset[str]
     pejorative_words: frozenset[str]
     receiving_verbs: frozenset[str]
+    response_verbs: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
