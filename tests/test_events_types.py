@@ -723,6 +723,9 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Instead, she sought to rally older, rural and working-class white Democrats.", "rally"),
     ('Responding to this criticism in the ITV interview, Trump said: "He doesn\'t know me."', "criticism"),
     ('Bernie Sanders visited NBC\'s "Today" to discuss his recent remarks.', "visited"),  # an interview
+    ("The new law appears to have already hit the restaurant industry the hardest.", "hit"),
+    ("Reeves struck down Mississippi's constitutional bans on same-sex marriage.", "struck"),  # voided
+    ("He said Mr. Trump could force Mrs. Clinton to spend money defending herself.", "defending"),
 ])
 def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -255,12 +255,15 @@ def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -
 
 def _subject_lemmas(tok: Token) -> set[str]:
     """Lemmas of the heads of ``tok``'s subject phrase (a passive's by-agent too: "backed by
-    34% of GOP voters") and its conjuncts, with what a counted head counts ("Hundreds *of
-    demonstrators*"); a relative pronoun stands for the noun its clause describes ("the
-    blizzard *that* hit his state")."""
+    34% of GOP voters"; an infinitive's, its governor's) and its conjuncts, with what a
+    counted head counts ("Hundreds *of demonstrators*"); a relative pronoun stands for the
+    noun its clause describes ("the blizzard *that* hit his state")."""
     out: set[str] = set()
     agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    for s in (*(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), *agents):
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and tok.dep_ == "xcomp":  # "the new law appears to have hit ...": the governor's subject
+        subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for s in (*subjects, *agents):
         if tok.dep_ == "relcl" and s.lower_ in ("that", "which", "who"):
             s = tok.head
         for t in (s, *s.conjuncts):
