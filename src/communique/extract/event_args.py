@@ -60,8 +60,7 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
             return Party((sp,), tok.text, tok.idx, tok.idx + len(tok.text),
                          a.country if a else None, a.sector if a else None)
     party = with_members(actors.party_for_token(doc, tok), actors)
-    direct = any(q.kind == "direct" and any(c.start <= tok.idx < c.end for c in q.content) for q in quotes)
-    if party is None and tok.lower_ in GROUP_PRONOUNS and not direct:
+    if party is None and tok.lower_ in GROUP_PRONOUNS and not _quoted_words(tok, quotes):
         # (in quoted words a third person is never the speaker: '"He's trying to kill them," Hewitt said')
         ant = reported_subject(tok)
         if ant is not None:  # "Workers in Quebec have announced *they* will strike"
@@ -72,6 +71,11 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
     elif tok.pos_ == "PRON":
         party = _named_in_sentence(tok, party, actors)
     return party
+
+
+def _quoted_words(tok: Token, quotes: tuple[Quote, ...]) -> bool:
+    """``tok`` lies in a direct quote's words."""
+    return any(q.kind == "direct" and any(c.start <= tok.idx < c.end for c in q.content) for q in quotes)
 
 
 def _named_in_sentence(pron: Token, party: Party, actors: ActorTable) -> Party:
@@ -325,12 +329,19 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
     return None
 
 
+def _carried(tok: Token) -> tuple[Token, Token]:
+    """(the phrase, the verb) that carries the event noun ``tok``: the noun and its head, or
+    "under" and its verb for "came *under* fire"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        return tok.head, tok.head.head
+    return tok, tok.head
+
+
 def _received_from(tok: Token) -> Token | None:
     """Who gives what a side receives, in the from- or by-phrase the parse hung on the verb
     carrying the noun ("faced heavy criticism *from media outlets*", "came under fire *from
     opposition lawmakers*")."""
-    noun = tok.head if tok.dep_ == "pobj" and tok.head.lower_ == "under" else tok
-    verb = noun.head
+    noun, verb = _carried(tok)
     if noun.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB":
         return None
     return next((x for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and c.i > tok.i
@@ -384,10 +395,8 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                     if subj is not None:
                         yield subj
         elif s == "head_subject":
-            head = tok.head
-            if tok.dep_ == "pobj" and head.lower_ == "under":  # "the minister came *under fire*"
-                tok, head = head, head.head
-            if tok.dep_ in ("dobj", "prep") and head.pos_ == "VERB":
+            noun, head = _carried(tok)
+            if noun.dep_ in ("dobj", "prep") and head.pos_ == "VERB":
                 subj = next((x for x in head.children if x.dep_ in SUBJ), None)
                 if subj is not None:
                     yield subj
