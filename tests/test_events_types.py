@@ -164,6 +164,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("A jury found Zimmerman guilty of second-degree murder.", "found", "SANCTION", "accuse.found-guilty"),
     ("The interior minister leveled unusually sharp criticism at his Belgian colleagues.", "criticism", "ACCUSE",
      "accuse.leveled"),
+    ("Iran executed three men convicted of drug trafficking.", "executed", "ASSAULT", "assault.execute"),
+    ("Russia suspended its air campaign in Syria.", "suspended", "RETREAT", "retreat.halt-campaign"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -741,6 +743,9 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("The new law appears to have already hit the restaurant industry the hardest.", "hit"),
     ("Reeves struck down Mississippi's constitutional bans on same-sex marriage.", "struck"),  # voided
     ("He said Mr. Trump could force Mrs. Clinton to spend money defending herself.", "defending"),
+    ("Mike Huckabee (R) announced they will suspend their campaigns.", "suspend"),  # leaving a race
+    ("The Clinton team has done what they need to do, and they will execute with aplomb.", "execute"),
+    ("The developer was a good corporate citizen who gave back to local charities.", "gave"),
 ])
 def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
