@@ -166,6 +166,46 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "accuse.leveled"),
     ("Iran executed three men convicted of drug trafficking.", "executed", "ASSAULT", "assault.execute"),
     ("Russia suspended its air campaign in Syria.", "suspended", "RETREAT", "retreat.halt-campaign"),
+    # everyday news words: criticism, backing, promises, blows
+    ("When Donald Trump attacked a federal judge, Hispanic Americans were outraged.", "attacked", "ACCUSE",
+     "accuse.person-attacks"),
+    ("Trump Just Responded To Rubio's Biggest Attack Yet.", "Attack", "ACCUSE", "accuse.person-attack-noun"),
+    ("Lindsey Graham called out his rival for alienating Hispanics.", "called", "ACCUSE", "accuse.call-out"),
+    ("I have called on congressional leaders to add penalties.", "called", "REQUEST", "appeal.call"),  # "on": prt
+    ("Lewandowski's troubles began when he was accused by a female reporter.", "accused", "ACCUSE", "accuse.accuse"),
+    ("The State Department Inspector General issued subpoenas to the Clinton Foundation.", "subpoenas", "ACCUSE",
+     "accuse.subpoena"),
+    ("Republican senators have vowed to block the nomination.", "vowed", "REJECT", "intent.promise"),
+    ("Trump has repeatedly pledged to ban all Muslims from entering the U.S.", "pledged", "THREATEN", "intent.promise"),
+    ("China and North Korea agreed to lift a ban on weapons exchanges.", "agreed", "CONCEDE", None),  # not a threat
+    ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
+    ("But, so far, only two Democrats are backing the measure.", "backing", "SUPPORT", "support.back-policy"),
+    ("Trump hit Clinton on trade.", "hit", "ACCUSE", "accuse.person-hits-person"),
+    ("Super PAC ad hits Trump on escalating violence.", "hits", "ACCUSE", "accuse.message-attacks"),
+    ("On Wednesday, Clinton bashed Trump's proposal to ban Muslims from the country.", "bashed", "ACCUSE",
+     "accuse.criticize"),
+    ("Israeli jets targeted Hamas positions in Gaza.", "targeted", "ASSAULT", "fight.target"),
+    ("Trump, who has hit Hillary Clinton for enabling her husband, spoke.", "hit", "ACCUSE", "accuse.hit-on"),
+    ("The officer hit Smith on the head.", "hit", "ASSAULT", "fight.attack"),  # a blow
+    ("On Sunday, Alabama senator Jeff Sessions offered his own endorsement.", "offered", "SUPPORT", "intent.promise"),
+    ("Pence defended Trump's remarks.", "defended", "SUPPORT", "support.defend"),
+    ("Clinton said Trump is dangerous.", "said", "ACCUSE", "accuse.disparage"),
+    ("Smith delivered a critique of Clinton's handling of Benghazi.", "critique", "ACCUSE", "accuse.insult-noun"),
+    ("Trump has insulted women, Mexicans and Muslims.", "insulted", "ACCUSE", "accuse.criticize"),
+    ("In an interview over the weekend, Clinton laughed off the attack ad.", "laughed", "REJECT", "reject.brush-off"),
+    ("“She's a liar,” he said.", "said", "ACCUSE", "accuse.disparage"),
+    ("We acknowledged his concerns about an observation we made in order to quell the attacks on Megyn Kelly, and "
+     "prevent her from being smeared any further.", "attacks", "ACCUSE", None),  # "in order to" asks nothing
+    ("He commanded the Democratic Party to open its doors.", "commanded", "REQUEST", "request.order"),
+    ("NextGen Climate has made the same demands of the Democratic candidates.", "demands", "REQUEST",
+     "request.make-demand"),
+    ("I think that the Chinese government butchered those kids.", "butchered", "ASSAULT", "assault.kill"),
+    ("Gore is one of the last luminaries not to make a formal endorsement of Hillary Clinton.", "endorsement",
+     "SUPPORT", "support.endorsement"),
+    # fighting a side (against it, or for something with violence in view)
+    ("Rebels fought government troops in the north.", "fought", "ASSAULT", "fight.fight"),
+    ("Kurdish forces are fighting against the Islamic State.", "fighting", "ASSAULT", "fight.fight-against"),
+    ("Rebels fought for control of the town, killing two soldiers.", "fought", "ASSAULT", "fight.fight-over"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -699,123 +739,38 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, trigger", [
-    ("Despite manufacturing shrinking and corporate profits declining, hiring continues.", "declining"),  # a fall
-    ("Only The Rachel Maddow Show on MSNBC hit 50%.", "hit"),  # a figure reached
-    ("He was too focused on his campaign to care about the blizzard that hit his state.", "hit"),  # weather
-    ("Rubio hit back again, saying Christie was too focused on his campaign.", "hit"),  # a retort at no one
-    ("Trump will be delivering a speech on Monday addressing the terrorist attacks in Orlando.", "attacks"),  # a topic
-    ("Ms. Brainard has fueled the talk about her future by donating to the campaign.", "talk"),  # speech, not talks
-    ("When Trump later referred to the recent massacre at a nightclub in Orlando, the crowd applauded.", "massacre"),
-    ("Wilkerson started the rant when he brought up the Oklahoma City bombing.", "bombing"),
-    ("Democrats offered Iowa voters different approaches to the presidency.", "offered"),  # no promise
-    ("Trump has offered few ideas for easing student debt.", "offered"),
-    ("He is backed by 34% of GOP voters in the average of recent national surveys.", "backed"),  # a poll
-    ("In Italy, Prime Minister Matteo Renzi is rallying a coalition against the 5-Star Movement.", "rallying"),
-    ("The Never Trump movement continues to battle against the Republican electorate.", "battle"),
-    ("Obama Just Pulled Out The Race Card On Donald Trump In A Major Way.", "Pulled"),
-    ("In a survey, Democratic voters were asked a series of questions upon leaving the polls.", "asked"),
-    ("Even in the House, Mr. Ryan's ideas have met with resistance.", "met"),  # a reception
-    ("The candidate claims his net worth is in excess of $10 billion.", "claims"),  # no side accused
-    ("Yellen has been fighting a rear-guard action all year against the Republican-led Congress.", "fighting"),
-    ("Trump explained he would be free of conflicts of interest given he isn't taking large sums of money.", "given"),
-    ("That proposal prompted Britain's Parliament to call a debate in January on whether to ban Trump.", "call"),
-    ("As usual, it was Trump who commanded most of the attention.", "commanded"),
-    ("The Republican admitted that the probe could not have moved forward without access to her emails.", "admitted"),
-    ("Current and former officials who spoke with The Huffington Post said the party is a shell.", "spoke"),
-    ("Mark-Viverito declined a question about whether she would lead the office.", "declined"),
-    ("''I have placed a couple of calls to Bernie,'' Ms. Boxer said.", "calls"),  # phone calls, no appeal
-    ('"I saw that people were fleeing," she said, speaking by phone from Nice.', "speaking"),  # to the reporter
-    ("Trump fired his campaign manager on Monday.", "fired"),  # a dismissal
-    ("Republican figures suggested Melania's speechwriter be fired.", "fired"),
-    ("A jury found Zimmerman not guilty of second-degree murder.", "found"),  # an acquittal
-    ("Entering the final contests, Clinton leads Sanders by 271 pledged delegates.", "pledged"),  # a description
-    ("The two camps agreed on creating a commission to examine changes to party rules.", "examine"),
-    ("Biden's event was moved after the shooting of several police officers in Dallas.", "moved"),
-    ("She called the atom bomb a marvelous gift.", "called"),  # praise, no name-calling
-    ("Cruz will have a tougher time in the general election, should he win his party's nomination, Henson said.",
-     "said"),  # an inverted condition, no demand
-    ("Well, the GOP had three before pulling out of an NBC/Telemundo debate.", "pulling"),  # leaving a debate
-    ("The governor said Trump has given voice to the frustration of millions of working Americans.", "given"),
-    ("Instead, she sought to rally older, rural and working-class white Democrats.", "rally"),
-    ('Responding to this criticism in the ITV interview, Trump said: "He doesn\'t know me."', "criticism"),
-    ('Bernie Sanders visited NBC\'s "Today" to discuss his recent remarks.', "visited"),  # an interview
-    ("The new law appears to have already hit the restaurant industry the hardest.", "hit"),
-    ("Reeves struck down Mississippi's constitutional bans on same-sex marriage.", "struck"),  # voided
-    ("He said Mr. Trump could force Mrs. Clinton to spend money defending herself.", "defending"),
-    ("Mike Huckabee (R) announced they will suspend their campaigns.", "suspend"),  # leaving a race
-    ("The Clinton team has done what they need to do, and they will execute with aplomb.", "execute"),
-    ("The developer was a good corporate citizen who gave back to local charities.", "gave"),
-])
-def test_events_types_misreadings_of_everyday_news_not_coded(pipeline, text, trigger):
-    assert not _coded(pipeline, text, trigger)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, actor, recipient", [
-    ("Lindsey Graham called out his rival Donald Trump for alienating Hispanics.", "called", "Lindsey Graham",
+@pytest.mark.parametrize("text, trigger, type_, actor, recipient", [
+    # relational sides are not their owner
+    ("Lindsey Graham called out his rival Donald Trump for alienating Hispanics.", "called", None, "Lindsey Graham",
      "Donald Trump"),  # the rival its appositive names, not its owner
-    ("An opposition leader was beaten by his supporters on Sunday.", "beaten", "his supporters",
+    ("An opposition leader was beaten by his supporters on Sunday.", "beaten", None, "his supporters",
      "An opposition leader"),  # his supporters are not he
-    ("Bernie Sanders will throw his support behind Hillary Clinton.", "support", "Bernie Sanders", "Hillary Clinton"),
-])
-def test_events_types_relational_sides_are_not_their_owner(pipeline, text, trigger, actor, recipient):
-    ev = _coded(pipeline, text, trigger)
-    assert ev and ev[0].actor is not None and ev[0].recipient is not None
-    assert (ev[0].actor.text, ev[0].recipient.text) == (actor, recipient)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, critic, criticised", [
-    ("The minister came under fire from opposition lawmakers for his remarks.", "fire", "lawmakers", "The minister"),
-    ("Trump came under attack from Republicans on Tuesday.", "attack", "Republicans", "Trump"),
-    ("The government drew sharp criticism from human rights groups.", "criticism", "human rights groups",
+    ("Bernie Sanders will throw his support behind Hillary Clinton.", "support", None, "Bernie Sanders",
+     "Hillary Clinton"),
+    # criticism a side receives is aimed at it
+    ("The minister came under fire from opposition lawmakers for his remarks.", "fire", "ACCUSE", "lawmakers",
+     "The minister"),
+    ("Trump came under attack from Republicans on Tuesday.", "attack", "ACCUSE", "Republicans", "Trump"),
+    ("The government drew sharp criticism from human rights groups.", "criticism", "ACCUSE", "human rights groups",
      "The government"),
-    ("Cruz faced criticism for unreported loans to his 2012 Senate campaign.", "criticism", None, "Cruz"),
+    ("Cruz faced criticism for unreported loans to his 2012 Senate campaign.", "criticism", "ACCUSE", None, "Cruz"),
+    # an endorsement a side receives comes from its giver
+    ("The senator won the endorsement of the National Rifle Association on Friday.", "endorsement", "SUPPORT",
+     "National Rifle Association", "The senator"),
+    ("Rubio has rung up major endorsements from establishment Republicans.", "endorsements", "SUPPORT",
+     "establishment Republicans", "Rubio"),
+    ("Clinton touted Obama's endorsement at the rally.", "endorsement", "SUPPORT", "Obama", "Clinton"),
 ])
-def test_events_types_criticism_received_is_aimed_at_its_receiver(pipeline, text, trigger, critic, criticised):
-    ev = _coded(pipeline, text, trigger, "ACCUSE")
-    assert ev and ev[0].recipient is not None and ev[0].recipient.text == criticised
-    assert (ev[0].actor.text if ev[0].actor else None) == critic
+def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
+    ev = _coded(pipeline, text, trigger, type_)
+    assert ev and ev[0].recipient is not None and ev[0].recipient.text == recipient
+    assert (ev[0].actor.text if ev[0].actor else None) == actor
 
 
 @pytest.mark.model
 def test_events_types_a_third_person_in_quoted_words_is_not_the_speaker(pipeline):
     ev = _coded(pipeline, '"He\'s trying to kill them," Hewitt said, according to a transcript of the show.', "kill")
     assert ev and ev[0].actor is not None and ev[0].actor.text == "He" and not ev[0].actor.actors
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, giver, receiver", [
-    ("The senator won the endorsement of the National Rifle Association on Friday.", "endorsement",
-     "National Rifle Association", "The senator"),
-    ("Rubio has rung up major endorsements from establishment Republicans.", "endorsements",
-     "establishment Republicans", "Rubio"),
-    ("Clinton touted Obama's endorsement at the rally.", "endorsement", "Obama", "Clinton"),
-])
-def test_events_types_an_endorsement_received_comes_from_its_giver(pipeline, text, trigger, giver, receiver):
-    ev = _coded(pipeline, text, trigger, "SUPPORT")
-    assert ev and ev[0].actor is not None and ev[0].recipient is not None
-    assert (ev[0].actor.text, ev[0].recipient.text) == (giver, receiver)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text", [
-    "Trump has the support of 40 percent of Republicans, according to the poll.",
-    "Clinton enjoyed tremendous support from African-American voters.",
-])
-def test_events_types_a_poll_share_is_no_endorsement(pipeline, text):
-    assert not _coded(pipeline, text, "support")
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, rule", [
-    ("Rebels fought government troops in the north.", "fought", "fight.fight"),
-    ("Kurdish forces are fighting against the Islamic State.", "fighting", "fight.fight-against"),
-    ("Rebels fought for control of the town, killing two soldiers.", "fought", "fight.fight-over"),
-])
-def test_events_types_fighting_a_side_is_an_attack(pipeline, text, trigger, rule):
-    assert _coded(pipeline, text, trigger, "ASSAULT", rule)
 
 
 @pytest.mark.model
@@ -872,51 +827,59 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("He said the economy is weak.", "said"),  # no side disparaged
     ("Trump said Clinton is not a liar.", "said"),
     ("“People are sick and tired of stupid and incompetent people leading our nation,” Trump said.", "said"),
+    # falls, figures, weather, speech topics, offers of words, polls, receptions, dismissals, acquittals ...
+    ("Despite manufacturing shrinking and corporate profits declining, hiring continues.", "declining"),  # a fall
+    ("Only The Rachel Maddow Show on MSNBC hit 50%.", "hit"),  # a figure reached
+    ("He was too focused on his campaign to care about the blizzard that hit his state.", "hit"),  # weather
+    ("Rubio hit back again, saying Christie was too focused on his campaign.", "hit"),  # a retort at no one
+    ("Trump will be delivering a speech on Monday addressing the terrorist attacks in Orlando.", "attacks"),  # a topic
+    ("Ms. Brainard has fueled the talk about her future by donating to the campaign.", "talk"),  # speech, not talks
+    ("When Trump later referred to the recent massacre at a nightclub in Orlando, the crowd applauded.", "massacre"),
+    ("Wilkerson started the rant when he brought up the Oklahoma City bombing.", "bombing"),
+    ("Democrats offered Iowa voters different approaches to the presidency.", "offered"),  # no promise
+    ("Trump has offered few ideas for easing student debt.", "offered"),
+    ("He is backed by 34% of GOP voters in the average of recent national surveys.", "backed"),  # a poll
+    ("In Italy, Prime Minister Matteo Renzi is rallying a coalition against the 5-Star Movement.", "rallying"),
+    ("The Never Trump movement continues to battle against the Republican electorate.", "battle"),
+    ("Obama Just Pulled Out The Race Card On Donald Trump In A Major Way.", "Pulled"),
+    ("In a survey, Democratic voters were asked a series of questions upon leaving the polls.", "asked"),
+    ("Even in the House, Mr. Ryan's ideas have met with resistance.", "met"),  # a reception
+    ("The candidate claims his net worth is in excess of $10 billion.", "claims"),  # no side accused
+    ("Yellen has been fighting a rear-guard action all year against the Republican-led Congress.", "fighting"),
+    ("Trump explained he would be free of conflicts of interest given he isn't taking large sums of money.", "given"),
+    ("That proposal prompted Britain's Parliament to call a debate in January on whether to ban Trump.", "call"),
+    ("As usual, it was Trump who commanded most of the attention.", "commanded"),
+    ("The Republican admitted that the probe could not have moved forward without access to her emails.", "admitted"),
+    ("Current and former officials who spoke with The Huffington Post said the party is a shell.", "spoke"),
+    ("Mark-Viverito declined a question about whether she would lead the office.", "declined"),
+    ("''I have placed a couple of calls to Bernie,'' Ms. Boxer said.", "calls"),  # phone calls, no appeal
+    ('"I saw that people were fleeing," she said, speaking by phone from Nice.', "speaking"),  # to the reporter
+    ("Trump fired his campaign manager on Monday.", "fired"),  # a dismissal
+    ("Republican figures suggested Melania's speechwriter be fired.", "fired"),
+    ("A jury found Zimmerman not guilty of second-degree murder.", "found"),  # an acquittal
+    ("Entering the final contests, Clinton leads Sanders by 271 pledged delegates.", "pledged"),  # a description
+    ("The two camps agreed on creating a commission to examine changes to party rules.", "examine"),
+    ("Biden's event was moved after the shooting of several police officers in Dallas.", "moved"),
+    ("She called the atom bomb a marvelous gift.", "called"),  # praise, no name-calling
+    ("Cruz will have a tougher time in the general election, should he win his party's nomination, Henson said.",
+     "said"),  # an inverted condition, no demand
+    ("Well, the GOP had three before pulling out of an NBC/Telemundo debate.", "pulling"),  # leaving a debate
+    ("The governor said Trump has given voice to the frustration of millions of working Americans.", "given"),
+    ("Instead, she sought to rally older, rural and working-class white Democrats.", "rally"),
+    ('Responding to this criticism in the ITV interview, Trump said: "He doesn\'t know me."', "criticism"),
+    ('Bernie Sanders visited NBC\'s "Today" to discuss his recent remarks.', "visited"),  # an interview
+    ("The new law appears to have already hit the restaurant industry the hardest.", "hit"),
+    ("Reeves struck down Mississippi's constitutional bans on same-sex marriage.", "struck"),  # voided
+    ("He said Mr. Trump could force Mrs. Clinton to spend money defending herself.", "defending"),
+    ("Mike Huckabee (R) announced they will suspend their campaigns.", "suspend"),  # leaving a race
+    ("The Clinton team has done what they need to do, and they will execute with aplomb.", "execute"),
+    ("The developer was a good corporate citizen who gave back to local charities.", "gave"),
+    # a poll's share is no endorsement
+    ("Trump has the support of 40 percent of Republicans, according to the poll.", "support"),
+    ("Clinton enjoyed tremendous support from African-American voters.", "support"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
-    ("When Donald Trump attacked a federal judge, Hispanic Americans were outraged.", "attacked", "ACCUSE",
-     "accuse.person-attacks"),
-    ("Trump Just Responded To Rubio's Biggest Attack Yet.", "Attack", "ACCUSE", "accuse.person-attack-noun"),
-    ("Lindsey Graham called out his rival for alienating Hispanics.", "called", "ACCUSE", "accuse.call-out"),
-    ("I have called on congressional leaders to add penalties.", "called", "REQUEST", "appeal.call"),  # "on": prt
-    ("Lewandowski's troubles began when he was accused by a female reporter.", "accused", "ACCUSE", "accuse.accuse"),
-    ("The State Department Inspector General issued subpoenas to the Clinton Foundation.", "subpoenas", "ACCUSE",
-     "accuse.subpoena"),
-    ("Republican senators have vowed to block the nomination.", "vowed", "REJECT", "intent.promise"),
-    ("Trump has repeatedly pledged to ban all Muslims from entering the U.S.", "pledged", "THREATEN", "intent.promise"),
-    ("China and North Korea agreed to lift a ban on weapons exchanges.", "agreed", "CONCEDE", None),  # not a threat
-    ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
-    ("But, so far, only two Democrats are backing the measure.", "backing", "SUPPORT", "support.back-policy"),
-    ("Trump hit Clinton on trade.", "hit", "ACCUSE", "accuse.person-hits-person"),
-    ("Super PAC ad hits Trump on escalating violence.", "hits", "ACCUSE", "accuse.message-attacks"),
-    ("On Wednesday, Clinton bashed Trump's proposal to ban Muslims from the country.", "bashed", "ACCUSE",
-     "accuse.criticize"),
-    ("Israeli jets targeted Hamas positions in Gaza.", "targeted", "ASSAULT", "fight.target"),
-    ("Trump, who has hit Hillary Clinton for enabling her husband, spoke.", "hit", "ACCUSE", "accuse.hit-on"),
-    ("The officer hit Smith on the head.", "hit", "ASSAULT", "fight.attack"),  # a blow
-    ("On Sunday, Alabama senator Jeff Sessions offered his own endorsement.", "offered", "SUPPORT", "intent.promise"),
-    ("Pence defended Trump's remarks.", "defended", "SUPPORT", "support.defend"),
-    ("Clinton said Trump is dangerous.", "said", "ACCUSE", "accuse.disparage"),
-    ("Smith delivered a critique of Clinton's handling of Benghazi.", "critique", "ACCUSE", "accuse.insult-noun"),
-    ("Trump has insulted women, Mexicans and Muslims.", "insulted", "ACCUSE", "accuse.criticize"),
-    ("In an interview over the weekend, Clinton laughed off the attack ad.", "laughed", "REJECT", "reject.brush-off"),
-    ("“She's a liar,” he said.", "said", "ACCUSE", "accuse.disparage"),
-    ("We acknowledged his concerns about an observation we made in order to quell the attacks on Megyn Kelly, and "
-     "prevent her from being smeared any further.", "attacks", "ACCUSE", None),  # "in order to" asks nothing
-    ("He commanded the Democratic Party to open its doors.", "commanded", "REQUEST", "request.order"),
-    ("NextGen Climate has made the same demands of the Democratic candidates.", "demands", "REQUEST",
-     "request.make-demand"),
-    ("I think that the Chinese government butchered those kids.", "butchered", "ASSAULT", "assault.kill"),
-    ("Gore is one of the last luminaries not to make a formal endorsement of Hillary Clinton.", "endorsement",
-     "SUPPORT", "support.endorsement"),
-])
-def test_events_types_everyday_news_words_coded(pipeline, text, trigger, type_, rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
 
 
 @pytest.mark.model

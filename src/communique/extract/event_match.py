@@ -212,7 +212,7 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
     if "rejects_modifier" in c and any(ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in c["rejects_modifier"]
                                        for ch in tok.children):
         return None  # "died of a heart attack": no one attacked
-    if "rejects_head" in c and tok.head.i != tok.i and _head_in(_carrier(tok), c["rejects_head"]):
+    if "rejects_head" in c and tok.head.i != tok.i and _head_in(_head_past_count(tok), c["rejects_head"]):
         return None  # "a special agent *in* charge of ...": an idiom, no accusation
     if c.get("rejects_opinion_clause") and _opinion_clause_only(tok):
         return None  # "agreed that Trump may struggle": sharing a view, no agreement
@@ -481,16 +481,16 @@ def _has_counterpart(tok: Token, actors: ActorTable | None) -> bool:
     return False
 
 
-def _with_receiving(words) -> set[str]:
+def _with_receiving(words):
     """A word list, with "@receiving" standing for the verbs by which a side receives
-    something (``event_words.receiving_verbs``: "faced criticism", "won the endorsement")."""
-    out = set(words)
-    if "@receiving" in out:
-        out |= load_event_words().receiving_verbs
-    return out
+    something (``event_words.receiving_verbs``: "faced criticism", "won the endorsement");
+    the list itself when it names none (no set built per token)."""
+    if "@receiving" not in words:
+        return words
+    return {*words, *load_event_words().receiving_verbs}
 
 
-def _carrier(tok: Token) -> Token:
+def _head_past_count(tok: Token) -> Token:
     """The word that carries ``tok``: its head, or the head of the counting noun it is
     counted by ("placed *a couple of* calls")."""
     head = tok.head
