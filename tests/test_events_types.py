@@ -206,6 +206,17 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Rebels fought government troops in the north.", "fought", "ASSAULT", "fight.fight"),
     ("Kurdish forces are fighting against the Islamic State.", "fighting", "ASSAULT", "fight.fight-against"),
     ("Rebels fought for control of the town, killing two soldiers.", "fought", "ASSAULT", "fight.fight-over"),
+    # an event said to begin or to have been staged, with no side named
+    ("A labor strike began Monday morning in the northern Italian port city of Bari.", "strike", "PROTEST",
+     "protest.strike-called"),
+    ("Peaceful demonstrations were held in various parts of Africa on Saturday.", "demonstrations", "PROTEST",
+     "protest.noun"),
+    ("Clashes broke out in the capital on Sunday.", "Clashes", "ASSAULT", "fight.attack-noun"),
+    # a lawsuit filed sues; a rally's circumstances are no object it rallies
+    ("A New York attorney has filed suit against the New York City government.", "suit", "ACCUSE",
+     "accuse.lawsuit-noun"),
+    ("Protesters rallied in Suriname on Tuesday in some of the most intense opposition to the administration.",
+     "rallied", "PROTEST", "protest.rally"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -760,6 +771,21 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Rubio has rung up major endorsements from establishment Republicans.", "endorsements", "SUPPORT",
      "establishment Republicans", "Rubio"),
     ("Clinton touted Obama's endorsement at the rally.", "endorsement", "SUPPORT", "Obama", "Clinton"),
+    ("Sanders said he didn't seek or receive Obama's endorsement.", "endorsement", "SUPPORT", "Obama", "Sanders"),
+    # a headline's passive: the subject is acted on
+    ("FDIC Accused Of Covering Up China Hacking.", "Accused", "ACCUSE", None, "FDIC"),
+    ("Clinton criticized for remarks on coal miners.", "criticized", "ACCUSE", None, "Clinton"),
+    # the subject names the actor, known or not; it is never guessed past it
+    ("The Club for Growth PAC has also endorsed Cruz.", "endorsed", "SUPPORT", "The Club for Growth PAC", "Cruz"),
+    ("Vatican officials emphasized that the pope was not attacking Mr. Trump.", "attacking", "ACCUSE", "the pope",
+     "Trump"),
+    ("The government watchdog group filed a Freedom of Information lawsuit against the State Department.",
+     "lawsuit", "ACCUSE", "The government watchdog group", "the State Department"),
+    ("ORLANDO, Fla. (Reuters) - President Barack Obama met Justin Trudeau on Thursday.", "met",
+     "CONSULT", "President Barack Obama", "Justin Trudeau"),
+    # the pattern's own slot beats a known actor further out
+    ("Arab Israeli lawmakers called on the government Wednesday to block Trump's visit to Israel.", "called",
+     "REQUEST", "Israeli lawmakers", "the government"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)
@@ -877,6 +903,12 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     # a poll's share is no endorsement
     ("Trump has the support of 40 percent of Republicans, according to the poll.", "support"),
     ("Clinton enjoyed tremendous support from African-American voters.", "support"),
+    # paying out, offering a contrast, views that clash
+    ("More importantly, his campaign shelled out to broadcast a short film on Univision.", "shelled"),
+    ("Trump's news conference offered a striking contrast with the Bush family rally.", "offered"),
+    ("Jerry Brown, whose views on trade clashed with those of the former governor, spoke.", "clashed"),
+    # a side named by no one in the sentence does not begin an event ("Talks" need a carrier)
+    ("The talks on Friday were long.", "talks"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -248,6 +248,8 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
             # the subject nearest the verb: a dateline parsed as a second subject is no actor
             # ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at ...")
             # (not a floating quantifier: "the two nations *each* massing")
+            if headline_passive(tok):
+                return None
             subj = max((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i
                         and c.lower_ not in ("each", "both", "all", "either", "neither")),
                        key=lambda c: c.i, default=None) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -398,6 +400,8 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
             noun, head = _carried(tok)
             if noun.dep_ in ("dobj", "prep") and head.pos_ == "VERB":
                 subj = next((x for x in head.children if x.dep_ in SUBJ), None)
+                if subj is None and head.dep_ == "conj":  # "didn't seek or *receive* Obama's endorsement": he
+                    subj = next((x for x in conj_head(head).children if x.dep_ in SUBJ), None)
                 if subj is not None:
                     yield subj
         elif s == "poss_of_object":
@@ -532,7 +536,7 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
     subject of the that-clause ("demands that *the government* scrap ...")."""
     if tok.pos_ == "VERB":
         if not stative(tok):
-            yield from (c for c in tok.children if c.dep_ == "nsubjpass")
+            yield from (c for c in tok.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and headline_passive(tok))
         patient = passive_patient(tok)
         if patient is not None:
             yield patient
@@ -602,10 +606,23 @@ def _prop(tok: Token) -> bool:
 
 def is_passive(tok: Token) -> bool:
     """``tok`` is a verb in the passive ("were killed by ...", "activists *arrested* on
-    Monday"), not a participle that describes its subject ("is committed to")."""
+    Monday", a headline's "FDIC *Accused* Of ..."), not a participle that describes its
+    subject ("is committed to")."""
     return (tok.pos_ == "VERB" and (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-                                    or _reduced_relative(tok))
+                                    or _reduced_relative(tok) or headline_passive(tok))
             and not stative(tok))
+
+
+def headline_passive(tok: Token) -> bool:
+    """A verb that needs an object, with a subject, no object or clause and a for/of/over
+    phrase right after it: a headline's passive ("Trump *Accused* Of Lying", "Clinton
+    *criticized* for remarks"); its subject is acted on."""
+    if tok.tag_ not in ("VBD", "VBN") or tok.lemma_.lower() not in load_event_words().object_verbs:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep" and nxt.lower_ in ("for", "of", "over")
+            and any(c.dep_ == "nsubj" for c in tok.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "conj", "aux", "agent") for c in tok.children))
 
 
 def _reduced_relative(tok: Token) -> bool:
@@ -679,7 +696,13 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
         if c.i > tok.i and (c.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj")
                             or c.dep_ == "prep" and c.lower_ != "of"):
             right = min(right, c.left_edge.i - 1)
-    while right > tok.i and doc[right].is_punct:
+    if tok.head.i > tok.i:  # a subject's phrase ends before its verb (a misparse hangs more on it)
+        right = min(right, tok.head.i - 1)
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ == "ORG" and ent.start >= left and len(ent) <= 8 and all(
+            t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "CCONJ", "NUM", "ADJ") or t.text in ("&", "-") for t in ent):
+        right = max(right, ent.end - 1)  # "The Club for Growth PAC": the whole name
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ == "ADV"):
         right -= 1
     span = doc[left: right + 1]
     return Party((), span.text, span.start_char, span.end_char, None, None)

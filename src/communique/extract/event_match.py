@@ -140,7 +140,7 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not any(ch.dep_ == "ccomp" and (_mandative_aux(ch, words) or _impersonal_need(ch)) for ch in tok.children):
             return None
         score += 1
-    if "rejects_object" in c and _object_heads(tok) & set(c["rejects_object"]):
+    if "rejects_object" in c and _object_heads(tok, skip_preps=ADJUNCT_PREPS) & set(c["rejects_object"]):
         return None  # "warned its citizens against travelling": an advisory, not a threat
     if "rejects_xcomp_types" in c and _xcomp_types(tok, actors, sent_lemmas) & set(c["rejects_xcomp_types"]):
         return None  # "refuses to attack Clinton": no rejection of anyone, the attack not made
@@ -508,13 +508,19 @@ def _head_in(head: Token, words) -> bool:
         len(w) > 3 and head.lower_.startswith(w) and len(head.lower_) - len(w) <= 3 for w in words)
 
 
-def _object_heads(tok: Token) -> set[str]:
+# prepositions of time and circumstance: their objects are no object of the act ("rallied ...
+# *in* some of the most intense opposition to ...")
+ADJUNCT_PREPS = frozenset({"in", "at", "during", "amid", "since", "after", "before"})
+
+
+def _object_heads(tok: Token, skip_preps: frozenset[str] = frozenset()) -> set[str]:
     """Lemmas of the heads of ``tok``'s objects (with their conjuncts), not of words deeper
-    in them ("renewed negotiations on ... relations" has no object "relations")."""
+    in them ("renewed negotiations on ... relations" has no object "relations"), nor of the
+    objects of ``skip_preps``."""
     out: set[str] = set()
     for c in tok.children:
         objs = [c] if c.dep_ in ("dobj", "nsubjpass", "attr") else (
-            [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" else [])
+            [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ not in skip_preps else [])
         for o in objs:
             for t in (o, *o.conjuncts):
                 out.add(t.lemma_.lower())

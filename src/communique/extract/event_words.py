@@ -34,6 +34,9 @@ class EventWords:
     pejorative_words: frozenset[str]
     receiving_verbs: frozenset[str]
     response_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    onset_verbs: frozenset[str]
+    staging_verbs: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

@@ -75,6 +75,7 @@ from .modality import (
     stance,
 )
 from .places import PlaceTable
+from .quote_propositions import in_headline
 from .time import DateTable
 
 log = logging.getLogger(__name__)
@@ -383,12 +384,29 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         elif a_tok is not None and accuser is not None and a_tok.i == accuser.i:
             a_tok = None
     actor = party_of(doc, a_tok, actors, quotes, qi) if a_tok is not None else None
+    # the verb's own subject, in the sentence itself (not a dateline's place, "ORLANDO, Fla.", nor
+    # a headline run into the sentence, "... Expect No Breakthroughs on Ukraine GENEVA (AP) -")
+    own_subject = a_tok is not None and a_tok.dep_ == "nsubj" and not _dateline_word(a_tok) and not in_headline(
+        doc, a_tok)
     if actor is None and a_tok is not None:  # "the militants", "The union": who, if not which actor
-        actor = named_party(doc, a_tok, load_lexicon().party_nouns, entities=False)
+        # (and an organisation's or a person's name as that subject, outside a title-cased
+        # headline: "The Club for Growth PAC endorsed", "Ware insists that *Podliska* asked")
+        actor = named_party(doc, a_tok, load_lexicon().party_nouns, entities=own_subject and (
+            a_tok.ent_type_ == "ORG" or not _title_cased(a_tok.sent)))
+    if actor is None and a_tok is not None and a_tok.head.i == tok.i and a_tok.dep_ in ("compound", "nmod") \
+            and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        # a modifier that names no side ("filed a *Freedom of Information* lawsuit"): the subject
+        # of the verb carrying the noun
+        subj = clause_subject(tok.head)
+        if subj is not None:
+            actor = party_of(doc, subj, actors, quotes, qi) or named_party(doc, subj, load_lexicon().party_nouns)
     fallback = False
     # a passive's subject is acted on, and an allegation names its own actor: no guessing
     # nor a verb whose subject is a weapon or a blast ("a missile strike ... killed five people")
-    guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok) and not any(
+    # nor a verb whose own subject names someone the table does not know ("the pope was not
+    # attacking Mr. Trump": not Trump)
+    guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok) and not (
+        own_subject and a_tok is not None and a_tok.head.i == tok.i and a_tok.pos_ in ("NOUN", "PROPN")) and not any(
         c.dep_ == "nsubj" and c.lemma_.lower() in load_event_words().weapon_subjects for c in tok.children)
     if actor is None and guess:
         actor = _left_actor(doc, tok, actors)
@@ -420,7 +438,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if recipient is None and p.cond.get("needs_recipient") and not (
             "requires_ccomp_aux" in p.cond and unnamed_demand(tok, p.cond["requires_ccomp_aux"])):
         return None  # "defended the march route", "didn't support their right to sue": a stance, no side backed
-    if actor is None and recipient is None or tok.dep_ == "amod" and recipient is None:
+    if actor is None and recipient is None and not _took_place(tok) or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
     home = home or doc_countries(doc, actors)
     # nor is an attacker placed by guess in its target's country
@@ -498,9 +516,18 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
     wider = wider_recipient_tokens(tok, meeting=type_ == "CONSULT", clausal=type_ in CLAUSAL_TYPES)
     # what a mobilization moves (its pattern's object: "stepped up its patrols") is no recipient either
     moved = frozenset(p.cond.get("needs_object") or ()) if type_ == "MOBILIZE" else frozenset()
+    slots = {t.i for t in recipient_tokens(doc, tok, p.recipient)}
+    in_slots = True
     for r_tok in _without_forces(tok, chain(recipient_tokens(doc, tok, p.recipient), wider), moved):
         if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
+        if in_slots and r_tok.i not in slots:
+            # the pattern's own prepositional slot names a side the table does not know ("called
+            # on *the government* to block Trump's visit"): it beats a known actor further out
+            in_slots = False
+            party = _named_side(doc, [t for t in seen if t.dep_ == "pobj"], actor, actors, inner=False)
+            if party is not None:
+                return party
         if r_tok.dep_ == "pobj" and r_tok.head.lower_ == "at" and actors.actor_for_token(r_tok.i) is None:
             continue  # "talks at Geneva": a venue; "a meeting at the Foreign Ministry" names its host
         seen.append(r_tok)
@@ -509,10 +536,17 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
                                   or actor is not None and not same_side(actor, party, actors)):
             return party
     # no known actor: a noun phrase that names people or a body still says who
+    return _named_side(doc, seen, actor, actors)
+
+
+def _named_side(doc: Doc, candidates: list[Token], actor: Party | None, actors: ActorTable, *,
+                inner: bool = True) -> Party | None:
+    """The first candidate (or, with ``inner``, a name inside its phrase) that names people or
+    a body the actor table does not know, other than the actor."""
     nouns = load_lexicon().party_nouns
-    for r_tok in seen:
+    for r_tok in candidates:
         r_tok = antecedent(r_tok)  # "Madoff, *who* was arrested": Madoff
-        for t in (r_tok, *inside_phrase(r_tok)):  # "support for *Ghani's* efforts"
+        for t in (r_tok, *(inside_phrase(r_tok) if inner else ())):  # "support for *Ghani's* efforts"
             if actor is not None and actor.start <= t.idx < actor.end or actors.actor_for_token(t.i) is not None:
                 continue
             party = named_party(doc, t, nouns)
@@ -562,6 +596,32 @@ def _left_actor(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
     while k - 1 >= 0 and actors.actor_for_token(k - 1) == aid:
         k -= 1
     return with_members(actors.party(doc, doc[k].idx, doc[j].idx + len(doc[j].text)), actors)
+
+
+def _dateline_word(tok: Token) -> bool:
+    """``tok`` is a dateline's place at the head of the sentence ("ORLANDO, Fla. (Reuters) -")."""
+    return tok.is_upper and tok.i - tok.sent.start < 3 and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ","
+
+
+def _title_cased(sent) -> bool:
+    """Most words of the sentence are capitalised (a headline: "Paul Votes To Condemn ...")."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
+def _took_place(tok: Token) -> bool:
+    """The event noun ``tok`` is said to begin or take place, or to have been staged: "a strike
+    began Monday", "clashes broke out", "demonstrations were held in ..." (an event with no
+    side named)."""
+    v = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or v.pos_ != "VERB":
+        return False
+    words = load_event_words()
+    lemma = v.lemma_.lower()
+    if tok.dep_ == "nsubjpass":
+        return lemma in words.staging_verbs and not any(c.dep_ == "agent" for c in v.children)
+    forms = {lemma, *(f"{lemma} {c.lower_}" for c in v.children if c.dep_ in ("prt", "dobj"))}
+    return bool(forms & words.onset_verbs)
 
 
 def _subject_of_irrealis(tok: Token) -> bool:
