@@ -159,7 +159,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Soldiers patrolled the border region on Sunday.", "patrolled", "MOBILIZE", "mobilize.patrol"),
     ("The two leaders spoke by phone on Tuesday.", "spoke", "CONSULT", "consult.speak-phone"),
     ("Israel struck targets in Gaza overnight.", "struck", "ASSAULT", "fight.attack"),
-    ("Police fired tear gas at protesters in Nairobi.", "fired", "ASSAULT", "fight.fire"),
+    ("Police fired tear gas at protesters in Nairobi.", "gas", "ASSAULT", "coerce.tear-gas"),  # CAMEO 175
     ("Soldiers fired, killing two protesters.", "fired", "ASSAULT", "fight.fire-violence"),
     ("A jury found Zimmerman guilty of second-degree murder.", "found", "SANCTION", "accuse.found-guilty"),
     ("The interior minister leveled unusually sharp criticism at his Belgian colleagues.", "criticism", "ACCUSE",
@@ -217,6 +217,21 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "accuse.lawsuit-noun"),
     ("Protesters rallied in Suriname on Tuesday in some of the most intense opposition to the administration.",
      "rallied", "PROTEST", "protest.rally"),
+    # a weapons test shows force; an arrest warrant charges; a round of talks is talks
+    ("North Korea tested a new ballistic missile on Sunday.", "tested", "MOBILIZE", "mobilize.test-weapon"),
+    ("North Korea test-fired two ballistic missiles into the sea.", "fired", "MOBILIZE", "mobilize.test-fire"),
+    ("The International Criminal Court issued an arrest warrant for Vladimir Putin.", "warrant", "COERCE",
+     "coerce.arrest-warrant"),
+    ("India and China held a new round of military talks.", "talks", "CONSULT", "consult.talks"),
+    ("Chinese warships conducted live-fire drills near Taiwan.", "drills", "MOBILIZE", "mobilize.drills"),
+    # forces that leave a country withdraw; a regulator's fine sanctions
+    ("The last U.S. troops left Afghanistan on Monday.", "left", "RETREAT", "retreat.forces-leave"),
+    ("The European Commission fined Google 4.3 billion euros.", "fined", "COERCE", "coerce.fine"),
+    # a body suspending a member reduces relations with it
+    ("The African Union suspended Niger's membership after the coup.", "suspended", "SANCTION",
+     "sanction.suspend-member"),
+    ("ECOWAS suspended Mali from the bloc.", "suspended", "SANCTION", "sanction.suspend-from"),
+    ("Turkish police prevented the demonstration staged by students.", "prevented", "COERCE", "coerce.disperse"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -786,6 +801,17 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     # the pattern's own slot beats a known actor further out
     ("Arab Israeli lawmakers called on the government Wednesday to block Trump's visit to Israel.", "called",
      "REQUEST", "Israeli lawmakers", "the government"),
+    # what is fired is no recipient; people are no venue; what one is accused of is no side
+    ("Hamas fired dozens of rockets at southern Israel.", "fired", "ASSAULT", "Hamas", "Israel"),
+    ("Kenyan police fired tear gas at hundreds of demonstrators.", "gas", "ASSAULT", "Kenyan police",
+     "hundreds of demonstrators"),
+    ("Republicans quickly accused the president of politicizing the Orlando tragedy.", "accused", "ACCUSE",
+     "Republicans", "the president"),
+    ("Hezbollah said it had fired anti-tank missiles at Israeli positions.", "fired", "ASSAULT", "Hezbollah",
+     "Israeli positions"),
+    # the verb carrying a count of the event noun gives its actor
+    ("The United States announced $50 million in humanitarian aid for earthquake victims.", "aid", "AID",
+     "The United States", "victims"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)
@@ -909,6 +935,9 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Jerry Brown, whose views on trade clashed with those of the former governor, spoke.", "clashed"),
     # a side named by no one in the sentence does not begin an event ("Talks" need a carrier)
     ("The talks on Friday were long.", "talks"),
+    ("He proposed that more forces be left in Iraq.", "left"),  # forces left behind stay
+    ("A committee member who supports Trump spoke, asking for anonymity to speak freely.", "asking"),
+    ("The official said talks would resume.", "talks"),  # no side, and not yet
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

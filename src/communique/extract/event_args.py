@@ -320,6 +320,10 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
         return None  # "lodged a protest with China *over the incursion*": the topic, not the subject's act
     if tok.dep_ in ("pobj",) and head.dep_ == "prep":
         head = head.head
+        if head.dep_ == "dobj" and (head.lemma_.lower() in side_countries().quantifiers or head.like_num):
+            # "held *a new round of* military talks", "announced *$50 million in* aid": the verb
+            # carrying the count
+            head = head.head
     if head.pos_ in ("VERB", "AUX") and (head.lemma_ in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj")):
         if tok.dep_ == "pobj" and is_passive(head):
             return None  # "was killed in a drone strike": who was killed did not strike
@@ -694,8 +698,8 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     left, right = tok.left_edge.i, tok.right_edge.i
     for c in tok.children:
         if c.i > tok.i and (c.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj")
-                            or c.dep_ == "prep" and c.lower_ != "of"):
-            right = min(right, c.left_edge.i - 1)
+                            or c.dep_ == "prep" and (c.lower_ != "of" or any(x.dep_ == "pcomp" for x in c.children))):
+            right = min(right, c.left_edge.i - 1)  # (nor "of *blocking* a mission": what they are accused of)
     if tok.head.i > tok.i:  # a subject's phrase ends before its verb (a misparse hangs more on it)
         right = min(right, tok.head.i - 1)
     ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)

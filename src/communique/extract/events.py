@@ -35,6 +35,7 @@ from .event_actors import (
 )
 from .event_allegations import accuser_token, alleged_actor_token, judged_doer
 from .event_args import (
+    HUMAN,
     actor_token,
     antecedent,
     arrival_place,
@@ -438,7 +439,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if recipient is None and p.cond.get("needs_recipient") and not (
             "requires_ccomp_aux" in p.cond and unnamed_demand(tok, p.cond["requires_ccomp_aux"])):
         return None  # "defended the march route", "didn't support their right to sue": a stance, no side backed
-    if actor is None and recipient is None and not _took_place(tok) or tok.dep_ == "amod" and recipient is None:
+    if actor is None and recipient is None and not (modality == "asserted" and _took_place(tok)) \
+            or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
     home = home or doc_countries(doc, actors)
     # nor is an attacker placed by guess in its target's country
@@ -484,6 +486,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     )
 
 
+# types whose "at" phrase names the target, never the venue
+AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
 MOBILIZE_PREPS = frozenset({"to", "into", "along", "near", "on", "in", "toward", "towards", "from"})
 
 
@@ -528,8 +532,11 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
             party = _named_side(doc, [t for t in seen if t.dep_ == "pobj"], actor, actors, inner=False)
             if party is not None:
                 return party
-        if r_tok.dep_ == "pobj" and r_tok.head.lower_ == "at" and actors.actor_for_token(r_tok.i) is None:
+        if r_tok.dep_ == "pobj" and r_tok.head.lower_ == "at" and actors.actor_for_token(r_tok.i) is None \
+                and noun_lemma(r_tok) not in HUMAN and type_ not in AIMED_TYPES:
             continue  # "talks at Geneva": a venue; "a meeting at the Foreign Ministry" names its host
+            # (people are no venue, "fired tear gas at hundreds of demonstrators", nor is what an
+            # attack or a rebuke is aimed at: "fired missiles at Israeli positions", "lashed out at")
         seen.append(r_tok)
         party = party_in_phrase(doc, r_tok, actors, quotes, qi)
         if party is not None and (not set(party.actors) <= own
