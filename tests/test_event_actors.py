@@ -72,6 +72,7 @@ def test_event_actors_data_file_is_versioned():
     ("Police arrested dozens of protesters in Nairobi.", "COERCE", "arrested", "actor", {"KEN"}),
     ("Police arrested dozens of protesters in Nairobi.", "COERCE", "arrested", "recipient", {"KEN"}),
     ("Thousands of workers went on strike in South Africa on Monday.", "PROTEST", "strike", "actor", {"ZAF"}),
+    ("Thousands rallied in Tbilisi against the foreign agents law.", "PROTEST", "rallied", "actor", {"GEO"}),
     ("Gunmen killed three police officers in northern Nigeria.", "ASSAULT", "killed", "actor", set()),
     ("Authorities in Belarus detained an opposition leader on Sunday.", "COERCE", "detained", "recipient", {"BLR"}),
     # a place naming the side, even as a modifier the place table skips

@@ -199,6 +199,8 @@ def test_events_args_multi_party_members_each_keep_their_country(pipeline, text,
     ("The activist, who was detained last week, spoke on Monday.", "COERCE", "The activist", None),
     ("Madoff was arrested in 2008.", "COERCE", "Madoff", None),
     ("The arrest of the opposition leader by police sparked protests.", "COERCE", "the opposition leader", None),
+    # a name the recogniser took for a person is the place the gazetteer knows, in a phrase of place
+    ("Russian forces pulled out of Kherson after an eight-month occupation.", "RETREAT", "Kherson", "UKR"),
 ])
 def test_events_args_unresolved_recipient_keeps_its_phrase(pipeline, text, type_, recipient_text, country):
     a = pipeline.analyze(text)

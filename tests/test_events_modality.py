@@ -18,6 +18,7 @@ def analyze(pipeline):
 @pytest.mark.parametrize("text", [
     "Russia has denied it has intentions of invading Ukraine.",
     "Moscow denied that its troops had attacked the village.",
+    "Russia denied attacking civilian targets.",
 ])
 def test_events_denial_is_reject_without_the_denied_act(analyze, text):
     types = {e.type for e in analyze(text).events}

@@ -232,6 +232,9 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "sanction.suspend-member"),
     ("ECOWAS suspended Mali from the bloc.", "suspended", "SANCTION", "sanction.suspend-from"),
     ("Turkish police prevented the demonstration staged by students.", "prevented", "COERCE", "coerce.disperse"),
+    # tearing into someone; a court blocking a ban rejects it
+    ("Warren tore into Trump at a Democratic fundraiser in Washington.", "tore", "ACCUSE", "accuse.tear-into"),
+    ("A federal judge blocked Trump's travel ban.", "blocked", "REJECT", "reject.block"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -809,6 +812,10 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
      "Republicans", "the president"),
     ("Hezbollah said it had fired anti-tank missiles at Israeli positions.", "fired", "ASSAULT", "Hezbollah",
      "Israeli positions"),
+    ("Egypt and Qatar are mediating between Israel and Hamas.", "mediating", "CONSULT", "Egypt and Qatar",
+     "Israel and Hamas"),  # a subject the parser hung on the auxiliary
+    ("Rival candidates Ted Cruz and John Kasich attacked Trump on Monday.", "attacked", "ACCUSE",
+     "Ted Cruz and John Kasich", "Trump"),  # the subject's appositive names it
     # the verb carrying a count of the event noun gives its actor
     ("The United States announced $50 million in humanitarian aid for earthquake victims.", "aid", "AID",
      "The United States", "victims"),
@@ -936,6 +943,8 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     # a side named by no one in the sentence does not begin an event ("Talks" need a carrier)
     ("The talks on Friday were long.", "talks"),
     ("He proposed that more forces be left in Iraq.", "left"),  # forces left behind stay
+    ("Manafort rallied the dispirited remnants of the campaign.", "rallied"),  # gathering support
+    ("Police blocked the road to the airport.", "blocked"),  # no protest
     ("A committee member who supports Trump spoke, asking for anonymity to speak freely.", "asking"),
     ("The official said talks would resume.", "talks"),  # no side, and not yet
 ])

@@ -197,6 +197,9 @@ def _phrase(tok: Token) -> list[Token]:
 _NON_STATE = "-"  # the phrase names a non-state organisation: "Islamic State fighters"
 
 
+_PLACE_PREPS = frozenset({"of", "from", "in", "into", "to", "toward", "towards", "near", "across", "around"})
+
+
 def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> str | None:
     for t in _phrase(tok):
         c = _affiliation_at(tok.doc, t.i)
@@ -209,7 +212,11 @@ def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> st
                 return a.country
             if t.i != tok.i and a is not None and a.kind == "organization":
                 return _NON_STATE
-            continue
+            if not (a is not None and a.kind == "person" and not a.country and places.place_for_token(t.i)
+                    and t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS):
+                continue
+            # (a "person" of no country that the gazetteer places, in a phrase of place, is a
+            # place: "pulled out of *Kherson*"; "hosted *Bush*" is a man)
         if t.i < tok.i and t.pos_ == "PROPN" and t.ent_type_ == "ORG":
             return _NON_STATE  # an organisation the table does not know, as a modifier
         place = places.place_for_token(t.i)
@@ -305,8 +312,8 @@ def same_side(a: Party, b: Party, actors: ActorTable) -> bool:
     """``a`` and ``b`` are the same side: the same actors, unless those are only generic
     descriptions the table merged by their noun ("Democratic leaders ... a deal with
     Republican leaders" are two sides), which are the same only at the same place."""
-    if not a.actors or not b.actors:
-        return a.start == b.start
+    if not a.actors or not b.actors:  # (the same personal pronoun twice is one person: "she ... claim she had")
+        return a.start == b.start or a.text.lower() == b.text.lower() in ("he", "she", "i", "we")
     if set(a.actors) != set(b.actors):
         return False
     generic = all((x := actors.get(aid)) is not None and x.kind == "group" and not x.country for aid in a.actors)

@@ -176,8 +176,9 @@ def clause_subject(v: Token) -> Token | None:
     """The subject of ``v``'s clause, inherited through conjunction, xcomp, participles."""
     t = v
     for _ in range(8):
-        subj = next((c for c in t.children if c.dep_ in SUBJ), None)
-        if subj is not None:
+        subj = next((c for c in t.children if c.dep_ in SUBJ), None) or next(
+            (x for c in t.children if c.dep_ in ("aux", "auxpass") for x in c.children if x.dep_ in SUBJ), None)
+        if subj is not None:  # (a subject the parser hung on the auxiliary: "Egypt and Qatar *are* mediating")
             return subj
         if t.dep_ == "conj" and t.head.i != t.i:
             t = conj_head(t)
