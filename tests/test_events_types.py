@@ -816,6 +816,10 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
      "Israel and Hamas"),  # a subject the parser hung on the auxiliary
     ("Rival candidates Ted Cruz and John Kasich attacked Trump on Monday.", "attacked", "ACCUSE",
      "Ted Cruz and John Kasich", "Trump"),  # the subject's appositive names it
+    ("The Freedom Partners Action Fund is running a TV spot attacking former governor Ted Strickland.",
+     "attacking", "ACCUSE", "The Freedom Partners Action Fund", "governor Ted Strickland"),  # the spot's owner
+    ("Russia vetoed a UN resolution condemning Syria.", "condemning", "ACCUSE", "a UN resolution", "Syria"),
+    # (a text that is vetoed is not the vetoer's)
     # the verb carrying a count of the event noun gives its actor
     ("The United States announced $50 million in humanitarian aid for earthquake victims.", "aid", "AID",
      "The United States", "victims"),

@@ -217,6 +217,8 @@ class ActorTable:
             own = doc[tok.i: tok.i + 1]
             while own.start > left and self.by_token.get(own.start - 1) == self.by_token.get(tok.i):
                 own = doc[own.start - 1: own.end]
+            while own.end <= right and self.by_token.get(own.end) == self.by_token.get(tok.i):
+                own = doc[own.start: own.end + 1]  # "Kenya National Commission *on Human Rights*"
             if own.start >= left + 2 and doc[own.start - 1].text == "-" and len(ids) > 1:
                 own = doc[own.start - 2: own.end]  # "Russian-Ukrainian"
             if not any(c.dep_ == "conj" for c in tok.children):

@@ -11,6 +11,7 @@ from ..kb import load_kb
 from ..models import Member, Party, Quote
 from .actors import ActorTable
 from .event_actors import relational_side, side_countries
+from .event_background import load_not_events
 from .event_lexicon import load_lexicon
 from .event_words import load_event_words
 from .person_nouns import person_nouns
@@ -208,6 +209,8 @@ def _object_owner(acl: Token) -> Token | None:
         return None
     if noun.lemma_.lower() in HUMAN or noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
         return None
+    if noun.head.lemma_.lower() in load_event_words().unmaking_verbs:
+        return None  # "Russia vetoed a UN resolution *condemning* the annexation": not Russia's words
     return noun.head
 
 
@@ -265,8 +268,9 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                 return subj_pass if stative(tok) else None  # "the U.S. is committed to": its subject
             if tok.tag_ == "VBG" and tok.i > 0:
                 prev = tok.doc[tok.i - 1]
-                if prev.dep_ in ("pobj", "dobj") and prev.pos_ in ("PROPN", "NOUN", "PRON"):
-                    return prev  # "pointed to Britain delivering weapons"
+                if prev.dep_ in ("pobj", "dobj") and prev.pos_ in ("PROPN", "NOUN", "PRON") \
+                        and prev.lemma_.lower() not in load_not_events().message_nouns:
+                    return prev  # "pointed to Britain delivering weapons" (not "running a TV spot attacking")
             if passive_patient(tok) is not None:
                 return None  # "was granted asylum and *arrested*": who it was done to
             return clause_subject(tok)

@@ -37,6 +37,7 @@ class EventWords:
     object_verbs: frozenset[str]
     onset_verbs: frozenset[str]
     staging_verbs: frozenset[str]
+    unmaking_verbs: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
