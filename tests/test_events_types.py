@@ -212,6 +212,11 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Peaceful demonstrations were held in various parts of Africa on Saturday.", "demonstrations", "PROTEST",
      "protest.noun"),
     ("Clashes broke out in the capital on Sunday.", "Clashes", "ASSAULT", "fight.attack-noun"),
+    ("A ceasefire brokered by Egypt took effect at midnight.", "ceasefire", "RETREAT", "retreat.ceasefire"),
+    # a passive's subject is what the verb needs for an object
+    ("U.S. troops were deployed to Poland in February.", "deployed", "MOBILIZE", "mobilize.deploy"),
+    ("An agreement between Israel and Lebanon on their maritime border was signed in October.", "signed", "AGREE",
+     "support.sign"),
     # a lawsuit filed sues; a rally's circumstances are no object it rallies
     ("A New York attorney has filed suit against the New York City government.", "suit", "ACCUSE",
      "accuse.lawsuit-noun"),
@@ -819,6 +824,9 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("The Freedom Partners Action Fund is running a TV spot attacking former governor Ted Strickland.",
      "attacking", "ACCUSE", "The Freedom Partners Action Fund", "governor Ted Strickland"),  # the spot's owner
     ("Russia vetoed a UN resolution condemning Syria.", "condemning", "ACCUSE", "a UN resolution", "Syria"),
+    ("U.S. troops were deployed to Poland in February.", "deployed", "MOBILIZE", "U.S. troops", "Poland"),
+    ("The attack on U.S. troops was carried out by Islamic State militants.", "attack", "ASSAULT",
+     "Islamic State militants", "U.S. troops"),  # the by-agent of the verb carrying the noun
     # (a text that is vetoed is not the vetoer's)
     # the verb carrying a count of the event noun gives its actor
     ("The United States announced $50 million in humanitarian aid for earthquake victims.", "aid", "AID",
@@ -951,6 +959,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Police blocked the road to the airport.", "blocked"),  # no protest
     ("A committee member who supports Trump spoke, asking for anonymity to speak freely.", "asking"),
     ("The official said talks would resume.", "talks"),  # no side, and not yet
+    ("The strike was called off by the union.", "strike"),  # the ending is the event
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

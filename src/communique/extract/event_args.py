@@ -264,6 +264,9 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
             if subj is not None:
                 return subj
             subj_pass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj_pass is not None and tok.lemma_.lower() in load_event_words().deploy_verbs \
+                    and noun_lemma(subj_pass) in load_event_words().forces:
+                return subj_pass  # "U.S. troops were deployed to Poland": forces move themselves
             if subj_pass is not None:
                 return subj_pass if stative(tok) else None  # "the U.S. is committed to": its subject
             if tok.tag_ == "VBG" and tok.i > 0:
@@ -329,14 +332,15 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
             # "held *a new round of* military talks", "announced *$50 million in* aid": the verb
             # carrying the count
             head = head.head
+    if tok.dep_ == "nsubjpass" and head.pos_ == "VERB":
+        # "the attack on the convoy was carried out *by Islamic State militants*"
+        return next((x for c in head.children if c.dep_ == "agent" for x in pobjs(c)), None)
     if head.pos_ in ("VERB", "AUX") and (head.lemma_ in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj")):
         if tok.dep_ == "pobj" and is_passive(head):
             return None  # "was killed in a drone strike": who was killed did not strike
         if head.lemma_ not in LIGHT_VERBS and judges(head) or head.lemma_.lower() in load_event_words().response_verbs:
             return None  # "Obama condemned the attack", "responding to this criticism": not their act
         return clause_subject(head)
-    if tok.dep_ in SUBJ:
-        return None
     return None
 
 

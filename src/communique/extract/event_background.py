@@ -147,6 +147,12 @@ def _verbless_root(tok: Token) -> bool:
         t.pos_ in ("VERB", "AUX") and t.i not in inside and t.dep_ in ("ROOT", "conj", "relcl") for t in tok.sent)
 
 
+def _verb_forms(verb: Token) -> set[str]:
+    """The verb's lemma, and with each particle ("call off")."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+
+
 def not_an_event(tok: Token, type_: str) -> str | None:
     """Why the trigger ``tok`` (coded ``type_``) reports no event, or None."""
     ne = load_not_events()
@@ -160,8 +166,10 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "failed"
     if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:
         return "prevented"
-    if tok.dep_ == "dobj" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") and tok.head.lemma_.lower() in ne.ending_verbs:
-        return "ended"  # "lifted sanctions on Venezuela", "suspended talks": the ending is the event
+    if tok.dep_ in ("dobj", "nsubjpass") and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") \
+            and _verb_forms(tok.head) & ne.ending_verbs:
+        # "lifted sanctions on Venezuela", "suspended talks", "the strike was called off": the ending is the event
+        return "ended"
     if tok.pos_ == "NOUN" and _spoken_of(tok, ne.topic_verbs):
         return "topic"  # "a speech addressing the attacks in Orlando": what is spoken of
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(

@@ -34,7 +34,13 @@ class Match:
 def object_lemmas(tok: Token) -> set[str]:
     out: set[str] = set()
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "punct", "cc", "mark", "advcl", "relcl"):
+        if c.dep_ == "nsubjpass":  # a passive's subject is what is acted on ("troops were deployed",
+            # "an agreement ... was signed"): its noun and modifiers, not its whole phrase
+            for t in (c, *(x for x in c.children if x.dep_ in ("compound", "amod"))):
+                out.update((t.lemma_.lower(), t.lower_))
+            out.add(noun_lemma(c))
+            continue
+        if c.dep_ in ("nsubj", "punct", "cc", "mark", "advcl", "relcl"):
             continue
         if c.dep_ == "conj" and c.pos_ == "VERB":
             continue
