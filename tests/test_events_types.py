@@ -232,6 +232,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     # forces that leave a country withdraw; a regulator's fine sanctions
     ("The last U.S. troops left Afghanistan on Monday.", "left", "RETREAT", "retreat.forces-leave"),
     ("The European Commission fined Google 4.3 billion euros.", "fined", "COERCE", "coerce.fine"),
+    ("China canceled a planned visit by the U.S. defense secretary.", "canceled", "SANCTION", "sanction.cancel-visit"),
     # a body suspending a member reduces relations with it
     ("The African Union suspended Niger's membership after the coup.", "suspended", "SANCTION",
      "sanction.suspend-member"),
@@ -960,6 +961,11 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("A committee member who supports Trump spoke, asking for anonymity to speak freely.", "asking"),
     ("The official said talks would resume.", "talks"),  # no side, and not yet
     ("The strike was called off by the union.", "strike"),  # the ending is the event
+    ("Cruz raised $11.9 million in February and began March with $8 million in cash.", "March"),  # a month
+    ("Alastair Osman called him a kind, loving and admirable person.", "called"),  # praise
+    ("Hillary Clinton argued that she could take a hard line on Wall Street excesses.", "take"),
+    ("As previous presidential campaigns have demonstrated, how a candidate responds matters.", "demonstrated"),
+    ("Sending him into Scranton gives Biden the chance to help defend Pennsylvania.", "gives"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

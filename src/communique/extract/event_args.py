@@ -332,8 +332,9 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
             # "held *a new round of* military talks", "announced *$50 million in* aid": the verb
             # carrying the count
             head = head.head
-    if tok.dep_ == "nsubjpass" and head.pos_ == "VERB":
-        # "the attack on the convoy was carried out *by Islamic State militants*"
+    if tok.dep_ == "nsubjpass" and head.pos_ == "VERB" and head.lemma_.lower() in load_event_words().staging_verbs:
+        # "the attack on the convoy was carried out *by Islamic State militants*" (not "the meeting
+        # was reported by Politico": who reports an event did not hold it)
         return next((x for c in head.children if c.dep_ == "agent" for x in pobjs(c)), None)
     if head.pos_ in ("VERB", "AUX") and (head.lemma_ in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj")):
         if tok.dep_ == "pobj" and is_passive(head):

@@ -577,6 +577,8 @@ def match_trigger(tok: Token, lex: Lexicon, actors: ActorTable | None = None, *,
     if not cands or tok.pos_ == "VERB" and tok.dep_ in ("prep", "mark") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
         return None  # (a participle used as a preposition: "*given* he isn't taking money")
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # a month or a time ("began *March* with $8 million in cash")
     if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "amod" or tok.pos_ == "VERB" and tok.dep_ == "compound":
         # a participle describing a noun ("271 *pledged* delegates", "the *banned* party"), a
         # verb the tagger put inside a noun ("*gun* violence")
