@@ -43,6 +43,9 @@ def alleged_actor_token(alleging: Token) -> Token | None:
     for c in alleging.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
+    for c in alleging.children:  # "lashed out *at Turkey* for having shot down", "ripped *into* Sanders for"
+        if c.dep_ == "prep" and c.lower_ in ("at", "into"):
+            return next((x for x in c.children if x.dep_ == "pobj"), None)
     return None
 
 

@@ -31,7 +31,8 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # censure verbs allege what they censure someone *for* ("criticized Russia for bombing ...")
 CENSURE = frozenset({"criticize", "criticise", "condemn", "denounce", "slam", "fault", "rebuke", "castigate",
-                     "chastise", "blast", "lambaste", "censure", "reprimand", "scold", "attack"})
+                     "chastise", "blast", "lambaste", "censure", "reprimand", "scold", "attack", "lash", "rip", "tear",
+                     "hit", "bash", "hammer", "excoriate", "berate", "ridicule", "mock"})
 ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold"}) | CENSURE
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
