@@ -147,10 +147,11 @@ def _verbless_root(tok: Token) -> bool:
         t.pos_ in ("VERB", "AUX") and t.i not in inside and t.dep_ in ("ROOT", "conj", "relcl") for t in tok.sent)
 
 
-def _verb_forms(verb: Token) -> set[str]:
-    """The verb's lemma, and with each particle ("call off")."""
+def verb_forms(verb: Token, deps: tuple[str, ...] = ("prt",)) -> set[str]:
+    """The verb's lemma, and with each of its ``deps`` children ("call off"; "take place" with
+    the object)."""
     lemma = verb.lemma_.lower()
-    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in deps)}
 
 
 def not_an_event(tok: Token, type_: str) -> str | None:
@@ -167,7 +168,7 @@ def not_an_event(tok: Token, type_: str) -> str | None:
     if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:
         return "prevented"
     if tok.dep_ in ("dobj", "nsubjpass") and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") \
-            and _verb_forms(tok.head) & ne.ending_verbs:
+            and verb_forms(tok.head) & ne.ending_verbs:
         # "lifted sanctions on Venezuela", "suspended talks", "the strike was called off": the ending is the event
         return "ended"
     if tok.pos_ == "NOUN" and _spoken_of(tok, ne.topic_verbs):

@@ -52,7 +52,7 @@ from .event_args import (
     wider_recipient_tokens,
     with_members,
 )
-from .event_background import not_an_event
+from .event_background import not_an_event, verb_forms
 from .event_dictionary import dictionary_pattern, discarded, load_dictionary
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_match import (
@@ -524,9 +524,10 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
     wider = wider_recipient_tokens(tok, meeting=type_ == "CONSULT", clausal=type_ in CLAUSAL_TYPES)
     # what a mobilization moves (its pattern's object: "stepped up its patrols") is no recipient either
     moved = frozenset(p.cond.get("needs_object") or ()) if type_ == "MOBILIZE" else frozenset()
-    slots = {t.i for t in recipient_tokens(doc, tok, p.recipient)}
+    slot_toks = list(recipient_tokens(doc, tok, p.recipient))
+    slots = {t.i for t in slot_toks}
     in_slots = True
-    for r_tok in _without_forces(tok, chain(recipient_tokens(doc, tok, p.recipient), wider), moved):
+    for r_tok in _without_forces(tok, chain(slot_toks, wider), moved):
         if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
         if in_slots and r_tok.i not in slots:
@@ -631,8 +632,7 @@ def _took_place(tok: Token) -> bool:
     lemma = v.lemma_.lower()
     if tok.dep_ == "nsubjpass":
         return lemma in words.staging_verbs and not any(c.dep_ == "agent" for c in v.children)
-    forms = {lemma, *(f"{lemma} {c.lower_}" for c in v.children if c.dep_ in ("prt", "dobj"))}
-    return bool(forms & words.onset_verbs)
+    return bool(verb_forms(v, ("prt", "dobj")) & words.onset_verbs)
 
 
 def _subject_of_irrealis(tok: Token) -> bool:
