@@ -828,6 +828,8 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("U.S. troops were deployed to Poland in February.", "deployed", "MOBILIZE", "U.S. troops", "Poland"),
     # what a side is lashed out at for is alleged of that side, never of the critic
     ("Putin lashed out at Turkey for having shot down a Russian bomber.", "shot", "ASSAULT", "Turkey", "bomber"),
+    # a mediation team sent goes where it is sent, for whoever sends it
+    ("The African Union sent a mediation team to Sudan.", "mediation", "CONSULT", "The African Union", "Sudan"),
     ("The attack on U.S. troops was carried out by Islamic State militants.", "attack", "ASSAULT",
      "Islamic State militants", "U.S. troops"),  # the by-agent of the verb carrying the noun
     # (a text that is vetoed is not the vetoer's)

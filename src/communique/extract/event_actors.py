@@ -317,7 +317,10 @@ def same_side(a: Party, b: Party, actors: ActorTable) -> bool:
     if set(a.actors) != set(b.actors):
         return False
     generic = all((x := actors.get(aid)) is not None and x.kind == "group" and not x.country for aid in a.actors)
-    return not generic or a.start == b.start
+    # (a phrase owned by a pronoun for the same group is that group's own: "the rebels agreed to lay
+    # down *their arms*")
+    own = any(p.text.split(" ", 1)[0].lower() in ("their", "its", "his", "her") for p in (a, b))
+    return not generic or a.start == b.start or own
 
 
 def side_countries_of(party: Party | None, actors: ActorTable) -> set[str]:

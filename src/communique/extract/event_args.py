@@ -326,6 +326,9 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
         return None  # "Clinton is receiving criticism", "came under fire": who receives it is the recipient
     if tok.dep_ == "pobj" and head.lower_ in ("over", "about", "regarding", "concerning", "against"):
         return None  # "lodged a protest with China *over the incursion*": the topic, not the subject's act
+    if tok.dep_ == "compound" and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
+            and head.lemma_.lower() in load_event_words().vehicle_nouns:
+        return clause_subject(head.head)  # "sent a *mediation* team": who sent it
     if tok.dep_ in ("pobj",) and head.dep_ == "prep":
         head = head.head
         if head.dep_ == "dobj" and (head.lemma_.lower() in side_countries().quantifiers or head.like_num):
@@ -382,11 +385,13 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                 elif word == "of" and c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod"):
                     # "pulled its troops out of Afghanistan"
                     yield from (x for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for x in pobjs(o))
-            if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and word != "of":
+            noun = tok.head if tok.dep_ == "compound" and tok.pos_ == "NOUN" else tok  # "a *mediation* team"
+            if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and word != "of":
                 # the phrase the parse hung on the verb carrying the noun ("threw his support *behind
-                # Hillary Clinton*"), never a date ("launched an attack on Monday")
-                for c in tok.head.children:
-                    if c.dep_ == "prep" and c.lower_ == word and c.i > tok.i:
+                # Hillary Clinton*", "sent a mediation team *to Sudan*"), never a date ("launched an
+                # attack on Monday")
+                for c in noun.head.children:
+                    if c.dep_ == "prep" and c.lower_ == word and c.i > noun.i:
                         yield from (x for x in pobjs(c) if x.ent_type_ not in ("DATE", "TIME"))
             # "pushing for NATO to curtail": object of a complement's preposition
             continue

@@ -38,6 +38,7 @@ class EventWords:
     onset_verbs: frozenset[str]
     staging_verbs: frozenset[str]
     unmaking_verbs: frozenset[str]
+    vehicle_nouns: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
