@@ -34,7 +34,7 @@ import yaml
 from spacy.tokens import Token
 
 from .event_lexicon import DATA
-from .event_words import load_event_words
+from .event_words import load_event_words, verb_forms
 from .word_lists import check_word_lists
 
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT"})
@@ -82,9 +82,7 @@ def _spoken_of(tok: Token, verbs: frozenset[str]) -> bool:
         head = head.head
     elif tok.dep_ != "dobj":
         return False
-    lemma = head.lemma_.lower()
-    particles = {f"{lemma} {c.lower_}" for c in head.children if c.dep_ == "prt"}
-    return lemma in verbs or bool(particles & verbs)
+    return bool(verb_forms(head) & verbs)
 
 
 def _dated_in_year(verb: Token, ne: NotEvents) -> bool:
@@ -145,13 +143,6 @@ def _verbless_root(tok: Token) -> bool:
     inside = {t.i for t in tok.subtree}  # its own clauses ("... in the nation *that has prided* itself")
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN", "PRON") and not any(
         t.pos_ in ("VERB", "AUX") and t.i not in inside and t.dep_ in ("ROOT", "conj", "relcl") for t in tok.sent)
-
-
-def verb_forms(verb: Token, deps: tuple[str, ...] = ("prt",)) -> set[str]:
-    """The verb's lemma, and with each of its ``deps`` children ("call off"; "take place" with
-    the object)."""
-    lemma = verb.lemma_.lower()
-    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in deps)}
 
 
 def not_an_event(tok: Token, type_: str) -> str | None:

@@ -15,7 +15,7 @@ from .actors import ActorTable
 from .event_actors import side_countries
 from .event_args import HUMAN, noun_lemma, of_objects, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
-from .event_words import load_event_words
+from .event_words import load_event_words, verb_forms
 from .modality import aux_words
 
 CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
@@ -380,9 +380,7 @@ def _unwilling(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -> 
     x = next((ch for ch in tok.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
     if x is None or not any(ch.dep_ == "neg" for ch in (*tok.children, *x.children)):
         return False
-    particles = [ch.lower_ for ch in x.children if ch.dep_ in ("prt", "advmod", "dobj", "prep")]
-    forms = {x.lemma_.lower(), *(f"{x.lemma_.lower()} {p}" for p in particles)}
-    if forms & load_event_words().yield_verbs:
+    if verb_forms(x, ("prt", "advmod", "dobj", "prep")) & load_event_words().yield_verbs:
         return True
     if _xcomp_types(tok, actors, sent_lemmas) & YIELDING_TYPES:
         return True

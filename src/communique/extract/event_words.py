@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from .event_lexicon import DATA
 from .word_lists import load_word_lists, parse_word_lists
 
@@ -52,3 +54,10 @@ def parse_event_words(text: str) -> EventWords:
 @lru_cache(maxsize=1)
 def load_event_words() -> EventWords:
     return EventWords(**load_word_lists(DATA, FILE, LISTS))
+
+
+def verb_forms(verb: Token, deps: tuple[str, ...] = ("prt",)) -> set[str]:
+    """The verb's lemma, and the lemma with each of its ``deps`` children, as the word lists
+    spell phrasal verbs ("call off"; "take place" with the object)."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in deps)}

@@ -52,7 +52,7 @@ from .event_args import (
     wider_recipient_tokens,
     with_members,
 )
-from .event_background import not_an_event, verb_forms
+from .event_background import not_an_event
 from .event_dictionary import dictionary_pattern, discarded, load_dictionary
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_match import (
@@ -65,7 +65,7 @@ from .event_match import (
     unnamed_demand,
 )
 from .event_model import combine, load_model
-from .event_words import load_event_words
+from .event_words import load_event_words, verb_forms
 from .modality import (
     REFUSE_GOVERNORS,
     allegation_of,
@@ -391,8 +391,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         actor = party_of(doc, named, actors, quotes, qi) if named is not None else None
     # the verb's own subject, in the sentence itself (not a dateline's place, "ORLANDO, Fla.", nor
     # a headline run into the sentence, "... Expect No Breakthroughs on Ukraine GENEVA (AP) -")
-    own_subject = a_tok is not None and a_tok.dep_ == "nsubj" and not _dateline_word(a_tok) and not in_headline(
-        doc, a_tok)
+    # (only read while no actor is found: the headline scan is not done for every event)
+    own_subject = actor is None and a_tok is not None and a_tok.dep_ == "nsubj" and not _dateline_word(
+        a_tok) and not in_headline(doc, a_tok)
     if actor is None and a_tok is not None:  # "the militants", "The union": who, if not which actor
         # (and an organisation's or a person's name as that subject, outside a title-cased
         # headline: "The Club for Growth PAC endorsed", "Ware insists that *Podliska* asked")
