@@ -68,6 +68,8 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Nigeria threatened military intervention in Niger.", "THREATEN", "NGA", "NER"),
     # who a phrase inside the object names ("euros *in aid to Sudan*")
     ("Germany pledged 500 million euros in humanitarian aid to Sudan.", "AGREE", "DEU", "SDN"),
+    # whoever put forward what is rejected
+    ("The Kremlin rejected the peace proposal put forward by Kyiv.", "REJECT", "RUS", "UKR"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)
@@ -202,6 +204,10 @@ def test_events_args_multi_party_members_each_keep_their_country(pipeline, text,
     ("The arrest of the opposition leader by police sparked protests.", "COERCE", "the opposition leader", None),
     # a name the recogniser took for a person is the place the gazetteer knows, in a phrase of place
     ("Russian forces pulled out of Kherson after an eight-month occupation.", "RETREAT", "Kherson", "UKR"),
+    # with no side named, the measure or the text a side backs, rejects, attacks or threatens
+    ("Obama has threatened to veto the bill.", "THREATEN", "the bill", "USA"),
+    ("Clinton laughed off the attack ad.", "REJECT", "the attack ad", "USA"),
+    ("The opposition criticized the budget.", "ACCUSE", "the budget", None),
 ])
 def test_events_args_unresolved_recipient_keeps_its_phrase(pipeline, text, type_, recipient_text, country):
     a = pipeline.analyze(text)

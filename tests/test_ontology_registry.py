@@ -34,8 +34,8 @@ def test_ontology_registry_golden():
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 269  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 86
-    assert lex.fingerprint == "1543106ba9ca80af"
+    assert lex.version == 87
+    assert lex.fingerprint == "c9c945b02a049a2c"
     assert len(lex.party_nouns) == 108 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

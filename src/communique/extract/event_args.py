@@ -498,7 +498,13 @@ def noun_lemma(tok: Token) -> str:
 def inside_phrase(obj: Token, depth: int = 0):
     """Who an object phrase names besides its head: "an offer *from Kabul*", "*French*
     mediation", "the withdrawal of Russian troops *from Syria*"; of a document only who
-    it is with ("a treaty *with Kenya*")."""
+    it is with ("a treaty *with Kenya*"); of both whoever made it ("the proposal put forward
+    *by Kyiv*")."""
+    for c in obj.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    yield from pobjs(a)
     if _document(obj):
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between") and not _prop(obj):
@@ -710,6 +716,12 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
             or tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN")  # "Republicans", "Kurds"
             or name or nominal or of is not None and of.lemma_.lower() in words):
         return None
+    return phrase_party(doc, tok)
+
+
+def phrase_party(doc: Doc, tok: Token) -> Party:
+    """A side with no actor id and no country, named by ``tok``'s noun phrase up to its
+    clauses, appositives and conjuncts (a whole organisation's name kept)."""
     left, right = tok.left_edge.i, tok.right_edge.i
     for c in tok.children:
         if c.i > tok.i and (c.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj")

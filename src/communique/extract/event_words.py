@@ -41,6 +41,7 @@ class EventWords:
     staging_verbs: frozenset[str]
     unmaking_verbs: frozenset[str]
     vehicle_nouns: frozenset[str]
+    policy_objects: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

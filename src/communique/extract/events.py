@@ -47,6 +47,7 @@ from .event_args import (
     noun_lemma,
     party_in_phrase,
     party_of,
+    phrase_party,
     pobjs,
     recipient_tokens,
     wider_recipient_tokens,
@@ -493,6 +494,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
 
 # types whose "at" phrase names the target, never the venue
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
+# types whose recipient may be a measure or a text rather than a side ("backing the measure")
+POLICY_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN"})
 MOBILIZE_PREPS = frozenset({"to", "into", "along", "near", "on", "in", "toward", "towards", "from"})
 
 
@@ -549,7 +552,14 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
                                   or actor is not None and not same_side(actor, party, actors)):
             return party
     # no known actor: a noun phrase that names people or a body still says who
-    return _named_side(doc, seen, actor, actors)
+    party = _named_side(doc, seen, actor, actors)
+    if party is None and actor is not None and type_ in POLICY_TYPES:
+        # nor a side: the measure or the text acted on ("threatened to veto the bill")
+        words = load_event_words().policy_objects
+        obj = next((t for t in seen if t.dep_ in ("dobj", "nsubjpass", "pobj") and noun_lemma(t) in words
+                    and not actor.start <= t.idx < actor.end), None)
+        return None if obj is None else phrase_party(doc, obj)
+    return party
 
 
 def _named_side(doc: Doc, candidates: list[Token], actor: Party | None, actors: ActorTable, *,
