@@ -244,6 +244,23 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
     # a personal pronoun nobody resolved still names the side; a quantifier names its group
     ("She cut a deal with Kenya.", "deal", "She", "Kenya"),
     ("Some of the farmers accused the governor of fraud.", "accused", "Some of the farmers", "governor"),
+    # the object slot names people the table does not know: it beats a pronoun further out
+    ("Mr. Reines asked the reporter to join him on a messaging service.", "asked", "Reines", "reporter"),
+    # an object "them" is the people the governing clause acts on
+    ("Sanders sent a text message to his supporters in Philadelphia, asking them not to stage protests.",
+     "asking", "Sanders", "supporters"),
+    # a noun's "to" phrase the parse hung on its verb as a dative
+    ("The State Department Inspector General issued subpoenas to the Clinton Foundation.", "subpoenas", "Inspector",
+     "Clinton Foundation"),
+    # an acronym the recogniser missed; friends and kids are people
+    ("BMS&K was investigated by a congressional panel in 1989.", "investigated", "panel", "BMS&K"),
+    ("He still meets up every year with his buddies from eighth grade.", "meets", "He", "buddies"),
+    # the possessor pronoun of a noun under the subject's verb is that subject; a person's "for"
+    # phrase is why, not who
+    ("He expanded upon his calls for more surveillance of the Muslim community.", "calls", "He",
+     "Muslim community"),
+    ("Republicans kept up their criticism of the nominee for her email set-up.", "criticism", "Republicans",
+     "nominee"),
 ])
 def test_events_args_acting_subject_and_named_sides(pipeline, text, trigger, actor_text, recipient_text):
     a = pipeline.analyze(text)

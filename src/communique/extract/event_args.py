@@ -67,6 +67,12 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
         if ant is not None:  # "Workers in Quebec have announced *they* will strike"
             party = with_members(actors.party_for_token(doc, ant), actors) or named_party(
                 doc, ant, load_lexicon().party_nouns, entities=False)
+    if party is None and tok.lower_ == "them" and not _quoted_words(tok, quotes):
+        ant = governing_object(tok)  # "sent a message to *his supporters*, asking *them* not to"
+        owned = ant is not None and any(c.dep_ == "poss" for c in ant.children)  # (not the owner: his)
+        if ant is not None:
+            party = (None if owned else with_members(actors.party_for_token(doc, ant), actors)) or named_party(
+                doc, ant, load_lexicon().party_nouns, entities=False)
     if party is None:
         party = part_of_group(doc, tok, actors) or pronoun_side(tok)
     elif tok.pos_ == "PRON":
@@ -152,6 +158,24 @@ def reported_subject(pron: Token) -> Token | None:
             continue  # "a senior British *minister* reiterated ... as *he* embarked"
         if plural == GROUP_PRONOUNS[pron.lower_]:
             return subj
+    return None
+
+
+def governing_object(pron: Token) -> Token | None:
+    """The plural people noun that the clause governing ``pron``'s clause acts on ("sent a
+    message *to his supporters*, asking *them* not to stage protests"; "the police detained
+    *the protesters* and beat *them*"), for an object "them"."""
+    if pron.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    clause = pron.head.head if pron.dep_ == "pobj" else pron.head
+    if clause.dep_ not in ("advcl", "conj", "xcomp") or clause.head.i == clause.i:
+        return None
+    gov = clause.head
+    objs = [c for c in gov.children if c.dep_ in ("dobj", "dative", "iobj")]
+    objs += [x for c in gov.children if c.dep_ in ("prep", "dative") for x in pobjs(c)]
+    for o in sorted(objs, key=lambda t: t.i):
+        if o.i < pron.i and o.tag_ in ("NNS", "NNPS") and (o.lemma_.lower() in HUMAN or o.ent_type_ == "NORP"):
+            return o
     return None
 
 
@@ -280,6 +304,9 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
     return _nominal_actor(tok, recipient_spec)
 
 
+POSSESSIVE_OF = {"he": "his", "she": "her", "they": "their", "it": "its", "we": "our", "i": "my"}
+
+
 def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
     """Who does what the event noun ``tok`` names: its possessor, by-agent, moving forces,
     joint sides, modifier ("a *Russian* offensive") or the subject of the verb carrying it."""
@@ -288,6 +315,11 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
             if c.pos_ == "PRON" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 subj = clause_subject(tok.head)  # "the military pressed *its* offensive": the subject's
                 if subj is not None:
+                    return subj
+            if c.pos_ == "PRON" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+                # "he expanded upon *his* calls": the subject, where it is the same pronoun
+                subj = clause_subject(tok.head.head)
+                if subj is not None and POSSESSIVE_OF.get(subj.lower_) == c.lower_:
                     return subj
             return c
     for c in tok.children:
@@ -390,8 +422,8 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                 # the phrase the parse hung on the verb carrying the noun ("threw his support *behind
                 # Hillary Clinton*", "sent a mediation team *to Sudan*"), never a date ("launched an
                 # attack on Monday")
-                for c in noun.head.children:
-                    if c.dep_ == "prep" and c.lower_ == word and c.i > noun.i:
+                for c in noun.head.children:  # ("issued subpoenas *to* the foundation": a dative)
+                    if c.dep_ in ("prep", "dative") and c.lower_ == word and c.i > noun.i:
                         yield from (x for x in pobjs(c) if x.ent_type_ not in ("DATE", "TIME"))
             # "pushing for NATO to curtail": object of a complement's preposition
             continue
@@ -510,8 +542,10 @@ def inside_phrase(obj: Token, depth: int = 0):
             if c.dep_ == "prep" and c.lower_ in ("with", "between") and not _prop(obj):
                 yield from pobjs(c)
         return
+    # people are not what their "for" phrase names ("criticism of the nominee *for her email set-up*")
+    people = obj.lemma_.lower() in HUMAN or obj.lemma_.lower() in side_countries().side_nouns
     for c in obj.children:
-        if c.dep_ == "prep" and c.lower_ in OBJECT_RECIPIENT_PREPS:
+        if c.dep_ == "prep" and c.lower_ in OBJECT_RECIPIENT_PREPS and not (people and c.lower_ == "for"):
             yield from pobjs(c)
     for c in obj.children:
         if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < obj.i and (
@@ -710,7 +744,8 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
         tok.ent_type_ in ("ORG", "PERSON") and _plain_name(tok))
     # a name the recogniser missed, as the subject or object itself ("Madoff was arrested")
     # (or one it took for a product: "criticized *Singer*")
-    name = name or (entities and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PRODUCT") and tok.is_title
+    name = name or (entities and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PRODUCT")
+                    and (tok.is_title or tok.is_upper and len(tok) > 1)  # ("BMS&K was investigated")
                     and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and not tok.is_stop)
     if not (lemma in words and tok.pos_ != "NUM" or entities and tok.ent_type_ in ("ORG", "PERSON")
             or tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN")  # "Republicans", "Kurds"

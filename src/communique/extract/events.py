@@ -494,6 +494,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
 
 # types whose "at" phrase names the target, never the venue
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
+# types whose object is what is given, not to whom ("offering an international mediator")
+GIVING_TYPES = frozenset({"AGREE", "AID", "COOPERATE", "CONCEDE"})
 # types whose recipient may be a measure or a text rather than a side ("backing the measure")
 POLICY_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE", "THREATEN"})
 MOBILIZE_PREPS = frozenset({"to", "into", "along", "near", "on", "in", "toward", "towards", "from"})
@@ -535,10 +537,13 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
         if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
         if in_slots and r_tok.i not in slots:
-            # the pattern's own prepositional slot names a side the table does not know ("called
-            # on *the government* to block Trump's visit"): it beats a known actor further out
+            # the pattern's own object or prepositional slot names a side the table does not know
+            # ("called on *the government* to block Trump's visit", "asked *the reporter* to join
+            # him"): it beats a known actor further out
             in_slots = False
-            party = _named_side(doc, [t for t in seen if t.dep_ == "pobj"], actor, actors, inner=False)
+            named = [t for t in seen if t.dep_ == "pobj" or t.dep_ == "dobj" and type_ not in GIVING_TYPES
+                     and (noun_lemma(t) in HUMAN or t.ent_type_ in ("PERSON", "ORG"))]
+            party = _named_side(doc, named, actor, actors, inner=False)
             if party is not None:
                 return party
         if r_tok.dep_ == "pobj" and r_tok.head.lower_ == "at" and actors.actor_for_token(r_tok.i) is None \
