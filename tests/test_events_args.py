@@ -321,6 +321,7 @@ def test_events_args_listed_parties_form_one_side(pipeline, text, type_, actor, 
 @pytest.mark.parametrize("text, trigger, patient", [
     # a passive conjoined to a passive shares its subject: acted on, never acting
     ("Two journalists were arrested and charged with spying by Iranian authorities.", "charged", "journalists"),
+    ("The protesters were beaten and arrested by police.", "arrested", "protesters"),
 ])
 def test_events_args_conjoined_passive_subject_is_acted_on(pipeline, text, trigger, patient):
     a = pipeline.analyze(text)

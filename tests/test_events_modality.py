@@ -63,6 +63,7 @@ def test_events_basic_coding(analyze, text, type_, cameo):
     ("Moscow is insisting that the alliance reject the bid.", "reject", "demanded", True),  # subjunctive
     ("Donald Trump called for President Obama to resign.", "resign", "demanded", True),  # a for-to clause
     ("Russia refused to hold talks with Ukraine.", "talks", "negated", False),  # refused: not held
+    ("We expect Russia to withdraw its troops.", "withdraw", "demanded", True),  # expected of another
 ])
 def test_events_modality_told_that_is_reported_not_demanded(pipeline, text, trigger, modality, embedded):
     from communique.extract.modality import modality_of

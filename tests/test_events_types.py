@@ -241,6 +241,12 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     # tearing into someone; a court blocking a ban rejects it
     ("Warren tore into Trump at a Democratic fundraiser in Washington.", "tore", "ACCUSE", "accuse.tear-into"),
     ("A federal judge blocked Trump's travel ban.", "blocked", "REJECT", "reject.block"),
+    # an act expected of a side is planned; a resignation something led to; booing, embracing, assisting a side
+    ("The union is expected to endorse Clinton.", "endorse", "SUPPORT", "support.praise.plan"),
+    ("The scandal led to the resignation of the minister.", "resignation", "RETREAT", "retreat.resignation"),
+    ("The crowd booed Trump.", "booed", "ACCUSE", "accuse.criticize"),
+    ("The Trump troops embraced their nominee.", "embraced", "SUPPORT", "support.embrace"),
+    ("The United States will assist rebels fighting the Islamic State.", "assist", "AID", "aid.assist.plan"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -836,6 +842,11 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     # the verb carrying a count of the event noun gives its actor
     ("The United States announced $50 million in humanitarian aid for earthquake victims.", "aid", "AID",
      "The United States", "victims"),
+    # boos a side draws (a participle's subject) or incurs through a counting noun are aimed at it
+    ("Trump wavered in answering a question, drawing boos from the crowd.", "boos", "ACCUSE", "the crowd", "Trump"),
+    ("Silverman incurred a wave of boos upon saying it.", "boos", "ACCUSE", None, "Silverman"),
+    # the by-agent of a conjoined passive acts in both
+    ("The protesters were beaten and arrested by police.", "beaten", "ASSAULT", "police", "protesters"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)

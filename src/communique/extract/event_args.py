@@ -269,6 +269,9 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
     if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"):
         if tok.pos_ == "VERB":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if agent is None and is_passive(tok):  # "was booed and shouted down *by supporters*"
+                agent = next((c for cj in tok.conjuncts if cj.i > tok.i and cj.tag_ == "VBN"
+                              for c in cj.children if c.dep_ == "agent"), None)
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -333,8 +336,10 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
                 pobj = next(pobjs(c), None)
                 if pobj is not None:
                     return pobj
-        if "prep:of" not in recipient_spec and noun_lemma(o) in load_event_words().forces:
-            return o  # "the withdrawal *of Russian troops*": the forces move themselves
+        if "prep:of" not in recipient_spec and (noun_lemma(o) in load_event_words().forces
+                                                or tok.lemma_.lower() in load_event_words().self_act_nouns):
+            return o  # "the withdrawal *of Russian troops*": the forces move themselves (so does a
+            # minister in "the resignation *of the minister*")
         if "head_subject" in recipient_spec and "prep:of" not in recipient_spec and tok.dep_ == "dobj":
             return o  # "won the endorsement *of the unions*": who receives it is the recipient
     giver = _received_from(tok) if "head_subject" in recipient_spec else None
@@ -352,9 +357,10 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
                 or c.lemma_.lower() in HUMAN):
             return c  # "a *Russian* offensive", "a *police* raid", "a *rebel* attack"
     head = tok.head
+    phrase, verb = _carried(tok)
     if "head_subject" in recipient_spec and (
             tok.dep_ == "pobj" and head.lower_ == "under"
-            or tok.dep_ == "dobj" and head.lemma_.lower() in load_event_words().receiving_verbs):
+            or phrase.dep_ == "dobj" and verb.lemma_.lower() in load_event_words().receiving_verbs):
         return None  # "Clinton is receiving criticism", "came under fire": who receives it is the recipient
     if tok.dep_ == "pobj" and head.lower_ in ("over", "about", "regarding", "concerning", "against"):
         return None  # "lodged a protest with China *over the incursion*": the topic, not the subject's act
@@ -385,6 +391,8 @@ def _carried(tok: Token) -> tuple[Token, Token]:
     "under" and its verb for "came *under* fire"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "under":
         return tok.head, tok.head.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in side_countries().quantifiers:
+        return tok.head.head, tok.head.head.head  # "incurred *a wave of* boos": the counting noun's verb
     return tok, tok.head
 
 
@@ -429,6 +437,10 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
             continue
         if s in ("dobj", "iobj", "dative", "nsubjpass", "attr"):
             obj = next((c for c in tok.children if c.dep_ == s), None)
+            if obj is None and s == "nsubjpass" and tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(
+                    c.dep_ in ("nsubj", "dobj") for c in tok.children):
+                # "the protesters were beaten and *arrested*": the first verb's passive subject
+                obj = next((c for c in conj_head(tok).children if c.dep_ == s), None)
             if obj is not None:
                 yield from _nominal(obj)
         elif s == "ccomp_subject":
@@ -453,6 +465,8 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                 subj = next((x for x in head.children if x.dep_ in SUBJ), None)
                 if subj is None and head.dep_ == "conj":  # "didn't seek or *receive* Obama's endorsement": he
                     subj = next((x for x in conj_head(head).children if x.dep_ in SUBJ), None)
+                if subj is None and head.dep_ == "advcl" and head.tag_ == "VBG":
+                    subj = clause_subject(head)  # "Trump wavered, *drawing* boos from the crowd": Trump
                 if subj is not None:
                     yield subj
         elif s == "poss_of_object":

@@ -42,6 +42,7 @@ class EventWords:
     unmaking_verbs: frozenset[str]
     vehicle_nouns: frozenset[str]
     policy_objects: frozenset[str]
+    self_act_nouns: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

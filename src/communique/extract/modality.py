@@ -228,6 +228,9 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if t.dep_ in ("ROOT", "advcl", "relcl", "conj", "parataxis") or t.head.i == t.i:
             break
         prev, t = t, t.head
+        if prev.dep_ == "ccomp" and t.lemma_ == "expect" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in prev.children):
+            return "demanded", True  # "we expect Russia *to withdraw*" (not "expect that talks are held")
         if prev.dep_ == "ccomp" and t.lemma_ not in DENY | DEMAND | ALLEGE:
             # reported speech: the content keeps its own modality
             break
@@ -253,13 +256,14 @@ def modality_of(tok: Token) -> tuple[str, bool]:
 INTENT_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "vow", "pledge", "promise", "swear",
                               "commit", "decide", "resolve", "agree", "offer", "threaten", "ready",
                               "willing", "prepared", "determined", "committed", "poised", "set", "seek",
-                              "want", "hope", "undertake", "move", "schedule"})
+                              "want", "hope", "undertake", "move", "schedule", "expect"})
 # governors that plan or schedule an act rather than commit to it: "decided to endorse",
-# "plans to send aid", "is set to meet" (with a future tense, "will meet next week") report
+# "plans to send aid", "is set to meet", "is expected to endorse" (with a future tense, "will
+# meet next week") report
 # the act itself with the modality future, as POLECAT codes it; a promise, a pledge, an
 # offer or a declared willingness ("pledged to meet", "is ready to send troops") is
 # CAMEO's and PLOVER's intent (AGREE)
-PLAN_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "decide", "set", "move", "schedule"})
+PLAN_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "decide", "set", "move", "schedule", "expect"})
 REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "rule", "resist", "balk", "refrain", "abstain"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "insist",
                              "affirm", "report", "indicate", "signal", "write", "note"})
