@@ -11,6 +11,7 @@ from communique.kb.registry import load_kb
     ("Ghanaian", "GHA"), ("Togolese", "TGO"), ("Mozambican", "MOZ"), ("Cambodian", "KHM"),
     ("Laotians", "LAO"), ("Bahraini", "BHR"), ("Cypriot", "CYP"), ("Icelandic", "ISL"),
     ("Luxembourg", "LUX"), ("Palauan", "PLW"), ("Sierra Leonean", "SLE"), ("Papua New Guinean", "PNG"),
+    ("Soviet", "RUS"), ("Soviet Union", "RUS"),  # the Soviet Union is coded as Russia
 ])
 def test_actors_demonyms_name_their_country(word, iso):
     entry = load_kb().lookup(word)

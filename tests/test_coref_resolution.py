@@ -81,3 +81,18 @@ DESC = (["Joe", "Biden", "spoke", ".", "The", "U.S.", "president", "left", "."],
 def test_coref_description_joins_person_with_role():
     table = _table(_doc(*DESC))
     assert _name(table, 6) == "Joe Biden"
+
+
+# "Rubio said Christie attacked him ." / "... attacked himself ." (no reflexive rule: the object
+# pronoun alone is bound away from its clause's subject)
+BOUND = (["Rubio", "said", "Christie", "attacked", "him", "."],
+         ["PROPN", "VERB", "PROPN", "VERB", "PRON", "PUNCT"],
+         ["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+         [1, 1, 3, 1, 3, 1],
+         ["B-PERSON", "O", "B-PERSON", "O", "O", "O"])
+
+
+@pytest.mark.parametrize("index,expected", [(0, "Marco Rubio"), (2, "Chris Christie"), (4, "Marco Rubio")])
+def test_coref_object_pronoun_is_not_its_clauses_subject(index, expected):
+    table = _table(_doc(*BOUND))
+    assert _name(table, index) == expected

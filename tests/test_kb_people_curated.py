@@ -40,6 +40,10 @@ def _known_countries() -> set[str]:
     ("Nikol Pashinyan", "ARM"), ("Ilham Aliyev", "AZE"), ("Kassym-Jomart Tokayev", "KAZ"),
     ("Irakli Kobakhidze", "GEO"), ("Andrii Sybiha", "UKR"), ("Andrei Belousov", "RUS"),
     ("Wang Yi", "CHN"), ("Sanae Takaichi", "JPN"), ("Hakan Fidan", "TUR"),
+    ("Mike Huckabee", "USA"), ("Sarah Palin", "USA"), ("Bob Goodlatte", "USA"), ("Glenn Beck", "USA"),
+    ("Jeb Bush", "USA"), ("John Kasich", "USA"), ("Robert Francis O'Rourke", "USA"), ("Andrew Cuomo", "USA"),
+    ("Sonia Sotomayor", "USA"), ("Debbie Wasserman Schultz", "USA"), ("Kellyanne Conway", "USA"),
+    ("George W. Bush", "USA"),
 ])
 def test_kb_people_curated_names_and_aliases_resolve_to_country(name, iso):
     rec = load_kb().person(name)
@@ -55,6 +59,10 @@ def test_kb_people_curated_names_and_aliases_resolve_to_country(name, iso):
     ("Hibatullah Akhundzada", dt.date(2020, 1, 1), "Taliban leader", "AFG"),
     ("Hibatullah Akhundzada", dt.date(2022, 1, 1), "Supreme Leader", "AFG"),
     ("Donald Tusk", dt.date(2017, 1, 1), "President of the European Council", None),
+    ("Jeff Sessions", dt.date(2012, 1, 1), "U.S. Senator", "USA"),
+    ("Jeff Sessions", dt.date(2018, 1, 1), "Attorney General", "USA"),
+    ("Andrew Cuomo", dt.date(2015, 6, 1), "Governor of New York", "USA"),
+    ("Kristi Noem", dt.date(2025, 6, 1), "Secretary of Homeland Security", "USA"),
 ])
 def test_kb_people_curated_dated_roles(name, day, role, iso):
     held = load_kb().person(name).role_on(day)
@@ -70,7 +78,7 @@ def test_kb_people_curated_bare_surname_is_no_alias(name):
 
 def test_kb_people_curated_version_and_size():
     doc = yaml.safe_load(resources.files(DATA).joinpath("people.yaml").read_text(encoding="utf-8"))
-    assert doc["version"] == 6
+    assert doc["version"] == 7
     assert len(doc["people"]) >= 150
 
 

@@ -194,12 +194,13 @@ class ActorTable:
         clauses or trailing appositive commas)."""
         left, right = tok.left_edge.i, tok.right_edge.i
         # the comma of a list ("France, Germany and Italy") does not end the phrase
-        last_conj = max((c.i for c in tok.children if c.dep_ == "conj"), default=-1)
-        for c in tok.children:
+        last_conj = max((c.i for c in tok.conjuncts if c.i > tok.i), default=-1)
+        for c in (x for t in (tok, *tok.conjuncts) for x in t.children):
             if (c.dep_ in ("relcl", "acl", "punct", "appos") or c.dep_ == "prep" and c.lower_ == "of" and any(
                     x.dep_ == "pcomp" for x in c.children)) and c.i > tok.i and not (
                     c.dep_ == "punct" and c.i < last_conj):
-                right = min(right, c.left_edge.i - 1)  # (nor "vessels *of blocking* a mission")
+                right = min(right, c.left_edge.i - 1)  # (nor "vessels *of blocking* a mission", nor a
+                # conjunct's: "Priebus and his allies *of trying* to quash")
         while right > tok.i and doc[right].is_punct:
             right -= 1
         span = doc[left: right + 1]

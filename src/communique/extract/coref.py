@@ -255,8 +255,9 @@ def resolve(b: "_Builder") -> None:
             found: str | tuple[str, ...] | None = None
             if low in MALE or low in FEMALE:
                 g = "m" if low in MALE else "f"
+                bound = _clause_subject_actor(b, tok)
                 found = _pick(seen, i, sent, lambda a: b.records[a].kind == "person"
-                              and b.records[a].gender in (None, g))
+                              and b.records[a].gender in (None, g) and a != bound)
             elif low in NEUTER:
                 found = _pick(seen, i, sent, lambda a: b.records[a].kind in ("country", "organization"))
             elif low in PLURAL:
@@ -270,6 +271,23 @@ def resolve(b: "_Builder") -> None:
                 seen.add(i, (found,), _is_subject(b, i, i + 1), sent)
         i += 1
     _owned(b)
+
+
+def _clause_subject_actor(b: "_Builder", pron) -> str | None:
+    """The actor of the subject of the clause whose object ``pron`` is: an object pronoun is
+    never its own clause's subject ("the governor tripped up Rubio by calling *him* out": not
+    the governor; "himself" would be)."""
+    if not b.has_dep or pron.dep_ not in ("dobj", "dative", "iobj"):  # (never a possessive "her")
+        return None
+    v = pron.head
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return b.by_token.get(subj.i)
+        if v.dep_ not in ("xcomp", "advcl", "pcomp", "conj", "prep") or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
 
 
 def _last_positions(b: "_Builder", before: int) -> dict[str, int]:

@@ -132,9 +132,10 @@ def _lone_surname(b: "_Builder", tok) -> bool:
         return False
     if tok.ent_type_ and tok.ent_iob_ != "B" or tok.i + 1 < len(b.doc) and b.doc[tok.i + 1].ent_iob_ == "I":
         return False
-    if tok.ent_type_ in ("DATE", "TIME", "FAC", "EVENT", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+    if tok.ent_type_ in ("DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
         return False  # "in May"; a place is ruled out below by the gazetteer ("Austin"), not by
-        # the recogniser, which calls many surnames GPE ("Blinken held a call")
+        # the recogniser, which calls many surnames GPE ("Blinken held a call"), nor a lone word
+        # it calls a facility ("attacks against *Rubio* in Saturday's debate")
     kb = b.kb
     return (tok.dep_ != "compound" and kb.lookup(tok.text) is None and kb.place_country(tok.text) is None
             and tok.lower_ not in kb.given_names)  # "Charles", "Hassan": first names of many
