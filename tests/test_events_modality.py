@@ -64,6 +64,9 @@ def test_events_basic_coding(analyze, text, type_, cameo):
     ("Donald Trump called for President Obama to resign.", "resign", "demanded", True),  # a for-to clause
     ("Russia refused to hold talks with Ukraine.", "talks", "negated", False),  # refused: not held
     ("We expect Russia to withdraw its troops.", "withdraw", "demanded", True),  # expected of another
+    # what is done instead of, or rather than, something: not done
+    ("Rather than scolding our closest allies, the President should look for ways.", "scolding", "negated", False),
+    ("The campaign chose to attack Trump rather than praise him.", "praise", "negated", False),
 ])
 def test_events_modality_told_that_is_reported_not_demanded(pipeline, text, trigger, modality, embedded):
     from communique.extract.modality import modality_of

@@ -176,7 +176,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The State Department Inspector General issued subpoenas to the Clinton Foundation.", "subpoenas", "ACCUSE",
      "accuse.subpoena"),
     ("Republican senators have vowed to block the nomination.", "vowed", "REJECT", "intent.promise"),
-    ("Trump has repeatedly pledged to ban all Muslims from entering the U.S.", "pledged", "THREATEN", "intent.promise"),
+    ("Trump has repeatedly pledged to ban all Muslims from entering the U.S.", "pledged", "THREATEN",
+     "intent.promise+coerce.ban.threat"),
     ("China and North Korea agreed to lift a ban on weapons exchanges.", "agreed", "CONCEDE", None),  # not a threat
     ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
     ("But, so far, only two Democrats are backing the measure.", "backing", "SUPPORT", "support.back-policy"),
@@ -247,6 +248,11 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The crowd booed Trump.", "booed", "ACCUSE", "accuse.criticize"),
     ("The Trump troops embraced their nominee.", "embraced", "SUPPORT", "support.embrace"),
     ("The United States will assist rebels fighting the Islamic State.", "assist", "AID", "aid.assist.plan"),
+    # cracking down; casting a side as something pejorative; considering a sanction threatens it
+    ("Police cracked down on protesters in Minsk.", "cracked", "ASSAULT", "coerce.crack-down"),
+    ("Clinton painted Trump as a dangerous demagogue.", "painted", "ACCUSE", "accuse.cast-as"),
+    ("Malaysia is considering suspending relations with neighbor Brunei.", "suspending", "THREATEN",
+     "sanction.break.threat"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -847,6 +853,12 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Silverman incurred a wave of boos upon saying it.", "boos", "ACCUSE", None, "Silverman"),
     # the by-agent of a conjoined passive acts in both
     ("The protesters were beaten and arrested by police.", "beaten", "ASSAULT", "police", "protesters"),
+    # what a because-clause says of someone else is no criticism by the speaker; a lone surname the
+    # recogniser calls a facility is the person
+    ("Trump said he was unlikely to get on with Cameron because the British prime minister cast the "
+     "candidate as divisive.", "cast", "ACCUSE", "the British prime minister", "the candidate"),
+    ("Christie unleashed withering attacks against Rubio in Saturday's debate.", "attacks", "ACCUSE",
+     "Christie", "Rubio"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)
@@ -981,6 +993,22 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Hillary Clinton argued that she could take a hard line on Wall Street excesses.", "take"),
     ("As previous presidential campaigns have demonstrated, how a candidate responds matters.", "demonstrated"),
     ("Sending him into Scranton gives Biden the chance to help defend Pennsylvania.", "gives"),
+    # seizing on words, firing on all cylinders, a crack in a ceiling, stopping talking, hosting a
+    # show, pressing charges, fighting a virus, conceding that, declining to discuss, celebrating
+    ("Her opponents seized on those words, which appear to have harmed her.", "seized"),
+    ("Washington's Asia policy has been firing on all cylinders.", "firing"),
+    ("Democrats had put the biggest crack yet in the glass ceiling for women.", "crack"),
+    ("I don't think we will stop talking about the issues.", "stop"),
+    ("Sanders had breakfast with Al Sharpton, a civil rights activist who hosts an MSNBC show.", "hosts"),
+    ("We're not going to press charges.", "press"),
+    ("Cornyn said this was the only chance to pass a measure to fight Zika.", "fight"),
+    ("Ayotte has withheld her endorsement, essentially conceding that she does not feel comfortable.",
+     "conceding"),
+    ("Trump's campaign manager declined to discuss the candidate's latest attacks on Cruz.", "declined"),
+    ("Supporters of the group were celebrating the massacre.", "massacre"),
+    # what a because-clause calls someone else is no criticism by the one who reports it
+    ("Trump said he was unlikely to get on with Cameron because the prime minister cast him as divisive.",
+     "said"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -154,6 +154,10 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "non-violent death"
     if type_ == "ASSAULT" and any(c.dep_ == "nsubj" and c.lemma_.lower() in ne.causes for c in tok.children):
         return "non-violent death"  # "a devastating typhoon struck northern China": no attacker
+    foes = [c for c in tok.children if c.dep_ == "dobj"] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
+    if type_ == "ASSAULT" and tok.pos_ == "VERB" and any(x.lemma_.lower() in ne.causes for x in foes):
+        return "non-violent foe"  # "a measure to fight Zika", "to battle the epidemic": no side attacked
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ne.failure_verbs:
         return "failed"
     if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:

@@ -199,6 +199,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _disparages(tok, actors):
             return None  # "Clinton said Trump is dangerous" criticises Trump; "said the economy is weak" no one
         score += 1
+    if c.get("requires_pejorative_as"):
+        if not _cast_as_pejorative(tok):
+            return None  # "cast Trump as divisive" criticises him; "described him as a friend" does not
+        score += 1
     if "rejects_subject" in c and _subject_lemmas(tok) & set(c["rejects_subject"]):
         return None  # "44 percent would back Trump": a poll's share; "the deal calls for": a text's terms
     if "requires_subject" in c:
@@ -212,9 +216,9 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
                 ch.dep_ == "oprd" and ch.i > o.i for ch in tok.children):
             return None  # "called Palin a clown"; "what he called a minor incursion" names no one
         score += 2  # outranks "call on" ("called Palin a clown *on* his show")
-    if "rejects_particle" in c and any(ch.dep_ in ("prt", "advmod", "mark") and ch.lower_ in c["rejects_particle"]
-                                       for ch in tok.children):
-        return None  # "Hillary shot back": a retort, no shooting
+    if "rejects_particle" in c and any((ch.dep_ in ("prt", "advmod", "mark") or ch.dep_ == "prep" and ch.i == tok.i + 1)
+                                       and ch.lower_ in c["rejects_particle"] for ch in tok.children):
+        return None  # "Hillary shot back": a retort, no shooting; "seized on those words": no seizure
     if "rejects_modifier" in c and any(ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in c["rejects_modifier"]
                                        for ch in tok.children):
         return None  # "died of a heart attack": no one attacked
@@ -349,9 +353,21 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she")):
             continue  # "People are sick of incompetent leaders": no side named
         own = {t.i for t in subj.subtree}  # "the war criminal has arrived": what the subject is called
+        # (nor what an adverbial clause says of someone else: "... *because* Cameron cast him as divisive")
+        own |= {t.i for x in c.children if x.dep_ == "advcl" for t in x.subtree}
         if any((t.lemma_.lower() in words or t.lower_ in words) and t.i not in own for t in c.subtree):
             return True
     return False
+
+
+def _cast_as_pejorative(tok: Token) -> bool:
+    """``tok`` has an object and an "as" phrase that disparages it ("cast the candidate *as
+    'divisive, stupid and wrong'*", "painted her as a liar"), not negated."""
+    if not any(c.dep_ == "dobj" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    words = load_event_words().pejorative_words
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree)
 
 
 def _opinion_clause_only(tok: Token) -> bool:

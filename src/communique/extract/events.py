@@ -332,7 +332,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     how = None
     if not threat and not p.threat_only and modality not in ("denied", "demanded", "alleged"):
         code, how = recode(tok, m.cameo, load_lexicon(), actors)
-        if how == "threat" and (not embedded or tok.dep_ == "dobj"):  # "is preparing an offensive"
+        if how == "threat" and (not embedded or tok.dep_ in ("dobj", "xcomp")):  # "is preparing an offensive"
             threat = True
             embedded = False
             cameo_override = code
@@ -542,7 +542,7 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
             # him"): it beats a known actor further out
             in_slots = False
             named = [t for t in seen if t.dep_ == "pobj" or t.dep_ == "dobj" and type_ not in GIVING_TYPES
-                     and (noun_lemma(t) in HUMAN or t.ent_type_ in ("PERSON", "ORG"))]
+                     and (noun_lemma(t) in HUMAN or t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN")]
             party = _named_side(doc, named, actor, actors, inner=False)
             if party is not None:
                 return party

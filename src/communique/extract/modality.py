@@ -37,13 +37,29 @@ ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
                     "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose",
-                    "ready", "willing", "prepared", "need", "schedule"})
+                    "ready", "willing", "prepared", "need", "schedule", "consider", "contemplate", "mull", "weigh"})
 
 
 def denied_intent(gov: Token) -> bool:
     """The intent word ``gov`` is negated: "does *not want*", "was *not ready*"."""
     return any(c.dep_ == "neg" for c in gov.children) or gov.dep_ == "acomp" and any(
         c.dep_ == "neg" for c in gov.head.children)
+
+
+def _forgone(tok: Token) -> bool:
+    """``tok`` (or the verb whose object it is) is what was done instead of, or rather than,
+    something: "*rather than scolding* our allies", "instead of *making* a visit", "chose to
+    attack Trump *rather than praise* him"."""
+    v = tok.head if tok.dep_ == "dobj" else tok
+    if v.dep_ == "pcomp" and v.head.lower_ in ("than", "of"):
+        prep = v.head
+        return any(c.dep_ == "advmod" and c.lower_ in ("rather", "instead")
+                   for c in (*prep.children, *prep.head.children) if c.i == prep.i - 1)
+    if v.dep_ != "conj":
+        return False
+    than = next((c for c in v.head.children if c.lower_ == "than" and c.dep_ == "cc"), None)
+    return than is not None and any(c.lower_ == "rather" and c.dep_ == "advmod"
+                                    for c in (*than.children, *v.head.children))
 
 
 def _own_wish(gov: Token, comp: Token) -> bool:
@@ -234,7 +250,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if prev.dep_ == "ccomp" and t.lemma_ not in DENY | DEMAND | ALLEGE:
             # reported speech: the content keeps its own modality
             break
-    if is_negated(tok) or tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without":
+    if is_negated(tok) or tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without" or _forgone(tok):
         return "negated", False  # "without directly supporting Trump", "without consultation"
     v = _clause_verb(tok)
     if v.dep_ == "xcomp" and v.head.lemma_ in INTEND and denied_intent(v.head):
@@ -256,7 +272,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
 INTENT_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "vow", "pledge", "promise", "swear",
                               "commit", "decide", "resolve", "agree", "offer", "threaten", "ready",
                               "willing", "prepared", "determined", "committed", "poised", "set", "seek",
-                              "want", "hope", "undertake", "move", "schedule", "expect"})
+                              "want", "hope", "undertake", "move", "schedule", "expect", "consider",
+                              "contemplate", "mull", "weigh"})
 # governors that plan or schedule an act rather than commit to it: "decided to endorse",
 # "plans to send aid", "is set to meet", "is expected to endorse" (with a future tense, "will
 # meet next week") report
