@@ -253,6 +253,16 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Clinton painted Trump as a dangerous demagogue.", "painted", "ACCUSE", "accuse.cast-as"),
     ("Malaysia is considering suspending relations with neighbor Brunei.", "suspending", "THREATEN",
      "sanction.break.threat"),
+    # holding a side responsible, railing against it, a reprimand; speaking highly of it, praise for it;
+    # reaching out to a side; coordinating with it
+    ("Trump holds Clinton responsible for the crisis.", "holds", "ACCUSE", "accuse.hold-responsible"),
+    ("Brenda Johnson also railed against immigrants.", "railed", "ACCUSE", "accuse.rail"),
+    ("The report prompted a rare public reprimand from the chair of Clinton's campaign.", "reprimand", "ACCUSE",
+     "accuse.criticism"),
+    ("Kenneth Starr spoke highly of the former president.", "spoke", "SUPPORT", "support.speak-highly"),
+    ("The governor had no such praise for Clinton.", "praise", "SUPPORT", "support.praise-noun"),
+    ("Trump's representatives reached out to two speechwriters.", "reached", "CONSULT", "consult.reach-out"),
+    ("A CNN reporter coordinated with Clinton's staff.", "coordinated", "COOPERATE", "cooperate.coordinate"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -859,6 +869,8 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
      "candidate as divisive.", "cast", "ACCUSE", "the British prime minister", "the candidate"),
     ("Christie unleashed withering attacks against Rubio in Saturday's debate.", "attacks", "ACCUSE",
      "Christie", "Rubio"),
+    # a third person nobody resolved is still the one an actorless event befell
+    ("She was wounded in a shooting.", "wounded", "ASSAULT", None, "She"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)
@@ -1009,6 +1021,9 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     # what a because-clause calls someone else is no criticism by the one who reports it
     ("Trump said he was unlikely to get on with Cameron because the prime minister cast him as divisive.",
      "said"),
+    # a danger is nobody's threat; a generic "you" forgiven is no side
+    ("Americans should worry about other things that might actually kill them, such as obesity.", "kill"),
+    ("You can be forgiven for not knowing that there was a debate.", "forgiven"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

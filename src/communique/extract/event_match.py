@@ -248,6 +248,8 @@ def _person_object(tok: Token, actors: ActorTable | None, mode: object) -> bool:
     kinds = ("person",) if mode == "human" else ("person", "group")
     if mode == "human" and o.lower_ in ("who", "whom", "him", "her", "them", "me", "us"):
         return True  # "a staffer who Gowdy fired", "fired him": a person dismissed, no shots
+    if o.lower_ in ("he", "she", "him", "her", "i", "me", "we", "us"):
+        return True  # "she was gravely wounded in a shooting": a person
     return (who is not None and who.kind in kinds or noun_lemma(o) in HUMAN
             or o.ent_type_ in ("PERSON", "NORP"))
 

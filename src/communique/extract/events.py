@@ -448,6 +448,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if actor is None and recipient is None and not (modality == "asserted" and _took_place(tok)) \
             or tok.dep_ == "amod" and recipient is None:
         return None  # "striking workers", "supporting parties": a description, not an event
+    if threat and actor is None and modality == "hypothetical" and tok.pos_ == "VERB":
+        return None  # "things that might actually kill them": a danger, nobody's threat
     home = home or doc_countries(doc, actors)
     # nor is an attacker placed by guess in its target's country
     actor = place_side(doc, actor, a_tok, actors, places, home,
@@ -494,6 +496,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
 
 # types whose "at" phrase names the target, never the venue
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
+# an unresolved third person the side of an event with no actor ("*she* was gravely wounded")
+THIRD_PERSONS = frozenset({"he", "she", "him", "her", "they", "them"})
 # types whose object is what is given, not to whom ("offering an international mediator")
 GIVING_TYPES = frozenset({"AGREE", "AID", "COOPERATE", "CONCEDE"})
 # types whose recipient may be a measure or a text rather than a side ("backing the measure")
@@ -554,7 +558,9 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
         seen.append(r_tok)
         party = party_in_phrase(doc, r_tok, actors, quotes, qi)
         if party is not None and (not set(party.actors) <= own
-                                  or actor is not None and not same_side(actor, party, actors)):
+                                  or actor is not None and not same_side(actor, party, actors)
+                                  # "she was wounded in a shooting": a person nobody resolved
+                                  or actor is None and party.text.lower() in THIRD_PERSONS):
             return party
     # no known actor: a noun phrase that names people or a body still says who
     party = _named_side(doc, seen, actor, actors)
