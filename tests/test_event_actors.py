@@ -95,6 +95,8 @@ def test_event_actors_data_file_is_versioned():
     # the of-phrase of a resignation is who resigns
     ("The scandal led to the resignation of the Israeli defence minister.", "RETREAT", "resignation", "actor",
      {"ISR"}),
+    # who says it is responsible for an act did it
+    ("Lithuania says it is responsible for the recent torture of a lawyer.", "ASSAULT", "torture", "actor", {"LTU"}),
 ])
 def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     a = rules.analyze(text)

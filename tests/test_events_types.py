@@ -263,6 +263,9 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The governor had no such praise for Clinton.", "praise", "SUPPORT", "support.praise-noun"),
     ("Trump's representatives reached out to two speechwriters.", "reached", "CONSULT", "consult.reach-out"),
     ("A CNN reporter coordinated with Clinton's staff.", "coordinated", "COOPERATE", "cooperate.coordinate"),
+    # a ceasefire declared with no side named; visas granted
+    ("A five-day cease-fire was declared on Friday in Mali.", "fire", "RETREAT", "retreat.cease-fire"),
+    ("A group of Tibetan Buddhists have been granted visas to live abroad.", "visas", "AID", "aid.asylum"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -871,6 +874,8 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
      "Christie", "Rubio"),
     # a third person nobody resolved is still the one an actorless event befell
     ("She was wounded in a shooting.", "wounded", "ASSAULT", None, "She"),
+    # who is granted asylum in the passive receives it; the by-agent grants it
+    ("Four activists were granted asylum by Sweden.", "asylum", "AID", "Sweden", "activists"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)

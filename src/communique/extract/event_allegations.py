@@ -28,6 +28,23 @@ def judged_doer(tok: Token) -> Token | None:
     return None
 
 
+def responsible_doer(tok: Token) -> Token | None:
+    """Who is said to be responsible for the act ``tok`` names: the subject of "is
+    responsible for" ("Lithuania says *it* is responsible for the torture of ..."), or the
+    one held responsible ("holds *Clinton* responsible for the crisis")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return None
+    adj = tok.head.head
+    if adj.lemma_.lower() not in ("responsible", "accountable", "culpable", "liable"):
+        return None
+    if adj.dep_ == "acomp":
+        return next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if adj.dep_ in ("ccomp", "oprd", "xcomp"):  # "holds Clinton responsible": the one held
+        return next((c for c in adj.children if c.dep_ == "nsubj"), None) or next(
+            (c for c in adj.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
 def alleged_actor_token(alleging: Token) -> Token | None:
     """Who an allegation names as the doer: the accused ("accused *Armenian forces* of
     shelling", "*Kyiv* was blamed for", "blamed the attack on *Israel*"). None when the

@@ -380,6 +380,9 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
     if head.pos_ in ("VERB", "AUX") and (head.lemma_ in LIGHT_VERBS or tok.dep_ in ("dobj", "pobj")):
         if tok.dep_ == "pobj" and is_passive(head):
             return None  # "was killed in a drone strike": who was killed did not strike
+        if tok.dep_ == "dobj" and is_passive(head) and not any(c.dep_ == "nsubj" for c in head.children):
+            # "were granted asylum *by Sweden*": who was granted it did not grant
+            return next((x for c in head.children if c.dep_ == "agent" for x in pobjs(c)), None)
         if head.lemma_ not in LIGHT_VERBS and judges(head) or head.lemma_.lower() in load_event_words().response_verbs:
             return None  # "Obama condemned the attack", "responding to this criticism": not their act
         return clause_subject(head)

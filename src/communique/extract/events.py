@@ -33,7 +33,7 @@ from .event_actors import (
     same_side,
     side_countries_of,
 )
-from .event_allegations import accuser_token, alleged_actor_token, judged_doer
+from .event_allegations import accuser_token, alleged_actor_token, judged_doer, responsible_doer
 from .event_args import (
     HUMAN,
     actor_token,
@@ -353,7 +353,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if embedded and not threat:
         return None
     qi = _quote_index(quotes, tok.idx)
-    a_tok = judged_doer(tok) or actor_token(tok, p.recipient)
+    a_tok = judged_doer(tok) or responsible_doer(tok) or actor_token(tok, p.recipient)
     passive_target = None
     if threat and p.pos == "NOUN" and a_tok is not None and a_tok.head.i != tok.i and a_tok.dep_ == "nsubjpass":
         passive_target, a_tok = a_tok, None
