@@ -266,6 +266,11 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     # a ceasefire declared with no side named; visas granted
     ("A five-day cease-fire was declared on Friday in Mali.", "fire", "RETREAT", "retreat.cease-fire"),
     ("A group of Tibetan Buddhists have been granted visas to live abroad.", "visas", "AID", "aid.asylum"),
+    # a curfew announced; training with another side's force; a weapon system deployed
+    ("The Katanga Province government has announced a two-day weekend curfew.", "curfew", "COERCE", "coerce.curfew"),
+    ("Norwegian troops started their second week of training with the UN peacekeeping force.", "training",
+     "COOPERATE", "cooperate.training-with"),
+    ("The government of the Seychelles has deployed a new radar system.", "deployed", "MOBILIZE", "mobilize.deploy"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)

@@ -514,7 +514,7 @@ def _without_forces(tok: Token, candidates, moved: frozenset[str]):
     words = load_event_words()
     dropped: set[int] = set()  # the forces' own phrase ("thousands *of troops*")
     for r_tok in candidates:
-        noun = noun_lemma(r_tok) if r_tok.dep_ == "dobj" else ""
+        noun = noun_lemma(r_tok) if r_tok.dep_ in ("dobj", "nsubjpass") else ""  # ("a system *was deployed*")
         if noun and (r_tok.head.lemma_.lower() in words.deploy_verbs and noun in words.forces
                      or r_tok.head.i == tok.i and noun in moved):
             places = [x for c in r_tok.subtree if c.dep_ == "prep" and c.lower_ in MOBILIZE_PREPS for x in pobjs(c)]
