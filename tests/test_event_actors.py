@@ -97,6 +97,9 @@ def test_event_actors_data_file_is_versioned():
      {"ISR"}),
     # who says it is responsible for an act did it
     ("Lithuania says it is responsible for the recent torture of a lawyer.", "ASSAULT", "torture", "actor", {"LTU"}),
+    # the object of "led X to", "forced X to" does what the infinitive says
+    ("The scandal led the Israeli defence minister to announce his resignation.", "RETREAT", "resignation", "actor",
+     {"ISR"}),
 ])
 def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     a = rules.analyze(text)

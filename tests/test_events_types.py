@@ -271,6 +271,11 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Norwegian troops started their second week of training with the UN peacekeeping force.", "training",
      "COOPERATE", "cooperate.training-with"),
     ("The government of the Seychelles has deployed a new radar system.", "deployed", "MOBILIZE", "mobilize.deploy"),
+    # a deal that came together or was completed; pepper-spraying people
+    ("The deal came together quickly, under duress.", "deal", "AGREE", "intent.reach-agreement"),
+    ("International climate negotiators completed an agreement in Paris.", "agreement", "AGREE",
+     "intent.reach-agreement"),
+    ("Police pepper-sprayed a teenage girl outside the rally.", "sprayed", "ASSAULT", "assault.spray"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)

@@ -654,7 +654,7 @@ def _took_place(tok: Token) -> bool:
     lemma = v.lemma_.lower()
     if tok.dep_ == "nsubjpass":
         return lemma in words.staging_verbs and not any(c.dep_ == "agent" for c in v.children)
-    return bool(verb_forms(v, ("prt", "dobj")) & words.onset_verbs)
+    return bool(verb_forms(v, ("prt", "dobj", "advmod")) & words.onset_verbs)  # ("the deal came *together*")
 
 
 def _subject_of_irrealis(tok: Token) -> bool:
