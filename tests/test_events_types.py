@@ -1039,6 +1039,8 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     # a danger is nobody's threat; a generic "you" forgiven is no side
     ("Americans should worry about other things that might actually kill them, such as obesity.", "kill"),
     ("You can be forgiven for not knowing that there was a debate.", "forgiven"),
+    # a plan that is denied is no threat
+    ("The Kremlin denied that Russia planned to invade Ukraine.", "invade"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -277,7 +277,8 @@ def _clause_subject_actor(b: "_Builder", pron) -> str | None:
     """The actor of the subject of the clause whose object ``pron`` is: an object pronoun is
     never its own clause's subject ("the governor tripped up Rubio by calling *him* out": not
     the governor; "himself" would be)."""
-    if not b.has_dep or pron.dep_ not in ("dobj", "dative", "iobj"):  # (never a possessive "her")
+    if not b.has_dep or pron.dep_ not in ("dobj", "dative", "iobj") or pron.lower_ not in ("him", "her"):
+        # (an object form, never a possessive "her", nor a subject "he" the parse hung as an object)
         return None
     v = pron.head
     for _ in range(4):

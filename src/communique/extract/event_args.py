@@ -50,7 +50,10 @@ def antecedent(tok: Token) -> Token:
 
 def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...],
              quote_idx: int | None) -> Party | None:
+    relative = tok.lower_ in RELATIVE and tok.tag_ in ("WP", "WDT")
     tok = antecedent(tok)
+    if relative and actors.actor_for_token(tok.i) is None:
+        tok = _described(tok, actors)  # "Conway, a pollster and strategist *who* supported Cruz": Conway
     rel = relational_side(doc, tok, actors)  # "its neighbor Palau" is not its owner
     if rel is not None:
         return rel
@@ -78,6 +81,25 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
     elif tok.pos_ == "PRON":
         party = _named_in_sentence(tok, party, actors)
     return party
+
+
+def _described(tok: Token, actors: ActorTable) -> Token:
+    """The named side a noun describes, through appositions, lists and "is a ...": "Conway, a
+    pollster and *strategist*", "Trump ... is a serial liar and *birther*"; ``tok`` otherwise."""
+    t = tok
+    for _ in range(5):
+        if actors.actor_for_token(t.i) is not None:
+            return t
+        if t.dep_ in ("appos", "conj") and t.head.i != t.i:
+            t = t.head
+        elif t.dep_ == "attr" and t.head.pos_ in ("AUX", "VERB"):
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                return tok
+            t = subj
+        else:
+            return tok
+    return t if actors.actor_for_token(t.i) is not None else tok
 
 
 def _quoted_words(tok: Token, quotes: tuple[Quote, ...]) -> bool:
@@ -200,7 +222,7 @@ def with_members(party: Party | None, actors: ActorTable) -> Party | None:
 # verbs whose object does what their infinitive says ("led X to announce", "forced X to resign")
 OBJECT_CONTROL = frozenset({"lead", "force", "prompt", "cause", "compel", "drive", "push", "pressure", "persuade",
                             "convince", "urge", "ask", "allow", "enable", "permit", "order", "tell", "encourage",
-                            "inspire", "invite", "help", "get"})
+                            "inspire", "invite", "help", "get", "need", "want", "expect", "require", "wish"})
 
 
 def clause_subject(v: Token) -> Token | None:

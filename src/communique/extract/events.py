@@ -75,6 +75,7 @@ from .modality import (
     is_negated,
     modality_of,
     stance,
+    under_denial,
 )
 from .places import PlaceTable
 from .quote_propositions import in_headline
@@ -332,7 +333,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     how = None
     if not threat and not p.threat_only and modality not in ("denied", "demanded", "alleged"):
         code, how = recode(tok, m.cameo, load_lexicon(), actors)
-        if how == "threat" and (not embedded or tok.dep_ in ("dobj", "xcomp")):  # "is preparing an offensive"
+        if how == "threat" and (not embedded or tok.dep_ == "dobj"
+                                or tok.dep_ == "xcomp" and not under_denial(tok)):  # "is preparing an offensive"
             threat = True
             embedded = False
             cameo_override = code
@@ -413,7 +415,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     # nor a verb whose own subject names someone the table does not know ("the pope was not
     # attacking Mr. Trump": not Trump)
     guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok) and not (
-        own_subject and a_tok is not None and a_tok.head.i == tok.i and a_tok.pos_ in ("NOUN", "PROPN")) and not any(
+        own_subject and a_tok is not None and a_tok.head.i == tok.i and (
+            a_tok.pos_ in ("NOUN", "PROPN") or a_tok.lower_ in OWN_PRONOUNS)) and not any(
         c.dep_ == "nsubj" and c.lemma_.lower() in load_event_words().weapon_subjects for c in tok.children)
     if actor is None and guess:
         actor = _left_actor(doc, tok, actors)
@@ -496,6 +499,10 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
 
 # types whose "at" phrase names the target, never the venue
 AIMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"})
+# a subject that names someone, if no one the table knows: no actor is guessed past it ("anyone
+# *who* attacks our community", "someone attacked him")
+OWN_PRONOUNS = frozenset({"who", "whoever", "anyone", "anybody", "someone", "somebody", "everyone", "everybody",
+                          "nobody", "no one"})
 # an unresolved third person the side of an event with no actor ("*she* was gravely wounded")
 THIRD_PERSONS = frozenset({"he", "she", "him", "her", "they", "them"})
 # types whose object is what is given, not to whom ("offering an international mediator")
@@ -560,7 +567,7 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
         if party is not None and (not set(party.actors) <= own
                                   or actor is not None and not same_side(actor, party, actors)
                                   # "she was wounded in a shooting": a person nobody resolved
-                                  or actor is None and party.text.lower() in THIRD_PERSONS):
+                                  or actor is None and type_ in AIMED_TYPES and party.text.lower() in THIRD_PERSONS):
             return party
     # no known actor: a noun phrase that names people or a body still says who
     party = _named_side(doc, seen, actor, actors)

@@ -46,6 +46,19 @@ def denied_intent(gov: Token) -> bool:
         c.dep_ == "neg" for c in gov.head.children)
 
 
+def under_denial(tok: Token) -> bool:
+    """A verb of denial governs ``tok``'s clause ("the Kremlin *denied* that Russia planned to
+    invade"): whatever is planned or threatened there is denied, not announced."""
+    t = tok
+    for _ in range(5):
+        if t.head.i == t.i or t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "dobj"):
+            return False
+        t = t.head
+        if t.lemma_.lower() in DENY:
+            return True
+    return False
+
+
 def _forgone(tok: Token) -> bool:
     """``tok`` (or the verb whose object it is) is what was done instead of, or rather than,
     something: "*rather than scolding* our allies", "instead of *making* a visit", "chose to
