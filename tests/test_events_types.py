@@ -276,6 +276,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("International climate negotiators completed an agreement in Paris.", "agreement", "AGREE",
      "intent.reach-agreement"),
     ("Police pepper-sprayed a teenage girl outside the rally.", "sprayed", "ASSAULT", "assault.spray"),
+    # hitting a side with ads attacks it in words
+    ("Future45 has been hitting Clinton with ads in Iowa.", "hitting", "ACCUSE", "accuse.ads"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1041,6 +1043,17 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("You can be forgiven for not knowing that there was a debate.", "forgiven"),
     # a plan that is denied is no threat
     ("The Kremlin denied that Russia planned to invade Ukraine.", "invade"),
+    # battling opposition, telling someone to shut up, hitting the stage, seizing the high ground, what
+    # drinking killed, overlapping interests, targeting voters with advertising
+    ("Both Reagan and Trump battled staunch opposition from the media.", "battled"),
+    ("Graham will tell the bigots who oppose amnesty to shut up.", "shut"),
+    ("By the time those candidates hit the stage most voters have seen them.", "hit"),
+    ("Clinton has tried to seize the high ground.", "seize"),
+    ("Asked whether his experience contributed to the drinking that ultimately killed him, Trump said no.",
+     "killed"),
+    ("Messages seem to show overlapping interests with the State Department.", "interests"),
+    ("Clinton has spent $77 million on advertising, largely targeting voters in battleground states.",
+     "targeting"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -127,7 +127,8 @@ def _cause_words(tok: Token) -> set[str]:
         for c in h.children:
             phrase = None
             if c.dep_ in ("nsubj", "csubj"):
-                phrase = c
+                # (a relative pronoun stands for its noun: "the drinking *that* ultimately killed him")
+                phrase = h.head if c.lower_ in ("that", "which") and h.dep_ == "relcl" else c
             elif c.dep_ in ("prep", "agent") and c.lower_ in load_event_words().cause_preps:
                 phrase = next((g for g in c.children if g.dep_ == "pobj"), None)
             if phrase is not None:
