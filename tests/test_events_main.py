@@ -85,7 +85,7 @@ def test_events_lexicon_on_is_a_word_not_a_boolean():
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, type_, mentions, rule_part", [
-    ("Britain pledged to send humanitarian aid to Sudan.", "AGREE", ["pledged", "send"], "+aid.provide.intent"),
+    ("Britain pledged to send humanitarian aid to Sudan.", "AGREE", ["pledged", "send", "aid"], "+aid.provide.intent"),
     ("Iran threatened to attack the American base and to seize its tankers.", "THREATEN",
      ["threatened", "attack", "seize"], "+fight.attack.threat+coerce.seize.threat"),
 ])

@@ -278,6 +278,13 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Police pepper-sprayed a teenage girl outside the rally.", "sprayed", "ASSAULT", "assault.spray"),
     # hitting a side with ads attacks it in words
     ("Future45 has been hitting Clinton with ads in Iowa.", "hitting", "ACCUSE", "accuse.ads"),
+    # going after a side; coming under scrutiny; a lawsuit announced; what is said of a side's words
+    ("Clinton went after Trump on Monday.", "went", "ACCUSE", "accuse.go-after"),
+    ("Manafort's work in Ukraine has come under scrutiny.", "scrutiny", "ACCUSE", "accuse.under-fire"),
+    ("Lynch announced on Monday the DOJ lawsuit against the state of North Carolina.", "lawsuit", "ACCUSE",
+     "accuse.lawsuit-noun"),
+    ("The committee released a statement saying Trump's comments are dangerous and divisive.", "saying", "ACCUSE",
+     "accuse.disparage"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -888,6 +895,9 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("She was wounded in a shooting.", "wounded", "ASSAULT", None, "She"),
     # who is granted asylum in the passive receives it; the by-agent grants it
     ("Four activists were granted asylum by Sweden.", "asylum", "AID", "Sweden", "activists"),
+    # an endorsement picked up, its from-phrase hung on the verb
+    ("Cruz also picked up an endorsement from former Texas governor Rick Perry.", "endorsement", "SUPPORT",
+     "governor Rick Perry", "Cruz"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)

@@ -67,6 +67,11 @@ def _has_prep(tok: Token, words) -> bool:
             return True  # "called for Obama to resign": the "for" of a for-to clause
         if "that" in words and c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children):
             return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        # a phrase the parse hung on the verb that carries the noun ("picked up an endorsement
+        # *from* Rick Perry")
+        return any(c.i > tok.i and c.lower_ in words and c.dep_ == "prep" and not _dated(c)
+                   for c in tok.head.children)
     return False
 
 
@@ -352,6 +357,9 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if c.dep_ != "ccomp" or any(x.dep_ == "neg" for x in c.children):
             continue
         subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        owner = next((x for x in subj.children if x.dep_ == "poss"), None) if subj is not None else None
+        if subj is not None and owner is not None and _named_side(owner, actors):
+            subj = owner  # "Trump's comments are dangerous": of Trump
         if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she")):
             continue  # "People are sick of incompetent leaders": no side named
         own = {t.i for t in subj.subtree}  # "the war criminal has arrived": what the subject is called
