@@ -1064,6 +1064,10 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Messages seem to show overlapping interests with the State Department.", "interests"),
     ("Clinton has spent $77 million on advertising, largely targeting voters in battleground states.",
      "targeting"),
+    # what a statement is about; a state called for a candidate on election night
+    ("The aide said the comments were consistent with their previous statements about the Benghazi attacks.",
+     "attacks"),
+    ("Cruz supporters roared when Texas was called for Ted Cruz moments after polls closed.", "called"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -34,8 +34,8 @@ def test_ontology_registry_golden():
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 284  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 96
-    assert lex.fingerprint == "1f0320b978f4b794"
+    assert lex.version == 97
+    assert lex.fingerprint == "06f6fe401ba43f4a"
     assert len(lex.party_nouns) == 108 and "faction" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

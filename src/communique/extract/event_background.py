@@ -169,6 +169,9 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "ended"
     if tok.pos_ == "NOUN" and _spoken_of(tok, ne.topic_verbs):
         return "topic"  # "a speech addressing the attacks in Orlando": what is spoken of
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "on", "regarding", "concerning") \
+            and tok.head.head.lemma_.lower() in ne.message_nouns | {"question", "testimony", "briefing", "story"}:
+        return "topic"  # "their previous statements about the Benghazi attacks": what a message is about
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok):
         # "those killed on Thursday", "Republicans investigating the attack"; but a message does
