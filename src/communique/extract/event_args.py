@@ -219,12 +219,6 @@ def with_members(party: Party | None, actors: ActorTable) -> Party | None:
     return replace(party, members=tuple(members)) if len(members) > 1 else party
 
 
-# verbs whose object does what their infinitive says ("led X to announce", "forced X to resign")
-OBJECT_CONTROL = frozenset({"lead", "force", "prompt", "cause", "compel", "drive", "push", "pressure", "persuade",
-                            "convince", "urge", "ask", "allow", "enable", "permit", "order", "tell", "encourage",
-                            "inspire", "invite", "help", "get", "need", "want", "expect", "require", "wish"})
-
-
 def clause_subject(v: Token) -> Token | None:
     """The subject of ``v``'s clause, inherited through conjunction, xcomp, participles."""
     t = v
@@ -237,7 +231,7 @@ def clause_subject(v: Token) -> Token | None:
             t = conj_head(t)
             continue
         if (t.dep_ == "xcomp" or t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)) \
-                and t.head.pos_ == "VERB" and t.head.lemma_.lower() in OBJECT_CONTROL:
+                and t.head.pos_ == "VERB" and t.head.lemma_.lower() in load_event_words().object_control_verbs:
             obj = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
             if obj is not None:  # "led *Wasserman Schultz* to announce her resignation"
                 return obj

@@ -40,7 +40,7 @@ from .word_lists import check_word_lists
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT"})
 REQUIRED = ("background_preps", "occasion_types", "death_triggers", "non_violent_causes", "failure_verbs")
 OPTIONAL = ("prevention_verbs", "content_nouns", "message_nouns", "sequence_preps", "participant_preps",
-            "ending_verbs", "topic_verbs")
+            "ending_verbs", "topic_verbs", "topic_nouns")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class NotEvents:
     participant_preps: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
+    topic_nouns: frozenset[str] = frozenset()
 
 
 def parse_not_events(text: str) -> NotEvents:
@@ -66,7 +67,7 @@ def parse_not_events(text: str) -> NotEvents:
     return NotEvents(w["background_preps"], w["occasion_types"], re.compile(d["year_pattern"]),
                      w["death_triggers"], w["non_violent_causes"], w["failure_verbs"], w["prevention_verbs"],
                      w["content_nouns"], w["message_nouns"], w["sequence_preps"], w["participant_preps"],
-                     ending_verbs=w["ending_verbs"], topic_verbs=w["topic_verbs"])
+                     ending_verbs=w["ending_verbs"], topic_verbs=w["topic_verbs"], topic_nouns=w["topic_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -155,9 +156,10 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "non-violent death"
     if type_ == "ASSAULT" and any(c.dep_ == "nsubj" and c.lemma_.lower() in ne.causes for c in tok.children):
         return "non-violent death"  # "a devastating typhoon struck northern China": no attacker
-    foes = [c for c in tok.children if c.dep_ == "dobj"] + [
-        g for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children if g.dep_ == "pobj"]
-    if type_ == "ASSAULT" and tok.pos_ == "VERB" and any(x.lemma_.lower() in ne.causes for x in foes):
+    if type_ == "ASSAULT" and tok.pos_ == "VERB" and any(
+            x.lemma_.lower() in ne.causes for x in (*(c for c in tok.children if c.dep_ == "dobj"), *(
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
+                if g.dep_ == "pobj"))):
         return "non-violent foe"  # "a measure to fight Zika", "to battle the epidemic": no side attacked
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ne.failure_verbs:
         return "failed"
@@ -170,7 +172,7 @@ def not_an_event(tok: Token, type_: str) -> str | None:
     if tok.pos_ == "NOUN" and _spoken_of(tok, ne.topic_verbs):
         return "topic"  # "a speech addressing the attacks in Orlando": what is spoken of
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "on", "regarding", "concerning") \
-            and tok.head.head.lemma_.lower() in ne.message_nouns | {"question", "testimony", "briefing", "story"}:
+            and tok.head.head.lemma_.lower() in ne.topic_nouns:
         return "topic"  # "their previous statements about the Benghazi attacks": what a message is about
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok):

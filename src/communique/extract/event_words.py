@@ -43,6 +43,7 @@ class EventWords:
     vehicle_nouns: frozenset[str]
     policy_objects: frozenset[str]
     self_act_nouns: frozenset[str]
+    object_control_verbs: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
