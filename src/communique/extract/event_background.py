@@ -171,8 +171,8 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "ended"
     if tok.pos_ == "NOUN" and _spoken_of(tok, ne.topic_verbs):
         return "topic"  # "a speech addressing the attacks in Orlando": what is spoken of
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("about", "on", "regarding", "concerning") \
-            and tok.head.head.lemma_.lower() in ne.topic_nouns:
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ne.topic_nouns and (
+            tok.head.lower_ == "on" or tok.head.lower_ in load_event_words().topic_preps):
         return "topic"  # "their previous statements about the Benghazi attacks": what a message is about
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok):
