@@ -36,7 +36,8 @@ def test_event_actors_data_file_is_versioned():
     assert "police" in data.local and "in" in data.place_preps and "officials" not in data.local
     assert "he" in data.pronouns and "it" not in data.pronouns and "some" in data.quantifiers
     assert "treaty" in data.documents and "proposal" not in data.documents
-    assert "flag" in data.props and "dozens" in data.counted
+    assert "flag" in data.props and "dozens" in data.counted and "package" in data.quantifiers
+    assert "foreign" in data.foreign and "afghan" not in data.foreign
 
 
 @pytest.mark.model
@@ -100,6 +101,10 @@ def test_event_actors_data_file_is_versioned():
     # the object of "led X to", "forced X to" does what the infinitive says
     ("The scandal led the Israeli defence minister to announce his resignation.", "RETREAT", "resignation", "actor",
      {"ISR"}),
+    # a foreign side is not placed at home; a bare "Congo" is the Democratic Republic
+    ("The Taliban government has ordered all foreign NGOs to stop employing Afghan women.", "REQUEST", "ordered",
+     "recipient", set()),
+    ("Rebels in eastern Congo killed at least 15 civilians.", "ASSAULT", "killed", "actor", {"COD"}),
 ])
 def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     a = rules.analyze(text)

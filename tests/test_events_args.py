@@ -70,6 +70,9 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Germany pledged 500 million euros in humanitarian aid to Sudan.", "AGREE", "DEU", "SDN"),
     # whoever put forward what is rejected
     ("The Kremlin rejected the peace proposal put forward by Kyiv.", "REJECT", "RUS", "UKR"),
+    # a strike's own place where what it hit has none; a missile fired by someone at a place
+    ("Russian drones and missiles struck energy facilities across Ukraine overnight.", "ASSAULT", "RUS", "UKR"),
+    ("Saudi Arabia intercepted a ballistic missile fired by Yemen's Houthis at Riyadh.", "ASSAULT", "YEM", "SAU"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)
@@ -95,6 +98,9 @@ def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, a
     ("Iran blamed the attack on Israel.", "IRN", "ISR", None),
     # a conjoined act is alleged as the first one is
     ("Kenya criticized Ugandan police for shooting and killing a Kenyan student.", "KEN", "UGA", "KEN"),
+    # what the alleged act did, hung by the parser on the accusing verb, is alleged too
+    ("Ukraine accused Russia of shelling the city, killing five people.", "UKR", "RUS", None),
+    ("Azerbaijan accused Armenian forces of attacking a border post, wounding two soldiers.", "AZE", "ARM", None),
 ])
 def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuser, accused, target):
     a = pipeline.analyze(text)

@@ -67,6 +67,12 @@ def test_events_basic_coding(analyze, text, type_, cameo):
     # what is done instead of, or rather than, something: not done
     ("Rather than scolding our closest allies, the President should look for ways.", "scolding", "negated", False),
     ("The campaign chose to attack Trump rather than praise him.", "praise", "negated", False),
+    # what an offer holds is not done, nor is its purpose; a purpose shares its act's modality
+    ("Mexico's president rejected Trump's offer to send U.S. troops to fight the cartels.", "send", "hypothetical",
+     True),
+    ("Mexico's president rejected Trump's offer to send U.S. troops to fight the cartels.", "fight", "hypothetical",
+     True),
+    ("Russia did not send troops to attack Kyiv.", "attack", "negated", False),
 ])
 def test_events_modality_told_that_is_reported_not_demanded(pipeline, text, trigger, modality, embedded):
     from communique.extract.modality import modality_of

@@ -237,7 +237,9 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     # a body suspending a member reduces relations with it
     ("The African Union suspended Niger's membership after the coup.", "suspended", "SANCTION",
      "sanction.suspend-member"),
-    ("ECOWAS suspended Mali from the bloc.", "suspended", "SANCTION", "sanction.suspend-from"),
+    ("ECOWAS suspended Mali from the bloc.", "suspended", "SANCTION", "sanction.suspend-party"),
+    ("The African Union suspended Gabon after the military seized power.", "suspended", "SANCTION",
+     "sanction.suspend-party"),
     ("Turkish police prevented the demonstration staged by students.", "prevented", "COERCE", "coerce.disperse"),
     # tearing into someone; a court blocking a ban rejects it
     ("Warren tore into Trump at a Democratic fundraiser in Washington.", "tore", "ACCUSE", "accuse.tear-into"),
@@ -285,6 +287,18 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "accuse.lawsuit-noun"),
     ("The committee released a statement saying Trump's comments are dangerous and divisive.", "saying", "ACCUSE",
      "accuse.disparage"),
+    # bombardments, military operations; "commercial" ships are no commercial
+    ("Russian forces pounded the eastern Ukrainian city of Kharkiv with artillery overnight.", "pounded", "ASSAULT",
+     "fight.bombard"),
+    ("Azerbaijan launched a military operation in Nagorno-Karabakh on Tuesday.", "operation", "ASSAULT",
+     "fight.operation"),
+    ("The Houthis have attacked commercial ships in the Red Sea.", "attacked", "ASSAULT", "fight.attack"),
+    # a sit-in staged (split by the tokenizer at its hyphen); arms laid down
+    ("Hundreds of students staged a sit-in outside the education ministry in Dhaka.", "sit", "PROTEST",
+     "protest.march-noun"),
+    ("The rebels laid down their arms under the peace deal.", "laid", "RETREAT", "retreat.lay-down-arms"),
+    ("The Burkinabe army has recruited 50,000 volunteers to fight jihadists.", "recruited", "MOBILIZE",
+     "mobilize.recruit"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -294,6 +308,7 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
 @pytest.mark.parametrize("text, trigger, reason", [
     ("The two sides opened talks to avoid an attack on the port.", "attack", "prevented"),
     ("Police failed to arrest the suspect.", "arrest", "failed"),
+    ("The two sides failed to reach an agreement after three days of talks.", "agreement", "failed"),
     ("Hundreds of people killed on Friday were buried in Aleppo.", "killed", "description"),
     ("Senators investigating the 2012 attack on the consulate met on Monday.", "attack", "background"),
     ("He said he did not support their right to sue the company.", "sue", "content"),
@@ -301,7 +316,8 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
 def test_events_types_not_an_event_reason(pipeline, text, trigger, reason):
     doc = pipeline.nlp(text)
     tok = next(t for t in doc if t.text == trigger)
-    assert not_an_event(tok, {"arrest": "COERCE", "sue": "ACCUSE"}.get(trigger, "ASSAULT")) == reason
+    types = {"arrest": "COERCE", "sue": "ACCUSE", "agreement": "AGREE"}
+    assert not_an_event(tok, types.get(trigger, "ASSAULT")) == reason
 
 
 @pytest.mark.model
@@ -898,6 +914,17 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     # an endorsement picked up, its from-phrase hung on the verb
     ("Cruz also picked up an endorsement from former Texas governor Rick Perry.", "endorsement", "SUPPORT",
      "governor Rick Perry", "Cruz"),
+    # a resignation demanded is asked of who is to resign
+    ("Opposition parties demanded the resignation of Prime Minister Edi Rama.", "demanded", "REQUEST",
+     "Opposition parties", "Prime Minister Edi Rama"),
+    # people detained by someone are acted on, not by who detained them; who struck, in a when-clause
+    ("The journalist detained by police in Cairo was released on Monday.", "released", "RETREAT", None,
+     "The journalist"),
+    ("The journalist detained by police in Cairo was released on Monday.", "detained", "COERCE", "police",
+     "The journalist"),
+    ("Five people were killed when gunmen attacked a bus in Kenya.", "killed", "ASSAULT", "gunmen", "people"),
+    ("At least 18 people were killed when Russian missiles hit a residential building in Dnipro.", "killed",
+     "ASSAULT", "Russian", "people"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)
@@ -1068,6 +1095,11 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("The aide said the comments were consistent with their previous statements about the Benghazi attacks.",
      "attacks"),
     ("Cruz supporters roared when Texas was called for Ted Cruz moments after polls closed.", "called"),
+    # accusations rejected are the rejecter's denial (016), never its accusation; markets are battered by no one
+    ("The Kremlin rejected accusations that it had interfered in the U.S. election.", "accusations"),
+    ("Stocks were hammered by fears of a recession, traders said.", "hammered"),
+    # a war that began is background in a since-clause
+    ("Ethiopian authorities have detained thousands of Tigrayans since the war began.", "war"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -69,7 +69,7 @@ def test_gazetteer_cache_bad_file_is_ignored(tmp_path):
 
 def test_gazetteer_curated_table_is_pinned():
     data = json.loads(resources.files("communique").joinpath("data/geo/aliases.json").read_text("utf-8"))
-    assert data["version"] == "2026.11.1"
+    assert data["version"] == "2026.12.1"
     assert "licence" in data and "source" in data
     assert len(data["regions"]) == 44
     assert data["aliases"]["city:703448"][0] == "Kiev"

@@ -34,13 +34,15 @@ from ..errors import ConfigError
 from ..kb import load_kb
 from ..models import Party, Place
 from .actors import ActorTable
+from .event_lexicon import load_lexicon
+from .person_nouns import person_nouns
 from .places import PlaceTable
 
 DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
              "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers", "local_nouns",
-             "event_place_preps", "documents", "props", "counted_people")
+             "event_place_preps", "documents", "props", "counted_people", "foreign_modifiers")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class SideCountries:
     documents: frozenset[str] = frozenset()  # texts that are no side ("the Covenant")
     props: frozenset[str] = frozenset()  # things shown that are no side ("the Ukrainian flag")
     counted: frozenset[str] = frozenset()  # quantities of people that are a side ("Dozens")
+    foreign: frozenset[str] = frozenset()  # modifiers that say a side is not from here ("*foreign* NGOs")
 
 
 @cache
@@ -87,7 +90,8 @@ def side_countries() -> SideCountries:
                          frozenset(w.lower() for w in data["event_place_preps"]),
                          frozenset(w.lower() for w in data["documents"]),
                          frozenset(w.lower() for w in data["props"]),
-                         frozenset(w.lower() for w in data["counted_people"]))
+                         frozenset(w.lower() for w in data["counted_people"]),
+                         frozenset(w.lower() for w in data["foreign_modifiers"]))
 
 
 class DocCountries:
@@ -255,6 +259,9 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
     country = _country_in_phrase(tok, actors, places)
     if country == _NON_STATE:
         return party
+    if country is None and (tok.lemma_.lower() in person_nouns() or tok.lemma_.lower() in load_lexicon().party_nouns) \
+            and any(c.dep_ == "amod" and c.lower_ in side_countries().foreign for c in tok.children):
+        return party  # "all *foreign* NGOs": from elsewhere, no home to guess
     if country is None and tok.lemma_.lower() in side_countries().relational:
         return party  # "its neighbor": not the home, whoever it is
     if country is None and tok.pos_ == "PRON" and not party.actors and tok.lower_ not in side_countries().quantifiers:

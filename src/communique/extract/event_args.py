@@ -291,6 +291,8 @@ def conj_head(v: Token) -> Token:
 def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | None:
     """Who does what ``tok`` names (``recipient_spec``: the trigger's recipient slots, which
     name no actor: "the withdrawal of troops *from Syria*")."""
+    if tok.dep_ == "compound" and tok.head.i == tok.i + 2 and tok.nbor(1).tag_ == "HYPH":
+        tok = tok.head  # a word the tokenizer split at its hyphen ("staged a *sit*-in"): the whole word
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head  # "striking workers": the workers strike
     if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"):
@@ -322,7 +324,8 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                     and noun_lemma(subj_pass) in load_event_words().forces:
                 return subj_pass  # "U.S. troops were deployed to Poland": forces move themselves
             if subj_pass is not None:
-                return subj_pass if stative(tok) else None  # "the U.S. is committed to": its subject
+                # "the U.S. is committed to": its subject; "were killed when missiles hit": who struck
+                return subj_pass if stative(tok) else _striker(tok)
             if tok.tag_ == "VBG" and tok.i > 0:
                 prev = tok.doc[tok.i - 1]
                 if prev.dep_ in ("pobj", "dobj") and prev.pos_ in ("PROPN", "NOUN", "PRON") \
@@ -332,6 +335,21 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                 return None  # "was granted asylum and *arrested*": who it was done to
             return clause_subject(tok)
     return _nominal_actor(tok, recipient_spec)
+
+
+def _striker(tok: Token) -> Token | None:
+    """Who struck, in a when- or as-clause of the passive ``tok``: "18 people were killed *when
+    Russian missiles hit* a building" (the missiles' side), "when gunmen attacked"."""
+    words = load_event_words()
+    for c in tok.children:
+        if c.dep_ != "advcl" or c.lemma_.lower() not in words.striking_verbs or not any(
+                m.lower_ in ("when", "as") and m.dep_ in ("advmod", "mark") for m in c.children):
+            continue
+        subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in words.weapon_subjects:
+            return _nominal_actor(subj, ())  # "Russian missiles": whose weapons
+        return subj
+    return None
 
 
 POSSESSIVE_OF = {"he": "his", "she": "her", "they": "their", "it": "its", "we": "our", "i": "my"}
@@ -384,7 +402,7 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
                 or c.lemma_.lower() in HUMAN):
             return c  # "a *Russian* offensive", "a *police* raid", "a *rebel* attack"
     head = tok.head
-    phrase, verb = _carried(tok)
+    phrase, verb = carried(tok)
     if "head_subject" in recipient_spec and (
             tok.dep_ == "pobj" and head.lower_ == "under"
             or phrase.dep_ == "dobj" and verb.lemma_.lower() in load_event_words().receiving_verbs):
@@ -416,7 +434,7 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
     return None
 
 
-def _carried(tok: Token) -> tuple[Token, Token]:
+def carried(tok: Token) -> tuple[Token, Token]:
     """(the phrase, the verb) that carries the event noun ``tok``: the noun and its head, or
     "under" and its verb for "came *under* fire"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "under":
@@ -430,7 +448,7 @@ def _received_from(tok: Token) -> Token | None:
     """Who gives what a side receives, in the from- or by-phrase the parse hung on the verb
     carrying the noun ("faced heavy criticism *from media outlets*", "came under fire *from
     opposition lawmakers*")."""
-    noun, verb = _carried(tok)
+    noun, verb = carried(tok)
     if noun.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB":
         return None
     return next((x for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and c.i > tok.i
@@ -471,6 +489,9 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                     c.dep_ in ("nsubj", "dobj") for c in tok.children):
                 # "the protesters were beaten and *arrested*": the first verb's passive subject
                 obj = next((c for c in conj_head(tok).children if c.dep_ == s), None)
+            if obj is None and s in ("dobj", "nsubjpass") and tok.dep_ == "acl" and tok.tag_ == "VBN" \
+                    and any(c.dep_ == "agent" for c in tok.children):
+                obj = tok.head  # "the journalist *detained by police*": the noun it describes
             if obj is not None:
                 yield from _nominal(obj)
         elif s == "ccomp_subject":
@@ -490,7 +511,7 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                     if subj is not None:
                         yield subj
         elif s == "head_subject":
-            noun, head = _carried(tok)
+            noun, head = carried(tok)
             if noun.dep_ in ("dobj", "prep") and head.pos_ == "VERB":
                 subj = next((x for x in head.children if x.dep_ in SUBJ), None)
                 if subj is None and head.dep_ == "conj":  # "didn't seek or *receive* Obama's endorsement": he
@@ -575,9 +596,11 @@ def inside_phrase(obj: Token, depth: int = 0):
     """Who an object phrase names besides its head: "an offer *from Kabul*", "*French*
     mediation", "the withdrawal of Russian troops *from Syria*"; of a document only who
     it is with ("a treaty *with Kenya*"); of both whoever made it ("the proposal put forward
-    *by Kyiv*")."""
+    *by Kyiv*"), but not of people, who are what was done to them ("the journalist detained *by
+    police*")."""
+    people = obj.lemma_.lower() in HUMAN or obj.lemma_.lower() in side_countries().side_nouns
     for c in obj.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ == "acl" and c.tag_ == "VBN" and not people:
             for a in c.children:
                 if a.dep_ == "agent":
                     yield from pobjs(a)
@@ -587,7 +610,6 @@ def inside_phrase(obj: Token, depth: int = 0):
                 yield from pobjs(c)
         return
     # people are not what their "for" phrase names ("criticism of the nominee *for her email set-up*")
-    people = obj.lemma_.lower() in HUMAN or obj.lemma_.lower() in side_countries().side_nouns
     for c in obj.children:
         if c.dep_ == "prep" and c.lower_ in OBJECT_RECIPIENT_PREPS and not (people and c.lower_ == "for"):
             yield from pobjs(c)

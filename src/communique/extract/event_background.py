@@ -33,8 +33,9 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-from .event_lexicon import DATA
+from .event_lexicon import DATA, load_lexicon
 from .event_words import load_event_words, verb_forms
+from .person_nouns import person_nouns
 from .word_lists import check_word_lists
 
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT"})
@@ -147,6 +148,15 @@ def _verbless_root(tok: Token) -> bool:
         t.pos_ in ("VERB", "AUX") and t.i not in inside and t.dep_ in ("ROOT", "conj", "relcl") for t in tok.sent)
 
 
+def _acted_on(noun: Token) -> bool:
+    """``noun`` names people, a body or a weapon: what a strike or an arrest is done to or with
+    ("the journalist detained by police", "a missile fired by the Houthis"), not a picture
+    "captured by" a website."""
+    lemma, words = noun.lemma_.lower(), load_event_words()
+    return (lemma in person_nouns() or lemma in load_lexicon().party_nouns or lemma in words.weapon_subjects
+            or noun.ent_type_ in words.party_entities)
+
+
 def not_an_event(tok: Token, type_: str) -> str | None:
     """Why the trigger ``tok`` (coded ``type_``) reports no event, or None."""
     ne = load_not_events()
@@ -161,7 +171,8 @@ def not_an_event(tok: Token, type_: str) -> str | None:
                 g for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
                 if g.dep_ == "pobj"))):
         return "non-violent foe"  # "a measure to fight Zika", "to battle the epidemic": no side attacked
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ne.failure_verbs:
+    act = tok.head if tok.dep_ == "dobj" and tok.pos_ == "NOUN" else tok  # "failed to reach *an agreement*"
+    if act.dep_ == "xcomp" and act.head.lemma_.lower() in ne.failure_verbs:
         return "failed"
     if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:
         return "prevented"
@@ -174,10 +185,13 @@ def not_an_event(tok: Token, type_: str) -> str | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ne.topic_nouns and (
             tok.head.lower_ == "on" or tok.head.lower_ in load_event_words().topic_preps):
         return "topic"  # "their previous statements about the Benghazi attacks": what a message is about
+    by_agent = type_ in ("ASSAULT", "COERCE") and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok):
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok) \
+            and not (by_agent and _acted_on(tok.head)):
         # "those killed on Thursday", "Republicans investigating the attack"; but a message does
-        # what it says ("a tweet attacking Machado", "a letter opposing the program")
+        # what it says ("a tweet attacking Machado", "a letter opposing the program"), and a
+        # strike or an arrest by someone is one ("a missile *fired by the Houthis* at Riyadh")
         return "description"
     if tok.dep_ == "relcl" and type_ in STANCE_TYPES and (
             tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)

@@ -44,6 +44,8 @@ class EventWords:
     policy_objects: frozenset[str]
     self_act_nouns: frozenset[str]
     object_control_verbs: frozenset[str]
+    allegation_consequences: frozenset[str]
+    striking_verbs: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

@@ -39,12 +39,14 @@ from .event_args import (
     actor_token,
     antecedent,
     arrival_place,
+    carried,
     clause_subject,
     fallback_actor_token,
     inside_phrase,
     is_passive,
     named_party,
     noun_lemma,
+    of_objects,
     party_in_phrase,
     party_of,
     phrase_party,
@@ -333,7 +335,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     how = None
     if not threat and not p.threat_only and modality not in ("denied", "demanded", "alleged"):
         code, how = recode(tok, m.cameo, load_lexicon(), actors)
-        if how == "threat" and (not embedded or tok.dep_ == "dobj"
+        if how == "threat" and (not embedded or carried(tok)[0].dep_ == "dobj"  # (or "a new package of" it)
                                 or tok.dep_ == "xcomp" and not under_denial(tok)):  # "is preparing an offensive"
             threat = True
             embedded = False
@@ -547,6 +549,9 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
     for r_tok in _without_forces(tok, chain(slot_toks, wider), moved):
         if r_tok.i == tok.i or any(r_tok.i == t.i for t in seen):
             continue
+        if type_ == "REQUEST" and r_tok.lemma_.lower() in load_event_words().self_act_nouns:
+            # "demanded the resignation *of the government*": who is to resign is asked to
+            r_tok = next(iter(of_objects(r_tok)), r_tok)
         if in_slots and r_tok.i not in slots:
             # the pattern's own object or prepositional slot names a side the table does not know
             # ("called on *the government* to block Trump's visit", "asked *the reporter* to join
@@ -607,6 +612,11 @@ def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, actors:
     # and where the act in the object is aimed ("threatened military intervention *in Niger*")
     slots += [x for o in slots for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "against", "on")
               for x in pobjs(c)]
+    if tok.pos_ == "VERB" and own and not is_passive(tok) and any(c.dep_ == "dobj" for c in tok.children):
+        # or the strike's own place, where what it hit has none ("struck energy facilities *across Ukraine*")
+        slots += [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside")
+                  for x in pobjs(c)]
+    slots += [x for o in slots for x in of_objects(o)]  # "in the city *of Dnipro*"
     for r_tok in slots:
         side = foreign_place_side(places.place_for_token(r_tok.i), actor)
         if side is not None:
@@ -657,6 +667,8 @@ def _took_place(tok: Token) -> bool:
     v = tok.head
     if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or v.pos_ != "VERB":
         return False
+    if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("since", "until", "before") for m in v.children):
+        return False  # "have detained thousands *since the war began*": when, not what happened
     words = load_event_words()
     lemma = v.lemma_.lower()
     if tok.dep_ == "nsubjpass":

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .event_args import carried
+from .event_words import load_event_words
+
 DENY = frozenset({"deny", "refute", "dismiss", "rule", "disavow"})
 DEMAND = frozenset({"demand", "urge", "call", "insist", "ask", "push", "press", "want", "request",
                     "order", "tell", "pressure", "appeal", "require"})
@@ -25,7 +28,8 @@ WARN_AGAINST = frozenset({"warn", "caution", "advise", "counsel"})  # "warned X 
 CLAIM_NOUNS = frozenset({"claim", "allegation", "fear", "risk", "possibility", "prospect", "intention",
                          "intent", "plan", "threat", "warning", "rumor", "rumour", "speculation",
                          "event", "case", "concern", "accusation", "cover", "pretext",
-                         "proposal", "suggestion", "proposition", "scheme"})  # "Trump's proposal to ban"
+                         "proposal", "suggestion", "proposition", "scheme", "offer", "option"})
+# ("Trump's proposal to ban", "Trump's offer to send troops")
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -171,10 +175,28 @@ def blamed_on(blame: Token) -> Token | None:
     return None
 
 
+def _alleged_consequence(tok: Token) -> Token | None:
+    """The accusing verb that the parse hangs ``tok``, a participle saying what the alleged act
+    did, on: "accused Russia of shelling the city, *killing* five people" (the accuser kills
+    no one). The verb must allege an act *of* or *for* doing something."""
+    verb = tok.head
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or verb.lemma_.lower() not in ALLEGE \
+            or tok.lemma_.lower() not in load_event_words().allegation_consequences:
+        return None
+    holders = (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")))
+    acts = (x for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+            for x in c.children if x.dep_ == "pcomp" or x.dep_ == "pobj" and x.pos_ == "NOUN")
+    return verb if next(acts, None) is not None else None
+
+
 def allegation_of(tok: Token) -> Token | None:
     """The verb that alleges the action ``tok`` names ("accused", "blamed", "claimed"), or
     None. "held responsible for" and "charged with" count; "suspected of" too, and what a
-    censure verb censures someone *for* ("criticized Russia for bombing")."""
+    censure verb censures someone *for* ("criticized Russia for bombing"), and what the
+    alleged act did ("..., *killing* five people")."""
+    consequence = _alleged_consequence(tok)
+    if consequence is not None:
+        return consequence
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == tok.pos_:
         tok = tok.head  # "for shooting and *killing*": alleged as the first conjunct is
     prev, t = tok, tok
@@ -209,6 +231,11 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if first[0] == "alleged" or first[0] == "demanded" and tok.lemma_ not in DEMAND | STATEMENT_VERBS:
             return first  # "called on Pyongyang to abandon its weapons and *comply*" (a demand verb
             # there is the speaker's own: "pushing for NATO to curtail ... and *insisting*")
+    if tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        purpose = modality_of(tok.head)  # "an offer to send troops *to fight* the cartels": as the sending is
+        if purpose[0] in ("hypothetical", "future", "demanded", "negated"):
+            return purpose
     # embedded contexts, walking up the tree
     if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in tok.children):
         return "alleged", False
@@ -217,7 +244,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         # ("accused Ukraine of attacking a post, *killing* two guards", "of sending mercenaries
         # to *attack*"), one hanging on the alleging verb itself is the accuser's own act
         alleging = allegation_of(tok)
-        if alleging is not None and tok.head.i != alleging.i:
+        if alleging is not None and (tok.head.i != alleging.i or _alleged_consequence(tok) is not None):
             return "alleged", False
     if (tok.dep_ == "advcl" and tok.head.lemma_ in DEMAND
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)):
@@ -312,8 +339,10 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None, bool]:
     v = _clause_verb(tok)
     intended = refused = committed = False
     t = v
-    if tok.dep_ == "dobj" and tok.pos_ in ("NOUN", "PROPN") and v.i != tok.i and v.lemma_ in INTENT_GOVERNORS:
-        # "are planning a demonstration", "prepared an offensive": the act the noun names is intended
+    noun_object = tok.pos_ in ("NOUN", "PROPN") and carried(tok)[0].dep_ == "dobj"
+    if noun_object and v.i != tok.i and v.lemma_ in INTENT_GOVERNORS:
+        # "are planning a demonstration", "prepared an offensive", "prepared a new package of
+        # sanctions": the act the noun names is intended
         refused = denied_intent(v)
         intended = not refused
         committed = intended and _commits(v)
