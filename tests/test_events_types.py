@@ -299,6 +299,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The rebels laid down their arms under the peace deal.", "laid", "RETREAT", "retreat.lay-down-arms"),
     ("The Burkinabe army has recruited 50,000 volunteers to fight jihadists.", "recruited", "MOBILIZE",
      "mobilize.recruit"),
+    # a vow to retake or seize is a threat; tents and water delivered are aid
+    ("Zelenskiy vowed to retake all territory occupied by Russia.", "vowed", "THREATEN",
+     "intent.promise+coerce.occupy.threat"),
+    ("The UN delivered tents and water to flood victims in Pakistan.", "delivered", "AID", "aid.provide"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
