@@ -303,6 +303,13 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Zelenskiy vowed to retake all territory occupied by Russia.", "vowed", "THREATEN",
      "intent.promise+coerce.occupy.threat"),
     ("The UN delivered tents and water to flood victims in Pakistan.", "delivered", "AID", "aid.provide"),
+    # criticism by doubting a side's fitness, by knocking it; a challenge to act; pushing back against claims
+    ("Obama questioned Trump's fitness for office.", "questioned", "ACCUSE", "accuse.question-trait"),
+    ("Clinton raised doubts about Trump's temperament.", "doubts", "ACCUSE", "accuse.doubts-noun"),
+    ("Biden knocked Trump over his handling of the pandemic.", "knocked", "ACCUSE", "accuse.knock"),
+    ("Clinton challenged Trump to release his tax returns.", "challenged", "REQUEST", "request.challenge"),
+    ("The RNC chairman pushed back against Trump's claims of a rigged system.", "pushed", "REJECT",
+     "reject.push-back"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1104,6 +1111,11 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Stocks were hammered by fears of a recession, traders said.", "hammered"),
     # a war that began is background in a since-clause
     ("Ethiopian authorities have detained thousands of Tigrayans since the war began.", "war"),
+    ("Volunteers knocked on doors across the state.", "knocked"),
+    ("The committee pushed back the vote to next week.", "pushed"),
+    ("Should they dare to vote to Leave, they would lose.", "dare"),
+    ("Trump delivered a blowout win in Indiana, knocking both Ted Cruz and John Kasich out of the race.", "knocking"),
+    ("The White House expressed doubt that North Korea had the capability to build a hydrogen bomb.", "doubt"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
