@@ -73,6 +73,11 @@ def test_events_basic_coding(analyze, text, type_, cameo):
     ("Mexico's president rejected Trump's offer to send U.S. troops to fight the cartels.", "fight", "hypothetical",
      True),
     ("Russia did not send troops to attack Kyiv.", "attack", "negated", False),
+    # a plan told is reported, not ordered; what is awaited "until" it is done is not done yet
+    ("The prime minister told parliament that Britain would send 2,000 more troops to Estonia.", "send",
+     "hypothetical", False),
+    ("The minister said Turkey would not allow Sweden to join NATO until it extradites the suspects.", "extradites",
+     "hypothetical", True),
 ])
 def test_events_modality_told_that_is_reported_not_demanded(pipeline, text, trigger, modality, embedded):
     from communique.extract.modality import modality_of

@@ -90,6 +90,8 @@ def _indicative(verb: Token) -> bool:
     """A that-clause stating a fact ("told Reuters that talks were continuing"), not what
     must be done ("insisted that the alliance reject", "told them they must leave")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" and a.lower_ in ("will", "would", "'ll", "'d", "wo") for a in aux):
+        return True  # "told parliament that Britain *would send* troops": a plan reported, no order
     if any(a.tag_ == "MD" for a in aux):
         return False
     return verb.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ") for a in aux)
@@ -278,6 +280,9 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children) and t.dep_ in (
                 "advcl", "ccomp", "pcomp", "pobj"):
             return "hypothetical", True
+        if t.dep_ == "advcl" and t.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ == "mark" and c.lower_ in ("until", "once") for c in t.children):
+            return "hypothetical", True  # "will not allow Sweden to join *until it extradites*": not yet done
         if t.dep_ == "advcl" and t.head.lemma_ in DEMAND and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return "demanded", True  # "called on Egypt *to free* the activists" (parsed as an adjunct)
