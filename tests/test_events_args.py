@@ -73,6 +73,7 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     # a strike's own place where what it hit has none; a missile fired by someone at a place
     ("Russian drones and missiles struck energy facilities across Ukraine overnight.", "ASSAULT", "RUS", "UKR"),
     ("Saudi Arabia intercepted a ballistic missile fired by Yemen's Houthis at Riyadh.", "ASSAULT", "YEM", "SAU"),
+    ("Washington condemned the Houthi attacks on shipping.", "ACCUSE", "USA", "YEM"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)

@@ -936,6 +936,8 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Five people were killed when gunmen attacked a bus in Kenya.", "killed", "ASSAULT", "gunmen", "people"),
     ("At least 18 people were killed when Russian missiles hit a residential building in Dnipro.", "killed",
      "ASSAULT", "Russian", "people"),
+    # what is condemned is who did the act the object names
+    ("Rights groups condemned the police killings.", "condemned", "ACCUSE", "Rights groups", "police"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)

@@ -552,6 +552,16 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
         if type_ == "REQUEST" and r_tok.lemma_.lower() in load_event_words().self_act_nouns:
             # "demanded the resignation *of the government*": who is to resign is asked to
             r_tok = next(iter(of_objects(r_tok)), r_tok)
+        if type_ == "ACCUSE" and r_tok.dep_ == "dobj" and r_tok.head.i == tok.i and _event_noun(r_tok):
+            # "condemned the *police* killings", "the *military* crackdown in Myanmar": who did it
+            nouns = load_lexicon().party_nouns
+            doer = next((c for c in r_tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < r_tok.i and (
+                actors.actor_for_token(c.i) is not None or c.lemma_.lower() in nouns or c.lemma_.lower() in HUMAN)),
+                None)
+            party = None if doer is None else party_in_phrase(doc, doer, actors, quotes, qi) or named_party(
+                doc, doer, nouns) or phrase_party(doc, doer)
+            if party is not None and not (actor is not None and same_side(actor, party, actors)):
+                return party
         if in_slots and r_tok.i not in slots:
             # the pattern's own object or prepositional slot names a side the table does not know
             # ("called on *the government* to block Trump's visit", "asked *the reporter* to join
@@ -583,6 +593,13 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
                     and not actor.start <= t.idx < actor.end), None)
         return None if obj is None else phrase_party(doc, obj)
     return party
+
+
+def _event_noun(tok: Token) -> bool:
+    """``tok`` is a noun that some pattern codes as an event ("killings", "crackdown", "raid")."""
+    lemma, by_lemma = tok.lemma_.lower(), load_lexicon().by_lemma
+    return tok.pos_ == "NOUN" and (any(p.pos in ("NOUN", "ANY") for p in by_lemma.get(lemma, ()))
+                                   or lemma.endswith("ing") and lemma[:-3] in by_lemma)  # "killings"
 
 
 def _named_side(doc: Doc, candidates: list[Token], actor: Party | None, actors: ActorTable, *,
