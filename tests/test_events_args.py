@@ -74,6 +74,8 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Russian drones and missiles struck energy facilities across Ukraine overnight.", "ASSAULT", "RUS", "UKR"),
     ("Saudi Arabia intercepted a ballistic missile fired by Yemen's Houthis at Riyadh.", "ASSAULT", "YEM", "SAU"),
     ("Washington condemned the Houthi attacks on shipping.", "ACCUSE", "USA", "YEM"),
+    # a purpose names whom the aid is for
+    ("The World Bank will provide $1.5 billion to help Pakistan rebuild after the floods.", "AID", None, "PAK"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)

@@ -310,6 +310,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Clinton challenged Trump to release his tax returns.", "challenged", "REQUEST", "request.challenge"),
     ("The RNC chairman pushed back against Trump's claims of a rigged system.", "pushed", "REJECT",
      "reject.push-back"),
+    ("Japan sent rescue teams to help Turkey after the earthquake.", "help", "AID", "aid.help"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1116,6 +1117,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Volunteers knocked on doors across the state.", "knocked"),
     ("The committee pushed back the vote to next week.", "pushed"),
     ("Should they dare to vote to Leave, they would lose.", "dare"),
+    ("The campaign sent volunteers to help Clinton in Ohio.", "help"),
     ("Trump delivered a blowout win in Indiana, knocking both Ted Cruz and John Kasich out of the race.", "knocking"),
     ("The White House expressed doubt that North Korea had the capability to build a hydrogen bomb.", "doubt"),
 ])

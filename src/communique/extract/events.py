@@ -270,8 +270,9 @@ def _governs(gov: Token, tok: Token) -> bool:
         return False
     t = tok
     for _ in range(3):
-        if t.dep_ not in COMPLEMENT_DEPS or t.head.i == t.i:
-            return False
+        purpose = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if t.dep_ not in COMPLEMENT_DEPS and not purpose or t.head.i == t.i:
+            return False  # (a purpose: "will provide $1.5 billion *to help* Pakistan")
         t = t.head
         if t.i == gov.i:
             return True
