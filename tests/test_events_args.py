@@ -148,6 +148,8 @@ def test_events_args_complainer_never_does_the_topic(pipeline, text, complainer)
 @pytest.mark.parametrize("text, type_", [
     ("The government lifted the state of emergency.", "RETREAT"),  # a condition, not a state
     ("The rebels agreed to lay down their arms in exchange for amnesty.", "AGREE"),  # their own arms
+    # an official's own state is not whom it warns
+    ("Iran's foreign minister warned that Tehran would respond to any attack on its soil.", "THREATEN"),
 ])
 def test_events_args_condition_is_no_side(pipeline, text, type_):
     assert _event(pipeline.analyze(text), type_).recipient is None

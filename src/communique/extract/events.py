@@ -21,6 +21,7 @@ from ..models import Event, Extent, Party, Quote, Span
 from ..ontology import cameo as cameo_code
 from ..ontology import plover_type
 from .actors import ActorTable
+from .agents import STATE_SECTORS
 from .context import ExtractionContext
 from .doc_tokens import token_table
 from .event_actors import (
@@ -446,7 +447,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             alt = party_of(doc, passive_target, actors, quotes, qi)
         recipient = recipient or alt
         modality = "hypothetical" if cond is not None or modality == "hypothetical" else modality
-    if actor is not None and recipient is not None and same_side(actor, recipient, actors):
+    if actor is not None and recipient is not None and (same_side(actor, recipient, actors) or _own_state(
+            doc, actor, recipient, actors)):
         recipient = None
     if recipient is None and p.cond.get("needs_recipient") and not (
             "requires_ccomp_aux" in p.cond and unnamed_demand(tok, p.cond["requires_ccomp_aux"])):
@@ -594,6 +596,17 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
                     and not actor.start <= t.idx < actor.end), None)
         return None if obj is None else phrase_party(doc, obj)
     return party
+
+
+def _own_state(doc: Doc, actor: Party, recipient: Party, actors: ActorTable) -> bool:
+    """``recipient`` is the state that ``actor`` serves, named by its name or capital: no
+    other side ("Iran's foreign minister warned that *Tehran* would respond"; its people are
+    one: "demanded wealthy *Americans* pay")."""
+    if actor.sector not in STATE_SECTORS or not names_state(recipient, actors):
+        return False
+    span = doc.char_span(recipient.start, recipient.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ in ("GPE", "ORG", "FAC") and side_countries_of(
+        recipient, actors) == side_countries_of(actor, actors)
 
 
 def _event_noun(tok: Token) -> bool:
