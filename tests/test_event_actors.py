@@ -92,7 +92,7 @@ def test_event_actors_data_file_is_versioned():
      {"KEN"}),
     # aid goes to the place it serves when no one is named
     ("Obama said the U.S. was sending a special team of medical experts to assist with the disaster relief efforts "
-     "in Haiti.", "AID", "sending", "recipient", {"HTI"}),
+     "in Haiti.", "AID", "assist", "recipient", {"HTI"}),
     # the of-phrase of a resignation is who resigns
     ("The scandal led to the resignation of the Israeli defence minister.", "RETREAT", "resignation", "actor",
      {"ISR"}),

@@ -150,6 +150,8 @@ def test_events_args_complainer_never_does_the_topic(pipeline, text, complainer)
     ("The rebels agreed to lay down their arms in exchange for amnesty.", "AGREE"),  # their own arms
     # an official's own state is not whom it warns
     ("Iran's foreign minister warned that Tehran would respond to any attack on its soil.", "THREATEN"),
+    # a sea named after a country names no side
+    ("China and the Philippines agreed to ease tensions in the South China Sea.", "CONCEDE"),
 ])
 def test_events_args_condition_is_no_side(pipeline, text, type_):
     assert _event(pipeline.analyze(text), type_).recipient is None

@@ -311,6 +311,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The RNC chairman pushed back against Trump's claims of a rigged system.", "pushed", "REJECT",
      "reject.push-back"),
     ("Japan sent rescue teams to help Turkey after the earthquake.", "help", "AID", "aid.help"),
+    # a veto lifted concedes; a state's withdrawal from a bloc reduces relations
+    ("Turkey lifted its veto on Sweden's bid to join NATO.", "lifted", "CONCEDE", "retreat.ease"),
+    ("Burkina Faso, Mali and Niger announced their withdrawal from ECOWAS.", "withdrawal", "SANCTION",
+     "sanction.withdrawal-from"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -321,6 +325,7 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
     ("The two sides opened talks to avoid an attack on the port.", "attack", "prevented"),
     ("Police failed to arrest the suspect.", "arrest", "failed"),
     ("The two sides failed to reach an agreement after three days of talks.", "agreement", "failed"),
+    ("Israel agreed to a four-day pause in fighting.", "fighting", "ended"),
     ("Hundreds of people killed on Friday were buried in Aleppo.", "killed", "description"),
     ("Senators investigating the 2012 attack on the consulate met on Monday.", "attack", "background"),
     ("He said he did not support their right to sue the company.", "sue", "content"),
@@ -1118,6 +1123,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("The committee pushed back the vote to next week.", "pushed"),
     ("Should they dare to vote to Leave, they would lose.", "dare"),
     ("The campaign sent volunteers to help Clinton in Ohio.", "help"),
+    ("Sanctions imposed by the West have hit Russia's economy.", "hit"),
     ("Trump delivered a blowout win in Indiana, knocking both Ted Cruz and John Kasich out of the race.", "knocking"),
     ("The White House expressed doubt that North Korea had the capability to build a hydrogen bomb.", "doubt"),
 ])

@@ -361,6 +361,16 @@ def _describes_person(tok, kb: KnowledgeBase) -> bool:
     return False
 
 
+def _water_name(doc: Doc, start: int, end: int) -> bool:
+    """The words ``[start, end)`` are inside the capitalised name of a sea, a gulf or a
+    peninsula: followed by its noun ("China *Sea*") or after "<noun> of" ("*Gulf of* Mexico")."""
+    water = actor_words().water_words
+    after = end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in water
+    before = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text[:1].isupper() \
+        and doc[start - 2].lower_ in water
+    return after or before
+
+
 def _bare_name(tok) -> bool:
     """A singular demonym standing alone as a noun phrase with no determiner ("*Cuban*
     seemed to rely on ..."): English writes "a Cuban", "the British", "Cubans"; alone it is
@@ -452,6 +462,8 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
             continue
         if entry.source == "demonym" and end - start == 1 and _bare_name(doc[start]):
             continue  # "*Cuban* seemed to rely on ...": a surname, not the people of Cuba
+        if entry.kind == "country" and _water_name(doc, start, end):
+            continue  # "the South China Sea", "the Sea of Japan": a body of water, no side
         if entry.kind == "country" and start > 0 and (doc[start - 1].text == "New" and entry.source != "metonym" or (
                 doc[start - 1].text in _CONTINENT_PARTS and entry.source == "demonym")):
             # "New Mexico", "New Jersey", "Latin American", "the Central American country of

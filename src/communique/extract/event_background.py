@@ -41,7 +41,7 @@ from .word_lists import check_word_lists
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT"})
 REQUIRED = ("background_preps", "occasion_types", "death_triggers", "non_violent_causes", "failure_verbs")
 OPTIONAL = ("prevention_verbs", "content_nouns", "message_nouns", "sequence_preps", "participant_preps",
-            "ending_verbs", "topic_verbs", "topic_nouns")
+            "ending_verbs", "topic_verbs", "topic_nouns", "ending_nouns")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class NotEvents:
     sequence_preps: frozenset[str] = frozenset()
     participant_preps: frozenset[str] = frozenset()
     ending_verbs: frozenset[str] = frozenset()
+    ending_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
 
@@ -68,7 +69,8 @@ def parse_not_events(text: str) -> NotEvents:
     return NotEvents(w["background_preps"], w["occasion_types"], re.compile(d["year_pattern"]),
                      w["death_triggers"], w["non_violent_causes"], w["failure_verbs"], w["prevention_verbs"],
                      w["content_nouns"], w["message_nouns"], w["sequence_preps"], w["participant_preps"],
-                     ending_verbs=w["ending_verbs"], topic_verbs=w["topic_verbs"], topic_nouns=w["topic_nouns"])
+                     ending_verbs=w["ending_verbs"], topic_verbs=w["topic_verbs"], topic_nouns=w["topic_nouns"],
+                     ending_nouns=w["ending_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +182,9 @@ def not_an_event(tok: Token, type_: str) -> str | None:
             and verb_forms(tok.head) & ne.ending_verbs:
         # "lifted sanctions on Venezuela", "suspended talks", "the strike was called off": the ending is the event
         return "ended"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of", "to", "on") \
+            and tok.head.head.lemma_.lower() in ne.ending_nouns:
+        return "ended"  # "a four-day pause in fighting", "a halt to the shelling"
     if tok.pos_ == "NOUN" and _spoken_of(tok, ne.topic_verbs):
         return "topic"  # "a speech addressing the attacks in Orlando": what is spoken of
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ne.topic_nouns and (

@@ -22,7 +22,7 @@ DATA = "communique.data.kb"
 SCHEMA: dict[str, type] = {
     "version": int, "source": str, "licence": str, "org_heads": dict, "state_heads": dict,
     "org_cues": dict, "name_joiners": list, "opposition_modifiers": list, "people_nouns": dict,
-    "not_agents": list, "side_phrases": list, "owned_groups": list, "not_org_names": list,
+    "not_agents": list, "side_phrases": list, "owned_groups": list, "not_org_names": list, "water_words": list,
 }
 
 
@@ -39,6 +39,7 @@ class ActorWords:
     side_phrases: tuple[tuple[str, ...], ...] = ()  # ("each", "side"), ...
     owned_groups: frozenset[str] = frozenset()
     not_org_names: frozenset[str] = frozenset()
+    water_words: frozenset[str] = frozenset()  # "South China *Sea*", "*Gulf* of Mexico": no side named
 
     def cue_sector(self, words: list[str]) -> str | None:
         """The sector a cue inside an organisation's name gives ("human rights" -> NGO)."""
@@ -59,7 +60,7 @@ def validate(data: Any, name: str = "actor_words.yaml") -> dict[str, Any]:
         if not isinstance(value, SCHEMA[key]):
             raise ConfigError(f"{name}: {key!r} should be a {SCHEMA[key].__name__}")
     for key in ("name_joiners", "opposition_modifiers", "not_agents", "side_phrases", "owned_groups",
-                "not_org_names"):
+                "not_org_names", "water_words"):
         bad = [w for w in data.get(key) or () if not isinstance(w, str)]
         if bad:  # YAML reads a bare on/off/yes/no as a boolean
             raise ConfigError(f"{name}: {key!r} holds non-strings {bad!r} (quote them)")
@@ -85,6 +86,7 @@ def parse_words(data: dict[str, Any]) -> ActorWords:
         side_phrases=tuple(tuple(p.lower().split()) for p in d["side_phrases"]),
         owned_groups=frozenset(str(w).lower() for w in d["owned_groups"]),
         not_org_names=frozenset(str(w).lower() for w in d["not_org_names"]),
+        water_words=frozenset(str(w).lower() for w in d["water_words"]),
     )
 
 
