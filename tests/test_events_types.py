@@ -311,6 +311,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The RNC chairman pushed back against Trump's claims of a rigged system.", "pushed", "REJECT",
      "reject.push-back"),
     ("Japan sent rescue teams to help Turkey after the earthquake.", "help", "AID", "aid.help"),
+    ("The Chinese coast guard rammed a Philippine vessel near the Spratly Islands.", "rammed", "ASSAULT", "fight.ram"),
     # a veto lifted concedes; a state's withdrawal from a bloc reduces relations
     ("Turkey lifted its veto on Sweden's bid to join NATO.", "lifted", "CONCEDE", "retreat.ease"),
     ("Burkina Faso, Mali and Niger announced their withdrawal from ECOWAS.", "withdrawal", "SANCTION",
@@ -944,6 +945,12 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
      "ASSAULT", "Russian", "people"),
     # what is condemned is who did the act the object names
     ("Rights groups condemned the police killings.", "condemned", "ACCUSE", "Rights groups", "police"),
+    # what was seized from someone is handed back to them
+    ("The rebels handed back the property seized from the Ministry of Defense.", "handed", "RETREAT", "rebels",
+     "Ministry"),
+    # who hijacked the ship is not whom its crew's rescue aids
+    ("The Indian navy rescued the crew of a ship hijacked by pirates off Somalia.", "rescued", "AID", "Indian navy",
+     "the crew of a ship hijacked by pirates off Somalia"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)
@@ -1124,6 +1131,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Should they dare to vote to Leave, they would lose.", "dare"),
     ("The campaign sent volunteers to help Clinton in Ohio.", "help"),
     ("Sanctions imposed by the West have hit Russia's economy.", "hit"),
+    ("Republicans rammed the bill through the Senate.", "rammed"),
     ("Trump delivered a blowout win in Indiana, knocking both Ted Cruz and John Kasich out of the race.", "knocking"),
     ("The White House expressed doubt that North Korea had the capability to build a hydrogen bomb.", "doubt"),
 ])

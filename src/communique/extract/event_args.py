@@ -597,12 +597,18 @@ def inside_phrase(obj: Token, depth: int = 0):
     mediation", "the withdrawal of Russian troops *from Syria*"; of a document only who
     it is with ("a treaty *with Kenya*"); of both whoever made it ("the proposal put forward
     *by Kyiv*"), but not of people, who are what was done to them ("the journalist detained *by
-    police*")."""
+    police*"), nor of things ("a ship hijacked *by pirates*")."""
     people = obj.lemma_.lower() in HUMAN or obj.lemma_.lower() in side_countries().side_nouns
+    lemma = obj.lemma_.lower()  # what someone made or said, not a thing ("a ship hijacked by")
+    made = _document(obj) or lemma in load_event_words().policy_objects or lemma in load_not_events().message_nouns
     for c in obj.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and not people:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and made and not people:
             for a in c.children:
                 if a.dep_ == "agent":
+                    yield from pobjs(a)
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and not people:  # "handed back the property seized
+            for a in c.children:  # *from the Ministry of Defense*": whose it was
+                if a.dep_ == "prep" and a.lower_ == "from":
                     yield from pobjs(a)
     if _document(obj):
         for c in obj.children:

@@ -37,7 +37,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CENSURE = frozenset({"criticize", "criticise", "condemn", "denounce", "slam", "fault", "rebuke", "castigate",
                      "chastise", "blast", "lambaste", "censure", "reprimand", "scold", "attack", "lash", "rip", "tear",
                      "hit", "bash", "hammer", "excoriate", "berate", "ridicule", "mock"})
-ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold"}) | CENSURE
+ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold",
+                    "convict"}) | CENSURE
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
                     "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose",
