@@ -1133,6 +1133,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("The campaign sent volunteers to help Clinton in Ohio.", "help"),
     ("Sanctions imposed by the West have hit Russia's economy.", "hit"),
     ("Republicans rammed the bill through the Senate.", "rammed"),
+    ("Germany received 300,000 refugees last year.", "received"),  # people taken in are no visit hosted
     ("Trump delivered a blowout win in Indiana, knocking both Ted Cruz and John Kasich out of the race.", "knocking"),
     ("The White House expressed doubt that North Korea had the capability to build a hydrogen bomb.", "doubt"),
 ])
