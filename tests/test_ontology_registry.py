@@ -35,7 +35,7 @@ def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 297  # patterns.yaml + nominal_patterns.yaml
     assert lex.version == 98
-    assert lex.fingerprint == "f3490f3ca88b1569"
+    assert lex.fingerprint == "b6953a17f6f1a32a"
     assert len(lex.party_nouns) == 110 and "faction" in lex.party_nouns and "ngo" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -598,8 +598,9 @@ def inside_phrase(obj: Token, depth: int = 0):
     it is with ("a treaty *with Kenya*"); of both whoever made it ("the proposal put forward
     *by Kyiv*"), but not of people, who are what was done to them ("the journalist detained *by
     police*"), nor of things ("a ship hijacked *by pirates*")."""
-    people = obj.lemma_.lower() in HUMAN or obj.lemma_.lower() in side_countries().side_nouns
-    lemma = obj.lemma_.lower()  # what someone made or said, not a thing ("a ship hijacked by")
+    lemma = obj.lemma_.lower()
+    people = lemma in HUMAN or lemma in side_countries().side_nouns
+    # what someone made or said, not a thing ("a ship hijacked by")
     made = _document(obj) or lemma in load_event_words().policy_objects or lemma in load_not_events().message_nouns
     for c in obj.children:
         if c.dep_ == "acl" and c.tag_ == "VBN" and made and not people:

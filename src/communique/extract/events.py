@@ -557,12 +557,7 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
             r_tok = next(iter(of_objects(r_tok)), r_tok)
         if type_ == "ACCUSE" and r_tok.dep_ == "dobj" and r_tok.head.i == tok.i and _event_noun(r_tok):
             # "condemned the *police* killings", "the *military* crackdown in Myanmar": who did it
-            nouns = load_lexicon().party_nouns
-            doer = next((c for c in r_tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < r_tok.i and (
-                actors.actor_for_token(c.i) is not None or c.lemma_.lower() in nouns or c.lemma_.lower() in HUMAN)),
-                None)
-            party = None if doer is None else party_in_phrase(doc, doer, actors, quotes, qi) or named_party(
-                doc, doer, nouns) or phrase_party(doc, doer)
+            party = _modifying_doer(doc, r_tok, actors, quotes, qi)
             if party is not None and not (actor is not None and same_side(actor, party, actors)):
                 return party
         if in_slots and r_tok.i not in slots:
@@ -607,6 +602,18 @@ def _own_state(doc: Doc, actor: Party, recipient: Party, actors: ActorTable) -> 
     span = doc.char_span(recipient.start, recipient.end, alignment_mode="expand")
     return span is not None and span.root.ent_type_ in ("GPE", "ORG", "FAC") and side_countries_of(
         recipient, actors) == side_countries_of(actor, actors)
+
+
+def _modifying_doer(doc: Doc, noun: Token, actors: ActorTable, quotes: tuple[Quote, ...],
+                    qi: int | None) -> Party | None:
+    """The side a modifier of the event noun ``noun`` names: "the *police* killings", "the
+    *Houthi* attacks", "the *military* crackdown"."""
+    nouns = load_lexicon().party_nouns
+    doer = next((c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and (
+        actors.actor_for_token(c.i) is not None or c.lemma_.lower() in nouns or c.lemma_.lower() in HUMAN)), None)
+    if doer is None:
+        return None
+    return party_in_phrase(doc, doer, actors, quotes, qi) or named_party(doc, doer, nouns) or phrase_party(doc, doer)
 
 
 def _event_noun(tok: Token) -> bool:
