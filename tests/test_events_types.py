@@ -328,6 +328,7 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
     ("Police failed to arrest the suspect.", "arrest", "failed"),
     ("The two sides failed to reach an agreement after three days of talks.", "agreement", "failed"),
     ("Israel agreed to a four-day pause in fighting.", "fighting", "ended"),
+    ("The Serbian president boycotted the summit in protest over Kosovo.", "summit", "prevented"),
     ("Hundreds of people killed on Friday were buried in Aleppo.", "killed", "description"),
     ("Senators investigating the 2012 attack on the consulate met on Monday.", "attack", "background"),
     ("He said he did not support their right to sue the company.", "sue", "content"),
@@ -335,7 +336,7 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
 def test_events_types_not_an_event_reason(pipeline, text, trigger, reason):
     doc = pipeline.nlp(text)
     tok = next(t for t in doc if t.text == trigger)
-    types = {"arrest": "COERCE", "sue": "ACCUSE", "agreement": "AGREE"}
+    types = {"arrest": "COERCE", "sue": "ACCUSE", "agreement": "AGREE", "summit": "CONSULT"}
     assert not_an_event(tok, types.get(trigger, "ASSAULT")) == reason
 
 
