@@ -89,6 +89,9 @@ def test_actors_identity_state_and_its_bodies(nlp, text, words, country, sector)
     # a curated person's surname alone, labelled ORG by the NER at the start of a sentence
     # (no role on the article's date, 2022-01-21: between his terms)
     ("Trump criticized Ford Motor Company on Monday.", "Trump", "USA", None),
+    # an official of an armed group or an IGO is the group's, not a government's
+    ("Houthi spokesman Mohammed Abdulsalam warned the United States.", "Abdulsalam", "YEM", "REB"),
+    ("NATO spokesman Farah Dakhlallah said the alliance would respond.", "Dakhlallah", None, "IGO"),
 ])
 def test_actors_identity_people_known_by_role(nlp, text, words, country, sector):
     doc, table = _actors(nlp, text)

@@ -167,14 +167,22 @@ def _title_before(b: "_Builder", s: int, aid: str, words: frozenset[str]) -> Non
             break
     country = None
     country_at = s
+    body = None  # an organisation the title is of ("*Houthi* spokesman", "*EU* foreign policy chief")
     for x in range(first, role[0] if role else s):
         other = b.by_token.get(x)
         if other is not None and b.records[other].kind == "country":
             country, country_at = b.records[other].country, x
             break
+        if other is not None and b.records[other].kind == "organization" and body is None:
+            body = b.records[other]
     if role is None and country is None:
         return
+    rec = b.records[aid]
+    unknown = rec.known is None and rec.country is None and rec.sector is None  # no dated role of its own
     _give_role(b, aid, role, country)
+    if role is not None and country is None and body is not None and unknown and body.sector:
+        rec.sector = body.sector  # the group's own official, not a government's
+        rec.country = body.country
     start = min(country_at, role[0] if role else s)
     b.assign(start, s, aid, lock=True)
 
