@@ -92,6 +92,8 @@ def test_actors_identity_state_and_its_bodies(nlp, text, words, country, sector)
     # an official of an armed group or an IGO is the group's, not a government's
     ("Houthi spokesman Mohammed Abdulsalam warned the United States.", "Abdulsalam", "YEM", "REB"),
     ("NATO spokesman Farah Dakhlallah said the alliance would respond.", "Dakhlallah", None, "IGO"),
+    ("EU foreign policy chief Josep Borrell criticized the decision.", "Borrell", None, "IGO"),
+    ("Sudanese paramilitary leader Mohamed Hamdan Dagalo agreed to talks.", "Dagalo", "SDN", "REB"),
 ])
 def test_actors_identity_people_known_by_role(nlp, text, words, country, sector):
     doc, table = _actors(nlp, text)

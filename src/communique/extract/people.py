@@ -178,13 +178,19 @@ def _title_before(b: "_Builder", s: int, aid: str, words: frozenset[str]) -> Non
     if role is None and country is None:
         return
     rec = b.records[aid]
-    unknown = rec.known is None and rec.country is None and rec.sector is None  # no dated role of its own
     _give_role(b, aid, role, country)
-    if role is not None and country is None and body is not None and unknown and body.sector:
+    if role is not None and country is None and body is not None and body.sector and not _dated_role(b, rec):
         rec.sector = body.sector  # the group's own official, not a government's
         rec.country = body.country
     start = min(country_at, role[0] if role else s)
     b.assign(start, s, aid, lock=True)
+
+
+def _dated_role(b: "_Builder", rec) -> bool:
+    """The KB gives the person a role on the article's date (which a title in the text does
+    not override: "Taliban spokesman Zabihullah Mujahid" speaks for the government since 2021)."""
+    known = rec.known or b.kb.person(rec.name)
+    return known is not None and b.published is not None and known.role_on(b.published) is not None
 
 
 def _give_role(b: "_Builder", aid: str, role, country: str | None) -> None:
