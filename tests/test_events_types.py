@@ -313,6 +313,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Japan sent rescue teams to help Turkey after the earthquake.", "help", "AID", "aid.help"),
     ("The Chinese coast guard rammed a Philippine vessel near the Spratly Islands.", "rammed", "ASSAULT", "fight.ram"),
     ("Rebels took over the town.", "took", "COERCE", "coerce.take-over"),
+    ("The Philippines handed over former President Rodrigo Duterte to the International Criminal Court.", "handed",
+     "COERCE", "coerce.hand-over"),
+    ("Chinese and Indian troops disengaged from two friction points along the border.", "disengaged", "RETREAT",
+     "retreat.withdraw-forces"),
     # a veto lifted concedes; a state's withdrawal from a bloc reduces relations
     ("Turkey lifted its veto on Sweden's bid to join NATO.", "lifted", "CONCEDE", "retreat.ease"),
     ("Burkina Faso, Mali and Niger announced their withdrawal from ECOWAS.", "withdrawal", "SANCTION",
