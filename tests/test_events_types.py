@@ -951,6 +951,11 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
      "ASSAULT", "Russian", "people"),
     # what is condemned is who did the act the object names
     ("Rights groups condemned the police killings.", "condemned", "ACCUSE", "Rights groups", "police"),
+    # a dateline the parse takes for the subject names no one
+    ("NAIROBI, Kenya (AP) — Police fired tear gas at protesters in several towns on Tuesday.", "gas", "ASSAULT",
+     "Police", "protesters"),
+    ("MOGADISHU, Somalia (AP) — Al-Shabaab militants attacked a military base in central Somalia on Tuesday.",
+     "attacked", "ASSAULT", "Al-Shabaab militants", "base"),
     # what was seized from someone is handed back to them
     ("The rebels handed back the property seized from the Ministry of Defense.", "handed", "RETREAT", "rebels",
      "Ministry"),

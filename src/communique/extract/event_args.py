@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..kb import load_kb
 from ..models import Member, Party, Quote
 from .actors import ActorTable
+from .dateline import document_lead
 from .event_actors import relational_side, side_countries
 from .event_background import load_not_events
 from .event_lexicon import load_lexicon
@@ -219,12 +220,26 @@ def with_members(party: Party | None, actors: ActorTable) -> Party | None:
     return replace(party, members=tuple(members)) if len(members) > 1 else party
 
 
+def in_dateline(tok: Token) -> bool:
+    """``tok`` is in the article's dateline or byline ("NAIROBI, Kenya (AP) —"), no prose."""
+    return any(s <= tok.idx < e for s, e in document_lead(tok.doc).spans)
+
+
+def past_dateline(subj: Token | None) -> Token | None:
+    """A subject the parse found in the dateline names no one; the appositive it hung there
+    does ("MOGADISHU, Somalia (AP) — *Al-Shabaab militants* attacked ...")."""
+    if subj is None or not in_dateline(subj):
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and not in_dateline(c)), None)
+
+
 def clause_subject(v: Token) -> Token | None:
     """The subject of ``v``'s clause, inherited through conjunction, xcomp, participles."""
     t = v
     for _ in range(8):
-        subj = next((c for c in t.children if c.dep_ in SUBJ), None) or next(
-            (x for c in t.children if c.dep_ in ("aux", "auxpass") for x in c.children if x.dep_ in SUBJ), None)
+        subj = next((c for c in t.children if c.dep_ in SUBJ and not in_dateline(c)), None) or next(
+            (x for c in t.children if c.dep_ in ("aux", "auxpass") for x in c.children if x.dep_ in SUBJ), None) \
+            or next((a for c in t.children if c.dep_ in SUBJ for a in (past_dateline(c),) if a is not None), None)
         if subj is not None:  # (a subject the parser hung on the auxiliary: "Egypt and Qatar *are* mediating")
             return subj
         if t.dep_ == "conj" and t.head.i != t.i:
@@ -313,6 +328,7 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
             subj = max((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i
                         and c.lower_ not in ("each", "both", "all", "either", "neither")),
                        key=lambda c: c.i, default=None) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            subj = past_dateline(subj)
             if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in load_event_words().weapon_subjects:
                 # "a *rebel* attack killed ten soldiers": who attacked, where the attack says
                 inner = _nominal_actor(subj, ())
@@ -600,8 +616,10 @@ def inside_phrase(obj: Token, depth: int = 0):
     police*"), nor of things ("a ship hijacked *by pirates*")."""
     lemma = obj.lemma_.lower()
     people = lemma in HUMAN or lemma in side_countries().side_nouns
-    # what someone made or said, not a thing ("a ship hijacked by")
-    made = _document(obj) or lemma in load_event_words().policy_objects or lemma in load_not_events().message_nouns
+    # what someone made, said or fired, not a thing ("a ship hijacked by")
+    words = load_event_words()
+    made = _document(obj) or lemma in words.policy_objects or lemma in load_not_events().message_nouns \
+        or noun_lemma(obj) in words.weapon_subjects  # ("25 of 31 drones launched *by Russia*")
     for c in obj.children:
         if c.dep_ == "acl" and c.tag_ == "VBN" and made and not people:
             for a in c.children:
