@@ -74,6 +74,10 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Russian drones and missiles struck energy facilities across Ukraine overnight.", "ASSAULT", "RUS", "UKR"),
     ("Saudi Arabia intercepted a ballistic missile fired by Yemen's Houthis at Riyadh.", "ASSAULT", "YEM", "SAU"),
     ("Washington condemned the Houthi attacks on shipping.", "ACCUSE", "USA", "YEM"),
+    # "the West Bank" is a place, neither "the West" nor a bank
+    ("Israeli troops raided a town in the West Bank.", "ASSAULT", "ISR", "PSE"),
+    # where the act a demand would halt happens
+    ("The Security Council demanded an immediate halt to the fighting in Sudan.", "REQUEST", None, "SDN"),
     # a purpose names whom the aid is for
     ("The World Bank will provide $1.5 billion to help Pakistan rebuild after the floods.", "AID", None, "PAK"),
 ])

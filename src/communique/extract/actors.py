@@ -464,6 +464,9 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
             continue  # "*Cuban* seemed to rely on ...": a surname, not the people of Cuba
         if entry.kind == "country" and _water_name(doc, start, end):
             continue  # "the South China Sea", "the Sea of Japan": a body of water, no side
+        if entry.kind == "group" and any(e.label_ in ("GPE", "LOC") and e.start <= start and end < e.end
+                                         for e in doc_ents(doc)):
+            continue  # "the West Bank", "West Africa": a place named by a longer name, not "the West"
         if entry.kind == "country" and start > 0 and (doc[start - 1].text == "New" and entry.source != "metonym" or (
                 doc[start - 1].text in _CONTINENT_PARTS and entry.source == "demonym")):
             # "New Mexico", "New Jersey", "Latin American", "the Central American country of
@@ -526,7 +529,10 @@ def _apply_org_names(b: _Builder, institutions: list[tuple[int, int, str]]) -> l
     no such name covers."""
     words = actor_words()
     covered: set[int] = set()
+    places = [(e.start, e.end) for e in doc_ents(b.doc) if e.label_ in ("GPE", "LOC")]
     for org in find_org_names(b.doc, words, _single_titles(b.kb), b.locked):
+        if any(s <= org.start and org.end <= e for s, e in places):
+            continue  # "the West Bank": a place the recogniser knows, not a bank
         toks = range(org.start, org.end)
         ids = [b.by_token.get(i) for i in toks if not b.doc[i].is_punct]
         if ids and ids[0] is not None and all(a == ids[0] for a in ids):

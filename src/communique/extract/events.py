@@ -655,6 +655,10 @@ def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, actors:
         slots += [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside")
                   for x in pobjs(c)]
     slots += [x for o in slots for x in of_objects(o)]  # "in the city *of Dnipro*"
+    # and where the act an object ends or aims at happens ("demanded a halt *to the fighting in Sudan*")
+    acts = [x for o in slots for c in o.children if c.dep_ == "prep" and c.lower_ == "to"
+            for x in pobjs(c) if _event_noun(x)]
+    slots += [x for o in acts for c in o.children if c.dep_ == "prep" and c.lower_ == "in" for x in pobjs(c)]
     for r_tok in slots:
         side = foreign_place_side(places.place_for_token(r_tok.i), actor)
         if side is not None:
