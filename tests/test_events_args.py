@@ -78,6 +78,8 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Israeli troops raided a town in the West Bank.", "ASSAULT", "ISR", "PSE"),
     # where the act a demand would halt happens
     ("The Security Council demanded an immediate halt to the fighting in Sudan.", "REQUEST", None, "SDN"),
+    # "Latin America" is no America
+    ("Leaders from Latin America criticized Washington.", "ACCUSE", None, "USA"),
     # a purpose names whom the aid is for
     ("The World Bank will provide $1.5 billion to help Pakistan rebuild after the floods.", "AID", None, "PAK"),
 ])

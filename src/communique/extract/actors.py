@@ -464,11 +464,13 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
             continue  # "*Cuban* seemed to rely on ...": a surname, not the people of Cuba
         if entry.kind == "country" and _water_name(doc, start, end):
             continue  # "the South China Sea", "the Sea of Japan": a body of water, no side
-        if entry.kind == "group" and any(e.label_ in ("GPE", "LOC") and e.start <= start and end < e.end
+        if entry.kind == "group" and any(e.label_ in ("GPE", "LOC", "NORP") and e.start <= start and end < e.end
                                          for e in doc_ents(doc)):
-            continue  # "the West Bank", "West Africa": a place named by a longer name, not "the West"
-        if entry.kind == "country" and start > 0 and (doc[start - 1].text == "New" and entry.source != "metonym" or (
-                doc[start - 1].text in _CONTINENT_PARTS and entry.source == "demonym")):
+            continue  # "the West Bank", "West African": a place or people named by a longer name, not "the West"
+        continent = start > 0 and doc[start - 1].text in _CONTINENT_PARTS and (
+            entry.source == "demonym" or doc[start].text == "America")  # ("Latin America")
+        if entry.kind == "country" and start > 0 and (doc[start - 1].text == "New" and entry.source != "metonym"
+                                                      or continent):
             # "New Mexico", "New Jersey", "Latin American", "the Central American country of
             # Honduras": another place (the KB's "New Zealand", "South African" matched whole)
             continue
