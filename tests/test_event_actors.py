@@ -105,6 +105,9 @@ def test_event_actors_data_file_is_versioned():
     ("The Taliban government has ordered all foreign NGOs to stop employing Afghan women.", "REQUEST", "ordered",
      "recipient", set()),
     ("Rebels in eastern Congo killed at least 15 civilians.", "ASSAULT", "killed", "actor", {"COD"}),
+    # "Georgia" is the US state where the article speaks of its governor or ballots, else the country
+    ("Georgia's governor criticized Trump's claims about the ballots.", "ACCUSE", "criticized", "actor", {"USA"}),
+    ("Russia invaded Georgia in 2008.", "COERCE", "invaded", "recipient", {"GEO"}),
 ])
 def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     a = rules.analyze(text)

@@ -67,6 +67,11 @@ def test_places_dateline_bylines(text, bylines):
      "governor said.", [("SPRINGFIELD", "Springfield", "USA"), ("Ill.", "Illinois", "USA")]),
     ("KYIV, Ukraine, Jan. 21, 2022 (AP) \u2014 Ukrainian officials accused Moscow of moving "
      "more troops.", [("KYIV", "Kyiv", "UKR"), ("Ukraine", "Ukraine", "UKR")]),
+    # the US state where the article is about its governor, the country where about Tbilisi
+    ("ATLANTA, Georgia (AP) \u2014 Georgia's governor signed the election bill on Thursday.",
+     [("ATLANTA", "Atlanta", "USA"), ("Georgia", "Georgia", "USA")]),
+    ("TBILISI, Georgia (AP) \u2014 Georgia's parliament passed the bill on Thursday.",
+     [("TBILISI", "Tbilisi", "GEO"), ("Georgia", "Georgia", "GEO")]),
 ])
 def test_places_dateline_is_a_place(pipeline, text, dateline_places):
     a = pipeline.analyze(text, published=PUBLISHED)

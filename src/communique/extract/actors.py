@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from spacy.tokens import Doc, Token
@@ -361,6 +361,15 @@ def _describes_person(tok, kb: KnowledgeBase) -> bool:
     return False
 
 
+def _state_of(doc: Doc, spec: tuple[str, frozenset[str], frozenset[str]]) -> str | None:
+    """The country a name shared with one of its states stands for in ``doc``: that
+    state's country where the article has words of the state's context and none of the
+    country's (``actor_words.yaml``, ``state_names``; any case), else None."""
+    state_of, cues, country_cues = spec
+    texts = {t.lower_ for t in doc}
+    return state_of if texts & cues and not texts & country_cues else None
+
+
 def _water_name(doc: Doc, start: int, end: int) -> bool:
     """The words ``[start, end)`` are inside the capitalised name of a sea, a gulf or a
     peninsula: followed by its noun ("China *Sea*") or after "<noun> of" ("*Gulf of* Mexico")."""
@@ -442,6 +451,7 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
     """Countries, organisations and groups named in the text. Returns institution
     matches (start, end, sector) that still need a country."""
     doc, kb = b.doc, b.kb
+    words = actor_words()
     matches = _scan(doc, kb)
     person_ents = [(e.start, e.end) for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1]
     named = {m[2].name for m in matches if isinstance(m[2], KBEntry) and not m[2].description}
@@ -474,6 +484,10 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
             # "New Mexico", "New Jersey", "Latin American", "the Central American country of
             # Honduras": another place (the KB's "New Zealand", "South African" matched whole)
             continue
+        if entry.kind == "country" and doc[start:end].text in words.state_names:
+            state = _state_of(doc, words.state_names[doc[start:end].text])
+            if state is not None:  # "Trump won *Georgia*": the US state, its country's side
+                entry = replace(entry, name=kb.countries.get(state, state), country=state)
         if entry.kind == "country":
             aid = b.add("country", entry.name, country=entry.country)
         else:

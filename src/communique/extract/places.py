@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..kb.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, REGION, Candidate, Gazetteer, curated, load_gazetteer
+from ..kb.words import actor_words
 from ..models import Location, Place
 from .actors import ActorTable
 from .context import ExtractionContext
@@ -255,9 +256,21 @@ def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
-def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None = None) -> PlaceTable:  # noqa: ARG001
-    """Toponyms of ``doc`` geocoded, with the index ``location_for`` needs (``actors`` is
-    accepted for the stage interface; metonyms are recognised from the parse)."""
+def _actor_countries(actors: ActorTable) -> dict[int, str]:
+    """Token index -> country, for the tokens of the countries (and their metonyms) the actor
+    table resolved."""
+    out: dict[int, str] = {}
+    for i, aid in actors.by_token.items():
+        a = actors.get(aid)
+        if a is not None and a.kind == "country" and a.country:
+            out[i] = a.country
+    return out
+
+
+def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None = None) -> PlaceTable:
+    """Toponyms of ``doc`` geocoded, with the index ``location_for`` needs (metonyms are
+    recognised from the parse). A country's name that is also another country's state keeps
+    the country the actor table gave it ("Trump won *Georgia*": the US state)."""
     cache_dir = getattr(ctx.settings, "cache_dir", None)
     g = load_gazetteer(cache_dir)
     directions = curated()["directions"]
@@ -269,10 +282,22 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None =
         assert lead is not None
         tops = sorted([t for t in tops if t.span.end_char <= lead.start or t.start >= lead.end] + dateline,
                       key=lambda t: t.start)
+    # a country's name that is also another country's state ("Georgia") is what the actor
+    # table decided it is in this article (actor_words.yaml, state_names)
+    shared = actor_words().state_names
+    sides = _actor_countries(actors) if actors is not None and shared else {}
+    for t in tops:
+        side = {sides[i] for i in range(t.span.start, t.span.end) if i in sides}
+        if t.span.text in shared and side == {shared[t.span.text][0]} and any(
+                c.record.country in side for c in t.candidates):
+            t.candidates = [c for c in t.candidates if c.record.country in side]
     # countries named as actors or demonyms still tell us what the article is about
     extra: Counter[str | None] = Counter()
     for ent in doc_ents(doc):
         if ent.label_ == "GPE":
+            if ent.text in shared and shared[ent.text][0] in {sides.get(i) for i in range(ent.start, ent.end)}:
+                extra[shared[ent.text][0]] += 1
+                continue
             for c in g.lookup(ent.text):
                 if c.record.kind == COUNTRY:
                     extra[c.record.country] += 1

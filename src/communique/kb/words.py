@@ -7,7 +7,7 @@ tells a name worth listing as an alias from a pronoun or generic noun
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -23,6 +23,7 @@ SCHEMA: dict[str, type] = {
     "version": int, "source": str, "licence": str, "org_heads": dict, "state_heads": dict,
     "org_cues": dict, "name_joiners": list, "opposition_modifiers": list, "people_nouns": dict,
     "not_agents": list, "side_phrases": list, "owned_groups": list, "not_org_names": list, "water_words": list,
+    "state_names": dict,
 }
 
 
@@ -40,6 +41,9 @@ class ActorWords:
     owned_groups: frozenset[str] = frozenset()
     not_org_names: frozenset[str] = frozenset()
     water_words: frozenset[str] = frozenset()  # "South China *Sea*", "*Gulf* of Mexico": no side named
+    # country name -> (the other country it is a state of, that state's context words, the country's)
+    state_names: Mapping[str, tuple[str, frozenset[str], frozenset[str]]] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     def cue_sector(self, words: list[str]) -> str | None:
         """The sector a cue inside an organisation's name gives ("human rights" -> NGO)."""
@@ -64,6 +68,10 @@ def validate(data: Any, name: str = "actor_words.yaml") -> dict[str, Any]:
         bad = [w for w in data.get(key) or () if not isinstance(w, str)]
         if bad:  # YAML reads a bare on/off/yes/no as a boolean
             raise ConfigError(f"{name}: {key!r} holds non-strings {bad!r} (quote them)")
+    for word, spec in (data.get("state_names") or {}).items():
+        if not (isinstance(spec, dict) and set(spec) == {"state_of", "cues", "country_cues"}
+                and all(isinstance(w, str) for w in (*spec["cues"], *spec["country_cues"]))):
+            raise ConfigError(f"{name}: state_names {word!r} needs state_of, cues and country_cues (lists of words)")
     missing = [k for k in SCHEMA if k not in data]
     if missing:
         raise ConfigError(f"{name}: missing keys {', '.join(missing)}")
@@ -87,6 +95,9 @@ def parse_words(data: dict[str, Any]) -> ActorWords:
         owned_groups=frozenset(str(w).lower() for w in d["owned_groups"]),
         not_org_names=frozenset(str(w).lower() for w in d["not_org_names"]),
         water_words=frozenset(str(w).lower() for w in d["water_words"]),
+        state_names=MappingProxyType({str(k): (str(v["state_of"]), frozenset(w.lower() for w in v["cues"]),
+                                               frozenset(w.lower() for w in v["country_cues"]))
+                                      for k, v in d["state_names"].items()}),
     )
 
 
