@@ -313,6 +313,12 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Japan sent rescue teams to help Turkey after the earthquake.", "help", "AID", "aid.help"),
     ("The Chinese coast guard rammed a Philippine vessel near the Spratly Islands.", "rammed", "ASSAULT", "fight.ram"),
     ("Rebels took over the town.", "took", "COERCE", "coerce.take-over"),
+    ("Kurdish forces handed over control of the city to the Syrian government.", "handed", "RETREAT",
+     "concede.hand-over-control"),
+    ("Iraqi security forces used live ammunition against protesters in Baghdad.", "ammunition", "ASSAULT",
+     "fight.live-fire"),
+    ("Bolivian troops surrounded the presidential palace in an apparent coup attempt.", "surrounded", "COERCE",
+     "coerce.surround"),
     ("The Philippines handed over former President Rodrigo Duterte to the International Criminal Court.", "handed",
      "COERCE", "coerce.hand-over"),
     ("Chinese and Indian troops disengaged from two friction points along the border.", "disengaged", "RETREAT",
@@ -1144,6 +1150,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Sanctions imposed by the West have hit Russia's economy.", "hit"),
     ("Republicans rammed the bill through the Senate.", "rammed"),
     ("Germany received 300,000 refugees last year.", "received"),  # people taken in are no visit hosted
+    ("The outgoing president handed over power to his successor.", "handed"),
     ("Trump delivered a blowout win in Indiana, knocking both Ted Cruz and John Kasich out of the race.", "knocking"),
     ("The White House expressed doubt that North Korea had the capability to build a hydrogen bomb.", "doubt"),
 ])
