@@ -957,6 +957,9 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
      "ASSAULT", "Russian", "people"),
     # what is condemned is who did the act the object names
     ("Rights groups condemned the police killings.", "condemned", "ACCUSE", "Rights groups", "police"),
+    # the one accused ends before the charge
+    ("South Korea's president declared martial law, accusing the opposition of anti-state activities.",
+     "accusing", "ACCUSE", "South Korea's president", "the opposition"),
     # a dateline the parse takes for the subject names no one
     ("NAIROBI, Kenya (AP) — Police fired tear gas at protesters in several towns on Tuesday.", "gas", "ASSAULT",
      "Police", "protesters"),

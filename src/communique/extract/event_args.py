@@ -849,9 +849,15 @@ def phrase_party(doc: Doc, tok: Token) -> Party:
     """A side with no actor id and no country, named by ``tok``'s noun phrase up to its
     clauses, appositives and conjuncts (a whole organisation's name kept)."""
     left, right = tok.left_edge.i, tok.right_edge.i
+    # the one accused: "accusing the opposition *of anti-state activities*" is the charge
+    accused = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("accuse", "charge", "suspect", "convict")
+    nouns = load_lexicon().party_nouns | HUMAN
     for c in tok.children:
+        charge = accused and not any(x.lemma_.lower() in nouns or x.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                                     for x in pobjs(c))  # (not "the leader *of the opposition*")
         if c.i > tok.i and (c.dep_ in ("relcl", "acl", "punct", "appos", "cc", "conj")
-                            or c.dep_ == "prep" and (c.lower_ != "of" or any(x.dep_ == "pcomp" for x in c.children))):
+                            or c.dep_ == "prep" and (c.lower_ != "of" or charge
+                                                     or any(x.dep_ == "pcomp" for x in c.children))):
             right = min(right, c.left_edge.i - 1)  # (nor "of *blocking* a mission": what they are accused of)
     if tok.head.i > tok.i:  # a subject's phrase ends before its verb (a misparse hangs more on it)
         right = min(right, tok.head.i - 1)
