@@ -621,14 +621,11 @@ def inside_phrase(obj: Token, depth: int = 0):
     made = _document(obj) or lemma in words.policy_objects or lemma in load_not_events().message_nouns \
         or noun_lemma(obj) in words.weapon_subjects  # ("25 of 31 drones launched *by Russia*")
     for c in obj.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN" and made and not people:
-            for a in c.children:
-                if a.dep_ == "agent":
-                    yield from pobjs(a)
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and not people:  # "handed back the property seized
-            for a in c.children:  # *from the Ministry of Defense*": whose it was
-                if a.dep_ == "prep" and a.lower_ == "from":
-                    yield from pobjs(a)
+        if c.dep_ != "acl" or c.tag_ != "VBN" or people:
+            continue
+        for a in c.children:  # its maker; of a thing, whose it was ("the property seized *from the ministry*")
+            if a.dep_ == "agent" if made else a.dep_ == "prep" and a.lower_ == "from":
+                yield from pobjs(a)
     if _document(obj):
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between") and not _prop(obj):

@@ -245,9 +245,12 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     if tok.dep_ in ("advcl", "acl"):
         # the walk below stops at an adverbial clause; one inside an alleged act is alleged too
         # ("accused Ukraine of attacking a post, *killing* two guards", "of sending mercenaries
-        # to *attack*"), one hanging on the alleging verb itself is the accuser's own act
+        # to *attack*"), one hanging on the alleging verb itself is the accuser's own act, unless
+        # it says what the alleged act did ("of shelling the city, *killing* five people")
+        if _alleged_consequence(tok) is not None:
+            return "alleged", False
         alleging = allegation_of(tok)
-        if alleging is not None and (tok.head.i != alleging.i or _alleged_consequence(tok) is not None):
+        if alleging is not None and tok.head.i != alleging.i:
             return "alleged", False
     if (tok.dep_ == "advcl" and tok.head.lemma_ in DEMAND
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)):

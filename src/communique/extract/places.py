@@ -256,14 +256,19 @@ def _locative(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
-def _actor_countries(actors: ActorTable) -> dict[int, str]:
-    """Token index -> country, for the tokens of the countries (and their metonyms) the actor
-    table resolved."""
+def _states_named(tops: list[_Toponym], actors: ActorTable | None) -> dict[int, str]:
+    """Token index -> country, for the tokens of a country's name that is also another
+    country's state ("Georgia") and that the actor table took for that state in this article
+    (``actor_words.yaml``, ``state_names``)."""
+    shared = actor_words().state_names
     out: dict[int, str] = {}
-    for i, aid in actors.by_token.items():
-        a = actors.get(aid)
-        if a is not None and a.kind == "country" and a.country:
-            out[i] = a.country
+    for t in tops:
+        spec = shared.get(t.span.text)
+        if spec is None or actors is None:
+            continue
+        toks = range(t.span.start, t.span.end)
+        if any((a := actors.get(actors.actor_for_token(i))) is not None and a.country == spec[0] for i in toks):
+            out.update((i, spec[0]) for i in toks)
     return out
 
 
@@ -283,20 +288,18 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None =
         tops = sorted([t for t in tops if t.span.end_char <= lead.start or t.start >= lead.end] + dateline,
                       key=lambda t: t.start)
     # a country's name that is also another country's state ("Georgia") is what the actor
-    # table decided it is in this article (actor_words.yaml, state_names)
-    shared = actor_words().state_names
-    sides = _actor_countries(actors) if actors is not None and shared else {}
+    # table decided it is in this article
+    states = _states_named(tops, actors)
     for t in tops:
-        side = {sides[i] for i in range(t.span.start, t.span.end) if i in sides}
-        if t.span.text in shared and side == {shared[t.span.text][0]} and any(
-                c.record.country in side for c in t.candidates):
-            t.candidates = [c for c in t.candidates if c.record.country in side]
+        state = states.get(t.span.start)
+        if state is not None and any(c.record.country == state for c in t.candidates):
+            t.candidates = [c for c in t.candidates if c.record.country == state]
     # countries named as actors or demonyms still tell us what the article is about
     extra: Counter[str | None] = Counter()
     for ent in doc_ents(doc):
         if ent.label_ == "GPE":
-            if ent.text in shared and shared[ent.text][0] in {sides.get(i) for i in range(ent.start, ent.end)}:
-                extra[shared[ent.text][0]] += 1
+            if ent.start in states:
+                extra[states[ent.start]] += 1
                 continue
             for c in g.lookup(ent.text):
                 if c.record.kind == COUNTRY:
