@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from pg_cluster import new_database
+from pg_cluster import temporary_database
 
 from communique.analysis import detect_alerts, dyad_series
 from communique.analysis.stored import stored_alerts, stored_dyad_series, with_evidence
@@ -44,11 +44,15 @@ def store(request, tmp_path_factory):
     """One filled store per backend for the module (the tests only read)."""
     if request.param == "sqlite":
         s = Store(tmp_path_factory.mktemp("stored") / "t.db")
-    else:
-        s = Store(new_database(request.getfixturevalue("pg_server")))
-    s.add_many(_corpus())
-    yield s
-    s.close()
+        s.add_many(_corpus())
+        yield s
+        s.close()
+        return
+    with temporary_database(request.getfixturevalue("pg_server")) as url:
+        s = Store(url)
+        s.add_many(_corpus())
+        yield s
+        s.close()
 
 
 def _python(store, a, b, *, directed=True, period="week", start=None, end=None,

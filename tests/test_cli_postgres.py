@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from pg_cluster import free_port, new_database, with_password
+from pg_cluster import free_port, temporary_database, with_password
 from typer.testing import CliRunner
 
 from communique.cli import app
@@ -39,9 +39,10 @@ def ok(*args: str, env: dict[str, str] | None = None) -> str:
 @pytest.fixture(scope="module")
 def pg_db(pg_server, pipeline):
     """A PostgreSQL database (URL with a password) holding the seed article, ingested by the CLI."""
-    url = with_password(new_database(pg_server), SECRET)
-    out = ok("ingest", str(SEED), "--db", url, "--published", "2022-01-21")
-    return url, out
+    with temporary_database(pg_server) as base:
+        url = with_password(base, SECRET)
+        out = ok("ingest", str(SEED), "--db", url, "--published", "2022-01-21")
+        yield url, out
 
 
 @pytest.fixture(scope="module")
@@ -126,8 +127,8 @@ def test_cli_postgres_actors_show(pg_db):
     assert found and "Lavrov" in found[0]["name"]
 
 
-def test_cli_postgres_batch_then_load(pg_server, tmp_path, pipeline):
-    url = with_password(new_database(pg_server), SECRET)
+def test_cli_postgres_batch_then_load(pg_url, tmp_path, pipeline):
+    url = with_password(pg_url, SECRET)
     src, out = tmp_path / "in.jsonl", tmp_path / "out"
     src.write_text("\n".join(json.dumps(r) for r in BATCH) + "\n", encoding="utf-8")
     ok("batch", str(src), "--out", str(out), "--workers", "0")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from pg_cluster import free_port, new_database, running_server, with_password
+from pg_cluster import free_port, running_server, with_password
 
 from communique.analysis.synthetic import make_analysis
 from communique.errors import StoreError
@@ -128,8 +128,8 @@ def test_store_errors_postgres_open_failures_hide_the_password(pg_server, target
     assert ("no_such_db" in err.message) == (target == "missing database")
 
 
-def test_store_errors_postgres_repr_and_where_hide_the_password(pg_server):
-    url = with_password(new_database(pg_server), SECRET)  # trust authentication: ignored
+def test_store_errors_postgres_repr_and_where_hide_the_password(pg_url):
+    url = with_password(pg_url, SECRET)  # trust authentication: ignored
     with open_store(url) as store:
         assert SECRET not in repr(store) and SECRET not in store.where
         assert store.where == redacted(url) and ":***@" in store.where
