@@ -49,6 +49,8 @@ def _actor_of(doc, table, words: str):
     ("organization", "Hezbollah and the Islamic State denied involvement.", "Islamic", "Islamic State",
      None, "REB"),
     ("organization", "Al-Shabaab fighters attacked a base.", "Al-Shabaab", "Al-Shabaab", "SOM", "REB"),
+    # a possessor names an unlisted body's country ("Brazil's Supreme Court")
+    ("organization", "Brazil's Supreme Court convicted Jair Bolsonaro.", "Supreme", "Supreme Court", "BRA", "JUD"),
     ("group", "Gunmen attacked a bus near the border.", "Gunmen", "gunmen", None, "UAF"),
     ("group", "A suicide bomber struck a market.", "suicide", "suicide bomber", None, "REB"),
     ("group", "Four men were arrested after the attack.", "men", "men", None, "CVL"),

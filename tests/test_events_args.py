@@ -72,6 +72,11 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("The Kremlin rejected the peace proposal put forward by Kyiv.", "REJECT", "RUS", "UKR"),
     # a strike's own place where what it hit has none; a missile fired by someone at a place
     ("Russian drones and missiles struck energy facilities across Ukraine overnight.", "ASSAULT", "RUS", "UKR"),
+    ("Ukrainian drones hit an oil refinery in Russia's Samara region, causing a fire.", "ASSAULT", "UKR", "RUS"),
+    # a weapon's sender is who it came from; an agreement's other party is who it is with
+    ("Israeli forces shot down a drone launched from Yemen, the military said.", "ASSAULT", "ISR", "YEM"),
+    ("Thailand suspended a peace deal with Cambodia after a landmine explosion injured soldiers.", "SANCTION",
+     "THA", "KHM"),
     ("Saudi Arabia intercepted a ballistic missile fired by Yemen's Houthis at Riyadh.", "ASSAULT", "YEM", "SAU"),
     ("Washington condemned the Houthi attacks on shipping.", "ACCUSE", "USA", "YEM"),
     # "the West Bank" is a place, neither "the West" nor a bank
@@ -110,6 +115,9 @@ def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, a
     # what the alleged act did, hung by the parser on the accusing verb, is alleged too
     ("Ukraine accused Russia of shelling the city, killing five people.", "UKR", "RUS", None),
     ("Azerbaijan accused Armenian forces of attacking a border post, wounding two soldiers.", "AZE", "ARM", None),
+    # an object of the second conjunct is alleged as the first conjunct is
+    ("The Philippine coast guard accused Chinese vessels of ramming and firing water cannon at its ships.",
+     "PHL", "CHN", None),
 ])
 def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuser, accused, target):
     a = pipeline.analyze(text)

@@ -109,6 +109,21 @@ def test_events_modality_every_act_inside_an_accusation_is_alleged_and_the_accus
 
 
 @pytest.mark.model
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, punished", [
+    ("A court in Istanbul sentenced the jailed mayor to two years in prison for insulting a prosecutor.",
+     "insulting", "mayor"),
+    ("Police arrested three men for attacking a synagogue in Manchester.", "attacking", "men"),
+    ("The United States sanctioned Russia for invading Ukraine.", "invading", "Russia"),
+])
+def test_events_modality_what_someone_is_punished_for_is_alleged_and_theirs(analyze, text, trigger, punished):
+    """What a sentence, an arrest or a sanction punishes someone *for* is alleged, and the
+    punished one's act, never the court's, the police's or the sanctioning state's."""
+    ev = next(e for e in analyze(text).events if e.trigger.text == trigger)
+    assert ev.modality == "alleged"
+    assert ev.actor is not None and punished in ev.actor.text
+
+
 def test_events_modality_accusers_own_adverbial_act_stays_asserted(analyze):
     # an adverbial clause on the accusing verb itself is the accuser's own act
     events = analyze("Russia accused Ukraine of shelling Donetsk, launching strikes on Kyiv in response.").events

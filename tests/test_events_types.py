@@ -327,6 +327,19 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Turkey lifted its veto on Sweden's bid to join NATO.", "lifted", "CONCEDE", "retreat.ease"),
     ("Burkina Faso, Mali and Niger announced their withdrawal from ECOWAS.", "withdrawal", "SANCTION",
      "sanction.withdrawal-from"),
+    # leaving or suspending an agreement reduces relations ("pulled out *of* the deal" read through "out")
+    ("Thailand suspended a peace deal with Cambodia.", "suspended", "SANCTION", "sanction.quit-deal"),
+    ("Russia pulled out of the Black Sea grain deal.", "pulled", "SANCTION", "sanction.quit-deal"),
+    ("The Netherlands took control of Chinese-owned chipmaker Nexperia.", "took", "COERCE", "coerce.take-control"),
+    ("Turkey downed a Russian jet near the Syrian border.", "downed", "ASSAULT", "fight.down"),
+    ("Somali forces retook a town from al-Shabaab militants.", "retook", "COERCE", "coerce.occupy"),
+    ("The IAEA board passed a resolution censuring Iran.", "censuring", "ACCUSE", "accuse.criticize"),
+    ("The Pentagon paused some weapons shipments to Ukraine.", "paused", "SANCTION", "sanction.halt-deliveries"),
+    ("Azerbaijan and Armenia initialled a peace agreement at the White House.", "initialled", "AGREE",
+     "support.sign"),
+    ("Britain, Canada and Australia formally recognised a Palestinian state on Sunday.", "recognised", "SUPPORT",
+     "support.recognize"),
+    ("A Kenyan court blocked the deployment of police officers to Haiti.", "blocked", "REJECT", "reject.block"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -342,11 +355,14 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
     ("Hundreds of people killed on Friday were buried in Aleppo.", "killed", "description"),
     ("Senators investigating the 2012 attack on the consulate met on Monday.", "attack", "background"),
     ("He said he did not support their right to sue the company.", "sue", "content"),
+    ("A Kenyan court blocked the deployment of police officers to Haiti.", "deployment", "prevented"),
+    ("Iran's supreme leader rejected direct negotiations with the United States.", "negotiations", "prevented"),
 ])
 def test_events_types_not_an_event_reason(pipeline, text, trigger, reason):
     doc = pipeline.nlp(text)
     tok = next(t for t in doc if t.text == trigger)
-    types = {"arrest": "COERCE", "sue": "ACCUSE", "agreement": "AGREE", "summit": "CONSULT"}
+    types = {"arrest": "COERCE", "sue": "ACCUSE", "agreement": "AGREE", "summit": "CONSULT", "deployment": "MOBILIZE",
+             "negotiations": "CONSULT"}
     assert not_an_event(tok, types.get(trigger, "ASSAULT")) == reason
 
 
@@ -487,6 +503,9 @@ def test_events_types_act_called_for_in_an_adjunct_is_not_asserted(pipeline):
     ("Blinken said the United States would respond swiftly and severely if Russia invaded Ukraine.", "respond",
      "USA", "RUS"),
     ("The United States will retaliate if Iran attacks its forces.", "retaliate", "USA", "IRN"),
+    # or one promised against someone's acts ("would retaliate against any new American tariffs")
+    ("Canada's prime minister said Ottawa would retaliate against any new American tariffs.", "retaliate",
+     "CAN", "USA"),
     # a capital after "on" is its state
     ("Washington has repeatedly called on Beijing to stop its military drills around Taiwan.", "called",
      "USA", "CHN"),
@@ -503,6 +522,13 @@ def test_events_types_conditional_responses_and_capitals(pipeline, text, trigger
     ("NATO said the alliance would act if Russia deploys missiles in Europe.", "deploys"),  # the condition
     ("The ministry responded to the letter on Monday.", "responded"),  # no condition, no threat
     ("Biden made remarks about what he called a minor incursion.", "called"),  # names no one
+    # a victory claimed is a statement (PETRARCH's pattern codes it 060); a firm's deliveries
+    # halt no aid to a side
+    ("Cameroon's opposition candidate claimed victory in the presidential election.", "claimed"),
+    ("The company paused deliveries of its new phone.", "paused"),
+    # riots quelled are not the quellers'; what any attack on civilians is, is no attack
+    ("The Indonesian government deployed troops to quell riots in Jakarta.", "riots"),
+    ("Attacking civilians is a war crime, the minister said.", "Attacking"),
 ])
 def test_events_types_conditions_and_plain_responses_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

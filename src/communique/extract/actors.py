@@ -568,6 +568,10 @@ def _apply_org_names(b: _Builder, institutions: list[tuple[int, int, str]]) -> l
             b.assign(org.start, org.end, aid)
             b.sector_by_token[org.end - 1] = cue or state
         else:
+            if country is None:  # "Brazil's Supreme Court": the possessor names its country
+                owner = next((b.by_token.get(c.i) for c in b.doc[org.head].children if c.dep_ == "poss"), None)
+                country = b.records[owner].country if owner is not None and b.records[owner].kind == "country" \
+                    else None
             sector = cue or words.org_heads.get(head) or b.kb.agents.get(head)
             name = b.doc[org.start:org.end].text
             aid = b.add("organization", name, country=country, sector=sector)

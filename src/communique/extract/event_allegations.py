@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .modality import CENSURE, blamed_on
+from .modality import CENSURE, PUNISH, blamed_on
 
-ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "hold"}) | CENSURE
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "hold"}) | CENSURE | PUNISH
 # who is praised or thanked *for* doing something did it ("thanked Japan for sending aid")
 PRAISING = frozenset({"praise", "thank", "commend", "congratulate", "applaud", "hail", "laud", "credit",
                       "reward", "honor", "honour"})

@@ -618,13 +618,14 @@ def inside_phrase(obj: Token, depth: int = 0):
     people = lemma in HUMAN or lemma in side_countries().side_nouns
     # what someone made, said or fired, not a thing ("a ship hijacked by")
     words = load_event_words()
-    made = _document(obj) or lemma in words.policy_objects or lemma in load_not_events().message_nouns \
-        or noun_lemma(obj) in words.weapon_subjects  # ("25 of 31 drones launched *by Russia*")
+    weapon = noun_lemma(obj) in words.weapon_subjects  # ("25 of 31 drones launched *by Russia*")
+    made = weapon or _document(obj) or lemma in words.policy_objects or lemma in load_not_events().message_nouns
     for c in obj.children:
         if c.dep_ != "acl" or c.tag_ != "VBN" or people:
             continue
-        for a in c.children:  # its maker; of a thing, whose it was ("the property seized *from the ministry*")
-            if a.dep_ == "agent" if made else a.dep_ == "prep" and a.lower_ == "from":
+        for a in c.children:  # its maker; of a thing, whose it was ("the property seized *from the ministry*");
+            # of a weapon, where it came from too ("a drone launched *from Yemen*")
+            if a.dep_ == "agent" and made or a.dep_ == "prep" and a.lower_ == "from" and (weapon or not made):
                 yield from pobjs(a)
     if _document(obj):
         for c in obj.children:

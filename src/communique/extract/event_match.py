@@ -480,12 +480,12 @@ def _named_side(t: Token, actors: ActorTable | None) -> bool:
 
 def _names_party(o: Token, actors: ActorTable | None, status: frozenset[str] = frozenset()) -> bool:
     """The object ``o`` is a side, or one of the ``status`` nouns of a side ("Kosovo's
-    independence", "the independence of Abkhazia")."""
+    independence", "the independence of Abkhazia", "a Palestinian state")."""
     if _is_party(o, actors):
         return True
     if o.lemma_.lower() not in status:
         return False
-    inner = [c for c in o.children if c.dep_ == "poss"]
+    inner = [c for c in o.children if c.dep_ == "poss" or c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
     inner += of_objects(o)
     return any(_is_party(t, actors) for t in inner)
 
@@ -549,6 +549,8 @@ def _object_heads(tok: Token, skip_preps: frozenset[str] = frozenset()) -> set[s
     objects of ``skip_preps``."""
     out: set[str] = set()
     for c in tok.children:
+        if c.dep_ == "prep" and not any(x.dep_ == "pobj" for x in c.children):
+            c = next((x for x in c.children if x.dep_ == "prep"), c)  # "pulled out *of* the deal"
         objs = [c] if c.dep_ in ("dobj", "nsubjpass", "attr") else (
             [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ not in skip_preps else [])
         for o in objs:

@@ -207,10 +207,12 @@ def extract_events(doc: Doc, ctx: ExtractionContext, actors: ActorTable,
         curated = [(tok, m) for i in range(a, b) if lemmas[i] in by_lemma or lowers[i] in by_lemma
                    if (m := match_trigger(tok := doc[i], lex, actors, sent_lemmas=sent_lemmas)) is not None]
         coded = _add_events(curated, doc, actors, quotes, dates, places, home, found, order)
-        # PETRARCH2's verbs where ours code nothing, unless Phoenix discards the sentence (sports ...)
+        # PETRARCH2's verbs where ours code nothing, unless Phoenix discards the sentence (sports ...),
+        # nor on a verb our patterns code as a bare statement ("claimed victory": no 060)
         if not coded and ctx.settings.event_dictionary:
             matches = [(tok, Match(dp, dp.cameo, 1)) for i in range(a, b)
-                       if pos[i] == "VERB" and (dp := dictionary_pattern(tok := doc[i])) is not None]
+                       if pos[i] == "VERB" and (dp := dictionary_pattern(tok := doc[i])) is not None
+                       and not _our_statement(tok, lex, actors, sent_lemmas)]
             # the discard list's search is the costly part: only where the dictionary found something
             if matches and not discarded(sent, load_dictionary()):
                 _add_events(matches, doc, actors, quotes, dates, places, home, found, order,
@@ -289,6 +291,13 @@ def _same_sides(a: Event, b: Event) -> bool:
     return True
 
 
+def _our_statement(tok: Token, lex, actors: ActorTable, sent_lemmas: set[str]) -> bool:
+    """A curated statement pattern written for this phrase (with conditions, not the bare "say"
+    verbs) codes the verb ``tok`` as a statement (CAMEO 01) and nothing more."""
+    m = match_trigger(tok, lex, actors, statements=True, sent_lemmas=sent_lemmas)
+    return m is not None and m.pattern.statement and bool(m.pattern.cond)
+
+
 def one_per_clause(coded: list[tuple[Token, Event, bool]]) -> list[tuple[Event, bool]]:
     """The events of one sentence, each clause's competing patterns as one event: a trigger
     in the complement of another of the same type with the same sides ("pledged to send aid":
@@ -319,7 +328,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if p.threat_only:
         heads = set(p.cond.get("consequence_heads", ()))
         gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
-        if cond is None and not (modality in ("hypothetical", "future") and gov.lemma_ in heads):
+        promised = modality in ("hypothetical", "future") and (
+            gov.lemma_ in heads or any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children))
+        if cond is None and not promised:  # "would retaliate against any new tariffs": a threat
             return None
         if heads and gov.lemma_ not in heads:
             return None  # "will need a more nimble response if ...": no consequence promised
@@ -654,7 +665,8 @@ def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, actors:
         # or the strike's own place, where what it hit has none ("struck energy facilities *across Ukraine*")
         slots += [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside")
                   for x in pobjs(c)]
-    slots += [x for o in slots for x in of_objects(o)]  # "in the city *of Dnipro*"
+    # "in the city *of Dnipro*", "in *Russia's* Samara region"
+    slots += [x for o in slots for x in (*of_objects(o), *(c for c in o.children if c.dep_ == "poss"))]
     # and where the act an object ends or aims at happens ("demanded a halt *to the fighting in Sudan*")
     acts = [x for o in slots for c in o.children if c.dep_ == "prep" and c.lower_ == "to"
             for x in pobjs(c) if _event_noun(x)]
@@ -729,8 +741,9 @@ def _subject_of_irrealis(tok: Token) -> bool:
 
 
 def _key(ev: Event, symmetric: bool) -> tuple:
-    a = tuple(sorted(ev.actor.actors)) if ev.actor else ()
-    r = tuple(sorted(ev.recipient.actors)) if ev.recipient else ()
+    # (a side with no actor by its words: "detained *the president*" is not "took *control of ...*")
+    a = tuple(sorted(ev.actor.actors)) or (ev.actor.text.lower(),) if ev.actor else ()
+    r = tuple(sorted(ev.recipient.actors)) or (ev.recipient.text.lower(),) if ev.recipient else ()
     if symmetric or ev.type == "CONSULT":
         both = tuple(sorted(set(a) | set(r)))
         return (ev.type, both, ev.modality == "negated")

@@ -37,8 +37,12 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CENSURE = frozenset({"criticize", "criticise", "condemn", "denounce", "slam", "fault", "rebuke", "castigate",
                      "chastise", "blast", "lambaste", "censure", "reprimand", "scold", "attack", "lash", "rip", "tear",
                      "hit", "bash", "hammer", "excoriate", "berate", "ridicule", "mock"})
+# punishing verbs allege what they punish someone *for* ("sentenced the mayor to prison for
+# insulting a prosecutor", "arrested for plotting a coup")
+PUNISH = frozenset({"sentence", "jail", "imprison", "arrest", "detain", "punish", "fine", "indict", "prosecute",
+                    "try", "sanction", "expel", "ban", "execute", "hang"})
 ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold",
-                    "convict"}) | CENSURE
+                    "convict"}) | CENSURE | PUNISH
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
                     "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose",
@@ -220,8 +224,10 @@ def allegation_of(tok: Token) -> Token | None:
         link = via if on_object and not on_agent else prev
         if lemma in ALLEGE and (prev.dep_ in ALLEGE_DEPS or on_object) and (lemma != "hold" or any(
                 c.lower_ == "responsible" for c in t.children)) and (
-                lemma not in CENSURE or link.dep_ == "prep" and link.lower_ in ("for", "over")):
+                lemma not in CENSURE | PUNISH or link.dep_ == "prep" and link.lower_ in ("for", "over")):
             return t
+        if prev.dep_ == "conj" and prev.pos_ == t.pos_ == "VERB":
+            continue  # "accused X of ramming and *firing* water cannon": alleged as the first conjunct
         if prev.dep_ not in ALLEGE_DEPS and prev.dep_ != "dobj":
             return None  # (the object of the alleged act is inside it: "of launching *strikes*",
             # "of supplying drones used to *attack*")
@@ -290,6 +296,10 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if t.dep_ == "advcl" and t.head.lemma_ in DEMAND and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return "demanded", True  # "called on Egypt *to free* the activists" (parsed as an adjunct)
+        if t.dep_ == "conj" and t.i != tok.i and t.head.pos_ == t.pos_ == "VERB":
+            first = modality_of(t)  # "accused Chinese vessels of ramming and firing *water cannon*"
+            if first[0] == "alleged":
+                return first
         if t.dep_ in ("ROOT", "advcl", "relcl", "conj", "parataxis") or t.head.i == t.i:
             break
         prev, t = t, t.head
@@ -305,8 +315,10 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     if v.dep_ == "xcomp" and v.head.lemma_ in INTEND and denied_intent(v.head):
         return "negated", False  # "was not ready to support Trump": not done, nor intended
     aux = aux_words(v) | (aux_words(v.head) if tok.dep_ in ("nsubj", "dobj") else set())
-    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        aux |= aux_words(tok.head)
+    if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or tok.dep_ in ("csubj", "csubjpass"):
+        aux |= aux_words(tok.head)  # ("*seizing* its assets would be theft")
+    if tok.dep_ == "csubj" and tok.tag_ == "VBG" and tok.head.lemma_ == "be":
+        return "hypothetical", False  # "*Attacking* civilians is a war crime": what any such act is
     if aux_words(v) & {"must", "ought"}:
         return "demanded", True  # "the Foundation must be shut down": what is demanded, not done
     if aux & HYPOTHETICAL_AUX:
