@@ -226,6 +226,11 @@ def test_actors_identity_store_aliases_leave_out_pronouns(tmp_path):
     # a GENEVA dateline over talks between two other states is no home
     ("GENEVA (Reuters) - U.S. Secretary of State Antony Blinken met Russian Foreign Minister Sergey Lavrov. "
      "Deputy Secretary Wendy Sherman spoke.", "Wendy Sherman", None),
+    # nor a regional bureau's over events placed in another state; a place in its own state keeps it
+    ("DAKAR, Senegal (AP) — Jihadi fighters attacked a military base in central Mali, killing soldiers.",
+     "fighters", None),
+    ("KYIV, Ukraine (AP) — Russian missiles struck a building in Dnipro, killing at least 12 people.",
+     "people", "UKR"),
 ])
 def test_actors_identity_dateline_home(nlp, text, words, country):
     doc, table = _actors(nlp, text)

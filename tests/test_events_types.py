@@ -333,6 +333,12 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The Netherlands took control of Chinese-owned chipmaker Nexperia.", "took", "COERCE", "coerce.take-control"),
     ("Turkey downed a Russian jet near the Syrian border.", "downed", "ASSAULT", "fight.down"),
     ("Somali forces retook a town from al-Shabaab militants.", "retook", "COERCE", "coerce.occupy"),
+    # a state's protest is an official complaint; a missile fired into the sea a show of force
+    ("The Philippines protested on Monday after a Chinese ship fired a water cannon at a Philippine vessel.",
+     "protested", "ACCUSE", "accuse.official-protest"),
+    ("North Korea fired a ballistic missile into the sea off its east coast.", "fired", "MOBILIZE",
+     "mobilize.fire-into-sea"),
+    ("Iran hanged a man convicted of spying for Israel.", "hanged", "ASSAULT", "assault.execute"),
     ("The IAEA board passed a resolution censuring Iran.", "censuring", "ACCUSE", "accuse.criticize"),
     ("The Pentagon paused some weapons shipments to Ukraine.", "paused", "SANCTION", "sanction.halt-deliveries"),
     ("Azerbaijan and Armenia initialled a peace agreement at the White House.", "initialled", "AGREE",
@@ -526,6 +532,7 @@ def test_events_types_conditional_responses_and_capitals(pipeline, text, trigger
     # halt no aid to a side
     ("Cameroon's opposition candidate claimed victory in the presidential election.", "claimed"),
     ("The company paused deliveries of its new phone.", "paused"),
+    ("He hanged a picture on the wall.", "hanged"),
     # riots quelled are not the quellers'; what any attack on civilians is, is no attack
     ("The Indonesian government deployed troops to quell riots in Jakarta.", "riots"),
     ("Attacking civilians is a war crime, the minister said.", "Attacking"),

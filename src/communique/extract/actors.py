@@ -300,7 +300,9 @@ class _Builder:
     def dateline_country(self) -> str | None:
         """The country of the article's dateline ("NAIROBI, July 7 (Reuters) -" -> KEN) when
         it is also the country the article names most (a GENEVA dateline over talks between
-        two other states is no home), computed once after the names are resolved."""
+        two other states is no home), and not a regional bureau's over events placed in another
+        country the article alone names ("DAKAR, Senegal (AP) — ... attacked a military base *in
+        central Mali*"), computed once after the names are resolved."""
         if "dateline" not in self.cache:
             found = document_lead(self.doc).dateline
             country = None
@@ -309,16 +311,22 @@ class _Builder:
                     country = self.kb.place_country(part)
                     if country:
                         break
-            if country is not None:
+            if country is not None and found is not None:
                 counts: dict[str | None, int] = {}  # mentions (runs of tokens) per country
                 last = (-2, "")
+                own_named, elsewhere = False, False  # outside the dateline
                 for i in sorted(self.by_token):
                     aid = self.by_token[i]
                     rec = self.records[aid]
                     if (rec.kind == "country" or rec.country) and last != (i - 1, aid):
                         counts[rec.country] = counts.get(rec.country, 0) + 1
+                        if not found.start <= self.doc[i].idx < found.end:
+                            own_named = own_named or rec.country == country
+                            tok = self.doc[i]
+                            elsewhere = elsewhere or rec.kind == "country" and rec.country != country and \
+                                tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "inside")
                     last = (i, aid)
-                if counts and max(counts.values()) > counts.get(country, 0):
+                if counts and max(counts.values()) > counts.get(country, 0) or elsewhere and not own_named:
                     country = None
             self.cache["dateline"] = country
         return self.cache["dateline"]

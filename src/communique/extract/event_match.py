@@ -212,7 +212,8 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         return None  # "44 percent would back Trump": a poll's share; "the deal calls for": a text's terms
     if "requires_subject" in c:
         words = set(c["requires_subject"])
-        if not (_subject_lemmas(tok) & words or "@person" in words and _person_subject(tok, actors)):
+        if not (_subject_lemmas(tok) & words or "@person" in words and _person_subject(tok, actors)
+                or "@state" in words and _state_subject(tok, actors)):
             return None  # "demonstrators clashed with police": who clashed decides
         score += 1
     if c.get("requires_object_complement"):
@@ -346,6 +347,14 @@ def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
     noun's possessor is its subject ("Rubio's attack")."""
     deps = ("nsubj", "poss") if tok.pos_ in ("NOUN", "PROPN") else ("nsubj",)
     return any(c.dep_ in deps and _named_person(c, actors) for c in tok.children)
+
+
+def _state_subject(tok: Token, actors: ActorTable | None) -> bool:
+    """``tok``'s subject is a state or its government ("The Philippines protested", "Beijing")."""
+    if actors is None:
+        return False
+    subjects = (actors.get(actors.actor_for_token(c.i)) for c in tok.children if c.dep_ == "nsubj")
+    return any(a is not None and (a.kind == "country" or a.sector == "GOV") for a in subjects)
 
 
 def _disparages(tok: Token, actors: ActorTable | None) -> bool:

@@ -255,6 +255,9 @@ def _add_events(matches: list[tuple[Token, Match]], doc: Doc, actors: ActorTable
     for ev, symmetric in one_per_clause(coded):
         n += 1
         key = _key(ev, symmetric)
+        prev = found.get(key)
+        if prev is not None and _other_object(prev, ev):
+            key = (*key, ev.recipient.text.lower() if ev.recipient else "")
         if key in found:
             found[key] = _merge(found[key], ev)
         else:
@@ -289,6 +292,13 @@ def _same_sides(a: Event, b: Event) -> bool:
                 x is not None and y is not None and not x.actors and not y.actors and x.text != y.text):
             return False
     return True
+
+
+def _other_object(a: Event, b: Event) -> bool:
+    """Both events act on a side no actor names, and not the same words: two events ("took
+    control of the broadcaster and detained *the president*"), not two mentions of one."""
+    x, y = a.recipient, b.recipient
+    return x is not None and y is not None and not (x.actors or y.actors) and x.text.lower() != y.text.lower()
 
 
 def _our_statement(tok: Token, lex, actors: ActorTable, sent_lemmas: set[str]) -> bool:
@@ -741,9 +751,8 @@ def _subject_of_irrealis(tok: Token) -> bool:
 
 
 def _key(ev: Event, symmetric: bool) -> tuple:
-    # (a side with no actor by its words: "detained *the president*" is not "took *control of ...*")
-    a = tuple(sorted(ev.actor.actors)) or (ev.actor.text.lower(),) if ev.actor else ()
-    r = tuple(sorted(ev.recipient.actors)) or (ev.recipient.text.lower(),) if ev.recipient else ()
+    a = tuple(sorted(ev.actor.actors)) if ev.actor else ()
+    r = tuple(sorted(ev.recipient.actors)) if ev.recipient else ()
     if symmetric or ev.type == "CONSULT":
         both = tuple(sorted(set(a) | set(r)))
         return (ev.type, both, ev.modality == "negated")
