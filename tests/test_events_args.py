@@ -139,6 +139,8 @@ def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuse
     ("The explosion killed three soldiers, the army said.", "killed"),
     # nor past a subject that names someone, if nobody the table knows
     ("Pam Bondi vowed to go after anyone who attacks the LGBT community.", "attacks"),
+    # nor is what was attacked the author of what the attack did
+    ("The convoy was ambushed near the border, killing four soldiers.", "killing"),
 ])
 def test_events_args_weapon_subject_gets_no_guessed_actor(pipeline, text, trigger):
     """The reporter of a blast is not its author: no actor guessed past a weapon subject."""

@@ -339,6 +339,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("North Korea fired a ballistic missile into the sea off its east coast.", "fired", "MOBILIZE",
      "mobilize.fire-into-sea"),
     ("Iran hanged a man convicted of spying for Israel.", "hanged", "ASSAULT", "assault.execute"),
+    ("Fighting between Israel and Hezbollah intensified on Sunday.", "Fighting", "ASSAULT", "fight.fighting-between"),
+    ("The convoy was ambushed near the border.", "ambushed", "ASSAULT", "fight.attack"),
     ("The IAEA board passed a resolution censuring Iran.", "censuring", "ACCUSE", "accuse.criticize"),
     ("The Pentagon paused some weapons shipments to Ukraine.", "paused", "SANCTION", "sanction.halt-deliveries"),
     ("Azerbaijan and Armenia initialled a peace agreement at the White House.", "initialled", "AGREE",

@@ -349,6 +349,10 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                     return prev  # "pointed to Britain delivering weapons" (not "running a TV spot attacking")
             if passive_patient(tok) is not None:
                 return None  # "was granted asylum and *arrested*": who it was done to
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" and is_passive(tok.head) \
+                    and tok.head.lemma_.lower() not in load_event_words().deploy_verbs:
+                # "The convoy was ambushed near the border, *killing* four soldiers": the ambusher's act
+                return next((x for c in tok.head.children if c.dep_ == "agent" for x in pobjs(c)), None)
             return clause_subject(tok)
     return _nominal_actor(tok, recipient_spec)
 
