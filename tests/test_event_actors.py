@@ -108,6 +108,8 @@ def test_event_actors_data_file_is_versioned():
     # "Georgia" is the US state where the article speaks of its governor or ballots, else the country
     ("Georgia's governor criticized Trump's claims about the ballots.", "ACCUSE", "criticized", "actor", {"USA"}),
     ("Russia invaded Georgia in 2008.", "COERCE", "invaded", "recipient", {"GEO"}),
+    # a side of several states (a regional modifier) gets no home guessed
+    ("Russia dismissed the European peace proposal as unrealistic.", "REJECT", "dismissed", "recipient", set()),
 ])
 def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     a = rules.analyze(text)

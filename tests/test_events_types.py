@@ -341,6 +341,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Iran hanged a man convicted of spying for Israel.", "hanged", "ASSAULT", "assault.execute"),
     ("Fighting between Israel and Hezbollah intensified on Sunday.", "Fighting", "ASSAULT", "fight.fighting-between"),
     ("The convoy was ambushed near the border.", "ambushed", "ASSAULT", "fight.attack"),
+    # a law does what it says, for whoever passed it
+    ("Ukraine's parliament approved a law banning the Russian-linked church.", "banning", "COERCE", "coerce.ban"),
     ("The IAEA board passed a resolution censuring Iran.", "censuring", "ACCUSE", "accuse.criticize"),
     ("The Pentagon paused some weapons shipments to Ukraine.", "paused", "SANCTION", "sanction.halt-deliveries"),
     ("Azerbaijan and Armenia initialled a peace agreement at the White House.", "initialled", "AGREE",
@@ -535,6 +537,9 @@ def test_events_types_conditional_responses_and_capitals(pipeline, text, trigger
     ("Cameroon's opposition candidate claimed victory in the presidential election.", "claimed"),
     ("The company paused deliveries of its new phone.", "paused"),
     ("He hanged a picture on the wall.", "hanged"),
+    # a visit someone is invited to is not made
+    ("Modi invited Putin to visit India next year.", "visit"),
+    ("Putin accepted an invitation to visit North Korea.", "visit"),
     # riots quelled are not the quellers'; what any attack on civilians is, is no attack
     ("The Indonesian government deployed troops to quell riots in Jakarta.", "riots"),
     ("Attacking civilians is a war crime, the minister said.", "Attacking"),

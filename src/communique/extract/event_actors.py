@@ -42,7 +42,7 @@ DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
              "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers", "local_nouns",
-             "event_place_preps", "documents", "props", "counted_people", "foreign_modifiers")
+             "event_place_preps", "documents", "props", "counted_people", "foreign_modifiers", "regional_modifiers")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class SideCountries:
     props: frozenset[str] = frozenset()  # things shown that are no side ("the Ukrainian flag")
     counted: frozenset[str] = frozenset()  # quantities of people that are a side ("Dozens")
     foreign: frozenset[str] = frozenset()  # modifiers that say a side is not from here ("*foreign* NGOs")
+    regional: frozenset[str] = frozenset()  # modifiers naming several states ("the *European* peace proposal")
 
 
 @cache
@@ -91,7 +92,8 @@ def side_countries() -> SideCountries:
                          frozenset(w.lower() for w in data["documents"]),
                          frozenset(w.lower() for w in data["props"]),
                          frozenset(w.lower() for w in data["counted_people"]),
-                         frozenset(w.lower() for w in data["foreign_modifiers"]))
+                         frozenset(w.lower() for w in data["foreign_modifiers"]),
+                         frozenset(w.lower() for w in data["regional_modifiers"]))
 
 
 class DocCountries:
@@ -262,6 +264,9 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
     if country is None and (tok.lemma_.lower() in person_nouns() or tok.lemma_.lower() in load_lexicon().party_nouns) \
             and any(c.dep_ == "amod" and c.lower_ in side_countries().foreign for c in tok.children):
         return party  # "all *foreign* NGOs": from elsewhere, no home to guess
+    if country is None and any(c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in side_countries().regional
+                               for c in tok.children):
+        return party  # "the *European* peace proposal": several states', no home to guess
     if country is None and tok.lemma_.lower() in side_countries().relational:
         return party  # "its neighbor": not the home, whoever it is
     if country is None and tok.pos_ == "PRON" and not party.actors and tok.lower_ not in side_countries().quantifiers:

@@ -23,12 +23,12 @@ from .event_words import load_event_words
 
 DENY = frozenset({"deny", "refute", "dismiss", "rule", "disavow"})
 DEMAND = frozenset({"demand", "urge", "call", "insist", "ask", "push", "press", "want", "request",
-                    "order", "tell", "pressure", "appeal", "require"})
+                    "order", "tell", "pressure", "appeal", "require", "invite"})
 WARN_AGAINST = frozenset({"warn", "caution", "advise", "counsel"})  # "warned X against doing Y"
 CLAIM_NOUNS = frozenset({"claim", "allegation", "fear", "risk", "possibility", "prospect", "intention",
                          "intent", "plan", "threat", "warning", "rumor", "rumour", "speculation",
                          "event", "case", "concern", "accusation", "cover", "pretext",
-                         "proposal", "suggestion", "proposition", "scheme", "offer", "option"})
+                         "proposal", "suggestion", "proposition", "scheme", "offer", "option", "invitation"})
 # ("Trump's proposal to ban", "Trump's offer to send troops")
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
