@@ -73,6 +73,7 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     # a strike's own place where what it hit has none; a missile fired by someone at a place
     ("Russian drones and missiles struck energy facilities across Ukraine overnight.", "ASSAULT", "RUS", "UKR"),
     ("Ukrainian drones hit an oil refinery in Russia's Samara region, causing a fire.", "ASSAULT", "UKR", "RUS"),
+    ("Israeli airstrikes across Gaza killed at least 30 people overnight.", "ASSAULT", "ISR", "PSE"),
     # a weapon's sender is who it came from; an agreement's other party is who it is with
     ("Israeli forces shot down a drone launched from Yemen, the military said.", "ASSAULT", "ISR", "YEM"),
     ("Thailand suspended a peace deal with Cambodia after a landmine explosion injured soldiers.", "SANCTION",

@@ -343,6 +343,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The convoy was ambushed near the border.", "ambushed", "ASSAULT", "fight.attack"),
     # a law does what it says, for whoever passed it
     ("Ukraine's parliament approved a law banning the Russian-linked church.", "banning", "COERCE", "coerce.ban"),
+    ("Doctors in South Korea walked off the job in protest at plans to increase admissions.", "walked", "PROTEST",
+     "protest.walk-off-job"),
+    ("The military junta in Niger released the former president's son.", "released", "RETREAT",
+     "retreat.release-person"),
     ("The IAEA board passed a resolution censuring Iran.", "censuring", "ACCUSE", "accuse.criticize"),
     ("The Pentagon paused some weapons shipments to Ukraine.", "paused", "SANCTION", "sanction.halt-deliveries"),
     ("Azerbaijan and Armenia initialled a peace agreement at the White House.", "initialled", "AGREE",
