@@ -188,6 +188,8 @@ def test_event_dictionary_shipped_sources():
 @pytest.mark.parametrize("text, verb, coded", [
     ("The Indian government rushed food to the flood victims.", "rushed", True),  # AID: both sources
     ("Militants ambushed a military convoy.", "ambushed", False),  # ASSAULT (190): curated only
+    # a receiving block: the subject receives what the code gives (072), the dyad would turn round
+    ("Kyiv received new fighter aircraft from Germany.", "received", False),
 ])
 def test_event_dictionary_only_for_its_types(nlp, text, verb, coded):
     from communique.extract.event_dictionary import build_dictionary, dictionary_pattern, match

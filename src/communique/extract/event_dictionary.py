@@ -151,7 +151,7 @@ def build_dictionary(data: dict[str, Any]) -> VerbDictionary:
                           _phrases(data["discards"]["sentence"]), _phrases(data["discards"]["story"]))
 
 
-SOURCES_KEYS = frozenset({"version", "measured_on", "bare_verbs", "types"})
+SOURCES_KEYS = frozenset({"version", "measured_on", "bare_verbs", "types", "receiving_blocks"})
 
 
 def load_sources(text: str) -> tuple[frozenset[str], bool]:
@@ -169,18 +169,23 @@ def load_sources(text: str) -> tuple[frozenset[str], bool]:
 def load_dictionary() -> VerbDictionary:
     data = resources.files(DATA)
     d = build_dictionary(json.loads(data.joinpath(FILE).read_text(encoding="utf-8")))
-    types, bare = load_sources(data.joinpath(SOURCES).read_text(encoding="utf-8"))
-    return restrict(d, types, bare)
+    text = data.joinpath(SOURCES).read_text(encoding="utf-8")
+    types, bare = load_sources(text)
+    return restrict(d, types, bare, frozenset(yaml.safe_load(text).get("receiving_blocks") or ()))
 
 
-def restrict(d: VerbDictionary, types: frozenset[str], bare_verbs: bool) -> VerbDictionary:
+def restrict(d: VerbDictionary, types: frozenset[str], bare_verbs: bool,
+             receiving: frozenset[str] = frozenset()) -> VerbDictionary:
     """``d`` coding only ``types``: other patterns are dropped up front (less to match),
-    blockers ([---]) kept."""
+    blockers ([---]) kept; the verbs of the ``receiving`` blocks code nothing (their subject
+    receives: "Kyiv *received* air defense systems from Germany" is Germany's aid, which our
+    arguments would turn round)."""
     def keep(code: str | None) -> bool:
         return code is None or _code_type(code) in types
 
-    blocks = {b: tuple(p for p in ps if keep(p.cameo)) for b, ps in d.blocks.items()}
-    verbs = {k: (b, c if c is not None and keep(c) else None, prt) for k, (b, c, prt) in d.verbs.items()}
+    blocks = {b: tuple(p for p in ps if keep(p.cameo)) if b not in receiving else () for b, ps in d.blocks.items()}
+    verbs = {k: (b, c if c is not None and keep(c) and b not in receiving else None, prt)
+             for k, (b, c, prt) in d.verbs.items()}
     return replace(d, blocks=blocks, verbs=verbs, types=types, bare_verbs=bare_verbs, index={})
 
 
