@@ -347,6 +347,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "protest.walk-off-job"),
     ("The military junta in Niger released the former president's son.", "released", "RETREAT",
      "retreat.release-person"),
+    # a side said to break the law, or whose act is called a provocation, is accused
+    ("Reid told reporters that Donald Trump may have violated the law.", "told", "ACCUSE", "accuse.disparage"),
+    ("The Chinese foreign ministry said the U.S. arms sale was a provocation.", "said", "ACCUSE",
+     "accuse.disparage"),
     ("The IAEA board passed a resolution censuring Iran.", "censuring", "ACCUSE", "accuse.criticize"),
     ("The Pentagon paused some weapons shipments to Ukraine.", "paused", "SANCTION", "sanction.halt-deliveries"),
     ("Azerbaijan and Armenia initialled a peace agreement at the White House.", "initialled", "AGREE",
@@ -541,6 +545,8 @@ def test_events_types_conditional_responses_and_capitals(pipeline, text, trigger
     ("Cameroon's opposition candidate claimed victory in the presidential election.", "claimed"),
     ("The company paused deliveries of its new phone.", "paused"),
     ("He hanged a picture on the wall.", "hanged"),
+    # a mistake owned up to is no accusation
+    ("Comey said the FBI made a mistake in the background check.", "said"),
     # a visit someone is invited to is not made
     ("Modi invited Putin to visit India next year.", "visit"),
     ("Putin accepted an invitation to visit North Korea.", "visit"),

@@ -366,9 +366,10 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if c.dep_ != "ccomp" or any(x.dep_ == "neg" for x in c.children):
             continue
         subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-        owner = next((x for x in subj.children if x.dep_ == "poss"), None) if subj is not None else None
-        if subj is not None and owner is not None and _named_side(owner, actors):
-            subj = owner  # "Trump's comments are dangerous": of Trump
+        owner = next((x for x in subj.children if x.dep_ in ("poss", "compound", "amod") and x.i < subj.i
+                      and _named_side(x, actors)), None) if subj is not None else None
+        if subj is not None and owner is not None and not _named_side(subj, actors):
+            subj = owner  # "Trump's comments are dangerous", "the *U.S.* arms sale was a provocation": of the side
         if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she")):
             continue  # "People are sick of incompetent leaders": no side named
         own = {t.i for t in subj.subtree}  # "the war criminal has arrived": what the subject is called
