@@ -347,6 +347,9 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "protest.walk-off-job"),
     ("The military junta in Niger released the former president's son.", "released", "RETREAT",
      "retreat.release-person"),
+    # a misparse's second subject before the verb gives way to the side ("a group ... *T-shirts* marched")
+    ("In San Francisco, a group dressed in \"We are Orlando\" T-shirts marched in silence.", "marched", "PROTEST",
+     "protest.demonstrate"),
     # a side said to break the law, or whose act is called a provocation, is accused
     ("Reid told reporters that Donald Trump may have violated the law.", "told", "ACCUSE", "accuse.disparage"),
     ("The Chinese foreign ministry said the U.S. arms sale was a provocation.", "said", "ACCUSE",

@@ -325,9 +325,14 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
             # (not a floating quantifier: "the two nations *each* massing")
             if headline_passive(tok):
                 return None
-            subj = max((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i
-                        and c.lower_ not in ("each", "both", "all", "either", "neither")),
-                       key=lambda c: c.i, default=None) or next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            before = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i
+                      and c.lower_ not in ("each", "both", "all", "either", "neither")]
+            if len(before) > 1:  # a misparse's second subject ("a group dressed in ... *T-shirts* marched"): a side's
+                before = [c for c in before if not in_dateline(c) and (
+                    c.pos_ == "PROPN" or c.lemma_.lower() in HUMAN or c.lemma_.lower() in load_lexicon().party_nouns)
+                          ] or before
+            subj = max(before, key=lambda c: c.i, default=None) or next(
+                (c for c in tok.children if c.dep_ == "nsubj"), None)
             subj = past_dateline(subj)
             if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in load_event_words().weapon_subjects:
                 # "a *rebel* attack killed ten soldiers": who attacked, where the attack says
