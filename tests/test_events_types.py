@@ -347,6 +347,12 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "protest.walk-off-job"),
     ("The military junta in Niger released the former president's son.", "released", "RETREAT",
      "retreat.release-person"),
+    ("China imposed anti-dumping duties on brandy imported from the European Union.", "imposed", "COERCE",
+     "coerce.sanctions"),
+    ("A cyberattack on a British retailer disrupted online orders for weeks.", "cyberattack", "COERCE",
+     "coerce.cyberattack"),
+    ("India suspended visa services for Canadians.", "suspended", "SANCTION", "sanction.break"),
+    ("The Netherlands returned looted artifacts to Indonesia.", "returned", "RETREAT", "retreat.release"),
     # a misparse's second subject before the verb gives way to the side ("a group ... *T-shirts* marched")
     ("In San Francisco, a group dressed in \"We are Orlando\" T-shirts marched in silence.", "marched", "PROTEST",
      "protest.demonstrate"),
