@@ -110,6 +110,10 @@ def test_event_actors_data_file_is_versioned():
     ("Russia invaded Georgia in 2008.", "COERCE", "invaded", "recipient", {"GEO"}),
     # a side of several states (a regional modifier) gets no home guessed
     ("Russia dismissed the European peace proposal as unrealistic.", "REJECT", "dismissed", "recipient", set()),
+    # a backer named with a hyphen is not the side's own country; a leader is ("Saudi-led")
+    ("Russia-backed separatists shelled Ukrainian positions near Donetsk.", "ASSAULT", "shelled", "actor", set()),
+    ("Pro-Russian hackers attacked Danish government websites.", "COERCE", "attacked", "actor", set()),
+    ("The Saudi-led coalition struck Houthi positions in Yemen.", "ASSAULT", "struck", "actor", {"SAU"}),
 ])
 def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     a = rules.analyze(text)

@@ -23,6 +23,15 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 OWNER_PREPS = frozenset({"in", "of", "from"})
 
 
+def backer_word(tok: Token) -> bool:
+    """``tok`` names who backs a side, not the side's own country: "*Russia*-backed
+    separatists", "*pro*-Russian hackers" (a hyphen joins it to a backing word)."""
+    doc, words = tok.doc, actor_words().backing_words
+    after = tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in words
+    before = tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in words
+    return after or before
+
+
 def _modifier_owners(b: "_Builder", tok: Token) -> list[str]:
     """Countries, organisations or groups that own a sector noun: its modifiers
     ("Russian troops"), modifiers inside a compound name ("Kenya Farmers Association
@@ -41,7 +50,7 @@ def _modifier_owners(b: "_Builder", tok: Token) -> list[str]:
             for c in t.children:
                 if c.dep_ not in MODIFIER_DEPS:
                     continue
-                if c.i in b.by_token:
+                if c.i in b.by_token and not backer_word(c):
                     add(c)
                 elif c.dep_ == "compound":
                     nxt.append(c)

@@ -34,6 +34,7 @@ from ..errors import ConfigError
 from ..kb import load_kb
 from ..models import Party, Place
 from .actors import ActorTable
+from .agents import backer_word
 from .event_lexicon import load_lexicon
 from .person_nouns import person_nouns
 from .places import PlaceTable
@@ -208,6 +209,8 @@ _PLACE_PREPS = frozenset({"of", "from", "in", "into", "to", "toward", "towards",
 
 def _country_in_phrase(tok: Token, actors: ActorTable, places: PlaceTable) -> str | None:
     for t in _phrase(tok):
+        if backer_word(t):
+            continue  # "*Russia*-backed separatists": their backer's country, not their own
         c = _affiliation_at(tok.doc, t.i)
         if c:
             return c
