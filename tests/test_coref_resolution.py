@@ -96,3 +96,22 @@ BOUND = (["Rubio", "said", "Christie", "attacked", "him", "."],
 def test_coref_object_pronoun_is_not_its_clauses_subject(index, expected):
     table = _table(_doc(*BOUND))
     assert _name(table, index) == expected
+
+
+def _group_doc(name: str, ent: str):
+    # "<name> declined to comment . The militant group fired rockets ."
+    return _doc([name, "declined", "comment", ".", "The", "militant", "group", "fired", "rockets", "."],
+                ["PROPN", "VERB", "NOUN", "PUNCT", "DET", "ADJ", "NOUN", "VERB", "NOUN", "PUNCT"],
+                ["nsubj", "ROOT", "dobj", "punct", "det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+                [1, 1, 1, 1, 6, 6, 7, 7, 7, 7],
+                [f"B-{ent}", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
+
+
+@pytest.mark.parametrize("name, ent, expected", [
+    ("Hezbollah", "ORG", "Hezbollah"),  # the organisation named last
+    ("NATO", "ORG", None),              # a body of states is no "group"
+    ("Russia", "GPE", None),            # nor is a state
+])
+def test_coref_definite_group_takes_the_organisation_named_last(name, ent, expected):
+    table = _table(_group_doc(name, ent))
+    assert _name(table, 6) == expected

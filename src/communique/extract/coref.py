@@ -251,6 +251,15 @@ def resolve(b: "_Builder") -> None:
             seen.add(i, ids, _is_subject(b, i, end + 1), sent)
             i = end + 1
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in words.org_references and _definite_only(tok):
+            # "the militant group", "the movement": the organisation named last (not a body of
+            # states: "rallying NATO ... to cut off *the group's* revenue" is not NATO's)
+            org = _pick(seen, i, sent, lambda a: b.records[a].kind == "organization" and b.records[a].sector != "IGO")
+            if org:
+                b.by_token[i] = org
+                seen.add(i, (org,), _is_subject(b, i, i + 1), sent)
+            i += 1
+            continue
         if tok.pos_ == "PRON" or low in MALE | FEMALE | NEUTER | PLURAL:
             found: str | tuple[str, ...] | None = None
             if low in MALE or low in FEMALE:
@@ -271,6 +280,16 @@ def resolve(b: "_Builder") -> None:
                 seen.add(i, (found,), _is_subject(b, i, i + 1), sent)
         i += 1
     _owned(b)
+
+
+def _definite_only(tok) -> bool:
+    """``tok`` heads "the (adjective) noun" and nothing more: no name, number, possessor or
+    phrase that would say which one ("the group of protesters", "the group's leader" are not)."""
+    kids = list(tok.children)
+    return tok.lower_ == tok.lemma_ and any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and all(
+        c.dep_ == "det" or c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and c.is_lower
+        and not c.ent_type_ for c in kids if c.i < tok.i
+    ) and not any(c.dep_ == "prep" and c.lower_ == "of" and any(x.dep_ == "pobj" for x in c.children) for c in kids)
 
 
 def _clause_subject_actor(b: "_Builder", pron) -> str | None:

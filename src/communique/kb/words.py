@@ -23,7 +23,7 @@ SCHEMA: dict[str, type] = {
     "version": int, "source": str, "licence": str, "org_heads": dict, "state_heads": dict,
     "org_cues": dict, "name_joiners": list, "opposition_modifiers": list, "people_nouns": dict,
     "not_agents": list, "side_phrases": list, "owned_groups": list, "not_org_names": list, "water_words": list,
-    "state_names": dict, "backing_words": list,
+    "state_names": dict, "backing_words": list, "org_references": list,
 }
 
 
@@ -43,6 +43,8 @@ class ActorWords:
     water_words: frozenset[str] = frozenset()  # "South China *Sea*", "*Gulf* of Mexico": no side named
     # "*Russia*-backed separatists", "*pro*-Russian hackers": the country named backs the side, is not its own
     backing_words: frozenset[str] = frozenset()
+    # nouns by which "the ..." refers back to an organisation named before ("the militant group")
+    org_references: frozenset[str] = frozenset()
     # country name -> (the other country it is a state of, that state's context words, the country's)
     state_names: Mapping[str, tuple[str, frozenset[str], frozenset[str]]] = field(
         default_factory=lambda: MappingProxyType({}))
@@ -66,7 +68,7 @@ def validate(data: Any, name: str = "actor_words.yaml") -> dict[str, Any]:
         if not isinstance(value, SCHEMA[key]):
             raise ConfigError(f"{name}: {key!r} should be a {SCHEMA[key].__name__}")
     for key in ("name_joiners", "opposition_modifiers", "not_agents", "side_phrases", "owned_groups",
-                "not_org_names", "water_words", "backing_words"):
+                "not_org_names", "water_words", "backing_words", "org_references"):
         bad = [w for w in data.get(key) or () if not isinstance(w, str)]
         if bad:  # YAML reads a bare on/off/yes/no as a boolean
             raise ConfigError(f"{name}: {key!r} holds non-strings {bad!r} (quote them)")
@@ -98,6 +100,7 @@ def parse_words(data: dict[str, Any]) -> ActorWords:
         not_org_names=frozenset(str(w).lower() for w in d["not_org_names"]),
         water_words=frozenset(str(w).lower() for w in d["water_words"]),
         backing_words=frozenset(str(w).lower() for w in d["backing_words"]),
+        org_references=frozenset(str(w).lower() for w in d["org_references"]),
         state_names=MappingProxyType({str(k): (str(v["state_of"]), frozenset(w.lower() for w in v["cues"]),
                                                frozenset(w.lower() for w in v["country_cues"]))
                                       for k, v in d["state_names"].items()}),
