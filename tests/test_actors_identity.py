@@ -270,3 +270,27 @@ def test_actors_identity_secretary_general_is_no_general(nlp):
     doc, table = _actors(nlp, "U.N. Secretary-General Ban Ki-moon condemned the attacks.", dt.date(2010, 1, 1))
     actor = _actor_of(doc, table, "Ban")
     assert (actor.kind, actor.sector) == ("person", "IGO")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, words, name, country", [
+    # "they" after an armed group or a plural-named body is that body
+    ("Sudan's paramilitary Rapid Support Forces said Sunday they had seized el-Fasher.", "they",
+     "Rapid Support Forces", "SDN"),
+    # an international body's officer acts for it, not for the state the dictionaries list him under
+    ("U.N. Secretary-General Antonio Guterres called for a halt to the fighting.", "Guterres",
+     "Antonio Guterres", None),
+    # a body's leader named in apposition is that person, not the last leader seen
+    ("U.N. Secretary-General Antonio Guterres spoke. The group's leader, Mohamed Hamdan Dagalo, ordered his "
+     "forces to stop.", "leader", None, None),
+])
+def test_actors_identity_references_to_bodies_and_their_officers(nlp, text, words, name, country):
+    doc, table = _actors(nlp, text)
+    start = doc.text.index(words)
+    tok = next(t for t in doc if t.idx >= start)
+    aid = table.actor_for_token(tok.i)
+    actor = table.get(aid) if aid else None
+    if name is None:
+        assert actor is None or actor.name != "Antonio Guterres"
+    else:
+        assert actor is not None and (actor.name, actor.country) == (name, country)

@@ -85,8 +85,11 @@ def _pick_plural(b, seen, i, sent) -> tuple[str, ...] | None:
     for start, ids, subject, s in seen.candidates(i, sent):
         if len(ids) > 1:
             return ids
-        if b.records[ids[0]].kind == "group":
+        rec = b.records[ids[0]]
+        if rec.kind == "group":
             return ids
+        if rec.kind == "organization" and (rec.name.endswith("s") or rec.sector in ("REB", "UAF")):
+            return ids  # "the Rapid Support Forces said *they* had seized", "the Taliban say they"
     return None
 
 
@@ -120,6 +123,8 @@ def _description(b: "_Builder", tok, seen_people: dict[str, int]) -> None:
         return
     # a determiner before the title (with optional country/adjective modifiers), or a
     # country owning it ("Azerbaijan's foreign minister", "Kenyan opposition leader")
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+        return  # "The group's leader, Mohamed Hamdan Dagalo": the name says who
     j = title[0] - 1
     country = None
     opposition = False
@@ -131,7 +136,8 @@ def _description(b: "_Builder", tok, seen_people: dict[str, int]) -> None:
         elif doc[j].lower_ in modifiers:
             opposition = True
         elif doc[j].lower_ in ("'s", "’s"):
-            pass
+            if j > 0 and b.by_token.get(j - 1) is None and doc[j - 1].pos_ == "NOUN":
+                return  # "the group's leader": a body's leader, not a state's office holder
         elif not (doc[j].pos_ in ("ADJ", "PROPN", "NOUN") or doc[j].is_title or doc[j].is_upper) \
                 or (other is not None and b.records[other].kind != "country"):
             break

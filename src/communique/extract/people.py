@@ -266,7 +266,9 @@ def apply_people(b: "_Builder") -> None:
                 rec.families.add(title[1])
                 rec.sector = rec.sector or role.sector or title[0]
             rec.sector = rec.sector or role.sector
-        rec.country = rec.country or known.country
+        # an international body's officer acts for the body, not for a state the dictionaries
+        # list the person under ("U.N. Secretary-General Antonio Guterres", once Portugal's PM)
+        rec.country = rec.country or (None if rec.sector == "IGO" else known.country)
         rec.gender = rec.gender or known.gender
     # a state title with no country ("President William Ruto" under a NAIROBI dateline):
     # wire copy names the dateline's state
