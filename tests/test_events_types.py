@@ -352,6 +352,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("A cyberattack on a British retailer disrupted online orders for weeks.", "cyberattack", "COERCE",
      "coerce.cyberattack"),
     ("India suspended visa services for Canadians.", "suspended", "SANCTION", "sanction.break"),
+    ("The United States tightened export controls on advanced chips to China.", "tightened", "COERCE",
+     "coerce.export-controls"),
     ("The Netherlands returned looted artifacts to Indonesia.", "returned", "RETREAT", "retreat.release"),
     # a misparse's second subject before the verb gives way to the side ("a group ... *T-shirts* marched")
     ("In San Francisco, a group dressed in \"We are Orlando\" T-shirts marched in silence.", "marched", "PROTEST",
