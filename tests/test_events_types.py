@@ -558,6 +558,12 @@ def test_events_types_conditional_responses_and_capitals(pipeline, text, trigger
     ("He hanged a picture on the wall.", "hanged"),
     # a mistake owned up to is no accusation
     ("Comey said the FBI made a mistake in the background check.", "said"),
+    # raids across one's own country name no side attacked ("in raids across *the country*")
+    ("Turkish police detained 100 people suspected of links to the Islamic State group in raids across the country.",
+     "raids"),
+    # what a speaker says it did itself disparages no one
+    ("The Venezuelan government said it had arrested three Americans accused of plotting to destabilize the country.",
+     "said"),
     # a visit someone is invited to is not made
     ("Modi invited Putin to visit India next year.", "visit"),
     ("Putin accepted an invitation to visit North Korea.", "visit"),

@@ -366,6 +366,10 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if c.dep_ != "ccomp" or any(x.dep_ == "neg" for x in c.children):
             continue
         subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "PRON" and actors is not None and (
+                me := actors.actor_for_token(subj.i)) is not None and any(
+                x.dep_ == "nsubj" and actors.actor_for_token(x.i) == me for x in tok.children):
+            continue  # "the government said *it* had arrested ...": the speaker's own act, no one disparaged
         owner = next((x for x in subj.children if x.dep_ in ("poss", "compound", "amod") and x.i < subj.i
                       and _named_side(x, actors)), None) if subj is not None else None
         if subj is not None and owner is not None and not _named_side(subj, actors):

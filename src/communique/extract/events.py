@@ -675,6 +675,9 @@ def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, actors:
         # or the strike's own place, where what it hit has none ("struck energy facilities *across Ukraine*")
         slots += [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside")
                   for x in pobjs(c)]
+    elif tok.pos_ == "NOUN" and own:  # "Israeli airstrikes *across Gaza*"
+        slots += [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("across", "throughout")
+                  for x in pobjs(c)]
     # "in the city *of Dnipro*", "in *Russia's* Samara region"
     slots += [x for o in slots for x in (*of_objects(o), *(c for c in o.children if c.dep_ == "poss"))]
     # and where the act an object ends or aims at happens ("demanded a halt *to the fighting in Sudan*")
