@@ -294,3 +294,16 @@ def test_actors_identity_references_to_bodies_and_their_officers(nlp, text, word
         assert actor is None or actor.name != "Antonio Guterres"
     else:
         assert actor is not None and (actor.name, actor.country) == (name, country)
+
+
+@pytest.mark.model
+def test_actors_identity_both_sides_are_not_the_speakers():
+    """"Both sides" urged by a third party are the two sides named before it, not the speaker's state."""
+    from communique.pipeline import analyze
+
+    text = ("Russian and Ukrainian delegations met in Istanbul. Vladimir Putin and Volodymyr Zelensky did not "
+            "attend. Turkish Foreign Minister Hakan Fidan urged both sides to keep talking.")
+    a = analyze(text, published="2025-05-16")
+    ev = next(e for e in a.events if e.trigger.text == "urged")
+    countries = {x.country for x in a.actors if x.id in ev.recipient.actors}
+    assert countries == {"RUS", "UKR"}

@@ -74,6 +74,7 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Russian drones and missiles struck energy facilities across Ukraine overnight.", "ASSAULT", "RUS", "UKR"),
     ("Ukrainian drones hit an oil refinery in Russia's Samara region, causing a fire.", "ASSAULT", "UKR", "RUS"),
     ("Israeli airstrikes across Gaza killed at least 30 people overnight.", "ASSAULT", "ISR", "PSE"),
+    ("A Russian drone struck a bus in the Sumy region, killing nine civilians.", "ASSAULT", "RUS", "UKR"),
     # a weapon's sender is who it came from; an agreement's other party is who it is with
     ("Israeli forces shot down a drone launched from Yemen, the military said.", "ASSAULT", "ISR", "YEM"),
     ("Thailand suspended a peace deal with Cambodia after a landmine explosion injured soldiers.", "SANCTION",

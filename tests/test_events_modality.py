@@ -115,6 +115,9 @@ def test_events_modality_every_act_inside_an_accusation_is_alleged_and_the_accus
      "insulting", "mayor"),
     ("Police arrested three men for attacking a synagogue in Manchester.", "attacking", "men"),
     ("The United States sanctioned Russia for invading Ukraine.", "invading", "Russia"),
+    # (and a second of-phrase of an accusation is alleged as the first is)
+    ("Ukraine accused Russia of sending a low-level delegation and of making unacceptable demands.", "demands",
+     "Russia"),
 ])
 def test_events_modality_what_someone_is_punished_for_is_alleged_and_theirs(analyze, text, trigger, punished):
     """What a sentence, an arrest or a sanction punishes someone *for* is alleged, and the

@@ -383,6 +383,7 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
     ("The Serbian president boycotted the summit in protest over Kosovo.", "summit", "prevented"),
     ("Hundreds of people killed on Friday were buried in Aleppo.", "killed", "description"),
     ("Senators investigating the 2012 attack on the consulate met on Monday.", "attack", "background"),
+    ("Hours after the meeting, a Russian drone struck a bus in the Sumy region.", "meeting", "background"),
     ("He said he did not support their right to sue the company.", "sue", "content"),
     ("A Kenyan court blocked the deployment of police officers to Haiti.", "deployment", "prevented"),
     ("Iran's supreme leader rejected direct negotiations with the United States.", "negotiations", "prevented"),
@@ -391,7 +392,7 @@ def test_events_types_not_an_event_reason(pipeline, text, trigger, reason):
     doc = pipeline.nlp(text)
     tok = next(t for t in doc if t.text == trigger)
     types = {"arrest": "COERCE", "sue": "ACCUSE", "agreement": "AGREE", "summit": "CONSULT", "deployment": "MOBILIZE",
-             "negotiations": "CONSULT"}
+             "negotiations": "CONSULT", "meeting": "CONSULT"}
     assert not_an_event(tok, types.get(trigger, "ASSAULT")) == reason
 
 

@@ -93,14 +93,29 @@ def _pick_plural(b, seen, i, sent) -> tuple[str, ...] | None:
     return None
 
 
+def _speaker_countries(b, i: int) -> set[str]:
+    """The countries of the subject of the verb governing token ``i`` ("Turkey's foreign
+    minister urged *both sides*": not one of the sides)."""
+    t = b.doc[i]
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    out = set()
+    for c in t.children:
+        a = b.by_token.get(c.i) if c.dep_ == "nsubj" else None
+        if a is not None and b.records[a].country:
+            out.add(b.records[a].country)
+    return out
+
+
 def _pick_sides(b, seen, i, sent) -> tuple[str, ...] | None:
+    speaker = _speaker_countries(b, i) if b.has_dep else set()
     for kind in ("person", "country"):
         found: list[str] = []
         for start, ids, subject, s in seen.candidates(i, sent):
-            if s == sent and start < i and kind == "person":
-                pass
             for a in ids:
-                if b.records[a].kind == kind and a not in found:
+                if b.records[a].kind == kind and a not in found and b.records[a].country not in speaker:
                     found.append(a)
             if len(found) >= 2:
                 break

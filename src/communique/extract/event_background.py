@@ -118,7 +118,12 @@ def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
     prep = t.head.lower_
     if prep in ne.sequence_preps and any(c.dep_ == "prep" and c.lower_ in ne.participant_preps for c in tok.children):
         return False  # "after clashes *with protesters*": an event of its own, with its sides, not background
-    return prep in ne.background_preps and type_ not in ne.occasion_types
+    # (an occasion before or after which something happened, naming none of its parties, is a time
+    # reference: "Hours *after the meeting*, a drone struck ...", not "after *his* visit *to Mexico*")
+    named = any(c.dep_ == "poss" or c.dep_ == "prep" and (c.lower_ in ne.participant_preps or c.lower_ == "to")
+                for c in tok.children)
+    reference = prep in ne.sequence_preps or prep in ("before", "since", "until")
+    return prep in ne.background_preps and (type_ not in ne.occasion_types or reference and not named)
 
 
 def _cause_words(tok: Token) -> set[str]:

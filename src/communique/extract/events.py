@@ -678,8 +678,8 @@ def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, actors:
     elif tok.pos_ == "NOUN" and own:  # "Israeli airstrikes *across Gaza*"
         slots += [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("across", "throughout")
                   for x in pobjs(c)]
-    # "in the city *of Dnipro*", "in *Russia's* Samara region"
-    slots += [x for o in slots for x in (*of_objects(o), *(c for c in o.children if c.dep_ == "poss"))]
+    # "in the city *of Dnipro*", "in *Russia's* Samara region", "in the *Sumy* region"
+    slots += [x for o in slots for x in (*of_objects(o), *(c for c in o.children if c.dep_ in ("poss", "compound")))]
     # and where the act an object ends or aims at happens ("demanded a halt *to the fighting in Sudan*")
     acts = [x for o in slots for c in o.children if c.dep_ == "prep" and c.lower_ == "to"
             for x in pobjs(c) if _event_noun(x)]

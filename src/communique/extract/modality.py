@@ -226,8 +226,8 @@ def allegation_of(tok: Token) -> Token | None:
                 c.lower_ == "responsible" for c in t.children)) and (
                 lemma not in CENSURE | PUNISH or link.dep_ == "prep" and link.lower_ in ("for", "over")):
             return t
-        if prev.dep_ == "conj" and prev.pos_ == t.pos_ == "VERB":
-            continue  # "accused X of ramming and *firing* water cannon": alleged as the first conjunct
+        if prev.dep_ == "conj" and prev.pos_ == t.pos_ and t.pos_ in ("VERB", "ADP"):
+            continue  # "accused X of ramming and *firing* water cannon", "of sending ... and *of* making"
         if prev.dep_ not in ALLEGE_DEPS and prev.dep_ != "dobj":
             return None  # (the object of the alleged act is inside it: "of launching *strikes*",
             # "of supplying drones used to *attack*")
@@ -296,7 +296,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if t.dep_ == "advcl" and t.head.lemma_ in DEMAND and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return "demanded", True  # "called on Egypt *to free* the activists" (parsed as an adjunct)
-        if t.dep_ == "conj" and t.i != tok.i and t.head.pos_ == t.pos_ == "VERB":
+        if t.dep_ == "conj" and t.i != tok.i and t.head.pos_ == t.pos_ and t.pos_ in ("VERB", "ADP"):
             first = modality_of(t)  # "accused Chinese vessels of ramming and firing *water cannon*"
             if first[0] == "alleged":
                 return first
