@@ -354,6 +354,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("India suspended visa services for Canadians.", "suspended", "SANCTION", "sanction.break"),
     ("The United States tightened export controls on advanced chips to China.", "tightened", "COERCE",
      "coerce.export-controls"),
+    # protests against someone are demonstrations; one lodged is a complaint
+    ("Students joined the largest protests against the government in years.", "protests", "PROTEST",
+     "protest.protests-against"),
+    ("China lodged a protest against the visit.", "protest", "ACCUSE", "accuse.criticism"),
     ("The Netherlands returned looted artifacts to Indonesia.", "returned", "RETREAT", "retreat.release"),
     # a misparse's second subject before the verb gives way to the side ("a group ... *T-shirts* marched")
     ("In San Francisco, a group dressed in \"We are Orlando\" T-shirts marched in silence.", "marched", "PROTEST",
@@ -384,6 +388,8 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
     ("Hundreds of people killed on Friday were buried in Aleppo.", "killed", "description"),
     ("Senators investigating the 2012 attack on the consulate met on Monday.", "attack", "background"),
     ("Hours after the meeting, a Russian drone struck a bus in the Sumy region.", "meeting", "background"),
+    ("A railway station canopy collapsed in Novi Sad, killing 16 people.", "killing", "non-violent death"),
+    ("A ferry capsized on Lake Victoria, killing 20 passengers.", "killing", "non-violent death"),
     ("He said he did not support their right to sue the company.", "sue", "content"),
     ("A Kenyan court blocked the deployment of police officers to Haiti.", "deployment", "prevented"),
     ("Iran's supreme leader rejected direct negotiations with the United States.", "negotiations", "prevented"),

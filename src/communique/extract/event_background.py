@@ -133,6 +133,8 @@ def _cause_words(tok: Token) -> set[str]:
             and tok.head.i != tok.i:  # "a typhoon struck China, *killing* 400": the typhoon's deaths
         heads.append(tok.head)
     for h in heads:
+        if h.i != tok.i:  # "a station canopy *collapsed*, killing 16 people": the event that killed
+            out.add(h.lemma_.lower())
         for c in h.children:
             phrase = None
             if c.dep_ in ("nsubj", "csubj"):
