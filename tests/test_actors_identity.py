@@ -283,6 +283,9 @@ def test_actors_identity_secretary_general_is_no_general(nlp):
     # a body's leader named in apposition is that person, not the last leader seen
     ("U.N. Secretary-General Antonio Guterres spoke. The group's leader, Mohamed Hamdan Dagalo, ordered his "
      "forces to stop.", "leader", None, None),
+    # a state's office holder by a description still is ("the country's president")
+    ("Joe Biden spoke in Washington. The country's president said the economy would grow.", "president",
+     "Joe Biden", "USA"),
 ])
 def test_actors_identity_references_to_bodies_and_their_officers(nlp, text, words, name, country):
     doc, table = _actors(nlp, text)

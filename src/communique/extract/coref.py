@@ -151,7 +151,7 @@ def _description(b: "_Builder", tok, seen_people: dict[str, int]) -> None:
         elif doc[j].lower_ in modifiers:
             opposition = True
         elif doc[j].lower_ in ("'s", "’s"):
-            if j > 0 and b.by_token.get(j - 1) is None and doc[j - 1].pos_ == "NOUN":
+            if j > 0 and doc[j - 1].lemma_.lower() in actor_words().org_references:
                 return  # "the group's leader": a body's leader, not a state's office holder
         elif not (doc[j].pos_ in ("ADJ", "PROPN", "NOUN") or doc[j].is_title or doc[j].is_upper) \
                 or (other is not None and b.records[other].kind != "country"):
