@@ -51,6 +51,10 @@ def _actor_of(doc, table, words: str):
     ("organization", "Al-Shabaab fighters attacked a base.", "Al-Shabaab", "Al-Shabaab", "SOM", "REB"),
     # a possessor names an unlisted body's country ("Brazil's Supreme Court")
     ("organization", "Brazil's Supreme Court convicted Jair Bolsonaro.", "Supreme", "Supreme Court", "BRA", "JUD"),
+    # armed groups the open dictionaries lack
+    ("organization", "ELN rebels killed seven soldiers.", "ELN", "ELN", "COL", "REB"),
+    ("organization", "The Syrian Democratic Forces captured the town.", "Syrian", "Syrian Democratic Forces", "SYR",
+     "REB"),
     ("group", "Gunmen attacked a bus near the border.", "Gunmen", "gunmen", None, "UAF"),
     ("group", "A suicide bomber struck a market.", "suicide", "suicide bomber", None, "REB"),
     ("group", "Four men were arrested after the attack.", "men", "men", None, "CVL"),

@@ -358,6 +358,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Students joined the largest protests against the government in years.", "protests", "PROTEST",
      "protest.protests-against"),
     ("China lodged a protest against the visit.", "protest", "ACCUSE", "accuse.criticism"),
+    ("The Honduran government ended its extradition treaty with the United States.", "ended", "SANCTION",
+     "sanction.quit-deal"),
+    ("Colombia suspended arms purchases from the United States.", "suspended", "SANCTION",
+     "sanction.halt-deliveries"),
     ("The Netherlands returned looted artifacts to Indonesia.", "returned", "RETREAT", "retreat.release"),
     # a misparse's second subject before the verb gives way to the side ("a group ... *T-shirts* marched")
     ("In San Francisco, a group dressed in \"We are Orlando\" T-shirts marched in silence.", "marched", "PROTEST",

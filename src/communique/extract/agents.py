@@ -60,8 +60,11 @@ def _modifier_owners(b: "_Builder", tok: Token) -> list[str]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
-            if pobj is not None and pobj.i in b.by_token and b.records[b.by_token[pobj.i]].kind == "country":
-                add(pobj)
+            if pobj is None or pobj.i not in b.by_token:
+                continue
+            kind = b.records[b.by_token[pobj.i]].kind
+            if kind == "country" or kind == "organization" and c.lower_ == "of":
+                add(pobj)  # "security forces in Chile", "rebels *of the ELN*"
     return ids
 
 
