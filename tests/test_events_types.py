@@ -1256,3 +1256,12 @@ def test_events_types_event_noun_actor_under_judging_verb(pipeline, text, trigge
     found = _coded(pipeline, text, trigger)
     assert found
     assert (found[0].actor.text if found[0].actor else None) == actor
+
+
+@pytest.mark.model
+def test_events_types_the_sidelines_of_a_summit_are_no_side(pipeline):
+    """Where two leaders met ("on the sidelines of the ASEAN summit") is not whom they met."""
+    ev = _coded(pipeline, "Lula and Trump met on the sidelines of the ASEAN summit in Kuala Lumpur.", "met",
+                "CONSULT")
+    assert ev and ev[0].recipient is None
+    assert ev[0].actor is not None and ev[0].actor.text == "Lula and Trump"
