@@ -362,6 +362,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "sanction.quit-deal"),
     ("Colombia suspended arms purchases from the United States.", "suspended", "SANCTION",
      "sanction.halt-deliveries"),
+    ("Israel's security cabinet approved a ceasefire deal with Hezbollah.", "approved", "AGREE", "agree.approve-deal"),
     ("The Netherlands returned looted artifacts to Indonesia.", "returned", "RETREAT", "retreat.release"),
     # a misparse's second subject before the verb gives way to the side ("a group ... *T-shirts* marched")
     ("In San Francisco, a group dressed in \"We are Orlando\" T-shirts marched in silence.", "marched", "PROTEST",
