@@ -568,6 +568,11 @@ def test_events_types_conditional_responses_and_capitals(pipeline, text, trigger
     ("Cameroon's opposition candidate claimed victory in the presidential election.", "claimed"),
     ("The company paused deliveries of its new phone.", "paused"),
     ("He hanged a picture on the wall.", "hanged"),
+    # foes in words, a work's criticism, a suicide and a health emergency are no attack nor coercion
+    ("The Federal Reserve raised interest rates by a quarter point to fight inflation.", "fight"),
+    ("The film attacks the excesses of the fashion industry.", "attacks"),
+    ("A gunman shot himself after killing four people at a mall, police said.", "shot"),
+    ("The World Health Organization declared the mpox outbreak a global health emergency.", "declared"),
     # a mistake owned up to is no accusation
     ("Comey said the FBI made a mistake in the background check.", "said"),
     # raids across one's own country name no side attacked ("in raids across *the country*")
