@@ -363,6 +363,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Colombia suspended arms purchases from the United States.", "suspended", "SANCTION",
      "sanction.halt-deliveries"),
     ("Israel's security cabinet approved a ceasefire deal with Hezbollah.", "approved", "AGREE", "agree.approve-deal"),
+    ("Thailand deported 40 Uyghurs to China despite warnings from the United Nations.", "deported", "COERCE",
+     "coerce.deport"),
     ("The Netherlands returned looted artifacts to Indonesia.", "returned", "RETREAT", "retreat.release"),
     # a misparse's second subject before the verb gives way to the side ("a group ... *T-shirts* marched")
     ("In San Francisco, a group dressed in \"We are Orlando\" T-shirts marched in silence.", "marched", "PROTEST",
@@ -573,6 +575,8 @@ def test_events_types_conditional_responses_and_capitals(pipeline, text, trigger
     ("The film attacks the excesses of the fashion industry.", "attacks"),
     ("A gunman shot himself after killing four people at a mall, police said.", "shot"),
     ("The World Health Organization declared the mpox outbreak a global health emergency.", "declared"),
+    # one state's own drills are no cooperation
+    ("Vietnam protested China's military drills in the Paracel Islands.", "drills"),
     # a mistake owned up to is no accusation
     ("Comey said the FBI made a mistake in the background check.", "said"),
     # raids across one's own country name no side attacked ("in raids across *the country*")

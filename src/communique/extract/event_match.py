@@ -257,7 +257,8 @@ def _person_object(tok: Token, actors: ActorTable | None, mode: object) -> bool:
     if o.lower_ in ("he", "she", "him", "her", "i", "me", "we", "us"):
         return True  # "she was gravely wounded in a shooting": a person
     return (who is not None and who.kind in kinds or noun_lemma(o) in HUMAN
-            or o.ent_type_ in ("PERSON", "NORP"))
+            or o.ent_type_ in ("PERSON", "NORP")
+            or o.tag_ == "NNS" and o.ent_type_ == "GPE")  # a people the recogniser took for a place ("40 Uyghurs")
 
 
 def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -> set[str]:
