@@ -78,6 +78,8 @@ def test_events_basic_coding(analyze, text, type_, cameo):
      "hypothetical", False),
     ("The minister said Turkey would not allow Sweden to join NATO until it extradites the suspects.", "extradites",
      "hypothetical", True),
+    # what a verb reportedly did is alleged, its object's event too
+    ("Russia reportedly used chemical weapons against Ukrainian troops.", "weapons", "alleged", False),
 ])
 def test_events_modality_told_that_is_reported_not_demanded(pipeline, text, trigger, modality, embedded):
     from communique.extract.modality import modality_of

@@ -246,8 +246,9 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if purpose[0] in ("hypothetical", "future", "demanded", "negated"):
             return purpose
     # embedded contexts, walking up the tree
-    if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in tok.children):
-        return "alleged", False
+    carrier = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ == "VERB" else tok
+    if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in (*tok.children, *carrier.children)):
+        return "alleged", False  # ("Russia *reportedly* used chemical weapons")
     if tok.dep_ in ("advcl", "acl"):
         # the walk below stops at an adverbial clause; one inside an alleged act is alleged too
         # ("accused Ukraine of attacking a post, *killing* two guards", "of sending mercenaries
