@@ -78,6 +78,8 @@ def test_events_basic_coding(analyze, text, type_, cameo):
      "hypothetical", False),
     ("The minister said Turkey would not allow Sweden to join NATO until it extradites the suspects.", "extradites",
      "hypothetical", True),
+    # an attack warned of is a danger, not done
+    ("The U.S. embassy in Kyiv warned of a significant air attack.", "attack", "hypothetical", True),
     # what a verb reportedly did is alleged, its object's event too
     ("Russia reportedly used chemical weapons against Ukrainian troops.", "weapons", "alleged", False),
 ])

@@ -276,8 +276,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
                     prev.dep_ == "acl" and t.head.lower_ == "in") and not (
                     prev.dep_ == "ccomp" and _indicative(prev)) and not _own_wish(t, prev):
                 return "demanded", True
-            if t.lemma_ in WARN_AGAINST and prev.dep_ == "prep" and prev.lower_ == "against":
-                return "hypothetical", True  # "warned NATO against *sending* troops": not done
+            if t.lemma_ in WARN_AGAINST and prev.dep_ == "prep" and prev.lower_ in ("against", "of", "about"):
+                return "hypothetical", True  # "warned NATO against *sending* troops", "warned of an *attack*"
             if t.lemma_ in REFUSE_GOVERNORS and t.pos_ == "VERB" and (
                     prev.dep_ == "xcomp" or prev.dep_ == "prep" and prev.lower_ == "from"):
                 return "negated", False  # "refused to hold *talks*", "refrained from *endorsing*": not done
