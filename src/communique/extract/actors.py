@@ -36,6 +36,8 @@ __all__ = ["ActorTable", "extract_actors", "actor_id"]
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "agent", "poss", "dative", "attr"})
 ARG_PREPS = frozenset({"with", "to", "against", "from", "by", "between", "toward", "towards",
                        "among"})
+# prepositions whose object is where something happens ("an attack *in central Mali*", "strikes *across Ukraine*")
+WHERE_PREPS = frozenset({"in", "across", "throughout", "inside"})
 # "called on Beijing", "fired at Kyiv", "pressure upon Tehran": a capital there is the state
 # ("on Twitter" is no side)
 STATE_PREPS = frozenset({"on", "upon", "at"})
@@ -324,7 +326,7 @@ class _Builder:
                             own_named = own_named or rec.country == country
                             tok = self.doc[i]
                             elsewhere = elsewhere or rec.kind == "country" and rec.country != country and \
-                                tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout", "inside")
+                                tok.dep_ == "pobj" and tok.head.lower_ in WHERE_PREPS
                     last = (i, aid)
                 if counts and max(counts.values()) > counts.get(country, 0) or elsewhere and not own_named:
                     country = None

@@ -118,12 +118,15 @@ def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
     prep = t.head.lower_
     if prep in ne.sequence_preps and any(c.dep_ == "prep" and c.lower_ in ne.participant_preps for c in tok.children):
         return False  # "after clashes *with protesters*": an event of its own, with its sides, not background
-    # (an occasion before or after which something happened, naming none of its parties, is a time
-    # reference: "Hours *after the meeting*, a drone struck ...", not "after *his* visit *to Mexico*")
-    named = any(c.dep_ == "poss" or c.dep_ == "prep" and (c.lower_ in ne.participant_preps or c.lower_ == "to")
-                for c in tok.children)
+    if prep not in ne.background_preps:
+        return False
+    if type_ not in ne.occasion_types:
+        return True
+    # an occasion before or after which something happened, naming none of its parties, is a time
+    # reference ("Hours *after the meeting*, a drone struck ..."; not "after *his* visit *to Mexico*")
     reference = prep in ne.sequence_preps or prep in ("before", "since", "until")
-    return prep in ne.background_preps and (type_ not in ne.occasion_types or reference and not named)
+    return reference and not any(c.dep_ == "poss" or c.dep_ == "prep" and (
+        c.lower_ in ne.participant_preps or c.lower_ == "to") for c in tok.children)
 
 
 def _cause_words(tok: Token) -> set[str]:

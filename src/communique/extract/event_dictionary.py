@@ -154,14 +154,20 @@ def build_dictionary(data: dict[str, Any]) -> VerbDictionary:
 SOURCES_KEYS = frozenset({"version", "measured_on", "bare_verbs", "types", "receiving_blocks"})
 
 
-def load_sources(text: str) -> tuple[frozenset[str], bool]:
-    """(PLOVER types the dictionary codes, whether bare verbs code) of ``sources.yaml``:
-    per type, the source that wins on the dev set's tune half (``curated`` or ``both``)."""
+def _read_sources(text: str) -> dict[str, Any]:
+    """``sources.yaml`` parsed and checked: a ValueError names an unknown key or a bad value."""
     d = yaml.safe_load(text)
     unknown = set(d) - SOURCES_KEYS
     bad = {k: v for k, v in (d.get("types") or {}).items() if v not in ("curated", "both")}
     if unknown or bad or not isinstance(d.get("bare_verbs"), bool):
         raise ValueError(f"sources.yaml: unknown key(s) {sorted(unknown)} or bad value(s) {bad}")
+    return d
+
+
+def load_sources(text: str) -> tuple[frozenset[str], bool]:
+    """(PLOVER types the dictionary codes, whether bare verbs code) of ``sources.yaml``:
+    per type, the source that wins on the dev set's tune half (``curated`` or ``both``)."""
+    d = _read_sources(text)
     return frozenset(k for k, v in d["types"].items() if v == "both"), d["bare_verbs"]
 
 
@@ -169,9 +175,9 @@ def load_sources(text: str) -> tuple[frozenset[str], bool]:
 def load_dictionary() -> VerbDictionary:
     data = resources.files(DATA)
     d = build_dictionary(json.loads(data.joinpath(FILE).read_text(encoding="utf-8")))
-    text = data.joinpath(SOURCES).read_text(encoding="utf-8")
-    types, bare = load_sources(text)
-    return restrict(d, types, bare, frozenset(yaml.safe_load(text).get("receiving_blocks") or ()))
+    src = _read_sources(data.joinpath(SOURCES).read_text(encoding="utf-8"))
+    return restrict(d, frozenset(k for k, v in src["types"].items() if v == "both"), src["bare_verbs"],
+                    frozenset(src.get("receiving_blocks") or ()))
 
 
 def restrict(d: VerbDictionary, types: frozenset[str], bare_verbs: bool,

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..models import Event, Extent, Party, Quote, Span
 from ..ontology import cameo as cameo_code
 from ..ontology import plover_type
-from .actors import ActorTable
+from .actors import WHERE_PREPS, ActorTable
 from .agents import STATE_SECTORS
 from .context import ExtractionContext
 from .doc_tokens import token_table
@@ -673,8 +673,7 @@ def _target_place(doc: Doc, tok: Token, p: Pattern, actor: Party | None, actors:
               for x in pobjs(c)]
     if tok.pos_ == "VERB" and own and not is_passive(tok) and any(c.dep_ == "dobj" for c in tok.children):
         # or the strike's own place, where what it hit has none ("struck energy facilities *across Ukraine*")
-        slots += [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside")
-                  for x in pobjs(c)]
+        slots += [x for c in tok.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS for x in pobjs(c)]
     elif tok.pos_ == "NOUN" and own:  # "Israeli airstrikes *across Gaza*"
         slots += [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("across", "throughout")
                   for x in pobjs(c)]
