@@ -1275,3 +1275,38 @@ def test_events_types_the_sidelines_of_a_summit_are_no_side(pipeline):
                 "CONSULT")
     assert ev and ev[0].recipient is None
     assert ev[0].actor is not None and ev[0].actor.text == "Lula and Trump"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    # the electorate's preferences are a horse race
+    ("Democratic voters are united in supporting the new funding plan.", "supporting"),
+    ("Clinton is backed by 520 superdelegates, according to the Associated Press.", "backed"),
+    # a standing stance that describes someone, not an act reported
+    ("A committee member who supports Trump asked for anonymity.", "supports"),
+    ("The super PAC supporting Fiorina's candidacy premiered a documentary.", "supporting"),
+    ("Robert Mercer, who once backed Ted Cruz, is launching a new group.", "backed"),
+])
+def test_events_types_electorate_and_standing_support_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger, "SUPPORT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, recipient", [
+    ('"Donald Trump is a fraud," Perez said on Sunday.', "Donald Trump"),
+    ("The campaign said the AP report was misleading.", "AP"),
+    ('"Israel was sold out by Kerry and Obama," Trump said in August.', "Kerry and Obama"),
+])
+def test_events_types_pejorative_predicate_of_a_side_criticises_it(pipeline, text, recipient):
+    found = [e for e in _events(pipeline, text) if e.rule == "accuse.disparage"]
+    assert found and found[0].recipient is not None and found[0].recipient.text == recipient
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Obama said the U.S. was sending a team of disaster relief experts to Haiti.",
+    '"Obama said ISIL continues to shrink just hours before the horrible attack in Paris.',
+    "Lavrov said the truce agreement has failed in some areas.",
+])
+def test_events_types_pejorative_word_outside_the_predicate_criticises_no_one(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.rule == "accuse.disparage"]

@@ -34,8 +34,8 @@ def test_ontology_registry_golden():
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 314  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 99
-    assert lex.fingerprint == "cc26fdf6a0745d5d"
+    assert lex.version == 100
+    assert lex.fingerprint == "5455e6d3073075d6"
     assert len(lex.party_nouns) == 112 and "faction" in lex.party_nouns and "ngo" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -522,6 +522,8 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
         elif s == "ccomp_subject":
             for c in tok.children:
                 if c.dep_ in ("ccomp",):
+                    # a passive's by-agent is whom the clause is about ("Israel was sold out *by Kerry*")
+                    yield from (p for a in c.children if a.dep_ == "agent" for p in pobjs(a))
                     subj = next((x for x in c.children if x.dep_ in SUBJ), None)
                     if subj is not None:
                         yield subj

@@ -230,6 +230,8 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         return None  # "died of a heart attack": no one attacked
     if "rejects_head" in c and tok.head.i != tok.i and _head_in(_head_past_count(tok), c["rejects_head"]):
         return None  # "a special agent *in* charge of ...": an idiom, no accusation
+    if c.get("rejects_stance_clause") and _stance_clause(tok):
+        return None  # "a committee member who supports Trump", "the super PAC supporting Fiorina": who they are
     if c.get("rejects_opinion_clause") and _opinion_clause_only(tok):
         return None  # "agreed that Trump may struggle": sharing a view, no agreement
     if c.get("rejects_person_object") and _person_object(tok, actors, "human") and not any(
@@ -282,6 +284,8 @@ def _subject_lemmas(tok: Token) -> set[str]:
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and tok.dep_ == "xcomp":  # "the new law appears to have hit ...": the governor's subject
         subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "voters are united in supporting"
+        subjects = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     for s in (*subjects, *agents):
         if tok.dep_ == "relcl" and s.lower_ in ("that", "which", "who"):
             s = tok.head
@@ -382,7 +386,18 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         own |= {t.i for x in c.children if x.dep_ == "advcl" for t in x.subtree}
         if any((t.lemma_.lower() in words or t.lower_ in words) and t.i not in own for t in c.subtree):
             return True
+        if _predicate_words(c) & load_event_words().pejorative_predicates:
+            return True
     return False
+
+
+def _predicate_words(clause: Token) -> set[str]:
+    """What a clause says its subject is or did: its verb (with a particle: "sell out"), its
+    predicate noun or adjective and their modifiers and conjuncts ("is a *fraud*", "was
+    *misleading*", "is *weak and erratic*")."""
+    preds = [x for x in clause.children if x.dep_ in ("acomp", "attr")]
+    preds += [y for x in preds for y in x.children if y.dep_ in ("amod", "conj", "compound")]
+    return verb_forms(clause) | {w for t in preds for w in (t.lemma_.lower(), t.lower_)}
 
 
 def _cast_as_pejorative(tok: Token) -> bool:
@@ -390,9 +405,21 @@ def _cast_as_pejorative(tok: Token) -> bool:
     'divisive, stupid and wrong'*", "painted her as a liar"), not negated."""
     if not any(c.dep_ == "dobj" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
         return False
-    words = load_event_words().pejorative_words
+    words = load_event_words().pejorative_words | load_event_words().pejorative_predicates  # all of it is predicate
     return any(t.lemma_.lower() in words or t.lower_ in words
                for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree)
+
+
+def _stance_clause(tok: Token) -> bool:
+    """``tok`` heads a clause that describes a noun by a standing stance: a present-tense relative
+    clause ("a member *who supports* Trump"), a participle ("progressives *backing* his bid") or
+    a former one ("Mercer, who *once backed* Cruz"), not an act reported."""
+    if tok.dep_ == "acl" or tok.dep_ == "advcl" and any(ch.dep_ == "nsubj" for ch in tok.children):
+        return tok.tag_ == "VBG" and not aux_words(tok)  # (the parser hangs some on the next verb)
+    if tok.dep_ != "relcl":
+        return False
+    return tok.tag_ in ("VBZ", "VBP") and not aux_words(tok) or any(
+        ch.dep_ == "advmod" and ch.lower_ in ("once", "formerly", "previously") for ch in tok.children)
 
 
 def _opinion_clause_only(tok: Token) -> bool:

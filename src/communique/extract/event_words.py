@@ -34,6 +34,7 @@ class EventWords:
     intransitive_acts: frozenset[str]
     warning_words: frozenset[str]
     pejorative_words: frozenset[str]
+    pejorative_predicates: frozenset[str]
     receiving_verbs: frozenset[str]
     response_verbs: frozenset[str]
     object_verbs: frozenset[str]
