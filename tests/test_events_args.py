@@ -270,7 +270,7 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
     ("Estonia rejected a plan for the Falkland Islands.", "rejected", "Estonia", "Falkland Islands"),
     # a proper name the actor table does not know still acts; a headline fragment does not
     ("Trump criticized Ford Motor Company for opening up a new factory.", "criticized", "Trump", "Ford"),
-    ("Trump has promised to deport millions of undocumented immigrants.", "promised", "Trump", "immigrants"),
+    ("Trump has promised to deport millions of undocumented immigrants.", "deport", "Trump", "immigrants"),
     # nouns that name a side by themselves
     ("The two countries signed a trade agreement with Kenya.", "signed", "The two countries", "Kenya"),
     ("The attack on Cruz by Republican South Carolina Sen. was harsh.", "attack", "Sen.", "Cruz"),

@@ -176,8 +176,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The State Department Inspector General issued subpoenas to the Clinton Foundation.", "subpoenas", "ACCUSE",
      "accuse.subpoena"),
     ("Republican senators have vowed to block the nomination.", "vowed", "REJECT", "intent.promise"),
-    ("Trump has repeatedly pledged to ban all Muslims from entering the U.S.", "pledged", "THREATEN",
-     "intent.promise+coerce.ban.threat"),
+    ("Trump has repeatedly pledged to ban all Muslims from entering the U.S.", "ban", "COERCE", "coerce.ban.plan"),
     ("China and North Korea agreed to lift a ban on weapons exchanges.", "agreed", "CONCEDE", None),  # not a threat
     ("The two sides agreed that talks would resume in May.", "agreed", "AGREE", "intent.agree"),
     ("But, so far, only two Democrats are backing the measure.", "backing", "SUPPORT", "support.back-policy"),
@@ -1310,3 +1309,21 @@ def test_events_types_pejorative_predicate_of_a_side_criticises_it(pipeline, tex
 ])
 def test_events_types_pejorative_word_outside_the_predicate_criticises_no_one(pipeline, text):
     assert not [e for e in _events(pipeline, text) if e.rule == "accuse.disparage"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, modality", [
+    # a coercive policy promised or announced is that act, planned
+    ("Trump has promised to deport millions of undocumented immigrants.", "deport", "COERCE", "future"),
+    ("Trump has promised to build a wall and deport millions of undocumented immigrants.", "deport", "COERCE",
+     "future"),
+    ("Malta's government will ban a number of civil society organizations.", "ban", "COERCE", "future"),
+    ("The EU will impose new sanctions on Russia.", "impose", "COERCE", "future"),
+    # threatened or warned of, or force promised: a threat
+    ("Iran threatened to deport the British diplomats.", "threatened", "THREATEN", "asserted"),
+    ("China warned it would impose sanctions on Lithuania.", "warned", "THREATEN", "asserted"),
+    ("Moscow vowed to punish Kyiv.", "vowed", "THREATEN", "asserted"),
+])
+def test_events_types_promised_coercion_is_planned_not_threatened(pipeline, text, trigger, type_, modality):
+    assert _coded(pipeline, text, trigger, type_, modality=modality)
+    assert not [e for e in _events(pipeline, text) if e.type == "THREATEN" and type_ != "THREATEN"]

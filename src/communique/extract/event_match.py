@@ -264,13 +264,14 @@ def _person_object(tok: Token, actors: ActorTable | None, mode: object) -> bool:
 
 
 def _xcomp_types(tok: Token, actors: ActorTable | None, sent_lemmas: set[str]) -> set[str]:
-    """The PLOVER types the curated patterns give the verbs of ``tok``'s infinitive complements."""
+    """The PLOVER types the curated patterns give the verbs of ``tok``'s infinitive complements,
+    and their CAMEO roots as ``root:NN``."""
     out: set[str] = set()
-    for c in tok.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+    for c in (x for ch in tok.children if ch.dep_ == "xcomp" for x in (ch, *ch.conjuncts)):
+        if c.pos_ == "VERB":  # ("refused to build a wall or *deport* anyone": each complement)
             m = match_trigger(c, load_lexicon(), actors, sent_lemmas=sent_lemmas)
             if m is not None:
-                out.add(plover_of(m.cameo, m.pattern.type)[0])
+                out.update((plover_of(m.cameo, m.pattern.type)[0], f"root:{m.cameo[:2]}"))
     return out
 
 

@@ -134,6 +134,12 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
         return cameo, "intent"
     if root in CONFLICT_ROOTS and intended and is_negated(tok):
         return "0356", "intent"  # "vowed not to attack": the intent to hold back, no threat
+    if root in ("16", "17") and intended and not mark and _governor(tok).lemma_ not in THREAT_GOVERNORS:
+        # "pledged to ban all Muslims", "would deport 11 million immigrants", "will impose
+        # sanctions": a coercive policy announced is that act planned (modality future), as the
+        # labelling guide codes it; only force promised, or coercion threatened or made a
+        # condition, is a threat
+        return cameo, "plan"
     if root in CONFLICT_ROOTS and (intended or mark):
         code = lex.threat(cameo)
         if code:
@@ -145,6 +151,22 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
     if root in COOPERATIVE_ROOTS and intended:
         return lex.intent(cameo) or cameo, "plan"
     return cameo, None
+
+
+# governors under which a coercive act is held over a side, not planned: threatened, warned of, or
+# weighed ("is considering suspending relations with Brunei")
+THREAT_GOVERNORS = frozenset({"threaten", "warn", "consider", "contemplate", "mull", "weigh"})
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose complement ``tok`` is, up through infinitives and conjuncts ("threatened
+    to seize the tankers and *expel* the crews": "threatened"), or ``tok``."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            break
+        t = t.head
+    return t
 
 
 def promised_concession(cameo: str) -> bool:
@@ -358,8 +380,11 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     how = None
     if not threat and not p.threat_only and modality not in ("denied", "demanded", "alleged"):
         code, how = recode(tok, m.cameo, load_lexicon(), actors)
-        if how == "threat" and (not embedded or carried(tok)[0].dep_ == "dobj"  # (or "a new package of" it)
-                                or tok.dep_ == "xcomp" and not under_denial(tok)):  # "is preparing an offensive"
+        announced = (not embedded or carried(tok)[0].dep_ == "dobj"  # (or "a new package of" it)
+                     or tok.dep_ == "xcomp" and not under_denial(tok))  # "is preparing an offensive"
+        if how == "plan" and code[:2] in CONFLICT_ROOTS and not announced:
+            how = None  # "a president who will end one-sided trade deals": a hope someone voices, no plan
+        if how == "threat" and announced:
             threat = True
             embedded = False
             cameo_override = code
