@@ -114,6 +114,10 @@ def test_event_actors_data_file_is_versioned():
     ("Russia-backed separatists shelled Ukrainian positions near Donetsk.", "ASSAULT", "shelled", "actor", set()),
     ("Pro-Russian hackers attacked Danish government websites.", "COERCE", "attacked", "actor", set()),
     ("The Saudi-led coalition struck Houthi positions in Yemen.", "ASSAULT", "struck", "actor", {"SAU"}),
+    # a personal pronoun coreference leaves open is somebody of the article's home; "they" may be a group of anywhere
+    ("He commanded the Democratic Party to open its doors.", "REQUEST", "commanded", "actor", {"USA"}),
+    ("She went on to attack Donald Trump on Monday.", "ACCUSE", "attack", "actor", {"USA"}),
+    ("They sharply criticized Donald Trump on Monday.", "ACCUSE", "criticized", "actor", set()),
 ])
 def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     a = rules.analyze(text)

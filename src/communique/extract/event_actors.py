@@ -11,6 +11,8 @@ Hospital in Damascus", "Congress"):
 2. else the article's home: the country that more than half of the country-bearing actor
    mentions name ("Austria has reached a deal with hundreds of striking postal workers"); a
    mention that only places something ("a factory in Mexico") or a pronoun does not count;
+   a personal pronoun coreference leaves open ("He commanded the Democratic Party to ...")
+   is somebody of the article, placed there as an unknown name is;
 3. else, when the article names no country at all, the one its affiliation words name.
 
 Organisations the table knows without a country (the UN, Amnesty, a company) stay
@@ -43,7 +45,8 @@ DATA_PACKAGE = "communique.data.events"
 DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
              "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers", "local_nouns",
-             "event_place_preps", "documents", "props", "counted_people", "foreign_modifiers", "regional_modifiers")
+             "event_place_preps", "documents", "props", "counted_people", "foreign_modifiers", "regional_modifiers",
+             "home_pronouns")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class SideCountries:
     counted: frozenset[str] = frozenset()  # quantities of people that are a side ("Dozens")
     foreign: frozenset[str] = frozenset()  # modifiers that say a side is not from here ("*foreign* NGOs")
     regional: frozenset[str] = frozenset()  # modifiers naming several states ("the *European* peace proposal")
+    home_pronouns: frozenset[str] = frozenset()  # pronouns of a person, placed at the home when left open
 
 
 @cache
@@ -94,7 +98,8 @@ def side_countries() -> SideCountries:
                          frozenset(w.lower() for w in data["props"]),
                          frozenset(w.lower() for w in data["counted_people"]),
                          frozenset(w.lower() for w in data["foreign_modifiers"]),
-                         frozenset(w.lower() for w in data["regional_modifiers"]))
+                         frozenset(w.lower() for w in data["regional_modifiers"]),
+                         frozenset(w.lower() for w in data["home_pronouns"]))
 
 
 class DocCountries:
@@ -272,8 +277,9 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
         return party  # "the *European* peace proposal": several states', no home to guess
     if country is None and tok.lemma_.lower() in side_countries().relational:
         return party  # "its neighbor": not the home, whoever it is
-    if country is None and tok.pos_ == "PRON" and not party.actors and tok.lower_ not in side_countries().quantifiers:
-        return party  # an unresolved pronoun: nobody to place ("some of the families" is somebody)
+    if country is None and tok.pos_ == "PRON" and not party.actors and tok.lower_ not in side_countries().quantifiers \
+            and tok.lower_ not in side_countries().home_pronouns:
+        return party  # an unresolved "it" or "this": nothing to place ("some of the families" is somebody)
     if country is None:
         country = _event_place(tok, places)
     if country is None:
