@@ -89,6 +89,10 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Leaders from Latin America criticized Washington.", "ACCUSE", None, "USA"),
     # a purpose names whom the aid is for
     ("The World Bank will provide $1.5 billion to help Pakistan rebuild after the floods.", "AID", None, "PAK"),
+    # who faces, suffers or is under what an event noun names receives it, and never did it
+    ("Russia has faced new sanctions from the European Union since 2014.", "COERCE", None, "RUS"),
+    ("The Cuban government is under new scrutiny by the U.S. government.", "ACCUSE", "USA", "CUB"),
+    ("The Estonian ministry suffered a cyberattack on Monday.", "COERCE", None, "EST"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)

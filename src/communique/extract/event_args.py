@@ -412,9 +412,11 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
             # minister in "the resignation *of the minister*")
         if "head_subject" in recipient_spec and "prep:of" not in recipient_spec and tok.dep_ == "dobj":
             return o  # "won the endorsement *of the unions*": who receives it is the recipient
-    giver = _received_from(tok) if "head_subject" in recipient_spec else None
+    giver = _received_from(tok) if "head_subject" in recipient_spec or suffered(tok) else None
     if giver is not None:
         return giver
+    if suffered(tok):
+        return None  # "the company is facing a federal investigation": who suffers it did not do it
     for c in tok.children:  # "negotiations *between France, Germany and Italy*": one side of all
         if c.dep_ == "prep" and c.lower_ == "between":
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -459,6 +461,16 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
     return None
 
 
+def suffered(tok: Token) -> bool:
+    """The event noun ``tok`` is something its carrying verb's subject suffers: "is facing a
+    federal investigation", "is under political attack" (``event_words.suffering_verbs``)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase, verb = carried(tok)
+    return phrase.lower_ == "under" and verb.lemma_ == "be" or phrase.dep_ == "dobj" and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() in load_event_words().suffering_verbs
+
+
 def carried(tok: Token) -> tuple[Token, Token]:
     """(the phrase, the verb) that carries the event noun ``tok``: the noun and its head, or
     "under" and its verb for "came *under* fire"."""
@@ -474,9 +486,10 @@ def _received_from(tok: Token) -> Token | None:
     carrying the noun ("faced heavy criticism *from media outlets*", "came under fire *from
     opposition lawmakers*")."""
     noun, verb = carried(tok)
-    if noun.dep_ not in ("dobj", "prep") or verb.pos_ != "VERB":
+    if noun.dep_ not in ("dobj", "prep") or verb.pos_ not in ("VERB", "AUX"):
         return None
-    return next((x for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and c.i > tok.i
+    return next((x for c in (*verb.children, *tok.children)  # (or on the noun: "under scrutiny *by* the U.S.")
+                 if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") and c.i > tok.i
                  for x in pobjs(c)), None)
 
 
@@ -707,6 +720,10 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in NOMINAL_RECIPIENT_PREPS:
                 yield from pobjs(c)
+        if suffered(tok):  # "the drug company is facing a federal investigation": the company
+            subj = clause_subject(carried(tok)[1])
+            if subj is not None:
+                yield subj
         for c in tok.children:  # "his request that the United States extradite ..."
             if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
                 yield from (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))

@@ -36,6 +36,7 @@ class EventWords:
     pejorative_words: frozenset[str]
     pejorative_predicates: frozenset[str]
     receiving_verbs: frozenset[str]
+    suffering_verbs: frozenset[str]
     response_verbs: frozenset[str]
     object_verbs: frozenset[str]
     onset_verbs: frozenset[str]
