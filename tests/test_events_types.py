@@ -1327,3 +1327,30 @@ def test_events_types_pejorative_word_outside_the_predicate_criticises_no_one(pi
 def test_events_types_promised_coercion_is_planned_not_threatened(pipeline, text, trigger, type_, modality):
     assert _coded(pipeline, text, trigger, type_, modality=modality)
     assert not [e for e in _events(pipeline, text) if e.type == "THREATEN" and type_ != "THREATEN"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Thailand and Cambodia traded accusations over a border clash.", "traded", "ACCUSE", "accuse.trade-accusations"),
+    ("The two leaders traded barbs on social media.", "traded", "ACCUSE", "accuse.trade-accusations"),
+    ("Somali forces regained control of the hotel after a 30-hour siege.", "regained", "COERCE",
+     "coerce.take-control"),
+])
+def test_events_types_traded_accusations_and_control_regained(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("He traded his shares for cash.", "traded"),
+    ("Analysts say the party gained control of parliament in the election.", "gained"),
+])
+def test_events_types_trades_and_electoral_control_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+def test_events_types_instrument_used_for_a_purpose_names_its_target(pipeline):
+    """"fired tear gas to disperse the protesters": the protesters are the recipient."""
+    ev = _coded(pipeline, "Police fired tear gas to disperse the protesters.", "gas", "ASSAULT")
+    assert ev and ev[0].recipient is not None and ev[0].recipient.text == "protesters"

@@ -681,6 +681,11 @@ def _complement_verbs(tok: Token):
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             yield c
             yield from (x for x in c.conjuncts if x.pos_ == "VERB")
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        # the purpose of the verb that uses an instrument noun ("fired *tear gas* to disperse the
+        # protesters": the protesters)
+        yield from (c for c in tok.head.children if c.dep_ == "advcl" and c.i > tok.i and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
 
 
 def arrival_place(tok: Token) -> Token | None:
