@@ -1354,3 +1354,32 @@ def test_events_types_instrument_used_for_a_purpose_names_its_target(pipeline):
     """"fired tear gas to disperse the protesters": the protesters are the recipient."""
     ev = _coded(pipeline, "Police fired tear gas to disperse the protesters.", "gas", "ASSAULT")
     assert ev and ev[0].recipient is not None and ev[0].recipient.text == "protesters"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Cruz questioned Trump's conservative credentials during the debate.", "questioned", "ACCUSE",
+     "accuse.question-trait"),
+    ("Sanders questioned whether Clinton is qualified to be president.", "questioned", "ACCUSE",
+     "accuse.question-whether"),
+    ("Christie ripped Rubio for repeating the same talking points.", "ripped", "ACCUSE", "accuse.knock"),
+    ("Pelosi took Ryan to task for the budget cuts.", "took", "ACCUSE", "accuse.take-to-task"),
+    ('Trump dismissed Bush as "low energy."', "dismissed", "ACCUSE", "accuse.dismiss-person"),
+    ("Several Republicans raised concerns about Trump's temperament.", "concerns", "ACCUSE",
+     "accuse.concerns-raised"),
+    ("Pence stood by Trump after the release of the tape.", "stood", "SUPPORT", "support.stand-by"),
+])
+def test_events_types_criticism_and_backing_in_political_idiom(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("He stood behind the podium and spoke for an hour.", "stood"),
+    ("Analysts questioned whether the deal would work.", "questioned"),
+    ("The UN raised concerns about the humanitarian situation in Gaza.", "concerns"),
+    ("The governor ripped up the agreement.", "ripped"),
+    ("Officials questioned the suspect for hours.", "questioned"),
+])
+def test_events_types_idioms_without_a_side_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
