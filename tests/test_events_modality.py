@@ -113,7 +113,6 @@ def test_events_modality_every_act_inside_an_accusation_is_alleged_and_the_accus
 
 
 @pytest.mark.model
-@pytest.mark.model
 @pytest.mark.parametrize("text, trigger, punished", [
     ("A court in Istanbul sentenced the jailed mayor to two years in prison for insulting a prosecutor.",
      "insulting", "mayor"),
@@ -122,6 +121,9 @@ def test_events_modality_every_act_inside_an_accusation_is_alleged_and_the_accus
     # (and a second of-phrase of an accusation is alleged as the first is)
     ("Ukraine accused Russia of sending a low-level delegation and of making unacceptable demands.", "demands",
      "Russia"),
+    # what someone is chided or decried for is theirs too
+    ("Romney chided Trump for refusing to release his tax returns.", "refusing", "Trump"),
+    ("The senator assailed the governor for rejecting the deal.", "rejecting", "governor"),
 ])
 def test_events_modality_what_someone_is_punished_for_is_alleged_and_theirs(analyze, text, trigger, punished):
     """What a sentence, an arrest or a sanction punishes someone *for* is alleged, and the

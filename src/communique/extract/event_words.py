@@ -37,6 +37,8 @@ class EventWords:
     pejorative_predicates: frozenset[str]
     receiving_verbs: frozenset[str]
     suffering_verbs: frozenset[str]
+    censure_verbs: frozenset[str]
+    punishing_verbs: frozenset[str]
     response_verbs: frozenset[str]
     object_verbs: frozenset[str]
     onset_verbs: frozenset[str]

@@ -34,13 +34,8 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # censure verbs allege what they censure someone *for* ("criticized Russia for bombing ...")
-CENSURE = frozenset({"criticize", "criticise", "condemn", "denounce", "slam", "fault", "rebuke", "castigate",
-                     "chastise", "blast", "lambaste", "censure", "reprimand", "scold", "attack", "lash", "rip", "tear",
-                     "hit", "bash", "hammer", "excoriate", "berate", "ridicule", "mock"})
-# punishing verbs allege what they punish someone *for* ("sentenced the mayor to prison for
-# insulting a prosecutor", "arrested for plotting a coup")
-PUNISH = frozenset({"sentence", "jail", "imprison", "arrest", "detain", "punish", "fine", "indict", "prosecute",
-                    "try", "sanction", "expel", "ban", "execute", "hang"})
+CENSURE = load_event_words().censure_verbs  # "criticized Trump *for* refusing ...": alleged
+PUNISH = load_event_words().punishing_verbs  # "sentenced ... *for* insulting a prosecutor": alleged
 ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold",
                     "convict"}) | CENSURE | PUNISH
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
