@@ -136,6 +136,10 @@ def test_event_actors_side_country(rules, text, type_, trigger, side, expected):
     # a relative pronoun stands for its noun
     ("But Ryan wasn't the only Republican whom Trump refused to endorse.", "REJECT", "refused", "Trump",
      "Republican"),
+    # whatever the noun, named by the table or not ("Republicans", "a union")
+    ("Obama criticized Republicans who opposed the Iran deal.", "REJECT", "opposed", "Republicans", "deal"),
+    ("The union, which endorsed Hillary Clinton in November, is widely regarded as liberal.", "SUPPORT",
+     "endorsed", "union", "Clinton"),
 ])
 def test_event_actors_sides_kept_apart_and_relative_pronouns(rules, text, type_, trigger, actor_text,
                                                              recipient_text):

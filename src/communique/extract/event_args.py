@@ -77,6 +77,8 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
         if ant is not None:
             party = (None if owned else with_members(actors.party_for_token(doc, ant), actors)) or named_party(
                 doc, ant, load_lexicon().party_nouns, entities=False)
+    if party is None and relative:  # "Republicans *who* opposed the deal": the side the clause describes
+        party = named_party(doc, tok, load_lexicon().party_nouns)
     if party is None:
         party = part_of_group(doc, tok, actors) or pronoun_side(tok)
     elif tok.pos_ == "PRON":
