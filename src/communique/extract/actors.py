@@ -494,6 +494,10 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
             # "New Mexico", "New Jersey", "Latin American", "the Central American country of
             # Honduras": another place (the KB's "New Zealand", "South African" matched whole)
             continue
+        if entry.source == "metonym" and entry.sector and (near := _country_near(b, start, end)) is not None \
+                and b.records[near].country != entry.country:
+            institutions.append((start, end, entry.sector))  # "Peru's Congress": Peru's legislature, not the US's
+            continue
         if entry.kind == "country" and doc[start:end].text in words.state_names:
             state = _state_of(doc, words.state_names[doc[start:end].text])
             if state is not None:  # "Trump won *Georgia*": the US state, its country's side
