@@ -1383,3 +1383,25 @@ def test_events_types_criticism_and_backing_in_political_idiom(pipeline, text, t
 ])
 def test_events_types_idioms_without_a_side_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Chinese military aircraft entered Taiwan's air defence zone on Monday.", "entered", "MOBILIZE",
+     "mobilize.air-incursion"),
+    ("Two Russian warships entered Japanese waters.", "entered", "MOBILIZE", "mobilize.air-incursion"),
+    ("The Nicaraguan government stripped 94 critics of their citizenship.", "stripped", "COERCE", "coerce.strip"),
+])
+def test_events_types_incursions_and_stripped_citizenship(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The plane entered Turkish airspace before landing in Istanbul.", "entered"),  # no military
+    ("The company stripped the factory of its equipment.", "stripped"),
+    ("Russia's economy had hit bottom this year.", "hit"),
+    ("Small donors can give repeatedly without hitting the contribution limit.", "hitting"),
+])
+def test_events_types_civil_flights_stripped_things_and_limits_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
