@@ -475,8 +475,9 @@ def test_events_types_waged_war_and_dismissed_proposals_coded(pipeline, text, tr
     ("Both Sudan and Chad have signed, while the Union has taken no position on the agreement.", "signed",
      "AGREE", "agree.signed"),
     ("The rebels handed back the weapons seized from the army.", "handed", "RETREAT", "retreat.hand-back"),
-    ("Last September, Beck called Palin a clown on his radio show.", "called", "ACCUSE", "accuse.name-call"),
-    ("Democrats labeled her an extremist.", "labeled", "ACCUSE", "accuse.name-call"),
+    ("Last September, Beck called Palin a clown on his radio show.", "called", "ACCUSE", "accuse.name-call-pejorative"),
+    ("Democrats labeled her an extremist.", "labeled", "ACCUSE", "accuse.name-call-pejorative"),
+    ('Christie called Rubio "a boy in the bubble".', "called", "ACCUSE", "accuse.name-call"),
     ("The UN Security Council endorsed an arms embargo on Sudan.", "endorsed", "COERCE", "coerce.sanctions-approve"),
 ])
 def test_events_types_demands_signatures_returns_and_name_calling_coded(pipeline, text, trigger, type_, rule):
@@ -1405,3 +1406,29 @@ def test_events_types_incursions_and_stripped_citizenship(pipeline, text, trigge
 ])
 def test_events_types_civil_flights_stripped_things_and_limits_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("In the military we called it a debrief or a hot wash.", "called"),  # no side, no disparagement
+    ("The rise of terrorism threatens the way of life of all civilized people.", "threatens"),  # a danger
+    ("He thinks reducing the deficit is more important than defending the nation.", "defending"),  # an activity
+    ("Obama may veto legislation that would allow 9/11 families to sue Saudi Arabia.", "sue"),  # permitted only
+])
+def test_events_types_things_named_dangers_activities_and_permissions_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, recipient", [
+    # calling something pejorative criticises, with or without a side named
+    ("The day after the primary, Gov. Doug Ducey called the long lines unacceptable.", "called", None),
+    ("Speaker Paul D. Ryan on Tuesday called Donald J. Trump's remarks about a Latino judge ''racist.''", "called",
+     "Donald J. Trump"),
+    ("Poland called in the Russian ambassador on Monday.", "called", "ambassador"),
+])
+def test_events_types_pejorative_names_and_envoys_called_in(pipeline, text, trigger, recipient):
+    ev = _coded(pipeline, text, trigger, "ACCUSE")
+    assert ev
+    got = ev[0].recipient.text if ev[0].recipient else None
+    assert got == recipient if recipient is None else got is not None and recipient in got

@@ -523,7 +523,7 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                         yield from (x for x in pobjs(c) if x.ent_type_ not in ("DATE", "TIME"))
             # "pushing for NATO to curtail": object of a complement's preposition
             continue
-        if s in ("dobj", "iobj", "dative", "nsubjpass", "attr"):
+        if s in ("dobj", "iobj", "dative", "nsubjpass", "attr", "oprd"):  # ("called *Trump* a fraud": two oprd)
             obj = next((c for c in tok.children if c.dep_ == s), None)
             if obj is None and s == "nsubjpass" and tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(
                     c.dep_ in ("nsubj", "dobj") for c in tok.children):

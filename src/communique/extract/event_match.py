@@ -204,6 +204,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _disparages(tok, actors):
             return None  # "Clinton said Trump is dangerous" criticises Trump; "said the economy is weak" no one
         score += 1
+    if c.get("requires_pejorative_complement"):
+        if not _pejorative_complement(tok):
+            return None  # "called the long lines 'unacceptable'" criticises; "called it a debrief" does not
+        score += 3  # outranks the name-calling that needs a side named
     if c.get("requires_pejorative_as"):
         if not _cast_as_pejorative(tok):
             return None  # "cast Trump as divisive" criticises him; "described him as a friend" does not
@@ -409,6 +413,16 @@ def _cast_as_pejorative(tok: Token) -> bool:
     words = load_event_words().pejorative_words | load_event_words().pejorative_predicates  # all of it is predicate
     return any(t.lemma_.lower() in words or t.lower_ in words
                for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree)
+
+
+def _pejorative_complement(tok: Token) -> bool:
+    """``tok`` has an object complement that disparages ("called the statement *offensive and
+    outlandish*", "calling it *'absurd'*")."""
+    words = load_event_words().pejorative_words | load_event_words().pejorative_predicates
+    comps = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+    # (the parser hangs a complement adjective on the object: "called the long lines *unacceptable*")
+    comps += [a for o in tok.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i > o.i]
+    return any(t.lemma_.lower() in words or t.lower_ in words for c in comps for t in c.subtree)
 
 
 def _stance_clause(tok: Token) -> bool:

@@ -504,6 +504,12 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         return None  # "striking workers", "supporting parties": a description, not an event
     if threat and actor is None and modality == "hypothetical" and tok.pos_ == "VERB":
         return None  # "things that might actually kill them": a danger, nobody's threat
+    if actor is None and tok.tag_ == "VBG" and tok.dep_ in ("csubj", "pcomp", "pobj", "dobj", "attr") \
+            and modality == "asserted" and tok.head.lower_ != "by":  # (a means is done: "by threatening to ...")
+        return None  # "more important than defending the nation": the activity named, no one doing it
+    if type0 == "THREATEN" and actor is None and tok.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return None  # "the rise of terrorism threatens our way of life": a danger named, no side threatening
     home = home or doc_countries(doc, actors)
     # nor is an attacker placed by guess in its target's country
     actor = place_side(doc, actor, a_tok, actors, places, home,
