@@ -143,8 +143,6 @@ def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuse
 @pytest.mark.parametrize("text, trigger", [
     ("Ukraine's air force said a missile strike on the city of Odesa killed five people.", "killed"),
     ("The explosion killed three soldiers, the army said.", "killed"),
-    # nor past a subject that names someone, if nobody the table knows
-    ("Pam Bondi vowed to go after anyone who attacks the LGBT community.", "attacks"),
     # nor is what was attacked the author of what the attack did
     ("The convoy was ambushed near the border, killing four soldiers.", "killing"),
 ])

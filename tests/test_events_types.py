@@ -1432,3 +1432,20 @@ def test_events_types_pejorative_names_and_envoys_called_in(pipeline, text, trig
     assert ev
     got = ev[0].recipient.text if ev[0].recipient else None
     assert got == recipient if recipient is None else got is not None and recipient in got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The Red Cross, which frequently visits the prisons, says the guards use stress positions.", "visits"),
+    ("People who ask for one could be required to pay a nominal fee.", "ask"),
+    ("Republicans who agree that the prison should be closed were irritated.", "agree"),
+    ("Pam Bondi vowed to go after anyone who attacks the LGBT community.", "attacks"),
+])
+def test_events_types_present_relative_clause_is_habit_not_event(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+def test_events_types_present_relative_clause_still_says_things(pipeline):
+    """Words in the present are still said: "Humphrey, who calls Trump a liar, ..." criticises."""
+    assert _coded(pipeline, "Humphrey, who calls Trump a liar, said the effort would succeed.", "calls", "ACCUSE")

@@ -73,6 +73,7 @@ from .event_words import load_event_words, verb_forms
 from .modality import (
     REFUSE_GOVERNORS,
     allegation_of,
+    aux_words,
     condition_of,
     conditional_clause,
     is_negated,
@@ -369,6 +370,11 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         threat = True
     if tok.pos_ in ("NOUN", "PROPN") and type0 in CONFLICT_TYPES | {"MOBILIZE"} and _subject_of_irrealis(tok):
         return None  # "a Russian invasion would draw sanctions": the condition, not an event
+    if tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not aux_words(tok) \
+            and modality == "asserted" and type0 != "ACCUSE":
+        # "a militia that controls the town", "people who ask for one": what they are or do habitually
+        # (words in the present are still said: "Kelly, who he claims has been unfair to him")
+        return None
     if type0 == "THREATEN" and tok.lemma_ != "threaten" and any(
             x.dep_ == "xcomp" and is_negated(x) for x in tok.children):
         return None  # "vowed not to attack": a promise to hold back (its complement's AGREE)
