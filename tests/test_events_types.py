@@ -1449,3 +1449,27 @@ def test_events_types_present_relative_clause_is_habit_not_event(pipeline, text,
 def test_events_types_present_relative_clause_still_says_things(pipeline):
     """Words in the present are still said: "Humphrey, who calls Trump a liar, ..." criticises."""
     assert _coded(pipeline, "Humphrey, who calls Trump a liar, said the effort would succeed.", "calls", "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ('"We will respond firmly to any provocation," North Korea\'s defence minister said.', "respond", "THREATEN",
+     "threaten.respond"),
+    ("The mayor of Kyiv said Russian drones damaged several residential buildings overnight.", "damaged", "ASSAULT",
+     "fight.weapon-damage"),
+    ("Hundreds of Kenyan police officers arrived in Haiti to lead a multinational force.", "arrived", "MOBILIZE",
+     "mobilize.arrive"),
+])
+def test_events_types_responses_to_any_provocation_weapon_damage_and_force_arrivals(pipeline, text, trigger, type_,
+                                                                                    rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The ministry will respond to the letter next week.", "respond"),
+    ("The storm damaged several buildings.", "damaged"),
+    ("Police officers arrived at the scene.", "arrived"),
+])
+def test_events_types_replies_storms_and_arrivals_at_home_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)

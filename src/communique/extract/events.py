@@ -362,7 +362,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         heads = set(p.cond.get("consequence_heads", ()))
         gov = tok.head.head if tok.head.pos_ == "ADP" else tok.head
         promised = modality in ("hypothetical", "future") and (
-            gov.lemma_ in heads or any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children))
+            gov.lemma_ in heads or any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+            or any(c.dep_ == "prep" and c.lower_ == "to" and any(  # "will respond firmly *to any* provocation"
+                d.lower_ in ("any", "every") for x in pobjs(c) for d in x.children) for c in tok.children))
         if cond is None and not promised:  # "would retaliate against any new tariffs": a threat
             return None
         if heads and gov.lemma_ not in heads:
