@@ -1473,3 +1473,14 @@ def test_events_types_responses_to_any_provocation_weapon_damage_and_force_arriv
 ])
 def test_events_types_replies_storms_and_arrivals_at_home_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, recipient", [
+    ("I think Clinton should drop out of the race.", "Clinton"),
+    ("Progressive groups say they believe superdelegates should choose the candidate who won the most votes.",
+     "superdelegates"),
+])
+def test_events_types_believing_a_side_should_act_asks_it_to(pipeline, text, recipient):
+    evs = [e for e in _events(pipeline, text) if e.rule == "request.must"]
+    assert evs and evs[0].recipient is not None and recipient in evs[0].recipient.text
