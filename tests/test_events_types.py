@@ -1484,3 +1484,13 @@ def test_events_types_replies_storms_and_arrivals_at_home_not_coded(pipeline, te
 def test_events_types_believing_a_side_should_act_asks_it_to(pipeline, text, recipient):
     evs = [e for e in _events(pipeline, text) if e.rule == "request.must"]
     assert evs and evs[0].recipient is not None and recipient in evs[0].recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, coded", [
+    ("She contributed money to Obama's reelection campaign.", True),
+    ("He gave a speech to the campaign staff.", False),  # no money given
+])
+def test_events_types_money_given_to_a_campaign_backs_it(pipeline, text, coded):
+    found = [e for e in _events(pipeline, text) if e.rule == "support.donate" and e.type == "SUPPORT"]
+    assert bool(found) == coded
