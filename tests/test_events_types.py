@@ -1494,3 +1494,12 @@ def test_events_types_believing_a_side_should_act_asks_it_to(pipeline, text, rec
 def test_events_types_money_given_to_a_campaign_backs_it(pipeline, text, coded):
     found = [e for e in _events(pipeline, text) if e.rule == "support.donate" and e.type == "SUPPORT"]
     assert bool(found) == coded
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    # what a text or a state of affairs does in the present is its content, still coded
+    ("They signed an agreement which expands judicial cooperation between the two countries.", "expands"),
+])
+def test_events_types_content_of_texts_and_named_acts_still_coded(pipeline, text, trigger):
+    assert _coded(pipeline, text, trigger)

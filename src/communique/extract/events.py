@@ -81,6 +81,7 @@ from .modality import (
     stance,
     under_denial,
 )
+from .person_nouns import person_nouns
 from .places import PlaceTable
 from .quote_propositions import in_headline
 from .time import DateTable
@@ -331,6 +332,21 @@ def _our_statement(tok: Token, lex, actors: ActorTable, sent_lemmas: set[str]) -
     return m is not None and m.pattern.statement and bool(m.pattern.cond)
 
 
+def _someone_does(clause: Token, actors: ActorTable) -> bool:
+    """The subject of the relative ``clause`` names people, a group or a body ("who", an actor
+    the table knows, a personal pronoun, a person or party noun), not a thing or a state of
+    affairs ("an agreement *which* expands cooperation")."""
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lower_ in ("who", "whom"):
+        return True
+    noun = clause.head if subj.lower_ in ("that", "which") else subj
+    return noun.pos_ == "PRON" and noun.lower_ not in ("it", "this", "that", "which") \
+        or actors.actor_for_token(noun.i) is not None or noun.lemma_.lower() in person_nouns() \
+        or noun.lemma_.lower() in load_lexicon().party_nouns
+
+
 def one_per_clause(coded: list[tuple[Token, Event, bool]]) -> list[tuple[Event, bool]]:
     """The events of one sentence, each clause's competing patterns as one event: a trigger
     in the complement of another of the same type with the same sides ("pledged to send aid":
@@ -373,9 +389,10 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if tok.pos_ in ("NOUN", "PROPN") and type0 in CONFLICT_TYPES | {"MOBILIZE"} and _subject_of_irrealis(tok):
         return None  # "a Russian invasion would draw sanctions": the condition, not an event
     if tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not aux_words(tok) \
-            and modality == "asserted" and type0 != "ACCUSE":
+            and modality == "asserted" and type0 != "ACCUSE" and _someone_does(tok, actors):
         # "a militia that controls the town", "people who ask for one": what they are or do habitually
-        # (words in the present are still said: "Kelly, who he claims has been unfair to him")
+        # (words in the present are still said: "Kelly, who he claims has been unfair to him"; and what a
+        # text or a state of affairs does is its content: "an agreement which expands cooperation")
         return None
     if type0 == "THREATEN" and tok.lemma_ != "threaten" and any(
             x.dep_ == "xcomp" and is_negated(x) for x in tok.children):
@@ -513,7 +530,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if threat and actor is None and modality == "hypothetical" and tok.pos_ == "VERB":
         return None  # "things that might actually kill them": a danger, nobody's threat
     if actor is None and tok.tag_ == "VBG" and tok.dep_ in ("csubj", "pcomp", "pobj", "dobj", "attr") \
-            and modality == "asserted" and tok.head.lower_ != "by":  # (a means is done: "by threatening to ...")
+            and modality == "asserted" and tok.head.lower_ != "by" \
+            and not any(c.dep_ in ("det", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        # (a means is done: "by threatening to ..."; so is a named act: "announced *the signing of* an accord")
         return None  # "more important than defending the nation": the activity named, no one doing it
     if type0 == "THREATEN" and actor is None and tok.pos_ == "VERB" and any(
             c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
