@@ -1324,6 +1324,8 @@ def test_events_types_pejorative_word_outside_the_predicate_criticises_no_one(pi
     ("Iran threatened to deport the British diplomats.", "threatened", "THREATEN", "asserted"),
     ("China warned it would impose sanctions on Lithuania.", "warned", "THREATEN", "asserted"),
     ("Moscow vowed to punish Kyiv.", "vowed", "THREATEN", "asserted"),
+    # declared ready to impose it: a threat (CAMEO 1324)
+    ("Iraq's interim government announced that it is prepared to impose martial law.", "impose", "THREATEN", "future"),
 ])
 def test_events_types_promised_coercion_is_planned_not_threatened(pipeline, text, trigger, type_, modality):
     assert _coded(pipeline, text, trigger, type_, modality=modality)
@@ -1503,3 +1505,12 @@ def test_events_types_money_given_to_a_campaign_backs_it(pipeline, text, coded):
 ])
 def test_events_types_content_of_texts_and_named_acts_still_coded(pipeline, text, trigger):
     assert _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The first deployment of NATO peacekeeping troops have arrived in Bosnia.", "arrived", "AID"),  # CAMEO 074
+    ("US troops landed in Somalia.", "landed", "MOBILIZE"),
+])
+def test_events_types_peacekeepers_arriving_protect_troops_arriving_deploy(pipeline, text, trigger, type_):
+    assert _coded(pipeline, text, trigger, type_)

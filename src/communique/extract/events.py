@@ -155,9 +155,11 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
     return cameo, None
 
 
-# governors under which a coercive act is held over a side, not planned: threatened, warned of, or
-# weighed ("is considering suspending relations with Brunei")
-THREAT_GOVERNORS = frozenset({"threaten", "warn", "consider", "contemplate", "mull", "weigh"})
+# governors under which a coercive act is held over a side, not planned: threatened, warned of,
+# weighed ("is considering suspending relations with Brunei") or declared ready for ("is prepared to
+# impose martial law": CAMEO 1324)
+THREAT_GOVERNORS = frozenset({"threaten", "warn", "consider", "contemplate", "mull", "weigh", "prepared", "ready",
+                              "willing", "poised", "determined"})
 
 
 def _governor(tok: Token) -> Token:
