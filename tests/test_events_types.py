@@ -1514,3 +1514,19 @@ def test_events_types_content_of_texts_and_named_acts_still_coded(pipeline, text
 ])
 def test_events_types_peacekeepers_arriving_protect_troops_arriving_deploy(pipeline, text, trigger, type_):
     assert _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("When I visit other countries, it's not my job to comment on candidates.", "visit"),  # whenever it happens
+    ("The delegation is free to support Cruz, Trump or John Kasich.", "support"),  # able to, not done
+    ("A clause permitting delegates to invoke a moral objection and support another candidate.", "support"),
+])
+def test_events_types_habits_abilities_and_permitted_conjuncts_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
+
+
+@pytest.mark.model
+def test_events_types_persuaded_act_is_done(pipeline):
+    """"persuaded Congress to approve the deal": the approval happened."""
+    assert _coded(pipeline, "Obama persuaded Congress to approve the deal.", "approve", "AGREE")

@@ -39,8 +39,12 @@ PUNISH = load_event_words().punishing_verbs  # "sentenced ... *for* insulting a 
 ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold",
                     "convict"}) | CENSURE | PUNISH
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
-# governors that permit an act another side may do: the act is not reported as done
-PERMIT = frozenset({"allow", "permit", "enable", "let", "authorize", "authorise", "empower", "entitle"})
+# governors that permit, enable or encourage an act another side may do, or say a side is able to do
+# it: the act is not reported as done ("would allow families to sue", "free agents, able to support
+# Cruz"); "persuaded Congress to approve" is done
+PERMIT = frozenset({"allow", "permit", "enable", "let", "authorize", "authorise", "empower", "entitle",
+                    "encourage", "able", "unable", "free", "eligible"})
+_PERMIT_ADJ = frozenset({"able", "unable", "free", "eligible"})
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
                     "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose",
                     "ready", "willing", "prepared", "need", "schedule", "consider", "contemplate", "mull", "weigh"})
@@ -312,9 +316,16 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     v = _clause_verb(tok)
     if v.dep_ == "xcomp" and v.head.lemma_ in INTEND and denied_intent(v.head):
         return "negated", False  # "was not ready to support Trump": not done, nor intended
-    if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_ in PERMIT and (
-            any(c.dep_ == "dobj" for c in v.head.children) or any(c.dep_ == "nsubj" for c in v.children)):
+    gov_clause = v
+    while gov_clause.dep_ == "conj" and gov_clause.head.i != gov_clause.i:
+        gov_clause = gov_clause.head  # ("to invoke an objection *and support* another")
+    if gov_clause.dep_ in ("xcomp", "ccomp") and gov_clause.head.lemma_.lower() in PERMIT and (
+            gov_clause.head.lemma_.lower() in _PERMIT_ADJ or any(c.dep_ == "dobj" for c in gov_clause.head.children)
+            or any(c.dep_ == "nsubj" for c in gov_clause.children)):
         return "hypothetical", True  # "legislation that would allow 9/11 families *to sue*": permitted, not done
+    if v.dep_ == "advcl" and v.tag_ in ("VBP", "VBZ") and not aux_words(v) and any(
+            c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in v.children):
+        return "hypothetical", True  # "when I visit other countries, ...": whenever it happens, not an event
     aux = aux_words(v) | (aux_words(v.head) if tok.dep_ in ("nsubj", "dobj") else set())
     if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or tok.dep_ in ("csubj", "csubjpass"):
         aux |= aux_words(tok.head)  # ("*seizing* its assets would be theft")
