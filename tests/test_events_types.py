@@ -1530,3 +1530,14 @@ def test_events_types_habits_abilities_and_permitted_conjuncts_not_coded(pipelin
 def test_events_types_persuaded_act_is_done(pipeline):
     """"persuaded Congress to approve the deal": the approval happened."""
     assert _coded(pipeline, "Obama persuaded Congress to approve the deal.", "approve", "AGREE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, rule, recipient", [
+    ("Trump was back to implying that Fields had lied about the incident.", "implying", "accuse.disparage", "Fields"),
+    ("Trump cast the blame on his democratic rivals.", "blame", "accuse.blame-noun", "rivals"),
+    ("He was taking slams at Democratic winner Bernie Sanders.", "slams", "accuse.take-a-shot", "Sanders"),
+])
+def test_events_types_implied_lies_blame_cast_and_slams_taken(pipeline, text, trigger, rule, recipient):
+    ev = _coded(pipeline, text, trigger, "ACCUSE", rule)
+    assert ev and ev[0].recipient is not None and recipient in ev[0].recipient.text
