@@ -1541,3 +1541,18 @@ def test_events_types_persuaded_act_is_done(pipeline):
 def test_events_types_implied_lies_blame_cast_and_slams_taken(pipeline, text, trigger, rule, recipient):
     ev = _coded(pipeline, text, trigger, "ACCUSE", rule)
     assert ev and ev[0].recipient is not None and recipient in ev[0].recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, rule, modality", [
+    ("Sessions' endorsement of Trump is not good news for Texas Sen. Ted Cruz.", "endorsement",
+     "support.endorsement-poss", "asserted"),  # the news is negated, not the endorsement
+    ("Warren spoke out for Clinton at the rally.", "spoke", "support.stand-up-for", "asserted"),
+])
+def test_events_types_endorsements_made_and_speaking_up_for_a_side(pipeline, text, trigger, rule, modality):
+    assert _coded(pipeline, text, trigger, "SUPPORT", rule, modality=modality)
+
+
+@pytest.mark.model
+def test_events_types_speaking_up_alone_backs_no_one(pipeline):
+    assert not _coded(pipeline, "He spoke up for the first time.", "spoke")

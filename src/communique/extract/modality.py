@@ -122,7 +122,8 @@ def _clause_verb(tok: Token) -> Token:
 
 def is_negated(tok: Token) -> bool:
     v = _clause_verb(tok)
-    for t in {tok, v}:
+    copula_subject = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and v.i == tok.head.i and v.lemma_ == "be"
+    for t in {tok} if copula_subject else {tok, v}:  # ("X's endorsement *is not* good news": the news negated)
         if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in t.children):
             return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
