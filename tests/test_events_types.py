@@ -399,6 +399,8 @@ def test_events_types_coded(pipeline, text, trigger, type_, rule):
     ("He said he did not support their right to sue the company.", "sue", "content"),
     ("A Kenyan court blocked the deployment of police officers to Haiti.", "deployment", "prevented"),
     ("Iran's supreme leader rejected direct negotiations with the United States.", "negotiations", "prevented"),
+    ("Sanders' decision to hold off on backing Clinton upset Democrats.", "backing", "prevented"),
+    ("Russia refrained from attacking the city.", "attacking", "prevented"),
 ])
 def test_events_types_not_an_event_reason(pipeline, text, trigger, reason):
     doc = pipeline.nlp(text)

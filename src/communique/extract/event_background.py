@@ -188,6 +188,9 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         return "failed"
     if tok.dep_ in ("dobj", "xcomp") and tok.head.lemma_.lower() in ne.prevention_verbs:
         return "prevented"
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ in ("on", "from") \
+            and verb_forms(tok.head.head) & ne.prevention_verbs:
+        return "prevented"  # "decision to hold off on backing Clinton", "refrained from attacking"
     if tok.dep_ in ("dobj", "nsubjpass") and (tok.pos_ == "NOUN" or tok.tag_ == "VBG") \
             and verb_forms(tok.head) & ne.ending_verbs:
         # "lifted sanctions on Venezuela", "suspended talks", "the strike was called off": the ending is the event
