@@ -115,3 +115,18 @@ def _group_doc(name: str, ent: str):
 def test_coref_definite_group_takes_the_organisation_named_last(name, ent, expected):
     table = _table(_group_doc(name, ent))
     assert _name(table, 6) == expected
+
+
+# "Rubio attacked Christie when he spoke ." / "Rubio attacked Christie , who said he lost ."
+SUBJECT_FIRST = (["Rubio", "attacked", "Christie", "when", "he", "spoke", "."],
+                 ["PROPN", "VERB", "PROPN", "SCONJ", "PRON", "VERB", "PUNCT"],
+                 ["nsubj", "ROOT", "dobj", "advmod", "nsubj", "advcl", "punct"],
+                 [1, 1, 1, 5, 5, 1, 1],
+                 ["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O"])
+
+
+def test_coref_subject_pronoun_prefers_its_sentences_subject():
+    """A subject pronoun in its antecedent's sentence is the nearest subject, not the nearest
+    name ("Bush went after Trump, when *he* called the businessman 'unhinged'": Bush)."""
+    table = _table(_doc(*SUBJECT_FIRST))
+    assert table.get(table.actor_for_token(4)).name == table.get(table.actor_for_token(0)).name

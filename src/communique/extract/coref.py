@@ -68,14 +68,17 @@ def _is_subject(b: "_Builder", start: int, end: int) -> bool:
     return any(b.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(start, end))
 
 
-def _pick(seen, i, sent, ok) -> str | None:
+def _pick(seen, i, sent, ok, as_subject: bool = False) -> str | None:
+    """The nearest candidate: in earlier sentences subjects first; in the pronoun's own sentence
+    the nearest, or for a subject pronoun the nearest subject ("Bush went after Trump, when *he*
+    called the businessman 'unhinged'": Bush)."""
     best = None
     best_key = None
     for start, ids, subject, s in seen.candidates(i, sent):
         if len(ids) != 1 or not ok(ids[0]):
             continue
         dist = sent - s
-        key = (dist, 0 if dist == 0 or subject else 1, -start)
+        key = (dist, 0 if dist == 0 and not as_subject or subject else 1, -start)
         if best_key is None or key < best_key:
             best, best_key = ids[0], key
     return best
@@ -287,7 +290,8 @@ def resolve(b: "_Builder") -> None:
                 g = "m" if low in MALE else "f"
                 bound = _clause_subject_actor(b, tok)
                 found = _pick(seen, i, sent, lambda a: b.records[a].kind == "person"
-                              and b.records[a].gender in (None, g) and a != bound)
+                              and b.records[a].gender in (None, g) and a != bound,
+                              as_subject=b.has_dep and tok.dep_ == "nsubj")
             elif low in NEUTER:
                 found = _pick(seen, i, sent, lambda a: b.records[a].kind in ("country", "organization"))
             elif low in PLURAL:
