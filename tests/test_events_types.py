@@ -1558,3 +1558,13 @@ def test_events_types_endorsements_made_and_speaking_up_for_a_side(pipeline, tex
 @pytest.mark.model
 def test_events_types_speaking_up_alone_backs_no_one(pipeline):
     assert not _coded(pipeline, "He spoke up for the first time.", "spoke")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, coded", [
+    ("Teen girl pepper-sprayed in scuffle outside Wisconsin Trump rally.", "sprayed", True),
+    ("Officers tased the man twice.", "tased", True),
+    ("Vandals sprayed graffiti on the wall.", "sprayed", False),
+])
+def test_events_types_people_sprayed_or_tased_are_attacked(pipeline, text, trigger, coded):
+    assert bool(_coded(pipeline, text, trigger, "ASSAULT", "coerce.sprayed")) == coded
