@@ -1298,6 +1298,7 @@ def test_events_types_electorate_and_standing_support_not_coded(pipeline, text, 
     ('"Donald Trump is a fraud," Perez said on Sunday.', "Donald Trump"),
     ("The campaign said the AP report was misleading.", "AP"),
     ('"Israel was sold out by Kerry and Obama," Trump said in August.', "Kerry and Obama"),
+    ("Clinton said Trump is a danger to the country.", "Trump"),
 ])
 def test_events_types_pejorative_predicate_of_a_side_criticises_it(pipeline, text, recipient):
     found = [e for e in _events(pipeline, text) if e.rule == "accuse.disparage"]
