@@ -118,6 +118,9 @@ def test_event_actors_data_file_is_versioned():
     ("He commanded the Democratic Party to open its doors.", "REQUEST", "commanded", "actor", {"USA"}),
     ("She went on to attack Donald Trump on Monday.", "ACCUSE", "attack", "actor", {"USA"}),
     ("They sharply criticized Donald Trump on Monday.", "ACCUSE", "criticized", "actor", set()),
+    # campaigns, the media and PACs are non-state, as companies are: no home guessed for them
+    ("Cruz chided the media for pitting Republicans against one another.", "ACCUSE", "chided", "recipient", set()),
+    ("Her campaign sued the DNC in federal court on Friday.", "ACCUSE", "sued", "actor", set()),
     # another state's "Congress" is its own legislature, not the US's
     ("Peru's Congress voted to remove President Pedro Castillo from office.", "SANCTION", "remove", "actor", {"PER"}),
     ("The Colombian Congress approved the peace deal.", "AGREE", "approved", "actor", {"COL"}),

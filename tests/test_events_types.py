@@ -1407,6 +1407,7 @@ def test_events_types_incursions_and_stripped_citizenship(pipeline, text, trigge
     ("The plane entered Turkish airspace before landing in Istanbul.", "entered"),  # no military
     ("The company stripped the factory of its equipment.", "stripped"),
     ("Russia's economy had hit bottom this year.", "hit"),
+    ("Mrs. Clinton has struggled to hit upon a clear rationale for her campaign.", "hit"),
     ("Small donors can give repeatedly without hitting the contribution limit.", "hitting"),
 ])
 def test_events_types_civil_flights_stripped_things_and_limits_not_coded(pipeline, text, trigger):
