@@ -425,11 +425,17 @@ def _pejorative_complement(tok: Token) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for c in comps for t in c.subtree)
 
 
+_SUMS = frozenset({"million", "billion", "thousand", "dollar", "$", "money", "fund", "sum", "cash"})
+
+
 def _stance_clause(tok: Token) -> bool:
     """``tok`` heads a clause that describes a noun by a standing stance: a present-tense relative
     clause ("a member *who supports* Trump"), a participle ("progressives *backing* his bid") or
     a former one ("Mercer, who *once backed* Cruz"), not an act reported."""
-    if tok.dep_ == "acl" or tok.dep_ == "advcl" and any(ch.dep_ == "nsubj" for ch in tok.children):
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and not aux_words(tok):
+        # (a sum is spent on an act: "spent $30 million *backing* Trump's campaign")
+        return not (tok.head.like_num or tok.head.ent_type_ == "MONEY" or tok.head.lemma_.lower() in _SUMS)
+    if tok.dep_ == "advcl" and any(ch.dep_ == "nsubj" for ch in tok.children):
         return tok.tag_ == "VBG" and not aux_words(tok)  # (the parser hangs some on the next verb)
     if tok.dep_ != "relcl":
         return False
