@@ -1570,3 +1570,27 @@ def test_events_types_speaking_up_alone_backs_no_one(pipeline):
 ])
 def test_events_types_people_sprayed_or_tased_are_attacked(pipeline, text, trigger, coded):
     assert bool(_coded(pipeline, text, trigger, "ASSAULT", "coerce.sprayed")) == coded
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, rule, recipient", [
+    ("Sanders said he doesn't believe that Clinton is qualified to be president.", "believe", "accuse.disparage",
+     "Clinton"),
+    ("Clinton said Trump is not fit to be president.", "said", "accuse.disparage", "Trump"),
+    ("I think Trump is dangerous.", "think", "accuse.disparage", "Trump"),
+    ('"They\'re advertising against me in Iowa as we speak," Clinton said.', "advertising",
+     "accuse.advertise-against", "me"),
+])
+def test_events_types_traits_denied_opinions_and_ads_against_criticise(pipeline, text, trigger, rule, recipient):
+    ev = _coded(pipeline, text, trigger, "ACCUSE", rule, modality="asserted")
+    assert ev and ev[0].recipient is not None and recipient in ev[0].recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Clinton did not say that Trump is dangerous.", "say"),  # nothing said
+    ("Clinton said Trump is not a liar.", "said"),  # a defence
+    ("I think the economy is weak.", "think"),  # no side
+])
+def test_events_types_unsaid_defences_and_sideless_opinions_criticise_no_one(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger, "ACCUSE")

@@ -373,7 +373,14 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
     clause ("Clinton is not a liar")."""
     words = load_event_words().pejorative_words
     for c in tok.children:
-        if c.dep_ != "ccomp" or any(x.dep_ == "neg" for x in c.children):
+        if c.dep_ != "ccomp":
+            continue
+        if any(x.dep_ == "neg" for x in (*c.children, *tok.children)):
+            # a trait denied disparages ("I don't believe that *she* is qualified"), anything else negated not
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (_named_side(subj, actors) or subj.lower_ in ("he", "she")) \
+                    and _predicate_words(c) & load_event_words().positive_traits:
+                return True
             continue
         subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ == "PRON" and actors is not None and (

@@ -35,6 +35,7 @@ class EventWords:
     warning_words: frozenset[str]
     pejorative_words: frozenset[str]
     pejorative_predicates: frozenset[str]
+    positive_traits: frozenset[str]
     receiving_verbs: frozenset[str]
     suffering_verbs: frozenset[str]
     censure_verbs: frozenset[str]

@@ -424,8 +424,10 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             cameo_override = code
             embedded = False
             modality = "future"
-    if modality == "negated" and p.cond.get("requires_unwillingness"):
-        modality = "asserted"  # "does not want to hold talks": the refusal is the act
+    if modality == "negated" and (p.cond.get("requires_unwillingness") or p.cond.get("requires_pejorative_clause")):
+        # "does not want to hold talks": the refusal is the act; "doesn't believe that she is qualified":
+        # the denial of a trait is the criticism
+        modality = "asserted"
     if modality == "asserted" and cameo_override is None and tok.dep_ == "xcomp" and \
             tok.head.lemma_.lower() in REFUSE_GOVERNORS:
         modality = "negated"  # "refuses to attack Clinton": the attack is not made
