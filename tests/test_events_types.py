@@ -1594,3 +1594,24 @@ def test_events_types_traits_denied_opinions_and_ads_against_criticise(pipeline,
 ])
 def test_events_types_unsaid_defences_and_sideless_opinions_criticise_no_one(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger, "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, recipient", [
+    ("Obama said Russia needs to withdraw its troops.", "said", "REQUEST", "Russia"),
+    ("Obama said Russia has to withdraw its troops.", "said", "REQUEST", "Russia"),
+])
+def test_events_types_what_a_side_needs_or_has_to_do_is_demanded(pipeline, text, trigger, type_, recipient):
+    ev = _coded(pipeline, text, trigger, type_)
+    assert ev and ev[0].recipient is not None and recipient in ev[0].recipient.text
+    assert not [e for e in _events(pipeline, text) if e.type == "RETREAT" and e.modality == "asserted"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Russia had to withdraw its troops after the defeat.", "withdraw", "RETREAT"),  # it did
+    ("Trump has yet to apologize to the Khans.", "apologize", "SUPPORT"),  # not "has to"
+])
+def test_events_types_past_necessity_and_has_yet_to_are_no_demand(pipeline, text, trigger, type_):
+    assert _coded(pipeline, text, trigger, type_)
+    assert not [e for e in _events(pipeline, text) if e.type == "REQUEST"]

@@ -317,6 +317,11 @@ def _mandative_aux(verb: Token, words: set[str]) -> bool:
     """``verb`` says what another side must do ("Russia must withdraw"): a modal of ``words``,
     not the speaker's own resolve ("we must not overreact"), not a state ("should *be* low")."""
     subj = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    if "must" in words and verb.lemma_ in ("need", "have") and verb.tag_ in ("VBZ", "VBP", "VB") \
+            and subj is not None and subj.lower_ not in ("i", "we") \
+            and not any(c.lower_ == "yet" for c in verb.children) \
+            and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in verb.children):
+        return True  # "Russia *needs to* withdraw", "Russia *has to* withdraw": as "must"
     return (any(a.dep_ == "aux" and a.lower_ in words and (subj is None or a.i > subj.i) for a in verb.children)
             # ("*should* he win the nomination": an inverted condition, no demand)
             and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in verb.children)  # "should have been": hindsight

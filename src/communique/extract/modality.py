@@ -334,6 +334,10 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         return "hypothetical", False  # "*Attacking* civilians is a war crime": what any such act is
     if aux_words(v) & {"must", "ought"}:
         return "demanded", True  # "the Foundation must be shut down": what is demanded, not done
+    if v.dep_ == "xcomp" and v.head.lemma_ in ("need", "have") and v.head.tag_ in ("VBZ", "VBP", "VB") \
+            and any(a.lower_ == "to" for a in v.children) \
+            and not any(c.dep_ == "neg" or c.lower_ == "yet" for c in v.head.children):
+        return "demanded", True  # "Russia has to withdraw its troops" (not "had to"): demanded, not done
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical", False
     if aux & FUTURE_AUX or (v.dep_ == "xcomp" and v.head.lemma_ in INTEND) or (
