@@ -493,3 +493,14 @@ def test_events_args_named_objects_asked_of_and_meeting_hosts(pipeline, text, tr
         assert not any(e.recipient is not None for e in evs), evs  # fails if Geneva becomes a side
     else:
         assert evs and evs[0].recipient is not None and evs[0].recipient.text == recipient, evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Sweden closed its embassy in Tehran after protesters stormed the compound.", "SWE", "IRN"),
+    ("Britain closed its embassy in Kabul.", "GBR", "AFG"),
+])
+def test_events_args_embassy_closed_in_a_country_reduces_relations_with_it(pipeline, text, actor, recipient):
+    a = pipeline.analyze(text)
+    ev = _event(a, "SANCTION")
+    assert actor in _countries(a, ev.actor) and recipient in _countries(a, ev.recipient)

@@ -562,6 +562,10 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                     subj = clause_subject(head)  # "Trump wavered, *drawing* boos from the crowd": Trump
                 if subj is not None:
                     yield subj
+        elif s.startswith("object_prep:"):  # "closed its embassy *in Tehran*": a phrase of the object
+            word = s[len("object_prep:"):]
+            for o in (c for c in tok.children if c.dep_ == "dobj"):
+                yield from (x for p in o.children if p.dep_ == "prep" and p.lower_ == word for x in pobjs(p))
         elif s == "poss_of_object":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None:
