@@ -414,10 +414,11 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
             # minister in "the resignation *of the minister*")
         if "head_subject" in recipient_spec and "prep:of" not in recipient_spec and tok.dep_ == "dobj":
             return o  # "won the endorsement *of the unions*": who receives it is the recipient
-    giver = _received_from(tok) if "head_subject" in recipient_spec or suffered(tok) else None
+    suffers = suffered(tok)
+    giver = _received_from(tok) if "head_subject" in recipient_spec or suffers else None
     if giver is not None:
         return giver
-    if suffered(tok):
+    if suffers:
         return None  # "the company is facing a federal investigation": who suffers it did not do it
     for c in tok.children:  # "negotiations *between France, Germany and Italy*": one side of all
         if c.dep_ == "prep" and c.lower_ == "between":

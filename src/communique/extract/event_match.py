@@ -15,7 +15,7 @@ from .actors import ActorTable
 from .event_actors import side_countries
 from .event_args import HUMAN, noun_lemma, of_objects, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
-from .event_words import load_event_words, verb_forms
+from .event_words import disparaging_words, load_event_words, obligation, verb_forms
 from .modality import aux_words
 
 CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
@@ -317,10 +317,7 @@ def _mandative_aux(verb: Token, words: set[str]) -> bool:
     """``verb`` says what another side must do ("Russia must withdraw"): a modal of ``words``,
     not the speaker's own resolve ("we must not overreact"), not a state ("should *be* low")."""
     subj = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-    if "must" in words and verb.lemma_ in ("need", "have") and verb.tag_ in ("VBZ", "VBP", "VB") \
-            and subj is not None and subj.lower_ not in ("i", "we") \
-            and not any(c.lower_ == "yet" for c in verb.children) \
-            and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in verb.children):
+    if "must" in words and obligation(verb) and subj is not None and subj.lower_ not in ("i", "we"):
         return True  # "Russia *needs to* withdraw", "Russia *has to* withdraw": as "must"
     return (any(a.dep_ == "aux" and a.lower_ in words and (subj is None or a.i > subj.i) for a in verb.children)
             # ("*should* he win the nomination": an inverted condition, no demand)
@@ -422,7 +419,7 @@ def _cast_as_pejorative(tok: Token) -> bool:
     'divisive, stupid and wrong'*", "painted her as a liar"), not negated."""
     if not any(c.dep_ == "dobj" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
         return False
-    words = load_event_words().pejorative_words | load_event_words().pejorative_predicates  # all of it is predicate
+    words = disparaging_words()  # (all of an "as" phrase is predicate)
     return any(t.lemma_.lower() in words or t.lower_ in words
                for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree)
 
@@ -430,14 +427,11 @@ def _cast_as_pejorative(tok: Token) -> bool:
 def _pejorative_complement(tok: Token) -> bool:
     """``tok`` has an object complement that disparages ("called the statement *offensive and
     outlandish*", "calling it *'absurd'*")."""
-    words = load_event_words().pejorative_words | load_event_words().pejorative_predicates
+    words = disparaging_words()
     comps = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
     # (the parser hangs a complement adjective on the object: "called the long lines *unacceptable*")
     comps += [a for o in tok.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i > o.i]
     return any(t.lemma_.lower() in words or t.lower_ in words for c in comps for t in c.subtree)
-
-
-_SUMS = frozenset({"million", "billion", "thousand", "dollar", "$", "money", "fund", "sum", "cash"})
 
 
 def _stance_clause(tok: Token) -> bool:
@@ -446,7 +440,8 @@ def _stance_clause(tok: Token) -> bool:
     a former one ("Mercer, who *once backed* Cruz"), not an act reported."""
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and not aux_words(tok):
         # (a sum is spent on an act: "spent $30 million *backing* Trump's campaign")
-        return not (tok.head.like_num or tok.head.ent_type_ == "MONEY" or tok.head.lemma_.lower() in _SUMS)
+        head = tok.head
+        return not (head.like_num or head.ent_type_ == "MONEY" or head.lemma_.lower() in load_event_words().sum_nouns)
     if tok.dep_ == "advcl" and any(ch.dep_ == "nsubj" for ch in tok.children):
         return tok.tag_ == "VBG" and not aux_words(tok)  # (the parser hangs some on the next verb)
     if tok.dep_ != "relcl":

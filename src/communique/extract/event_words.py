@@ -40,6 +40,10 @@ class EventWords:
     suffering_verbs: frozenset[str]
     censure_verbs: frozenset[str]
     punishing_verbs: frozenset[str]
+    permitting_verbs: frozenset[str]
+    ability_words: frozenset[str]
+    threat_governors: frozenset[str]
+    sum_nouns: frozenset[str]
     response_verbs: frozenset[str]
     object_verbs: frozenset[str]
     onset_verbs: frozenset[str]
@@ -64,6 +68,22 @@ def parse_event_words(text: str) -> EventWords:
 @lru_cache(maxsize=1)
 def load_event_words() -> EventWords:
     return EventWords(**load_word_lists(DATA, FILE, LISTS))
+
+
+@lru_cache(maxsize=1)
+def disparaging_words() -> frozenset[str]:
+    """Every word that disparages as a predicate: the pejorative words and the words that do
+    so only as a predicate (an "as" phrase or an object complement is all predicate)."""
+    w = load_event_words()
+    return w.pejorative_words | w.pejorative_predicates
+
+
+def obligation(verb: Token) -> bool:
+    """``verb`` is a present "need to" or "has to" with its infinitive ("Russia *needs to*
+    withdraw", "*has to* withdraw"), not "had to" (it did) nor "has yet to" (it has not)."""
+    return verb.lemma_ in ("need", "have") and verb.tag_ in ("VBZ", "VBP", "VB") \
+        and not any(c.lower_ == "yet" for c in verb.children) \
+        and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in verb.children)
 
 
 def verb_forms(verb: Token, deps: tuple[str, ...] = ("prt",)) -> set[str]:

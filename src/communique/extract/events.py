@@ -136,7 +136,8 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
         return cameo, "intent"
     if root in CONFLICT_ROOTS and intended and is_negated(tok):
         return "0356", "intent"  # "vowed not to attack": the intent to hold back, no threat
-    if root in ("16", "17") and intended and not mark and _governor(tok).lemma_ not in THREAT_GOVERNORS:
+    if root in ("16", "17") and intended and not mark \
+            and _governor(tok).lemma_ not in load_event_words().threat_governors:
         # "pledged to ban all Muslims", "would deport 11 million immigrants", "will impose
         # sanctions": a coercive policy announced is that act planned (modality future), as the
         # labelling guide codes it; only force promised, or coercion threatened or made a
@@ -153,13 +154,6 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
     if root in COOPERATIVE_ROOTS and intended:
         return lex.intent(cameo) or cameo, "plan"
     return cameo, None
-
-
-# governors under which a coercive act is held over a side, not planned: threatened, warned of,
-# weighed ("is considering suspending relations with Brunei") or declared ready for ("is prepared to
-# impose martial law": CAMEO 1324)
-THREAT_GOVERNORS = frozenset({"threaten", "warn", "consider", "contemplate", "mull", "weigh", "prepared", "ready",
-                              "willing", "poised", "determined"})
 
 
 def _governor(tok: Token) -> Token:

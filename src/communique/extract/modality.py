@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .event_args import carried
-from .event_words import load_event_words
+from .event_words import load_event_words, obligation
 
 DENY = frozenset({"deny", "refute", "dismiss", "rule", "disavow"})
 DEMAND = frozenset({"demand", "urge", "call", "insist", "ask", "push", "press", "want", "request",
@@ -39,12 +39,8 @@ PUNISH = load_event_words().punishing_verbs  # "sentenced ... *for* insulting a 
 ALLEGE = frozenset({"accuse", "blame", "allege", "claim", "charge", "suspect", "implicate", "hold",
                     "convict"}) | CENSURE | PUNISH
 ALLEGE_DEPS = ("prep", "pcomp", "pobj", "ccomp", "xcomp", "advcl", "acl")
-# governors that permit, enable or encourage an act another side may do, or say a side is able to do
-# it: the act is not reported as done ("would allow families to sue", "free agents, able to support
-# Cruz"); "persuaded Congress to approve" is done
-PERMIT = frozenset({"allow", "permit", "enable", "let", "authorize", "authorise", "empower", "entitle",
-                    "encourage", "able", "unable", "free", "eligible"})
-_PERMIT_ADJ = frozenset({"able", "unable", "free", "eligible"})
+PERMIT = load_event_words().permitting_verbs  # "would allow families *to sue*": not done
+ABLE = load_event_words().ability_words  # "free agents, able *to support* Cruz": not done
 INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threaten", "expect", "vow",
                     "pledge", "promise", "want", "wish", "decide", "agree", "offer", "opt", "choose",
                     "ready", "willing", "prepared", "need", "schedule", "consider", "contemplate", "mull", "weigh"})
@@ -320,9 +316,10 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     gov_clause = v
     while gov_clause.dep_ == "conj" and gov_clause.head.i != gov_clause.i:
         gov_clause = gov_clause.head  # ("to invoke an objection *and support* another")
-    if gov_clause.dep_ in ("xcomp", "ccomp") and gov_clause.head.lemma_.lower() in PERMIT and (
-            gov_clause.head.lemma_.lower() in _PERMIT_ADJ or any(c.dep_ == "dobj" for c in gov_clause.head.children)
-            or any(c.dep_ == "nsubj" for c in gov_clause.children)):
+    gov_lemma = gov_clause.head.lemma_.lower()
+    if gov_clause.dep_ in ("xcomp", "ccomp") and (gov_lemma in ABLE or gov_lemma in PERMIT and (
+            any(c.dep_ == "dobj" for c in gov_clause.head.children)
+            or any(c.dep_ == "nsubj" for c in gov_clause.children))):
         return "hypothetical", True  # "legislation that would allow 9/11 families *to sue*": permitted, not done
     if v.dep_ == "advcl" and v.tag_ in ("VBP", "VBZ") and not aux_words(v) and any(
             c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in v.children):
@@ -334,9 +331,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         return "hypothetical", False  # "*Attacking* civilians is a war crime": what any such act is
     if aux_words(v) & {"must", "ought"}:
         return "demanded", True  # "the Foundation must be shut down": what is demanded, not done
-    if v.dep_ == "xcomp" and v.head.lemma_ in ("need", "have") and v.head.tag_ in ("VBZ", "VBP", "VB") \
-            and any(a.lower_ == "to" for a in v.children) \
-            and not any(c.dep_ == "neg" or c.lower_ == "yet" for c in v.head.children):
+    if v.dep_ == "xcomp" and obligation(v.head) and not any(c.dep_ == "neg" for c in v.head.children):
         return "demanded", True  # "Russia has to withdraw its troops" (not "had to"): demanded, not done
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical", False
