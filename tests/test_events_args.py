@@ -93,6 +93,12 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Russia has faced new sanctions from the European Union since 2014.", "COERCE", None, "RUS"),
     ("The Cuban government is under new scrutiny by the U.S. government.", "ACCUSE", "USA", "CUB"),
     ("The Estonian ministry suffered a cyberattack on Monday.", "COERCE", None, "EST"),
+    # what a strike hit, where the strike is the subject; an "official" visit or complaint is no official's
+    ("A Russian missile strike hit a school in Kharkiv.", "ASSAULT", "RUS", "UKR"),
+    ("Modi made an official visit to China last week.", "CONSULT", "IND", "CHN"),
+    ("New Zealand has lodged an official complaint against the Maldives.", "ACCUSE", "NZL", "MDV"),
+    # a body of the state with another role is another side of its own government ("urged Congress")
+    ("Obama urged Congress to approve the funds.", "REQUEST", "USA", "USA"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)

@@ -59,6 +59,8 @@ def _coded(pipeline, text, trigger, type_=None, rule=None, modality=None) -> lis
     ("The company released a statement.", "released", "RETREAT"),  # no one freed
     ("The ministry refused to confirm the report.", "refused", "REJECT"),
     ("Donald Trump called for President Obama to resign.", "resign", "RETREAT"),  # demanded, not done
+    ("Obama defended himself against the attacks.", "defended", "SUPPORT"),  # backs no one
+    ("“Her judgment is terrible,” Trump said.", "said", "ACCUSE"),  # "her" is no one known
 ])
 def test_events_types_not_coded(pipeline, text, trigger, type_):
     assert not _coded(pipeline, text, trigger, type_)
@@ -379,6 +381,12 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Britain, Canada and Australia formally recognised a Palestinian state on Sunday.", "recognised", "SUPPORT",
      "support.recognize"),
     ("A Kenyan court blocked the deployment of police officers to Haiti.", "blocked", "REJECT", "reject.block"),
+    # defending a named person backs them, whatever attacks; a formal complaint issued to a side accuses it
+    ("Warren defended Clinton against the attacks.", "defended", "SUPPORT", "support.defend-person"),
+    ("The state party issued a formal complaint to the national committee.", "complaint", "ACCUSE",
+     "accuse.complaint"),
+    # a trait of a side called pejorative disparages its owner ("her judgment")
+    ("Clinton spoke in Ohio. “Her judgment is terrible,” Trump said.", "said", "ACCUSE", "accuse.disparage"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)

@@ -429,8 +429,9 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
         if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and (
                 c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"
                 or c.dep_ == "compound" and c.lemma_.lower() in load_lexicon().party_nouns
-                or c.lemma_.lower() in HUMAN):
-            return c  # "a *Russian* offensive", "a *police* raid", "a *rebel* attack"
+                or c.lemma_.lower() in HUMAN and not (
+                    c.tag_ == "JJ" and c.lemma_.lower() in load_event_words().manner_adjectives)):
+            return c  # "a *Russian* offensive", "a *police* raid", "a *rebel* attack" (not "an *official* visit")
     head = tok.head
     phrase, verb = carried(tok)
     if "head_subject" in recipient_spec and (
@@ -739,6 +740,10 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
         for c in tok.children:  # "his request that the United States extradite ..."
             if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
                 yield from (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass"))
+        words = load_event_words()
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in words.striking_verbs:
+            # what the strike hit ("coalition airstrikes *hit a market* in Yemen", "the raids targeted members")
+            yield from (x for c in tok.head.children if c.dep_ == "dobj" for x in _nominal(c))
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":  # "reached a deal | with X"
         for c in tok.head.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "against", "to", "for"):

@@ -390,10 +390,12 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
                 x.dep_ == "nsubj" and actors.actor_for_token(x.i) == me for x in tok.children):
             continue  # "the government said *it* had arrested ...": the speaker's own act, no one disparaged
         owner = next((x for x in subj.children if x.dep_ in ("poss", "compound", "amod") and x.i < subj.i
-                      and _named_side(x, actors)), None) if subj is not None else None
+                      and (_named_side(x, actors) or x.dep_ == "poss" and x.lower_ in ("his", "her")
+                          and actors is not None and actors.actor_for_token(x.i) is not None)),
+                     None) if subj is not None else None
         if subj is not None and owner is not None and not _named_side(subj, actors):
             subj = owner  # "Trump's comments are dangerous", "the *U.S.* arms sale was a provocation": of the side
-        if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she")):
+        if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she") or subj.dep_ == "poss"):
             continue  # "People are sick of incompetent leaders": no side named
         own = {t.i for t in subj.subtree}  # "the war criminal has arrived": what the subject is called
         # (nor what an adverbial clause says of someone else: "... *because* Cameron cast him as divisive")

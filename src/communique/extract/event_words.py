@@ -55,6 +55,7 @@ class EventWords:
     object_control_verbs: frozenset[str]
     allegation_consequences: frozenset[str]
     striking_verbs: frozenset[str]
+    manner_adjectives: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

@@ -677,8 +677,10 @@ def _recipient(doc: Doc, tok: Token, p: Pattern, actor: Party | None, type_: str
 def _own_state(doc: Doc, actor: Party, recipient: Party, actors: ActorTable) -> bool:
     """``recipient`` is the state that ``actor`` serves, named by its name or capital: no
     other side ("Iran's foreign minister warned that *Tehran* would respond"; its people are
-    one: "demanded wealthy *Americans* pay")."""
-    if actor.sector not in STATE_SECTORS or not names_state(recipient, actors):
+    one: "demanded wealthy *Americans* pay"); a body of that state with another role is another
+    side ("Obama urged *Congress* to act")."""
+    if actor.sector not in STATE_SECTORS or not names_state(recipient, actors) \
+            or recipient.sector is not None and recipient.sector != actor.sector:
         return False
     span = doc.char_span(recipient.start, recipient.end, alignment_mode="expand")
     return span is not None and span.root.ent_type_ in ("GPE", "ORG", "FAC") and side_countries_of(
