@@ -99,6 +99,9 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("New Zealand has lodged an official complaint against the Maldives.", "ACCUSE", "NZL", "MDV"),
     # a body of the state with another role is another side of its own government ("urged Congress")
     ("Obama urged Congress to approve the funds.", "REQUEST", "USA", "USA"),
+    # whom an apology is demanded from; a phrase the parser hung on a verb's particle ("fired back *at*")
+    ("Cruz demanded an apology from Trump.", "REQUEST", "USA", "USA"),
+    ("Pakistan fired back at India on Monday.", "ACCUSE", "PAK", "IND"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)

@@ -60,6 +60,8 @@ def _coded(pipeline, text, trigger, type_=None, rule=None, modality=None) -> lis
     ("The ministry refused to confirm the report.", "refused", "REJECT"),
     ("Donald Trump called for President Obama to resign.", "resign", "RETREAT"),  # demanded, not done
     ("Obama defended himself against the attacks.", "defended", "SUPPORT"),  # backs no one
+    ("Clinton campaigned for the presidency.", "campaigned", "SUPPORT"),  # no one backed
+    ("This is about me campaigning for New Hampshire.", "campaigning", "SUPPORT"),  # a place, no side
     ("“Her judgment is terrible,” Trump said.", "said", "ACCUSE"),  # "her" is no one known
 ])
 def test_events_types_not_coded(pipeline, text, trigger, type_):
@@ -385,6 +387,11 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Warren defended Clinton against the attacks.", "defended", "SUPPORT", "support.defend-person"),
     ("The state party issued a formal complaint to the national committee.", "complaint", "ACCUSE",
      "accuse.complaint"),
+    ("Pence campaigned for Trump in Ohio.", "campaigned", "SUPPORT", "support.campaign-for"),
+    ("Trump's campaign barred the Washington Post from its events.", "barred", "COERCE", "coerce.bar"),
+    # a pejorative complement the parser hung on a phrase inside the object
+    ("Sanders called Clinton's speeches to Goldman Sachs troubling.", "called", "ACCUSE",
+     "accuse.name-call-pejorative"),
     # a trait of a side called pejorative disparages its owner ("her judgment")
     ("Clinton spoke in Ohio. “Her judgment is terrible,” Trump said.", "said", "ACCUSE", "accuse.disparage"),
 ])

@@ -515,6 +515,9 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                 elif word == "of" and c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod"):
                     # "pulled its troops out of Afghanistan"
                     yield from (x for o in c.children if o.dep_ == "prep" and o.lower_ == "of" for x in pobjs(o))
+                elif c.dep_ in ("prt", "advmod") and c.pos_ in ("ADP", "ADV") and c.i == tok.i + 1:
+                    # the phrase the parse hung on the particle ("fired back *at Clinton*")
+                    yield from (x for o in c.children if o.dep_ == "prep" and o.lower_ == word for x in pobjs(o))
             noun = tok.head if tok.dep_ == "compound" and tok.pos_ == "NOUN" else tok  # "a *mediation* team"
             if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and word != "of":
                 # the phrase the parse hung on the verb carrying the noun ("threw his support *behind

@@ -176,6 +176,12 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not any(_named_side(o, actors) for o in withs):
             return None  # "spoke with reporters" is no consultation
         score += 1
+    if "requires_person_prep" in c:
+        preps = set(c["requires_person_prep"])
+        if not any(_named_person(x, actors) for ch in tok.children if ch.dep_ == "prep" and ch.lower_ in preps
+                   for x in pobjs(ch)):
+            return None  # "campaigned for Trump" backs him; "for New Hampshire" or "for the presidency" no one
+        score += 1
     if c.get("requires_unwillingness"):
         if not _unwilling(tok, actors, sent_lemmas):
             return None  # "wants to hold talks" is an intent (AGREE), not a refusal
@@ -433,6 +439,13 @@ def _pejorative_complement(tok: Token) -> bool:
     comps = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
     # (the parser hangs a complement adjective on the object: "called the long lines *unacceptable*")
     comps += [a for o in tok.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "amod" and a.i > o.i]
+    # (or on a phrase inside the object, where it ends the clause: "called Clinton's speeches to Goldman
+    # Sachs *troubling*.")
+    for o in (c for c in tok.children if c.dep_ == "dobj"):
+        last = o.doc[o.right_edge.i]
+        if last.i > o.i and last.dep_ in ("pobj", "amod", "conj") and (
+                last.i + 1 == len(o.doc) or o.doc[last.i + 1].is_punct):
+            comps.append(last)
     return any(t.lemma_.lower() in words or t.lower_ in words for c in comps for t in c.subtree)
 
 
