@@ -61,6 +61,13 @@ def _coded(pipeline, text, trigger, type_=None, rule=None, modality=None) -> lis
     ("Donald Trump called for President Obama to resign.", "resign", "RETREAT"),  # demanded, not done
     ("Obama defended himself against the attacks.", "defended", "SUPPORT"),  # backs no one
     ("Clinton campaigned for the presidency.", "campaigned", "SUPPORT"),  # no one backed
+    # praise of oneself, advice, readiness to act and a negated trait praise no one
+    ("Clinton said she is qualified.", "said", "SUPPORT"),
+    ("He said Hillary Clinton should be ready for questions about her husband.", "said", "SUPPORT"),
+    ("Strelkov said that he is ready to expand his military involvement.", "said", "SUPPORT"),
+    ("Trump said Cruz was not a great senator.", "said", "SUPPORT"),
+    ("Trump is casting himself as a champion of the little guy.", "casting", "SUPPORT"),
+    ("Obama said the economy is strong.", "said", "SUPPORT"),
     ("This is about me campaigning for New Hampshire.", "campaigning", "SUPPORT"),  # a place, no side
     ("“Her judgment is terrible,” Trump said.", "said", "ACCUSE"),  # "her" is no one known
 ])
@@ -392,6 +399,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     # a pejorative complement the parser hung on a phrase inside the object
     ("Sanders called Clinton's speeches to Goldman Sachs troubling.", "called", "ACCUSE",
      "accuse.name-call-pejorative"),
+    # a side said, called or described to be something praiseworthy by another is praised
+    ("“Trump is a great leader,” Christie said.", "said", "SUPPORT", "support.laud-clause"),
+    ("Obama called Clinton a great secretary of state.", "called", "SUPPORT", "support.call-praise"),
+    ("Trump described the Khans' deceased son as a hero.", "described", "SUPPORT", "support.cast-praise"),
     # a trait of a side called pejorative disparages its owner ("her judgment")
     ("Clinton spoke in Ohio. “Her judgment is terrible,” Trump said.", "said", "ACCUSE", "accuse.disparage"),
 ])

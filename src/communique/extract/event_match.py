@@ -214,6 +214,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _pejorative_complement(tok):
             return None  # "called the long lines 'unacceptable'" criticises; "called it a debrief" does not
         score += 3  # outranks the name-calling that needs a side named
+    if "requires_praise" in c:
+        if not _praises(tok, actors, c["requires_praise"]):
+            return None  # "Christie said Trump is a great leader" backs Trump; "said the economy is strong" no one
+        score += 3  # outranks the bare reporting of a statement
     if c.get("requires_pejorative_as"):
         if not _cast_as_pejorative(tok):
             return None  # "cast Trump as divisive" criticises him; "described him as a friend" does not
@@ -411,6 +415,44 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if _predicate_words(c) & load_event_words().pejorative_predicates:
             return True
     return False
+
+
+def _praises(tok: Token, actors: ActorTable | None, where: str) -> bool:
+    """``tok`` says a named side other than its own subject is something praiseworthy
+    (``event_words.praise_predicates`` or a positive trait), not negated and with no
+    pejorative word beside it: ``where`` "clause", its reported clause says so of its subject
+    ("'Trump is a great leader,' Christie said", "she's exactly right"); "complement", of its
+    object ("called Clinton a great secretary of state"); "as", of its object ("described the
+    son as a hero")."""
+    good = load_event_words().praise_predicates
+    if any(x.dep_ == "neg" for x in tok.children):
+        return False
+    if where == "clause":
+        for c in tok.children:
+            if c.dep_ != "ccomp" or any(x.dep_ == "neg" or x.dep_ == "aux" and x.tag_ == "MD" and x.lower_ not in (
+                    "will", "'ll", "would", "'d") for x in c.children):
+                continue  # (nor advice: "Clinton should be ready for questions")
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she")):
+                continue
+            if actors is not None and (me := actors.actor_for_token(subj.i)) is not None and any(
+                    x.dep_ == "nsubj" and actors.actor_for_token(x.i) == me for x in tok.children):
+                continue  # "Clinton said she is qualified": of herself
+            words = _predicate_words(c)
+            if words & good and not words & disparaging_words() and not any(
+                    x.dep_ == "xcomp" for p in c.children if p.dep_ in ("acomp", "attr") for x in p.children):
+                return True  # (not what a side is ready or right to do: "is ready to expand his involvement")
+        return False
+    obj = next((x for x in tok.children if x.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("him", "her", "them") \
+            or not (_named_side(obj, actors) or noun_lemma(obj) in HUMAN):  # (people too: "the son")
+        return False  # (not oneself: "casting himself as a champion"; nor "it")
+    if where == "as":
+        phrase = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+    else:
+        phrase = [t for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i for t in c.subtree]
+    words = {x for t in phrase for x in (t.lemma_.lower(), t.lower_)}
+    return bool(words & good) and not words & disparaging_words()
 
 
 def _predicate_words(clause: Token) -> set[str]:

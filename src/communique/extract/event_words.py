@@ -36,6 +36,7 @@ class EventWords:
     pejorative_words: frozenset[str]
     pejorative_predicates: frozenset[str]
     positive_traits: frozenset[str]
+    praise_predicates: frozenset[str]
     receiving_verbs: frozenset[str]
     suffering_verbs: frozenset[str]
     censure_verbs: frozenset[str]
