@@ -80,6 +80,9 @@ def test_events_basic_coding(analyze, text, type_, cameo):
      "hypothetical", True),
     # an attack warned of is a danger, not done
     ("The U.S. embassy in Kyiv warned of a significant air attack.", "attack", "hypothetical", True),
+    # a curly apostrophe's "’d" and "’ll" are "would" and "will"
+    ("She said she’d ask the senators to come.", "ask", "hypothetical", False),
+    ("She said she’ll leave the attacks to the politicians.", "leave", "future", False),
     # what a verb reportedly did is alleged, its object's event too
     ("Russia reportedly used chemical weapons against Ukrainian troops.", "weapons", "alleged", False),
 ])
@@ -160,3 +163,17 @@ def test_events_modality_what_a_side_is_threatened_with_is_not_done(pipeline, te
     evs = pipeline.analyze(text).events
     assert any(e.type == "THREATEN" for e in evs), evs
     assert not any(e.trigger.text == threatened and e.modality == "asserted" for e in evs), evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, modality", [
+    # a coercive act someone says they would carry out is that act planned, as with "will"
+    ("Trump said he would deport 11 million immigrants.", "deport", "COERCE", "future"),
+    ("In response, Trump assured voters he’d force Mexico to pay for the wall.", "force", "COERCE", "future"),
+    # made a condition, or only possible, it stays a threat
+    ("Russia said it would impose sanctions if Ukraine joins NATO.", "impose", "THREATEN", "hypothetical"),
+    ("The EU could impose sanctions on Iran.", "impose", "THREATEN", "hypothetical"),
+])
+def test_events_modality_coercion_someone_would_carry_out_is_planned(analyze, text, trigger, type_, modality):
+    ev = next(e for e in analyze(text).events if e.trigger.text == trigger)
+    assert (ev.type, ev.modality) == (type_, modality)

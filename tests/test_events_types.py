@@ -68,6 +68,7 @@ def _coded(pipeline, text, trigger, type_=None, rule=None, modality=None) -> lis
     ("Trump said Cruz was not a great senator.", "said", "SUPPORT"),
     ("Trump is casting himself as a champion of the little guy.", "casting", "SUPPORT"),
     ("Obama said the economy is strong.", "said", "SUPPORT"),
+    ("The rain forced organizers to cancel the rally.", "forced", "COERCE"),  # nobody's act
     ("This is about me campaigning for New Hampshire.", "campaigning", "SUPPORT"),  # a place, no side
     ("“Her judgment is terrible,” Trump said.", "said", "ACCUSE"),  # "her" is no one known
 ])
@@ -395,6 +396,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The state party issued a formal complaint to the national committee.", "complaint", "ACCUSE",
      "accuse.complaint"),
     ("Pence campaigned for Trump in Ohio.", "campaigned", "SUPPORT", "support.campaign-for"),
+    ("China forced the company to withdraw its app.", "forced", "COERCE", "coerce.compel"),
     ("Trump's campaign barred the Washington Post from its events.", "barred", "COERCE", "coerce.bar"),
     # a pejorative complement the parser hung on a phrase inside the object
     ("Sanders called Clinton's speeches to Goldman Sachs troubling.", "called", "ACCUSE",

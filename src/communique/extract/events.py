@@ -71,6 +71,7 @@ from .event_match import (
 from .event_model import combine, load_model
 from .event_words import load_event_words, verb_forms
 from .modality import (
+    HYPOTHETICAL_AUX,
     REFUSE_GOVERNORS,
     allegation_of,
     aux_words,
@@ -154,6 +155,13 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
     if root in COOPERATIVE_ROOTS and intended:
         return lex.intent(cameo) or cameo, "plan"
     return cameo, None
+
+
+def _would_only(tok: Token) -> bool:
+    """The clause of ``tok`` is irrealis by "would" alone ("he'd force Mexico to pay"), not by
+    "could", "might", "may" or "should"."""
+    aux = aux_words(tok if tok.pos_ == "VERB" else tok.head) & HYPOTHETICAL_AUX
+    return bool(aux) and aux <= {"would", "'d"}
 
 
 def _governor(tok: Token) -> Token:
@@ -395,7 +403,10 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         return None  # "vowed not to attack": a promise to hold back (its complement's AGREE)
     if tok.pos_ == "VERB" and p.symmetric and any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # "will be met with a response"
-    elif type0 in CONFLICT_TYPES and (cond is not None or modality == "hypothetical") and not embedded:
+    elif type0 in CONFLICT_TYPES and (cond is not None or modality == "hypothetical") and not embedded \
+            and not (cond is None and m.cameo[:2] in ("16", "17") and _would_only(tok)):
+        # (a coercive policy someone says they would carry out is that act planned, as "will" is: "Trump said
+        # he would deport 11 million immigrants"; recode below)
         threat = True
     cameo_override = None
     how = None

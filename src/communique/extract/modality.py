@@ -101,7 +101,7 @@ def _indicative(verb: Token) -> bool:
 
 def aux_words(verb: Token) -> set[str]:
     """The auxiliaries of ``verb`` (lower case): "may", "will", "was" ..."""
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in ("aux", "auxpass")}  # ("he’d")
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -356,7 +356,8 @@ INTENT_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "vow", "pledge
 PLAN_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "decide", "set", "move", "schedule", "expect"})
 REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "rule", "resist", "balk", "refrain", "abstain"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "insist",
-                             "affirm", "report", "indicate", "signal", "write", "note"})
+                             "affirm", "report", "indicate", "signal", "write", "note", "assure", "promise",
+                             "tweet", "vow", "pledge", "reiterate", "repeat", "maintain"})
 
 
 def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None, bool]:
