@@ -69,6 +69,8 @@ def _coded(pipeline, text, trigger, type_=None, rule=None, modality=None) -> lis
     ("Trump is casting himself as a champion of the little guy.", "casting", "SUPPORT"),
     ("Obama said the economy is strong.", "said", "SUPPORT"),
     ("The rain forced organizers to cancel the rally.", "forced", "COERCE"),  # nobody's act
+    ("The UN condemned the killing of the journalist.", "killing", "ASSAULT"),  # a topic condemned
+    ("Power was transferred to the new government.", "transferred", "AID"),  # no aid
     ("This is about me campaigning for New Hampshire.", "campaigning", "SUPPORT"),  # a place, no side
     ("“Her judgment is terrible,” Trump said.", "said", "ACCUSE"),  # "her" is no one known
 ])
@@ -397,6 +399,15 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "accuse.complaint"),
     ("Pence campaigned for Trump in Ohio.", "campaigned", "SUPPORT", "support.campaign-for"),
     ("China forced the company to withdraw its app.", "forced", "COERCE", "coerce.compel"),
+    # wire-style nominal and military events
+    ("Security forces carried out the killings of six militant leaders.", "killings", "ASSAULT",
+     "assault.killing-noun"),
+    ("Fiji announced the transfer of humanitarian aid to Tonga.", "transfer", "AID", "aid.transfer-noun"),
+    ("The governor announced martial law for the island.", "law", "COERCE", "coerce.martial-law"),
+    ("Demonstrators threw rocks and bottles at the police.", "threw", "PROTEST", "protest.throw-at"),
+    ("The army destroyed an enemy submarine.", "destroyed", "ASSAULT", "fight.destroy-military"),
+    ("Police were deployed to the capital.", "deployed", "MOBILIZE", "mobilize.deploy"),
+    ("NATO warplanes launched a dozen sorties against militant targets.", "sorties", "ASSAULT", "fight.attack-noun"),
     ("Trump's campaign barred the Washington Post from its events.", "barred", "COERCE", "coerce.bar"),
     # a pejorative complement the parser hung on a phrase inside the object
     ("Sanders called Clinton's speeches to Goldman Sachs troubling.", "called", "ACCUSE",
