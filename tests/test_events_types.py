@@ -71,6 +71,9 @@ def _coded(pipeline, text, trigger, type_=None, rule=None, modality=None) -> lis
     ("The rain forced organizers to cancel the rally.", "forced", "COERCE"),  # nobody's act
     ("The UN condemned the killing of the journalist.", "killing", "ASSAULT"),  # a topic condemned
     ("Power was transferred to the new government.", "transferred", "AID"),  # no aid
+    ("The law allows workers to choose a union.", "allows", "RETREAT"),  # a text's terms
+    ("The general handed over power to a civilian government.", "handed", "RETREAT"),
+    ("The minister admitted that aid workers had been detained.", "admitted", "RETREAT"),  # a confession
     ("This is about me campaigning for New Hampshire.", "campaigning", "SUPPORT"),  # a place, no side
     ("“Her judgment is terrible,” Trump said.", "said", "ACCUSE"),  # "her" is no one known
 ])
@@ -408,6 +411,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The army destroyed an enemy submarine.", "destroyed", "ASSAULT", "fight.destroy-military"),
     ("Police were deployed to the capital.", "deployed", "MOBILIZE", "mobilize.deploy"),
     ("NATO warplanes launched a dozen sorties against militant targets.", "sorties", "ASSAULT", "fight.attack-noun"),
+    # inspectors let in, prisoners or bodies handed over, an embassy reopened
+    ("Kyiv allowed international inspectors to visit the plant.", "allowed", "RETREAT", "retreat.allow"),
+    ("Russia handed over the bodies of 50 soldiers to Ukraine.", "handed", "RETREAT", "retreat.hand-over"),
+    ("Britain reopened its embassy in Tehran.", "reopened", "SUPPORT", "support.reopen-embassy"),
     ("Trump's campaign barred the Washington Post from its events.", "barred", "COERCE", "coerce.bar"),
     # a pejorative complement the parser hung on a phrase inside the object
     ("Sanders called Clinton's speeches to Goldman Sachs troubling.", "called", "ACCUSE",
