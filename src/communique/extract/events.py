@@ -158,9 +158,10 @@ def recode(tok: Token, cameo: str, lex: Lexicon, actors: ActorTable | None = Non
 
 
 def _would_only(tok: Token) -> bool:
-    """The clause of ``tok`` is irrealis by "would" alone ("he'd force Mexico to pay"), not by
-    "could", "might", "may" or "should"."""
-    aux = aux_words(tok if tok.pos_ == "VERB" else tok.head) & HYPOTHETICAL_AUX
+    """The verb ``tok`` is irrealis by "would" alone ("he'd force Mexico to pay"), not by
+    "could", "might", "may" or "should" (nor is a noun: "an invasion would draw sanctions" is a
+    consequence threatened)."""
+    aux = aux_words(tok) & HYPOTHETICAL_AUX
     return bool(aux) and aux <= {"would", "'d"}
 
 
@@ -404,7 +405,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     if tok.pos_ == "VERB" and p.symmetric and any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # "will be met with a response"
     elif type0 in CONFLICT_TYPES and (cond is not None or modality == "hypothetical") and not embedded \
-            and not (cond is None and m.cameo[:2] in ("16", "17") and _would_only(tok)):
+            and not (cond is None and m.cameo[:2] in ("16", "17") and tok.pos_ == "VERB" and _would_only(tok)):
         # (a coercive policy someone says they would carry out is that act planned, as "will" is: "Trump said
         # he would deport 11 million immigrants"; recode below)
         threat = True

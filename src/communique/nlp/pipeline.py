@@ -69,5 +69,8 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     from .limits import install as install_sentence_limit
 
     install_sentence_limit(nlp, settings.max_sentence_tokens)  # run-on sentences split before parsing
+    from .headlines import install as install_headlines
+
+    install_headlines(nlp)  # title-case headlines parsed in sentence case
     log.debug("spaCy pipeline %s loaded: %s", name, nlp.pipe_names)
     return nlp

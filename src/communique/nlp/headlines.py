@@ -1,0 +1,162 @@
+"""Headlines in title case, parsed as the sentences they are.
+
+The English model tags most words of a title-case headline as proper nouns ("Paul Votes
+To Condemn Donald Trump's Muslim Ban": *Votes*, *Condemn* and *Ban* names, no verb), so
+the event rules find nothing in it. The ``communique_headlines`` component runs after the
+whole pipeline. For each sentence whose longer words are nearly all capitalised
+(``title_case``), it writes the sentence in sentence case (``sentence_case``: function
+words and the inflected forms of event trigger words lower-cased, names kept), parses that
+copy on its own and copies its tags, lemmas, dependencies and entities onto the
+sentence's tokens. The text, the tokens and every character offset stay the article's
+own; a sentence the copy would tokenise differently is left as it was. Ordinary prose is
+never touched: it has lower-case words, and where it has none (a list of names) nothing in
+it changes case.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+COMPONENT = "communique_headlines"
+ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+LONG = 4  # words this long or longer decide whether a sentence is in title case
+TITLE_SHARE = 0.75
+# what may follow a lower-cased "to" or modal as the bare verb it governs ("Votes To *Condemn*")
+_GOVERNORS = frozenset({"to", "will", "would", "can", "could", "must", "should", "may", "might", "not"})
+_INFLECTIONS = ("ies", "ied", "es", "ed", "ing", "s", "d")
+
+
+def _title(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and word[1:] == word[1:].lower()
+
+
+def title_case(sent: Span) -> bool:
+    """The sentence is a title-case headline: at least three words of four letters or more
+    after its first word, and three in four of them capitalised (not all capitals)."""
+    words = [t.text for t in sent[1:] if t.is_alpha and len(t.text) >= LONG]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if _title(w)) >= TITLE_SHARE * len(words)
+
+
+@lru_cache(maxsize=1)
+def trigger_lemmas() -> frozenset[str]:
+    """The lemmas of the event lexicon's patterns (curated and nominal)."""
+    from ..extract.event_lexicon import load_lexicon  # (the lexicon is extraction data)
+
+    return frozenset(w for p in load_lexicon().patterns for w in p.lemmas if w.isalpha() and len(w) > 2)
+
+
+def _inflected_trigger(word: str, triggers: frozenset[str]) -> bool:
+    """``word`` is an inflected form of a trigger lemma ("endorses", "slams", "accused")."""
+    for suffix in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                stem += "y"
+            if stem in triggers or stem + "e" in triggers:
+                return True
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in triggers:  # "slammed", "vetted"
+                return True
+    return False
+
+
+def sentence_case(sent: Span, triggers: frozenset[str]) -> str | None:
+    """The sentence's text in sentence case, of the same length, or None where no word
+    changes: a capitalised function word, an inflected trigger word, a bare trigger word
+    after a lower-cased "to" or modal, or a word in -s before "to" is lower-cased; the first
+    word and any other capitalised word (a name) are kept."""
+    chars = list(sent.text)
+    changed = False
+    prev_lower = False
+    for t in sent[1:]:
+        low = t.lower_
+        nxt = t.nbor(1).lower_ if t.i + 1 < sent.end else ""
+        lower_it = _title(t.text) and (
+            low in STOP_WORDS and low != "i"
+            or _inflected_trigger(low, triggers)
+            or prev_lower and t.nbor(-1).lower_ in _GOVERNORS and low in triggers
+            or low.endswith("s") and nxt == "to")  # a verb with its infinitive ("Votes To", "Plans To")
+        if lower_it:
+            start = t.idx - sent.start_char
+            chars[start:start + len(t.text)] = low
+            changed = True
+        prev_lower = bool(lower_it) or not _title(t.text)
+    return "".join(chars) if changed else None
+
+
+def _lines(sent: Span) -> list[Span]:
+    """The sentence cut after each line break: a headline the parser ran into the first
+    sentence of the text ("... on Ukraine\n\nU.S. Secretary of State ...") is a line of its own."""
+    parts = []
+    start = sent.start
+    for t in sent:
+        if t.is_space and "\n" in t.text and t.i + 1 < sent.end:
+            parts.append(sent.doc[start:t.i + 1])
+            start = t.i + 1
+    parts.append(sent.doc[start:sent.end])
+    return parts
+
+
+def reparse_headlines(nlp: Language, doc: Doc, before: str = COMPONENT) -> int:
+    """Re-parse every title-case line of ``doc`` in sentence case, on its own, with
+    ``nlp``'s components up to ``before``, and copy the annotations back (the rest of a
+    sentence the headline was run into is parsed on its own too); the number of headlines
+    re-parsed. The copies of one document go through each component as one batch."""
+    triggers: frozenset[str] | None = None
+    jobs: list[tuple[Span, Doc, bool]] = []
+    for sent in list(doc.sents):
+        parts = _lines(sent)
+        titles = [title_case(p) for p in parts]
+        if not any(titles):
+            continue
+        triggers = triggers if triggers is not None else trigger_lemmas()
+        for part, title in zip(parts, titles):
+            text = (sentence_case(part, triggers) if title else None) or (part.text if len(parts) > 1 else None)
+            if text is None:
+                continue  # a headline alone in its sentence with nothing to recase
+            copy = nlp.make_doc(text)
+            if len(copy) == len(part) and all(a.idx - part.start_char == b.idx for a, b in zip(part, copy)):
+                jobs.append((part, copy, title))  # (one tokenised differently keeps the original parse)
+    if not jobs:
+        return 0
+    copies = [c for _, c, _ in jobs]
+    for name, proc in nlp.pipeline:
+        if name == before:
+            break
+        copies = list(proc.pipe(copies)) if hasattr(proc, "pipe") else [proc(c) for c in copies]
+    arr: Any = doc.to_array(ATTRS)  # (uint64 rows, one per token)
+    for (part, _, _), copy in zip(jobs, copies):
+        arr[part.start:part.end] = copy.to_array(ATTRS)
+    doc.from_array(ATTRS, arr)
+    return sum(1 for _, _, title in jobs if title)
+
+
+class HeadlineParser:
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        reparse_headlines(self.nlp, doc)
+        return doc
+
+
+@Language.factory(COMPONENT)
+def make_headline_parser(nlp: Language, name: str) -> HeadlineParser:  # noqa: ARG001 (spaCy's factory signature)
+    return HeadlineParser(nlp)
+
+
+def install(nlp: Language) -> None:
+    """Add the component at the end of the pipeline (once), where it has a parser."""
+    if COMPONENT in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        return
+    nlp.add_pipe(COMPONENT, last=True)
+
+
+__all__ = ["COMPONENT", "HeadlineParser", "install", "reparse_headlines", "sentence_case", "title_case"]

@@ -1,0 +1,80 @@
+"""Title-case headlines are parsed in sentence case (nlp/headlines.py)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from communique.nlp.headlines import COMPONENT, sentence_case, title_case
+
+TRIGGERS = frozenset({"condemn", "meet", "endorse", "ban", "slam", "attack"})
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paul Votes To Condemn Donald Trump's Muslim Ban.", True),
+    ("Blinken, Lavrov, Expect No Breakthroughs on Ukraine", True),
+    ("Trump Meets With Expert On Hillary Clinton's Past.", True),
+    # prose, even full of names, is no headline
+    ("Senate Majority Leader Mitch McConnell told reporters that he would wait.", False),
+    ("The ministers met in Geneva on Friday.", False),
+    ("NATO WARNS RUSSIA OVER UKRAINE BUILDUP", False),  # all capitals: left alone
+    ("Trump Wins.", False),  # too short to tell
+])
+def test_headlines_title_case(blank, text, expected):
+    assert title_case(blank(text)[:]) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # function words, inflected triggers, a bare trigger after "to" and a verb before "to" lower-cased
+    ("Paul Votes To Condemn Donald Trump's Muslim Ban.", "Paul votes to condemn Donald Trump's Muslim Ban."),
+    ("Trump Meets With Expert On Hillary Clinton's Past.", "Trump meets with Expert on Hillary Clinton's Past."),
+    ("Biden Slams Japanese Pride Instead", "Biden slams Japanese Pride Instead"),
+    # names are kept, and nothing to change gives None
+    ("Donald Trump Finally Endorses House Speaker Paul Ryan.",
+     "Donald Trump Finally endorses House Speaker Paul Ryan."),
+    ("Senate Majority Leader Mitch McConnell", None),
+])
+def test_headlines_sentence_case(blank, text, expected):
+    out = sentence_case(blank(text)[:], TRIGGERS)
+    assert out == expected
+    assert out is None or len(out) == len(text)  # offsets stay the article's
+
+
+@pytest.mark.model
+def test_headlines_component_installed_after_the_parser(nlp):
+    assert nlp.pipe_names[-1] == COMPONENT
+    assert nlp.pipe_names.index("parser") < nlp.pipe_names.index(COMPONENT)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Paul Votes To Condemn Donald Trump\u2019s Muslim Ban.", "Condemn", "ACCUSE"),
+    ("Trump Meets With Expert On Hillary Clinton\u2019s Past.", "Meets", "CONSULT"),
+    ("Donald Trump Finally Endorses House Speaker Paul Ryan.", "Endorses", "SUPPORT"),
+])
+def test_headlines_event_found_in_a_title_case_headline(pipeline, text, trigger, type_):
+    a = pipeline.analyze(text)
+    ev = next(e for e in a.events if e.trigger.text == trigger)
+    assert ev.type == type_
+    assert text[ev.trigger.start:ev.trigger.end] == trigger  # the article's own text and offsets
+
+
+@pytest.mark.model
+def test_headlines_headline_reparsed_and_prose_untouched(nlp):
+    text = "Paul Votes To Condemn Donald Trump's Muslim Ban\n\nThe senator spoke in Louisville on Friday."
+    doc = nlp(text)
+    assert doc.text == text
+    condemn = next(t for t in doc if t.text == "Condemn")
+    assert condemn.pos_ == "VERB" and condemn.lemma_ == "condemn"
+    bare = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == COMPONENT:
+            break
+        bare = proc(bare)
+    start = next(t.i for t in doc if t.text == "The")
+    assert [(t.tag_, t.dep_, t.head.i) for t in doc[start:]] == [(t.tag_, t.dep_, t.head.i) for t in bare[start:]]
