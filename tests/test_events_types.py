@@ -72,6 +72,7 @@ def _coded(pipeline, text, trigger, type_=None, rule=None, modality=None) -> lis
     ("The UN condemned the killing of the journalist.", "killing", "ASSAULT"),  # a topic condemned
     ("Power was transferred to the new government.", "transferred", "AID"),  # no aid
     ("The law allows workers to choose a union.", "allows", "RETREAT"),  # a text's terms
+    ("She expressed concern about her health.", "concern", "ACCUSE"),  # no side
     ("The general handed over power to a civilian government.", "handed", "RETREAT"),
     ("The minister admitted that aid workers had been detained.", "admitted", "RETREAT"),  # a confession
     ("This is about me campaigning for New Hampshire.", "campaigning", "SUPPORT"),  # a place, no side
@@ -415,6 +416,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Kyiv allowed international inspectors to visit the plant.", "allowed", "RETREAT", "retreat.allow"),
     ("Russia handed over the bodies of 50 soldiers to Ukraine.", "handed", "RETREAT", "retreat.hand-over"),
     ("Britain reopened its embassy in Tehran.", "reopened", "SUPPORT", "support.reopen-embassy"),
+    ("Russia voiced alarm at NATO's expansion in Eastern Europe.", "alarm", "ACCUSE", "accuse.concern-expressed"),
     ("Trump's campaign barred the Washington Post from its events.", "barred", "COERCE", "coerce.bar"),
     # a pejorative complement the parser hung on a phrase inside the object
     ("Sanders called Clinton's speeches to Goldman Sachs troubling.", "called", "ACCUSE",

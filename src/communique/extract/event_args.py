@@ -884,7 +884,10 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     name = name or (entities and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PRODUCT")
                     and (tok.is_title or tok.is_upper and len(tok) > 1)  # ("BMS&K was investigated")
                     and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and not tok.is_stop)
-    if not (lemma in words and tok.pos_ != "NUM" or entities and tok.ent_type_ in ("ORG", "PERSON")
+    # a bare count of people harmed ("a car bomb exploded, *killing five*")
+    counted = tok.like_num and tok.dep_ in ("dobj", "nsubjpass") and tok.n_lefts + tok.n_rights == 0 \
+        and tok.head.lemma_.lower() in load_event_words().allegation_consequences
+    if not (lemma in words and tok.pos_ != "NUM" or counted or entities and tok.ent_type_ in ("ORG", "PERSON")
             or tok.ent_type_ == "NORP" and tok.pos_ in ("NOUN", "PROPN")  # "Republicans", "Kurds"
             or name or nominal or of is not None and of.lemma_.lower() in words):
         return None
