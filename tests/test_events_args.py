@@ -101,6 +101,8 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     ("Obama urged Congress to approve the funds.", "REQUEST", "USA", "USA"),
     # whom an apology is demanded from; a phrase the parser hung on a verb's particle ("fired back *at*")
     ("Cruz demanded an apology from Trump.", "REQUEST", "USA", "USA"),
+    # the Pope stands for the Holy See
+    ("The Pope met with the Ukrainian president at the Vatican.", "CONSULT", "VAT", "UKR"),
     ("Pakistan fired back at India on Monday.", "ACCUSE", "PAK", "IND"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
