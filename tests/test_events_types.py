@@ -73,6 +73,10 @@ def _coded(pipeline, text, trigger, type_=None, rule=None, modality=None) -> lis
     ("Power was transferred to the new government.", "transferred", "AID"),  # no aid
     ("The law allows workers to choose a union.", "allows", "RETREAT"),  # a text's terms
     ("She expressed concern about her health.", "concern", "ACCUSE"),  # no side
+    # discourse imperatives, a quote with its own subject, and a verb that does not open the quote ask nothing
+    ('"Look, we are going to win," Trump said.', "said", "REQUEST"),
+    ('"Believe me," Trump said.', "said", "REQUEST"),
+    ('"We will meet on Friday -- try to meld the positions," Cummings said.', "said", "REQUEST"),
     ("The general handed over power to a civilian government.", "handed", "RETREAT"),
     ("The minister admitted that aid workers had been detained.", "admitted", "RETREAT"),  # a confession
     ("This is about me campaigning for New Hampshire.", "campaigning", "SUPPORT"),  # a place, no side
@@ -417,6 +421,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Russia handed over the bodies of 50 soldiers to Ukraine.", "handed", "RETREAT", "retreat.hand-over"),
     ("Britain reopened its embassy in Tehran.", "reopened", "SUPPORT", "support.reopen-embassy"),
     ("Russia voiced alarm at NATO's expansion in Eastern Europe.", "alarm", "ACCUSE", "accuse.concern-expressed"),
+    # a quoted order reported of someone demands it of whom it is told to
+    ('"Stop lying," Trump told Clinton during the debate.', "told", "REQUEST", "request.imperative-quote"),
+    ('"Release your tax returns," Clinton said to Trump.', "said", "REQUEST", "request.imperative-quote"),
+    ('"Mr. Gorbachev, tear down this wall," Reagan said.', "said", "REQUEST", "request.imperative-quote"),
     ("Trump's campaign barred the Washington Post from its events.", "barred", "COERCE", "coerce.bar"),
     # a pejorative complement the parser hung on a phrase inside the object
     ("Sanders called Clinton's speeches to Goldman Sachs troubling.", "called", "ACCUSE",

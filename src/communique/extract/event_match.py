@@ -214,6 +214,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _pejorative_complement(tok):
             return None  # "called the long lines 'unacceptable'" criticises; "called it a debrief" does not
         score += 3  # outranks the name-calling that needs a side named
+    if c.get("requires_imperative_quote"):
+        if not _imperative_quote(tok):
+            return None  # "'Stop lying,' Trump told Clinton" demands; "'Look,' he said" does not
+        score += 2
     if "requires_praise" in c:
         if not _praises(tok, actors, c["requires_praise"]):
             return None  # "Christie said Trump is a great leader" backs Trump; "said the economy is strong" no one
@@ -413,6 +417,35 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if any((t.lemma_.lower() in words or t.lower_ in words) and t.i not in own for t in c.subtree):
             return True
         if _predicate_words(c) & load_event_words().pejorative_predicates:
+            return True
+    return False
+
+
+def _imperative_quote(tok: Token) -> bool:
+    """``tok`` reports a quoted imperative that asks something of someone ("'*Stop* lying,'
+    Trump told Clinton", "'Mr. Gorbachev, *tear* down this wall,' Reagan said"): a bare verb at
+    the head of a quoted clause with no subject (or a vocative one, before a comma), no
+    auxiliary and something it asks for; not a discourse word ("'Look,' he said", "'Let me
+    be clear'", ``event_words.discourse_imperatives``)."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "advcl", "parataxis") or c.tag_ != "VB" or c.i > tok.i:
+            continue
+        left = c.left_edge.i
+        if not (doc[left].is_quote or left > 0 and doc[left - 1].is_quote):
+            continue
+        if c.lemma_.lower() in load_event_words().discourse_imperatives or any(
+                x.dep_ in ("aux", "auxpass", "neg", "mark") for x in c.children):
+            continue
+        subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not any(p.text == "," and subj.i < p.i < c.i for p in c.children):
+            continue  # a subject of its own: a statement, not an order
+        vocative = {t.i for t in subj.subtree} if subj is not None else set()
+        opening = left if doc[left].is_quote else left - 1
+        if any(not doc[i].is_punct and i not in vocative for i in range(opening + 1, c.i)):
+            continue  # the verb opens the quote, after a vocative at most ("we'll meet -- *try* to meld")
+        if any(x.dep_ in ("dobj", "xcomp", "prt", "ccomp", "prep", "acomp") and x.lower_ not in ("me", "us")
+               for x in c.children):
             return True
     return False
 

@@ -57,6 +57,7 @@ class EventWords:
     allegation_consequences: frozenset[str]
     striking_verbs: frozenset[str]
     manner_adjectives: frozenset[str]
+    discourse_imperatives: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
