@@ -139,3 +139,15 @@ def test_places_rules_offsets_point_into_text():
     for doc in (MOSCOW_GENEVA, PARIS_TEXAS, EASTERN, DONBAS_KIEV, LONG_BEACH):
         for p in _places(doc).places:
             assert doc.text[p.start:p.end] == p.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, is_place", [
+    # a head of state's surname the recogniser took for a place (Obama, Fukui) is the person
+    ("In 2008, Sanders decided to back Obama days before Clinton dropped out.", "Obama", False),
+    # a place the recogniser took for a person stays a place
+    ("Ukrainian troops retook Kherson in November.", "Kherson", True),
+])
+def test_places_rules_known_person_is_no_place(pipeline, text, name, is_place):
+    places = pipeline.analyze(text).places
+    assert any(p.text == name for p in places) is is_place

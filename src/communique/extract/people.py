@@ -137,8 +137,22 @@ def _lone_surname(b: "_Builder", tok) -> bool:
         # the recogniser, which calls many surnames GPE ("Blinken held a call"), nor a lone word
         # it calls a facility ("attacks against *Rubio* in Saturday's debate")
     kb = b.kb
-    return (tok.dep_ != "compound" and kb.lookup(tok.text) is None and kb.place_country(tok.text) is None
-            and tok.lower_ not in kb.given_names)  # "Charles", "Hassan": first names of many
+    # a compound of a name is part of it ("Trump Tower"), except a known head of state's or government's
+    # name the recogniser took for a place before a common noun ("decided to back *Obama* days before");
+    # a place is no surname ("Flooding hit *Austin*")
+    if kb.lookup(tok.text) is not None or tok.lower_ in kb.given_names:  # ("Charles": a first name of many)
+        return False
+    if tok.dep_ == "compound":  # (the recogniser's place before a common noun: "back *Obama* days before")
+        return tok.head.pos_ == "NOUN" and tok.ent_type_ == "GPE" and _leader(kb, tok.text)
+    return kb.place_country(tok.text) is None
+
+
+def _leader(kb, surname: str) -> bool:
+    """The person the knowledge base knows by ``surname`` has led a state (a role of the
+    "leader" family in roles.yaml: president, prime minister, king ...)."""
+    rec = kb.person_by_surname(surname)
+    return rec is not None and any((t := kb.title(tuple(r.role.split()))) is not None and t[1] == "leader"
+                                   for r in rec.roles)
 
 
 def _title_before(b: "_Builder", s: int, aid: str, words: frozenset[str]) -> None:

@@ -287,6 +287,13 @@ def extract_places(doc: Doc, ctx: ExtractionContext, actors: ActorTable | None =
         assert lead is not None
         tops = sorted([t for t in tops if t.span.end_char <= lead.start or t.start >= lead.end] + dateline,
                       key=lambda t: t.start)
+    # a name the actor table gave to a person the knowledge base knows (with a role or a country) is no place
+    # ("decided to back *Obama* days before"); a name only the recogniser took for a person is
+    # ("retook *Kherson*")
+    if actors is not None:
+        tops = [t for t in tops if not all(
+            (a := actors.get(actors.actor_for_token(i))) is not None and a.kind == "person" and (a.roles or a.country)
+            for i in range(t.span.start, t.span.end))]
     # a country's name that is also another country's state ("Georgia") is what the actor
     # table decided it is in this article
     states = _states_named(tops, actors)
