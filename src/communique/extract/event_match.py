@@ -399,9 +399,7 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
                 return True
             continue
         subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.pos_ == "PRON" and actors is not None and (
-                me := actors.actor_for_token(subj.i)) is not None and any(
-                x.dep_ == "nsubj" and actors.actor_for_token(x.i) == me for x in tok.children):
+        if subj is not None and subj.pos_ == "PRON" and _the_speaker(tok, subj, actors):
             continue  # "the government said *it* had arrested ...": the speaker's own act, no one disparaged
         owner = next((x for x in subj.children if x.dep_ in ("poss", "compound", "amod") and x.i < subj.i
                       and (_named_side(x, actors) or x.dep_ == "poss" and x.lower_ in ("his", "her")
@@ -419,6 +417,23 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if _predicate_words(c) & load_event_words().pejorative_predicates:
             return True
     return False
+
+
+def _the_speaker(tok: Token, subj: Token, actors: ActorTable | None) -> bool:
+    """``subj`` (the subject of a clause ``tok`` reports) is the actor of ``tok``'s own subject."""
+    me = actors.actor_for_token(subj.i) if actors is not None else None
+    return me is not None and actors is not None and any(
+        x.dep_ == "nsubj" and actors.actor_for_token(x.i) == me for x in tok.children)
+
+
+def _words_of(tokens) -> set[str]:
+    """The lemmas and lower-case forms of ``tokens``."""
+    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
+def _as_phrase(tok: Token) -> list[Token]:
+    """Every token of ``tok``'s "as" phrases ("cast her *as a liar*")."""
+    return [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
 
 
 def _imperative_quote(tok: Token) -> bool:
@@ -468,8 +483,7 @@ def _praises(tok: Token, actors: ActorTable | None, where: str) -> bool:
             subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
             if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she")):
                 continue
-            if actors is not None and (me := actors.actor_for_token(subj.i)) is not None and any(
-                    x.dep_ == "nsubj" and actors.actor_for_token(x.i) == me for x in tok.children):
+            if _the_speaker(tok, subj, actors):
                 continue  # "Clinton said she is qualified": of herself
             words = _predicate_words(c)
             if words & good and not words & disparaging_words() and not any(
@@ -481,10 +495,10 @@ def _praises(tok: Token, actors: ActorTable | None, where: str) -> bool:
             or not (_named_side(obj, actors) or noun_lemma(obj) in HUMAN):  # (people too: "the son")
         return False  # (not oneself: "casting himself as a champion"; nor "it")
     if where == "as":
-        phrase = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+        phrase = _as_phrase(tok)
     else:
         phrase = [t for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i for t in c.subtree]
-    words = {x for t in phrase for x in (t.lemma_.lower(), t.lower_)}
+    words = _words_of(phrase)
     return bool(words & good) and not words & disparaging_words()
 
 
@@ -494,7 +508,7 @@ def _predicate_words(clause: Token) -> set[str]:
     *misleading*", "is *weak and erratic*")."""
     preds = [x for x in clause.children if x.dep_ in ("acomp", "attr")]
     preds += [y for x in preds for y in x.children if y.dep_ in ("amod", "conj", "compound")]
-    return verb_forms(clause) | {w for t in preds for w in (t.lemma_.lower(), t.lower_)}
+    return verb_forms(clause) | _words_of(preds)
 
 
 def _cast_as_pejorative(tok: Token) -> bool:
@@ -502,9 +516,7 @@ def _cast_as_pejorative(tok: Token) -> bool:
     'divisive, stupid and wrong'*", "painted her as a liar"), not negated."""
     if not any(c.dep_ == "dobj" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
         return False
-    words = disparaging_words()  # (all of an "as" phrase is predicate)
-    return any(t.lemma_.lower() in words or t.lower_ in words
-               for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree)
+    return bool(_words_of(_as_phrase(tok)) & disparaging_words())  # (all of an "as" phrase is predicate)
 
 
 def _pejorative_complement(tok: Token) -> bool:
@@ -521,7 +533,7 @@ def _pejorative_complement(tok: Token) -> bool:
         if last.i > o.i and last.dep_ in ("pobj", "amod", "conj") and (
                 last.i + 1 == len(o.doc) or o.doc[last.i + 1].is_punct):
             comps.append(last)
-    return any(t.lemma_.lower() in words or t.lower_ in words for c in comps for t in c.subtree)
+    return bool(_words_of(t for c in comps for t in c.subtree) & words)
 
 
 def _stance_clause(tok: Token) -> bool:

@@ -5,7 +5,8 @@ To Condemn Donald Trump's Muslim Ban": *Votes*, *Condemn* and *Ban* names, no ve
 the event rules find nothing in it. The ``communique_headlines`` component runs after the
 whole pipeline. For each sentence whose longer words are nearly all capitalised
 (``title_case``), it writes the sentence in sentence case (``sentence_case``: function
-words and the inflected forms of event trigger words lower-cased, names kept), parses that
+words and the inflected forms of event trigger words lower-cased, names kept; the trigger
+words are the event lexicon's, ``event_model.curated_trigger_words``), parses that
 copy on its own and copies its tags, lemmas, dependencies and entities onto the
 sentence's tokens. The text, the tokens and every character offset stay the article's
 own; a sentence the copy would tokenise differently is left as it was. Ordinary prose is
@@ -15,7 +16,6 @@ it changes case.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
@@ -43,14 +43,6 @@ def title_case(sent: Span) -> bool:
     if len(words) < 3:
         return False
     return sum(1 for w in words if _title(w)) >= TITLE_SHARE * len(words)
-
-
-@lru_cache(maxsize=1)
-def trigger_lemmas() -> frozenset[str]:
-    """The lemmas of the event lexicon's patterns (curated and nominal)."""
-    from ..extract.event_lexicon import load_lexicon  # (the lexicon is extraction data)
-
-    return frozenset(w for p in load_lexicon().patterns for w in p.lemmas if w.isalpha() and len(w) > 2)
 
 
 def _inflected_trigger(word: str, triggers: frozenset[str]) -> bool:
@@ -116,7 +108,10 @@ def reparse_headlines(nlp: Language, doc: Doc, before: str = COMPONENT) -> int:
         titles = [title_case(p) for p in parts]
         if not any(titles):
             continue
-        triggers = triggers if triggers is not None else trigger_lemmas()
+        if triggers is None:
+            from ..extract.event_model import curated_trigger_words  # (the event lexicon is extraction data)
+
+            triggers = curated_trigger_words()
         for part, title in zip(parts, titles):
             text = (sentence_case(part, triggers) if title else None) or (part.text if len(parts) > 1 else None)
             if text is None:
