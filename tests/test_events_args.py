@@ -313,6 +313,13 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
     # a relative pronoun's noun describes a named side; the object of "need X to" acts
     ("KellyAnne Conway, a pollster and strategist who supported Ted Cruz, spoke.", "supported", "Conway", "Cruz"),
     ("Sanders would still need 358 superdelegates to support him.", "support", "superdelegates", "him"),
+    # the object of a hiring verb, gapped in its relative clause, does the infinitive; so does the
+    # object of "plead with"; the subject of "be the first to" does what the first did
+    ("The firm the party hired to investigate the breaches found Russian malware.", "investigate", "firm", None),
+    ("Obama pleaded with Congress to fund the fight against Zika.", "pleaded", "Obama", "Congress"),
+    ("Christie was the first major Republican to endorse Trump.", "endorse", "Christie", "Trump"),
+    # a lawmaker calling on the state addresses another side than himself
+    ("Sanders called upon the U.S. to press China.", "called", "Sanders", "U.S."),
     # a bare count of people killed is who was attacked
     ("A car bomb exploded outside a police station in Mogadishu, killing five.", "killing", None, "five"),
     ("Gunmen killed five in Kabul.", "killed", "Gunmen", "five"),

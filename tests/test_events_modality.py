@@ -64,6 +64,10 @@ def test_events_basic_coding(analyze, text, type_, cameo):
     ("Donald Trump called for President Obama to resign.", "resign", "demanded", True),  # a for-to clause
     ("Russia refused to hold talks with Ukraine.", "talks", "negated", False),  # refused: not held
     ("We expect Russia to withdraw its troops.", "withdraw", "demanded", True),  # expected of another
+    # an infinitive pleaded for or challenged to is demanded; an adjective "direct" demands nothing
+    ("The mother pleaded with the kidnappers to release her son.", "release", "demanded", True),
+    ("Clinton challenged Trump to release his tax returns.", "release", "demanded", True),
+    ("Trump has been the most direct in his attacks on Mr. Clinton.", "attacks", "asserted", False),
     # what is done instead of, or rather than, something: not done
     ("Rather than scolding our closest allies, the President should look for ways.", "scolding", "negated", False),
     ("The campaign chose to attack Trump rather than praise him.", "praise", "negated", False),

@@ -584,6 +584,8 @@ def test_events_types_place_labelled_person_keeps_its_country(pipeline):
     ("A rebel attack on the base killed ten soldiers.", "attack", "ASSAULT", "rebel"),
     ("A rebel attack on the base killed ten soldiers.", "killed", "ASSAULT", "rebel"),  # the attack's doer
     ("A truce between Israel and Hamas took effect on Friday.", "truce", "RETREAT", "Israel and Hamas"),
+    # a murderous attack on people is force, not words
+    ("Omar Mateen carried out his murderous attack on club goers.", "attack", "ASSAULT", "Omar Mateen"),
 ])
 def test_events_types_nominal_attacks_and_truces_with_their_doers(pipeline, text, trigger, type_, actor):
     evs = _events(pipeline, text)
@@ -1302,6 +1304,10 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("The outgoing president handed over power to his successor.", "handed"),
     ("Trump delivered a blowout win in Indiana, knocking both Ted Cruz and John Kasich out of the race.", "knocking"),
     ("The White House expressed doubt that North Korea had the capability to build a hydrogen bomb.", "doubt"),
+    # a sum charged is a bill; a name given is no insult; imports hit no one
+    ("A company he owns has charged the campaign $3.7 million in travel costs.", "charged"),
+    ("For two years, his father refused to call him Ted.", "call"),
+    ("Voters in districts hardest hit by Chinese imports chose extreme lawmakers.", "hit"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

@@ -235,9 +235,14 @@ def past_dateline(subj: Token | None) -> Token | None:
     return next((c for c in subj.children if c.dep_ == "appos" and not in_dateline(c)), None)
 
 
+# the prepositions through which a verb's object controls its infinitive ("pleaded *with* Congress to ...")
+PREP_CONTROL = frozenset({"with", "on", "upon", "to"})
+
+
 def clause_subject(v: Token) -> Token | None:
     """The subject of ``v``'s clause, inherited through conjunction, xcomp, participles."""
     t = v
+    adjunct = False  # climbed out of a phrase ("by referencing ..."), where object control does not reach
     for _ in range(8):
         subj = next((c for c in t.children if c.dep_ in SUBJ and not in_dateline(c)), None) or next(
             (x for c in t.children if c.dep_ in ("aux", "auxpass") for x in c.children if x.dep_ in SUBJ), None) \
@@ -248,11 +253,12 @@ def clause_subject(v: Token) -> Token | None:
             t = conj_head(t)
             continue
         if (t.dep_ == "xcomp" or t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)) \
-                and t.head.pos_ == "VERB" and t.head.lemma_.lower() in load_event_words().object_control_verbs:
-            obj = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
-            if obj is not None:  # "led *Wasserman Schultz* to announce her resignation"
-                return obj
+                and not adjunct and t.head.pos_ == "VERB":
+            controller = _controller(t)
+            if controller is not None:
+                return controller
         if t.dep_ in ("xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp") and t.head.i != t.i:
+            adjunct = adjunct or t.dep_ in ("pcomp", "prep", "pobj")
             t = t.head
             continue
         if t.dep_ in ("acl", "relcl") and t.head.i != t.i:
@@ -260,8 +266,35 @@ def clause_subject(v: Token) -> Token | None:
             if owner is not None:
                 t = owner
                 continue
-            return t.head
+            noun = t.head
+            if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain") and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+                subj = next((c for c in noun.head.children if c.dep_ in SUBJ), None)
+                if subj is not None:  # "*Christie* was the first Republican to endorse Trump"
+                    return subj
+            return noun
         return None
+    return None
+
+
+def _controller(inf: Token) -> Token | None:
+    """Who does the infinitive ``inf`` its verb governs, where that is not the verb's subject:
+    the object ("led *Wasserman Schultz* to announce"), the object of its preposition
+    ("pleaded *with Congress* to fund"), or the noun a relative clause's verb takes as its
+    object ("*the firm* the party hired to investigate"); None for subject control."""
+    verb = inf.head
+    lemma = verb.lemma_.lower()
+    words = load_event_words()
+    if lemma in words.object_control_verbs:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < inf.i), None)
+        if obj is not None:
+            return obj
+        if verb.dep_ == "relcl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ == "nsubj" for c in verb.children):
+            return verb.head
+    if lemma in words.prep_control_verbs:
+        return next((o for c in verb.children if c.dep_ == "prep" and c.i < inf.i and c.lower_ in PREP_CONTROL
+                     for o in c.children if o.dep_ == "pobj"), None)
     return None
 
 

@@ -136,7 +136,11 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         return None
     preps = {ch.lower_ for ch in tok.children if ch.dep_ == "prep"}
     if c.get("needs_complement"):
-        for_clause = any(ch.dep_ == "advcl" and any(m.lower_ == "for" for m in ch.children) for ch in tok.children)
+        # ("appealed for calm"; "pleaded with Congress *to fund*": the parse hangs the infinitive loose)
+        addressed = bool(preps & {"with", "upon", "to"})
+        for_clause = any(ch.dep_ == "advcl" and any(
+            m.lower_ == "for" or addressed and m.dep_ == "aux" and m.lower_ == "to" for m in ch.children)
+            for ch in tok.children)
         if not (deps & {"ccomp", "xcomp", "dobj"} or preps & {"for", "on"} or for_clause):
             return None
         score += 1
@@ -236,9 +240,11 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         score += 1
     if c.get("requires_object_complement"):
         o = next((ch for ch in tok.children if ch.dep_ == "dobj"), None)
-        if o is None or o.lower_ in load_event_words().question_words or not any(
-                ch.dep_ == "oprd" and ch.i > o.i for ch in tok.children):
+        complements = [ch for ch in tok.children if ch.dep_ == "oprd" and o is not None and ch.i > o.i]
+        if o is None or o.lower_ in load_event_words().question_words or not complements:
             return None  # "called Palin a clown"; "what he called a minor incursion" names no one
+        if all(ch.tag_ == "NNP" and ch.ent_type_ == "PERSON" for ch in complements):
+            return None  # "refused to call him Ted": a name given, no insult
         score += 2  # outranks "call on" ("called Palin a clown *on* his show")
     if "rejects_particle" in c and any((ch.dep_ in ("prt", "advmod", "mark") or ch.dep_ == "prep" and ch.i == tok.i + 1)
                                        and ch.lower_ in c["rejects_particle"] for ch in tok.children):

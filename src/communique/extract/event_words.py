@@ -54,6 +54,7 @@ class EventWords:
     policy_objects: frozenset[str]
     self_act_nouns: frozenset[str]
     object_control_verbs: frozenset[str]
+    prep_control_verbs: frozenset[str]
     allegation_consequences: frozenset[str]
     striking_verbs: frozenset[str]
     manner_adjectives: frozenset[str]

@@ -690,8 +690,9 @@ def _own_state(doc: Doc, actor: Party, recipient: Party, actors: ActorTable) -> 
     """``recipient`` is the state that ``actor`` serves, named by its name or capital: no
     other side ("Iran's foreign minister warned that *Tehran* would respond"; its people are
     one: "demanded wealthy *Americans* pay"); a body of that state with another role is another
-    side ("Obama urged *Congress* to act")."""
-    if actor.sector not in STATE_SECTORS or not names_state(recipient, actors) \
+    side ("Obama urged *Congress* to act"), and so is the state to its lawmakers and judges
+    ("Sanders called upon *the U.S.* to press China")."""
+    if actor.sector not in STATE_SECTORS or actor.sector in ("LEG", "JUD") or not names_state(recipient, actors) \
             or recipient.sector is not None and recipient.sector != actor.sector:
         return False
     span = doc.char_span(recipient.start, recipient.end, alignment_mode="expand")

@@ -24,6 +24,9 @@ from .event_words import load_event_words, obligation
 DENY = frozenset({"deny", "refute", "dismiss", "rule", "disavow"})
 DEMAND = frozenset({"demand", "urge", "call", "insist", "ask", "push", "press", "want", "request",
                     "order", "tell", "pressure", "appeal", "require", "invite"})
+# verbs that demand only through their infinitive ("pleaded with Congress *to fund*", "challenged
+# Trump *to release*"); as nouns or with other complements they demand nothing ("a challenge to")
+EXHORT = frozenset({"plead", "implore", "beg", "beseech", "petition", "encourage", "instruct", "challenge", "dare"})
 WARN_AGAINST = frozenset({"warn", "caution", "advise", "counsel"})  # "warned X against doing Y"
 CLAIM_NOUNS = frozenset({"claim", "allegation", "fear", "risk", "possibility", "prospect", "intention",
                          "intent", "plan", "threat", "warning", "rumor", "rumour", "speculation",
@@ -272,7 +275,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
                 return "denied", True
             if t.lemma_ in DEMAND and prev.dep_ in ("ccomp", "xcomp", "prep", "pobj", "pcomp", "acl") and not (
                     prev.dep_ == "acl" and t.head.lower_ == "in") and not (
-                    prev.dep_ == "ccomp" and _indicative(prev)) and not _own_wish(t, prev):
+                    prev.dep_ == "ccomp" and _indicative(prev)) and not _own_wish(t, prev) or (
+                    t.lemma_ in EXHORT and t.pos_ == "VERB" and prev.dep_ == "xcomp"):
                 return "demanded", True
             if t.lemma_ in WARN_AGAINST and prev.dep_ == "prep" and prev.lower_ in ("against", "of", "about"):
                 return "hypothetical", True  # "warned NATO against *sending* troops", "warned of an *attack*"
@@ -292,7 +296,7 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         if t.dep_ == "advcl" and t.tag_ in ("VBZ", "VBP") and any(
                 c.dep_ == "mark" and c.lower_ in ("until", "once") for c in t.children):
             return "hypothetical", True  # "will not allow Sweden to join *until it extradites*": not yet done
-        if t.dep_ == "advcl" and t.head.lemma_ in DEMAND and any(
+        if t.dep_ == "advcl" and (t.head.lemma_ in DEMAND or t.head.lemma_ in EXHORT and t.head.pos_ == "VERB") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return "demanded", True  # "called on Egypt *to free* the activists" (parsed as an adjunct)
         if t.dep_ == "conj" and t.i != tok.i and t.head.pos_ == t.pos_ and t.pos_ in ("VERB", "ADP"):
