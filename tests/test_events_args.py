@@ -181,7 +181,7 @@ def test_events_args_complainer_never_does_the_topic(pipeline, text, complainer)
 @pytest.mark.model
 @pytest.mark.parametrize("text, type_", [
     ("The government lifted the state of emergency.", "RETREAT"),  # a condition, not a state
-    ("The rebels agreed to lay down their arms in exchange for amnesty.", "AGREE"),  # their own arms
+    ("The rebels agreed to lay down their arms in exchange for amnesty.", "CONCEDE"),  # their own arms
     # an official's own state is not whom it warns
     ("Iran's foreign minister warned that Tehran would respond to any attack on its soil.", "THREATEN"),
     # a sea named after a country names no side
@@ -293,6 +293,7 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
     # a personal pronoun nobody resolved still names the side; a quantifier names its group
     ("She cut a deal with Kenya.", "deal", "She", "Kenya"),
     ("Some of the farmers accused the governor of fraud.", "accused", "Some of the farmers", "governor"),
+    ("Some have accused Trump of lying.", "accused", "Some", "Trump"),  # a bare quantifier subject: people
     # the object slot names people the table does not know: it beats a pronoun further out
     ("Mr. Reines asked the reporter to join him on a messaging service.", "asked", "Reines", "reporter"),
     # an object "them" is the people the governing clause acts on

@@ -68,6 +68,8 @@ def test_events_basic_coding(analyze, text, type_, cameo):
     ("The mother pleaded with the kidnappers to release her son.", "release", "demanded", True),
     ("Clinton challenged Trump to release his tax returns.", "release", "demanded", True),
     ("Trump has been the most direct in his attacks on Mr. Clinton.", "attacks", "asserted", False),
+    # the act a side stops is no longer done
+    ("The army stopped shooting at protesters.", "shooting", "negated", False),
     # what is done instead of, or rather than, something: not done
     ("Rather than scolding our closest allies, the President should look for ways.", "scolding", "negated", False),
     ("The campaign chose to attack Trump rather than praise him.", "praise", "negated", False),

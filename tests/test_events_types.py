@@ -435,6 +435,13 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Trump described the Khans' deceased son as a hero.", "described", "SUPPORT", "support.cast-praise"),
     # a trait of a side called pejorative disparages its owner ("her judgment")
     ("Clinton spoke in Ohio. “Her judgment is terrible,” Trump said.", "said", "ACCUSE", "accuse.disparage"),
+    # a pejorative "as" phrase the parser hung on the object; legal action and indictments
+    ("Health authorities described the lack of containment as deplorable.", "described", "ACCUSE",
+     "accuse.cast-as"),
+    ("The Portuguese authorities have taken legal action against the former director.", "action", "ACCUSE",
+     "accuse.legal-action"),
+    ("A federal grand jury has returned four indictments against six defendants.", "indictments", "COERCE",
+     "coerce.indictment"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -752,6 +759,11 @@ def test_events_types_crossings_and_arsenals_not_coded(pipeline, text, trigger):
     ("Russia pledged to withdraw its troops from the border.", "pledged", "CONCEDE"),
     ("Japan pledged to provide aid to Ukraine.", "pledged", "AGREE"),
     ("Iran is ready to hold talks with the United States.", "talks", "AGREE"),
+    # stopping the fighting is a ceasefire; agreeing to it, or to a concession with weapons in it,
+    # promises the concession
+    ("The rebels agreed to stop shooting at government troops.", "agreed", "CONCEDE"),
+    ("Rebels have agreed to stop fighting and surrender their weapons.", "agreed", "CONCEDE"),
+    ("Israel and Hamas stopped fighting on Friday.", "stopped", "RETREAT"),
 ])
 def test_events_types_promised_concessions_and_cooperation(pipeline, text, trigger, type_):
     assert _coded(pipeline, text, trigger, type_)
@@ -1308,6 +1320,12 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("A company he owns has charged the campaign $3.7 million in travel costs.", "charged"),
     ("For two years, his father refused to call him Ted.", "call"),
     ("Voters in districts hardest hit by Chinese imports chose extreme lawmakers.", "hit"),
+    # a cessation needs fighting stopped, not attempts nor words; a text's aim ends nothing
+    ("He stopped trying to fire the manager.", "stopped"),
+    ("Democrats took action on the bill.", "action"),
+    ("The indictment was a blow to the campaign.", "indictment"),
+    ("Trump stopped attacking Cruz after the debate.", "stopped"),
+    ("The Assembly rejected the resolution that was aimed at ending violence in Liberia.", "ending"),
 ])
 def test_events_types_everyday_news_words_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger)

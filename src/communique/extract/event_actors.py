@@ -46,7 +46,7 @@ DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
              "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers", "local_nouns",
              "event_place_preps", "documents", "props", "counted_people", "foreign_modifiers", "regional_modifiers",
-             "home_pronouns")
+             "home_pronouns", "bare_quantifier_sides")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class SideCountries:
     foreign: frozenset[str] = frozenset()  # modifiers that say a side is not from here ("*foreign* NGOs")
     regional: frozenset[str] = frozenset()  # modifiers naming several states ("the *European* peace proposal")
     home_pronouns: frozenset[str] = frozenset()  # pronouns of a person, placed at the home when left open
+    bare_quantifiers: frozenset[str] = frozenset()  # quantifiers that alone are people acting ("*Some* have urged")
 
 
 @cache
@@ -99,7 +100,8 @@ def side_countries() -> SideCountries:
                          frozenset(w.lower() for w in data["counted_people"]),
                          frozenset(w.lower() for w in data["foreign_modifiers"]),
                          frozenset(w.lower() for w in data["regional_modifiers"]),
-                         frozenset(w.lower() for w in data["home_pronouns"]))
+                         frozenset(w.lower() for w in data["home_pronouns"]),
+                         frozenset(w.lower() for w in data["bare_quantifier_sides"]))
 
 
 class DocCountries:

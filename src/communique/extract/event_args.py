@@ -135,7 +135,9 @@ def part_of_group(doc: Doc, tok: Token, actors: ActorTable) -> Party | None:
     group = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "among")
                   for x in pobjs(c)), None)
     if group is None:
-        if tok.lower_ in side_countries().counted and tok.dep_ in ("nsubj", "nsubjpass"):
+        sides = side_countries()
+        if tok.lower_ in sides.counted and tok.dep_ in ("nsubj", "nsubjpass") or (
+                tok.lower_ in sides.bare_quantifiers and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"):
             return Party((), tok.text, tok.idx, tok.idx + len(tok.text), None, None)  # "*Thousands* marched"
         return None
     party = with_members(actors.party_for_token(doc, group), actors) or named_party(

@@ -312,8 +312,8 @@ def _subject_lemmas(tok: Token) -> set[str]:
     if not subjects and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "voters are united in supporting"
         subjects = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     for s in (*subjects, *agents):
-        if tok.dep_ == "relcl" and s.lower_ in ("that", "which", "who"):
-            s = tok.head
+        if s.lower_ in ("that", "which", "who") and s.head.dep_ == "relcl":
+            s = s.head.head  # (also the governor's: "the resolution *that* was aimed at ending violence")
         for t in (s, *s.conjuncts):
             out.add(noun_lemma(t))
             out.update(noun_lemma(x) for x in of_objects(t))
@@ -520,9 +520,12 @@ def _predicate_words(clause: Token) -> set[str]:
 def _cast_as_pejorative(tok: Token) -> bool:
     """``tok`` has an object and an "as" phrase that disparages it ("cast the candidate *as
     'divisive, stupid and wrong'*", "painted her as a liar"), not negated."""
-    if not any(c.dep_ == "dobj" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs or any(c.dep_ == "neg" for c in tok.children):
         return False
-    return bool(_words_of(_as_phrase(tok)) & disparaging_words())  # (all of an "as" phrase is predicate)
+    # (all of an "as" phrase is predicate; the parse may hang it on the object: "described the lack of
+    # containment *as deplorable*")
+    return bool(_words_of(_as_phrase(tok) + [t for o in objs for t in _as_phrase(o)]) & disparaging_words())
 
 
 def _pejorative_complement(tok: Token) -> bool:

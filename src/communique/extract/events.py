@@ -352,6 +352,13 @@ def _someone_does(clause: Token, actors: ActorTable) -> bool:
         or noun.lemma_.lower() in load_lexicon().party_nouns
 
 
+def _promise_of(promise: Event, ev: Event) -> bool:
+    """``promise`` is a promise or agreement to act (CAMEO 03) and ``ev``, in its
+    complement, the concession promised (035: "agreed to *stop fighting*"), which names it."""
+    return promise.type == "AGREE" and promise.rule.split("+")[0] in ("intent.promise", "intent.agree") \
+        and ev.rule.endswith(".intent") and ev.cameo is not None and promised_concession(ev.cameo)
+
+
 def one_per_clause(coded: list[tuple[Token, Event, bool]]) -> list[tuple[Event, bool]]:
     """The events of one sentence, each clause's competing patterns as one event: a trigger
     in the complement of another of the same type with the same sides ("pledged to send aid":
@@ -361,10 +368,13 @@ def one_per_clause(coded: list[tuple[Token, Event, bool]]) -> list[tuple[Event, 
     out: list[list] = [[tok, ev, sym] for tok, ev, sym in coded]
     for item in out:
         tok, ev = item[0], item[1]
-        gov = next((g for g in out if g is not item and g[1] is not None and g[1].type == ev.type
-                    and _governs(g[0], tok) and _same_sides(g[1], ev)), None)
+        gov = next((g for g in out if g is not item and g[1] is not None and ev is not None and (
+            g[1].type == ev.type or _promise_of(g[1], ev)) and _governs(g[0], tok) and _same_sides(g[1], ev)), None)
         if gov is not None and ev is not None:
             merged = _merge(gov[1], ev)
+            if _promise_of(gov[1], ev):  # "agreed to stop fighting": the promise of a concession (035)
+                merged = replace(merged, type=ev.type, cameo=ev.cameo, mode=ev.mode, contexts=ev.contexts,
+                                 quad_class=ev.quad_class, goldstein=ev.goldstein, intensity=ev.intensity)
             gov[1] = replace(merged, rule=merged.rule if ev.rule in merged.rule else f"{merged.rule}+{ev.rule}")
             item[1] = None
     return [(ev, sym) for _, ev, sym in out if ev is not None]

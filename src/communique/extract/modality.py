@@ -280,6 +280,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
                 return "demanded", True
             if t.lemma_ in WARN_AGAINST and prev.dep_ == "prep" and prev.lower_ in ("against", "of", "about"):
                 return "hypothetical", True  # "warned NATO against *sending* troops", "warned of an *attack*"
+            if t.lemma_ in CEASE_GOVERNORS and t.pos_ == "VERB" and prev.dep_ == "xcomp" and prev.tag_ == "VBG":
+                return "negated", False  # "agreed to stop *shooting*": the act ends, the cessation is coded
             if t.lemma_ in REFUSE_GOVERNORS and t.pos_ == "VERB" and (
                     prev.dep_ == "xcomp" or prev.dep_ == "prep" and prev.lower_ == "from"):
                 return "negated", False  # "refused to hold *talks*", "refrained from *endorsing*": not done
@@ -358,6 +360,7 @@ INTENT_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "vow", "pledge
 # offer or a declared willingness ("pledged to meet", "is ready to send troops") is
 # CAMEO's and PLOVER's intent (AGREE)
 PLAN_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "decide", "set", "move", "schedule", "expect"})
+CEASE_GOVERNORS = frozenset({"stop", "cease", "quit"})
 REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "rule", "resist", "balk", "refrain", "abstain"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "insist",
                              "affirm", "report", "indicate", "signal", "write", "note", "assure", "promise",
