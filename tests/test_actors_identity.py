@@ -90,6 +90,8 @@ def test_actors_identity_state_and_its_bodies(nlp, text, words, country, sector)
 @pytest.mark.model
 @pytest.mark.parametrize("text,words,country,sector", [
     ("Azerbaijan's foreign minister rejected the claim.", "Azerbaijan", "AZE", "GOV"),
+    # (a country the recogniser took, with its possessive, for a person's name)
+    ("Sri Lanka's president ordered the release of 200 Tamil detainees.", "Sri Lanka", "LKA", "GOV"),
     ("The police questioned the Kenyan opposition leader on Monday.", "Kenyan opposition", "KEN", "OPP"),
     ("The shadow chancellor criticised the budget.", "shadow", None, "OPP"),
     # a curated person's surname alone, labelled ORG by the NER at the start of a sentence

@@ -442,6 +442,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "accuse.legal-action"),
     ("A federal grand jury has returned four indictments against six defendants.", "indictments", "COERCE",
      "coerce.indictment"),
+    ("Britain imposed an asset freeze on five Russian businessmen.", "imposed", "COERCE", "coerce.sanctions"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1323,6 +1324,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     # a cessation needs fighting stopped, not attempts nor words; a text's aim ends nothing
     ("He stopped trying to fire the manager.", "stopped"),
     ("Democrats took action on the bill.", "action"),
+    ("The government imposed a hiring freeze.", "imposed"),
     ("The indictment was a blow to the campaign.", "indictment"),
     ("Trump stopped attacking Cruz after the debate.", "stopped"),
     ("The Assembly rejected the resolution that was aimed at ending violence in Liberia.", "ending"),

@@ -463,7 +463,9 @@ def _apply_lexicon(b: _Builder) -> list[tuple[int, int, str]]:
     doc, kb = b.doc, b.kb
     words = actor_words()
     matches = _scan(doc, kb)
-    person_ents = [(e.start, e.end) for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1]
+    # (a possessive the recogniser took into the name is not part of it: "*Sri Lanka*'s president")
+    person_ents = [(e.start, e.end - (e[-1].lower_ in ("'s", "’s"))) for e in doc_ents(doc)
+                   if e.label_ == "PERSON" and len(e) > 1]
     named = {m[2].name for m in matches if isinstance(m[2], KBEntry) and not m[2].description}
     institutions = []
     demonym_at = {m[0] for m in matches if isinstance(m[2], KBEntry) and m[2].source == "demonym"}

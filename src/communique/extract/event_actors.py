@@ -46,7 +46,7 @@ DATA_FILE = "side_countries.json"
 _REQUIRED = ("name", "version", "source", "licence", "affiliation", "non_state", "locative_preps",
              "relational_nouns", "side_nouns", "pronoun_sides", "quantifiers", "local_nouns",
              "event_place_preps", "documents", "props", "counted_people", "foreign_modifiers", "regional_modifiers",
-             "home_pronouns", "bare_quantifier_sides")
+             "home_pronouns", "bare_quantifier_sides", "envoy_nouns")
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class SideCountries:
     regional: frozenset[str] = frozenset()  # modifiers naming several states ("the *European* peace proposal")
     home_pronouns: frozenset[str] = frozenset()  # pronouns of a person, placed at the home when left open
     bare_quantifiers: frozenset[str] = frozenset()  # quantifiers that alone are people acting ("*Some* have urged")
+    envoys: frozenset[str] = frozenset()  # who serve abroad, never placed at home by guess ("the ambassador")
 
 
 @cache
@@ -101,7 +102,8 @@ def side_countries() -> SideCountries:
                          frozenset(w.lower() for w in data["foreign_modifiers"]),
                          frozenset(w.lower() for w in data["regional_modifiers"]),
                          frozenset(w.lower() for w in data["home_pronouns"]),
-                         frozenset(w.lower() for w in data["bare_quantifier_sides"]))
+                         frozenset(w.lower() for w in data["bare_quantifier_sides"]),
+                         frozenset(w.lower() for w in data["envoy_nouns"]))
 
 
 class DocCountries:
@@ -277,8 +279,8 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
     if country is None and any(c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in side_countries().regional
                                for c in tok.children):
         return party  # "the *European* peace proposal": several states', no home to guess
-    if country is None and tok.lemma_.lower() in side_countries().relational:
-        return party  # "its neighbor": not the home, whoever it is
+    if country is None and tok.lemma_.lower() in side_countries().relational | side_countries().envoys:
+        return party  # "its neighbor": not the home, whoever it is; "the ambassador": from abroad
     if country is None and tok.pos_ == "PRON" and not party.actors and tok.lower_ not in side_countries().quantifiers \
             and tok.lower_ not in side_countries().home_pronouns:
         return party  # an unresolved "it" or "this": nothing to place ("some of the families" is somebody)
