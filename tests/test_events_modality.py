@@ -70,6 +70,10 @@ def test_events_basic_coding(analyze, text, type_, cameo):
     ("Trump has been the most direct in his attacks on Mr. Clinton.", "attacks", "asserted", False),
     # the act a side stops is no longer done
     ("The army stopped shooting at protesters.", "shooting", "negated", False),
+    # what a side took no action or did nothing to do is not done
+    ("The government has taken no action to free the prisoners.", "free", "negated", False),
+    ("The government has done nothing to free the prisoners.", "free", "negated", False),
+    ("The government took steps to free the prisoners.", "free", "asserted", False),
     # what is done instead of, or rather than, something: not done
     ("Rather than scolding our closest allies, the President should look for ways.", "scolding", "negated", False),
     ("The campaign chose to attack Trump rather than praise him.", "praise", "negated", False),

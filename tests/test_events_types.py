@@ -443,6 +443,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("A federal grand jury has returned four indictments against six defendants.", "indictments", "COERCE",
      "coerce.indictment"),
     ("Britain imposed an asset freeze on five Russian businessmen.", "imposed", "COERCE", "coerce.sanctions"),
+    # a side reported to have failed, or to have done nothing, is criticised
+    ("The senator said the administration had failed to protect the embassy.", "said", "ACCUSE", "accuse.disparage"),
+    ("Amnesty International said the authorities have taken no action to free the opposition leader.", "said",
+     "ACCUSE", "accuse.disparage"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1325,6 +1329,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("He stopped trying to fire the manager.", "stopped"),
     ("Democrats took action on the bill.", "action"),
     ("The government imposed a hiring freeze.", "imposed"),
+    ("He said he had failed to win.", "said"),  # the speaker's own failure
     ("The indictment was a blow to the campaign.", "indictment"),
     ("Trump stopped attacking Cruz after the debate.", "stopped"),
     ("The Assembly rejected the resolution that was aimed at ending violence in Liberia.", "ending"),

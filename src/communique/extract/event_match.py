@@ -16,7 +16,7 @@ from .event_actors import side_countries
 from .event_args import HUMAN, noun_lemma, of_objects, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import disparaging_words, load_event_words, obligation, verb_forms
-from .modality import aux_words
+from .modality import aux_words, did_nothing
 
 CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # whose that-clause subject is the one demanded of, accused or threatened
@@ -413,6 +413,10 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
                      None) if subj is not None else None
         if subj is not None and owner is not None and not _named_side(subj, actors):
             subj = owner  # "Trump's comments are dangerous", "the *U.S.* arms sale was a provocation": of the side
+        if subj is not None and subj.pos_ != "PRON" and (
+                _named_side(subj, actors) or subj.lemma_.lower() in load_lexicon().party_nouns) and (
+                did_nothing(c) or c.lemma_ in ("fail", "neglect") and any(x.dep_ == "xcomp" for x in c.children)):
+            return True  # "said the authorities have taken no action to free him", "had failed to protect"
         if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she") or subj.dep_ == "poss"):
             continue  # "People are sick of incompetent leaders": no side named
         own = {t.i for t in subj.subtree}  # "the war criminal has arrived": what the subject is called

@@ -235,6 +235,29 @@ def allegation_of(tok: Token) -> Token | None:
     return None
 
 
+# what is done "to" act when nothing is done ("took *no action* to free", "made *no effort* to stop")
+OMISSION_NOUNS = frozenset({"action", "step", "effort", "attempt", "measure", "move"})
+
+
+def _none_of(noun: Token) -> bool:
+    """``noun`` is "nothing", or an act noun denied by "no" ("no action", "no steps")."""
+    return noun.lower_ == "nothing" or noun.lemma_.lower() in OMISSION_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _omitted(tok: Token) -> bool:
+    """``tok`` is the infinitive of what a side did nothing, or took no action, to do."""
+    if tok.dep_ not in ("acl", "advcl", "relcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return _none_of(tok.head) or did_nothing(tok.head)
+
+
+def did_nothing(verb: Token) -> bool:
+    """The verb's object is "nothing" or an act denied ("have taken *no action*", "did *nothing*")."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and _none_of(c) for c in verb.children)
+
+
 def modality_of(tok: Token) -> tuple[str, bool]:
     if tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == tok.pos_:
         first = modality_of(tok.head)  # "criticized Shelby for shooting and *killing* Crutcher"
@@ -246,6 +269,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         purpose = modality_of(tok.head)  # "an offer to send troops *to fight* the cartels": as the sending is
         if purpose[0] in ("hypothetical", "future", "demanded", "negated"):
             return purpose
+    if _omitted(tok):
+        return "negated", False  # "have taken no action *to free* him", "did nothing to stop": not done
     # embedded contexts, walking up the tree
     carrier = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ == "VERB" else tok
     if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in (*tok.children, *carrier.children)):
