@@ -447,6 +447,13 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The senator said the administration had failed to protect the embassy.", "said", "ACCUSE", "accuse.disparage"),
     ("Amnesty International said the authorities have taken no action to free the opposition leader.", "said",
      "ACCUSE", "accuse.disparage"),
+    # attacks and attack ads faced; fun poked; a likeness or words said of a side; a door slammed on a deal
+    ("Clinton faced attacks from Sanders over her emails.", "attacks", "ACCUSE", "accuse.attacks-received"),
+    ("The governor is facing attack ads ahead of the primary.", "ads", "ACCUSE", "accuse.attack-ads-received"),
+    ("The candidate poked fun at his rival's accent.", "poked", "ACCUSE", "accuse.poke-fun"),
+    ("Trump is like a lawyer's dumbest client, Noah said.", "said", "ACCUSE", "accuse.disparage"),
+    ('"It is a disgrace," Obama said of Trump.', "said", "ACCUSE", "accuse.disparage"),
+    ("The president slammed the door on any deal with the rebels.", "slammed", "REJECT", "reject.close-door"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1330,6 +1337,8 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Democrats took action on the bill.", "action"),
     ("The government imposed a hiring freeze.", "imposed"),
     ("He said he had failed to win.", "said"),  # the speaker's own failure
+    ("He said the deal is like a bad dream.", "said"),  # a likeness of no side
+    ('"The economy is strong," Obama said of the recovery.', "said"),
     ("The indictment was a blow to the campaign.", "indictment"),
     ("Trump stopped attacking Cruz after the debate.", "stopped"),
     ("The Assembly rejected the resolution that was aimed at ending violence in Liberia.", "ending"),

@@ -582,6 +582,8 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                     subj = next((x for x in c.children if x.dep_ in SUBJ), None)
                     if subj is not None:
                         yield subj
+            # and whom the words are said of ("'It is a disgrace,' Obama said *of Trump*")
+            yield from (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c))
         elif s == "xcomp_subject":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "for":

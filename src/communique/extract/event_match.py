@@ -413,6 +413,10 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
                      None) if subj is not None else None
         if subj is not None and owner is not None and not _named_side(subj, actors):
             subj = owner  # "Trump's comments are dangerous", "the *U.S.* arms sale was a provocation": of the side
+        about = _said_of(tok, actors)
+        if subj is not None and about is not None and not _named_side(subj, actors) \
+                and subj.lower_ not in ("he", "she"):
+            subj = about  # "'This ad is horrific,' Henry said *of Trump's ad*": said of the side
         if subj is not None and subj.pos_ != "PRON" and (
                 _named_side(subj, actors) or subj.lemma_.lower() in load_lexicon().party_nouns) and (
                 did_nothing(c) or c.lemma_ in ("fail", "neglect") and any(x.dep_ == "xcomp" for x in c.children)):
@@ -427,6 +431,18 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if _predicate_words(c) & load_event_words().pejorative_predicates:
             return True
     return False
+
+
+def _said_of(tok: Token, actors: ActorTable | None) -> Token | None:
+    """The side ``tok`` says its words *of*: the object of its "of" phrase, or that object's
+    owner ("said of *Trump*", "said of *Trump's* ad"), where it names a side."""
+    for o in (o for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for o in x.children if o.dep_ == "pobj"):
+        if _named_side(o, actors):
+            return o
+        poss = next((p for p in o.children if p.dep_ == "poss" and _named_side(p, actors)), None)
+        if poss is not None:
+            return poss
+    return None
 
 
 def _the_speaker(tok: Token, subj: Token, actors: ActorTable | None) -> bool:
@@ -517,6 +533,9 @@ def _predicate_words(clause: Token) -> set[str]:
     predicate noun or adjective and their modifiers and conjuncts ("is a *fraud*", "was
     *misleading*", "is *weak and erratic*")."""
     preds = [x for x in clause.children if x.dep_ in ("acomp", "attr")]
+    if clause.lemma_ == "be":  # "is *like* a lawyer's dumbest client": a likeness is predicate too
+        preds += [o for x in clause.children if x.dep_ == "prep" and x.lower_ == "like" for o in x.children
+                  if o.dep_ == "pobj"]
     preds += [y for x in preds for y in x.children if y.dep_ in ("amod", "conj", "compound")]
     return verb_forms(clause) | _words_of(preds)
 
