@@ -454,6 +454,15 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Trump is like a lawyer's dumbest client, Noah said.", "said", "ACCUSE", "accuse.disparage"),
     ('"It is a disgrace," Obama said of Trump.', "said", "ACCUSE", "accuse.disparage"),
     ("The president slammed the door on any deal with the rebels.", "slammed", "REJECT", "reject.close-door"),
+    # weight thrown, sides lined up behind a side, its back had, the nod given, its defense come to, praise heaped
+    ("The senator threw his weight behind the bill.", "threw", "SUPPORT", "support.weight-behind"),
+    ("Republicans lined up behind Ryan's budget.", "lined", "SUPPORT", "support.behind"),
+    ("She has Trump's back.", "has", "SUPPORT", "support.have-back"),
+    ("The union gave Clinton the nod on Tuesday.", "gave", "SUPPORT", "support.give-nod"),
+    ("Pence came to Trump's defense on Sunday.", "defense", "SUPPORT", "support.come-to-defense"),
+    ("NATO rushed to Ukraine's aid.", "aid", "AID", "aid.come-to-aid"),
+    ("Obama heaped praise on Clinton at the convention.", "praise", "SUPPORT", "support.praise-heaped"),
+    ("He signaled his support for ISIS during the attack.", "support", "SUPPORT", "support.noun"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1338,6 +1347,10 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("The government imposed a hiring freeze.", "imposed"),
     ("He said he had failed to win.", "said"),  # the speaker's own failure
     ("He said the deal is like a bad dream.", "said"),  # a likeness of no side
+    ("He put the blame behind him.", "put"),
+    ("The team fell behind in the second half.", "fell"),
+    ("I have back pain.", "have"),
+    ("The organizers paid tribute to the 49 people killed at the nightclub.", "tribute"),
     ('"The economy is strong," Obama said of the recovery.', "said"),
     ("The indictment was a blow to the campaign.", "indictment"),
     ("Trump stopped attacking Cruz after the debate.", "stopped"),

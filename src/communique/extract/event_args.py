@@ -421,7 +421,7 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
     """Who does what the event noun ``tok`` names: its possessor, by-agent, moving forces,
     joint sides, modifier ("a *Russian* offensive") or the subject of the verb carrying it."""
     for c in tok.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and "poss" not in recipient_spec:  # (not whose defense one comes to)
             if c.pos_ == "PRON" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
                 subj = clause_subject(tok.head)  # "the military pressed *its* offensive": the subject's
                 if subj is not None:
@@ -574,6 +574,8 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                 obj = tok.head  # "the journalist *detained by police*": the noun it describes
             if obj is not None:
                 yield from _nominal(obj)
+        elif s == "poss":  # "came to *Trump's* defense"
+            yield from (c for c in tok.children if c.dep_ == "poss")
         elif s == "ccomp_subject":
             for c in tok.children:
                 if c.dep_ in ("ccomp",):
