@@ -463,6 +463,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("NATO rushed to Ukraine's aid.", "aid", "AID", "aid.come-to-aid"),
     ("Obama heaped praise on Clinton at the convention.", "praise", "SUPPORT", "support.praise-heaped"),
     ("He signaled his support for ISIS during the attack.", "support", "SUPPORT", "support.noun"),
+    # a release by a side told in a participle is that side's release
+    ("The prisoners released by Iran arrived in Geneva.", "released", "RETREAT", "retreat.release"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)

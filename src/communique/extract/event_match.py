@@ -33,6 +33,9 @@ class Match:
 
 def object_lemmas(tok: Token) -> set[str]:
     out: set[str] = set()
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # a passive participle's noun is what it acts on ("the *prisoners* released by Iran")
+        out.update((tok.head.lemma_.lower(), tok.head.lower_, noun_lemma(tok.head)))
     for c in tok.children:
         if c.dep_ == "nsubjpass":  # a passive's subject is what is acted on ("troops were deployed",
             # "an agreement ... was signed"): its noun and modifiers, not its whole phrase
