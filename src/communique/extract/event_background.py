@@ -203,7 +203,8 @@ def not_an_event(tok: Token, type_: str) -> str | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ne.topic_nouns and (
             tok.head.lower_ == "on" or tok.head.lower_ in load_event_words().topic_preps):
         return "topic"  # "their previous statements about the Benghazi attacks": what a message is about
-    by_agent = type_ in ("ASSAULT", "COERCE", "RETREAT") and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+    by_agent = type_ in ("ASSAULT", "COERCE", "RETREAT") and tok.tag_ == "VBN" and any(
+        c.dep_ == "agent" for c in tok.children)
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok) \
             and not (by_agent and _acted_on(tok.head)):
