@@ -74,6 +74,8 @@ def test_events_basic_coding(analyze, text, type_, cameo):
     ("The government has taken no action to free the prisoners.", "free", "negated", False),
     ("The government has done nothing to free the prisoners.", "free", "negated", False),
     ("The government took steps to free the prisoners.", "free", "asserted", False),
+    # an order quoted or opening its sentence is asked for, not done
+    ('"Release the prisoners," the crowd shouted.', "Release", "demanded", True),
     # what is done instead of, or rather than, something: not done
     ("Rather than scolding our closest allies, the President should look for ways.", "scolding", "negated", False),
     ("The campaign chose to attack Trump rather than praise him.", "praise", "negated", False),

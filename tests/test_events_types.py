@@ -465,6 +465,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("He signaled his support for ISIS during the attack.", "support", "SUPPORT", "support.noun"),
     # a release by a side told in a participle is that side's release
     ("The prisoners released by Iran arrived in Geneva.", "released", "RETREAT", "retreat.release"),
+    ('"Stop the war," the protesters chanted.', "chanted", "REQUEST", "request.imperative-quote"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1030,9 +1031,17 @@ def test_events_types_beaten_in_a_primary_is_no_assault(pipeline):
 
 
 @pytest.mark.model
-def test_events_types_there_needs_to_be_action_is_a_demand(pipeline):
-    text = '"There needs to be immediate action on unemployment," said John McBride, president of the institute.'
-    assert _coded(pipeline, text, "said", "REQUEST", "request.must")
+@pytest.mark.parametrize("text, demanded", [
+    ('"There needs to be immediate action on unemployment," said John McBride, president of the institute.', True),
+    ('"There has to be some form of punishment," Trump said at a town hall.', True),
+    ('"There must be consequences for Russia," Clinton said.', True),
+    # a belief or a question is no demand, nor is what there should not be
+    ('"There should be no doubt about it," he said.', False),
+    ('"There has to be a better way," he said.', False),
+    ('"There shouldn\'t be any more restrictions," the governor said.', False),
+])
+def test_events_types_there_needs_to_be_action_is_a_demand(pipeline, text, demanded):
+    assert bool(_coded(pipeline, text, "said", "REQUEST", "request.must")) == demanded
 
 
 @pytest.mark.model

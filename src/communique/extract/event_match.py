@@ -350,8 +350,21 @@ def _mandative_aux(verb: Token, words: set[str]) -> bool:
 
 
 def _impersonal_need(verb: Token) -> bool:
-    """"*There needs to be* immediate action": a demand on no one named."""
-    return verb.lemma_ == "need" and any(c.dep_ == "expl" for c in verb.children)
+    """"*There needs to be* immediate action", "*there has to be* some form of punishment",
+    "*there must be* consequences": a demand on no one named."""
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return False
+    if verb.lemma_ == "need":
+        return True
+    be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None) \
+        if verb.lemma_ == "have" and verb.tag_ in ("VBZ", "VBP") else verb if verb.lemma_ == "be" and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children) else None
+    what = next((c for c in be.children if c.dep_ == "attr"), None) if be is not None else None
+    # what must be is an act or a sanction, not a belief ("there should be *no doubt*", "there has to be *a reason*")
+    if be is None or what is None or any(c.dep_ == "neg" for c in (*be.children, *verb.children)):
+        return False
+    return what.lemma_.lower() not in load_event_words().epistemic_nouns and not any(
+        c.dep_ == "det" and c.lower_ == "no" for c in what.children)
 
 
 def unnamed_demand(tok: Token, words) -> bool:

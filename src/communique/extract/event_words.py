@@ -55,6 +55,7 @@ class EventWords:
     self_act_nouns: frozenset[str]
     object_control_verbs: frozenset[str]
     prep_control_verbs: frozenset[str]
+    epistemic_nouns: frozenset[str]
     allegation_consequences: frozenset[str]
     striking_verbs: frozenset[str]
     manner_adjectives: frozenset[str]

@@ -258,6 +258,16 @@ def did_nothing(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and _none_of(c) for c in verb.children)
 
 
+def _imperative(tok: Token) -> bool:
+    """``tok`` is a bare verb that opens its sentence or a quotation, with no subject and no
+    auxiliary: an order ("*Release* the prisoners", "'*Stop* the war,' they chanted")."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp", "parataxis") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in tok.children):
+        return False
+    i = tok.i - 1
+    return i < tok.sent.start or tok.doc[i].is_quote
+
+
 def modality_of(tok: Token) -> tuple[str, bool]:
     if tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ == tok.pos_:
         first = modality_of(tok.head)  # "criticized Shelby for shooting and *killing* Crutcher"
@@ -271,6 +281,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             return purpose
     if _omitted(tok):
         return "negated", False  # "have taken no action *to free* him", "did nothing to stop": not done
+    if _imperative(tok):
+        return "demanded", True  # "'*Release* the prisoners,' the crowd shouted": asked for, not done
     # embedded contexts, walking up the tree
     carrier = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ == "VERB" else tok
     if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in (*tok.children, *carrier.children)):
