@@ -453,6 +453,9 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("The candidate poked fun at his rival's accent.", "poked", "ACCUSE", "accuse.poke-fun"),
     ("Trump is like a lawyer's dumbest client, Noah said.", "said", "ACCUSE", "accuse.disparage"),
     ('"It is a disgrace," Obama said of Trump.', "said", "ACCUSE", "accuse.disparage"),
+    ('"She just made it up," he said of the claim.', "said", "ACCUSE", "accuse.disparage"),
+    ("A Greenpeace activist demanded to know whether Clinton would forsake oil money.", "demanded", "REQUEST",
+     "request.demand"),
     ("The president slammed the door on any deal with the rebels.", "slammed", "REJECT", "reject.close-door"),
     # weight thrown, sides lined up behind a side, its back had, the nod given, its defense come to, praise heaped
     ("The senator threw his weight behind the bill.", "threw", "SUPPORT", "support.weight-behind"),

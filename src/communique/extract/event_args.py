@@ -577,7 +577,10 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
         elif s == "poss":  # "came to *Trump's* defense"
             yield from (c for c in tok.children if c.dep_ == "poss")
         elif s == "ccomp_subject":
-            for c in tok.children:
+            # (and the question a side demands to know: "demanded to know whether *Clinton* would ...")
+            asked = [q for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in ("know", "learn", "understand")
+                     for q in c.children if q.dep_ == "ccomp"]
+            for c in (*tok.children, *asked):
                 if c.dep_ in ("ccomp",):
                     # a passive's by-agent is whom the clause is about ("Israel was sold out *by Kerry*")
                     yield from (p for a in c.children if a.dep_ == "agent" for p in pobjs(a))
