@@ -785,6 +785,9 @@ def test_events_types_crossings_and_arsenals_not_coded(pipeline, text, trigger):
     ("Hamas pledged to release the hostages.", "pledged", "CONCEDE"),
     ("Russia pledged to withdraw its troops from the border.", "pledged", "CONCEDE"),
     ("Japan pledged to provide aid to Ukraine.", "pledged", "AGREE"),
+    # wanting, vowing or being ready to work with a side is the intent to cooperate; a career is not
+    ("Trump said he wants to work with Russia.", "work", "AGREE"),
+    ("Iran is ready to work with the IAEA.", "work", "AGREE"),
     ("Iran is ready to hold talks with the United States.", "talks", "AGREE"),
     # stopping the fighting is a ceasefire; agreeing to it, or to a concession with weapons in it,
     # promises the concession
@@ -1362,6 +1365,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("He said he had failed to win.", "said"),  # the speaker's own failure
     ("He said the deal is like a bad dream.", "said"),  # a likeness of no side
     ("He put the blame behind him.", "put"),
+    ("She worked with Clinton at the State Department.", "worked"),
     ("The team fell behind in the second half.", "fell"),
     ("I have back pain.", "have"),
     ("The organizers paid tribute to the 49 people killed at the nightclub.", "tribute"),
