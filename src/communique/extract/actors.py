@@ -224,7 +224,9 @@ class ActorTable:
                 own = doc[own.start: own.end + 1]  # "Kenya National Commission *on Human Rights*"
             if own.start >= left + 2 and doc[own.start - 1].text == "-" and len(ids) > 1:
                 own = doc[own.start - 2: own.end]  # "Russian-Ukrainian"
-            if not any(c.dep_ == "conj" for c in tok.children):
+            # (a phrase of coordinated modifiers keeps them all: "the Colombian government and FARC rebels")
+            if not any(c.dep_ == "conj" or c.dep_ in ("nmod", "compound", "amod") and any(
+                    x.dep_ == "conj" for x in c.children) for c in tok.children):
                 span = own
         found = self._actors_of_span(span)  # what party() finds for the span's characters
         party = self._party(doc, span, span.start_char, span.end_char, found) if found else None
