@@ -325,6 +325,8 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
     ("Pence came to Trump's defense on Sunday.", "defense", "Pence", "Trump"),
     # whom a side demands to know something of
     ("Reporters demanded to know why Trump had not released his returns.", "demanded", "Reporters", "Trump"),
+    # the sentence's verb the parser hung on its subject as a participle still has that subject
+    ("Trump called Cruz a liar on Tuesday.", "called", "Trump", "Cruz"),
     # a side of coordinated modifiers is the whole phrase, not its last conjunct
     ("The Afghan government and Taliban representatives held talks in Doha.", "talks",
      "The Afghan government and Taliban representatives", None),

@@ -340,6 +340,17 @@ def conj_head(v: Token) -> Token:
     return head
 
 
+def misparsed_main_verb(tok: Token) -> bool:
+    """``tok`` is the sentence's own verb that the parser hung on its subject as a participle:
+    right after the root noun, with a direct object or two complements, which no passive takes
+    ("*Trump* called Cruz a liar on Tuesday")."""
+    head = tok.head
+    if tok.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("PROPN", "NOUN") \
+            or tok.tag_ not in ("VBN", "VBD") or tok.i != head.i + 1:
+        return False
+    return any(c.dep_ == "dobj" for c in tok.children) or sum(1 for c in tok.children if c.dep_ == "oprd") > 1
+
+
 def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | None:
     """Who does what ``tok`` names (``recipient_spec``: the trigger's recipient slots, which
     name no actor: "the withdrawal of troops *from Syria*")."""
@@ -347,6 +358,8 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
         tok = tok.head  # a word the tokenizer split at its hyphen ("staged a *sit*-in"): the whole word
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head  # "striking workers": the workers strike
+    if misparsed_main_verb(tok):
+        return tok.head  # "*Trump* called Cruz a liar": the sentence's subject
     if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"):
         if tok.pos_ == "VERB":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
