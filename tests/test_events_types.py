@@ -469,6 +469,8 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     # a release by a side told in a participle is that side's release
     ("The prisoners released by Iran arrived in Geneva.", "released", "RETREAT", "retreat.release"),
     ('"Stop the war," the protesters chanted.', "chanted", "REQUEST", "request.imperative-quote"),
+    # a state investing in another is economic cooperation with it
+    ("Beijing invested in Pakistani ports.", "invested", "COOPERATE", "cooperate.invest"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1366,6 +1368,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("He said the deal is like a bad dream.", "said"),  # a likeness of no side
     ("He put the blame behind him.", "put"),
     ("She worked with Clinton at the State Department.", "worked"),
+    ("Trump invested in real estate.", "invested"),  # business, no state abroad
     ("The team fell behind in the second half.", "fell"),
     ("I have back pain.", "have"),
     ("The organizers paid tribute to the 49 people killed at the nightclub.", "tribute"),
