@@ -344,6 +344,13 @@ def test_events_args_acting_subject_and_named_sides(pipeline, text, trigger, act
 
 
 @pytest.mark.model
+def test_events_args_date_hung_on_the_subject_is_no_part_of_it(pipeline):
+    a = pipeline.analyze("The governing body of French Guadeloupe on Friday evening rejected the demand.")
+    ev = _by_trigger(a, "rejected")[0]
+    assert ev.actor is not None and ev.actor.text == "The governing body of French Guadeloupe"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, type_, actor", [
     # a participle that describes its subject is no passive: the subject acts
     ("Blinken said the U.S. is committed to the path of diplomacy and dialogue.", "AGREE", "USA"),

@@ -70,6 +70,9 @@ def test_events_basic_coding(analyze, text, type_, cameo):
     ("Trump has been the most direct in his attacks on Mr. Clinton.", "attacks", "asserted", False),
     # the act a side stops is no longer done
     ("The army stopped shooting at protesters.", "shooting", "negated", False),
+    # what an attack did is asserted: a camp "of police" is no act alleged
+    ("Boko Haram fighters attacked a camp of Nigerian police in Gwoza, killing 10 officers.", "killing", "asserted",
+     False),
     # what a side took no action or did nothing to do is not done
     ("The government has taken no action to free the prisoners.", "free", "negated", False),
     ("The government has done nothing to free the prisoners.", "free", "negated", False),

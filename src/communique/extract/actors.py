@@ -199,7 +199,8 @@ class ActorTable:
         last_conj = max((c.i for c in tok.conjuncts if c.i > tok.i), default=-1)
         for c in (x for t in (tok, *tok.conjuncts) for x in t.children):
             if (c.dep_ in ("relcl", "acl", "punct", "appos") or c.dep_ == "prep" and c.lower_ == "of" and any(
-                    x.dep_ == "pcomp" for x in c.children)) and c.i > tok.i and not (
+                    x.dep_ == "pcomp" for x in c.children) or c.dep_ == "prep" and c.lower_ != "of" and any(
+                    x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME") for x in c.children)) and c.i > tok.i and not (
                     c.dep_ == "punct" and c.i < last_conj):
                 right = min(right, c.left_edge.i - 1)  # (nor "vessels *of blocking* a mission", nor a
                 # conjunct's: "Priebus and his allies *of trying* to quash")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .event_args import carried
+from .event_args import HUMAN, carried
 from .event_words import load_event_words, obligation
 
 DENY = frozenset({"deny", "refute", "dismiss", "rule", "disavow"})
@@ -192,8 +192,10 @@ def _alleged_consequence(tok: Token) -> Token | None:
             or tok.lemma_.lower() not in load_event_words().allegation_consequences:
         return None
     holders = (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")))
+    # (an act, not people: "attacked a camp *of Nigerian police*, killing ten" alleges nothing)
     acts = (x for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-            for x in c.children if x.dep_ == "pcomp" or x.dep_ == "pobj" and x.pos_ == "NOUN")
+            for x in c.children if x.dep_ == "pcomp" or x.dep_ == "pobj" and x.pos_ == "NOUN"
+            and not x.ent_type_ and x.lemma_.lower() not in HUMAN)
     return verb if next(acts, None) is not None else None
 
 
