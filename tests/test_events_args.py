@@ -333,6 +333,7 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
     # a bare count of people killed is who was attacked
     ("A car bomb exploded outside a police station in Mogadishu, killing five.", "killing", None, "five"),
     ("Gunmen killed five in Kabul.", "killed", "Gunmen", "five"),
+    ("The shooter killed nine worshippers at a church in Charleston.", "killed", "shooter", "worshippers"),
     # a team or a unit is a side
     ("The union negotiating team has threatened to go on strike if the talks fail.", "threatened", "team", None),
 ])

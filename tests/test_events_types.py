@@ -471,6 +471,10 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ('"Stop the war," the protesters chanted.', "chanted", "REQUEST", "request.imperative-quote"),
     # a state investing in another is economic cooperation with it
     ("Beijing invested in Pakistani ports.", "invested", "COOPERATE", "cooperate.invest"),
+    # blows and grabs at a person are physical assaults
+    ("A Trump supporter punched a protester at a rally in North Carolina.", "punched", "ASSAULT",
+     "assault.strike-person"),
+    ("Lewandowski grabbed the reporter by the arm.", "grabbed", "ASSAULT", "assault.strike-person"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -1369,6 +1373,8 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("He put the blame behind him.", "put"),
     ("She worked with Clinton at the State Department.", "worked"),
     ("Trump invested in real estate.", "invested"),  # business, no state abroad
+    ("He grabbed the microphone.", "grabbed"),
+    ("He'd get choked up speaking about America.", "choked"),
     ("The team fell behind in the second half.", "fell"),
     ("I have back pain.", "have"),
     ("The organizers paid tribute to the 49 people killed at the nightclub.", "tribute"),
