@@ -345,6 +345,14 @@ def test_events_args_acting_subject_and_named_sides(pipeline, text, trigger, act
 
 
 @pytest.mark.model
+def test_events_args_speaker_of_a_threat_is_not_threatened(pipeline):
+    a = pipeline.analyze("Erdogan said Turkey would retaliate against any attack.")
+    ev = _by_trigger(a, "retaliate")[0]
+    assert ev.actor is not None and ev.actor.text == "Turkey"
+    assert ev.recipient is None or "Erdogan" not in ev.recipient.text
+
+
+@pytest.mark.model
 def test_events_args_date_hung_on_the_subject_is_no_part_of_it(pipeline):
     a = pipeline.analyze("The governing body of French Guadeloupe on Friday evening rejected the demand.")
     ev = _by_trigger(a, "rejected")[0]

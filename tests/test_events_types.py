@@ -475,6 +475,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("A Trump supporter punched a protester at a rally in North Carolina.", "punched", "ASSAULT",
      "assault.strike-person"),
     ("Lewandowski grabbed the reporter by the arm.", "grabbed", "ASSAULT", "assault.strike-person"),
+    ("Hungary defied the EU over its refugee quota.", "defied", "REJECT", "reject.defy-side"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
@@ -900,6 +901,7 @@ def test_events_types_forecasts_and_disasters_not_coded(pipeline, text, trigger)
 @pytest.mark.parametrize("text, actor, recipient", [
     ("Blinken warned Russia against any further aggression.", "USA", "RUS"),
     ("Biden warned that Russia would pay a heavy price.", "USA", "RUS"),
+    ("China warned the United States not to interfere in Hong Kong.", "CHN", "USA"),  # not to act: still a warning
 ])
 def test_events_types_warnings_to_a_side_threaten_it(pipeline, text, actor, recipient):
     ev = next(e for e in _events(pipeline, text) if e.trigger.text == "warned")
@@ -1374,6 +1376,8 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("She worked with Clinton at the State Department.", "worked"),
     ("Trump invested in real estate.", "invested"),  # business, no state abroad
     ("He grabbed the microphone.", "grabbed"),
+    ("Trump defied expectations.", "defied"),
+    ("He would warn voters not to vote for false Republicans.", "warn"),  # advice to voters
     ("He'd get choked up speaking about America.", "choked"),
     ("The team fell behind in the second half.", "fell"),
     ("I have back pain.", "have"),

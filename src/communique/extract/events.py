@@ -73,6 +73,7 @@ from .event_words import load_event_words, verb_forms
 from .modality import (
     HYPOTHETICAL_AUX,
     REFUSE_GOVERNORS,
+    STATEMENT_VERBS,
     allegation_of,
     aux_words,
     condition_of,
@@ -410,7 +411,9 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         # text or a state of affairs does is its content: "an agreement which expands cooperation")
         return None
     if type0 == "THREATEN" and tok.lemma_ != "threaten" and any(
-            x.dep_ == "xcomp" and is_negated(x) for x in tok.children):
+            x.dep_ == "xcomp" and is_negated(x) for x in tok.children) and not (
+            tok.lemma_ in ("warn", "caution") and any(c.dep_ == "dobj" for c in tok.children)):
+        # ("warned Washington not to interfere" warns a side: a threat)
         return None  # "vowed not to attack": a promise to hold back (its complement's AGREE)
     if tok.pos_ == "VERB" and p.symmetric and any(c.dep_ == "nsubjpass" for c in tok.children):
         return None  # "will be met with a response"
@@ -532,7 +535,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
         alt = _condition_party(doc, cond, actors, quotes, qi)
         if alt is None and tok.head.dep_ in ("ROOT", "ccomp", "conj") or alt is None:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj" and (a_tok is None or c.i != a_tok.i)), None)
-            if subj is not None and subj.i != tok.i:
+            if subj is not None and subj.i != tok.i and not (
+                    tok.dep_ == "ccomp" and tok.head.lemma_ in STATEMENT_VERBS):  # (who says it is not threatened)
                 alt = party_of(doc, subj, actors, quotes, qi)
         if alt is None and passive_target is not None:
             alt = party_of(doc, passive_target, actors, quotes, qi)
