@@ -192,6 +192,7 @@ def test_event_actors_titles_and_people_of_a_country(pipeline, text, name, count
     ("Russian troops attacked villagers.", "attacked", None),
     # an envoy serves abroad: not placed in the expelling state by guess
     ("The ambassador was expelled by the Kenyan government.", "expelled", None),
+    ("Germany took in more than a million refugees.", "took", None),  # refugees come from abroad
 ])
 def test_event_actors_police_targets_are_home_soldiers_targets_not(pipeline, text, trigger, recipient_country):
     ev = next(e for e in pipeline.analyze(text, published=dt.date(2024, 3, 1)).events if e.trigger.text == trigger)

@@ -476,6 +476,9 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
      "assault.strike-person"),
     ("Lewandowski grabbed the reporter by the arm.", "grabbed", "ASSAULT", "assault.strike-person"),
     ("Hungary defied the EU over its refugee quota.", "defied", "REJECT", "reject.defy-side"),
+    ("Demonstrators burned an effigy of the president outside the embassy.", "burned", "PROTEST",
+     "protest.burn-effigy"),
+    ("Germany took in more than a million refugees.", "took", "AID", "aid.take-in-refugees"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
