@@ -353,6 +353,18 @@ def test_events_args_speaker_of_a_threat_is_not_threatened(pipeline):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor", [
+    # a bare participle clause is passive: its doer is its by-phrase, never the main clause's subject
+    ("The videos show Scott calmly leaving his car when asked to do so by police.", "asked", "police"),
+    ("Donald Trump named Ted Cruz when asked to pick a possible running mate.", "asked", None),
+])
+def test_events_args_bare_participle_clause_is_done_to_the_subject(pipeline, text, trigger, actor):
+    events = [ev for ev in pipeline.analyze(text).events if ev.trigger.text == trigger]
+    actors = [ev.actor.text if ev.actor is not None else None for ev in events]
+    assert actors == ([actor] if actor else []) or actor is None and actors == [None]
+
+
+@pytest.mark.model
 def test_events_args_date_hung_on_the_subject_is_no_part_of_it(pipeline):
     a = pipeline.analyze("The governing body of French Guadeloupe on Friday evening rejected the demand.")
     ev = _by_trigger(a, "rejected")[0]

@@ -1380,6 +1380,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Trump invested in real estate.", "invested"),  # business, no state abroad
     ("He grabbed the microphone.", "grabbed"),
     ("Trump defied expectations.", "defied"),
+    ("Some of her followers attacked her Spanish-language skills.", "attacked"),  # words, no force
     ("He would warn voters not to vote for false Republicans.", "warn"),  # advice to voters
     ("He'd get choked up speaking about America.", "choked"),
     ("The team fell behind in the second half.", "fell"),

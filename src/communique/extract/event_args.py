@@ -340,6 +340,21 @@ def conj_head(v: Token) -> Token:
     return head
 
 
+# what opens a participle clause ("*when* asked", "*if* elected", "*once* approved")
+PARTICIPLE_MARKS = frozenset({"when", "if", "after", "once", "unless", "until", "while", "though", "although", "as"})
+
+
+def bare_participle(tok: Token) -> bool:
+    """``tok`` heads a passive participle clause with no subject of its own, opened by "when",
+    "if" ... or set before the main clause ("*Asked* about the attack, Clinton blamed Trump"):
+    its main clause's subject is acted on, not acting."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBN" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    return tok.i < tok.head.i or any(c.dep_ in ("advmod", "mark") and c.lower_ in PARTICIPLE_MARKS
+                                     for c in tok.children)
+
+
 def misparsed_main_verb(tok: Token) -> bool:
     """``tok`` is the sentence's own verb that the parser hung on its subject as a participle:
     right after the root noun, with a direct object or two complements, which no passive takes
@@ -360,6 +375,11 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
         return tok.head  # "striking workers": the workers strike
     if misparsed_main_verb(tok):
         return tok.head  # "*Trump* called Cruz a liar": the sentence's subject
+    if bare_participle(tok):
+        # a bare participle clause is passive ("leaving his car *when asked* to do so by police"): its
+        # doer is a by-phrase in it, never the main clause's subject (who is acted on)
+        return next((x for t in tok.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"
+                     for x in pobjs(t)), None)
     if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"):
         if tok.pos_ == "VERB":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)

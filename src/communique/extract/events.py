@@ -40,6 +40,7 @@ from .event_args import (
     actor_token,
     antecedent,
     arrival_place,
+    bare_participle,
     carried,
     clause_subject,
     fallback_actor_token,
@@ -512,7 +513,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     # nor a verb whose subject is a weapon or a blast ("a missile strike ... killed five people")
     # nor a verb whose own subject names someone the table does not know ("the pope was not
     # attacking Mr. Trump": not Trump)
-    guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok) and not (
+    guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok) and not bare_participle(tok) and not (
         own_subject and a_tok is not None and a_tok.head.i == tok.i and (
             a_tok.pos_ in ("NOUN", "PROPN") or a_tok.lower_ in OWN_PRONOUNS)) and not any(
         c.dep_ == "nsubj" and c.lemma_.lower() in load_event_words().weapon_subjects for c in tok.children)
