@@ -365,6 +365,17 @@ def test_events_args_bare_participle_clause_is_done_to_the_subject(pipeline, tex
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, actor", [
+    # an attack a subject acts "after" is when, not its own act; a meeting it spoke after is its own
+    ("Trump tweeted Sunday after a lone-wolf attack on an Orlando nightclub.", "attack", "ASSAULT", None),
+    ("Ed Brookover spoke to reporters following a meeting with House members.", "meeting", "CONSULT", "Ed Brookover"),
+])
+def test_events_args_event_before_the_subjects_act(pipeline, text, trigger, type_, actor):
+    ev = _by_trigger(pipeline.analyze(text), trigger)[0]
+    assert ev.type == type_ and (ev.actor.text if ev.actor is not None else None) == actor
+
+
+@pytest.mark.model
 def test_events_args_date_hung_on_the_subject_is_no_part_of_it(pipeline):
     a = pipeline.analyze("The governing body of French Guadeloupe on Friday evening rejected the demand.")
     ev = _by_trigger(a, "rejected")[0]

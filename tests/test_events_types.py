@@ -1381,6 +1381,7 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("He grabbed the microphone.", "grabbed"),
     ("Trump defied expectations.", "defied"),
     ("Some of her followers attacked her Spanish-language skills.", "attacked"),  # words, no force
+    ("After slamming into the crowd, the truck driver started shooting.", "slamming"),  # a crash, no criticism
     ("He would warn voters not to vote for false Republicans.", "warn"),  # advice to voters
     ("He'd get choked up speaking about America.", "choked"),
     ("The team fell behind in the second half.", "fell"),

@@ -508,6 +508,11 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
         return None  # "Clinton is receiving criticism", "came under fire": who receives it is the recipient
     if tok.dep_ == "pobj" and head.lower_ in ("over", "about", "regarding", "concerning", "against"):
         return None  # "lodged a protest with China *over the incursion*": the topic, not the subject's act
+    if tok.dep_ == "pobj" and head.lower_ in ("after", "before", "since", "following", "amid", "despite", "until") \
+            and tok.lemma_.lower() in ("attack", "bombing", "shooting", "massacre", "explosion", "blast", "killing",
+                                       "assault", "ambush", "stabbing", "rampage"):
+        return None  # "tweeted Sunday *after a lone-wolf attack*": when, not what the subject did (a
+        # meeting the subject spoke "after" is still its own)
     if tok.dep_ == "compound" and head.dep_ == "dobj" and head.head.pos_ == "VERB" \
             and head.lemma_.lower() in load_event_words().vehicle_nouns:
         return clause_subject(head.head)  # "sent a *mediation* team": who sent it
