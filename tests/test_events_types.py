@@ -1382,6 +1382,9 @@ def test_events_types_sworn_to_fight_is_a_threat(pipeline):
     ("Trump defied expectations.", "defied"),
     ("Some of her followers attacked her Spanish-language skills.", "attacked"),  # words, no force
     ("After slamming into the crowd, the truck driver started shooting.", "slamming"),  # a crash, no criticism
+    ("The prosecutor has handed out criminal charges to some companies.", "handed"),  # charges are no aid
+    # a resignation called for in a clause the parser broke apart is demanded, not done
+    ("Chad's president defended his call for his Irish counterpart Sean O'Neill to resign.", "resign"),
     ("He would warn voters not to vote for false Republicans.", "warn"),  # advice to voters
     ("He'd get choked up speaking about America.", "choked"),
     ("The team fell behind in the second half.", "fell"),

@@ -35,7 +35,7 @@ def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
     assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 373  # patterns.yaml + nominal_patterns.yaml
     assert lex.version == 102
-    assert lex.fingerprint == "e8c6a7f1416481ab"
+    assert lex.fingerprint == "113cc1617b9fae53"
     assert len(lex.party_nouns) == 120 and "faction" in lex.party_nouns and "ngo" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

@@ -256,7 +256,7 @@ def clause_subject(v: Token) -> Token | None:
             continue
         if (t.dep_ == "xcomp" or t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)) \
                 and not adjunct and t.head.pos_ == "VERB":
-            controller = _controller(t)
+            controller = _controller(t) or loose_for_subject(t)
             if controller is not None:
                 return controller
         if t.dep_ in ("xcomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp") and t.head.i != t.i:
@@ -353,6 +353,23 @@ def bare_participle(tok: Token) -> bool:
         return False
     return tok.i < tok.head.i or any(c.dep_ in ("advmod", "mark") and c.lower_ in PARTICIPLE_MARKS
                                      for c in tok.children)
+
+
+def loose_for_subject(inf: Token) -> Token | None:
+    """The subject of the infinitive ``inf`` in a for-to clause the parser broke apart: the
+    object of "for" right before "to" ("his call *for his Irish counterpart* Sean O'Neill to
+    resign", where "to resign" hangs on the main verb)."""
+    to = next((c for c in inf.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if inf.dep_ != "advcl" or to is None or to.i == 0:
+        return None
+    t = inf.doc[to.i - 1]
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.lower_ == "for":
+            return t
+        if t.dep_ not in ("appos", "compound") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def misparsed_main_verb(tok: Token) -> bool:

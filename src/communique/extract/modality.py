@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .event_args import HUMAN, carried
+from .event_args import HUMAN, carried, loose_for_subject
 from .event_words import load_event_words, obligation
 
 DENY = frozenset({"deny", "refute", "dismiss", "rule", "disavow"})
@@ -302,6 +302,9 @@ def modality_of(tok: Token) -> tuple[str, bool]:
     if (tok.dep_ == "advcl" and tok.head.lemma_ in DEMAND
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)):
         return "demanded", True  # "called for Obama to resign": a for-to clause of the demand
+    loose = loose_for_subject(tok)
+    if loose is not None and loose.head.head.lemma_ in DEMAND:
+        return "demanded", True  # "defended his call for his counterpart to resign" (the parse broke the clause)
     prev = tok
     t = tok
     for _ in range(10):
