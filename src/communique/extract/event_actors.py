@@ -151,7 +151,9 @@ class DocCountries:
         if counts:
             self._home = _majority(counts)
         else:
-            found = {c for c in (_affiliation_at(doc, t.i) for t in doc) if c}
+            # (not a word of a place's name: "the *Democratic* Republic of the Congo")
+            found = {c for c in (_affiliation_at(doc, t.i) for t in doc if t.ent_type_ != "GPE")
+                     if c}
             self._affiliation = found.pop() if len(found) == 1 else None
 
 
