@@ -479,6 +479,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Demonstrators burned an effigy of the president outside the embassy.", "burned", "PROTEST",
      "protest.burn-effigy"),
     ("Germany took in more than a million refugees.", "took", "AID", "aid.take-in-refugees"),
+    ("Macron called Putin to discuss Ukraine.", "called", "CONSULT", "consult.call-to-discuss"),
 ])
 def test_events_types_coded(pipeline, text, trigger, type_, rule):
     assert _coded(pipeline, text, trigger, type_, rule)
