@@ -281,7 +281,8 @@ def place_side(doc: Doc, party: Party | None, tok: Token | None, actors: ActorTa
     if country is None and any(c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_ in side_countries().regional
                                for c in tok.children):
         return party  # "the *European* peace proposal": several states', no home to guess
-    if country is None and tok.lemma_.lower() in side_countries().relational | side_countries().envoys:
+    lemma = tok.lemma_.lower()
+    if country is None and (lemma in side_countries().relational or lemma in side_countries().envoys):
         return party  # "its neighbor": not the home, whoever it is; "the ambassador": from abroad
     if country is None and tok.pos_ == "PRON" and not party.actors and tok.lower_ not in side_countries().quantifiers \
             and tok.lower_ not in side_countries().home_pronouns:

@@ -356,13 +356,15 @@ def _impersonal_need(verb: Token) -> bool:
         return False
     if verb.lemma_ == "need":
         return True
-    be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None) \
-        if verb.lemma_ == "have" and verb.tag_ in ("VBZ", "VBP") else verb if verb.lemma_ == "be" and any(
-            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children) else None
+    be = None  # the "be" that says what must exist
+    if verb.lemma_ == "have" and verb.tag_ in ("VBZ", "VBP"):  # "there has *to be*"
+        be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+    elif verb.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        be = verb  # "there must *be*"
     what = next((c for c in be.children if c.dep_ == "attr"), None) if be is not None else None
-    # what must be is an act or a sanction, not a belief ("there should be *no doubt*", "there has to be *a reason*")
     if be is None or what is None or any(c.dep_ == "neg" for c in (*be.children, *verb.children)):
         return False
+    # what must be is an act or a sanction, not a belief ("there should be *no doubt*", "there has to be *a reason*")
     return what.lemma_.lower() not in load_event_words().epistemic_nouns and not any(
         c.dep_ == "det" and c.lower_ == "no" for c in what.children)
 

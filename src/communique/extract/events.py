@@ -373,8 +373,9 @@ def one_per_clause(coded: list[tuple[Token, Event, bool]]) -> list[tuple[Event, 
         gov = next((g for g in out if g is not item and g[1] is not None and ev is not None and (
             g[1].type == ev.type or _promise_of(g[1], ev)) and _governs(g[0], tok) and _same_sides(g[1], ev)), None)
         if gov is not None and ev is not None:
+            promise = gov[1].type != ev.type  # (so _promise_of: "agreed to stop fighting", a concession promised)
             merged = _merge(gov[1], ev)
-            if _promise_of(gov[1], ev):  # "agreed to stop fighting": the promise of a concession (035)
+            if promise:
                 merged = replace(merged, type=ev.type, cameo=ev.cameo, mode=ev.mode, contexts=ev.contexts,
                                  quad_class=ev.quad_class, goldstein=ev.goldstein, intensity=ev.intensity)
             gov[1] = replace(merged, rule=merged.rule if ev.rule in merged.rule else f"{merged.rule}+{ev.rule}")
