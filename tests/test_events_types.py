@@ -1704,3 +1704,45 @@ def test_events_types_political_idioms_and_wire_acts_coded(pipeline, text, trigg
     """Criticism and backing in political idiom, traded accusations, control regained,
     incursions, stripped citizenship, promised responses, weapon damage and force arrivals."""
     assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule, actor, recipient", [
+    ("A drone strike killed a rebel commander.", "killed", "ASSAULT", "assault.kill", None, "commander"),
+    ("Gunmen kidnapped a police colonel in Kabul.", "kidnapped", "ASSAULT", None, "Gunmen", "colonel"),
+    ("Russia halted flights to Georgia.", "halted", "SANCTION", "sanction.halt-trade", "Russia", "Georgia"),
+    ("Slovakia suspended all trade with Hungary.", "suspended", "SANCTION", "sanction.halt-trade", "Slovakia",
+     "Hungary"),
+    ("A march against the new law took place in Rome on Wednesday.", "march", "PROTEST", "protest.march-noun",
+     None, None),
+    ("North Korea and Liechtenstein inked an agreement on cultural exchanges.", "inked", "AGREE", "support.sign",
+     "North Korea", None),
+    ("Troops deployed to Poland on Monday.", "deployed", "MOBILIZE", "mobilize.deploy-intransitive", "Troops",
+     "Poland"),
+    ("Russian troops massed along the border.", "massed", "MOBILIZE", "mobilize.deploy-intransitive",
+     "Russian troops", None),
+    ("Sri Lanka is grateful to India for its help.", "grateful", "SUPPORT", "support.grateful", "Sri Lanka", "India"),
+    ("Clinton's remarks came under attack from Trump.", "attack", "ACCUSE", "accuse.under-fire", "Trump",
+     "Clinton"),
+])
+def test_events_types_ranks_trade_halts_deployments_and_thanks_coded(pipeline, text, trigger, type_, rule, actor,
+                                                                      recipient):
+    """Military ranks are sides, halted trade or flights reduce relations, forces deploy
+    themselves, gratitude to a state praises it, and who comes under attack is attacked."""
+    assert _coded(pipeline, text, trigger, type_, rule)
+    ev = next(e for e in pipeline.analyze(text).events if e.trigger.text == trigger)
+    assert actor is None or ev.actor is not None and actor in ev.actor.text
+    assert recipient is None or ev.recipient is not None and recipient in ev.recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Teachers launched a general strike on Tuesday.", "strike", "ASSAULT"),
+    ("Gambia broke the record for the largest gold trade.", "broke", "SANCTION"),
+    ("Singapore will reduce trade barriers.", "reduce", "SANCTION"),
+    ("I am grateful to my wife.", "grateful", "SUPPORT"),
+    ("The campaign remained committed to persuading superdelegates.", "committed", "AGREE"),
+    ("Six children were burned in a fire at a school.", "burned", "ASSAULT"),
+])
+def test_events_types_record_trade_private_thanks_and_accidents_not_coded(pipeline, text, trigger, type_):
+    assert not _coded(pipeline, text, trigger, type_)

@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 374  # patterns.yaml + nominal_patterns.yaml
-    assert lex.version == 102
-    assert lex.fingerprint == "d7e5b42ba5ebacce"
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 377  # patterns.yaml + nominal_patterns.yaml
+    assert lex.version == 103
+    assert lex.fingerprint == "116c00292f37798f"
     assert len(lex.party_nouns) == 120 and "faction" in lex.party_nouns and "ngo" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id

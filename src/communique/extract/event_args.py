@@ -392,6 +392,8 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
         return tok.head  # "striking workers": the workers strike
     if misparsed_main_verb(tok):
         return tok.head  # "*Trump* called Cruz a liar": the sentence's subject
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+        return clause_subject(tok.head)  # "*Sri Lanka* is grateful to India": the copula's subject
     if bare_participle(tok):
         # a bare participle clause is passive ("leaving his car *when asked* to do so by police"): its
         # doer is a by-phrase in it, never the main clause's subject (who is acted on)

@@ -574,12 +574,15 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     recipient = place_side(doc, recipient, None, actors, places, home,
                            not_home=actor.country if actor is not None and type0 in CONFLICT_TYPES and not domestic
                            else None)
-    if p.cond.get("needs_foreign_recipient") and (
-            recipient is None or (side_countries_of(actor, actors) or (
+    foreign = p.cond.get("needs_foreign_recipient")
+    if foreign and (
+            recipient is None or foreign == "state" and not side_countries_of(recipient, actors)
+            or (side_countries_of(actor, actors) or (
                 {home.home} - {None} if actor is not None and not actor.actors else set()))
             & side_countries_of(recipient, actors)):
         # "traveled to Pittsburgh": a trip at home visits no one (nor do a campaign's volunteers, a
-        # side of no country, help a candidate of the article's home)
+        # side of no country, help a candidate of the article's home; "state": the recipient
+        # names a country, "grateful to my wife" praises no side abroad)
         return None
     if cameo_override is not None:
         # a planned act keeps its PLOVER type (mode future) under CAMEO's intent code
