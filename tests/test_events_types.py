@@ -1746,3 +1746,30 @@ def test_events_types_ranks_trade_halts_deployments_and_thanks_coded(pipeline, t
 ])
 def test_events_types_record_trade_private_thanks_and_accidents_not_coded(pipeline, text, trigger, type_):
     assert not _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule, recipient", [
+    ("Democrats pounced on Trump's comments about the judge.", "pounced", "ACCUSE", "accuse.pounce-on", "Trump"),
+    ("Critics seized on Clinton's remarks.", "seized", "ACCUSE", "accuse.pounce-on", "Clinton"),
+    ("Bush questioned Trump's seriousness as a candidate.", "questioned", "ACCUSE", "accuse.question-trait", "Trump"),
+    ("The Senate blocked the president's nominee.", "blocked", "REJECT", "reject.block", "president"),
+    ("Clinton and Sanders worked together on the party platform.", "worked", "COOPERATE", "cooperate.work-together",
+     None),
+])
+def test_events_types_pouncing_doubts_blocked_nominees_and_joint_work_coded(pipeline, text, trigger, type_, rule,
+                                                                            recipient):
+    assert _coded(pipeline, text, trigger, type_, rule)
+    ev = _coded(pipeline, text, trigger, type_, rule)[0]
+    assert recipient is None or ev.recipient is not None and recipient in ev.recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Republicans seized on the opportunity.", "seized", "ACCUSE"),
+    ("Democrats seized on the issue.", "seized", "ACCUSE"),
+    ("Perhaps in the future, we can work together.", "work", "COOPERATE"),
+    ("The two countries pledged to work together against poaching.", "work", "COOPERATE"),
+])
+def test_events_types_opportunities_and_promised_joint_work_not_coded(pipeline, text, trigger, type_):
+    assert not _coded(pipeline, text, trigger, type_)
