@@ -331,7 +331,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Clinton challenged Trump to release his tax returns.", "challenged", "REQUEST", "request.challenge"),
     ("The RNC chairman pushed back against Trump's claims of a rigged system.", "pushed", "REJECT",
      "reject.push-back"),
-    ("Japan sent rescue teams to help Turkey after the earthquake.", "help", "AID", "aid.help"),
+    ("Japan sent rescue teams to help Turkey after the earthquake.", "sent", "AID", "aid.provide+aid.help"),
     ("The Chinese coast guard rammed a Philippine vessel near the Spratly Islands.", "rammed", "ASSAULT", "fight.ram"),
     ("Rebels took over the town.", "took", "COERCE", "coerce.take-over"),
     ("Kurdish forces handed over control of the city to the Syrian government.", "handed", "RETREAT",
@@ -1773,3 +1773,19 @@ def test_events_types_pouncing_doubts_blocked_nominees_and_joint_work_coded(pipe
 ])
 def test_events_types_opportunities_and_promised_joint_work_not_coded(pipeline, text, trigger, type_):
     assert not _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Tokyo dispatched a rescue team to Turkey after the earthquake.", "dispatched", "AID", "aid.provide"),
+    ("Beijing vowed reprisals against Washington.", "vowed", "THREATEN", "intent.promise"),
+    ("Beijing vowed to take countermeasures if Washington sells arms to Taiwan.", "countermeasures", "THREATEN",
+     "threaten.consequence"),
+])
+def test_events_types_rescue_teams_and_promised_reprisals_coded(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+def test_events_types_sent_note_is_no_aid(pipeline):
+    assert not _coded(pipeline, "The campaign sent a doctor's note to reporters.", "sent", "AID")
