@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from communique.nlp.headlines import COMPONENT, sentence_case, title_case
+from communique.nlp.headlines import COMPONENT, misread_names, sentence_case, title_case, with_stand_ins
 
 TRIGGERS = frozenset({"condemn", "meet", "endorse", "ban", "slam", "attack"})
 
@@ -78,3 +78,45 @@ def test_headlines_headline_reparsed_and_prose_untouched(nlp):
         bare = proc(bare)
     start = next(t.i for t in doc if t.text == "The")
     assert [(t.tag_, t.dep_, t.head.i) for t in doc[start:]] == [(t.tag_, t.dep_, t.head.i) for t in bare[start:]]
+
+
+@pytest.mark.parametrize("text, tags, title, expected", [
+    # a surname that is a word, not tagged a proper noun, gets a stand-in of its length
+    ("Trump demands Ginsburg resign.", ["NN", "NNS", "NNP", "NN", "."], False, "Obama demands Ginsburg resign."),
+    ("Bush hosted Abe.", ["NN", "VBN", "NNP", "."], False, "Cruz hosted Abe."),
+    # tagged a name already, or inside a hyphenated word: left alone
+    ("Trump said so.", ["NNP", "VBD", "RB", "."], False, None),
+    ("an anti-Trump rally", ["DT", "JJ", "HYPH", "JJ", "NN"], False, None),
+    # in a title-case headline every such surname is stood in (sentence case would misread it)
+    ("Trump Slams Clinton", ["NNP", "NNP", "NNP"], True, "Obama Slams Clinton"),
+    # a surname with no stand-in of its length, and a word that is no such surname
+    ("Police arrested dozens.", ["NN", "VBD", "NNS", "."], False, None),
+])
+def test_headlines_misread_surname_gets_a_stand_in(blank, text, tags, title, expected):
+    doc = blank(text)
+    for t, tag in zip(doc, tags):
+        t.tag_ = tag
+    names = misread_names(doc[:], title)
+    out = with_stand_ins(text, doc[:], names) if names else None
+    assert out == expected
+    assert out is None or len(out) == len(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, actor", [
+    ("Trump demands Ginsburg resign for criticizing him as unfit.", "demands", "REQUEST", "Trump"),
+    ("Trump hosted Abe at Mar-a-Lago.", "hosted", "CONSULT", "Trump"),
+    ("Trump Slams Clinton Over Email Scandal", "Slams", "ACCUSE", "Trump"),
+])
+def test_headlines_sentence_led_by_a_word_surname_is_parsed_with_its_subject(pipeline, text, trigger, type_, actor):
+    a = pipeline.analyze(text)
+    ev = next(e for e in a.events if e.trigger.text == trigger)
+    assert ev.type == type_ and ev.actor is not None and ev.actor.text == actor
+
+
+@pytest.mark.model
+def test_headlines_stood_in_surname_keeps_its_text_and_lemma(nlp):
+    doc = nlp("Trump demands Ginsburg resign.")
+    assert doc.text == "Trump demands Ginsburg resign."
+    assert (doc[0].text, doc[0].lemma_, doc[0].tag_, doc[0].dep_) == ("Trump", "Trump", "NNP", "nsubj")
+    assert doc[1].dep_ == "ROOT" and doc[1].lemma_ == "demand"

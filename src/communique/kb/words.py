@@ -23,7 +23,7 @@ SCHEMA: dict[str, type] = {
     "version": int, "source": str, "licence": str, "org_heads": dict, "state_heads": dict,
     "org_cues": dict, "name_joiners": list, "opposition_modifiers": list, "people_nouns": dict,
     "not_agents": list, "side_phrases": list, "owned_groups": list, "not_org_names": list, "water_words": list,
-    "state_names": dict, "backing_words": list, "org_references": list,
+    "state_names": dict, "backing_words": list, "org_references": list, "word_names": list, "name_stand_ins": list,
 }
 
 
@@ -48,6 +48,9 @@ class ActorWords:
     # country name -> (the other country it is a state of, that state's context words, the country's)
     state_names: Mapping[str, tuple[str, frozenset[str], frozenset[str]]] = field(
         default_factory=lambda: MappingProxyType({}))
+    # surnames that are English words ("Trump", "Bush"), as written; stand-in names by length
+    word_names: frozenset[str] = frozenset()
+    name_stand_ins: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def cue_sector(self, words: list[str]) -> str | None:
         """The sector a cue inside an organisation's name gives ("human rights" -> NGO)."""
@@ -68,7 +71,7 @@ def validate(data: Any, name: str = "actor_words.yaml") -> dict[str, Any]:
         if not isinstance(value, SCHEMA[key]):
             raise ConfigError(f"{name}: {key!r} should be a {SCHEMA[key].__name__}")
     for key in ("name_joiners", "opposition_modifiers", "not_agents", "side_phrases", "owned_groups",
-                "not_org_names", "water_words", "backing_words", "org_references"):
+                "not_org_names", "water_words", "backing_words", "org_references", "word_names", "name_stand_ins"):
         bad = [w for w in data.get(key) or () if not isinstance(w, str)]
         if bad:  # YAML reads a bare on/off/yes/no as a boolean
             raise ConfigError(f"{name}: {key!r} holds non-strings {bad!r} (quote them)")
@@ -104,6 +107,8 @@ def parse_words(data: dict[str, Any]) -> ActorWords:
         state_names=MappingProxyType({str(k): (str(v["state_of"]), frozenset(w.lower() for w in v["cues"]),
                                                frozenset(w.lower() for w in v["country_cues"]))
                                       for k, v in d["state_names"].items()}),
+        word_names=frozenset(str(w) for w in d["word_names"]),
+        name_stand_ins=MappingProxyType({len(w): str(w) for w in d["name_stand_ins"]}),
     )
 
 

@@ -23,6 +23,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..kb.words import actor_words
+
 COMPONENT = "communique_headlines"
 ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
 LONG = 4  # words this long or longer decide whether a sentence is in title case
@@ -96,41 +98,70 @@ def _lines(sent: Span) -> list[Span]:
     return parts
 
 
+def misread_names(part: Span, title: bool = False) -> list[int]:
+    """Tokens of ``part`` that are a surname the tagger read as a word ("*Trump* demands
+    Ginsburg resign": a noun), or would read so once a title-case ``part`` is in sentence
+    case, and that have a stand-in name of their length (not inside a hyphenated word:
+    "an anti-*Trump* rally" reads right)."""
+    words = actor_words()
+    doc = part.doc
+    return [t.i for t in part if t.text in words.word_names and (title or t.tag_ not in ("NNP", "NNPS"))
+            and len(t.text) in words.name_stand_ins
+            and not (t.i > 0 and doc[t.i - 1].text == "-" or t.i + 1 < len(doc) and doc[t.i + 1].text == "-")]
+
+
+def with_stand_ins(text: str, part: Span, names: list[int]) -> str:
+    """``text`` (of ``part``'s length) with each misread name replaced by its stand-in."""
+    chars = list(text)
+    for i in names:
+        t = part.doc[i]
+        start = t.idx - part.start_char
+        chars[start:start + len(t.text)] = actor_words().name_stand_ins[len(t.text)]
+    return "".join(chars)
+
+
 def reparse_headlines(nlp: Language, doc: Doc, before: str = COMPONENT) -> int:
     """Re-parse every title-case line of ``doc`` in sentence case, on its own, with
     ``nlp``'s components up to ``before``, and copy the annotations back (the rest of a
     sentence the headline was run into is parsed on its own too); the number of headlines
-    re-parsed. The copies of one document go through each component as one batch."""
+    re-parsed. A sentence with a surname the tagger misread as a word is re-parsed the same
+    way with a stand-in name in its place (``misread_names``), the name keeping its own
+    lemma. The copies of one document go through each component as one batch."""
     triggers: frozenset[str] | None = None
-    jobs: list[tuple[Span, Doc, bool]] = []
+    jobs: list[tuple[Span, Doc, bool, list[int]]] = []
     for sent in list(doc.sents):
         parts = _lines(sent)
         titles = [title_case(p) for p in parts]
-        if not any(titles):
+        names = [misread_names(p, t) for p, t in zip(parts, titles)]
+        if not any(titles) and not any(names):
             continue
-        if triggers is None:
+        if triggers is None and any(titles):
             from ..extract.event_model import curated_trigger_words  # (the event lexicon is extraction data)
 
             triggers = curated_trigger_words()
-        for part, title in zip(parts, titles):
-            text = (sentence_case(part, triggers) if title else None) or (part.text if len(parts) > 1 else None)
+        for part, title, misread in zip(parts, titles, names):
+            text = (sentence_case(part, triggers) if title and triggers is not None else None) or (
+                part.text if len(parts) > 1 or misread else None)
             if text is None:
                 continue  # a headline alone in its sentence with nothing to recase
-            copy = nlp.make_doc(text)
+            copy = nlp.make_doc(with_stand_ins(text, part, misread))
             if len(copy) == len(part) and all(a.idx - part.start_char == b.idx for a, b in zip(part, copy)):
-                jobs.append((part, copy, title))  # (one tokenised differently keeps the original parse)
+                jobs.append((part, copy, title, misread))  # (one tokenised differently keeps the original parse)
     if not jobs:
         return 0
-    copies = [c for _, c, _ in jobs]
+    copies = [job[1] for job in jobs]
     for name, proc in nlp.pipeline:
         if name == before:
             break
         copies = list(proc.pipe(copies)) if hasattr(proc, "pipe") else [proc(c) for c in copies]
     arr: Any = doc.to_array(ATTRS)  # (uint64 rows, one per token)
-    for (part, _, _), copy in zip(jobs, copies):
+    for (part, _, _, _), copy in zip(jobs, copies):
         arr[part.start:part.end] = copy.to_array(ATTRS)
     doc.from_array(ATTRS, arr)
-    return sum(1 for _, _, title in jobs if title)
+    for _, _, _, misread in jobs:
+        for i in misread:
+            doc[i].lemma_ = doc[i].text  # (the stand-in's lemma came with the copy's annotations)
+    return sum(1 for job in jobs if job[2])
 
 
 class HeadlineParser:
