@@ -1789,3 +1789,25 @@ def test_events_types_rescue_teams_and_promised_reprisals_coded(pipeline, text, 
 @pytest.mark.model
 def test_events_types_sent_note_is_no_aid(pipeline):
     assert not _coded(pipeline, "The campaign sent a doctor's note to reporters.", "sent", "AID")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Moscow will not accept the proposal.", "accept", "REJECT", "agree.accept.refusal"),
+    ("Kyiv won't accept the offer from Moscow.", "accept", "REJECT", "agree.accept.refusal"),
+    ("Leaders of the G7 will gather in Hiroshima next month.", "gather", "CONSULT", "consult.convene.plan"),
+    ("Foreign ministers convened in Brussels on Monday.", "convened", "CONSULT", "consult.convene"),
+    ("The United States placed the company on its trade blacklist.", "placed", "COERCE", "coerce.put-on-blacklist"),
+])
+def test_events_types_refusals_to_accept_convened_leaders_and_blacklists_coded(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Moscow did not accept the proposal.", "accept", "REJECT"),  # an acceptance that did not happen
+    ("Analysts expect the central bank to raise rates again.", "expect", "REQUEST"),  # a forecast
+    ("Protesters gathered outside the embassy.", "gathered", "CONSULT"),
+])
+def test_events_types_past_non_acceptance_forecasts_and_crowds_not_coded(pipeline, text, trigger, type_):
+    assert not _coded(pipeline, text, trigger, type_)

@@ -88,7 +88,7 @@ CONDITION_KEYS = frozenset({
     "needs_foreign_recipient", "requires_warning_target", "rejects_particle", "rejects_head",
     "rejects_opinion_clause", "rejects_modifier", "rejects_subject", "requires_pejorative_clause",
     "requires_plural_or_prep", "requires_pejorative_as", "rejects_stance_clause", "requires_pejorative_complement",
-    "requires_person_prep", "requires_praise", "requires_imperative_quote",
+    "requires_person_prep", "requires_praise", "requires_imperative_quote", "refused_when_negated_future",
 })
 
 
