@@ -1811,3 +1811,32 @@ def test_events_types_refusals_to_accept_convened_leaders_and_blacklists_coded(p
 ])
 def test_events_types_past_non_acceptance_forecasts_and_crowds_not_coded(pipeline, text, trigger, type_):
     assert not _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule, actor, recipient", [
+    ("Sanders has been critical of Clinton's ties to Wall Street.", "critical", "ACCUSE", "accuse.critical-of",
+     "Sanders", "Clinton"),
+    ("Kasich said he was disappointed by Trump's remarks.", "disappointed", "ACCUSE", "accuse.dismayed-by", None,
+     "Trump"),
+    ("Many Republicans have balked at Trump's proposal.", "balked", "REJECT", "reject.balk", "Republicans", None),
+    ("Ryan broke with Trump over his proposed Muslim ban.", "broke", "REJECT", "reject.break-with", "Ryan", "Trump"),
+    ("Trump sat down with evangelical leaders in New York.", "sat", "CONSULT", "consult.sit-down", "Trump", "leaders"),
+    ("Comey said Clinton had been extremely careless.", "said", "ACCUSE", None, "Comey", "Clinton"),
+])
+def test_events_types_stance_adjectives_balking_breaking_and_sitting_down_coded(pipeline, text, trigger, type_, rule,
+                                                                                actor, recipient):
+    found = _coded(pipeline, text, trigger, type_, rule)
+    assert found
+    ev = found[0]
+    assert actor is None or ev.actor is not None and actor in ev.actor.text
+    assert recipient is None or ev.recipient is not None and recipient in ev.recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("I was disappointed in the result.", "disappointed", "ACCUSE"),
+    ("Obama broke with tradition.", "broke", "REJECT"),
+])
+def test_events_types_disappointing_results_and_broken_traditions_not_coded(pipeline, text, trigger, type_):
+    assert not _coded(pipeline, text, trigger, type_)

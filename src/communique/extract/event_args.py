@@ -400,6 +400,10 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
         return next((x for t in tok.subtree if t.dep_ in ("agent", "prep") and t.lower_ == "by"
                      for x in pobjs(t)), None)
     if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "advcl", "pcomp", "conj", "acl"):
+        if tok.lower_ in load_event_words().feeling_participles:
+            feeler = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if feeler is not None or tok.dep_ == "acomp":  # "he was disappointed *by Trump's remarks*": he
+                return feeler if feeler is not None else clause_subject(tok.head)
         if tok.pos_ == "VERB":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             if agent is None and is_passive(tok):  # "was booed and shouted down *by supporters*"
@@ -631,6 +635,8 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                 obj = tok.head  # "the journalist *detained by police*": the noun it describes
             if obj is not None:
                 yield from _nominal(obj)
+        elif s == "agent":  # "was disappointed *by Trump's remarks*": a feeling's cause
+            yield from (p for c in tok.children if c.dep_ == "agent" for p in pobjs(c))
         elif s == "poss":  # "came to *Trump's* defense"
             yield from (c for c in tok.children if c.dep_ == "poss")
         elif s == "ccomp_subject":

@@ -56,6 +56,7 @@ class EventWords:
     object_control_verbs: frozenset[str]
     prep_control_verbs: frozenset[str]
     epistemic_nouns: frozenset[str]
+    feeling_participles: frozenset[str]
     allegation_consequences: frozenset[str]
     striking_verbs: frozenset[str]
     manner_adjectives: frozenset[str]
