@@ -138,6 +138,10 @@ def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, a
     # an object of the second conjunct is alleged as the first conjunct is
     ("The Philippine coast guard accused Chinese vessels of ramming and firing water cannon at its ships.",
      "PHL", "CHN", None),
+    # a side said to be behind, or responsible for, an attack is blamed; the attack is alleged
+    ("The Pentagon said Iran was behind the drone attack on the tanker.", "USA", "IRN", None),
+    ("Kyiv said Moscow was responsible for the missile strike on the station.", "UKR", "RUS", None),
+    ("Washington held Tehran responsible for the attack.", "USA", "IRN", None),
 ])
 def test_events_args_allegation_is_never_the_accusers_act(pipeline, text, accuser, accused, target):
     a = pipeline.analyze(text)

@@ -1840,3 +1840,12 @@ def test_events_types_stance_adjectives_balking_breaking_and_sitting_down_coded(
 ])
 def test_events_types_disappointing_results_and_broken_traditions_not_coded(pipeline, text, trigger, type_):
     assert not _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, modality", [
+    ("Officials said Iran was responsible for the success of the talks.", "said", "ACCUSE", None),  # credit
+    ("Lithuania says it is responsible for the torture of prisoners.", "torture", "ASSAULT", "alleged"),  # owned up
+])
+def test_events_types_credit_and_owned_acts_not_blamed(pipeline, text, trigger, type_, modality):
+    assert not _coded(pipeline, text, trigger, type_, modality=modality)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .modality import CENSURE, PUNISH, blamed_on
+from .modality import CENSURE, PUNISH, blamed_on, responsibility_predicate
 
 ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "hold"}) | CENSURE | PUNISH
 # who is praised or thanked *for* doing something did it ("thanked Japan for sending aid")
@@ -30,13 +30,14 @@ def judged_doer(tok: Token) -> Token | None:
 
 def responsible_doer(tok: Token) -> Token | None:
     """Who is said to be responsible for the act ``tok`` names: the subject of "is
-    responsible for" ("Lithuania says *it* is responsible for the torture of ..."), or the
-    one held responsible ("holds *Clinton* responsible for the crisis")."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+    responsible for" ("Lithuania says *it* is responsible for the torture of ..."), or of
+    "was behind" ("said *Iran* was behind the attack"), or the one held responsible ("holds
+    *Clinton* responsible for the crisis")."""
+    adj = responsibility_predicate(tok)
+    if adj is None:
         return None
-    adj = tok.head.head
-    if adj.lemma_.lower() not in ("responsible", "accountable", "culpable", "liable"):
-        return None
+    if adj.lemma_ == "be":
+        return next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if adj.dep_ == "acomp":
         return next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if adj.dep_ in ("ccomp", "oprd", "xcomp"):  # "holds Clinton responsible": the one held

@@ -16,7 +16,7 @@ from .event_actors import side_countries
 from .event_args import HUMAN, noun_lemma, of_objects, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import disparaging_words, load_event_words, obligation, verb_forms
-from .modality import aux_words, did_nothing
+from .modality import aux_words, did_nothing, responsibility_predicate
 
 CONFLICT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # whose that-clause subject is the one demanded of, accused or threatened
@@ -407,6 +407,15 @@ def _state_subject(tok: Token, actors: ActorTable | None) -> bool:
     return any(a is not None and (a.kind == "country" or a.sector == "GOV") for a in subjects)
 
 
+def _names_culprit(clause: Token) -> bool:
+    """The reported ``clause`` makes its subject the doer of a harmful act: "(Iran) was behind
+    the attack", "(Iran) is responsible for the attack" (not "for the recovery")."""
+    preds = [clause, *(c for c in clause.children if c.dep_ == "acomp")]
+    acts = load_event_words().culpable_acts
+    return any(responsibility_predicate(x) is not None and x.lemma_.lower() in acts for p in preds
+               for c in p.children if c.dep_ == "prep" for x in pobjs(c))
+
+
 def _disparages(tok: Token, actors: ActorTable | None) -> bool:
     """A clause reported by ``tok`` says something pejorative of its subject, a named side or
     "he"/"she": "Clinton said Trump is dangerous", "'She's a liar,' he said"; not a negated
@@ -441,6 +450,8 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
             return True  # "said the authorities have taken no action to free him", "had failed to protect"
         if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she") or subj.dep_ == "poss"):
             continue  # "People are sick of incompetent leaders": no side named
+        if _names_culprit(c):
+            return True  # "the Pentagon said Iran was behind the attack": it blames Iran
         own = {t.i for t in subj.subtree}  # "the war criminal has arrived": what the subject is called
         # (nor what an adverbial clause says of someone else: "... *because* Cameron cast him as divisive")
         own |= {t.i for x in c.children if x.dep_ == "advcl" for t in x.subtree}

@@ -57,6 +57,7 @@ class EventWords:
     prep_control_verbs: frozenset[str]
     epistemic_nouns: frozenset[str]
     feeling_participles: frozenset[str]
+    culpable_acts: frozenset[str]
     allegation_consequences: frozenset[str]
     striking_verbs: frozenset[str]
     manner_adjectives: frozenset[str]

@@ -49,6 +49,37 @@ INTEND = frozenset({"plan", "intend", "prepare", "aim", "seek", "hope", "threate
                     "ready", "willing", "prepared", "need", "schedule", "consider", "contemplate", "mull", "weigh"})
 
 
+RESPONSIBLE = frozenset({"responsible", "accountable", "culpable", "liable"})
+JUDGING = frozenset({"hold", "consider", "deem", "find", "believe"})  # "held Tehran *responsible* for"
+
+
+def responsibility_predicate(tok: Token) -> Token | None:
+    """The predicate that names someone as the doer of the act ``tok`` names: the adjective of
+    "(is) responsible for the attack", the copula of "(was) behind the attack"; else None."""
+    if tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ == "for" and prep.head.lemma_.lower() in RESPONSIBLE:
+        return prep.head
+    if prep.lower_ == "behind" and prep.head.lemma_ == "be":
+        return prep.head
+    return None
+
+
+def attributed(tok: Token) -> bool:
+    """Someone else says or judges who did the act ``tok`` names ("the Pentagon said *Iran*
+    was behind the attack", "held Tehran responsible for the attack"): the doer is alleged,
+    not reported as fact. A side owning up to it ("says it is responsible") is no allegation."""
+    pred = responsibility_predicate(tok)
+    if pred is None:
+        return False
+    if pred.dep_ in ("oprd", "xcomp", "ccomp") and pred.head.lemma_ in JUDGING:
+        return True
+    clause = pred.head if pred.dep_ == "acomp" else pred
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and subj is not None and subj.pos_ != "PRON"
+
+
 def denied_intent(gov: Token) -> bool:
     """The intent word ``gov`` is negated: "does *not want*", "was *not ready*"."""
     return any(c.dep_ == "neg" for c in gov.children) or gov.dep_ == "acomp" and any(
@@ -285,6 +316,8 @@ def modality_of(tok: Token) -> tuple[str, bool]:
         return "negated", False  # "have taken no action *to free* him", "did nothing to stop": not done
     if _imperative(tok):
         return "demanded", True  # "'*Release* the prisoners,' the crowd shouted": asked for, not done
+    if attributed(tok):
+        return "alleged", False  # "said Iran was behind the *attack*": whose act it was is a claim
     # embedded contexts, walking up the tree
     carrier = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ == "VERB" else tok
     if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly") for c in (*tok.children, *carrier.children)):
