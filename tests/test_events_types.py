@@ -1849,3 +1849,9 @@ def test_events_types_disappointing_results_and_broken_traditions_not_coded(pipe
 ])
 def test_events_types_credit_and_owned_acts_not_blamed(pipeline, text, trigger, type_, modality):
     assert not _coded(pipeline, text, trigger, type_, modality=modality)
+
+
+@pytest.mark.model
+def test_events_types_fire_set_to_a_building_destroys_it(pipeline):
+    assert _coded(pipeline, "Unknown assailants set fire to a mosque in Stockholm.", "set", "ASSAULT", "coerce.set-fire")
+    assert not _coded(pipeline, "The speech set fire to the debate.", "set")
