@@ -1855,3 +1855,12 @@ def test_events_types_credit_and_owned_acts_not_blamed(pipeline, text, trigger, 
 def test_events_types_fire_set_to_a_building_destroys_it(pipeline):
     assert _coded(pipeline, "Unknown assailants set fire to a mosque in Stockholm.", "set", "ASSAULT", "coerce.set-fire")
     assert not _coded(pipeline, "The speech set fire to the debate.", "set")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Henry said the plan Obama announced was a disaster.",  # the side whose relative clause describes it
+    "Henry said a lot of Obama's decisions were disastrous.",  # the noun the subject counts
+])
+def test_events_types_disparaged_thing_of_a_side_is_criticism(pipeline, text):
+    assert _coded(pipeline, text, "said", "ACCUSE")

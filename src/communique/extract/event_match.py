@@ -434,10 +434,15 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ == "PRON" and _the_speaker(tok, subj, actors):
             continue  # "the government said *it* had arrested ...": the speaker's own act, no one disparaged
-        owner = next((x for x in subj.children if x.dep_ in ("poss", "compound", "amod") and x.i < subj.i
+        # whose the subject is: its modifier, or that of the noun it counts ("a lot of *her* attempts"), or
+        # the side whose relative clause describes it ("this ad that *Trump* released")
+        heads = [subj, *(x for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for x in pobjs(p))] \
+            if subj is not None else []
+        owner = next((x for h in heads for x in h.children if x.dep_ in ("poss", "compound", "amod") and x.i < h.i
                       and (_named_side(x, actors) or x.dep_ == "poss" and x.lower_ in ("his", "her")
                           and actors is not None and actors.actor_for_token(x.i) is not None)),
-                     None) if subj is not None else None
+                     None) or next((x for r in (subj.children if subj is not None else ()) if r.dep_ == "relcl"
+                                    for x in r.children if x.dep_ == "nsubj" and _named_side(x, actors)), None)
         if subj is not None and owner is not None and not _named_side(subj, actors):
             subj = owner  # "Trump's comments are dangerous", "the *U.S.* arms sale was a provocation": of the side
         about = _said_of(tok, actors)
