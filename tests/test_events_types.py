@@ -1853,7 +1853,8 @@ def test_events_types_credit_and_owned_acts_not_blamed(pipeline, text, trigger, 
 
 @pytest.mark.model
 def test_events_types_fire_set_to_a_building_destroys_it(pipeline):
-    assert _coded(pipeline, "Unknown assailants set fire to a mosque in Stockholm.", "set", "ASSAULT", "coerce.set-fire")
+    text = "Unknown assailants set fire to a mosque in Stockholm."
+    assert _coded(pipeline, text, "set", "ASSAULT", "coerce.set-fire")
     assert not _coded(pipeline, "The speech set fire to the debate.", "set")
 
 
