@@ -1865,3 +1865,33 @@ def test_events_types_fire_set_to_a_building_destroys_it(pipeline):
 ])
 def test_events_types_disparaged_thing_of_a_side_is_criticism(pipeline, text):
     assert _coded(pipeline, text, "said", "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("The spokesman said the government would not negotiate with terrorists.", "negotiate", "REJECT",
+     "consult.negotiate.refusal"),
+    ("Trump will not meet with Putin.", "meet", "REJECT", "consult.meet.refusal"),
+    ('"We stand with the people of Ukraine," Biden said.', "stand", "SUPPORT", "support.stand-with"),
+    ("The United States stands with Israel.", "stands", "SUPPORT", "support.stand-with"),
+])
+def test_events_types_refused_meetings_and_solidarity_coded(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("Trump did not meet with Putin.", "meet", "REJECT"),  # a meeting that did not happen refuses nothing
+    ("The war in Syria has killed more than 350,000 people.", "killed", "ASSAULT"),  # a war's toll
+])
+def test_events_types_unheld_meetings_and_war_tolls_not_coded(pipeline, text, trigger, type_):
+    assert not _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, speaker, trigger", [
+    ('"This is a blatant violation," the foreign ministry said of the strike.', "ministry", "strike"),
+    ("Obama commented on the attack in Paris.", "Obama", "attack"),
+])
+def test_events_types_act_spoken_of_is_not_the_speakers(pipeline, text, speaker, trigger):
+    assert not [e for e in _coded(pipeline, text, trigger) if e.actor is not None and speaker in e.actor.text]

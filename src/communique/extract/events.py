@@ -445,10 +445,12 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             cameo_override = code
             embedded = False
             modality = "future"
-    if modality == "negated" and cameo_override is None and p.cond.get("refused_when_negated_future") and any(
+    refusal = p.cond.get("refused_when_negated_future")
+    if modality == "negated" and cameo_override is None and refusal and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in tok.children):
-        # "Moscow will not accept any proposal that ...": a refusal announced (CAMEO 12), not an acceptance denied
-        cameo_override, how, modality = "120", "refusal", "asserted"
+        # "Moscow will not accept any proposal that ...", "would not negotiate with terrorists": a refusal
+        # announced (CAMEO 12, the pattern's code or 120), not an acceptance or a meeting denied
+        cameo_override, how, modality = refusal if isinstance(refusal, str) else "120", "refusal", "asserted"
     if modality == "negated" and (p.cond.get("requires_unwillingness") or p.cond.get("requires_pejorative_clause")):
         # "does not want to hold talks": the refusal is the act; "doesn't believe that she is qualified":
         # the denial of a trait is the criticism
