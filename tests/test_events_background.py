@@ -17,6 +17,10 @@ from communique.extract.event_background import parse_not_events
     ("Two people were killed in a car accident in Texas.", "killed"),
     ("Police failed to arrest the suspect.", "arrest"),
     ("French police arrested twelve protesters in Paris after clashes near the parliament.", "clashes"),
+    # a habit one is known for, and an act a speaker speaks of
+    ("Trump is known for his attacks on the media.", "attacks"),
+    ("Duterte is notorious for his crackdown on drugs.", "crackdown"),
+    ('"This is a blatant violation," the foreign ministry said of the strike.', "strike"),
 ])
 def test_event_background_not_coded(pipeline, text, trigger):
     a = pipeline.analyze(text, published=dt.date(2020, 1, 1))
@@ -33,6 +37,8 @@ def test_event_background_not_coded(pipeline, text, trigger):
     # after/following an event that names its sides: an event of its own, not background
     ("Police fired tear gas after clashes with protesters in Nairobi on Monday.", "clashes", "ASSAULT"),
     ("The army withdrew from the town following heavy fighting with rebels.", "fighting", "ASSAULT"),
+    # a call one spoke on is the speaker's own
+    ("Assad said on a call with his Russian allies that the war would go on.", "call", "CONSULT"),
 ])
 def test_event_background_real_events_kept(pipeline, text, trigger, type_):
     a = pipeline.analyze(text, published=dt.date(2020, 1, 1))

@@ -1886,12 +1886,3 @@ def test_events_types_refused_meetings_and_solidarity_coded(pipeline, text, trig
 ])
 def test_events_types_unheld_meetings_and_war_tolls_not_coded(pipeline, text, trigger, type_):
     assert not _coded(pipeline, text, trigger, type_)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, speaker, trigger", [
-    ('"This is a blatant violation," the foreign ministry said of the strike.', "ministry", "strike"),
-    ("Obama commented on the attack in Paris.", "Obama", "attack"),
-])
-def test_events_types_act_spoken_of_is_not_the_speakers(pipeline, text, speaker, trigger):
-    assert not [e for e in _coded(pipeline, text, trigger) if e.actor is not None and speaker in e.actor.text]

@@ -531,10 +531,6 @@ def _nominal_actor(tok: Token, recipient_spec: tuple[str, ...]) -> Token | None:
         return None  # "Clinton is receiving criticism", "came under fire": who receives it is the recipient
     if tok.dep_ == "pobj" and head.lower_ in ("over", "about", "regarding", "concerning", "against"):
         return None  # "lodged a protest with China *over the incursion*": the topic, not the subject's act
-    spoken = head.head.lemma_.lower()
-    if tok.dep_ == "pobj" and (head.lower_ == "of" and spoken in load_event_words().speech_verbs
-                               or head.lower_ == "on" and spoken in load_event_words().commenting_verbs):
-        return None  # "'a blatant violation,' the ministry said *of the strike*", "commented on": what it spoke of
     if tok.dep_ == "pobj" and head.lower_ in ("after", "before", "since", "following", "amid", "despite", "until") \
             and tok.lemma_.lower() in ("attack", "bombing", "shooting", "massacre", "explosion", "blast", "killing",
                                        "assault", "ambush", "stabbing", "rampage"):

@@ -9,7 +9,8 @@ failed actions (word lists in ``data/events/not_events.yaml``).
   occasion; not after/following when the noun names its sides: "after clashes with
   protesters", "following fighting between the army and rebels"), or anywhere when it
   carries a year ("during the 2014 war", "investigating the 2012 attack") — what the
-  sentence reports happened against it;
+  sentence reports happened against it; and what a side is known or notorious for ("known
+  for his attacks on the media"): a habit;
 - ``non-violent death``: a killing, death or injury whose cause is a disease, an accident
   or a disaster ("Cholera killed 200", "killed in a car accident");
 - ``failed``: an action under "fail to" ("Police failed to arrest the suspect");
@@ -41,7 +42,7 @@ from .word_lists import check_word_lists
 STANCE_TYPES = frozenset({"SUPPORT", "REJECT"})
 REQUIRED = ("background_preps", "occasion_types", "death_triggers", "non_violent_causes", "failure_verbs")
 OPTIONAL = ("prevention_verbs", "content_nouns", "message_nouns", "sequence_preps", "participant_preps",
-            "ending_verbs", "topic_verbs", "topic_nouns", "ending_nouns")
+            "ending_verbs", "topic_verbs", "topic_nouns", "ending_nouns", "of_verbs", "reputation_words")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class NotEvents:
     ending_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()
+    of_verbs: frozenset[str] = frozenset()
+    reputation_words: frozenset[str] = frozenset()
 
 
 def parse_not_events(text: str) -> NotEvents:
@@ -70,7 +73,8 @@ def parse_not_events(text: str) -> NotEvents:
                      w["death_triggers"], w["non_violent_causes"], w["failure_verbs"], w["prevention_verbs"],
                      w["content_nouns"], w["message_nouns"], w["sequence_preps"], w["participant_preps"],
                      ending_verbs=w["ending_verbs"], topic_verbs=w["topic_verbs"], topic_nouns=w["topic_nouns"],
-                     ending_nouns=w["ending_nouns"])
+                     ending_nouns=w["ending_nouns"], of_verbs=w["of_verbs"],
+                     reputation_words=w["reputation_words"])
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +86,9 @@ def _spoken_of(tok: Token, verbs: frozenset[str]) -> bool:
     """``tok`` is what a verb of speaking or recalling is about: its object ("addressing the
     attacks", "brought up the bombing") or its to/about/on/of phrase ("referred to the massacre")."""
     head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" \
+            and head.head.lemma_.lower() in load_not_events().of_verbs:
+        return True  # "the ministry said *of the strike*"
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "about", "on", "of"):
         head = head.head
     elif tok.dep_ != "dobj":
@@ -198,6 +205,9 @@ def not_an_event(tok: Token, type_: str) -> str | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of", "to", "on") \
             and tok.head.head.lemma_.lower() in ne.ending_nouns:
         return "ended"  # "a four-day pause in fighting", "a halt to the shelling"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" \
+            and tok.head.head.lower_ in ne.reputation_words:
+        return "background"  # "Trump is known for his attacks on the media": a habit, no event
     if tok.pos_ == "NOUN" and _spoken_of(tok, ne.topic_verbs):
         return "topic"  # "a speech addressing the attacks in Orlando": what is spoken of
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ne.topic_nouns and (

@@ -58,8 +58,6 @@ class EventWords:
     epistemic_nouns: frozenset[str]
     feeling_participles: frozenset[str]
     culpable_acts: frozenset[str]
-    speech_verbs: frozenset[str]
-    commenting_verbs: frozenset[str]
     allegation_consequences: frozenset[str]
     striking_verbs: frozenset[str]
     manner_adjectives: frozenset[str]
