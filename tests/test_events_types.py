@@ -1886,3 +1886,20 @@ def test_events_types_refused_meetings_and_solidarity_coded(pipeline, text, trig
 ])
 def test_events_types_unheld_meetings_and_war_tolls_not_coded(pipeline, text, trigger, type_):
     assert not _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Republicans grilled the FBI director during the hearing.", "grilled", "ACCUSE", "accuse.grill"),
+    ("Jeb Bush went on the offensive against Trump at the debate.", "offensive", "ACCUSE", "accuse.go-on-offensive"),
+    ("Clinton challenged Trump to a debate on the economy.", "challenged", "REQUEST", "request.challenge-to"),
+    ("Protesters shut down a Trump rally in Chicago.", "shut", "PROTEST", "protest.disrupt"),
+])
+def test_events_types_grilling_verbal_offensives_challenges_and_shut_rallies_coded(pipeline, text, trigger, type_,
+                                                                                   rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+def test_events_types_armed_offensive_is_no_verbal_attack(pipeline):
+    assert not _coded(pipeline, "Rebels went on the offensive against the army.", "offensive", "ACCUSE")
