@@ -107,6 +107,9 @@ def test_headlines_misread_surname_gets_a_stand_in(blank, text, tags, title, exp
     ("Trump demands Ginsburg resign for criticizing him as unfit.", "demands", "REQUEST", "Trump"),
     ("Trump hosted Abe at Mar-a-Lago.", "hosted", "CONSULT", "Trump"),
     ("Trump Slams Clinton Over Email Scandal", "Slams", "ACCUSE", "Trump"),
+    # a headline the parser cut in two is parsed as one line
+    ("Trump Blasts Cruz As A Liar", "Blasts", "ACCUSE", "Trump"),
+    ("Sanders Rips Clinton On Wall Street Speeches", "Rips", "ACCUSE", "Sanders"),
 ])
 def test_headlines_sentence_led_by_a_word_surname_is_parsed_with_its_subject(pipeline, text, trigger, type_, actor):
     a = pipeline.analyze(text)
@@ -120,3 +123,11 @@ def test_headlines_stood_in_surname_keeps_its_text_and_lemma(nlp):
     assert doc.text == "Trump demands Ginsburg resign."
     assert (doc[0].text, doc[0].lemma_, doc[0].tag_, doc[0].dep_) == ("Trump", "Trump", "NNP", "nsubj")
     assert doc[1].dep_ == "ROOT" and doc[1].lemma_ == "demand"
+
+
+@pytest.mark.model
+def test_headlines_cut_headline_is_one_sentence_and_prose_keeps_its_sentences(nlp):
+    doc = nlp("Trump Blasts Cruz As A Liar")
+    assert len(list(doc.sents)) == 1 and doc[1].dep_ == "ROOT"
+    text = "The senator spoke in Louisville. He left on Friday."
+    assert len(list(nlp(text).sents)) == 2

@@ -120,6 +120,24 @@ def with_stand_ins(text: str, part: Span, names: list[int]) -> str:
     return "".join(chars)
 
 
+def _units(doc: Doc) -> list[list[Span]]:
+    """Each sentence's lines (``_lines``), grouped as the sentence groups them; a title-case
+    headline the parser cut into sentences ("Trump Blasts Cruz | As A Liar") is one line
+    again: fragments of one line are joined while the joined text is in title case."""
+    units = [_lines(sent) for sent in doc.sents]
+    out: list[list[Span]] = []
+    for parts in units:
+        prev = out[-1][-1] if out else None
+        first = parts[0]
+        if prev is not None and prev.end == first.start and not any("\n" in t.text for t in prev if t.is_space) \
+                and not (title_case(prev) and title_case(first)) and title_case(doc[prev.start:first.end]):
+            out[-1][-1] = doc[prev.start:first.end]  # (two headlines of their own stay two)
+            out[-1].extend(parts[1:])
+        else:
+            out.append(list(parts))
+    return out
+
+
 def reparse_headlines(nlp: Language, doc: Doc, before: str = COMPONENT) -> int:
     """Re-parse every title-case line of ``doc`` in sentence case, on its own, with
     ``nlp``'s components up to ``before``, and copy the annotations back (the rest of a
@@ -129,8 +147,7 @@ def reparse_headlines(nlp: Language, doc: Doc, before: str = COMPONENT) -> int:
     lemma. The copies of one document go through each component as one batch."""
     triggers: frozenset[str] | None = None
     jobs: list[tuple[Span, Doc, bool, list[int]]] = []
-    for sent in list(doc.sents):
-        parts = _lines(sent)
+    for parts in _units(doc):
         titles = [title_case(p) for p in parts]
         names = [misread_names(p, t) for p, t in zip(parts, titles)]
         if not any(titles) and not any(names):
