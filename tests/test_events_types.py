@@ -1903,3 +1903,28 @@ def test_events_types_grilling_verbal_offensives_challenges_and_shut_rallies_cod
 @pytest.mark.model
 def test_events_types_armed_offensive_is_no_verbal_attack(pipeline):
     assert not _coded(pipeline, "Rebels went on the offensive against the army.", "offensive", "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Al-Shabaab militants stormed a hotel in Mogadishu, killing at least 15 people.", "stormed", "ASSAULT",
+     "fight.attack"),
+    ("A bomb ripped through a crowded market in Quetta on Friday.", "ripped", "ASSAULT", "assault.rip-through"),
+    ("Turkish authorities rounded up hundreds of suspected coup plotters.", "rounded", "COERCE", "coerce.round-up"),
+    ("Police gassed the protesters.", "gassed", "ASSAULT", "assault.spray"),
+    ("NATO beefed up its presence on the eastern flank.", "beefed", "MOBILIZE", "mobilize.bolster"),
+    ("Azerbaijan moved heavy weaponry to the line of contact.", "moved", "MOBILIZE", "mobilize.deploy"),
+    ("Opposition lawmakers walked out of the session.", "walked", "PROTEST", "protest.walkout-session"),
+])
+def test_events_types_stormed_buildings_blasts_roundups_buildups_and_walkouts_coded(pipeline, text, trigger, type_,
+                                                                                    rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The company increased its presence in Asia.", "increased", "MOBILIZE"),
+    ("The students walked out of the classroom.", "walked", "PROTEST"),
+])
+def test_events_types_commercial_presence_and_leaving_a_room_not_coded(pipeline, text, trigger, type_):
+    assert not _coded(pipeline, text, trigger, type_)
