@@ -572,3 +572,17 @@ def test_events_args_named_objects_asked_of_and_meeting_hosts(pipeline, text, tr
         assert not any(e.recipient is not None for e in evs), evs  # fails if Geneva becomes a side
     else:
         assert evs and evs[0].recipient is not None and evs[0].recipient.text == recipient, evs
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor_text", [
+    # the person an owned title names, where the name is known, not the owner
+    ("Trump's running mate, Mike Pence, defended the Republican nominee on Sunday.", "defended", "Pence"),
+    ("Clinton's running mate, Tim Kaine, praised the president's leadership.", "praised", "Kaine"),
+    # a name the table gives no country keeps the title's owner, which has one
+    ("Somalia's president, Hassan Sheikh Mohamud, criticized Washington.", "criticized", "Somalia"),
+])
+def test_events_args_named_apposition_does_the_act(pipeline, text, trigger, actor_text):
+    a = pipeline.analyze(text)
+    ev = _by_trigger(a, trigger)[0]
+    assert ev.actor is not None and actor_text in ev.actor.text

@@ -1928,3 +1928,13 @@ def test_events_types_stormed_buildings_blasts_roundups_buildups_and_walkouts_co
 ])
 def test_events_types_commercial_presence_and_leaving_a_room_not_coded(pipeline, text, trigger, type_):
     assert not _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("The former Florida governor attacked the businessman over his stance on eminent domain.", "attacked", "ACCUSE"),
+    ("Rebels attacked the convoy over its position near the border.", "attacked", "ASSAULT"),
+])
+def test_events_types_attack_over_a_stance_is_verbal_and_over_a_position_near_a_border_armed(pipeline, text, trigger,
+                                                                                              type_):
+    assert _coded(pipeline, text, trigger, type_)

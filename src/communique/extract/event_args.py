@@ -58,6 +58,13 @@ def party_of(doc: Doc, tok: Token, actors: ActorTable, quotes: tuple[Quote, ...]
     rel = relational_side(doc, tok, actors)  # "its neighbor Palau" is not its owner
     if rel is not None:
         return rel
+    if tok.pos_ == "NOUN" and actors.actor_for_token(tok.i) is None:
+        # "Trump's running mate, *Mike Pence*, defended ...": the one named, not the owner (where the name
+        # is known to have a country; "Somalia's president, Hassan Sheikh Mohamud" keeps Somalia's)
+        named = next((c for c in tok.children if c.dep_ == "appos"
+                      and (a := actors.get(actors.actor_for_token(c.i))) is not None and a.country), None)
+        if named is not None:
+            tok = named
     if tok.lower_ in FIRST_PERSON and quote_idx is not None:
         sp = _quote_speaker(quotes, quote_idx)
         if sp:
