@@ -1938,3 +1938,29 @@ def test_events_types_commercial_presence_and_leaving_a_room_not_coded(pipeline,
 def test_events_types_attack_over_a_stance_is_verbal_and_over_a_position_near_a_border_armed(pipeline, text, trigger,
                                                                                               type_):
     assert _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Sanders is lobbying superdelegates to switch their support.", "lobbying", "REQUEST", "request.lobby"),
+    ("The Times editorial board recommended Clinton.", "recommended", "SUPPORT", "support.recommend"),
+    ("Biden vouched for Clinton's character.", "vouched", "SUPPORT", "support.vouch"),
+    ("Clinton ruled out raising taxes on the middle class.", "ruled", "REJECT", "reject.rule-out"),
+    ("The senator voted against the bill.", "voted", "REJECT", "reject.vote-against"),
+    ("Republicans shot down the proposal.", "shot", "REJECT", "reject.shoot-down"),
+    ("Rubio piled on Trump at the debate.", "piled", "ACCUSE", "accuse.pile-on"),
+])
+def test_events_types_lobbying_recommending_ruling_out_voting_against_and_piling_on_coded(pipeline, text, trigger,
+                                                                                          type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("Police ruled out foul play.", "ruled"),  # a finding, no refusal
+    ("Snow piled on the roads.", "piled"),
+    ("Investors piled on the pressure.", "piled"),
+    ("Protesters shot down a drone.", "shot"),  # (an act of force, not a rejection)
+])
+def test_events_types_findings_and_piles_are_no_refusal_or_attack(pipeline, text, trigger):
+    assert not [e for e in _coded(pipeline, text, trigger) if e.type in ("REJECT", "ACCUSE")]
