@@ -1964,3 +1964,20 @@ def test_events_types_lobbying_recommending_ruling_out_voting_against_and_piling
 ])
 def test_events_types_findings_and_piles_are_no_refusal_or_attack(pipeline, text, trigger):
     assert not [e for e in _coded(pipeline, text, trigger) if e.type in ("REJECT", "ACCUSE")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Putin and Erdogan held a phone conversation on Tuesday.", "conversation", "CONSULT", "consult.phone-conversation"),
+    ("The United States and the Philippines conducted joint patrols in the South China Sea.", "patrols", "COOPERATE",
+     "cooperate.joint-patrol"),
+])
+def test_events_types_phone_conversations_and_joint_patrols_coded(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+def test_events_types_joint_patrol_is_no_show_of_force_and_a_chat_about_race_no_call(pipeline):
+    text = "The United States and the Philippines conducted joint patrols in the South China Sea."
+    assert not _coded(pipeline, text, "conducted", "MOBILIZE")
+    assert not _coded(pipeline, "We had a conversation about race.", "conversation")
