@@ -1968,7 +1968,8 @@ def test_events_types_findings_and_piles_are_no_refusal_or_attack(pipeline, text
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_, rule", [
-    ("Putin and Erdogan held a phone conversation on Tuesday.", "conversation", "CONSULT", "consult.phone-conversation"),
+    ("Putin and Erdogan held a phone conversation on Tuesday.", "conversation", "CONSULT",
+     "consult.phone-conversation"),
     ("The United States and the Philippines conducted joint patrols in the South China Sea.", "patrols", "COOPERATE",
      "cooperate.joint-patrol"),
 ])
