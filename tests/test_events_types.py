@@ -1982,3 +1982,25 @@ def test_events_types_joint_patrol_is_no_show_of_force_and_a_chat_about_race_no_
     text = "The United States and the Philippines conducted joint patrols in the South China Sea."
     assert not _coded(pipeline, text, "conducted", "MOBILIZE")
     assert not _coded(pipeline, "We had a conversation about race.", "conversation")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ('"I will never support Donald Trump," Graham said.', "support", "REJECT", "support.back.refusal"),
+    ("Graham will not endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
+    ("Kasich said he admires Trump's energy.", "admires", "SUPPORT", "support.admire"),
+    ('Obama said Republicans were "playing politics" with the Zika funding.', "said", "ACCUSE", None),
+    ('Trump said Clinton "should be in jail."', "said", "ACCUSE", None),
+])
+def test_events_types_refused_backing_admiration_and_reported_disparagement_coded(pipeline, text, trigger, type_,
+                                                                                  rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_", [
+    ("I did not support Trump.", "support", "REJECT"),  # past: backing that did not happen
+    ("Officials asked what would happen if their candidate announced he would not back Trump.", "back", "REJECT"),
+])
+def test_events_types_past_or_conditional_non_support_is_no_refusal(pipeline, text, trigger, type_):
+    assert not _coded(pipeline, text, trigger, type_)

@@ -563,15 +563,17 @@ def _praises(tok: Token, actors: ActorTable | None, where: str) -> bool:
 
 
 def _predicate_words(clause: Token) -> set[str]:
-    """What a clause says its subject is or did: its verb (with a particle: "sell out"), its
+    """What a clause says its subject is or did: its verb (with a particle or its object: "sell
+    out", "play politics"), its
     predicate noun or adjective and their modifiers and conjuncts ("is a *fraud*", "was
     *misleading*", "is *weak and erratic*")."""
     preds = [x for x in clause.children if x.dep_ in ("acomp", "attr")]
-    if clause.lemma_ == "be":  # "is *like* a lawyer's dumbest client": a likeness is predicate too
-        preds += [o for x in clause.children if x.dep_ == "prep" and x.lower_ == "like" for o in x.children
-                  if o.dep_ == "pobj"]
+    if clause.lemma_ == "be":  # "is *like* a lawyer's dumbest client": a likeness is predicate too (and a
+        # place one belongs: "should be *in jail*")
+        preds += [o for x in clause.children if x.dep_ == "prep" and x.lower_ in ("like", "in", "behind")
+                  for o in x.children if o.dep_ == "pobj"]
     preds += [y for x in preds for y in x.children if y.dep_ in ("amod", "conj", "compound")]
-    return verb_forms(clause) | _words_of(preds)
+    return verb_forms(clause, ("prt", "dobj")) | _words_of(preds)  # ("*playing politics*")
 
 
 def _cast_as_pejorative(tok: Token) -> bool:

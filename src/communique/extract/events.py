@@ -60,6 +60,7 @@ from .event_args import (
 from .event_background import not_an_event
 from .event_dictionary import dictionary_pattern, discarded, load_dictionary
 from .event_lexicon import Lexicon, Pattern, load_lexicon
+from .event_main import under_claim_or_condition
 from .event_match import (
     CLAUSAL_TYPES,
     CONFLICT_TYPES,
@@ -446,7 +447,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             embedded = False
             modality = "future"
     refusal = p.cond.get("refused_when_negated_future")
-    if modality == "negated" and cameo_override is None and refusal and any(
+    if modality == "negated" and cameo_override is None and refusal and cond is None and not under_claim_or_condition(
+            tok) and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in tok.children):
         # "Moscow will not accept any proposal that ...", "would not negotiate with terrorists": a refusal
         # announced (CAMEO 12, the pattern's code or 120), not an acceptance or a meeting denied
