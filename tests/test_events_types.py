@@ -2004,3 +2004,14 @@ def test_events_types_refused_backing_admiration_and_reported_disparagement_code
 ])
 def test_events_types_past_or_conditional_non_support_is_no_refusal(pipeline, text, trigger, type_):
     assert not _coded(pipeline, text, trigger, type_)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, actor, recipient", [
+    ("The court ruled that Russia had violated the convention.", "ruled", "ACCUSE", "court", "Russia"),
+    ("The tribunal found the former minister guilty of war crimes.", "found", "SANCTION", "tribunal", "minister"),
+])
+def test_events_types_rulings_and_findings_against_a_side_coded(pipeline, text, trigger, type_, actor, recipient):
+    ev = _coded(pipeline, text, trigger, type_)[0]
+    assert ev.actor is not None and actor in ev.actor.text
+    assert ev.recipient is not None and recipient in ev.recipient.text
