@@ -2015,3 +2015,12 @@ def test_events_types_rulings_and_findings_against_a_side_coded(pipeline, text, 
     ev = _coded(pipeline, text, trigger, type_)[0]
     assert ev.actor is not None and actor in ev.actor.text
     assert ev.recipient is not None and recipient in ev.recipient.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Trump said the Clinton campaign was a fiasco.",
+    'Sanders called the rollout "absolute chaos."',
+])
+def test_events_types_fiasco_and_chaos_disparage(pipeline, text):
+    assert [e for e in pipeline.analyze(text).events if e.type == "ACCUSE"]
