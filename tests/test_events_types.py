@@ -2024,3 +2024,13 @@ def test_events_types_rulings_and_findings_against_a_side_coded(pipeline, text, 
 ])
 def test_events_types_fiasco_and_chaos_disparage(pipeline, text):
     assert [e for e in pipeline.analyze(text).events if e.type == "ACCUSE"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, recipient", [
+    ("Warren branded Trump a loser.", "Trump"),
+    ("He called anti-Trump protestors “illegals” and “thugs” without proof.", "protestors"),
+])
+def test_events_types_side_the_parser_hung_on_a_pejorative_complement_is_criticised(pipeline, text, recipient):
+    found = [e for e in pipeline.analyze(text).events if e.type == "ACCUSE"]
+    assert found and found[0].recipient is not None and recipient in found[0].recipient.text

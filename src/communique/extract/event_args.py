@@ -642,6 +642,10 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                 obj = tok.head  # "the journalist *detained by police*": the noun it describes
             if obj is not None:
                 yield from _nominal(obj)
+        elif s == "complement_side":  # "branded *Trump* a loser": the side on a misparsed complement
+            from .event_match import named_on_complement  # (event_match reads this module's helpers)
+
+            yield from (x for o in tok.children if o.dep_ == "dobj" if (x := named_on_complement(o)) is not None)
         elif s == "agent":  # "was disappointed *by Trump's remarks*": a feeling's cause
             yield from (p for c in tok.children if c.dep_ == "agent" for p in pobjs(c))
         elif s == "poss":  # "came to *Trump's* defense"

@@ -601,7 +601,17 @@ def _pejorative_complement(tok: Token) -> bool:
         if last.i > o.i and last.dep_ in ("pobj", "amod", "conj") and (
                 last.i + 1 == len(o.doc) or o.doc[last.i + 1].is_punct):
             comps.append(last)
+    # (or the named object on the complement: "branded *Trump* a loser", "called *protesters* 'thugs'")
+    comps += [o for o in tok.children if o.dep_ == "dobj" and named_on_complement(o) is not None]
     return bool(_words_of(t for c in comps for t in c.subtree) & words)
+
+
+def named_on_complement(obj: Token) -> Token | None:
+    """The side a misparsed object complement carries before it: "branded [*Trump* a loser]",
+    "called [anti-Trump *protestors* 'illegals']" (the parser makes the side a modifier of the
+    complement noun)."""
+    return next((c for c in obj.children if c.dep_ == "nmod" and c.i < obj.i and c.pos_ in ("NOUN", "PROPN")
+                 and not any(d.dep_ == "det" for d in obj.children if d.i < c.i)), None)
 
 
 def _stance_clause(tok: Token) -> bool:
