@@ -192,3 +192,11 @@ def test_events_modality_what_a_side_is_threatened_with_is_not_done(pipeline, te
 def test_events_modality_coercion_someone_would_carry_out_is_planned(analyze, text, trigger, type_, modality):
     ev = next(e for e in analyze(text).events if e.trigger.text == trigger)
     assert (ev.type, ev.modality) == (type_, modality)
+
+
+@pytest.mark.model
+def test_events_modality_possibility_told_to_reporters_is_reported_not_demanded(pipeline):
+    text = ("Slovakia could suspend all relations with the Czech Republic over the deal, Prime Minister Robert Fico "
+            "told journalists on Monday.")
+    evs = [e for e in pipeline.analyze(text).events if e.trigger.text == "suspend"]
+    assert evs and evs[0].type == "THREATEN" and evs[0].modality == "hypothetical"

@@ -126,8 +126,10 @@ def _indicative(verb: Token) -> bool:
     """A that-clause stating a fact ("told Reuters that talks were continuing"), not what
     must be done ("insisted that the alliance reject", "told them they must leave")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" and a.lower_ in ("will", "would", "'ll", "'d", "wo") for a in aux):
-        return True  # "told parliament that Britain *would send* troops": a plan reported, no order
+    if any(a.tag_ == "MD" and a.lower_ in ("will", "would", "'ll", "'d", "wo", "could", "might", "may") for a in aux):
+        # "told parliament that Britain *would send* troops": a plan reported, no order ("*could suspend*
+        # relations": a possibility reported)
+        return True
     if any(a.tag_ == "MD" for a in aux):
         return False
     return verb.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ") for a in aux)
