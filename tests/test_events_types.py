@@ -2034,3 +2034,10 @@ def test_events_types_fiasco_and_chaos_disparage(pipeline, text):
 def test_events_types_side_the_parser_hung_on_a_pejorative_complement_is_criticised(pipeline, text, recipient):
     found = [e for e in pipeline.analyze(text).events if e.type == "ACCUSE"]
     assert found and found[0].recipient is not None and recipient in found[0].recipient.text
+
+
+@pytest.mark.model
+def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
+    text = "His advisers believe a win would lead to an explosion in fund-raising."
+    assert not _coded(pipeline, text, "explosion")
+    assert _coded(pipeline, "An explosion in Kabul killed five people.", "explosion", "ASSAULT")
