@@ -2041,3 +2041,26 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     text = "His advisers believe a win would lead to an explosion in fund-raising."
     assert not _coded(pipeline, text, "explosion")
     assert _coded(pipeline, "An explosion in Kabul killed five people.", "explosion", "ASSAULT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("The rebels gave the government 48 hours to meet their demands.", "gave", "THREATEN", "threaten.deadline"),
+    ("Moscow said it would take retaliatory measures against the expulsions.", "measures", "THREATEN",
+     "threaten.retaliatory-measures"),
+    ("China scrambled fighter jets as the U.S. plane flew over the strait.", "scrambled", "MOBILIZE",
+     "mobilize.deploy"),
+    ("The Philippines deployed coast guard vessels to the shoal.", "deployed", "MOBILIZE", "mobilize.deploy"),
+    ("Iran conducted missile tests in the Gulf.", "tests", "MOBILIZE", "mobilize.test-noun"),
+])
+def test_events_types_deadlines_retaliation_scrambled_jets_and_tests_coded(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The company gave employees two weeks of paid leave.", "gave"),
+    ("Trump gave Clinton a day off.", "gave"),
+])
+def test_events_types_time_given_is_no_ultimatum(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger, "THREATEN")
