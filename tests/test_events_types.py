@@ -2064,3 +2064,25 @@ def test_events_types_deadlines_retaliation_scrambled_jets_and_tests_coded(pipel
 ])
 def test_events_types_time_given_is_no_ultimatum(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger, "THREATEN")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Several Republican senators have come out in support of Garland's nomination.", "support", "SUPPORT",
+     "support.in-support-of"),
+    ("Many conservatives have warmed to Trump.", "warmed", "SUPPORT", "support.warm-to"),
+    ("Christie campaigned alongside Trump in New Jersey.", "campaigned", "SUPPORT", "support.campaign-for"),
+    ("The Senate voted down the gun measure.", "voted", "REJECT", "reject.vote-down"),
+])
+def test_events_types_coming_out_warming_campaigning_alongside_and_voting_down_coded(pipeline, text, trigger, type_,
+                                                                                     rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("The PAC raised about $58 million in support of Rubio.", "support"),  # money raised
+    ("The market warmed to the idea.", "warmed"),
+])
+def test_events_types_money_raised_and_ideas_warmed_to_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger, "SUPPORT")
