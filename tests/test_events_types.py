@@ -2086,3 +2086,24 @@ def test_events_types_coming_out_warming_campaigning_alongside_and_voting_down_c
 ])
 def test_events_types_money_raised_and_ideas_warmed_to_not_coded(pipeline, text, trigger):
     assert not _coded(pipeline, text, trigger, "SUPPORT")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, type_, rule", [
+    ("Sanders dropped out of the race on Tuesday.", "dropped", "RETREAT", "retreat.drop-out"),
+    ("Trump backed down from his threat to skip the debate.", "backed", "CONCEDE", "concede.back-down"),
+    ("Democrats and Republicans teamed up to pass the bill.", "teamed", "COOPERATE", "cooperate.team-up"),
+    ("Cruz and Kasich joined forces to stop Trump.", "joined", "COOPERATE", "cooperate.join-forces"),
+])
+def test_events_types_dropping_out_backing_down_and_joining_forces_coded(pipeline, text, trigger, type_, rule):
+    assert _coded(pipeline, text, trigger, type_, rule)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger", [
+    ("He dropped out of college.", "dropped"),
+    ("Senators have had no dealings with Cruz since he dropped out of the race.", "dropped"),
+    ("Sanders showed no sign of backing down on Tuesday.", "backing"),
+])
+def test_events_types_school_dropouts_dated_withdrawals_and_no_sign_not_coded(pipeline, text, trigger):
+    assert not _coded(pipeline, text, trigger)
