@@ -1736,19 +1736,6 @@ def test_events_types_ranks_trade_halts_deployments_and_thanks_coded(pipeline, t
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_", [
-    ("Teachers launched a general strike on Tuesday.", "strike", "ASSAULT"),
-    ("Gambia broke the record for the largest gold trade.", "broke", "SANCTION"),
-    ("Singapore will reduce trade barriers.", "reduce", "SANCTION"),
-    ("I am grateful to my wife.", "grateful", "SUPPORT"),
-    ("The campaign remained committed to persuading superdelegates.", "committed", "AGREE"),
-    ("Six children were burned in a fire at a school.", "burned", "ASSAULT"),
-])
-def test_events_types_record_trade_private_thanks_and_accidents_not_coded(pipeline, text, trigger, type_):
-    assert not _coded(pipeline, text, trigger, type_)
-
-
-@pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_, rule, recipient", [
     ("Democrats pounced on Trump's comments about the judge.", "pounced", "ACCUSE", "accuse.pounce-on", "Trump"),
     ("Critics seized on Clinton's remarks.", "seized", "ACCUSE", "accuse.pounce-on", "Clinton"),
@@ -1765,52 +1752,8 @@ def test_events_types_pouncing_doubts_blocked_nominees_and_joint_work_coded(pipe
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_", [
-    ("Republicans seized on the opportunity.", "seized", "ACCUSE"),
-    ("Democrats seized on the issue.", "seized", "ACCUSE"),
-    ("Perhaps in the future, we can work together.", "work", "COOPERATE"),
-    ("The two countries pledged to work together against poaching.", "work", "COOPERATE"),
-])
-def test_events_types_opportunities_and_promised_joint_work_not_coded(pipeline, text, trigger, type_):
-    assert not _coded(pipeline, text, trigger, type_)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
-    ("Tokyo dispatched a rescue team to Turkey after the earthquake.", "dispatched", "AID", "aid.provide"),
-    ("Beijing vowed reprisals against Washington.", "vowed", "THREATEN", "intent.promise"),
-    ("Beijing vowed to take countermeasures if Washington sells arms to Taiwan.", "countermeasures", "THREATEN",
-     "threaten.consequence"),
-])
-def test_events_types_rescue_teams_and_promised_reprisals_coded(pipeline, text, trigger, type_, rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
-
-
-@pytest.mark.model
 def test_events_types_sent_note_is_no_aid(pipeline):
     assert not _coded(pipeline, "The campaign sent a doctor's note to reporters.", "sent", "AID")
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
-    ("Moscow will not accept the proposal.", "accept", "REJECT", "agree.accept.refusal"),
-    ("Kyiv won't accept the offer from Moscow.", "accept", "REJECT", "agree.accept.refusal"),
-    ("Leaders of the G7 will gather in Hiroshima next month.", "gather", "CONSULT", "consult.convene.plan"),
-    ("Foreign ministers convened in Brussels on Monday.", "convened", "CONSULT", "consult.convene"),
-    ("The United States placed the company on its trade blacklist.", "placed", "COERCE", "coerce.put-on-blacklist"),
-])
-def test_events_types_refusals_to_accept_convened_leaders_and_blacklists_coded(pipeline, text, trigger, type_, rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_", [
-    ("Moscow did not accept the proposal.", "accept", "REJECT"),  # an acceptance that did not happen
-    ("Analysts expect the central bank to raise rates again.", "expect", "REQUEST"),  # a forecast
-    ("Protesters gathered outside the embassy.", "gathered", "CONSULT"),
-])
-def test_events_types_past_non_acceptance_forecasts_and_crowds_not_coded(pipeline, text, trigger, type_):
-    assert not _coded(pipeline, text, trigger, type_)
 
 
 @pytest.mark.model
@@ -1831,15 +1774,6 @@ def test_events_types_stance_adjectives_balking_breaking_and_sitting_down_coded(
     ev = found[0]
     assert actor is None or ev.actor is not None and actor in ev.actor.text
     assert recipient is None or ev.recipient is not None and recipient in ev.recipient.text
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_", [
-    ("I was disappointed in the result.", "disappointed", "ACCUSE"),
-    ("Obama broke with tradition.", "broke", "REJECT"),
-])
-def test_events_types_disappointing_results_and_broken_traditions_not_coded(pipeline, text, trigger, type_):
-    assert not _coded(pipeline, text, trigger, type_)
 
 
 @pytest.mark.model
@@ -1868,66 +1802,8 @@ def test_events_types_disparaged_thing_of_a_side_is_criticism(pipeline, text):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
-    ("The spokesman said the government would not negotiate with terrorists.", "negotiate", "REJECT",
-     "consult.negotiate.refusal"),
-    ("Trump will not meet with Putin.", "meet", "REJECT", "consult.meet.refusal"),
-    ('"We stand with the people of Ukraine," Biden said.', "stand", "SUPPORT", "support.stand-with"),
-    ("The United States stands with Israel.", "stands", "SUPPORT", "support.stand-with"),
-])
-def test_events_types_refused_meetings_and_solidarity_coded(pipeline, text, trigger, type_, rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_", [
-    ("Trump did not meet with Putin.", "meet", "REJECT"),  # a meeting that did not happen refuses nothing
-    ("The war in Syria has killed more than 350,000 people.", "killed", "ASSAULT"),  # a war's toll
-])
-def test_events_types_unheld_meetings_and_war_tolls_not_coded(pipeline, text, trigger, type_):
-    assert not _coded(pipeline, text, trigger, type_)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
-    ("Republicans grilled the FBI director during the hearing.", "grilled", "ACCUSE", "accuse.grill"),
-    ("Jeb Bush went on the offensive against Trump at the debate.", "offensive", "ACCUSE", "accuse.go-on-offensive"),
-    ("Clinton challenged Trump to a debate on the economy.", "challenged", "REQUEST", "request.challenge-to"),
-    ("Protesters shut down a Trump rally in Chicago.", "shut", "PROTEST", "protest.disrupt"),
-])
-def test_events_types_grilling_verbal_offensives_challenges_and_shut_rallies_coded(pipeline, text, trigger, type_,
-                                                                                   rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
-
-
-@pytest.mark.model
 def test_events_types_armed_offensive_is_no_verbal_attack(pipeline):
     assert not _coded(pipeline, "Rebels went on the offensive against the army.", "offensive", "ACCUSE")
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
-    ("Al-Shabaab militants stormed a hotel in Mogadishu, killing at least 15 people.", "stormed", "ASSAULT",
-     "fight.attack"),
-    ("A bomb ripped through a crowded market in Quetta on Friday.", "ripped", "ASSAULT", "assault.rip-through"),
-    ("Turkish authorities rounded up hundreds of suspected coup plotters.", "rounded", "COERCE", "coerce.round-up"),
-    ("Police gassed the protesters.", "gassed", "ASSAULT", "assault.spray"),
-    ("NATO beefed up its presence on the eastern flank.", "beefed", "MOBILIZE", "mobilize.bolster"),
-    ("Azerbaijan moved heavy weaponry to the line of contact.", "moved", "MOBILIZE", "mobilize.deploy"),
-    ("Opposition lawmakers walked out of the session.", "walked", "PROTEST", "protest.walkout-session"),
-])
-def test_events_types_stormed_buildings_blasts_roundups_buildups_and_walkouts_coded(pipeline, text, trigger, type_,
-                                                                                    rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_", [
-    ("The company increased its presence in Asia.", "increased", "MOBILIZE"),
-    ("The students walked out of the classroom.", "walked", "PROTEST"),
-])
-def test_events_types_commercial_presence_and_leaving_a_room_not_coded(pipeline, text, trigger, type_):
-    assert not _coded(pipeline, text, trigger, type_)
 
 
 @pytest.mark.model
@@ -1938,21 +1814,6 @@ def test_events_types_commercial_presence_and_leaving_a_room_not_coded(pipeline,
 def test_events_types_attack_over_a_stance_is_verbal_and_over_a_position_near_a_border_armed(pipeline, text, trigger,
                                                                                               type_):
     assert _coded(pipeline, text, trigger, type_)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
-    ("Sanders is lobbying superdelegates to switch their support.", "lobbying", "REQUEST", "request.lobby"),
-    ("The Times editorial board recommended Clinton.", "recommended", "SUPPORT", "support.recommend"),
-    ("Biden vouched for Clinton's character.", "vouched", "SUPPORT", "support.vouch"),
-    ("Clinton ruled out raising taxes on the middle class.", "ruled", "REJECT", "reject.rule-out"),
-    ("The senator voted against the bill.", "voted", "REJECT", "reject.vote-against"),
-    ("Republicans shot down the proposal.", "shot", "REJECT", "reject.shoot-down"),
-    ("Rubio piled on Trump at the debate.", "piled", "ACCUSE", "accuse.pile-on"),
-])
-def test_events_types_lobbying_recommending_ruling_out_voting_against_and_piling_on_coded(pipeline, text, trigger,
-                                                                                          type_, rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
 
 
 @pytest.mark.model
@@ -1967,43 +1828,10 @@ def test_events_types_findings_and_piles_are_no_refusal_or_attack(pipeline, text
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
-    ("Putin and Erdogan held a phone conversation on Tuesday.", "conversation", "CONSULT",
-     "consult.phone-conversation"),
-    ("The United States and the Philippines conducted joint patrols in the South China Sea.", "patrols", "COOPERATE",
-     "cooperate.joint-patrol"),
-])
-def test_events_types_phone_conversations_and_joint_patrols_coded(pipeline, text, trigger, type_, rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
-
-
-@pytest.mark.model
 def test_events_types_joint_patrol_is_no_show_of_force_and_a_chat_about_race_no_call(pipeline):
     text = "The United States and the Philippines conducted joint patrols in the South China Sea."
     assert not _coded(pipeline, text, "conducted", "MOBILIZE")
     assert not _coded(pipeline, "We had a conversation about race.", "conversation")
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
-    ('"I will never support Donald Trump," Graham said.', "support", "REJECT", "support.back.refusal"),
-    ("Graham will not endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
-    ("Kasich said he admires Trump's energy.", "admires", "SUPPORT", "support.admire"),
-    ('Obama said Republicans were "playing politics" with the Zika funding.', "said", "ACCUSE", None),
-    ('Trump said Clinton "should be in jail."', "said", "ACCUSE", None),
-])
-def test_events_types_refused_backing_admiration_and_reported_disparagement_coded(pipeline, text, trigger, type_,
-                                                                                  rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_", [
-    ("I did not support Trump.", "support", "REJECT"),  # past: backing that did not happen
-    ("Officials asked what would happen if their candidate announced he would not back Trump.", "back", "REJECT"),
-])
-def test_events_types_past_or_conditional_non_support_is_no_refusal(pipeline, text, trigger, type_):
-    assert not _coded(pipeline, text, trigger, type_)
 
 
 @pytest.mark.model
@@ -2045,6 +1873,57 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_, rule", [
+    # rescue teams and promised reprisals
+    ("Tokyo dispatched a rescue team to Turkey after the earthquake.", "dispatched", "AID", "aid.provide"),
+    ("Beijing vowed reprisals against Washington.", "vowed", "THREATEN", "intent.promise"),
+    ("Beijing vowed to take countermeasures if Washington sells arms to Taiwan.", "countermeasures", "THREATEN",
+     "threaten.consequence"),
+    # refusals to accept convened leaders and blacklists
+    ("Moscow will not accept the proposal.", "accept", "REJECT", "agree.accept.refusal"),
+    ("Kyiv won't accept the offer from Moscow.", "accept", "REJECT", "agree.accept.refusal"),
+    ("Leaders of the G7 will gather in Hiroshima next month.", "gather", "CONSULT", "consult.convene.plan"),
+    ("Foreign ministers convened in Brussels on Monday.", "convened", "CONSULT", "consult.convene"),
+    ("The United States placed the company on its trade blacklist.", "placed", "COERCE", "coerce.put-on-blacklist"),
+    # refused meetings and solidarity
+    ("The spokesman said the government would not negotiate with terrorists.", "negotiate", "REJECT",
+     "consult.negotiate.refusal"),
+    ("Trump will not meet with Putin.", "meet", "REJECT", "consult.meet.refusal"),
+    ('"We stand with the people of Ukraine," Biden said.', "stand", "SUPPORT", "support.stand-with"),
+    ("The United States stands with Israel.", "stands", "SUPPORT", "support.stand-with"),
+    # grilling verbal offensives challenges and shut rallies
+    ("Republicans grilled the FBI director during the hearing.", "grilled", "ACCUSE", "accuse.grill"),
+    ("Jeb Bush went on the offensive against Trump at the debate.", "offensive", "ACCUSE", "accuse.go-on-offensive"),
+    ("Clinton challenged Trump to a debate on the economy.", "challenged", "REQUEST", "request.challenge-to"),
+    ("Protesters shut down a Trump rally in Chicago.", "shut", "PROTEST", "protest.disrupt"),
+    # stormed buildings blasts roundups buildups and walkouts
+    ("Al-Shabaab militants stormed a hotel in Mogadishu, killing at least 15 people.", "stormed", "ASSAULT",
+     "fight.attack"),
+    ("A bomb ripped through a crowded market in Quetta on Friday.", "ripped", "ASSAULT", "assault.rip-through"),
+    ("Turkish authorities rounded up hundreds of suspected coup plotters.", "rounded", "COERCE", "coerce.round-up"),
+    ("Police gassed the protesters.", "gassed", "ASSAULT", "assault.spray"),
+    ("NATO beefed up its presence on the eastern flank.", "beefed", "MOBILIZE", "mobilize.bolster"),
+    ("Azerbaijan moved heavy weaponry to the line of contact.", "moved", "MOBILIZE", "mobilize.deploy"),
+    ("Opposition lawmakers walked out of the session.", "walked", "PROTEST", "protest.walkout-session"),
+    # lobbying recommending ruling out voting against and piling on
+    ("Sanders is lobbying superdelegates to switch their support.", "lobbying", "REQUEST", "request.lobby"),
+    ("The Times editorial board recommended Clinton.", "recommended", "SUPPORT", "support.recommend"),
+    ("Biden vouched for Clinton's character.", "vouched", "SUPPORT", "support.vouch"),
+    ("Clinton ruled out raising taxes on the middle class.", "ruled", "REJECT", "reject.rule-out"),
+    ("The senator voted against the bill.", "voted", "REJECT", "reject.vote-against"),
+    ("Republicans shot down the proposal.", "shot", "REJECT", "reject.shoot-down"),
+    ("Rubio piled on Trump at the debate.", "piled", "ACCUSE", "accuse.pile-on"),
+    # phone conversations and joint patrols
+    ("Putin and Erdogan held a phone conversation on Tuesday.", "conversation", "CONSULT",
+     "consult.phone-conversation"),
+    ("The United States and the Philippines conducted joint patrols in the South China Sea.", "patrols", "COOPERATE",
+     "cooperate.joint-patrol"),
+    # refused backing admiration and reported disparagement
+    ('"I will never support Donald Trump," Graham said.', "support", "REJECT", "support.back.refusal"),
+    ("Graham will not endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
+    ("Kasich said he admires Trump's energy.", "admires", "SUPPORT", "support.admire"),
+    ('Obama said Republicans were "playing politics" with the Zika funding.', "said", "ACCUSE", None),
+    ('Trump said Clinton "should be in jail."', "said", "ACCUSE", None),
+    # deadlines retaliation scrambled jets and tests
     ("The rebels gave the government 48 hours to meet their demands.", "gave", "THREATEN", "threaten.deadline"),
     ("Moscow said it would take retaliatory measures against the expulsions.", "measures", "THREATEN",
      "threaten.retaliatory-measures"),
@@ -2052,58 +1931,66 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
      "mobilize.deploy"),
     ("The Philippines deployed coast guard vessels to the shoal.", "deployed", "MOBILIZE", "mobilize.deploy"),
     ("Iran conducted missile tests in the Gulf.", "tests", "MOBILIZE", "mobilize.test-noun"),
-])
-def test_events_types_deadlines_retaliation_scrambled_jets_and_tests_coded(pipeline, text, trigger, type_, rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger", [
-    ("The company gave employees two weeks of paid leave.", "gave"),
-    ("Trump gave Clinton a day off.", "gave"),
-])
-def test_events_types_time_given_is_no_ultimatum(pipeline, text, trigger):
-    assert not _coded(pipeline, text, trigger, "THREATEN")
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
+    # coming out warming campaigning alongside and voting down
     ("Several Republican senators have come out in support of Garland's nomination.", "support", "SUPPORT",
      "support.in-support-of"),
     ("Many conservatives have warmed to Trump.", "warmed", "SUPPORT", "support.warm-to"),
     ("Christie campaigned alongside Trump in New Jersey.", "campaigned", "SUPPORT", "support.campaign-for"),
     ("The Senate voted down the gun measure.", "voted", "REJECT", "reject.vote-down"),
-])
-def test_events_types_coming_out_warming_campaigning_alongside_and_voting_down_coded(pipeline, text, trigger, type_,
-                                                                                     rule):
-    assert _coded(pipeline, text, trigger, type_, rule)
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger", [
-    ("The PAC raised about $58 million in support of Rubio.", "support"),  # money raised
-    ("The market warmed to the idea.", "warmed"),
-])
-def test_events_types_money_raised_and_ideas_warmed_to_not_coded(pipeline, text, trigger):
-    assert not _coded(pipeline, text, trigger, "SUPPORT")
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text, trigger, type_, rule", [
+    # dropping out backing down and joining forces
     ("Sanders dropped out of the race on Tuesday.", "dropped", "RETREAT", "retreat.drop-out"),
     ("Trump backed down from his threat to skip the debate.", "backed", "CONCEDE", "concede.back-down"),
     ("Democrats and Republicans teamed up to pass the bill.", "teamed", "COOPERATE", "cooperate.team-up"),
     ("Cruz and Kasich joined forces to stop Trump.", "joined", "COOPERATE", "cooperate.join-forces"),
 ])
-def test_events_types_dropping_out_backing_down_and_joining_forces_coded(pipeline, text, trigger, type_, rule):
+def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
+    """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
+    criticism and backing idioms) are coded by the rule written for them."""
     assert _coded(pipeline, text, trigger, type_, rule)
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, trigger", [
-    ("He dropped out of college.", "dropped"),
-    ("Senators have had no dealings with Cruz since he dropped out of the race.", "dropped"),
-    ("Sanders showed no sign of backing down on Tuesday.", "backing"),
+@pytest.mark.parametrize("text, trigger, type_", [
+    # record trade private thanks and accidents
+    ("Teachers launched a general strike on Tuesday.", "strike", "ASSAULT"),
+    ("Gambia broke the record for the largest gold trade.", "broke", "SANCTION"),
+    ("Singapore will reduce trade barriers.", "reduce", "SANCTION"),
+    ("I am grateful to my wife.", "grateful", "SUPPORT"),
+    ("The campaign remained committed to persuading superdelegates.", "committed", "AGREE"),
+    ("Six children were burned in a fire at a school.", "burned", "ASSAULT"),
+    # opportunities and promised joint work
+    ("Republicans seized on the opportunity.", "seized", "ACCUSE"),
+    ("Democrats seized on the issue.", "seized", "ACCUSE"),
+    ("Perhaps in the future, we can work together.", "work", "COOPERATE"),
+    ("The two countries pledged to work together against poaching.", "work", "COOPERATE"),
+    # past non acceptance forecasts and crowds
+    ("Moscow did not accept the proposal.", "accept", "REJECT"),  # an acceptance that did not happen
+    ("Analysts expect the central bank to raise rates again.", "expect", "REQUEST"),  # a forecast
+    ("Protesters gathered outside the embassy.", "gathered", "CONSULT"),
+    # disappointing results and broken traditions
+    ("I was disappointed in the result.", "disappointed", "ACCUSE"),
+    ("Obama broke with tradition.", "broke", "REJECT"),
+    # unheld meetings and war tolls
+    ("Trump did not meet with Putin.", "meet", "REJECT"),  # a meeting that did not happen refuses nothing
+    ("The war in Syria has killed more than 350,000 people.", "killed", "ASSAULT"),  # a war's toll
+    # commercial presence and leaving a room
+    ("The company increased its presence in Asia.", "increased", "MOBILIZE"),
+    ("The students walked out of the classroom.", "walked", "PROTEST"),
+    # past or conditional non support is no refusal
+    ("I did not support Trump.", "support", "REJECT"),  # past: backing that did not happen
+    ("Officials asked what would happen if their candidate announced he would not back Trump.", "back", "REJECT"),
+    # time given is no ultimatum
+    ("The company gave employees two weeks of paid leave.", "gave", "THREATEN"),
+    ("Trump gave Clinton a day off.", "gave", "THREATEN"),
+    # money raised and ideas warmed to
+    ("The PAC raised about $58 million in support of Rubio.", "support", "SUPPORT"),  # money raised
+    ("The market warmed to the idea.", "warmed", "SUPPORT"),
+    # school dropouts dated withdrawals and no sign
+    ("He dropped out of college.", "dropped", None),
+    ("Senators have had no dealings with Cruz since he dropped out of the race.", "dropped", None),
+    ("Sanders showed no sign of backing down on Tuesday.", "backing", None),
 ])
-def test_events_types_school_dropouts_dated_withdrawals_and_no_sign_not_coded(pipeline, text, trigger):
-    assert not _coded(pipeline, text, trigger)
+def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
+    """What reads like those idioms and reports no such act (a record broken, a forecast, a
+    non-acceptance in the past, a school dropout) is not coded as it (type None: any type)."""
+    assert not _coded(pipeline, text, trigger, type_)

@@ -379,6 +379,14 @@ def loose_for_subject(inf: Token) -> Token | None:
     return None
 
 
+def named_on_complement(obj: Token) -> Token | None:
+    """The side a misparsed object complement carries before it: "branded [*Trump* a loser]",
+    "called [anti-Trump *protestors* 'illegals']" (the parser makes the side a modifier of the
+    complement noun)."""
+    return next((c for c in obj.children if c.dep_ == "nmod" and c.i < obj.i and c.pos_ in ("NOUN", "PROPN")
+                 and not any(d.dep_ == "det" for d in obj.children if d.i < c.i)), None)
+
+
 def misparsed_main_verb(tok: Token) -> bool:
     """``tok`` is the sentence's own verb that the parser hung on its subject as a participle:
     right after the root noun, with a direct object or two complements, which no passive takes
@@ -643,8 +651,6 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
             if obj is not None:
                 yield from _nominal(obj)
         elif s == "complement_side":  # "branded *Trump* a loser": the side on a misparsed complement
-            from .event_match import named_on_complement  # (event_match reads this module's helpers)
-
             yield from (x for o in tok.children if o.dep_ == "dobj" if (x := named_on_complement(o)) is not None)
         elif s == "agent":  # "was disappointed *by Trump's remarks*": a feeling's cause
             yield from (p for c in tok.children if c.dep_ == "agent" for p in pobjs(c))

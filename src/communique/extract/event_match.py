@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..ontology import plover_for_cameo
 from .actors import ActorTable
 from .event_actors import side_countries
-from .event_args import HUMAN, noun_lemma, of_objects, pobjs
+from .event_args import HUMAN, named_on_complement, noun_lemma, of_objects, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import disparaging_words, load_event_words, obligation, verb_forms
 from .modality import aux_words, did_nothing, responsibility_predicate
@@ -434,15 +434,7 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ == "PRON" and _the_speaker(tok, subj, actors):
             continue  # "the government said *it* had arrested ...": the speaker's own act, no one disparaged
-        # whose the subject is: its modifier, or that of the noun it counts ("a lot of *her* attempts"), or
-        # the side whose relative clause describes it ("this ad that *Trump* released")
-        heads = [subj, *(x for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for x in pobjs(p))] \
-            if subj is not None else []
-        owner = next((x for h in heads for x in h.children if x.dep_ in ("poss", "compound", "amod") and x.i < h.i
-                      and (_named_side(x, actors) or x.dep_ == "poss" and x.lower_ in ("his", "her")
-                          and actors is not None and actors.actor_for_token(x.i) is not None)),
-                     None) or next((x for r in (subj.children if subj is not None else ()) if r.dep_ == "relcl"
-                                    for x in r.children if x.dep_ == "nsubj" and _named_side(x, actors)), None)
+        owner = _owner_of(subj, actors) if subj is not None else None
         if subj is not None and owner is not None and not _named_side(subj, actors):
             subj = owner  # "Trump's comments are dangerous", "the *U.S.* arms sale was a provocation": of the side
         about = _said_of(tok, actors)
@@ -465,6 +457,21 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if _predicate_words(c) & load_event_words().pejorative_predicates:
             return True
     return False
+
+
+def _owner_of(subj: Token, actors: ActorTable | None) -> Token | None:
+    """The side whose ``subj`` is: its modifier ("*Trump's* comments", "the *U.S.* arms sale"),
+    that of the noun it counts ("a lot of *her* attempts"), or the side whose relative clause
+    describes it ("this ad that *Trump* released")."""
+    heads = [subj, *(x for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for x in pobjs(p))]
+    for h in heads:
+        for x in h.children:
+            if x.dep_ in ("poss", "compound", "amod") and x.i < h.i and (
+                    _named_side(x, actors) or x.dep_ == "poss" and x.lower_ in ("his", "her")
+                    and actors is not None and actors.actor_for_token(x.i) is not None):
+                return x
+    return next((x for r in subj.children if r.dep_ == "relcl"
+                 for x in r.children if x.dep_ == "nsubj" and _named_side(x, actors)), None)
 
 
 def _said_of(tok: Token, actors: ActorTable | None) -> Token | None:
@@ -605,13 +612,6 @@ def _pejorative_complement(tok: Token) -> bool:
     comps += [o for o in tok.children if o.dep_ == "dobj" and named_on_complement(o) is not None]
     return bool(_words_of(t for c in comps for t in c.subtree) & words)
 
-
-def named_on_complement(obj: Token) -> Token | None:
-    """The side a misparsed object complement carries before it: "branded [*Trump* a loser]",
-    "called [anti-Trump *protestors* 'illegals']" (the parser makes the side a modifier of the
-    complement noun)."""
-    return next((c for c in obj.children if c.dep_ == "nmod" and c.i < obj.i and c.pos_ in ("NOUN", "PROPN")
-                 and not any(d.dep_ == "det" for d in obj.children if d.i < c.i)), None)
 
 
 def _stance_clause(tok: Token) -> bool:
