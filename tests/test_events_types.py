@@ -1942,6 +1942,15 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Trump backed down from his threat to skip the debate.", "backed", "CONCEDE", "concede.back-down"),
     ("Democrats and Republicans teamed up to pass the bill.", "teamed", "COOPERATE", "cooperate.team-up"),
     ("Cruz and Kasich joined forces to stop Trump.", "joined", "COOPERATE", "cooperate.join-forces"),
+    # session 20: what a clause says a side did or is, an unnamed office included; backing set off by commas
+    ("Opposition lawmakers said the minister lied to parliament.", "said", "ACCUSE", "accuse.disparage"),
+    ("Critics say the president has abused his power.", "say", "ACCUSE", "accuse.disparage"),
+    ("Human Rights Watch said Ethiopian forces committed war crimes in Tigray.", "said", "ACCUSE", "accuse.disparage"),
+    ("Venezuela's president said the United States was plotting a coup against him.", "said", "ACCUSE",
+     "accuse.disparage"),
+    ("The opposition leader said the government had failed the people of Kenya.", "said", "ACCUSE",
+     "accuse.disparage"),
+    ("Kirsten Gillibrand, backed by the senator and the party, won the primary.", "backed", "SUPPORT", "support.back"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -1989,6 +1998,10 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("He dropped out of college.", "dropped", None),
     ("Senators have had no dealings with Cruz since he dropped out of the race.", "dropped", None),
     ("Sanders showed no sign of backing down on Tuesday.", "backing", None),
+    ("Critics say leaders have abused their power.", "say", None),
+    ("The minister said the government would fight abuse.", "said", None),
+    ("The senator said the government had failed to report its spending on time.", "said", "SUPPORT"),
+    ("The crowded field of candidates backed by super PACs spent millions.", "backed", None),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

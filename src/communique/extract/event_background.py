@@ -176,6 +176,15 @@ def _acted_on(noun: Token) -> bool:
             or noun.ent_type_ in words.party_entities)
 
 
+def _set_off(acl: Token) -> bool:
+    """The participle ``acl`` is set off from a name or a particular side it describes ("Gillibrand,
+    *backed by* the party, ...", "Kasich, *endorsed by* the Times"), not a kind of thing
+    ("candidates *backed by* super PACs")."""
+    head = acl.head
+    return head.pos_ == "PROPN" or acl.i > 0 and acl.doc[acl.i - 1].text in (",", "—", "–", "(") \
+        and head.tag_ == "NN"
+
+
 def not_an_event(tok: Token, type_: str) -> str | None:
     """Why the trigger ``tok`` (coded ``type_``) reports no event, or None."""
     ne = load_not_events()
@@ -213,14 +222,15 @@ def not_an_event(tok: Token, type_: str) -> str | None:
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ne.topic_nouns and (
             tok.head.lower_ == "on" or tok.head.lower_ in load_event_words().topic_preps):
         return "topic"  # "their previous statements about the Benghazi attacks": what a message is about
-    by_agent = type_ in ("ASSAULT", "COERCE", "RETREAT") and tok.tag_ == "VBN" and any(
-        c.dep_ == "agent" for c in tok.children)
+    by_agent = type_ in ("ASSAULT", "COERCE", "RETREAT", "SUPPORT") and tok.tag_ == "VBN" and any(
+        c.dep_ == "agent" for c in tok.children) and (type_ != "SUPPORT" or _set_off(tok))
     if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head.lemma_.lower() not in ne.message_nouns and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) and not _verbless_root(tok) \
             and not (by_agent and _acted_on(tok.head)):
         # "those killed on Thursday", "Republicans investigating the attack"; but a message does
         # what it says ("a tweet attacking Machado", "a letter opposing the program"), and a
-        # strike or an arrest by someone is one ("a missile *fired by the Houthis* at Riyadh")
+        # strike or an arrest by someone is one ("a missile *fired by the Houthis* at Riyadh"), and so
+        # is backing ("Gillibrand, *backed by* the senator and the party, ...")
         return "description"
     if tok.dep_ == "relcl" and type_ in STANCE_TYPES and (
             tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)

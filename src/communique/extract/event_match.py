@@ -443,8 +443,12 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
             subj = about  # "'This ad is horrific,' Henry said *of Trump's ad*": said of the side
         if subj is not None and subj.pos_ != "PRON" and (
                 _named_side(subj, actors) or subj.lemma_.lower() in load_lexicon().party_nouns) and (
-                did_nothing(c) or c.lemma_ in ("fail", "neglect") and any(x.dep_ == "xcomp" for x in c.children)):
-            return True  # "said the authorities have taken no action to free him", "had failed to protect"
+                did_nothing(c) or c.lemma_ in ("fail", "neglect") and any(
+                    x.dep_ == "xcomp" or x.dep_ == "dobj" and x.lemma_.lower() in _FAILED_ONES for x in c.children)):
+            return True  # "said the authorities have taken no action to free him", "had failed to protect",
+            # "had failed *the people*"
+        if subj is not None and _the_office(subj) and _predicate_words(c) & disparaging_words():
+            return True  # "said *the minister* lied to parliament", "*the government* is corrupt": what it did or is
         if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she") or subj.dep_ == "poss"):
             continue  # "People are sick of incompetent leaders": no side named
         if _names_culprit(c):
@@ -457,6 +461,18 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if _predicate_words(c) & load_event_words().pejorative_predicates:
             return True
     return False
+
+
+def _the_office(t: Token) -> bool:
+    """``t`` is "the" and a singular body or office, one particular side though unnamed ("*the
+    government*", "*the minister*"), not a generic plural ("leaders", "some officials")."""
+    return t.tag_ == "NN" and t.lemma_.lower() in load_lexicon().party_nouns \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
+
+
+# whom a side fails when it fails someone ("the government had failed *the people* of Kenya")
+_FAILED_ONES = frozenset({"people", "public", "citizen", "voter", "victim", "family", "child", "nation", "country",
+                          "worker", "community", "taxpayer", "veteran", "student", "patient", "farmer", "refugee"})
 
 
 def _owner_of(subj: Token, actors: ActorTable | None) -> Token | None:
@@ -580,7 +596,9 @@ def _predicate_words(clause: Token) -> set[str]:
         preds += [o for x in clause.children if x.dep_ == "prep" and x.lower_ in ("like", "in", "behind")
                   for o in x.children if o.dep_ == "pobj"]
     preds += [y for x in preds for y in x.children if y.dep_ in ("amod", "conj", "compound")]
-    return verb_forms(clause, ("prt", "dobj")) | _words_of(preds)  # ("*playing politics*")
+    # (the object by its lemma too: "*committed war crimes*", "was *plotting a coup*")
+    objects = {f"{clause.lemma_.lower()} {c.lemma_.lower()}" for c in clause.children if c.dep_ == "dobj"}
+    return verb_forms(clause, ("prt", "dobj")) | objects | _words_of(preds)  # ("*playing politics*")
 
 
 def _cast_as_pejorative(tok: Token) -> bool:
