@@ -1951,6 +1951,8 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("The opposition leader said the government had failed the people of Kenya.", "said", "ACCUSE",
      "accuse.disparage"),
     ("Kirsten Gillibrand, backed by the senator and the party, won the primary.", "backed", "SUPPORT", "support.back"),
+    ("Erdogan hosted his Iranian counterpart in Ankara.", "hosted", "CONSULT", "consult.host"),
+    ("China sent 30 warplanes into Taiwan's air defence zone.", "sent", "MOBILIZE", "mobilize.deploy"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
