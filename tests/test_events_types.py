@@ -1953,6 +1953,14 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Kirsten Gillibrand, backed by the senator and the party, won the primary.", "backed", "SUPPORT", "support.back"),
     ("Erdogan hosted his Iranian counterpart in Ankara.", "hosted", "CONSULT", "consult.host"),
     ("China sent 30 warplanes into Taiwan's air defence zone.", "sent", "MOBILIZE", "mobilize.deploy"),
+    ("Trump mocked Rubio's sweating during the debate.", "mocked", "ACCUSE", "accuse.criticize"),
+    ("Priebus said Clinton had put national security at risk.", "said", "ACCUSE", "accuse.disparage"),
+    ("Kasich said Trump's plan to deport 11 million people was unrealistic.", "said", "ACCUSE", "accuse.disparage"),
+    ("Biden said Clinton would make a great president.", "said", "SUPPORT", "support.laud-clause"),
+    ("Romney voted for Trump.", "voted", "SUPPORT", "support.vote-for"),
+    ("Romney said he would not vote for Trump.", "vote", "REJECT", "support.vote-for.refusal"),
+    ("Clinton called the families of the victims.", "called", "CONSULT", "consult.call-person"),
+    ("Obama called Merkel on Tuesday.", "called", "CONSULT", "consult.call-person"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2004,6 +2012,12 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("The minister said the government would fight abuse.", "said", None),
     ("The senator said the government had failed to report its spending on time.", "said", "SUPPORT"),
     ("The crowded field of candidates backed by super PACs spent millions.", "backed", None),
+    ("44 percent would vote for Trump.", "vote", None),
+    ("Senators voted for the bill.", "voted", None),
+    ("He called the police.", "called", None),
+    ("It's easy to call Pfizer unpatriotic.", "call", "CONSULT"),
+    ("Trump attacked Romney, calling him, among other things, \u201ca failed candidate.\u201d", "calling", "CONSULT"),
+    ("Each side deployed volunteers to call voters.", "call", None),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from communique.nlp.headlines import COMPONENT, misread_names, sentence_case, title_case, with_stand_ins
 
@@ -102,6 +103,18 @@ def test_headlines_misread_surname_gets_a_stand_in(blank, text, tags, title, exp
     assert out is None or len(out) == len(text)
 
 
+@pytest.mark.parametrize("deps, heads, expected", [
+    # a name tagged a name but made the root, its verb hung on the object as a modifier: stood in
+    (["ROOT", "amod", "dobj", "punct"], [0, 2, 0, 0], [0]),
+    # the name is the verb's subject: left alone
+    (["nsubj", "ROOT", "dobj", "punct"], [1, 1, 1, 1], []),
+])
+def test_headlines_name_with_its_verb_hung_on_it_gets_a_stand_in(blank, deps, heads, expected):
+    doc = Doc(blank.vocab, words=["Trump", "mocked", "sweating", "."], tags=["NNP", "VBN", "NN", "."],
+              deps=deps, heads=heads)
+    assert misread_names(doc[:]) == expected
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_, actor", [
     ("Trump demands Ginsburg resign for criticizing him as unfit.", "demands", "REQUEST", "Trump"),
@@ -110,6 +123,8 @@ def test_headlines_misread_surname_gets_a_stand_in(blank, text, tags, title, exp
     # a headline the parser cut in two is parsed as one line
     ("Trump Blasts Cruz As A Liar", "Blasts", "ACCUSE", "Trump"),
     ("Sanders Rips Clinton On Wall Street Speeches", "Rips", "ACCUSE", "Sanders"),
+    # a name tagged a name, its verb misread as the object's adjective
+    ("Trump mocked Rubio's sweating during the debate.", "mocked", "ACCUSE", "Trump"),
 ])
 def test_headlines_sentence_led_by_a_word_surname_is_parsed_with_its_subject(pipeline, text, trigger, type_, actor):
     a = pipeline.analyze(text)

@@ -213,6 +213,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _warns_someone(tok, actors, obj()):
             return None  # "warned of a looming humanitarian crisis": a forecast, no threat
         score += 1
+    if c.get("requires_bare_object"):
+        if not _bare_object(tok):
+            return None  # "called the families" phones them; "calling him 'a failed candidate'" names him
+        score += 1
     if c.get("requires_pejorative_clause"):
         if not _disparages(tok, actors):
             return None  # "Clinton said Trump is dangerous" criticises Trump; "said the economy is weak" no one
@@ -265,6 +269,22 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             ch.dep_ == "prep" and f"prep:{ch.lower_}" in p.recipient for ch in tok.children):
         return None  # "the officer was dismissed", "was fired from the network" (not "fired upon")
     return score
+
+
+def _bare_object(tok: Token) -> bool:
+    """``tok``'s object is all it takes: after it come only a time, a place, a manner or the end
+    ("Obama called Merkel *on Tuesday*", "called the families *of the victims*"), no quotation
+    and no second noun phrase ("calling him, among other things, 'a failed candidate'", "call
+    Pfizer unpatriotic")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.i > obj.i and c.dep_ != "prep" for c in obj.children):
+        return False
+    allowed = {t.i for c in tok.children if c.i > obj.i and c.dep_ in ("prep", "npadvmod", "advmod", "punct")
+               and c.pos_ != "ADJ" for t in c.subtree} | {t.i for t in obj.subtree}
+    if not all(t.i in allowed for t in tok.subtree if t.i > obj.i):
+        return False
+    # (nor a quotation later in the sentence, which the parse may hang elsewhere)
+    return not any(t.is_quote or t.text in ("''", "``") for t in tok.doc[obj.i + 1:tok.sent.end])
 
 
 def _person_object(tok: Token, actors: ActorTable | None, mode: object) -> bool:
@@ -590,7 +610,8 @@ def _predicate_words(clause: Token) -> set[str]:
     out", "play politics"), its
     predicate noun or adjective and their modifiers and conjuncts ("is a *fraud*", "was
     *misleading*", "is *weak and erratic*")."""
-    preds = [x for x in clause.children if x.dep_ in ("acomp", "attr")]
+    preds = [x for x in clause.children if x.dep_ in ("acomp", "attr")
+             or x.dep_ == "dobj" and clause.lemma_ in ("make", "become")]  # ("would make *a great president*")
     if clause.lemma_ == "be":  # "is *like* a lawyer's dumbest client": a likeness is predicate too (and a
         # place one belongs: "should be *in jail*")
         preds += [o for x in clause.children if x.dep_ == "prep" and x.lower_ in ("like", "in", "behind")
@@ -598,6 +619,8 @@ def _predicate_words(clause: Token) -> set[str]:
     preds += [y for x in preds for y in x.children if y.dep_ in ("amod", "conj", "compound")]
     # (the object by its lemma too: "*committed war crimes*", "was *plotting a coup*")
     objects = {f"{clause.lemma_.lower()} {c.lemma_.lower()}" for c in clause.children if c.dep_ == "dobj"}
+    objects |= {f"{clause.lemma_.lower()} {c.lower_} {o.lemma_.lower()}" for c in clause.children
+                if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"}  # ("had *put* security *at risk*")
     return verb_forms(clause, ("prt", "dobj")) | objects | _words_of(preds)  # ("*playing politics*")
 
 

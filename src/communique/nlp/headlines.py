@@ -21,7 +21,7 @@ from typing import Any
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..kb.words import actor_words
 
@@ -105,9 +105,17 @@ def misread_names(part: Span, title: bool = False) -> list[int]:
     "an anti-*Trump* rally" reads right)."""
     words = actor_words()
     doc = part.doc
-    return [t.i for t in part if t.text in words.word_names and (title or t.tag_ not in ("NNP", "NNPS"))
+    return [t.i for t in part if t.text in words.word_names and (title or t.tag_ not in ("NNP", "NNPS") or _hung_verb(t))
             and len(t.text) in words.name_stand_ins
             and not (t.i > 0 and doc[t.i - 1].text == "-" or t.i + 1 < len(doc) and doc[t.i + 1].text == "-")]
+
+
+def _hung_verb(name: Token) -> bool:
+    """The parse made the name the root and hung its verb on it as a modifier ("*Trump mocked*
+    Rubio's sweating": "mocked" an adjective of "Trump")."""
+    doc = name.doc
+    return name.dep_ == "ROOT" and name.i + 1 < len(doc) and doc[name.i + 1].tag_ in ("VBD", "VBN") \
+        and doc[name.i + 1].dep_ == "amod"
 
 
 def with_stand_ins(text: str, part: Span, names: list[int]) -> str:
