@@ -105,8 +105,8 @@ def misread_names(part: Span, title: bool = False) -> list[int]:
     "an anti-*Trump* rally" reads right)."""
     words = actor_words()
     doc = part.doc
-    return [t.i for t in part if t.text in words.word_names and (title or t.tag_ not in ("NNP", "NNPS") or _hung_verb(t))
-            and len(t.text) in words.name_stand_ins
+    return [t.i for t in part if t.text in words.word_names
+            and (title or t.tag_ not in ("NNP", "NNPS") or _hung_verb(t)) and len(t.text) in words.name_stand_ins
             and not (t.i > 0 and doc[t.i - 1].text == "-" or t.i + 1 < len(doc) and doc[t.i + 1].text == "-")]
 
 
