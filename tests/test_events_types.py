@@ -1961,6 +1961,15 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Romney said he would not vote for Trump.", "vote", "REJECT", "support.vote-for.refusal"),
     ("Clinton called the families of the victims.", "called", "CONSULT", "consult.call-person"),
     ("Obama called Merkel on Tuesday.", "called", "CONSULT", "consult.call-person"),
+    ("Israel said it would not attend the Geneva conference.", "attend", "REJECT", "consult.attend.refusal"),
+    ("Iran joined the talks in Vienna.", "joined", "CONSULT", "consult.attend"),
+    ("Amnesty International said the police used excessive force against protesters.", "said", "ACCUSE",
+     "accuse.disparage"),
+    ("Pakistan said India had sponsored terrorism in Balochistan.", "said", "ACCUSE", "accuse.disparage"),
+    ("Serbia's president said Kosovo was provoking a conflict.", "said", "ACCUSE", "accuse.disparage"),
+    ("The ministry said the United States was spreading disinformation.", "said", "ACCUSE", "accuse.disparage"),
+    ("Ethiopia's government described the rebels as a terrorist organisation.", "described", "ACCUSE",
+     "accuse.cast-as"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2018,6 +2027,9 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("It's easy to call Pfizer unpatriotic.", "call", "CONSULT"),
     ("Trump attacked Romney, calling him, among other things, \u201ca failed candidate.\u201d", "calling", "CONSULT"),
     ("Each side deployed volunteers to call voters.", "call", None),
+    ("He attended a news conference.", "attended", None),
+    ("Klein, an activist who did not attend the summit, organized the rally.", "attend", None),
+    ("Members of a militant group calling itself the Terror Brigade fled.", "calling", "ACCUSE"),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

@@ -238,6 +238,9 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         # "a member who supports Trump", "a group that strongly opposes Trump", "the donor who once
         # backed Cruz": a stance that tells who someone is, not an act the sentence reports
         return "description"
+    if tok.dep_ == "relcl" and any(c.dep_ == "neg" for c in tok.children) and not any(
+            c.lower_ in ("will", "would", "wo") for c in tok.children):
+        return "description"  # "an activist who did not attend Thursday's summit": who someone is
     if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.lemma_.lower() in ne.content_nouns and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "content"  # "their right to sue", "the need to recognize": what a noun holds, not an act

@@ -486,7 +486,7 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
 def _the_office(t: Token) -> bool:
     """``t`` is "the" and a singular body or office, one particular side though unnamed ("*the
     government*", "*the minister*"), not a generic plural ("leaders", "some officials")."""
-    return t.tag_ == "NN" and t.lemma_.lower() in load_lexicon().party_nouns \
+    return (t.tag_ == "NN" or t.lower_ == "police") and t.lemma_.lower() in load_lexicon().party_nouns | {"police"} \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
 
 
@@ -617,6 +617,8 @@ def _predicate_words(clause: Token) -> set[str]:
         preds += [o for x in clause.children if x.dep_ == "prep" and x.lower_ in ("like", "in", "behind")
                   for o in x.children if o.dep_ == "pobj"]
     preds += [y for x in preds for y in x.children if y.dep_ in ("amod", "conj", "compound")]
+    # (and how its object is qualified: "used *excessive* force", "ran a *terrible* campaign")
+    preds += [y for x in clause.children if x.dep_ == "dobj" for y in x.children if y.dep_ == "amod"]
     # (the object by its lemma too: "*committed war crimes*", "was *plotting a coup*")
     objects = {f"{clause.lemma_.lower()} {c.lemma_.lower()}" for c in clause.children if c.dep_ == "dobj"}
     objects |= {f"{clause.lemma_.lower()} {c.lower_} {o.lemma_.lower()}" for c in clause.children
