@@ -1970,6 +1970,8 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("The ministry said the United States was spreading disinformation.", "said", "ACCUSE", "accuse.disparage"),
     ("Ethiopia's government described the rebels as a terrorist organisation.", "described", "ACCUSE",
      "accuse.cast-as"),
+    ("Russia deployed tactical nuclear weapons to Belarus.", "deployed", "MOBILIZE", "mobilize.deploy-weapons"),
+    ("The United States sent weapons to Ukraine.", "sent", "AID", "aid.provide"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2030,6 +2032,7 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("He attended a news conference.", "attended", None),
     ("Klein, an activist who did not attend the summit, organized the rally.", "attend", None),
     ("Members of a militant group calling itself the Terror Brigade fled.", "calling", "ACCUSE"),
+    ("Russia deployed tactical nuclear weapons to Belarus.", "weapons", "ASSAULT"),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a
