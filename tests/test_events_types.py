@@ -2033,6 +2033,9 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Klein, an activist who did not attend the summit, organized the rally.", "attend", None),
     ("Members of a militant group calling itself the Terror Brigade fled.", "calling", "ACCUSE"),
     ("Russia deployed tactical nuclear weapons to Belarus.", "weapons", "ASSAULT"),
+    ("Supporting a candidate is a big decision for many voters.", "Supporting", None),
+    ("Attacking the front-runner would only elevate him.", "Attacking", None),
+    ("The minister's visit was postponed because of the weather.", "visit", None),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

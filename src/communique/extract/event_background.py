@@ -238,6 +238,9 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         # "a member who supports Trump", "a group that strongly opposes Trump", "the donor who once
         # backed Cruz": a stance that tells who someone is, not an act the sentence reports
         return "description"
+    if tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG" and not any(
+            c.dep_ in ("nsubj", "poss") for c in tok.children):
+        return "generic"  # "*Supporting* a candidate is a big decision": an act in general, no one's
     if tok.dep_ == "relcl" and any(c.dep_ == "neg" for c in tok.children) and not any(
             c.lower_ in ("will", "would", "wo") for c in tok.children):
         return "description"  # "an activist who did not attend Thursday's summit": who someone is
