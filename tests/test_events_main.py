@@ -31,9 +31,15 @@ STAGED = [("Activists", "activist", "NOUN", "nsubj", 1), ("staged", "stag", "VER
           ("he", "he", "PRON", "nsubj", 6), ("must", "must", "AUX", "aux", 6),
           ("resign", "resign", "VERB", "ccomp", 3)]
 
+WENT_ON = [("Doctors", "doctor", "NOUN", "nsubj", 1), ("went", "go", "VERB", "ROOT", 1),
+           ("on", "on", "ADP", "prep", 1), ("strike", "strike", "NOUN", "pobj", 2),
+           ("to", "to", "PART", "aux", 5), ("demand", "demand", "VERB", "advcl", 1, "VB"),
+           ("pay", "pay", "NOUN", "dobj", 5)]
+
 
 @pytest.mark.parametrize("spec,trigger", [
     (SENT_TO, 4),   # a means serves its purpose: the investigation is the event
+    (WENT_ON, 3),   # "went on strike to demand better pay": the strike, not its aim
     (RENEWED, 3),   # an event noun is as high as its light verb; the aside ranks below
     (STAGED, 2),    # "staged rallies, saying he must resign": the rallies (lemma "stag" tolerated)
 ])

@@ -1972,6 +1972,10 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
      "accuse.cast-as"),
     ("Russia deployed tactical nuclear weapons to Belarus.", "deployed", "MOBILIZE", "mobilize.deploy-weapons"),
     ("The United States sent weapons to Ukraine.", "sent", "AID", "aid.provide"),
+    ("Hundreds of doctors went on strike in Kenya to demand better pay.", "strike", "PROTEST", None),
+    ("Two rockets landed near the U.S. embassy in Baghdad, security sources said.", "landed", "ASSAULT",
+     "fight.weapon-landed"),
+    ("A bomb exploded near a market in Kabul.", "exploded", "ASSAULT", "fight.weapon-landed"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2036,6 +2040,8 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Supporting a candidate is a big decision for many voters.", "Supporting", None),
     ("Attacking the front-runner would only elevate him.", "Attacking", None),
     ("The minister's visit was postponed because of the weather.", "visit", None),
+    ("Shell fell 2 percent in London trading.", "fell", None),
+    ("Myanmar's military government has jailed Aung San Suu Kyi, a source said.", "said", "ACCUSE"),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

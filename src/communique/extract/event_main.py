@@ -40,6 +40,8 @@ def _purpose_of(tok: Token) -> Token | None:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
     head = tok.head
+    if head.lemma_.lower() == "go" and any(c.dep_ == "prep" and c.lower_ == "on" for c in head.children):
+        return None  # "went *on strike* to demand better pay": the strike is the act, the demand its aim
     return head if head.lemma_.lower() in MEANS_VERBS else None
 
 
@@ -51,6 +53,8 @@ def _carrier(tok: Token) -> Token | None:
     t = tok
     if t.dep_ == "compound" and t.head.i != t.i:
         t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "on" and t.head.head.lemma_.lower() == "go":
+        return t.head.head  # "went *on strike*"
     if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
         v = t.head
         if v.lemma_.lower() in CARRIERS or any(v.lower_.startswith(w) for w in CARRIERS if len(w) > 3):

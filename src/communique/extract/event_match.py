@@ -467,7 +467,7 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
                     x.dep_ == "xcomp" or x.dep_ == "dobj" and x.lemma_.lower() in _FAILED_ONES for x in c.children)):
             return True  # "said the authorities have taken no action to free him", "had failed to protect",
             # "had failed *the people*"
-        if subj is not None and _the_office(subj) and _predicate_words(c) & disparaging_words():
+        if subj is not None and _the_office(subj) and _said_predicates(c) & disparaging_words():
             return True  # "said *the minister* lied to parliament", "*the government* is corrupt": what it did or is
         if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she") or subj.dep_ == "poss"):
             continue  # "People are sick of incompetent leaders": no side named
@@ -478,7 +478,7 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         own |= {t.i for x in c.children if x.dep_ == "advcl" for t in x.subtree}
         if any((t.lemma_.lower() in words or t.lower_ in words) and t.i not in own for t in c.subtree):
             return True
-        if _predicate_words(c) & load_event_words().pejorative_predicates:
+        if _said_predicates(c) & load_event_words().pejorative_predicates:
             return True
     return False
 
@@ -603,6 +603,16 @@ def _praises(tok: Token, actors: ActorTable | None, where: str) -> bool:
         phrase = [t for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i for t in c.subtree]
     words = _words_of(phrase)
     return bool(words & good) and not words & disparaging_words()
+
+
+def _said_predicates(clause: Token) -> set[str]:
+    """``_predicate_words`` of a reported clause, less a punishing verb itself ("the junta *has
+    jailed* Suu Kyi, a source said": the jailing is the act reported, no slur; "should be in
+    *jail*" stays one)."""
+    words = _predicate_words(clause)
+    if clause.pos_ == "VERB" and clause.lemma_.lower() in load_event_words().punishing_verbs:
+        words.discard(clause.lemma_.lower())
+    return words
 
 
 def _predicate_words(clause: Token) -> set[str]:
