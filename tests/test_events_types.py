@@ -1181,6 +1181,11 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     # who hijacked the ship is not whom its crew's rescue aids
     ("The Indian navy rescued the crew of a ship hijacked by pirates off Somalia.", "rescued", "AID", "Indian navy",
      "the crew of a ship hijacked by pirates off Somalia"),
+    # a critic or a backer said of someone: the one described is the side
+    ("Warren has been one of Trump's fiercest critics.", "critics", "ACCUSE", "Warren", "Trump"),
+    ("Giuliani, a longtime ally of Trump, spoke on Sunday.", "ally", "SUPPORT", "Giuliani", "Trump"),
+    ("Former Mexican President Vicente Fox compared Trump to Hitler.", "compared", "ACCUSE",
+     "Mexican President Vicente Fox", "Trump"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)
@@ -1976,6 +1981,7 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Two rockets landed near the U.S. embassy in Baghdad, security sources said.", "landed", "ASSAULT",
      "fight.weapon-landed"),
     ("A bomb exploded near a market in Kabul.", "exploded", "ASSAULT", "fight.weapon-landed"),
+    ("Rep. Raul Grijalva was an early backer of Bernie Sanders.", "backer", "SUPPORT", "support.backer-of"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2042,6 +2048,9 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("The minister's visit was postponed because of the weather.", "visit", None),
     ("Shell fell 2 percent in London trading.", "fell", None),
     ("Myanmar's military government has jailed Aung San Suu Kyi, a source said.", "said", "ACCUSE"),
+    ("Trump supporters gathered outside the arena.", "supporters", None),
+    ("Ten percent were supporters of Clinton.", "supporters", None),
+    ("He compared the plan to Obamacare.", "compared", None),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

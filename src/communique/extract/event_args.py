@@ -409,6 +409,13 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
         return tok.head  # "*Trump* called Cruz a liar": the sentence's subject
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
         return clause_subject(tok.head)  # "*Sri Lanka* is grateful to India": the copula's subject
+    if tok.pos_ == "NOUN" and (noun_lemma(tok) in HUMAN or noun_lemma(tok) == "ally"):
+        said = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in (
+            "one", "some", "among") else tok  # ("*Warren* has been one of Trump's fiercest critics")
+        if said.dep_ == "attr" and said.head.lemma_ in ("be", "become", "remain"):
+            return clause_subject(said.head)  # "*Christie* is a strong supporter of Trump"
+        if said.dep_ == "appos":
+            return said.head  # "*Giuliani*, a longtime ally of Trump, ..."
     if bare_participle(tok):
         # a bare participle clause is passive ("leaving his car *when asked* to do so by police"): its
         # doer is a by-phrase in it, never the main clause's subject (who is acted on)

@@ -213,6 +213,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _warns_someone(tok, actors, obj()):
             return None  # "warned of a looming humanitarian crisis": a forecast, no threat
         score += 1
+    if c.get("requires_predicative"):
+        if not _predicative(tok):
+            return None  # "Warren is one of Trump's fiercest critics"; not "Trump supporters gathered"
+        score += 1
     if c.get("requires_bare_object"):
         if not _bare_object(tok):
             return None  # "called the families" phones them; "calling him 'a failed candidate'" names him
@@ -269,6 +273,22 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
             ch.dep_ == "prep" and f"prep:{ch.lower_}" in p.recipient for ch in tok.children):
         return None  # "the officer was dismissed", "was fired from the network" (not "fired upon")
     return score
+
+
+def _predicative(tok: Token) -> bool:
+    """The noun ``tok`` says what someone is: a predicate or an apposition ("Warren has been
+    *one of Trump's fiercest critics*", "King, *a backer of Cruz*, ..."), not a label in passing
+    ("Trump supporters gathered")."""
+    t = tok
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in ("one", "some", "among"):
+        t = t.head.head
+    if t.dep_ == "attr":  # (a poll's share is no one: "10 percent were supporters of Clinton")
+        return not any(c.dep_ == "nsubj" and (c.like_num or c.lemma_.lower() in _SHARES) for c in t.head.children)
+    return t.dep_ == "appos"
+
+
+_SHARES = frozenset({"percent", "percentage", "%", "majority", "plurality", "third", "half", "quarter", "fifth", "most",
+                     "many", "some", "few"})
 
 
 def _bare_object(tok: Token) -> bool:
