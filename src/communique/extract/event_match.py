@@ -468,6 +468,7 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
             # a trait denied disparages ("I don't believe that *she* is qualified"), anything else negated not
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and (_named_side(subj, actors) or subj.lower_ in ("he", "she")) \
+                    and not (subj.pos_ == "PRON" and _the_speaker(tok, subj, actors)) \
                     and _predicate_words(c) & load_event_words().positive_traits:
                 return True
             continue
@@ -532,13 +533,13 @@ def _owner_of(subj: Token, actors: ActorTable | None) -> Token | None:
 
 def _said_of(tok: Token, actors: ActorTable | None) -> Token | None:
     """The side ``tok`` says its words *of*: the object of its "of" phrase, or that object's
-    owner ("said of *Trump*", "said of *Trump's* ad"), where it names a side."""
+    owner ("said of *Trump*", "said of *Trump's* ad", "of the *Senate* vote"), where it names a side."""
     for o in (o for x in tok.children if x.dep_ == "prep" and x.lower_ == "of" for o in x.children if o.dep_ == "pobj"):
         if _named_side(o, actors):
             return o
-        poss = next((p for p in o.children if p.dep_ == "poss" and _named_side(p, actors)), None)
-        if poss is not None:
-            return poss
+        owner = _owner_of(o, actors)  # ("said of *Trump's* ad", "said of the *Senate* vote")
+        if owner is not None and owner.pos_ != "PRON":
+            return owner
     return None
 
 
