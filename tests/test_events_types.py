@@ -1985,6 +1985,8 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
+    ("The candidate said the country's government is underfunded and overrun by leftists.", "said", "ACCUSE",
+     "accuse.disparage"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,

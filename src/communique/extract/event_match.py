@@ -505,10 +505,11 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
 
 
 def _the_office(t: Token) -> bool:
-    """``t`` is "the" and a singular body or office, one particular side though unnamed ("*the
-    government*", "*the minister*"), not a generic plural ("leaders", "some officials")."""
+    """``t`` is "the" (or someone's) singular body or office, one particular side though unnamed
+    ("*the government*", "*the country's* government", "*the minister*"), not a generic plural
+    ("leaders", "some officials")."""
     return (t.tag_ == "NN" or t.lower_ == "police") and t.lemma_.lower() in load_lexicon().party_nouns | {"police"} \
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") or c.dep_ == "poss" for c in t.children)
 
 
 # whom a side fails when it fails someone ("the government had failed *the people* of Kenya")
@@ -648,6 +649,8 @@ def _predicate_words(clause: Token) -> set[str]:
         preds += [o for x in clause.children if x.dep_ == "prep" and x.lower_ in ("like", "in", "behind")
                   for o in x.children if o.dep_ == "pobj"]
     preds += [y for x in preds for y in x.children if y.dep_ in ("amod", "conj", "compound")]
+    # (and a verb or an adjective joined to its own: "is underfunded and *overrun* by leftists")
+    preds += [x for x in clause.children if x.dep_ == "conj" and x.pos_ in ("VERB", "ADJ", "NOUN")]
     # (and how its object is qualified: "used *excessive* force", "ran a *terrible* campaign")
     preds += [y for x in clause.children if x.dep_ == "dobj" for y in x.children if y.dep_ == "amod"]
     # (the object by its lemma too: "*committed war crimes*", "was *plotting a coup*")
