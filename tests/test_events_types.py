@@ -1186,6 +1186,9 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Giuliani, a longtime ally of Trump, spoke on Sunday.", "ally", "SUPPORT", "Giuliani", "Trump"),
     ("Former Mexican President Vicente Fox compared Trump to Hitler.", "compared", "ACCUSE",
      "Mexican President Vicente Fox", "Trump"),
+    # who a request or a demand asks to act
+    ("Erdogan reiterated his request that the United States extradite the cleric.", "request", "REQUEST", "Erdogan",
+     "the United States"),
 ])
 def test_events_types_sides_of_relational_and_received_events(pipeline, text, trigger, type_, actor, recipient):
     ev = _coded(pipeline, text, trigger, type_)

@@ -659,6 +659,10 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
                 yield from _nominal(obj)
         elif s == "complement_side":  # "branded *Trump* a loser": the side on a misparsed complement
             yield from (x for o in tok.children if o.dep_ == "dobj" if (x := named_on_complement(o)) is not None)
+        elif s == "acl_subject":  # "his request that *the United States* extradite the cleric": who is to act
+            yield from (x for c in tok.children if c.dep_ == "acl" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for x in c.children if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PRON")
         elif s == "agent":  # "was disappointed *by Trump's remarks*": a feeling's cause
             yield from (p for c in tok.children if c.dep_ == "agent" for p in pobjs(c))
         elif s == "poss":  # "came to *Trump's* defense"
