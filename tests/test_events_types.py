@@ -1985,6 +1985,7 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
      "fight.weapon-landed"),
     ("A bomb exploded near a market in Kabul.", "exploded", "ASSAULT", "fight.weapon-landed"),
     ("Rep. Raul Grijalva was an early backer of Bernie Sanders.", "backer", "SUPPORT", "support.backer-of"),
+    ("Pirates hijacked a cargo ship off the coast of Somalia.", "hijacked", "ASSAULT", "assault.hijack-vehicle"),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2059,6 +2060,7 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Trump supporters gathered outside the arena.", "supporters", None),
     ("Ten percent were supporters of Clinton.", "supporters", None),
     ("He compared the plan to Obamacare.", "compared", None),
+    ("Hackers hijacked the campaign's Twitter account.", "hijacked", None),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
