@@ -1986,6 +1986,12 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("A bomb exploded near a market in Kabul.", "exploded", "ASSAULT", "fight.weapon-landed"),
     ("Rep. Raul Grijalva was an early backer of Bernie Sanders.", "backer", "SUPPORT", "support.backer-of"),
     ("Pirates hijacked a cargo ship off the coast of Somalia.", "hijacked", "ASSAULT", "assault.hijack-vehicle"),
+    ("China does not accept the ruling.", "accept", "REJECT", "reject.not-accept"),
+    ("Venezuela said it does not recognize the ruling of the international court.", "recognize", "REJECT",
+     "reject.not-accept"),
+    ("Russia will not accept the ruling.", "accept", "REJECT", "reject.not-accept"),
+    ("Ryan does not support Trump.", "support", "REJECT", "support.back.refusal"),
+    ("She said she sees him as a real threat.", "sees", "ACCUSE", "accuse.cast-as"),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2061,6 +2067,10 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Ten percent were supporters of Clinton.", "supporters", None),
     ("He compared the plan to Obamacare.", "compared", None),
     ("Hackers hijacked the campaign's Twitter account.", "hijacked", None),
+    ("Russia recognized the election.", "recognized", "REJECT"),
+    ("Ryan did not support Trump in the primary.", "support", "REJECT"),
+    ("Most voters see Clinton as dishonest.", "see", None),
+    ("The war ended in what he saw as a disaster.", "saw", None),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):

@@ -89,7 +89,7 @@ CONDITION_KEYS = frozenset({
     "rejects_opinion_clause", "rejects_modifier", "rejects_subject", "requires_pejorative_clause",
     "requires_plural_or_prep", "requires_pejorative_as", "rejects_stance_clause", "requires_pejorative_complement",
     "requires_person_prep", "requires_praise", "requires_imperative_quote", "refused_when_negated_future",
-    "requires_bare_object", "requires_predicative",
+    "requires_bare_object", "requires_predicative", "requires_negation",
 })
 
 

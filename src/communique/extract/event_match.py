@@ -189,6 +189,11 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
                    for x in pobjs(ch)):
             return None  # "campaigned for Trump" backs him; "for New Hampshire" or "for the presidency" no one
         score += 1
+    if c.get("requires_negation"):
+        if not any(ch.dep_ == "neg" for ch in tok.children) or any(
+                ch.dep_ == "aux" and ch.lower_ in ("could", "might", "may") for ch in tok.children):
+            return None  # "China does not (will not) accept the ruling" rejects it; "accepted the ruling" does not
+        score += 1
     if c.get("requires_unwillingness"):
         if not _unwilling(tok, actors, sent_lemmas):
             return None  # "wants to hold talks" is an intent (AGREE), not a refusal
