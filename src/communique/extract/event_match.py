@@ -191,8 +191,10 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         score += 1
     if c.get("requires_negation"):
         if not any(ch.dep_ == "neg" for ch in tok.children) or any(
-                ch.dep_ == "aux" and ch.lower_ in ("could", "might", "may") for ch in tok.children):
-            return None  # "China does not (will not) accept the ruling" rejects it; "accepted the ruling" does not
+                ch.dep_ == "aux" and ch.lower_ in ("could", "might", "may", "did") for ch in tok.children):
+            # "China does not (will not) accept the ruling" rejects it; "accepted the ruling" does not, nor
+            # does a past non-acceptance ("did not accept the proposal")
+            return None
         score += 1
     if c.get("requires_unwillingness"):
         if not _unwilling(tok, actors, sent_lemmas):
