@@ -762,7 +762,7 @@ def test_events_types_unwanted_and_aims_not_coded(pipeline, text, trigger, type_
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, trigger, type_, modality", [
-    ("Ryan said he was not ready to support Trump.", "support", "SUPPORT", "negated"),  # no intent
+    ("Ryan said he was not ready to support Trump.", "support", "REJECT", "asserted"),  # a refusal, no intent
     ("Protesters disrupted Trump's rally in Chicago.", "disrupted", "PROTEST", "asserted"),
     ("Farmers blocked roads in Paris.", "blocked", "PROTEST", "asserted"),
 ])
