@@ -1992,6 +1992,10 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Russia will not accept the ruling.", "accept", "REJECT", "reject.not-accept"),
     ("Ryan does not support Trump.", "support", "REJECT", "support.back.refusal"),
     ("She said she sees him as a real threat.", "sees", "ACCUSE", "accuse.cast-as"),
+    ("The Democratic senator ripped the administration's handling of the Zika crisis.", "ripped", "ACCUSE",
+     "accuse.knock-act"),
+    ("Biden and Xi spoke for two hours by video link.", "spoke", "CONSULT", "consult.speak-phone"),
+    ("NATO put forces on standby.", "standby", "MOBILIZE", "mobilize.alert"),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2071,6 +2075,7 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Ryan did not support Trump in the primary.", "support", "REJECT"),
     ("Most voters see Clinton as dishonest.", "see", None),
     ("The war ended in what he saw as a disaster.", "saw", None),
+    ("The storm ripped the roof off the building.", "ripped", None),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
