@@ -1996,6 +1996,11 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
      "accuse.knock-act"),
     ("Biden and Xi spoke for two hours by video link.", "spoke", "CONSULT", "consult.speak-phone"),
     ("NATO put forces on standby.", "standby", "MOBILIZE", "mobilize.alert"),
+    ("Trump's verbal assault on the Mexican-American judge continued on Sunday.", "assault", "ACCUSE",
+     "accuse.person-attack-noun"),
+    ("Obama offered a blistering critique of Trump's foreign policy.", "critique", "ACCUSE", "accuse.insult-noun"),
+    ("Obama offered praise for Clinton.", "praise", "SUPPORT", "support.praise-noun"),
+    ("Christie offered a robust defense of Trump.", "defense", "SUPPORT", "support.defense-offered"),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2076,6 +2081,9 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Most voters see Clinton as dishonest.", "see", None),
     ("The war ended in what he saw as a disaster.", "saw", None),
     ("The storm ripped the roof off the building.", "ripped", None),
+    ("Trump's verbal assault on the Mexican-American judge continued on Sunday.", "assault", "ASSAULT"),
+    ("Obama offered a blistering critique of Trump's foreign policy.", "offered", "AGREE"),
+    ("He mounted a defense of the policy.", "defense", None),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
