@@ -2001,6 +2001,9 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Obama offered a blistering critique of Trump's foreign policy.", "critique", "ACCUSE", "accuse.insult-noun"),
     ("Obama offered praise for Clinton.", "praise", "SUPPORT", "support.praise-noun"),
     ("Christie offered a robust defense of Trump.", "defense", "SUPPORT", "support.defense-offered"),
+    ("The government of Nicaragua revoked the legal status of 100 NGOs.", "revoked", "COERCE", "coerce.revoke-status"),
+    ("The ministry ordered the closure of three independent radio stations.", "closure", "COERCE",
+     "coerce.closure-ordered"),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2084,6 +2087,8 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Trump's verbal assault on the Mexican-American judge continued on Sunday.", "assault", "ASSAULT"),
     ("Obama offered a blistering critique of Trump's foreign policy.", "offered", "AGREE"),
     ("He mounted a defense of the policy.", "defense", None),
+    ("The government ordered the closure of schools because of the flu.", "closure", None),
+    ("The airline cancelled the flight.", "cancelled", None),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
