@@ -2004,6 +2004,11 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("The government of Nicaragua revoked the legal status of 100 NGOs.", "revoked", "COERCE", "coerce.revoke-status"),
     ("The ministry ordered the closure of three independent radio stations.", "closure", "COERCE",
      "coerce.closure-ordered"),
+    ("Sanders said the economy is rigged and Clinton is part of the problem.", "said", "ACCUSE", "accuse.disparage"),
+    ('Trump said Clinton "doesn\'t have the stamina" to be president.', "said", "ACCUSE", "accuse.disparage"),
+    ("Sanders said Clinton lacked the judgment to be president.", "said", "ACCUSE", "accuse.disparage"),
+    ("Rubio said Trump was trying to con the American people.", "said", "ACCUSE", "accuse.disparage"),
+    ('Obama said Trump\'s proposals were "not serious."', "said", "ACCUSE", "accuse.disparage"),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2089,6 +2094,10 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("He mounted a defense of the policy.", "defense", None),
     ("The government ordered the closure of schools because of the flu.", "closure", None),
     ("The airline cancelled the flight.", "cancelled", None),
+    ('Trump said Clinton "doesn\'t have the stamina" to be president.', "said", "REQUEST"),
+    ("Sanders said he lacked the money to compete in the South.", "said", "ACCUSE"),
+    ("Kerry said the talks remained one of the best opportunities that we have to discuss our differences.", "discuss",
+     "CONSULT"),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):

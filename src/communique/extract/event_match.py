@@ -468,15 +468,22 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
     "he"/"she": "Clinton said Trump is dangerous", "'She's a liar,' he said"; not a negated
     clause ("Clinton is not a liar")."""
     words = load_event_words().pejorative_words
-    for c in tok.children:
-        if c.dep_ != "ccomp":
-            continue
-        if any(x.dep_ == "neg" for x in (*c.children, *tok.children)):
-            # a trait denied disparages ("I don't believe that *she* is qualified"), anything else negated not
+    # (a clause joined to the reported one is reported too: "said the economy is rigged and *Clinton is part
+    # of the problem*")
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    clauses += [j for c in clauses for j in c.children if j.dep_ == "conj" and j.pos_ in ("VERB", "AUX")
+                and any(x.dep_ in ("nsubj", "nsubjpass") for x in j.children)]
+    for c in clauses:
+        said = [x for x in c.children if x.dep_ in ("acomp", "attr")]  # ("were *not serious*")
+        if any(x.dep_ == "neg" for x in (*c.children, *tok.children, *(y for a in said for y in a.children))):
+            # a trait denied disparages ("I don't believe that *she* is qualified", "Trump's proposals were
+            # 'not serious'"), and so does a quality denied ("doesn't have the stamina"); anything else negated not
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            owner = _owner_of(subj, actors) if subj is not None and not _named_side(subj, actors) else None
+            subj = owner if owner is not None and owner.pos_ != "PRON" else subj
             if subj is not None and (_named_side(subj, actors) or subj.lower_ in ("he", "she")) \
                     and not (subj.pos_ == "PRON" and _the_speaker(tok, subj, actors)) \
-                    and _predicate_words(c) & load_event_words().positive_traits:
+                    and (_predicate_words(c) & load_event_words().positive_traits or _has_quality(c)):
                 return True
             continue
         subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
@@ -506,9 +513,22 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         own |= {t.i for x in c.children if x.dep_ == "advcl" for t in x.subtree}
         if any((t.lemma_.lower() in words or t.lower_ in words) and t.i not in own for t in c.subtree):
             return True
-        if _said_predicates(c) & load_event_words().pejorative_predicates:
-            return True
+        if _said_predicates(c) & load_event_words().pejorative_predicates or c.lemma_ == "lack" and _has_quality(c):
+            return True  # (... "Clinton *lacked the judgment* to be president")
     return False
+
+
+# what a leader needs and a side is said to lack ("lacked the judgment", "doesn't have the stamina")
+_QUALITIES = frozenset({"stamina", "judgment", "judgement", "temperament", "experience", "character", "courage",
+                        "credibility", "integrity", "competence", "credential", "qualification", "vision", "backbone",
+                        "honesty", "decency", "knowledge", "understanding", "wisdom", "strength", "leadership"})
+
+
+def _has_quality(clause: Token) -> bool:
+    """``clause`` has or lacks a leader's quality as its object ("lacked *the judgment*", "doesn't
+    have *the stamina*")."""
+    return clause.lemma_ in ("have", "lack", "possess", "show") and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in _QUALITIES for o in clause.children)
 
 
 def _the_office(t: Token) -> bool:
@@ -651,11 +671,16 @@ def _predicate_words(clause: Token) -> set[str]:
     *misleading*", "is *weak and erratic*")."""
     preds = [x for x in clause.children if x.dep_ in ("acomp", "attr")
              or x.dep_ == "dobj" and clause.lemma_ in ("make", "become")]  # ("would make *a great president*")
+    preds += [o for x in preds if x.lower_ == "part" for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # ("is *part of the problem*")
     if clause.lemma_ == "be":  # "is *like* a lawyer's dumbest client": a likeness is predicate too (and a
         # place one belongs: "should be *in jail*")
         preds += [o for x in clause.children if x.dep_ == "prep" and x.lower_ in ("like", "in", "behind")
                   for o in x.children if o.dep_ == "pobj"]
     preds += [y for x in preds for y in x.children if y.dep_ in ("amod", "conj", "compound")]
+    # (and what it tries or wants to do: "was trying to *con* the American people")
+    preds += [x for x in clause.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
+              and clause.lemma_ in ("try", "want", "seek", "attempt", "plan", "intend", "scheme")]
     # (and a verb or an adjective joined to its own: "is underfunded and *overrun* by leftists")
     preds += [x for x in clause.children if x.dep_ == "conj" and x.pos_ in ("VERB", "ADJ", "NOUN")]
     # (and how its object is qualified: "used *excessive* force", "ran a *terrible* campaign")

@@ -87,9 +87,10 @@ def disparaging_words() -> frozenset[str]:
 
 def obligation(verb: Token) -> bool:
     """``verb`` is a present "need to" or "has to" with its infinitive ("Russia *needs to*
-    withdraw", "*has to* withdraw"), not "had to" (it did) nor "has yet to" (it has not)."""
+    withdraw", "*has to* withdraw"), not "had to" (it did), "has yet to" (it has not) nor "has the
+    stamina to" (a quality)."""
     return verb.lemma_ in ("need", "have") and verb.tag_ in ("VBZ", "VBP", "VB") \
-        and not any(c.lower_ == "yet" for c in verb.children) \
+        and not any(c.lower_ == "yet" or c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in verb.children) \
         and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in verb.children)
 
 
