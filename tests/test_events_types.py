@@ -2009,6 +2009,7 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Sanders said Clinton lacked the judgment to be president.", "said", "ACCUSE", "accuse.disparage"),
     ("Rubio said Trump was trying to con the American people.", "said", "ACCUSE", "accuse.disparage"),
     ('Obama said Trump\'s proposals were "not serious."', "said", "ACCUSE", "accuse.disparage"),
+    ("Thousands joined a rally in support of the strikers.", "rally", "PROTEST", "protest.rally-noun"),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2098,6 +2099,8 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Sanders said he lacked the money to compete in the South.", "said", "ACCUSE"),
     ("Kerry said the talks remained one of the best opportunities that we have to discuss our differences.", "discuss",
      "CONSULT"),
+    ("Trump said he would hold a rally in Ohio on Saturday.", "rally", None),
+    ("Clinton held a campaign rally in Philadelphia.", "rally", None),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):

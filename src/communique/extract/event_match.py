@@ -248,8 +248,11 @@ def _conditions(tok: Token, p: Pattern, actors: ActorTable | None, sent_lemmas: 
         if not _cast_as_pejorative(tok):
             return None  # "cast Trump as divisive" criticises him; "described him as a friend" does not
         score += 1
-    if "rejects_subject" in c and _subject_lemmas(tok) & set(c["rejects_subject"]):
-        return None  # "44 percent would back Trump": a poll's share; "the deal calls for": a text's terms
+    if "rejects_subject" in c and (_subject_lemmas(tok) & set(c["rejects_subject"]) or "@person" in c["rejects_subject"]
+                                   and _holder_is_person(tok, actors)):
+        # "44 percent would back Trump": a poll's share; "the deal calls for": a text's terms; "Trump will hold a
+        # rally in Ohio": a candidate's rally, no protest
+        return None
     if "requires_subject" in c:
         words = set(c["requires_subject"])
         if not (_subject_lemmas(tok) & words or "@person" in words and _person_subject(tok, actors)
@@ -444,6 +447,14 @@ def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
     noun's possessor is its subject ("Rubio's attack")."""
     deps = ("nsubj", "poss") if tok.pos_ in ("NOUN", "PROPN") else ("nsubj",)
     return any(c.dep_ in deps and _named_person(c, actors) for c in tok.children)
+
+
+def _holder_is_person(tok: Token, actors: ActorTable | None) -> bool:
+    """``tok`` is held by a named person: its subject, its possessor or the subject of the verb
+    carrying it ("*Trump* will hold a rally", "*Trump's* rally", "a *Trump* rally")."""
+    if _person_subject(tok, actors) or any(c.dep_ == "compound" and _named_person(c, actors) for c in tok.children):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and _person_subject(tok.head, actors)
 
 
 def _state_subject(tok: Token, actors: ActorTable | None) -> bool:
