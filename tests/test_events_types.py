@@ -2010,6 +2010,7 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Rubio said Trump was trying to con the American people.", "said", "ACCUSE", "accuse.disparage"),
     ('Obama said Trump\'s proposals were "not serious."', "said", "ACCUSE", "accuse.disparage"),
     ("Thousands joined a rally in support of the strikers.", "rally", "PROTEST", "protest.rally-noun"),
+    ('Putin called Trump "a very colorful and talented person."', "called", "SUPPORT", "support.call-praise"),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2101,6 +2102,7 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
      "CONSULT"),
     ("Trump said he would hold a rally in Ohio on Saturday.", "rally", None),
     ("Clinton held a campaign rally in Philadelphia.", "rally", None),
+    ("Putin called Trump a talented person.", "called", "CONSULT"),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):

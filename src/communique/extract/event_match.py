@@ -307,8 +307,8 @@ def _bare_object(tok: Token) -> bool:
     and no second noun phrase ("calling him, among other things, 'a failed candidate'", "call
     Pfizer unpatriotic")."""
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is None or any(c.i > obj.i and c.dep_ != "prep" for c in obj.children):
-        return False
+    if obj is None or any(c.i > obj.i and c.dep_ != "prep" or c.dep_ == "nmod" for c in obj.children):
+        return False  # (nor a name the parse hung on a complement: "called *Trump* a talented person")
     allowed = {t.i for c in tok.children if c.i > obj.i and c.dep_ in ("prep", "npadvmod", "advmod", "punct")
                and c.pos_ != "ADJ" for t in c.subtree} | {t.i for t in obj.subtree}
     if not all(t.i in allowed for t in tok.subtree if t.i > obj.i):
@@ -657,8 +657,11 @@ def _praises(tok: Token, actors: ActorTable | None, where: str) -> bool:
     if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("him", "her", "them") \
             or not (_named_side(obj, actors) or noun_lemma(obj) in HUMAN):  # (people too: "the son")
         return False  # (not oneself: "casting himself as a champion"; nor "it")
+    named = next((c for c in obj.children if c.dep_ == "nmod" and _named_side(c, actors)), None)
     if where == "as":
         phrase = _as_phrase(tok)
+    elif named is not None:  # "called *Trump* a talented person": the parse hung the name on the complement
+        phrase = [t for t in obj.subtree if t.i not in {x.i for x in named.subtree}]
     else:
         phrase = [t for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i for t in c.subtree]
     words = _words_of(phrase)
