@@ -2011,6 +2011,9 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ('Obama said Trump\'s proposals were "not serious."', "said", "ACCUSE", "accuse.disparage"),
     ("Thousands joined a rally in support of the strikers.", "rally", "PROTEST", "protest.rally-noun"),
     ('Putin called Trump "a very colorful and talented person."', "called", "SUPPORT", "support.call-praise"),
+    ("Clinton has taken heat from Sanders over her ties to Wall Street.", "heat", "ACCUSE", "accuse.heat-received"),
+    ("Trump has questioned Obama's birthplace for years.", "questioned", "ACCUSE", "accuse.question-trait"),
+    ("Democrats want an investigation into the FBI director's letter.", "want", "REQUEST", "appeal.want-act"),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2103,6 +2106,9 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Trump said he would hold a rally in Ohio on Saturday.", "rally", None),
     ("Clinton held a campaign rally in Philadelphia.", "rally", None),
     ("Putin called Trump a talented person.", "called", "CONSULT"),
+    ("Clinton has taken heat from Sanders over her ties to Wall Street.", "taken", "PROTEST"),
+    ("He questioned how he would be helped by Sanders' health care plan.", "questioned", "ACCUSE"),
+    ("Voters want an investigation into the letter.", "want", "REQUEST"),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
