@@ -2014,6 +2014,8 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Clinton has taken heat from Sanders over her ties to Wall Street.", "heat", "ACCUSE", "accuse.heat-received"),
     ("Trump has questioned Obama's birthplace for years.", "questioned", "ACCUSE", "accuse.question-trait"),
     ("Democrats want an investigation into the FBI director's letter.", "want", "REQUEST", "appeal.want-act"),
+    ("Russia has shelled the city since Monday.", "shelled", "ASSAULT", None),
+    ("Rival candidates have long criticized Trump for his views.", "criticized", "ACCUSE", None),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
@@ -2109,6 +2111,7 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Clinton has taken heat from Sanders over her ties to Wall Street.", "taken", "PROTEST"),
     ("He questioned how he would be helped by Sanders' health care plan.", "questioned", "ACCUSE"),
     ("Voters want an investigation into the letter.", "want", "REQUEST"),
+    ("North Korea has conducted six nuclear tests since 2006.", "tests", "MOBILIZE"),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):

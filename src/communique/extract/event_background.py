@@ -176,6 +176,17 @@ def _acted_on(noun: Token) -> bool:
             or noun.ent_type_ in words.party_entities)
 
 
+def _record(tok: Token, ne: NotEvents) -> bool:
+    """``tok`` (or the verb carrying it) sums up a record in the present perfect: acts since a
+    past year ("*has conducted* six nuclear tests *since 2006*"), not one act reported ("has
+    shelled the city since Monday"; nor a stance held long: "have long criticized")."""
+    v = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    if v.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in v.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "since" and any(ne.year.match(x.text) for x in c.subtree)
+               for c in v.children)
+
+
 def _set_off(acl: Token) -> bool:
     """The participle ``acl`` is set off from a name or a particular side it describes ("Gillibrand,
     *backed by* the party, ...", "Kasich, *endorsed by* the Times"), not a kind of thing
@@ -238,6 +249,8 @@ def not_an_event(tok: Token, type_: str) -> str | None:
         # "a member who supports Trump", "a group that strongly opposes Trump", "the donor who once
         # backed Cruz": a stance that tells who someone is, not an act the sentence reports
         return "description"
+    if _record(tok, ne):
+        return "background"  # "North Korea has conducted six nuclear tests since 2006": a record
     if tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG" and not any(
             c.dep_ in ("nsubj", "poss") for c in tok.children):
         return "generic"  # "*Supporting* a candidate is a big decision": an act in general, no one's
