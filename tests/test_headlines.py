@@ -39,6 +39,9 @@ def test_headlines_title_case(blank, text, expected):
     ("Donald Trump Finally Endorses House Speaker Paul Ryan.",
      "Donald Trump Finally endorses House Speaker Paul Ryan."),
     ("Senate Majority Leader Mitch McConnell", None),
+    # a bare trigger after a count or a noun of people, those nouns, and prepositions the stop list lacks
+    ("Thousands Attack Police Near Parliament", "Thousands attack police near Parliament"),
+    ("Russia Masses Troops Near Ukraine Border", "Russia Masses troops near Ukraine Border"),
 ])
 def test_headlines_sentence_case(blank, text, expected):
     out = sentence_case(blank(text)[:], TRIGGERS)
@@ -125,6 +128,8 @@ def test_headlines_name_with_its_verb_hung_on_it_gets_a_stand_in(blank, deps, he
     ("Sanders Rips Clinton On Wall Street Speeches", "Rips", "ACCUSE", "Sanders"),
     # a name tagged a name, its verb misread as the object's adjective
     ("Trump mocked Rubio's sweating during the debate.", "mocked", "ACCUSE", "Trump"),
+    ("Police Arrest Opposition Leader In Dhaka", "Arrest", "COERCE", "Police"),
+    ("Thousands Protest In Tbilisi Against Foreign Agents Law", "Protest", "PROTEST", "Thousands"),
 ])
 def test_headlines_sentence_led_by_a_word_surname_is_parsed_with_its_subject(pipeline, text, trigger, type_, actor):
     a = pipeline.analyze(text)

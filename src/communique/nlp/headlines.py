@@ -5,7 +5,8 @@ To Condemn Donald Trump's Muslim Ban": *Votes*, *Condemn* and *Ban* names, no ve
 the event rules find nothing in it. The ``communique_headlines`` component runs after the
 whole pipeline. For each sentence whose longer words are nearly all capitalised
 (``title_case``), it writes the sentence in sentence case (``sentence_case``: function
-words and the inflected forms of event trigger words lower-cased, names kept; the trigger
+words, common nouns of people and the inflected forms of event trigger words lower-cased, and
+a bare trigger word after a plural subject of people ("Thousands *Protest*"), names kept; the trigger
 words are the event lexicon's, ``event_model.curated_trigger_words``), parses that
 copy on its own and copies its tags, lemmas, dependencies and entities onto the
 sentence's tokens. The text, the tokens and every character offset stay the article's
@@ -32,6 +33,11 @@ TITLE_SHARE = 0.75
 # what may follow a lower-cased "to" or modal as the bare verb it governs ("Votes To *Condemn*")
 _GOVERNORS = frozenset({"to", "will", "would", "can", "could", "must", "should", "may", "might", "not"})
 _INFLECTIONS = ("ies", "ied", "es", "ed", "ing", "s", "d")
+# prepositions the stop list lacks ("Troops *Near* Ukraine Border")
+_PREPOSITIONS = frozenset({"near", "amid", "despite", "outside", "inside", "toward", "towards"})
+# counts that head a plural subject ("*Thousands* Protest In Tbilisi"), and plural nouns of
+# forces that are no name ("Russia Masses *Troops*")
+_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "troops", "soldiers"})
 
 
 def _title(word: str) -> bool:
@@ -67,15 +73,19 @@ def sentence_case(sent: Span, triggers: frozenset[str]) -> str | None:
     after a lower-cased "to" or modal, or a word in -s before "to" is lower-cased; the first
     word and any other capitalised word (a name) are kept."""
     chars = list(sent.text)
+    people = actor_words().people_nouns
     changed = False
     prev_lower = False
     for t in sent[1:]:
         low = t.lower_
         nxt = t.nbor(1).lower_ if t.i + 1 < sent.end else ""
         lower_it = _title(t.text) and (
-            low in STOP_WORDS and low != "i"
+            low in STOP_WORDS and low != "i" or low in _PREPOSITIONS
             or _inflected_trigger(low, triggers)
             or prev_lower and t.nbor(-1).lower_ in _GOVERNORS and low in triggers
+            # a bare verb after a plural subject of people ("Thousands *Protest*", "Police *Arrest*")
+            or low in triggers and (t.nbor(-1).lower_ in people or t.nbor(-1).lower_ in _COUNTS)
+            or low in people or low in _COUNTS  # common nouns of people ("Masses *Troops*")
             or low.endswith("s") and nxt == "to")  # a verb with its infinitive ("Votes To", "Plans To")
         if lower_it:
             start = t.idx - sent.start_char
