@@ -2015,6 +2015,8 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Trump has questioned Obama's birthplace for years.", "questioned", "ACCUSE", "accuse.question-trait"),
     ("Democrats want an investigation into the FBI director's letter.", "want", "REQUEST", "appeal.want-act"),
     ("Russia has shelled the city since Monday.", "shelled", "ASSAULT", None),
+    ("Prosecutors say the former president accepted bribes from a construction company.", "say", "ACCUSE",
+     "accuse.disparage"),
     ("Rival candidates have long criticized Trump for his views.", "criticized", "ACCUSE", None),
     ("Ryan said he was not ready to endorse Trump.", "endorse", "REJECT", "support.praise.refusal"),
     ("Iran is not willing to negotiate with the United States.", "negotiate", "REJECT", "consult.negotiate.refusal"),
