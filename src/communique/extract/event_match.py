@@ -293,12 +293,10 @@ def _predicative(tok: Token) -> bool:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in ("one", "some", "among"):
         t = t.head.head
     if t.dep_ == "attr":  # (a poll's share is no one: "10 percent were supporters of Clinton")
-        return not any(c.dep_ == "nsubj" and (c.like_num or c.lemma_.lower() in _SHARES) for c in t.head.children)
+        shares = load_event_words().poll_shares
+        return not any(c.dep_ == "nsubj" and (c.like_num or c.lemma_.lower() in shares) for c in t.head.children)
     return t.dep_ == "appos"
 
-
-_SHARES = frozenset({"percent", "percentage", "%", "majority", "plurality", "third", "half", "quarter", "fifth", "most",
-                     "many", "some", "few"})
 
 
 def _bare_object(tok: Token) -> bool:
@@ -510,7 +508,8 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         if subj is not None and subj.pos_ != "PRON" and (
                 _named_side(subj, actors) or subj.lemma_.lower() in load_lexicon().party_nouns) and (
                 did_nothing(c) or c.lemma_ in ("fail", "neglect") and any(
-                    x.dep_ == "xcomp" or x.dep_ == "dobj" and x.lemma_.lower() in _FAILED_ONES for x in c.children)):
+                    x.dep_ == "xcomp" or x.dep_ == "dobj" and x.lemma_.lower() in load_event_words().failed_ones
+                    for x in c.children)):
             return True  # "said the authorities have taken no action to free him", "had failed to protect",
             # "had failed *the people*"
         if subj is not None and _the_office(subj) and _said_predicates(c) & disparaging_words():
@@ -529,17 +528,12 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
     return False
 
 
-# what a leader needs and a side is said to lack ("lacked the judgment", "doesn't have the stamina")
-_QUALITIES = frozenset({"stamina", "judgment", "judgement", "temperament", "experience", "character", "courage",
-                        "credibility", "integrity", "competence", "credential", "qualification", "vision", "backbone",
-                        "honesty", "decency", "knowledge", "understanding", "wisdom", "strength", "leadership"})
-
 
 def _has_quality(clause: Token) -> bool:
     """``clause`` has or lacks a leader's quality as its object ("lacked *the judgment*", "doesn't
     have *the stamina*")."""
     return clause.lemma_ in ("have", "lack", "possess", "show") and any(
-        o.dep_ == "dobj" and o.lemma_.lower() in _QUALITIES for o in clause.children)
+        o.dep_ == "dobj" and o.lemma_.lower() in load_event_words().leader_qualities for o in clause.children)
 
 
 def _the_office(t: Token) -> bool:
@@ -549,10 +543,6 @@ def _the_office(t: Token) -> bool:
     return (t.tag_ == "NN" or t.lower_ == "police") and t.lemma_.lower() in load_lexicon().party_nouns | {"police"} \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this") or c.dep_ == "poss" for c in t.children)
 
-
-# whom a side fails when it fails someone ("the government had failed *the people* of Kenya")
-_FAILED_ONES = frozenset({"people", "public", "citizen", "voter", "victim", "family", "child", "nation", "country",
-                          "worker", "community", "taxpayer", "veteran", "student", "patient", "farmer", "refugee"})
 
 
 def _owner_of(subj: Token, actors: ActorTable | None) -> Token | None:

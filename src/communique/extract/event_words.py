@@ -62,6 +62,10 @@ class EventWords:
     striking_verbs: frozenset[str]
     manner_adjectives: frozenset[str]
     discourse_imperatives: frozenset[str]
+    leader_qualities: frozenset[str]
+    failed_ones: frozenset[str]
+    poll_shares: frozenset[str]
+    offered_words: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

@@ -362,8 +362,9 @@ def modality_of(tok: Token) -> tuple[str, bool]:
             if t.lemma_ in REFUSE_GOVERNORS and t.pos_ == "VERB" and (
                     prev.dep_ == "xcomp" or prev.dep_ == "prep" and prev.lower_ == "from"):
                 return "negated", False  # "refused to hold *talks*", "refrained from *endorsing*": not done
-            if t.lemma_ in INTEND and t.pos_ == "VERB" and not (
-                    t.lemma_ == "offer" and prev.dep_ == "dobj" and prev.lemma_.lower() in OFFERED_WORDS) and (
+            said_words = t.lemma_ == "offer" and prev.dep_ == "dobj" and prev.lemma_.lower() in \
+                load_event_words().offered_words  # ("offered *praise*": the words are the act)
+            if t.lemma_ in INTEND and t.pos_ == "VERB" and not said_words and (
                     prev.dep_ in ("dobj", "xcomp", "ccomp") or (
                     t.lemma_ == "threaten" and prev.dep_ == "prep" and prev.lower_ == "with")):
                 # ("threatened Stockholm *with* blocking its bid": the threatened act, not done)
@@ -440,9 +441,6 @@ INTENT_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "vow", "pledge
 # CAMEO's and PLOVER's intent (AGREE)
 PLAN_GOVERNORS = frozenset({"plan", "intend", "prepare", "aim", "decide", "set", "move", "schedule", "expect"})
 CEASE_GOVERNORS = frozenset({"stop", "cease", "quit"})
-# what is offered by being said: the words are the act ("offered praise for Clinton")
-OFFERED_WORDS = frozenset({"praise", "critique", "criticism", "rebuke", "condemnation", "defense", "defence",
-                           "apology", "condolence", "tribute", "endorsement", "thanks", "congratulation"})
 REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "rule", "resist", "balk", "refrain", "abstain"})
 STATEMENT_VERBS = frozenset({"say", "announce", "declare", "state", "confirm", "tell", "add", "insist",
                              "affirm", "report", "indicate", "signal", "write", "note", "assure", "promise",
@@ -463,7 +461,7 @@ def stance(tok: Token, same_actor=None) -> tuple[bool, bool, str | None, bool]:
     intended = refused = committed = False
     t = v
     noun_object = tok.pos_ in ("NOUN", "PROPN") and carried(tok)[0].dep_ == "dobj"
-    if noun_object and v.lemma_ == "offer" and tok.lemma_.lower() in OFFERED_WORDS:
+    if noun_object and v.lemma_ == "offer" and tok.lemma_.lower() in load_event_words().offered_words:
         noun_object = False  # "offered a blistering critique", "offered praise": words delivered, no intent
     if noun_object and v.i != tok.i and v.lemma_ in INTENT_GOVERNORS:
         # "are planning a demonstration", "prepared an offensive", "prepared a new package of

@@ -24,6 +24,7 @@ SCHEMA: dict[str, type] = {
     "org_cues": dict, "name_joiners": list, "opposition_modifiers": list, "people_nouns": dict,
     "not_agents": list, "side_phrases": list, "owned_groups": list, "not_org_names": list, "water_words": list,
     "state_names": dict, "backing_words": list, "org_references": list, "word_names": list, "name_stand_ins": list,
+    "headline_lower": list,
 }
 
 
@@ -51,6 +52,8 @@ class ActorWords:
     # surnames that are English words ("Trump", "Bush"), as written; stand-in names by length
     word_names: frozenset[str] = frozenset()
     name_stand_ins: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
+    # words a title-case headline capitalises that are never names ("Masses *Troops* *Near* Ukraine Border")
+    headline_lower: frozenset[str] = frozenset()
 
     def cue_sector(self, words: list[str]) -> str | None:
         """The sector a cue inside an organisation's name gives ("human rights" -> NGO)."""
@@ -109,6 +112,7 @@ def parse_words(data: dict[str, Any]) -> ActorWords:
                                       for k, v in d["state_names"].items()}),
         word_names=frozenset(str(w) for w in d["word_names"]),
         name_stand_ins=MappingProxyType({len(w): str(w) for w in d["name_stand_ins"]}),
+        headline_lower=frozenset(str(w).lower() for w in d["headline_lower"]),
     )
 
 

@@ -33,11 +33,7 @@ TITLE_SHARE = 0.75
 # what may follow a lower-cased "to" or modal as the bare verb it governs ("Votes To *Condemn*")
 _GOVERNORS = frozenset({"to", "will", "would", "can", "could", "must", "should", "may", "might", "not"})
 _INFLECTIONS = ("ies", "ied", "es", "ed", "ing", "s", "d")
-# prepositions the stop list lacks ("Troops *Near* Ukraine Border")
-_PREPOSITIONS = frozenset({"near", "amid", "despite", "outside", "inside", "toward", "towards"})
-# counts that head a plural subject ("*Thousands* Protest In Tbilisi"), and plural nouns of
-# forces that are no name ("Russia Masses *Troops*")
-_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "troops", "soldiers"})
+
 
 
 def _title(word: str) -> bool:
@@ -73,19 +69,19 @@ def sentence_case(sent: Span, triggers: frozenset[str]) -> str | None:
     after a lower-cased "to" or modal, or a word in -s before "to" is lower-cased; the first
     word and any other capitalised word (a name) are kept."""
     chars = list(sent.text)
-    people = actor_words().people_nouns
+    people, common = actor_words().people_nouns, actor_words().headline_lower
     changed = False
     prev_lower = False
     for t in sent[1:]:
         low = t.lower_
         nxt = t.nbor(1).lower_ if t.i + 1 < sent.end else ""
         lower_it = _title(t.text) and (
-            low in STOP_WORDS and low != "i" or low in _PREPOSITIONS
+            low in STOP_WORDS and low != "i" or low in common
             or _inflected_trigger(low, triggers)
             or prev_lower and t.nbor(-1).lower_ in _GOVERNORS and low in triggers
             # a bare verb after a plural subject of people ("Thousands *Protest*", "Police *Arrest*")
-            or low in triggers and (t.nbor(-1).lower_ in people or t.nbor(-1).lower_ in _COUNTS)
-            or low in people or low in _COUNTS  # common nouns of people ("Masses *Troops*")
+            or low in triggers and (t.nbor(-1).lower_ in people or t.nbor(-1).lower_ in common)
+            or low in people  # common nouns of people ("Police *Arrest*")
             or low.endswith("s") and nxt == "to")  # a verb with its infinitive ("Votes To", "Plans To")
         if lower_it:
             start = t.idx - sent.start_char
