@@ -177,14 +177,16 @@ def _acted_on(noun: Token) -> bool:
 
 
 def _record(tok: Token, ne: NotEvents) -> bool:
-    """``tok`` (or the verb carrying it) sums up a record in the present perfect: acts since a
-    past year ("*has conducted* six nuclear tests *since 2006*"), not one act reported ("has
-    shelled the city since Monday"; nor a stance held long: "have long criticized")."""
+    """``tok`` (or the verb carrying it) sums up a record in the present perfect: acts counted
+    since a past year ("*has conducted* six nuclear tests *since 2006*"), not one act reported
+    ("has shelled the city since Monday", "has faced sanctions since 2014"; nor a stance held
+    long: "have long criticized")."""
     v = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
     if v.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in v.children):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "since" and any(ne.year.match(x.text) for x in c.subtree)
-               for c in v.children)
+    counted = any(c.dep_ == "dobj" and any(n.dep_ == "nummod" for n in c.children) for c in v.children)
+    return counted and any(c.dep_ == "prep" and c.lower_ == "since" and any(ne.year.match(x.text) for x in c.subtree)
+                           for c in v.children)
 
 
 def _set_off(acl: Token) -> bool:
