@@ -387,6 +387,14 @@ def named_on_complement(obj: Token) -> Token | None:
                  and not any(d.dep_ == "det" for d in obj.children if d.i < c.i)), None)
 
 
+def described_noun(tok: Token) -> Token:
+    """The phrase that says what someone is, where ``tok`` names one of a kind: "one" of "*one*
+    of Trump's fiercest critics" (also "some of", "among"), else ``tok`` itself."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "some", "among"):
+        return tok.head.head
+    return tok
+
+
 def misparsed_main_verb(tok: Token) -> bool:
     """``tok`` is the sentence's own verb that the parser hung on its subject as a participle:
     right after the root noun, with a direct object or two complements, which no passive takes
@@ -410,8 +418,7 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
         return clause_subject(tok.head)  # "*Sri Lanka* is grateful to India": the copula's subject
     if tok.pos_ == "NOUN" and (noun_lemma(tok) in HUMAN or noun_lemma(tok) == "ally"):
-        said = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in (
-            "one", "some", "among") else tok  # ("*Warren* has been one of Trump's fiercest critics")
+        said = described_noun(tok)  # ("*Warren* has been one of Trump's fiercest critics")
         if said.dep_ == "attr" and said.head.lemma_ in ("be", "become", "remain"):
             return clause_subject(said.head)  # "*Christie* is a strong supporter of Trump"
         if said.dep_ == "appos":

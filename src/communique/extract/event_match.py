@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..ontology import plover_for_cameo
 from .actors import ActorTable
 from .event_actors import side_countries
-from .event_args import HUMAN, named_on_complement, noun_lemma, of_objects, pobjs
+from .event_args import HUMAN, described_noun, named_on_complement, noun_lemma, of_objects, pobjs
 from .event_lexicon import Lexicon, Pattern, load_lexicon
 from .event_words import disparaging_words, load_event_words, obligation, verb_forms
 from .modality import aux_words, did_nothing, responsibility_predicate
@@ -289,9 +289,7 @@ def _predicative(tok: Token) -> bool:
     """The noun ``tok`` says what someone is: a predicate or an apposition ("Warren has been
     *one of Trump's fiercest critics*", "King, *a backer of Cruz*, ..."), not a label in passing
     ("Trump supporters gathered")."""
-    t = tok
-    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in ("one", "some", "among"):
-        t = t.head.head
+    t = described_noun(tok)
     if t.dep_ == "attr":  # (a poll's share is no one: "10 percent were supporters of Clinton")
         shares = load_event_words().poll_shares
         return not any(c.dep_ == "nsubj" and (c.like_num or c.lemma_.lower() in shares) for c in t.head.children)
@@ -540,7 +538,7 @@ def _the_office(t: Token) -> bool:
     """``t`` is "the" (or someone's) singular body or office, one particular side though unnamed
     ("*the government*", "*the country's* government", "*the minister*"), not a generic plural
     ("leaders", "some officials")."""
-    return (t.tag_ == "NN" or t.lower_ == "police") and t.lemma_.lower() in load_lexicon().party_nouns | {"police"} \
+    return (t.tag_ == "NN" and t.lemma_.lower() in load_lexicon().party_nouns or t.lower_ == "police") \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this") or c.dep_ == "poss" for c in t.children)
 
 
@@ -724,7 +722,6 @@ def _pejorative_complement(tok: Token) -> bool:
     # (or the named object on the complement: "branded *Trump* a loser", "called *protesters* 'thugs'")
     comps += [o for o in tok.children if o.dep_ == "dobj" and named_on_complement(o) is not None]
     return bool(_words_of(t for c in comps for t in c.subtree) & words)
-
 
 
 def _stance_clause(tok: Token) -> bool:

@@ -66,6 +66,8 @@ class EventWords:
     failed_ones: frozenset[str]
     poll_shares: frozenset[str]
     offered_words: frozenset[str]
+    readiness_words: frozenset[str]
+    stance_verbs: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

@@ -77,6 +77,7 @@ from .modality import (
     REFUSE_GOVERNORS,
     STATEMENT_VERBS,
     allegation_of,
+    announced_refusal,
     aux_words,
     condition_of,
     conditional_clause,
@@ -448,13 +449,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
             modality = "future"
     refusal = p.cond.get("refused_when_negated_future")
     if modality == "negated" and cameo_override is None and refusal and cond is None and not under_claim_or_condition(
-            tok) and (any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in tok.children)
-                      or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("ready", "willing", "prepared")
-                      or tok.lemma_.lower() in ("support", "back", "endorse") and any(
-                          c.dep_ == "aux" and c.lower_ in ("do", "does") for c in tok.children)):
-        # "Moscow will not accept any proposal that ...", "would not negotiate with terrorists", "is not ready to
-        # endorse Trump", "Ryan does not support Trump" (a stance denied): a refusal
-        # announced (CAMEO 12, the pattern's code or 120), not an acceptance or a meeting denied
+            tok) and announced_refusal(tok):
+        # a refusal announced (CAMEO 12, the pattern's code or 120), not an acceptance or a meeting denied
         cameo_override, how, modality = refusal if isinstance(refusal, str) else "120", "refusal", "asserted"
     if modality == "negated" and (p.cond.get("requires_unwillingness") or p.cond.get("requires_pejorative_clause")
                                   or p.cond.get("requires_negation")):

@@ -80,6 +80,17 @@ def attributed(tok: Token) -> bool:
     return clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" and subj is not None and subj.pos_ != "PRON"
 
 
+def announced_refusal(tok: Token) -> bool:
+    """The negated act ``tok`` names is refused, not merely not done: "Moscow *will not accept*
+    any proposal", "would not negotiate with terrorists", "is not *ready* to endorse Trump" (a
+    readiness denied), "Ryan *does not support* Trump" (a stance denied in the present)."""
+    words = load_event_words()
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in tok.children) \
+        or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words.readiness_words \
+        or tok.lemma_.lower() in words.stance_verbs and any(
+            c.dep_ == "aux" and c.lower_ in ("do", "does") for c in tok.children)
+
+
 def denied_intent(gov: Token) -> bool:
     """The intent word ``gov`` is negated: "does *not want*", "was *not ready*"."""
     return any(c.dep_ == "neg" for c in gov.children) or gov.dep_ == "acomp" and any(
