@@ -1186,6 +1186,9 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Giuliani, a longtime ally of Trump, spoke on Sunday.", "ally", "SUPPORT", "Giuliani", "Trump"),
     ("Former Mexican President Vicente Fox compared Trump to Hitler.", "compared", "ACCUSE",
      "Mexican President Vicente Fox", "Trump"),
+    # whom a strike killed
+    ("Indian troops fired across the border, killing two Pakistani civilians.", "fired", "ASSAULT", "Indian troops",
+     "civilians"),
     # who a request or a demand asks to act
     ("Erdogan reiterated his request that the United States extradite the cleric.", "request", "REQUEST", "Erdogan",
      "the United States"),
@@ -2023,6 +2026,18 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ('"This is a disgrace," Sanders said of the Senate vote.', "said", "ACCUSE", "accuse.disparage"),
     ("The candidate said the country's government is underfunded and overrun by leftists.", "said", "ACCUSE",
      "accuse.disparage"),
+    # session 21: police raids, solidarity, links cut, supplies sent, harm and traits said of a side
+    ("The FBI raided the offices of the campaign manager.", "raided", "COERCE", "coerce.police-raid"),
+    ("Ryan said he was proud to stand with the nominee.", "stand", "SUPPORT", "support.proud-to-stand"),
+    ("Ukraine suspended rail links with Crimea.", "suspended", "SANCTION", "sanction.cut-links"),
+    ("China sent ventilators and masks to Pakistan.", "sent", "AID", "aid.provide"),
+    ("Clinton's campaign said Trump's tax plan would blow a hole in the deficit.", "said", "ACCUSE",
+     "accuse.disparage"),
+    ("Rubio said Trump was not a conservative.", "said", "ACCUSE", "accuse.disparage"),
+    ("Bush said Trump's plan to deport 11 million people was not realistic.", "said", "ACCUSE", "accuse.disparage"),
+    ("Graham said Trump had lost his mind.", "said", "ACCUSE", "accuse.disparage"),
+    ("Former aides have described the senator as abrasive and vindictive.", "described", "ACCUSE", None),
+    ("Trump has praised Putin in the past week.", "praised", "SUPPORT", "support.praise"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2115,6 +2130,15 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Voters want an investigation into the letter.", "want", "REQUEST"),
     ("North Korea has conducted six nuclear tests since 2006.", "tests", "MOBILIZE"),
     ("Ryan said he was not ready to endorse Trump.", "said", "ACCUSE"),  # his own readiness, no slur
+    ("Israeli troops raided a refugee camp in Jenin.", "raided", "COERCE"),  # soldiers' raid: an attack
+    ("Ryan said he stood with the nominee at the news conference.", "stood", "SUPPORT"),  # beside him
+    ("The company suspended links to the website.", "suspended", "SANCTION"),  # no side
+    ("No group has claimed responsibility for the attack.", "attack", None),  # a known attack, unclaimed
+    ("The Taliban did not claim responsibility for the bombing.", "bombing", None),
+    ("Democrats said the bill was an attack on women's health.", "attack", "ASSAULT"),  # words, no violence
+    ("Obama said the storm would hurt Florida's economy.", "said", "ACCUSE"),  # no side's act
+    ("The note said the businessman had praised her in the past.", "praised", "SUPPORT"),  # a history
+    ("The deal has been criticized by both parties in the past.", "criticized", "ACCUSE"),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

@@ -904,6 +904,12 @@ def wider_recipient_tokens(tok: Token, *, meeting: bool = False, clausal: bool =
         for c in v.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in NOMINAL_RECIPIENT_PREPS:
                 objs.extend(pobjs(c))
+    if not objs and tok.pos_ == "VERB" and not is_passive(tok) \
+            and tok.lemma_.lower() in load_event_words().striking_verbs:
+        # whom a strike at nothing named killed ("fired across the border, *killing two Pakistani civilians*")
+        objs.extend(x for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i
+                    and c.lemma_.lower() in load_event_words().allegation_consequences
+                    for o in c.children if o.dep_ == "dobj" for x in _nominal(o))
     for o in objs:
         o = antecedent(o)
         yield o

@@ -9,8 +9,10 @@ failed actions (word lists in ``data/events/not_events.yaml``).
   occasion; not after/following when the noun names its sides: "after clashes with
   protesters", "following fighting between the army and rebels"), or anywhere when it
   carries a year ("during the 2014 war", "investigating the 2012 attack") — what the
-  sentence reports happened against it; and what a side is known or notorious for ("known
-  for his attacks on the media"): a habit;
+  sentence reports happened against it; what a side is known or notorious for ("known
+  for his attacks on the media"): a habit; an act placed "in the past" ("had praised her
+  in the past"); and an act no one claims ("No group has claimed
+  responsibility for the attack");
 - ``non-violent death``: a killing, death or injury whose cause is a disease, an accident
   or a disaster ("Cholera killed 200", "killed in a car accident");
 - ``failed``: an action under "fail to" ("Police failed to arrest the suspect");
@@ -107,7 +109,16 @@ def _dated_in_year(verb: Token, ne: NotEvents) -> bool:
     return False
 
 
+def _in_the_past(verb: Token) -> bool:
+    """``verb`` is placed "in the past" ("the businessman had praised her *in the past*"): a
+    habit or a history, no act the sentence reports."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        o.dep_ == "pobj" and o.lower_ == "past" and o.n_lefts == 1 for o in c.children) for c in verb.children)
+
+
 def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
+    if tok.pos_ == "VERB" and _in_the_past(tok):
+        return True
     if tok.pos_ == "VERB":
         # "al-Awlaki, who was killed in a 2011 drone strike, ...": a passive relative clause dated
         # to a year tells who someone is (what befell them), not what the sentence reports
@@ -198,10 +209,24 @@ def _set_off(acl: Token) -> bool:
         and head.tag_ == "NN"
 
 
+def _unclaimed(tok: Token) -> bool:
+    """``tok`` is the act no one claims ("*No group* has claimed responsibility for the attack",
+    "the Taliban *did not* claim responsibility for the bombing"): a known act, mentioned, not reported."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "responsibility"):
+        return False
+    claim = tok.head.head.head
+    if claim.lemma_.lower() not in ("claim", "accept", "admit", "acknowledge", "take"):
+        return False
+    subj = next((c for c in claim.children if c.dep_ == "nsubj"), None)
+    return any(c.dep_ == "neg" for c in claim.children) or subj is not None and (
+        subj.lower_ in ("nobody", "none") or subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children))
+
+
 def not_an_event(tok: Token, type_: str) -> str | None:
     """Why the trigger ``tok`` (coded ``type_``) reports no event, or None."""
     ne = load_not_events()
-    if _background(tok, type_, ne):
+    if _background(tok, type_, ne) or _unclaimed(tok):
         return "background"
     if type_ == "ASSAULT" and tok.lemma_.lower() in ne.death_triggers and _cause_words(tok) & ne.causes:
         return "non-violent death"
