@@ -2038,6 +2038,9 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Graham said Trump had lost his mind.", "said", "ACCUSE", "accuse.disparage"),
     ("Former aides have described the senator as abrasive and vindictive.", "described", "ACCUSE", None),
     ("Trump has praised Putin in the past week.", "praised", "SUPPORT", "support.praise"),
+    ("The candidates clashed over immigration during the debate.", "clashed", "ACCUSE", "accuse.verbal-clash"),
+    ("Trump sparred with Cruz over immigration.", "sparred", "ACCUSE", "accuse.verbal-clash"),
+    ("Sanders and Clinton clashed over immigration.", "clashed", "ACCUSE", "accuse.verbal-clash"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2139,6 +2142,10 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Obama said the storm would hurt Florida's economy.", "said", "ACCUSE"),  # no side's act
     ("The note said the businessman had praised her in the past.", "praised", "SUPPORT"),  # a history
     ("The deal has been criticized by both parties in the past.", "criticized", "ACCUSE"),
+    ("Protesters clashed with police in Paris.", "clashed", "ACCUSE"),  # a clash in fact
+    ("Sanders and Clinton clashed over guns.", "clashed", "ACCUSE"),  # violence in view
+    ("About 40 percent of Republicans said they would support Trump.", "support", None),  # a poll's share
+    ("Forty six percent were certain they would support Clinton.", "support", None),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

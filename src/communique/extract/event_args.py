@@ -296,8 +296,9 @@ def _controller(inf: Token) -> Token | None:
     words = load_event_words()
     if lemma in words.object_control_verbs:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < inf.i), None)
-        if obj is not None:
-            return obj
+        if obj is not None and not (obj.pos_ == "NOUN" and not obj.ent_type_ and noun_lemma(obj) not in HUMAN
+                                    and noun_lemma(obj) not in load_lexicon().party_nouns):
+            return obj  # (a thing does nothing: "drove *tractors* into Paris to protest": the farmers protest)
         if verb.dep_ == "relcl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ == "nsubj" for c in verb.children):
             return verb.head

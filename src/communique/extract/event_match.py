@@ -363,6 +363,12 @@ def _subject_lemmas(tok: Token) -> set[str]:
     for s in (*subjects, *agents):
         if s.lower_ in ("that", "which", "who") and s.head.dep_ == "relcl":
             s = s.head.head  # (also the governor's: "the resolution *that* was aimed at ending violence")
+        if s.lower_ == "they" and s.dep_ == "nsubj" and tok.dep_ == "ccomp":
+            # the speakers who say "they" would act are who acts ("40 percent of Republicans said *they* would
+            # support Trump": a poll's share)
+            # (or are sure they would: "46 percent were certain *they* would support")
+            holder = tok.head.head if tok.head.dep_ == "acomp" else tok.head
+            s = next((c for c in holder.children if c.dep_ == "nsubj"), s)
         for t in (s, *s.conjuncts):
             out.add(noun_lemma(t))
             out.update(noun_lemma(x) for x in of_objects(t))
@@ -442,7 +448,8 @@ def _person_subject(tok: Token, actors: ActorTable | None) -> bool:
     """``tok``'s subject names a person ("Ibrahim Babangida has arrived in Rome"); an event
     noun's possessor is its subject ("Rubio's attack")."""
     deps = ("nsubj", "poss") if tok.pos_ in ("NOUN", "PROPN") else ("nsubj",)
-    return any(c.dep_ in deps and _named_person(c, actors) for c in tok.children)
+    # (or one of several: "Sanders and *Clinton* clashed", the first name taken for an organisation)
+    return any(c.dep_ in deps and any(_named_person(x, actors) for x in (c, *c.conjuncts)) for c in tok.children)
 
 
 def _holder_is_person(tok: Token, actors: ActorTable | None) -> bool:
