@@ -2041,6 +2041,13 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("The candidates clashed over immigration during the debate.", "clashed", "ACCUSE", "accuse.verbal-clash"),
     ("Trump sparred with Cruz over immigration.", "sparred", "ACCUSE", "accuse.verbal-clash"),
     ("Sanders and Clinton clashed over immigration.", "clashed", "ACCUSE", "accuse.verbal-clash"),
+    ("Fighter jets carried out airstrikes on rebel positions in the mountains.", "airstrikes", "ASSAULT",
+     "fight.attack-noun"),
+    ("The Japanese army is preparing for potential conflicts with Brunei.", "preparing", "MOBILIZE",
+     "mobilize.prepare-war"),
+    ("Thousands of U.S. troops are on standby to deploy to Saint Helena.", "deploy", "MOBILIZE",
+     "mobilize.deploy-intransitive"),
+    ("The military junta suspended the constitution.", "suspended", "COERCE", "coerce.suspend-constitution"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2146,6 +2153,8 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Sanders and Clinton clashed over guns.", "clashed", "ACCUSE"),  # violence in view
     ("About 40 percent of Republicans said they would support Trump.", "support", None),  # a poll's share
     ("Forty six percent were certain they would support Clinton.", "support", None),
+    ("Residents are bracing for war.", "bracing", None),  # no force shown
+    ("Trump is preparing for the debate.", "preparing", None),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

@@ -356,7 +356,9 @@ def _subject_lemmas(tok: Token) -> set[str]:
     out: set[str] = set()
     agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and tok.dep_ == "xcomp":  # "the new law appears to have hit ...": the governor's subject
+    if not subjects and (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        # "the new law appears to have hit ...", "troops are on standby *to deploy*": the governor's subject
         subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "voters are united in supporting"
         subjects = [c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -831,8 +831,11 @@ def _title_cased(sent) -> bool:
 def _took_place(tok: Token) -> bool:
     """The event noun ``tok`` is said to begin or take place, or to have been staged: "a strike
     began Monday", "clashes broke out", "demonstrations were held in ..." (an event with no
-    side named)."""
+    side named), or carried out by weapons whose side is unsaid."""
     v = tok.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and v.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in load_event_words().weapon_subjects for c in v.children):
+        return True  # "Fighter *jets* carried out airstrikes on rebel positions": whose jets, unsaid
     if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or v.pos_ != "VERB":
         return False
     if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("since", "until", "before") for m in v.children):
