@@ -1186,6 +1186,8 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Giuliani, a longtime ally of Trump, spoke on Sunday.", "ally", "SUPPORT", "Giuliani", "Trump"),
     ("Former Mexican President Vicente Fox compared Trump to Hitler.", "compared", "ACCUSE",
      "Mexican President Vicente Fox", "Trump"),
+    # whom words are said of, before the pronoun that stands for them
+    ('"He\'s going to be a great president," Carson said of Trump.', "said", "SUPPORT", "Carson", "Trump"),
     # whom a strike killed
     ("Indian troops fired across the border, killing two Pakistani civilians.", "fired", "ASSAULT", "Indian troops",
      "civilians"),
@@ -2048,6 +2050,10 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Thousands of U.S. troops are on standby to deploy to Saint Helena.", "deploy", "MOBILIZE",
      "mobilize.deploy-intransitive"),
     ("The military junta suspended the constitution.", "suspended", "COERCE", "coerce.suspend-constitution"),
+    ("Kaine defended Clinton's record as secretary of state.", "defended", "SUPPORT", "support.defend-act"),
+    ("Many evangelical leaders have embraced Trump's candidacy.", "embraced", "SUPPORT", "support.embrace-candidacy"),
+    ('"He\'s going to be a great president," Carson said of Trump.', "said", "SUPPORT", "support.laud-clause"),
+    ("Trump called the Iran deal the worst deal ever negotiated.", "called", "ACCUSE", "accuse.name-call-pejorative"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2155,6 +2161,9 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Forty six percent were certain they would support Clinton.", "support", None),
     ("Residents are bracing for war.", "bracing", None),  # no force shown
     ("Trump is preparing for the debate.", "preparing", None),
+    ("Clinton defended her record as secretary of state.", "defended", None),  # her own
+    ("Obama defended his record against ISIS on Sunday night.", "defended", "SUPPORT"),  # no foe backed
+    ("Trump said the wall was going to be built.", "said", None),
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

@@ -679,15 +679,19 @@ def recipient_tokens(_doc: Doc, tok: Token, spec: tuple[str, ...]):
             # (and the question a side demands to know: "demanded to know whether *Clinton* would ...")
             asked = [q for c in tok.children if c.dep_ == "xcomp" and c.lemma_ in ("know", "learn", "understand")
                      for q in c.children if q.dep_ == "ccomp"]
+            # whom the words are said of ("'It is a disgrace,' Obama said *of Trump*"), before a pronoun
+            # that stands for them ("'*He*'s going to be a great president,' Carson said of Trump")
+            said_of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
             for c in (*tok.children, *asked):
                 if c.dep_ in ("ccomp",):
                     # a passive's by-agent is whom the clause is about ("Israel was sold out *by Kerry*")
                     yield from (p for a in c.children if a.dep_ == "agent" for p in pobjs(a))
                     subj = next((x for x in c.children if x.dep_ in SUBJ), None)
+                    if subj is not None and subj.pos_ == "PRON":
+                        yield from said_of
                     if subj is not None:
                         yield subj
-            # and whom the words are said of ("'It is a disgrace,' Obama said *of Trump*")
-            yield from (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c))
+            yield from said_of
         elif s == "xcomp_subject":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "for":

@@ -700,7 +700,10 @@ def _predicate_words(clause: Token) -> set[str]:
     objects = {f"{clause.lemma_.lower()} {c.lemma_.lower()}" for c in clause.children if c.dep_ == "dobj"}
     objects |= {f"{clause.lemma_.lower()} {c.lower_} {o.lemma_.lower()}" for c in clause.children
                 if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"}  # ("had *put* security *at risk*")
-    return verb_forms(clause, ("prt", "dobj")) | objects | _words_of(preds)  # ("*playing politics*")
+    # (and what it is going, seems or proves to be: "He's *going to be a great president*")
+    inner = {w for x in clause.children if x.dep_ == "xcomp" and clause.lemma_ in ("go", "seem", "appear", "prove")
+             for w in _predicate_words(x)}
+    return verb_forms(clause, ("prt", "dobj")) | objects | _words_of(preds) | inner  # ("*playing politics*")
 
 
 def _cast_as_pejorative(tok: Token) -> bool:
