@@ -1186,6 +1186,8 @@ def test_events_types_figurative_fights_and_wishes_not_coded(pipeline, text, tri
     ("Giuliani, a longtime ally of Trump, spoke on Sunday.", "ally", "SUPPORT", "Giuliani", "Trump"),
     ("Former Mexican President Vicente Fox compared Trump to Hitler.", "compared", "ACCUSE",
      "Mexican President Vicente Fox", "Trump"),
+    # a title the sentence splitter cut from its name is the person
+    ("Trump has been the most direct in his attacks on Mr.", "attacks", "ACCUSE", "Trump", "Mr."),
     # whom words are said of, before the pronoun that stands for them
     ('"He\'s going to be a great president," Carson said of Trump.', "said", "SUPPORT", "Carson", "Trump"),
     # whom a strike killed

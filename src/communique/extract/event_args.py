@@ -1035,6 +1035,9 @@ def named_party(doc: Doc, tok: Token, nouns: frozenset[str], *, entities: bool =
     name = name or (entities and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PRODUCT")
                     and (tok.is_title or tok.is_upper and len(tok) > 1)  # ("BMS&K was investigated")
                     and tok.dep_ in ("nsubjpass", "dobj", "nsubj") and not tok.is_stop)
+    # a title the sentence splitter cut from its name ("his attacks on *Mr.*")
+    name = name or entities and tok.pos_ == "PROPN" and tok.lower_ in load_event_words().cut_titles \
+        and tok.i >= tok.sent.end - 2
     # a bare count of people harmed ("a car bomb exploded, *killing five*")
     counted = tok.like_num and tok.dep_ in ("dobj", "nsubjpass") and tok.n_lefts + tok.n_rights == 0 \
         and tok.head.lemma_.lower() in load_event_words().allegation_consequences

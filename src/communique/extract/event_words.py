@@ -68,6 +68,7 @@ class EventWords:
     offered_words: frozenset[str]
     readiness_words: frozenset[str]
     stance_verbs: frozenset[str]
+    cut_titles: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
