@@ -338,6 +338,9 @@ def test_events_args_store_writes_a_dyad_row_per_member_pair(pipeline, tmp_path)
     ("A car bomb exploded outside a police station in Mogadishu, killing five.", "killing", None, "five"),
     ("Gunmen killed five in Kabul.", "killed", "Gunmen", "five"),
     ("The shooter killed nine worshippers at a church in Charleston.", "killed", "shooter", "worshippers"),
+    # a description in apposition is not who acts: the noun it describes is
+    ("The senator, a longtime critic of the deal, accused the administration of misleading the public.", "accused",
+     "The senator", "the administration"),
     # a team or a unit is a side
     ("The union negotiating team has threatened to go on strike if the talks fail.", "threatened", "team", None),
 ])

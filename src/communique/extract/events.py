@@ -498,7 +498,8 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     actor = party_of(doc, a_tok, actors, quotes, qi) if a_tok is not None else None
     if actor is None and a_tok is not None and a_tok.pos_ == "NOUN":
         # "Trailing contenders *Ted Cruz and John Kasich* have agreed" (a common noun's appositive)
-        named = next((c for c in a_tok.children if c.dep_ == "appos"), None)
+        # (a name, not a description: "The senator, *a longtime critic of the deal*, accused" is the senator)
+        named = next((c for c in a_tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         actor = party_of(doc, named, actors, quotes, qi) if named is not None else None
     # the verb's own subject, in the sentence itself (not a dateline's place, "ORLANDO, Fla.", nor
     # a headline run into the sentence, "... Expect No Breakthroughs on Ukraine GENEVA (AP) -")
