@@ -107,6 +107,8 @@ def _event(analysis: Analysis, type_: str, modality: str | None = None):
     # the Pope stands for the Holy See
     ("The Pope met with the Ukrainian president at the Vatican.", "CONSULT", "VAT", "UKR"),
     ("Pakistan fired back at India on Monday.", "ACCUSE", "PAK", "IND"),
+    # a plural demonym counted ("thousands of Serbians") is the country's people
+    ("Tens of thousands of Serbians marched in Belgrade against the government.", "PROTEST", "SRB", "SRB"),
 ])
 def test_events_args_recipient_wherever_english_puts_it(pipeline, text, type_, actor, recipient):
     a = pipeline.analyze(text)

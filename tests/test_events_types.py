@@ -2056,6 +2056,9 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Many evangelical leaders have embraced Trump's candidacy.", "embraced", "SUPPORT", "support.embrace-candidacy"),
     ('"He\'s going to be a great president," Carson said of Trump.', "said", "SUPPORT", "support.laud-clause"),
     ("Trump called the Iran deal the worst deal ever negotiated.", "called", "ACCUSE", "accuse.name-call-pejorative"),
+    ("Sudan and South Sudan agreed to reopen their border crossings.", "agreed", "AGREE", "intent.promise"),
+    ("Israel agreed to reopen the Rafah crossing.", "agreed", "CONCEDE", "intent.promise+concede.open-border.intent"),
+    ("The United States delivered patrol boats to the Philippine navy.", "delivered", "AID", "aid.provide"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2166,6 +2169,7 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Clinton defended her record as secretary of state.", "defended", None),  # her own
     ("Obama defended his record against ISIS on Sunday night.", "defended", "SUPPORT"),  # no foe backed
     ("Trump said the wall was going to be built.", "said", None),
+    ("The company delivered the aircraft to Emirates.", "delivered", "AID"),  # a sale
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

@@ -359,8 +359,11 @@ def _someone_does(clause: Token, actors: ActorTable) -> bool:
 def _promise_of(promise: Event, ev: Event) -> bool:
     """``promise`` is a promise or agreement to act (CAMEO 03) and ``ev``, in its
     complement, the concession promised (035: "agreed to *stop fighting*"), which names it."""
+    # (sides that agree together to act make an agreement: "Sudan and South Sudan agreed to reopen their border")
+    mutual = promise.actor is not None and (len(promise.actor.members) > 1 or bool(
+        {"two", "both"} & set(promise.actor.text.lower().split()[:2])))  # ("the two governments agreed to reopen")
     return promise.type == "AGREE" and promise.rule.split("+")[0] in ("intent.promise", "intent.agree") \
-        and ev.rule.endswith(".intent") and ev.cameo is not None and promised_concession(ev.cameo)
+        and ev.rule.endswith(".intent") and ev.cameo is not None and promised_concession(ev.cameo) and not mutual
 
 
 def one_per_clause(coded: list[tuple[Token, Event, bool]]) -> list[tuple[Event, bool]]:
