@@ -95,7 +95,7 @@ def test_events_types_not_coded(pipeline, text, trigger, type_):
     ("Somalia's president claimed that Washington should end its military aid.", "claimed", "REQUEST",
      "request.must"),
     ("Iran violated the nuclear agreement with the European Union.", "violated", "REJECT", "reject.defy"),
-    ("Three unions joined an appeal to the government for higher wages.", "appeal", "REQUEST", "appeal.noun"),
+    ("Three unions joined an appeal to the government for higher wages.", "appeal", "REQUEST", "appeal.appeal-noun"),
     ("The army and the rebels declared a cease-fire on Friday.", "fire", "RETREAT", "retreat.cease-fire"),
     ("The journalist was ejected from the country.", "ejected", "COERCE", "coerce.deport"),
     ("Moscow is insisting that the alliance reject the membership bid.", "insisting", "REQUEST",
@@ -2170,6 +2170,9 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Obama defended his record against ISIS on Sunday night.", "defended", "SUPPORT"),  # no foe backed
     ("Trump said the wall was going to be built.", "said", None),
     ("The company delivered the aircraft to Emirates.", "delivered", "AID"),  # a sale
+    ("His appeal to working-class voters is undeniable.", "appeal", None),  # a draw, no request
+    ("Her broad appeal to independents helps her.", "appeal", None),
+    ("The group does not endorse candidates.", "endorse", "REJECT"),  # a policy on a kind, no refusal
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

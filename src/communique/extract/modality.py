@@ -88,7 +88,14 @@ def announced_refusal(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in tok.children) \
         or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words.readiness_words \
         or tok.lemma_.lower() in words.stance_verbs and any(
-            c.dep_ == "aux" and c.lower_ in ("do", "does") for c in tok.children)
+            c.dep_ == "aux" and c.lower_ in ("do", "does") for c in tok.children) and not _generic_object(tok)
+
+
+def _generic_object(verb: Token) -> bool:
+    """``verb``'s object is a bare plural, a kind and no side ("The group does not endorse
+    *candidates*": a policy, no refusal)."""
+    return any(c.dep_ == "dobj" and c.tag_ == "NNS" and not any(x.dep_ in ("det", "poss", "nummod") for x in c.children)
+               for c in verb.children)
 
 
 def denied_intent(gov: Token) -> bool:
