@@ -2059,6 +2059,9 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Sudan and South Sudan agreed to reopen their border crossings.", "agreed", "AGREE", "intent.promise"),
     ("Israel agreed to reopen the Rafah crossing.", "agreed", "CONCEDE", "intent.promise+concede.open-border.intent"),
     ("The United States delivered patrol boats to the Philippine navy.", "delivered", "AID", "aid.provide"),
+    ("Republicans said the president ought to withdraw the nomination.", "said", "REQUEST", "request.must"),
+    ('"Congress has to act," Obama said in his weekly address.', "said", "REQUEST", "request.must"),
+    ('"He should be ashamed of himself," Clinton said of Trump.', "said", "ACCUSE", "accuse.disparage"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2173,6 +2176,8 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("His appeal to working-class voters is undeniable.", "appeal", None),  # a draw, no request
     ("Her broad appeal to independents helps her.", "appeal", None),
     ("The group does not endorse candidates.", "endorse", "REJECT"),  # a policy on a kind, no refusal
+    ('"You have to be in it to win it," Trump said.', "said", "REQUEST"),  # a state, no act asked
+    ("Sanders said Clinton's ties to Wall Street should concern voters.", "said", "REQUEST"),  # a thing's effect
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
     """What reads like those idioms and reports no such act (a record broken, a forecast, a

@@ -394,8 +394,15 @@ def _mandative_aux(verb: Token, words: set[str]) -> bool:
     """``verb`` says what another side must do ("Russia must withdraw"): a modal of ``words``,
     not the speaker's own resolve ("we must not overreact"), not a state ("should *be* low")."""
     subj = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-    if "must" in words and obligation(verb) and subj is not None and subj.lower_ not in ("i", "we"):
-        return True  # "Russia *needs to* withdraw", "Russia *has to* withdraw": as "must"
+    if subj is not None and subj.dep_ == "nsubj" and subj.pos_ == "NOUN" and not subj.ent_type_ \
+            and not _is_party(subj, None) and not any(x.dep_ == "xcomp" and any(
+                a.dep_ == "auxpass" for a in x.children) for x in verb.children):  # ("need to be protected")
+        return False  # "Clinton's ties to Wall Street *should concern* voters": a view of a thing, no one asked
+    if subj is not None and subj.lower_ not in ("i", "we") and (
+            "must" in words and obligation(verb) or "ought" in words and verb.lower_ == "ought") \
+            and not any(x.dep_ == "xcomp" and x.lemma_ == "be" for x in verb.children):
+        # "Russia *needs to* withdraw", "*has to* withdraw", "*ought to* withdraw": as "must" (not "has to *be* in it")
+        return True
     return (any(a.dep_ == "aux" and a.lower_ in words and (subj is None or a.i > subj.i) for a in verb.children)
             # ("*should* he win the nomination": an inverted condition, no demand)
             and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in verb.children)  # "should have been": hindsight
