@@ -2062,6 +2062,8 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Republicans said the president ought to withdraw the nomination.", "said", "REQUEST", "request.must"),
     ('"Congress has to act," Obama said in his weekly address.', "said", "REQUEST", "request.must"),
     ('"He should be ashamed of himself," Clinton said of Trump.', "said", "ACCUSE", "accuse.disparage"),
+    ("Sanders rips Clinton's Wall Street ties.", "rips", "ACCUSE", "accuse.knock-act"),
+    ("Warren Unloads On Trump In Twitter Tirade", "Unloads", "ACCUSE", "accuse.unload-on"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2177,6 +2179,7 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Her broad appeal to independents helps her.", "appeal", None),
     ("The group does not endorse candidates.", "endorse", "REJECT"),  # a policy on a kind, no refusal
     ('"You have to be in it to win it," Trump said.', "said", "REQUEST"),  # a state, no act asked
+    ("Workers unloaded the trucks on the dock.", "unloaded", None),  # cargo
     ("Sanders said Clinton's ties to Wall Street should concern voters.", "said", "REQUEST"),  # a thing's effect
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
