@@ -2064,6 +2064,12 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ('"He should be ashamed of himself," Clinton said of Trump.', "said", "ACCUSE", "accuse.disparage"),
     ("Sanders rips Clinton's Wall Street ties.", "rips", "ACCUSE", "accuse.knock-act"),
     ("Warren Unloads On Trump In Twitter Tirade", "Unloads", "ACCUSE", "accuse.unload-on"),
+    ("Trump said Obama had no plan to defeat ISIS.", "said", "ACCUSE", "accuse.disparage"),
+    ("Clinton said Trump doesn't understand how the economy works.", "said", "ACCUSE", "accuse.disparage"),
+    ("Trump said Clinton could not be trusted with national security.", "said", "ACCUSE", "accuse.disparage"),
+    ("Sanders said Clinton was beholden to Wall Street.", "said", "ACCUSE", "accuse.disparage"),
+    ("Clinton said Trump had insulted a Gold Star family.", "said", "ACCUSE", "accuse.disparage"),
+    ("Trump said Carson was a fine man.", "said", "SUPPORT", None),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
@@ -2180,6 +2186,8 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("The group does not endorse candidates.", "endorse", "REJECT"),  # a policy on a kind, no refusal
     ('"You have to be in it to win it," Trump said.', "said", "REQUEST"),  # a state, no act asked
     ("Workers unloaded the trucks on the dock.", "unloaded", None),  # cargo
+    ("Lombardi told reporters that the pope has no plans to meet with Sanders.", "told", "ACCUSE"),  # no intent
+    ("Trump said the economy was in bad shape.", "said", "ACCUSE"),  # no side
     ("Sanders said Clinton's ties to Wall Street should concern voters.", "said", "REQUEST"),  # a thing's effect
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):

@@ -521,11 +521,12 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
             subj = about  # "'This ad is horrific,' Henry said *of Trump's ad*": said of the side
         if subj is not None and subj.pos_ != "PRON" and (
                 _named_side(subj, actors) or subj.lemma_.lower() in load_lexicon().party_nouns) and (
-                did_nothing(c) or c.lemma_ in ("fail", "neglect") and any(
+                did_nothing(c) and not any(x.dep_ == "dobj" and x.lower_ == "plans" for x in c.children)
+                or c.lemma_ in ("fail", "neglect") and any(
                     x.dep_ == "xcomp" or x.dep_ == "dobj" and x.lemma_.lower() in load_event_words().failed_ones
                     for x in c.children)):
             return True  # "said the authorities have taken no action to free him", "had failed to protect",
-            # "had failed *the people*"
+            # "had failed *the people*", "had no plan to defeat ISIS" (not "has no plans to meet": no intent)
         if subj is not None and _the_office(subj) and _said_predicates(c) & disparaging_words():
             return True  # "said *the minister* lied to parliament", "*the government* is corrupt": what it did or is
         if subj is None or not (_named_side(subj, actors) or subj.lower_ in ("he", "she") or subj.dep_ == "poss"):

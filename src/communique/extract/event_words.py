@@ -69,6 +69,7 @@ class EventWords:
     readiness_words: frozenset[str]
     stance_verbs: frozenset[str]
     cut_titles: frozenset[str]
+    omission_nouns: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)

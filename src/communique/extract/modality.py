@@ -288,13 +288,10 @@ def allegation_of(tok: Token) -> Token | None:
     return None
 
 
-# what is done "to" act when nothing is done ("took *no action* to free", "made *no effort* to stop")
-OMISSION_NOUNS = frozenset({"action", "step", "effort", "attempt", "measure", "move"})
-
-
 def _none_of(noun: Token) -> bool:
-    """``noun`` is "nothing", or an act noun denied by "no" ("no action", "no steps")."""
-    return noun.lower_ == "nothing" or noun.lemma_.lower() in OMISSION_NOUNS and any(
+    """``noun`` is "nothing", or an act noun denied by "no" ("no action", "no steps", "no plan"):
+    ``event_words.omission_nouns``."""
+    return noun.lower_ == "nothing" or noun.lemma_.lower() in load_event_words().omission_nouns and any(
         c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
