@@ -2070,6 +2070,9 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Sanders said Clinton was beholden to Wall Street.", "said", "ACCUSE", "accuse.disparage"),
     ("Clinton said Trump had insulted a Gold Star family.", "said", "ACCUSE", "accuse.disparage"),
     ("Trump said Carson was a fine man.", "said", "SUPPORT", None),
+    ("Democrats contend that the Republican budget guts Medicare.", "contend", "ACCUSE", "accuse.disparage"),
+    ("Sanders wrote that the DNC had tilted the playing field in Clinton's favor.", "wrote", "ACCUSE",
+     "accuse.disparage"),
 ])
 def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     """Wire and political idioms (refusals announced, ultimatums, deployments, joint acts,
