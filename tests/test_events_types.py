@@ -2071,6 +2071,8 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Clinton said Trump had insulted a Gold Star family.", "said", "ACCUSE", "accuse.disparage"),
     ("Trump said Carson was a fine man.", "said", "SUPPORT", None),
     ("Democrats contend that the Republican budget guts Medicare.", "contend", "ACCUSE", "accuse.disparage"),
+    ("Federal prosecutors charged the congressman with fraud.", "charged", "COERCE", "coerce.charge"),
+    ("Senate Democrats filibustered the Republican spending bill.", "filibustered", "REJECT", "reject.block"),
     ("Sanders wrote that the DNC had tilted the playing field in Clinton's favor.", "wrote", "ACCUSE",
      "accuse.disparage"),
 ])
