@@ -2193,6 +2193,7 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Workers unloaded the trucks on the dock.", "unloaded", None),  # cargo
     ("Lombardi told reporters that the pope has no plans to meet with Sanders.", "told", "ACCUSE"),  # no intent
     ("Trump said the economy was in bad shape.", "said", "ACCUSE"),  # no side
+    ('State media said Pyongyang would respond with "merciless" force to any provocation.', "said", "ACCUSE"),
     ("Sanders said Clinton's ties to Wall Street should concern voters.", "said", "REQUEST"),  # a thing's effect
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):

@@ -536,7 +536,9 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
         own = {t.i for t in subj.subtree}  # "the war criminal has arrived": what the subject is called
         # (nor what an adverbial clause says of someone else: "... *because* Cameron cast him as divisive")
         own |= {t.i for x in c.children if x.dep_ == "advcl" for t in x.subtree}
-        if any((t.lemma_.lower() in words or t.lower_ in words) and t.i not in own for t in c.subtree):
+        # (not a wrong only supposed: "would respond with force to *any provocation*")
+        if any((t.lemma_.lower() in words or t.lower_ in words) and t.i not in own and not any(
+                d.dep_ == "det" and d.lower_ in ("any", "no") for d in t.children) for t in c.subtree):
             return True
         if _said_predicates(c) & load_event_words().pejorative_predicates or c.lemma_ == "lack" and _has_quality(c):
             return True  # (... "Clinton *lacked the judgment* to be president")
