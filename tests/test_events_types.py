@@ -2073,6 +2073,9 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Democrats contend that the Republican budget guts Medicare.", "contend", "ACCUSE", "accuse.disparage"),
     ("Federal prosecutors charged the congressman with fraud.", "charged", "COERCE", "coerce.charge"),
     ("Senate Democrats filibustered the Republican spending bill.", "filibustered", "REJECT", "reject.block"),
+    ("Clinton paid tribute to the victims of the shooting.", "paid", "SUPPORT", "support.pay-tribute"),
+    ("Republican leaders have coalesced around Trump.", "coalesced", "SUPPORT", "support.rally"),
+    ("Warren has been raising money for Clinton.", "raising", "SUPPORT", "support.raise-money"),
     ("Sanders wrote that the DNC had tilted the playing field in Clinton's favor.", "wrote", "ACCUSE",
      "accuse.disparage"),
 ])
@@ -2194,6 +2197,9 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("Lombardi told reporters that the pope has no plans to meet with Sanders.", "told", "ACCUSE"),  # no intent
     ("Trump said the economy was in bad shape.", "said", "ACCUSE"),  # no side
     ('State media said Pyongyang would respond with "merciless" force to any provocation.', "said", "ACCUSE"),
+    ("Voters paid attention to the debate.", "paid", None),
+    ("The school raised money for new computers.", "raised", None),  # no side backed
+    ("The country must unite to defeat terrorism.", "unite", "SUPPORT"),
     ("Sanders said Clinton's ties to Wall Street should concern voters.", "said", "REQUEST"),  # a thing's effect
 ])
 def test_events_types_news_idiom_lookalikes_not_coded(pipeline, text, trigger, type_):
