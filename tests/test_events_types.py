@@ -2076,6 +2076,10 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Clinton paid tribute to the victims of the shooting.", "paid", "SUPPORT", "support.pay-tribute"),
     ("Republican leaders have coalesced around Trump.", "coalesced", "SUPPORT", "support.rally"),
     ("Warren has been raising money for Clinton.", "raising", "SUPPORT", "support.raise-money"),
+    ("French and German police launched a joint investigation into the smuggling ring.", "investigation", "COOPERATE",
+     "cooperate.joint-patrol"),
+    ("Turkey handed over intelligence on the suspects to Belgian authorities.", "handed", "COOPERATE",
+     "cooperate.pass-intelligence"),
     ("Sanders wrote that the DNC had tilted the playing field in Clinton's favor.", "wrote", "ACCUSE",
      "accuse.disparage"),
 ])
@@ -2199,6 +2203,8 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ('State media said Pyongyang would respond with "merciless" force to any provocation.', "said", "ACCUSE"),
     ("Voters paid attention to the debate.", "paid", None),
     ("The school raised money for new computers.", "raised", None),  # no side backed
+    ("Police launched an investigation into the killing.", "investigation", "COOPERATE"),  # no joint one
+    ("The ministry provided information to reporters.", "provided", None),
     ("The country must unite to defeat terrorism.", "unite", "SUPPORT"),
     ("Sanders said Clinton's ties to Wall Street should concern voters.", "said", "REQUEST"),  # a thing's effect
 ])

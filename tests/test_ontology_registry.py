@@ -33,9 +33,9 @@ def test_ontology_registry_golden():
 
 def test_ontology_event_lexicon_golden():
     lex = load_lexicon()
-    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 443  # patterns.yaml + nominal_patterns.yaml
+    assert len({p.id for p in lex.patterns}) == len(lex.patterns) == 444  # patterns.yaml + nominal_patterns.yaml
     assert lex.version == 105
-    assert lex.fingerprint == "04d721976d316b44"
+    assert lex.fingerprint == "7926097fb683a28e"
     assert len(lex.party_nouns) == 121 and "faction" in lex.party_nouns and "ngo" in lex.party_nouns
     for p in lex.patterns:
         assert p.statement or plover_for_cameo(p.cameo) is not None or p.type, p.id
