@@ -2038,6 +2038,7 @@ def test_events_types_explosion_in_fund_raising_is_growth(pipeline):
     ("Clinton's campaign said Trump's tax plan would blow a hole in the deficit.", "said", "ACCUSE",
      "accuse.disparage"),
     ("Rubio said Trump was not a conservative.", "said", "ACCUSE", "accuse.disparage"),
+    ("Sanders said Clinton's policies had hurt workers.", "said", "ACCUSE", "accuse.disparage"),
     ("Bush said Trump's plan to deport 11 million people was not realistic.", "said", "ACCUSE", "accuse.disparage"),
     ("Graham said Trump had lost his mind.", "said", "ACCUSE", "accuse.disparage"),
     ("Former aides have described the senator as abrasive and vindictive.", "described", "ACCUSE", None),
@@ -2205,6 +2206,8 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("The school raised money for new computers.", "raised", None),  # no side backed
     ("Police launched an investigation into the killing.", "investigation", "COOPERATE"),  # no joint one
     ("The ministry provided information to reporters.", "provided", None),
+    ("Treasury officials said U.S. sanctions had damaged Iran's economy.", "said", "ACCUSE"),  # meant to harm
+    ("Analysts said Trump's comments could hurt him with women.", "said", "ACCUSE"),  # harms the side itself
     ("The country must unite to defeat terrorism.", "unite", "SUPPORT"),
     ("Sanders said Clinton's ties to Wall Street should concern voters.", "said", "REQUEST"),  # a thing's effect
 ])

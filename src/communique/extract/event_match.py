@@ -542,8 +542,24 @@ def _disparages(tok: Token, actors: ActorTable | None) -> bool:
             return True
         if _said_predicates(c) & load_event_words().pejorative_predicates or c.lemma_ == "lack" and _has_quality(c):
             return True  # (... "Clinton *lacked the judgment* to be president")
+        if _harms_others(c):
+            return True  # "said Trump's tax plan would *hurt* workers"
     return False
 
+
+
+def _harms_others(clause: Token) -> bool:
+    """The reported ``clause`` says its subject harms others ("Trump's tax plan would *hurt*
+    workers"): not a measure meant to harm ("U.S. sanctions had *damaged* Iran's economy"), nor
+    a harm to the side itself ("Trump's comments could *hurt him* with women")."""
+    words = load_event_words()
+    if clause.lemma_.lower() not in words.harm_verbs:
+        return False
+    subj = next((x for x in clause.children if x.dep_ == "nsubj"), None)
+    if subj is None or noun_lemma(subj) in words.intended_harms:
+        return False
+    return not any(o.dep_ == "dobj" and o.lower_ in ("him", "her", "them", "itself", "himself", "herself", "themselves")
+                   for o in clause.children)
 
 
 def _has_quality(clause: Token) -> bool:

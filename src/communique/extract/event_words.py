@@ -70,6 +70,8 @@ class EventWords:
     stance_verbs: frozenset[str]
     cut_titles: frozenset[str]
     omission_nouns: frozenset[str]
+    harm_verbs: frozenset[str]
+    intended_harms: frozenset[str]
 
 
 LISTS = tuple(EventWords.__dataclass_fields__)
