@@ -541,6 +541,9 @@ def test_events_args_document_is_no_side(pipeline, text, trigger, recipient):
     # a thing shown is no side, nor anyone its phrase names; counted people are a side
     ("Dozens in the crowd held signs with the names of victims of police shootings.", "held", "Dozens in the crowd"),
     ("Peaceful protesters in Kyiv were holding the Ukrainian flag.", "holding", "protesters"),
+    # a counted side beats the misparse's second subject
+    ("Thousands of protesters, many carrying signs denouncing Trump, marched through downtown Los Angeles.", "marched",
+     "Thousands of protesters"),
     # a thing driven somewhere does not do what its drivers went to do
     ("Farmers drove tractors into Paris to protest new regulations.", "protest", "Farmers"),
 ])

@@ -450,9 +450,10 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                 return None
             before = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i
                       and c.lower_ not in ("each", "both", "all", "either", "neither")]
-            if len(before) > 1:  # a misparse's second subject ("a group dressed in ... *T-shirts* marched"): a side's
+            if len(before) > 1:  # a misparse's second subject ("a group dressed in ... *T-shirts* marched", "Thousands
+                # of protesters, many carrying *signs* ..., marched"): a side's
                 before = [c for c in before if not in_dateline(c) and (
-                    c.pos_ == "PROPN" or c.lemma_.lower() in HUMAN or c.lemma_.lower() in load_lexicon().party_nouns)
+                    c.pos_ == "PROPN" or noun_lemma(c) in HUMAN or c.lemma_.lower() in load_lexicon().party_nouns)
                           ] or before
             subj = max(before, key=lambda c: c.i, default=None) or next(
                 (c for c in tok.children if c.dep_ == "nsubj"), None)
