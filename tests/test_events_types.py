@@ -2208,6 +2208,7 @@ def test_events_types_news_idioms_coded(pipeline, text, trigger, type_, rule):
     ("The ministry provided information to reporters.", "provided", None),
     ("Treasury officials said U.S. sanctions had damaged Iran's economy.", "said", "ACCUSE"),  # meant to harm
     ("Analysts said Trump's comments could hurt him with women.", "said", "ACCUSE"),  # harms the side itself
+    ("A blaze at a nightclub killed 40 people.", "killed", "ASSAULT"),  # an accident
     ("The country must unite to defeat terrorism.", "unite", "SUPPORT"),
     ("Sanders said Clinton's ties to Wall Street should concern voters.", "said", "REQUEST"),  # a thing's effect
 ])
