@@ -366,11 +366,12 @@ def _subject_lemmas(tok: Token) -> set[str]:
         if s.lower_ in ("that", "which", "who") and s.head.dep_ == "relcl":
             s = s.head.head  # (also the governor's: "the resolution *that* was aimed at ending violence")
         if s.lower_ == "they" and s.dep_ == "nsubj" and tok.dep_ == "ccomp":
-            # the speakers who say "they" would act are who acts ("40 percent of Republicans said *they* would
-            # support Trump": a poll's share)
-            # (or are sure they would: "46 percent were certain *they* would support")
+            # a poll's share that says "they" would act is who acts ("40 percent of Republicans said *they* would
+            # support Trump"; or is sure they would: "46 percent were certain *they* would support")
             holder = tok.head.head if tok.head.dep_ == "acomp" else tok.head
-            s = next((c for c in holder.children if c.dep_ == "nsubj"), s)
+            speaker = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and (speaker.like_num or speaker.lemma_.lower() in load_event_words().poll_shares):
+                s = speaker
         for t in (s, *s.conjuncts):
             out.add(noun_lemma(t))
             out.update(noun_lemma(x) for x in of_objects(t))
