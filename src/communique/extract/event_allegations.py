@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .event_background import CLAIMING
 from .modality import CENSURE, PUNISH, blamed_on, responsibility_predicate
 
 ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "implicate", "hold"}) | CENSURE | PUNISH
@@ -50,7 +51,7 @@ def alleged_actor_token(alleging: Token) -> Token | None:
     """Who an allegation names as the doer: the accused ("accused *Armenian forces* of
     shelling", "*Kyiv* was blamed for", "blamed the attack on *Israel*"). None when the
     allegation names nobody."""
-    if alleging.lemma_.lower() in ("claim", "accept", "admit", "acknowledge") and any(
+    if alleging.lemma_.lower() in CLAIMING and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in alleging.children):
         return next((c for c in alleging.children if c.dep_ == "nsubj"), None)  # "Rebels claimed responsibility"
     if alleging.lemma_.lower() == "blame":

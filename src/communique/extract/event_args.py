@@ -296,8 +296,7 @@ def _controller(inf: Token) -> Token | None:
     words = load_event_words()
     if lemma in words.object_control_verbs:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < inf.i), None)
-        if obj is not None and not (obj.pos_ == "NOUN" and not obj.ent_type_ and noun_lemma(obj) not in HUMAN
-                                    and noun_lemma(obj) not in load_lexicon().party_nouns):
+        if obj is not None and not (obj.pos_ == "NOUN" and not obj.ent_type_ and not _people_or_body(obj)):
             return obj  # (a thing does nothing: "drove *tractors* into Paris to protest": the farmers protest)
         if verb.dep_ == "relcl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ == "nsubj" for c in verb.children):
@@ -306,6 +305,13 @@ def _controller(inf: Token) -> Token | None:
         return next((o for c in verb.children if c.dep_ == "prep" and c.i < inf.i and c.lower_ in PREP_CONTROL
                      for o in c.children if o.dep_ == "pobj"), None)
     return None
+
+
+def _people_or_body(t: Token) -> bool:
+    """``t`` names people ("protesters", "Thousands *of protesters*") or a body ("the government"),
+    which can act, not a thing ("tractors", "signs")."""
+    return noun_lemma(t) in HUMAN or t.lemma_.lower() in load_lexicon().party_nouns \
+        or noun_lemma(t) in load_lexicon().party_nouns
 
 
 def _object_owner(acl: Token) -> Token | None:
@@ -452,9 +458,8 @@ def actor_token(tok: Token, recipient_spec: tuple[str, ...] = ()) -> Token | Non
                       and c.lower_ not in ("each", "both", "all", "either", "neither")]
             if len(before) > 1:  # a misparse's second subject ("a group dressed in ... *T-shirts* marched", "Thousands
                 # of protesters, many carrying *signs* ..., marched"): a side's
-                before = [c for c in before if not in_dateline(c) and (
-                    c.pos_ == "PROPN" or noun_lemma(c) in HUMAN or c.lemma_.lower() in load_lexicon().party_nouns)
-                          ] or before
+                before = [c for c in before
+                          if not in_dateline(c) and (c.pos_ == "PROPN" or _people_or_body(c))] or before
             subj = max(before, key=lambda c: c.i, default=None) or next(
                 (c for c in tok.children if c.dep_ == "nsubj"), None)
             subj = past_dateline(subj)

@@ -117,12 +117,12 @@ def _in_the_past(verb: Token) -> bool:
 
 
 def _background(tok: Token, type_: str, ne: NotEvents) -> bool:
-    if tok.pos_ == "VERB" and _in_the_past(tok):
-        return True
     if tok.pos_ == "VERB":
         # "al-Awlaki, who was killed in a 2011 drone strike, ...": a passive relative clause dated
         # to a year tells who someone is (what befell them), not what the sentence reports
-        return tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children) and _dated_in_year(tok, ne)
+        # (nor does an act placed "in the past")
+        return _in_the_past(tok) or tok.dep_ == "relcl" and any(
+            c.dep_ == "auxpass" for c in tok.children) and _dated_in_year(tok, ne)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(ne.year.match(x.text) for c in tok.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod", "nmod")
@@ -209,13 +209,17 @@ def _set_off(acl: Token) -> bool:
         and head.tag_ == "NN"
 
 
+# verbs by which a side owns up to an act ("*claimed* responsibility for the attack", "*took* responsibility")
+CLAIMING = frozenset({"claim", "accept", "admit", "acknowledge", "take"})
+
+
 def _unclaimed(tok: Token) -> bool:
     """``tok`` is the act no one claims ("*No group* has claimed responsibility for the attack",
     "the Taliban *did not* claim responsibility for the bombing"): a known act, mentioned, not reported."""
     if not (tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "responsibility"):
         return False
     claim = tok.head.head.head
-    if claim.lemma_.lower() not in ("claim", "accept", "admit", "acknowledge", "take"):
+    if claim.lemma_.lower() not in CLAIMING:
         return False
     subj = next((c for c in claim.children if c.dep_ == "nsubj"), None)
     return any(c.dep_ == "neg" for c in claim.children) or subj is not None and (

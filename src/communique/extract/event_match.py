@@ -291,9 +291,13 @@ def _predicative(tok: Token) -> bool:
     ("Trump supporters gathered")."""
     t = described_noun(tok)
     if t.dep_ == "attr":  # (a poll's share is no one: "10 percent were supporters of Clinton")
-        shares = load_event_words().poll_shares
-        return not any(c.dep_ == "nsubj" and (c.like_num or c.lemma_.lower() in shares) for c in t.head.children)
+        return not any(c.dep_ == "nsubj" and _poll_share(c) for c in t.head.children)
     return t.dep_ == "appos"
+
+
+def _poll_share(t: Token) -> bool:
+    """``t`` is a poll's share of people, no one in particular ("10 *percent*", "*most*", "*46*")."""
+    return t.like_num or t.lemma_.lower() in load_event_words().poll_shares
 
 
 
@@ -370,7 +374,7 @@ def _subject_lemmas(tok: Token) -> set[str]:
             # support Trump"; or is sure they would: "46 percent were certain *they* would support")
             holder = tok.head.head if tok.head.dep_ == "acomp" else tok.head
             speaker = next((c for c in holder.children if c.dep_ == "nsubj"), None)
-            if speaker is not None and (speaker.like_num or speaker.lemma_.lower() in load_event_words().poll_shares):
+            if speaker is not None and _poll_share(speaker):
                 s = speaker
         for t in (s, *s.conjuncts):
             out.add(noun_lemma(t))

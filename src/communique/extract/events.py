@@ -528,8 +528,7 @@ def _event(doc: Doc, tok: Token, m: Match, actors: ActorTable, quotes: tuple[Quo
     # attacking Mr. Trump": not Trump)
     guess = tok.pos_ == "VERB" and alleging is None and not is_passive(tok) and not bare_participle(tok) and not (
         own_subject and a_tok is not None and a_tok.head.i == tok.i and (
-            a_tok.pos_ in ("NOUN", "PROPN") or a_tok.lower_ in OWN_PRONOUNS)) and not any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in load_event_words().weapon_subjects for c in tok.children)
+            a_tok.pos_ in ("NOUN", "PROPN") or a_tok.lower_ in OWN_PRONOUNS)) and not _weapon_subject(tok)
     if actor is None and guess:
         actor = _left_actor(doc, tok, actors)
     if actor is None and guess and not threat:
@@ -832,13 +831,18 @@ def _title_cased(sent) -> bool:
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
 
 
+def _weapon_subject(verb: Token) -> bool:
+    """``verb``'s subject is a weapon or a blast, not who used it ("a missile strike ... *killed*",
+    "fighter jets *carried out* airstrikes")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in load_event_words().weapon_subjects for c in verb.children)
+
+
 def _took_place(tok: Token) -> bool:
     """The event noun ``tok`` is said to begin or take place, or to have been staged: "a strike
     began Monday", "clashes broke out", "demonstrations were held in ..." (an event with no
     side named), or carried out by weapons whose side is unsaid."""
     v = tok.head
-    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and v.pos_ == "VERB" and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in load_event_words().weapon_subjects for c in v.children):
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and v.pos_ == "VERB" and _weapon_subject(v):
         return True  # "Fighter *jets* carried out airstrikes on rebel positions": whose jets, unsaid
     if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or v.pos_ != "VERB":
         return False
